@@ -1,0 +1,237 @@
+"""The extraction contract: plain dataclasses that carry facts out of a document.
+
+Pure Python. Everything downstream (the `extract` command, ingestion, tests) reads these,
+so fields may be added but not renamed.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar date known to some precision: a year, a month or a day (or nothing)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.year is None:
+            return Precision.UNKNOWN
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def iso(self) -> str | None:
+        """FollowTheMoney-style prefix date: `2024`, `2024-02` or `2024-02-01`."""
+        if self.year is None:
+            return None
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def start(self) -> date | None:
+        """The first day the value covers."""
+        if self.year is None:
+            return None
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> date | None:
+        """The last day the value covers."""
+        if self.year is None:
+            return None
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    @classmethod
+    def of(cls, day: date) -> DateValue:
+        return cls(day.year, day.month, day.day)
+
+    @classmethod
+    def from_iso(cls, text: str | None) -> DateValue:
+        if not text:
+            return cls()
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)
+
+
+UNKNOWN_DATE = DateValue()
+
+
+class DateSource(StrEnum):
+    """How a date mention got its value."""
+
+    EXPLICIT = "explicit"  # every part written in the phrase
+    CARRIED_YEAR = "carried_year"  # day/month written, year from earlier text or publication
+    WEEKDAY = "weekday"  # a weekday resolved against the publication date
+    RELATIVE = "relative"  # أمس، اليوم، الأسبوع الماضي ... resolved against the publication date
+    UNRESOLVED = "unresolved"  # a date phrase with no anchor to resolve it
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a text, with its offsets into that text."""
+
+    text: str
+    start: int
+    end: int
+    value: DateValue
+    source: DateSource = DateSource.EXPLICIT
+
+    @property
+    def precision(self) -> Precision:
+        return self.value.precision
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    STATE = "state"
+    PLACE = "place"
+
+
+class Role(StrEnum):
+    INITIATOR = "initiator"
+    HOST = "host"
+    GUEST = "guest"
+    VISITOR = "visitor"
+    PARTICIPANT = "participant"
+
+
+class EngagementType(StrEnum):
+    MEETING = "meeting"
+    VISIT = "visit"
+    TALKS = "talks"
+    CALL = "call"
+    STATEMENT = "statement"
+    AGREEMENT = "agreement"
+    ARMS_TRANSFER = "arms_transfer"
+    TRAINING = "training"
+    ATTACK = "attack"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    REPORTED = "reported"
+    PLANNED = "planned"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the caller already knows (curated in the database), passed in to improve recall."""
+
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the cleaned text: `text == document_text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ExtractedActor:
+    name: str  # the fullest form the document gives
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)  # other surface forms in this document
+    titles: list[str] = field(default_factory=list)  # titles that introduce the actor, as written
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return self.titles[0] if self.titles else None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str  # an `ExtractedActor.name` of the same result
+    role: Role = Role.PARTICIPANT
+
+
+@dataclass(slots=True)
+class ExtractedEngagement:
+    type: EngagementType
+    participants: list[Participant]
+    evidence: Span  # the sentence that says so
+    date: DateValue = UNKNOWN_DATE
+    date_text: str | None = None
+    location: str | None = None
+    status: Status = Status.REPORTED
+
+    @property
+    def date_precision(self) -> Precision:
+        return self.date.precision
+
+
+@dataclass(slots=True)
+class DocumentMetadata:
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    text: str  # the cleaned body; every offset points into it
+    metadata: DocumentMetadata
+    actors: list[ExtractedActor] = field(default_factory=list)
+    engagements: list[ExtractedEngagement] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # e.g. optional models that were absent
+
+    def to_contract(self, path: str) -> dict:
+        """The JSON shape of `manage.py extract --json` (see ARCHITECTURE.md)."""
+        meta = self.metadata
+        return {
+            "path": path,
+            "title": meta.title,
+            "outlet": meta.outlet,
+            "author": meta.author,
+            "published": meta.published.isoformat() if meta.published else None,
+            "actors": [
+                {"name": a.name, "aliases": a.aliases, "kind": str(a.kind), "title": a.title}
+                for a in self.actors
+            ],
+            "engagements": [
+                {
+                    "date": e.date.iso,
+                    "date_precision": str(e.date_precision),
+                    "date_text": e.date_text,
+                    "participants": [p.name for p in e.participants],
+                    "roles": {p.name: str(p.role) for p in e.participants},
+                    "type": str(e.type),
+                    "location": e.location,
+                    "status": str(e.status),
+                    "evidence": {"text": e.evidence.text, "start": e.evidence.start, "end": e.evidence.end},
+                }
+                for e in self.engagements
+            ],
+        }

@@ -1,0 +1,282 @@
+"""Documents, the actors they mention and the engagements they report, with the evidence for each."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "يوم"
+    MONTH = "month", "شهر"
+    YEAR = "year", "سنة"
+    UNKNOWN = "unknown", "غير معروف"
+
+
+class Document(models.Model):
+    source_path = models.CharField("المسار", max_length=1024)
+    sha256 = models.CharField("بصمة المحتوى", max_length=64)
+    outlet = models.CharField("الوسيلة", max_length=200, blank=True)
+    title = models.TextField("العنوان", blank=True)
+    author = models.CharField("الكاتب", max_length=300, blank=True)
+    published_on = models.DateField("تاريخ النشر", null=True, blank=True)
+    raw_text = models.TextField("النص الخام")
+    text = models.TextField("النص", help_text="متن المقال بعد إزالة عناصر الصفحة؛ كل الإزاحات تشير إليه.")
+    normalized_text = models.TextField("النص المطبَّع", blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("normalized_text", config="arabic"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    extractor_version = models.CharField("إصدار المستخرِج", max_length=40, blank=True)
+    ingested_at = models.DateTimeField("أُدخلت في", auto_now_add=True)
+    updated_at = models.DateTimeField("حُدّثت في", auto_now=True)
+
+    class Meta:
+        verbose_name = "وثيقة"
+        verbose_name_plural = "الوثائق"
+        ordering = ["-published_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["sha256"], name="document_unique_sha256")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="document_search_gin"),
+            models.Index(fields=["published_on"], name="document_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.source_path
+
+    def get_absolute_url(self) -> str:
+        return reverse("document_detail", args=[self.pk])
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "شخص"
+        ORGANIZATION = "organization", "منظمة"
+        STATE = "state", "دولة"
+        PLACE = "place", "مكان"
+
+    name = models.CharField("الاسم", max_length=300)
+    name_key = models.CharField("مفتاح الاسم", max_length=300, help_text="الاسم مطبَّعًا للمطابقة.")
+    kind = models.CharField("النوع", max_length=20, choices=Kind.choices)
+    slug = models.SlugField("المعرّف", max_length=320, allow_unicode=True)
+    name_en = models.CharField("الاسم بالإنجليزية", max_length=300, blank=True)
+    description = models.TextField("الوصف", blank=True)
+    is_curated = models.BooleanField(
+        "منقَّح", default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "فاعل"
+        verbose_name_plural = "الفاعلون"
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug"], name="actor_unique_slug")]
+        indexes = [
+            GinIndex(fields=["name_key"], opclasses=["gin_trgm_ops"], name="actor_name_key_trgm"),
+            models.Index(fields=["kind"], name="actor_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actor_detail", args=[self.slug])
+
+
+class Alias(models.Model):
+    class Source(models.TextChoices):
+        EXTRACTED = "extracted", "مستخرَج"
+        CURATED = "curated", "منقَّح"
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases", verbose_name="الفاعل")
+    name = models.CharField("الصيغة", max_length=300)
+    key = models.CharField("المفتاح", max_length=300, help_text="الصيغة مطبَّعة للمطابقة.")
+    source = models.CharField("المصدر", max_length=20, choices=Source.choices, default=Source.EXTRACTED)
+
+    class Meta:
+        verbose_name = "اسم بديل"
+        verbose_name_plural = "الأسماء البديلة"
+        constraints = [models.UniqueConstraint(fields=["actor", "key"], name="alias_unique_key_per_actor")]
+        indexes = [
+            models.Index(fields=["key"], name="alias_key_idx"),
+            GinIndex(fields=["key"], opclasses=["gin_trgm_ops"], name="alias_key_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorTitle(models.Model):
+    """A title or role an actor was introduced with, in one document."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="titles", verbose_name="الفاعل")
+    title = models.CharField("المنصب", max_length=500)
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="actor_titles", verbose_name="الوثيقة"
+    )
+    seen_on = models.DateField("شوهد في", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "منصب"
+        verbose_name_plural = "المناصب"
+        ordering = ["-seen_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "title", "document"], name="actortitle_unique_per_document")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Engagement(models.Model):
+    class Type(models.TextChoices):
+        MEETING = "meeting", "لقاء"
+        VISIT = "visit", "زيارة"
+        TALKS = "talks", "مباحثات"
+        CALL = "call", "اتصال"
+        STATEMENT = "statement", "تصريح"
+        AGREEMENT = "agreement", "اتفاق"
+        ARMS_TRANSFER = "arms_transfer", "نقل أسلحة"
+        TRAINING = "training", "تدريب"
+        ATTACK = "attack", "هجوم"
+        OTHER = "other", "أخرى"
+
+    class Status(models.TextChoices):
+        REPORTED = "reported", "حدث"
+        PLANNED = "planned", "مخطَّط"
+
+    class Review(models.TextChoices):
+        EXTRACTED = "extracted", "مستخرَج آليًّا"
+        VERIFIED = "verified", "موثَّق"
+        REJECTED = "rejected", "مرفوض"
+
+    type = models.CharField("النوع", max_length=20, choices=Type.choices)
+    date_start = models.DateField("من", null=True, blank=True)
+    date_end = models.DateField("إلى", null=True, blank=True)
+    date_precision = models.CharField(
+        "دقة التاريخ", max_length=10, choices=Precision.choices, default=Precision.UNKNOWN
+    )
+    date_text = models.CharField("التاريخ كما ورد", max_length=200, blank=True)
+    location = models.CharField("المكان", max_length=200, blank=True)
+    status = models.CharField("الحالة", max_length=10, choices=Status.choices, default=Status.REPORTED)
+    review = models.CharField("المراجعة", max_length=10, choices=Review.choices, default=Review.EXTRACTED)
+    is_edited = models.BooleanField(
+        "عدّله محلل", default=False, help_text="لا يغيّر الإدخال اللاحق ما عدّله محلل."
+    )
+    confidence = models.FloatField("الثقة", default=0.5)
+    fingerprint = models.CharField(
+        "البصمة", max_length=64, help_text="هوية الحدث عند استخراجه، لدمج المصادر المتعددة."
+    )
+    actors = models.ManyToManyField(Actor, through="Participation", related_name="engagements")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "حدث"
+        verbose_name_plural = "الأحداث"
+        ordering = [F("date_start").desc(nulls_last=True), "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["fingerprint"], name="engagement_unique_fingerprint"),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True) | Q(date_end__gte=F("date_start")),
+                name="engagement_date_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision="unknown", date_start__isnull=True)
+                | (~Q(date_precision="unknown") & Q(date_start__isnull=False)),
+                name="engagement_precision_matches_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["date_start", "date_end"], name="engagement_dates_idx"),
+            models.Index(fields=["type"], name="engagement_type_idx"),
+            models.Index(fields=["review"], name="engagement_review_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.date_text or ''}".strip()
+
+    @property
+    def is_curated(self) -> bool:
+        return self.is_edited or self.review != self.Review.EXTRACTED
+
+    def get_absolute_url(self) -> str:
+        return reverse("engagement_detail", args=[self.pk])
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        INITIATOR = "initiator", "المبادر"
+        HOST = "host", "المضيف"
+        GUEST = "guest", "الضيف"
+        VISITOR = "visitor", "الزائر"
+        PARTICIPANT = "participant", "مشارك"
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="participations", verbose_name="الحدث"
+    )
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations", verbose_name="الفاعل")
+    role = models.CharField("الدور", max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        verbose_name = "مشاركة"
+        verbose_name_plural = "المشاركات"
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "actor"], name="participation_unique_actor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class Evidence(models.Model):
+    """One source sentence that reports an engagement: GDELT's mention row."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="evidence", verbose_name="الحدث"
+    )
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="evidence", verbose_name="الوثيقة")
+    start = models.PositiveIntegerField("البداية")
+    end = models.PositiveIntegerField("النهاية")
+    sentence = models.TextField("الجملة")
+    date_text = models.CharField("التاريخ كما ورد", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "دليل"
+        verbose_name_plural = "الأدلة"
+        ordering = ["document_id", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "document", "start"], name="evidence_unique_span"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]
+
+
+class Mention(models.Model):
+    """Where an actor is named in a document, for highlighting."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="mentions", verbose_name="الوثيقة")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions", verbose_name="الفاعل")
+    start = models.PositiveIntegerField("البداية")
+    end = models.PositiveIntegerField("النهاية")
+    surface = models.CharField("كما ورد", max_length=300)
+
+    class Meta:
+        verbose_name = "ذِكر"
+        verbose_name_plural = "الإشارات"
+        ordering = ["document_id", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "start", "end"], name="mention_unique_span"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span_not_empty"),
+        ]
+        indexes = [models.Index(fields=["actor", "document"], name="mention_actor_document_idx")]
+
+    def __str__(self) -> str:
+        return self.surface

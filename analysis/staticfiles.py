@@ -1,0 +1,33 @@
+"""Serve plotly.js from the installed plotly package: one version, no CDN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import plotly
+from django.contrib.staticfiles.finders import BaseFinder
+from django.core.files.storage import FileSystemStorage
+
+PLOTLY_JS = "vendor/plotly.min.js"
+PLOTLY_DIR = Path(plotly.__file__).parent / "package_data"
+
+
+class PlotlyFinder(BaseFinder):
+    """Finds `vendor/plotly.min.js` in the plotly package's data."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.storage = FileSystemStorage(location=PLOTLY_DIR)
+        self.storage.prefix = "vendor"
+
+    def check(self, **kwargs):
+        return []
+
+    def find(self, path: str, find_all: bool = False, **kwargs):
+        if path == PLOTLY_JS:
+            match = str(PLOTLY_DIR / "plotly.min.js")
+            return [match] if find_all else match
+        return [] if find_all else None
+
+    def list(self, ignore_patterns):
+        yield "plotly.min.js", self.storage

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import path
+
+from analysis import views
+
+urlpatterns = [
+    path("", views.timeline, name="timeline"),
+    path("admin/", admin.site.urls),
+]
