@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Precision(models.TextChoices):
@@ -70,6 +71,7 @@ class Actor(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "فاعل"
@@ -97,6 +99,7 @@ class Alias(models.Model):
     name = models.CharField("الصيغة", max_length=300)
     key = models.CharField("المفتاح", max_length=300, help_text="الصيغة مطبَّعة للمطابقة.")
     source = models.CharField("المصدر", max_length=20, choices=Source.choices, default=Source.EXTRACTED)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "اسم بديل"
@@ -173,6 +176,7 @@ class Engagement(models.Model):
         "البصمة", max_length=64, help_text="هوية الحدث عند استخراجه، لدمج المصادر المتعددة."
     )
     actors = models.ManyToManyField(Actor, through="Participation", related_name="engagements")
+    history = HistoricalRecords()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -222,6 +226,7 @@ class Participation(models.Model):
     )
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations", verbose_name="الفاعل")
     role = models.CharField("الدور", max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "مشاركة"
@@ -245,6 +250,7 @@ class Evidence(models.Model):
     end = models.PositiveIntegerField("النهاية")
     sentence = models.TextField("الجملة")
     date_text = models.CharField("التاريخ كما ورد", max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "دليل"
