@@ -39,7 +39,8 @@ _FOLD = str.maketrans(
 _IGNORABLE = "\u064b-\u065f\u0670\u0640\u200c-\u200f\u061c"
 _IGNORABLE_RE = re.compile(f"[{_IGNORABLE}]")
 _IGNORABLE_CHARS = frozenset(
-    chr(c) for lo, hi in ((0x064B, 0x065F), (0x0670, 0x0670), (0x0640, 0x0640), (0x200C, 0x200F), (0x061C, 0x061C))
+    chr(c)
+    for lo, hi in ((0x064B, 0x065F), (0x0670, 0x0670), (0x0640, 0x0640), (0x200C, 0x200F), (0x061C, 0x061C))
     for c in range(lo, hi + 1)
 )
 _COMBINING_RE = re.compile("[\u064b-\u065f\u0670]")
@@ -47,6 +48,11 @@ _COMBINING_RE = re.compile("[\u064b-\u065f\u0670]")
 
 def _fold(text: str) -> str:
     return text.translate(_FOLD)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Patterns are written in plain Arabic and folded like the text they run on."""
+    return re.compile(_fold(pattern), flags)
 
 
 _L = "\u0621-\u064a\u0671-\u06d3"  # Arabic letters, for word boundaries
@@ -81,11 +87,13 @@ def _month_pattern(name: str) -> str:
     return words[0] + r"\s+(?:ال)?" + words[1].removeprefix("ال")
 
 
-_MONTH = "(?:" + "|".join(
-    sorted((_month_pattern(n) for ns in _MONTH_NAMES.values() for n in ns), key=len, reverse=True)
-) + f")(?![{_L}])"
-_MONTH_PAIR = rf"{_MONTH}(?:\s*[/\\]\s*{_MONTH}|\s*\(\s*{_MONTH}\s*\))?"
-_MONTH_RE = re.compile(_MONTH)
+_MONTH = (
+    "(?:"
+    + "|".join(sorted((_month_pattern(n) for ns in _MONTH_NAMES.values() for n in ns), key=len, reverse=True))
+    + f")(?![{_L}])"
+)
+_MONTH_PAIR = rf"{_MONTH}(?:\s*[/\\]\s*{_MONTH}|\s*\(\s*{_MONTH}\s*\)|\s+{_MONTH})?"
+_MONTH_RE = _compile(_MONTH)
 
 _WEEKDAYS = {  # date.weekday(): Monday == 0
     "اثنين": 0,
@@ -107,9 +115,7 @@ for _n, _unit in enumerate(_ORDINAL_UNITS, start=1):
     _ORDINALS[f"{_unit} عشر"] = 10 + _n
     _ORDINALS[f"{_unit} والعشرين"] = 20 + _n
 _ORDINALS["الحادي والثلاثين"] = 31
-_ORDINAL = "(?:" + "|".join(
-    w.replace(" ", r"\s+") for w in sorted(_ORDINALS, key=len, reverse=True)
-) + ")"
+_ORDINAL = "(?:" + "|".join(w.replace(" ", r"\s+") for w in sorted(_ORDINALS, key=len, reverse=True)) + ")"
 
 _QUALIFIER = "(?:مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|مستهل|اخر)"
 _DIRECTION = (
@@ -126,57 +132,54 @@ def _year(name: str) -> str:
 
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:(?:من\s+)?{_YEAR_WORD}\s*)?{_year('year')}(?:\s?م(?![{_L}]))?|\s+{_DIRECTION})"
 
-_DAY_MONTH_RE = re.compile(
-    _fold(
-        rf"""(?:
+_DAY_MONTH_RE = _compile(
+    rf"""(?:
             (?<![0-9:/.\-])(?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])\s*(?:من\s+)?
           | (?<![{_L}])(?P<ordinal>{_ORDINAL})\s+من\s+
         )(?:شهر\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?""",
-    ),
     re.VERBOSE,
 )
-_MONTH_DAY_YEAR_RE = re.compile(
+_MONTH_DAY_YEAR_RE = _compile(
     rf"(?<![{_L}]){_CLITIC}?(?P<month>{_MONTH_PAIR})\s*(?P<day>[0-3]?[0-9])(?![0-9])\s*,?\s*{_year('year')}"
 )
-_MONTH_YEAR_RE = re.compile(
+_MONTH_YEAR_RE = _compile(
     rf"(?<![{_L}]){_CLITIC}?(?P<qual>{_QUALIFIER}\s+)?(?P<shahr>شهر(?:ي)?\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?"
 )
-_NUMERIC_RE = re.compile(
+_NUMERIC_RE = _compile(
     r"(?<![0-9./:\-])(?:"
     r"(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-/.])(?P<im>[01]?[0-9])(?P=isep)(?P<id>[0-3]?[0-9])"
-    r"|(?P<d>[0-3]?[0-9])\s?(?P<sep>[-/.])\s?(?P<m>[01]?[0-9])\s?(?P=sep)\s?(?P<y>(?:19|20)[0-9]{2})"
+    r"|(?P<d>[0-3]?[0-9])\s?(?P<sep>[-/.])\s?(?P<m>[0-3]?[0-9])\s?(?P=sep)\s?(?P<y>(?:19|20)[0-9]{2})"
     r")(?![0-9])(?![./\-][0-9])"
 )
-_YEAR_RE = re.compile(
-    _fold(
-        rf"""(?:
+_YEAR_RE = _compile(
+    rf"""(?:
             (?<![{_L}0-9]){_CLITIC}?(?P<yw>{_YEAR_WORD})\s*
           | (?<![{_L}]){_CLITIC}?(?P<qual>{_QUALIFIER})\s+
           | (?<![{_L}])(?P<prep>في|منذ|حتى|خلال|بحلول|قبل|بعد|الى|وحتى|ومنذ|وفي|وخلال|طوال|طيله)\s+
-        )?(?<![0-9:/.\-]){_year('year')}(?P<marker>\s?م(?![{_L}]))?"""
-    ),
+          | (?<![{_L}])(?P<span_prep>من|بين|ما\s+بين)\s+
+        )?(?<![0-9:/.\-]){_year("year")}(?P<marker>\s?م(?![{_L}]))?""",
     re.VERBOSE,
 )
-_YEAR_NEXT_RE = re.compile(rf"\s*(?:[-/]|و|او|الى|حتى)\s*{_year('year')}")
-_COUNTED_RE = re.compile(
+_YEAR_NEXT_RE = _compile(rf"\s*(?:[-/]|و|او|الى|حتى)\s*{_year('year')}")
+_COUNTED_RE = _compile(
     r"\s*(?:[وبل]?ال)?(?:جندي|عسكري|مقاتل|عنصر|شخص|قتيل|جريح|اسير|دولار|يورو|دينار|ريال|طن|كيلو|كم|متر|ميل"
     r"|عام|اعوام|سنه|سنوات|سنين|يوم|ايام|ساعه|ساعات|شهر|اشهر|دقيقه|الف|مليون|مليار|صاروخ|طائره|دبابه"
     r"|مدرعه|عربه|قطعه|نسمه|مواطن|لاجئ|طالب|عائله|منزل|موقع|هدف|غاره|مره|قرار)"
 )
-_BARE_MONTH_CONTEXT_RE = re.compile(
+_BARE_MONTH_CONTEXT_RE = _compile(
     rf"(?<![{_L}])(?:و?(?:في|خلال|منذ|حتى|بحلول|قبل|بعد|الى|من|مع|طوال|طيله|اوائل|اواخر|نهايه|بدايه))\s+$"
 )
 
-_WEEKDAY_RE = re.compile(
+_WEEKDAY_RE = _compile(
     rf"(?<![{_L}])(?:و?[بف]|و)?(?P<pre>(?:(?:صباح|مساء|ظهر|فجر|ليله|عصر|ظهيره)\s+)?(?:يوم\s+)?)"
-    rf"ال(?P<wd>{_WEEKDAY})(?![{_L}])(?:\s+(?P<dir>الماضي|المنصرم|الفائت|المقبل|القادم))?"
+    rf"ال(?P<wd>{_WEEKDAY})(?![{_L}])(?:\s+(?P<dir>(?:الماضي|المنصرم|الفائت|المقبل|القادم)ه?))?"
 )
-_FUTURE_CONTEXT_RE = re.compile(r"(?:من المقرر|من المنتظر|من المتوقع|المزمع|سوف)[^.!?\n]{0,60}$")
+_FUTURE_CONTEXT_RE = _compile(r"(?:من المقرر|من المنتظر|من المتوقع|المزمع|سوف)[^.!?\n]{0,60}$")
 
 
 @dataclass(frozen=True, slots=True)
 class _Relative:
-    kind: str  # "day", "window", "week", "month", "year", "unknown"
+    kind: str  # "day", "window", "week", "month", "year", "monthday", "unknown"
     low: int = 0
     high: int = 0
 
@@ -233,16 +236,29 @@ def _relative_phrases() -> dict[str, _Relative]:
     return phrases
 
 
-_RELATIVES = _relative_phrases()
-_RELATIVE_RE = re.compile(
+_RELATIVES = {_fold(phrase): relative for phrase, relative in _relative_phrases().items()}
+_RELATIVE_RE = _compile(
     rf"(?<![{_L}])(?:و?[بف]|و)?(?P<pre>(?:(?:صباح|مساء|ظهر|فجر|ليله|عصر|ظهيره)\s+)?(?:{_QUALIFIER}\s+)?)"
     r"(?P<rel>"
     + "|".join(p.replace(" ", r"\s+") for p in sorted(_RELATIVES, key=len, reverse=True))
     + rf"|(?:قبل|منذ)\s+(?P<n>[0-9]{{1,2}})\s*(?:ايام|يوما))(?![{_L}])"
 )
-_TODAY_ADJECTIVE_RE = re.compile(rf"\s+ال(?!{_WEEKDAY}(?![{_L}]))[{_L}]")
-_MERGE_GAP_RE = re.compile(r"[\s,\-(|:]*(?:(?:الموافق|المصادف|الموافقه)[\s,\-(|:]*)?")
-_RELATIVE_WEEKDAY_GAP_RE = re.compile(r"[\s,]*")
+_MONTH_DAY_RELATIVE_RE = _compile(
+    rf"(?<![0-9:/.\-])(?P<day>[0-3]?[0-9])(?![0-9])\s*(?:من\s+)?(?:(?P<month>الشهر)\s+)?"
+    rf"(?P<dir>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![{_L}])"
+)
+_MONTH_SHIFTS = {
+    "الجاري": 0,
+    "الحالي": 0,
+    "الماضي": -1,
+    "المنصرم": -1,
+    "الفائت": -1,
+    "المقبل": 1,
+    "القادم": 1,
+}
+_TODAY_ADJECTIVE_RE = _compile(rf"\s+ال(?!{_WEEKDAY}(?![{_L}]))[{_L}]")
+_MERGE_GAP_RE = _compile(r"[\s,\-(|:]*(?:(?:الموافق|المصادف|الموافقه)[\s,\-(|:]*)?")
+_RELATIVE_WEEKDAY_GAP_RE = _compile(r"[\s,]*")
 
 
 @dataclass(slots=True)
@@ -293,20 +309,28 @@ def _scan(folded: str) -> list[_Candidate]:
         if valid:
             y, mo, d = valid[0]
             found.append(
-                _Candidate(m.start(), m.end(), "calendar", y, mo, d, swapped=valid[1] if len(valid) > 1 else None)
+                _Candidate(
+                    m.start(), m.end(), "calendar", y, mo, d, swapped=valid[1] if len(valid) > 1 else None
+                )
             )
     for m in _DAY_MONTH_RE.finditer(folded):
         if m.group("ordinal"):
             day: int | None = _ORDINALS[re.sub(r"\s+", " ", m.group("ordinal"))]
         else:
             day = None if m.group("day0") else int(m.group("day"))
-        found.append(_calendar_candidate(m.start(), m.end(), m.group("month"), day, m.group("year"), m.group("dir")))
+        found.append(
+            _calendar_candidate(m.start(), m.end(), m.group("month"), day, m.group("year"), m.group("dir"))
+        )
     for m in _MONTH_DAY_YEAR_RE.finditer(folded):
         found.append(
-            _calendar_candidate(m.start("month"), m.end(), m.group("month"), int(m.group("day")), m.group("year"), None)
+            _calendar_candidate(
+                m.start("month"), m.end(), m.group("month"), int(m.group("day")), m.group("year"), None
+            )
         )
     for m in _MONTH_YEAR_RE.finditer(folded):
-        start = m.start("qual") if m.group("qual") else m.start("shahr") if m.group("shahr") else m.start("month")
+        start = (
+            m.start("qual") if m.group("qual") else m.start("shahr") if m.group("shahr") else m.start("month")
+        )
         month_text = m.group("month")
         if not (
             m.group("year")
@@ -321,7 +345,11 @@ def _scan(folded: str) -> list[_Candidate]:
     for m in _YEAR_RE.finditer(folded):
         if m.group("prep") and not m.group("marker") and _COUNTED_RE.match(folded, m.end()):
             continue
-        if not (m.group("yw") or m.group("qual") or m.group("prep") or m.group("marker")):
+        if m.group("span_prep") and not _YEAR_NEXT_RE.match(folded, m.end()):
+            continue
+        if not (
+            m.group("yw") or m.group("qual") or m.group("prep") or m.group("span_prep") or m.group("marker")
+        ):
             continue
         start = m.start("yw") if m.group("yw") else m.start("qual") if m.group("qual") else m.start("year")
         found.append(_Candidate(start, m.end(), "year", int(m.group("year"))))
@@ -333,7 +361,18 @@ def _scan(folded: str) -> list[_Candidate]:
         if m.group("wd") == "اثنين" and folded.endswith("كلا ", 0, m.start()):
             continue
         start = m.start("pre") if m.group("pre") else m.start("wd") - 2
-        found.append(_Candidate(start, m.end(), "weekday", weekday=_WEEKDAYS[m.group("wd")], direction=m.group("dir")))
+        found.append(
+            _Candidate(start, m.end(), "weekday", weekday=_WEEKDAYS[m.group("wd")], direction=m.group("dir"))
+        )
+    for m in _MONTH_DAY_RELATIVE_RE.finditer(folded):
+        shift = _MONTH_SHIFTS[m.group("dir")]
+        if shift and not m.group("month"):
+            continue
+        found.append(
+            _Candidate(
+                m.start(), m.end(), "relative", relative=_Relative("monthday", shift, int(m.group("day")))
+            )
+        )
     for m in _RELATIVE_RE.finditer(folded):
         phrase = re.sub(r"\s+", " ", m.group("rel"))
         if m.group("n"):
@@ -407,13 +446,16 @@ def _resolve_relative(relative: _Relative, published: date) -> DateValue:
         return _covering(week_start, week_start + timedelta(days=6))
     if relative.kind == "month":
         return DateValue(*_shift_month(published.year, published.month, relative.low))
+    if relative.kind == "monthday":
+        year, month = _shift_month(published.year, published.month, relative.low)
+        return DateValue(year, month, relative.high) if _day_ok(year, month, relative.high) else DateValue()
     if relative.kind == "year":
         return DateValue(published.year + relative.low)
     return DateValue()
 
 
 def _resolve_weekday(weekday: int, direction: str | None, future: bool, published: date) -> date:
-    if direction in ("المقبل", "القادم") or future:
+    if (direction or "").startswith(("المقبل", "القادم")) or future:
         ahead = (weekday - published.weekday()) % 7
         if ahead == 0 and direction:
             ahead = 7
@@ -472,7 +514,9 @@ class _Resolver:
         if published is None:
             return DateValue(), DateSource.UNRESOLVED
         if cand.kind == "weekday":
-            future = cand.direction is None and bool(_FUTURE_CONTEXT_RE.search(self.folded, max(0, cand.start - 90), cand.start))
+            future = cand.direction is None and bool(
+                _FUTURE_CONTEXT_RE.search(self.folded, max(0, cand.start - 90), cand.start)
+            )
             day = _resolve_weekday(cand.weekday, cand.direction, future, published)
             return DateValue.of(day), DateSource.WEEKDAY
         value = _resolve_relative(cand.relative, published)
@@ -482,7 +526,9 @@ class _Resolver:
         self.last_year, self.last_year_end = cand.year, cand.end
 
     def _carried_year(self, cand: _Candidate) -> int | None:
-        same_paragraph = self.last_year is not None and "\n" not in self.folded[self.last_year_end : cand.start]
+        same_paragraph = (
+            self.last_year is not None and "\n" not in self.folded[self.last_year_end : cand.start]
+        )
         if same_paragraph and cand.direction is None:
             return self.last_year
         if self.published is not None:
@@ -510,11 +556,16 @@ def _mentions(text: str, published: date | None, year_hint: int | None) -> list[
 
 
 def find_dates(text: str, *, published: date | None = None) -> list[DateMention]:
-    """Every date expression in `text`, in order, with offsets into `text` (mention.text == text[start:end]) and resolved values."""
+    """Every date expression in `text`, in order, with resolved values.
+
+    Offsets point into `text`: `mention.text == text[mention.start:mention.end]`.
+    """
     return _mentions(text, published, None)
 
 
-def parse_date(phrase: str, *, published: date | None = None, year_hint: int | None = None) -> DateMention | None:
+def parse_date(
+    phrase: str, *, published: date | None = None, year_hint: int | None = None
+) -> DateMention | None:
     """The single date expression in a short phrase (the first one if several).
 
     `year_hint` is the year of the surrounding text: it completes a day and month written without one.

@@ -1,0 +1,247 @@
+"""Arabic date expressions: finding, offsets, resolution and precision."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.benchmarks.date_phrases import DATE_PHRASES, DatePhrase
+from analysis.extraction.dates import find_dates, parse_date
+from analysis.extraction.results import DateSource, Precision
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def resolved(text: str, published: date | None = None) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.value.iso, str(m.precision)) for m in find_dates(text, published=published)]
+
+
+@pytest.mark.parametrize("case", DATE_PHRASES, ids=lambda case: case.phrase)
+def test_phrase_table(case: DatePhrase) -> None:
+    mention = parse_date(case.phrase, published=case.published)
+    got = (mention.value.iso, str(mention.precision)) if mention else (None, "unknown")
+    assert got == (case.iso, case.precision)
+
+
+def test_phrase_table_covers_every_form() -> None:
+    precisions = {case.precision for case in DATE_PHRASES}
+    assert precisions == {"day", "month", "year", "unknown"}
+    assert len(DATE_PHRASES) >= 60
+
+
+# offsets
+
+
+def test_offsets_slice_the_sentence() -> None:
+    text = (
+        "استقبل رئيس الهيئة يوم الخميس الموافق 1/2/2024بمكتبه السفير، بعد زيارة في كانون الاول/ ديسمبر 2016."
+    )
+    mentions = find_dates(text)
+    assert [m.text for m in mentions] == ["يوم الخميس الموافق 1/2/2024", "كانون الاول/ ديسمبر 2016"]
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_offsets_survive_diacritics_and_tatweel() -> None:
+    text = "زار الوفـد موسكو في ٣ أَيْلُولَ ٢٠١٩ ثم عاد غداً."
+    mentions = find_dates(text, published=date(2019, 9, 5))
+    assert [m.text for m in mentions] == ["٣ أَيْلُولَ ٢٠١٩", "غداً"]
+    assert [m.value.iso for m in mentions] == ["2019-09-03", "2019-09-06"]
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_glued_digits_keep_the_date_and_leave_the_word() -> None:
+    text = "وكرر الزيارة في 3سبتمبر عام2019 \xa0إلى روسيا"
+    (mention,) = find_dates(text)
+    assert mention.text == "3سبتمبر عام2019"
+    assert mention.value.iso == "2019-09-03"
+
+
+def test_slash_pair_is_one_mention() -> None:
+    text = "التقى في 24 شباط/فبراير 2022 ثم في 1 فبراير/شباط 2023 و يناير/كانون الثاني 2024"
+    assert resolved(text) == [
+        ("24 شباط/فبراير 2022", "2022-02-24", "day"),
+        ("1 فبراير/شباط 2023", "2023-02-01", "day"),
+        ("يناير/كانون الثاني 2024", "2024-01", "month"),
+    ]
+
+
+def test_header_stamps() -> None:
+    assert resolved("  • 14 شباط 2024 13:45\n") == [("14 شباط 2024", "2024-02-14", "day")]
+    assert resolved("نشر في: 9 فبراير, 2020: 08:48 م") == [("9 فبراير, 2020", "2020-02-09", "day")]
+    assert resolved("التحديث الاخير بتاريخ|الأربعاء, يناير 8, 2025") == [
+        ("الأربعاء, يناير 8, 2025", "2025-01-08", "day")
+    ]
+
+
+# year carrying
+
+
+def test_year_carried_from_earlier_text_without_publication_date() -> None:
+    text = (
+        "التقى السفير منذ أواخر يناير/كانون الثاني 2024 العديد من المسؤولين.\n"
+        "والتقى الحكيم في 31 يناير/كانون الثاني، والفياض في 1 فبراير/شباط."
+    )
+    mentions = find_dates(text)
+    assert [(m.text, m.value.iso) for m in mentions] == [
+        ("أواخر يناير/كانون الثاني 2024", "2024-01"),
+        ("31 يناير/كانون الثاني", "2024-01-31"),
+        ("1 فبراير/شباط", "2024-02-01"),
+    ]
+    assert [m.source for m in mentions[1:]] == [DateSource.CARRIED_YEAR] * 2
+
+
+def test_year_in_the_same_paragraph_beats_the_publication_date() -> None:
+    text = "عقد الاجتماع الأول في آذار 2019 والثاني في 5 نيسان"
+    assert resolved(text, date(2024, 1, 1))[-1] == ("5 نيسان", "2019-04-05", "day")
+
+
+def test_publication_date_beats_a_year_from_another_paragraph() -> None:
+    text = "نشر في: 9 فبراير, 2018\n\nعقب الهجوم في 3 كانون الثاني الذي"
+    assert resolved(text, date(2020, 2, 9))[-1] == ("3 كانون الثاني", "2020-01-03", "day")
+
+
+def test_carried_year_never_lands_after_publication() -> None:
+    assert resolved("في 20 ديسمبر", date(2020, 2, 9)) == [("20 ديسمبر", "2019-12-20", "day")]
+
+
+def test_day_and_month_without_any_year_stay_unresolved() -> None:
+    (mention,) = find_dates("التقى الحكيم في 31 يناير/كانون الثاني")
+    assert mention.text == "31 يناير/كانون الثاني"
+    assert mention.source is DateSource.UNRESOLVED
+    assert mention.precision is Precision.UNKNOWN
+
+
+def test_parse_date_uses_year_hint() -> None:
+    mention = parse_date("في 5 فبراير/شباط", year_hint=2024)
+    assert mention is not None
+    assert (mention.value.iso, mention.source) == ("2024-02-05", DateSource.CARRIED_YEAR)
+
+
+# weekdays and relative words
+
+
+def test_weekday_resolves_to_latest_on_or_before_publication() -> None:
+    text = "ذكرت وزارة الدفاع في بيان لها الخميس أن العراق وروسيا ناقشا التعاون"
+    (mention,) = find_dates(text, published=date(2020, 2, 9))
+    assert (mention.text, mention.value.iso, mention.source) == ("الخميس", "2020-02-06", DateSource.WEEKDAY)
+
+
+def test_weekday_without_publication_keeps_its_text() -> None:
+    (mention,) = find_dates("اجتمع الفياض في وقت سابق الأربعاء في موسكو")
+    assert mention.text == "الأربعاء"
+    assert mention.source is DateSource.UNRESOLVED
+    assert mention.value.iso is None
+
+
+def test_planned_weekday_looks_forward() -> None:
+    text = "الحوار الذي من المقرر أن ينطلق الأربعاء عبر الفيديو"
+    assert resolved(text, date(2021, 4, 5)) == [("الأربعاء", "2021-04-07", "day")]
+
+
+def test_weekday_that_disagrees_with_day_month_picks_month_day() -> None:
+    mention = parse_date("يوم الأحد الموافق 3/6/2022")
+    assert mention is not None
+    assert mention.value.iso == "2022-03-06"
+
+
+def test_relative_words_against_publication() -> None:
+    published = date(2023, 5, 10)
+    text = "قال أمس إن الوفد سيصل غداً، بعد زيارة قبل ايام، وأكد اليوم أن الشهر الماضي شهد لقاءات"
+    assert resolved(text, published) == [
+        ("أمس", "2023-05-09", "day"),
+        ("غداً", "2023-05-11", "day"),
+        ("قبل ايام", "2023-05", "month"),
+        ("اليوم", "2023-05-10", "day"),
+        ("الشهر الماضي", "2023-04", "month"),
+    ]
+
+
+def test_relative_words_without_publication_are_unresolved() -> None:
+    mentions = find_dates("وقبل ايام زار الجنرال العراق، وأقر مؤخرا بذلك")
+    assert [m.text for m in mentions] == ["قبل ايام", "مؤخرا"]
+    assert {m.source for m in mentions} == {DateSource.UNRESOLVED}
+
+
+def test_yesterday_with_weekday_is_one_mention() -> None:
+    assert resolved("بعد لقائه ببايدن، مساء أمس الاثنين، بعد", date(2024, 4, 16)) == [
+        ("مساء أمس الاثنين", "2024-04-15", "day")
+    ]
+
+
+# things that are not dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طالبت الفصائل بطرد 2500 جندي أميركي من العراق",
+        "بعد أكثر من 40 ساعة على وصوله",
+        "الساعة 13:45 و08:48 م",
+        "توفي في 15 رمضان 1445 هـ",
+        "نشر الجيش قواته في 2000 موقع",
+        "قال أمين عام الحزب إن العلاقات عقدت في الماضي",
+        "مارس الضغط على الحكومة كلا الاثنين",
+        "255 حرف متبقي",
+        "القرار 2334 ورؤية 2030",
+    ],
+)
+def test_non_dates_are_not_found(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_precision_is_kept_with_qualifiers() -> None:
+    assert resolved("مطلع 2015 ثم منتصف آذار 2018") == [
+        ("مطلع 2015", "2015", "year"),
+        ("منتصف آذار 2018", "2018-03", "month"),
+    ]
+
+
+def test_finds_dates_in_a_seed_article() -> None:
+    text = open("seeds/002_784da5945204edc8.txt", encoding="utf-8").read()
+    found = {(m.text, m.value.iso) for m in find_dates(text, published=date(2020, 2, 9))}
+    assert {
+        ("الخميس", "2020-02-06"),
+        ("3 كانون الثاني", "2020-01-03"),
+        ("8 كانون الثاني", "2020-01-08"),
+    } <= found
+    assert ("قبل ايام", "2020-02") in found
+
+
+# robustness
+
+ARABIC_PIECES = (
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإىةئؤ ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789/-.:,،()\n")
+    + ["\u064b", "\u064e", "\u0651", "\u0640", "\u200f"]
+    + [
+        "يناير",
+        "شباط",
+        "كانون الثاني",
+        "الخميس",
+        "يوم",
+        "الموافق",
+        "أمس",
+        "عام",
+        "2024",
+        "الماضي",
+        "قبل ايام",
+    ]
+)
+ARABIC_HEAVY = st.lists(st.sampled_from(ARABIC_PIECES), max_size=80).map("".join) | st.text(max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ARABIC_HEAVY, with_published=st.booleans())
+def test_find_dates_never_raises_and_offsets_slice(text: str, with_published: bool) -> None:
+    published = date(2024, 2, 29) if with_published else None
+    previous_end = 0
+    for mention in find_dates(text, published=published):
+        assert mention.text == text[mention.start : mention.end]
+        assert previous_end <= mention.start < mention.end
+        previous_end = mention.end
+        assert mention.precision in set(Precision)
