@@ -4,6 +4,9 @@ DATABASE_URL      PostgreSQL URL; unset: an embedded server with its data in var
 DJANGO_DEBUG      "1"/"true" turns debug on (off by default)
 DJANGO_SECRET_KEY required when debug is off and the app serves requests
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1)
+DJANGO_HTTPS      served over TLS: secure cookies, HSTS, redirect to https (default: on when debug is off)
+DJANGO_HSTS_SECONDS  HSTS max-age when DJANGO_HTTPS is on (default: one year)
+DJANGO_BEHIND_PROXY  trust X-Forwarded-Proto from a TLS-terminating proxy (default: off)
 """
 
 import os
@@ -11,6 +14,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("ANALYSIS_VAR_DIR", BASE_DIR / "var"))
@@ -46,12 +50,14 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
+    "csp",
     "simple_history",
     "analysis",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -105,6 +111,35 @@ def database_from_env() -> dict:
 DATABASES = {"default": database_from_env()}
 if os.environ.get("DJANGO_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["DJANGO_TEST_DB_NAME"]}
+
+# Security. Scripts only from this origin: no inline script, no eval. Styles allow inline
+# attributes because plotly.js writes them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+HTTPS = env_flag("DJANGO_HTTPS", default=not DEBUG and not TESTING)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+if env_flag("DJANGO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

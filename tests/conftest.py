@@ -65,6 +65,15 @@ def external_requests(page) -> list[str]:
 
 
 @pytest.fixture
+def console_errors(page) -> list[str]:
+    """Console errors and uncaught exceptions of the page (a CSP violation shows up here)."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.fixture
 def screenshot(page, request):
     """Save a full-page screenshot under test-results/screenshots/ and return its path."""
 

@@ -5,11 +5,14 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_home_page_is_arabic_right_to_left_and_offline(analyst_page, live_server, external_requests, screenshot):
+def test_home_page_is_arabic_right_to_left_and_offline(
+    analyst_page, live_server, external_requests, console_errors, screenshot
+):
     page = analyst_page
     response = page.goto(live_server.url + "/")
 
     assert response.ok
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"
     heading = page.locator("h1").first
@@ -21,3 +24,4 @@ def test_home_page_is_arabic_right_to_left_and_offline(analyst_page, live_server
     assert page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'عربي')")
     screenshot()
     assert external_requests == []
+    assert console_errors == []
