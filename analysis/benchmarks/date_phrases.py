@@ -72,6 +72,7 @@ DATE_PHRASES: list[DatePhrase] = [
     _case("في الخامس من مارس 2019", None, "2019-03-05", "day"),
     _case("الحادي والعشرين من أيلول 2020", None, "2020-09-21", "day"),
     _case("بين 3 و5 مايو 2021", None, "2021-05", "month"),
+    _case("في العاشر من يونيو حزيران 2014", None, "2014-06-10", "day"),
     # digits glued to words, Eastern Arabic and Persian digits
     _case("في 5مارس 2020", None, "2020-03-05", "day"),
     _case("أيلول2025", None, "2025-09", "month"),
@@ -98,6 +99,7 @@ DATE_PHRASES: list[DatePhrase] = [
     _case("تأسست 1990م", None, "1990", "year"),
     _case("مطلع 2015", None, "2015", "year"),
     _case("للعام 2022", None, "2022", "year"),
+    _case("خلال الفترة من 2014 إلى 2017", None, "2014", "year"),
     # header stamps
     _case("14 شباط 2024 13:45", None, "2024-02-14", "day"),
     _case("نشر في: 9 فبراير, 2020: 08:48 م", None, "2020-02-09", "day"),
@@ -133,6 +135,8 @@ DATE_PHRASES: list[DatePhrase] = [
     _case("مؤخراً", _P_2023_05_10, None, "unknown"),
     _case("أمس", None, None, "unknown"),
     _case("في اليوم التالي", _P_2023_05_10, None, "unknown"),
+    _case("يوم 20 الجاري", _P_2023_05_10, "2023-05-20", "day"),
+    _case("في 5 من الشهر الماضي", _P_2023_05_10, "2023-04-05", "day"),
     # a day and month without a year
     _case("في 3 كانون الثاني", _P_2020_02_09, "2020-01-03", "day"),
     _case("في 20 ديسمبر", _P_2020_02_09, "2019-12-20", "day"),
@@ -153,4 +157,6 @@ DATE_PHRASES: list[DatePhrase] = [
     _case("اتفق كلا الاثنين", None, None, "unknown"),
     _case("منطقة باب الشرقي", None, None, "unknown"),
     _case("255 حرف متبقي", None, None, "unknown"),
+    _case("العراق بأمس الحاجة إلى الدعم", _P_2023_05_10, None, "unknown"),
+    _case("وقد غدا العراق ساحة للصراع", _P_2023_05_10, None, "unknown"),
 ]

@@ -160,7 +160,7 @@ _YEAR_RE = _compile(
         )?(?<![0-9:/.\-]){_year("year")}(?P<marker>\s?م(?![{_L}]))?""",
     re.VERBOSE,
 )
-_YEAR_NEXT_RE = _compile(rf"\s*(?:[-/]|و|او|الى|حتى)\s*{_year('year')}")
+_YEAR_NEXT_RE = _compile(rf"\s*(?:[-/]|و?(?:الى|حتى)|و|او)\s*{_year('year')}")
 _COUNTED_RE = _compile(
     r"\s*(?:[وبل]?ال)?(?:جندي|عسكري|مقاتل|عنصر|شخص|قتيل|جريح|اسير|دولار|يورو|دينار|ريال|طن|كيلو|كم|متر|ميل"
     r"|عام|اعوام|سنه|سنوات|سنين|يوم|ايام|ساعه|ساعات|شهر|اشهر|دقيقه|الف|مليون|مليار|صاروخ|طائره|دبابه"
@@ -256,7 +256,9 @@ _MONTH_SHIFTS = {
     "المقبل": 1,
     "القادم": 1,
 }
-_TODAY_ADJECTIVE_RE = _compile(rf"\s+ال(?!{_WEEKDAY}(?![{_L}]))[{_L}]")
+_DEFINITE_NOUN_RE = _compile(rf"\s+ال(?!{_WEEKDAY}(?![{_L}]))[{_L}]")  # اليوم الوطني، غدا العراق ساحة
+_AUXILIARY_BEFORE_RE = _compile(r"(?:قد|لقد|حتى)\s+$")  # قد غدا: "became"
+_NEED_RE = _compile(r"\s+(?:ال)?حاجه")  # بأمس الحاجة: "in direst need"
 _MERGE_GAP_RE = _compile(r"[\s,\-(|:]*(?:(?:الموافق|المصادف|الموافقه)[\s,\-(|:]*)?")
 _RELATIVE_WEEKDAY_GAP_RE = _compile(r"[\s,]*")
 
@@ -275,104 +277,99 @@ class _Candidate:
     relative: _Relative | None = None
 
 
-def _months_in(text: str) -> list[int]:
-    return [_MONTH_BY_KEY[_month_key(m.group())] for m in _MONTH_RE.finditer(text)]
+_DIGIT_RE = re.compile("[0-9]")
 
 
 def _day_ok(year: int | None, month: int, day: int) -> bool:
     return 1 <= day <= (calendar.monthrange(year or 2000, month)[1])
 
 
-def _calendar_candidate(
-    start: int, end: int, month_text: str, day: int | None, year: str | None, direction: str | None
-) -> _Candidate:
-    months = _months_in(month_text)
-    y = int(year) if year else None
-    if len(set(months)) > 1:
-        return _Candidate(start, end, "calendar", y)
-    month = months[0]
-    if day is not None and not _day_ok(y, month, day):
+def _calendar_candidate(start: int, m: re.Match[str], day: int | None, direction: str | None) -> _Candidate:
+    """A date written with month names; a slash pair of two different months keeps only the year."""
+    names = list(_MONTH_RE.finditer(m.group("month")))
+    months = {_MONTH_BY_KEY[_month_key(name.group())] for name in names}
+    year = int(m.group("year")) if m.group("year") else None
+    end = m.end()
+    if len(months) > 1:
+        if "/" in m.group("month") or "(" in m.group("month"):
+            return _Candidate(start, end, "calendar", year)
+        year, direction, end = None, None, m.start("month") + names[0].end()
+    month = _MONTH_BY_KEY[_month_key(names[0].group())]
+    if day is not None and not _day_ok(year, month, day):
         day = None
-    return _Candidate(start, end, "calendar", y, month, day, direction=None if y else direction)
+    return _Candidate(start, end, "calendar", year, month, day, direction=None if year else direction)
 
 
-def _scan(folded: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
+def _scan_numeric(folded: str, found: list[_Candidate]) -> None:
     for m in _NUMERIC_RE.finditer(folded):
         if m.group("iy"):
-            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-            readings = [(y, mo, d)]
+            readings = [(int(m.group("iy")), int(m.group("im")), int(m.group("id")))]
         else:
-            y, first, second = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-            readings = [(y, first, second), (y, second, first)]
-        valid = [r for r in readings if 1 <= r[1] <= 12 and _day_ok(r[0], r[1], r[2])]
+            year, first, second = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            readings = [(year, first, second), (year, second, first)]
+        valid = [r for r in readings if 1 <= r[1] <= 12 and _day_ok(*r)]
         if valid:
-            y, mo, d = valid[0]
-            found.append(
-                _Candidate(
-                    m.start(), m.end(), "calendar", y, mo, d, swapped=valid[1] if len(valid) > 1 else None
-                )
-            )
+            swapped = valid[1] if len(valid) > 1 else None
+            found.append(_Candidate(m.start(), m.end(), "calendar", *valid[0], swapped=swapped))
+
+
+def _scan_month_names(folded: str, found: list[_Candidate]) -> None:
     for m in _DAY_MONTH_RE.finditer(folded):
         if m.group("ordinal"):
             day: int | None = _ORDINALS[re.sub(r"\s+", " ", m.group("ordinal"))]
         else:
             day = None if m.group("day0") else int(m.group("day"))
-        found.append(
-            _calendar_candidate(m.start(), m.end(), m.group("month"), day, m.group("year"), m.group("dir"))
-        )
+        found.append(_calendar_candidate(m.start(), m, day, m.group("dir")))
     for m in _MONTH_DAY_YEAR_RE.finditer(folded):
-        found.append(
-            _calendar_candidate(
-                m.start("month"), m.end(), m.group("month"), int(m.group("day")), m.group("year"), None
-            )
-        )
+        found.append(_calendar_candidate(m.start("month"), m, int(m.group("day")), None))
     for m in _MONTH_YEAR_RE.finditer(folded):
         start = (
             m.start("qual") if m.group("qual") else m.start("shahr") if m.group("shahr") else m.start("month")
         )
-        month_text = m.group("month")
         if not (
             m.group("year")
             or m.group("qual")
             or m.group("shahr")
             or m.group("dir")
-            or len(_MONTH_RE.findall(month_text)) > 1
+            or len(_MONTH_RE.findall(m.group("month"))) > 1
             or _BARE_MONTH_CONTEXT_RE.search(folded, max(0, start - 16), start)
         ):
             continue
-        found.append(_calendar_candidate(start, m.end(), month_text, None, m.group("year"), m.group("dir")))
+        found.append(_calendar_candidate(start, m, None, m.group("dir")))
+
+
+def _scan_years(folded: str, found: list[_Candidate]) -> None:
     for m in _YEAR_RE.finditer(folded):
         if m.group("prep") and not m.group("marker") and _COUNTED_RE.match(folded, m.end()):
             continue
         if m.group("span_prep") and not _YEAR_NEXT_RE.match(folded, m.end()):
             continue
-        if not (
-            m.group("yw") or m.group("qual") or m.group("prep") or m.group("span_prep") or m.group("marker")
-        ):
+        if not any(m.group(context) for context in ("yw", "qual", "prep", "span_prep", "marker")):
             continue
         start = m.start("yw") if m.group("yw") else m.start("qual") if m.group("qual") else m.start("year")
         found.append(_Candidate(start, m.end(), "year", int(m.group("year"))))
         end = m.end()
-        while nxt := _YEAR_NEXT_RE.match(folded, end):
-            found.append(_Candidate(nxt.start("year"), nxt.end(), "year", int(nxt.group("year"))))
-            end = nxt.end()
+        while following := _YEAR_NEXT_RE.match(folded, end):
+            found.append(_Candidate(following.start("year"), following.end(), "year", int(following["year"])))
+            end = following.end()
+
+
+def _scan_weekdays(folded: str, found: list[_Candidate]) -> None:
     for m in _WEEKDAY_RE.finditer(folded):
         if m.group("wd") == "اثنين" and folded.endswith("كلا ", 0, m.start()):
             continue
         start = m.start("pre") if m.group("pre") else m.start("wd") - 2
-        found.append(
-            _Candidate(start, m.end(), "weekday", weekday=_WEEKDAYS[m.group("wd")], direction=m.group("dir"))
-        )
-    for m in _MONTH_DAY_RELATIVE_RE.finditer(folded):
+        weekday = _WEEKDAYS[m.group("wd")]
+        found.append(_Candidate(start, m.end(), "weekday", weekday=weekday, direction=m.group("dir")))
+
+
+def _scan_relatives(folded: str, found: list[_Candidate], has_digit: bool) -> None:
+    for m in _MONTH_DAY_RELATIVE_RE.finditer(folded) if has_digit else ():
         shift = _MONTH_SHIFTS[m.group("dir")]
         if shift and not m.group("month"):
             continue
-        found.append(
-            _Candidate(
-                m.start(), m.end(), "relative", relative=_Relative("monthday", shift, int(m.group("day")))
-            )
-        )
+        relative = _Relative("monthday", shift, int(m.group("day")))
+        found.append(_Candidate(m.start(), m.end(), "relative", relative=relative))
     for m in _RELATIVE_RE.finditer(folded):
         phrase = re.sub(r"\s+", " ", m.group("rel"))
         if m.group("n"):
@@ -382,10 +379,26 @@ def _scan(folded: str) -> list[_Candidate]:
             relative = _Relative("day", -n)
         else:
             relative = _RELATIVES[phrase]
-            if phrase == "اليوم" and _TODAY_ADJECTIVE_RE.match(folded, m.end()):
+            if phrase in ("اليوم", "غدا") and _DEFINITE_NOUN_RE.match(folded, m.end()):
+                continue
+            if phrase == "غدا" and _AUXILIARY_BEFORE_RE.search(folded, max(0, m.start() - 8), m.start()):
+                continue
+            if phrase == "امس" and _NEED_RE.match(folded, m.end()):
                 continue
         start = m.start("pre") if m.group("pre") else m.start("rel")
         found.append(_Candidate(start, m.end(), "relative", relative=relative))
+
+
+def _scan(folded: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    has_digit = _DIGIT_RE.search(folded) is not None
+    if has_digit:
+        _scan_numeric(folded, found)
+        _scan_years(folded, found)
+    if _MONTH_RE.search(folded):
+        _scan_month_names(folded, found)
+    _scan_weekdays(folded, found)
+    _scan_relatives(folded, found, has_digit)
     return found
 
 

@@ -71,6 +71,19 @@ def test_slash_pair_is_one_mention() -> None:
     ]
 
 
+def test_month_followed_by_another_month_word_keeps_the_first() -> None:
+    assert resolved("في 5 مايو مارس الرئيس ضغوطا", date(2023, 6, 1)) == [("5 مايو", "2023-05-05", "day")]
+
+
+def test_year_ranges_give_each_year() -> None:
+    assert resolved("بين عامي 2014 و2017، ومنذ 2003 وحتى 2011") == [
+        ("عامي 2014", "2014", "year"),
+        ("2017", "2017", "year"),
+        ("2003", "2003", "year"),
+        ("2011", "2011", "year"),
+    ]
+
+
 def test_header_stamps() -> None:
     assert resolved("  • 14 شباط 2024 13:45\n") == [("14 شباط 2024", "2024-02-14", "day")]
     assert resolved("نشر في: 9 فبراير, 2020: 08:48 م") == [("9 فبراير, 2020", "2020-02-09", "day")]
