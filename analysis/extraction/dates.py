@@ -345,7 +345,8 @@ def _scan_years(folded: str, found: list[_Candidate]) -> None:
         if m.group("span_prep") and not _YEAR_NEXT_RE.match(folded, m.end()):
             continue
         if not any(m.group(context) for context in ("yw", "qual", "prep", "span_prep", "marker")):
-            continue
+            if not _YEAR_NEXT_RE.match(folded, m.end()):
+                continue
         start = m.start("yw") if m.group("yw") else m.start("qual") if m.group("qual") else m.start("year")
         found.append(_Candidate(start, m.end(), "year", int(m.group("year"))))
         end = m.end()
@@ -417,6 +418,8 @@ def _select(found: list[_Candidate], folded: str) -> list[_Candidate]:
                 and cand.day is not None
                 and _MERGE_GAP_RE.fullmatch(folded, prev.end, cand.start)
             ):
+                if "(" in folded[prev.end : cand.start] and folded.startswith(")", cand.end):
+                    cand.end += 1
                 cand.start, cand.weekday = prev.start, prev.weekday
                 kept[-1] = cand
                 continue

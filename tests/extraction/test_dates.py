@@ -84,6 +84,16 @@ def test_year_ranges_give_each_year() -> None:
     ]
 
 
+def test_bare_year_range() -> None:
+    assert resolved("في الفترة 2014-2017") == [("2014", "2014", "year"), ("2017", "2017", "year")]
+
+
+def test_weekday_with_date_in_parentheses_is_one_mention() -> None:
+    assert resolved("يوم الخميس (1 شباط/فبراير 2024) التقى") == [
+        ("يوم الخميس (1 شباط/فبراير 2024)", "2024-02-01", "day")
+    ]
+
+
 def test_header_stamps() -> None:
     assert resolved("  • 14 شباط 2024 13:45\n") == [("14 شباط 2024", "2024-02-14", "day")]
     assert resolved("نشر في: 9 فبراير, 2020: 08:48 م") == [("9 فبراير, 2020", "2020-02-09", "day")]
