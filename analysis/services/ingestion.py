@@ -1,0 +1,993 @@
+"""Ingestion: article files in; documents, resolved actors and cross-source engagements stored.
+
+One transaction per document. A document is identified by the sha256 of its decoded text and
+re-extracted only when the extractor version changes (or on request). Curated facts are never
+changed: verified, edited or rejected engagements, curated actors and curated aliases.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from analysis.extraction.clean import key_variants, name_key, normalize
+from analysis.extraction.results import (
+    ActorKind,
+    DateValue,
+    ExtractedActor,
+    ExtractedEngagement,
+    ExtractionResult,
+    KnownActor,
+    Precision,
+)
+from analysis.models import (
+    Actor,
+    ActorTitle,
+    Alias,
+    Document,
+    Engagement,
+    Evidence,
+    Mention,
+    Participation,
+)
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+MAX_FILE_BYTES = 200 * 1024 * 1024
+DEADLOCK_RETRIES = 3
+# Serializes the creation of new actors across processes, so that two workers never create
+# the same person twice under different forms (`فالح الفياض` here, `الفياض` there).
+ACTOR_CREATE_LOCK = 0x4A1C_70A5
+
+Extractor = Callable[..., ExtractionResult]
+"""`extract_document(raw_text, *, known_actors=...)`: the extraction pipeline's signature."""
+
+
+class DocumentError(Exception):
+    """An expected reason not to ingest a file (empty, binary, undecodable, unreadable ...)."""
+
+
+class IngestStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    path: str
+    status: IngestStatus
+    document_id: int | None = None
+    reason: str = ""
+    actors_created: int = 0
+    engagements_created: int = 0
+    evidence_created: int = 0
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    actors_created: int = 0
+    engagements_created: int = 0
+    evidence_created: int = 0
+    failures: list[IngestOutcome] = field(default_factory=list)
+
+    def add(self, outcome: IngestOutcome) -> None:
+        setattr(self, outcome.status.value, getattr(self, outcome.status.value) + 1)
+        self.actors_created += outcome.actors_created
+        self.engagements_created += outcome.engagements_created
+        self.evidence_created += outcome.evidence_created
+        if outcome.status is IngestStatus.FAILED:
+            self.failures.append(outcome)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files -> text
+
+
+def article_paths(*, paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files to ingest: each file given, and the .txt/.html files under each folder given.
+
+    Symbolic links to folders are not followed, so a folder that loops through a link ends.
+    """
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs.sort()
+            found.extend(
+                Path(root) / name for name in sorted(files) if Path(name).suffix.lower() in ARTICLE_SUFFIXES
+            )
+    return found
+
+
+def _plausible_share(text: str) -> float:
+    """The share of characters that belong in Arabic or Latin prose (letters, digits, punctuation)."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\r\t\f" or (0x20 <= code < 0x7F) or (0xA0 <= code < 0x250):
+            good += 1
+        elif 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F or 0x8A0 <= code <= 0x8FF:
+            good += 1
+        elif 0x2000 <= code <= 0x206F or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+            good += 1
+    return good / len(text)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if ord(ch) < 0x20 and ch not in "\n\r\t\f") / len(text)
+
+
+def _arabic_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if 0x600 <= ord(ch) <= 0x6FF or 0xFB50 <= ord(ch) <= 0xFEFF) / len(letters)
+
+
+def text_decode(*, data: bytes) -> tuple[str, str]:
+    """Decode an article's bytes; returns (text, encoding).
+
+    UTF-8 with or without BOM, UTF-16 with a BOM or recognised by its byte pattern, else
+    Windows-1256 when the result reads as Arabic. Raises DocumentError otherwise.
+    """
+    if not data.strip():
+        raise DocumentError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_strict(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_strict(data, "utf-16"), "utf-16"
+    sample = data[:65536]
+    if b"\x00" in sample or _control_share(sample[:4096].decode("latin-1")) > 0.05:
+        if len(data) % 2 == 0:
+            for encoding in ("utf-16-le", "utf-16-be"):
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                if _plausible_share(text[:20000]) >= 0.95 and _control_share(text[:20000]) < 0.01:
+                    return text, encoding
+        raise DocumentError("binary file (not text)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _control_share(text[:20000]) > 0.01:
+            raise DocumentError("binary file (not text)")
+        return text, "utf-8"
+    text = data.decode("cp1256")
+    if _control_share(text[:20000]) > 0.01:
+        raise DocumentError("binary file (not text)")
+    if _arabic_share(text[:20000]) < 0.3:
+        raise DocumentError("undecodable: not UTF-8, UTF-16 or Windows-1256 Arabic text")
+    return text, "windows-1256"
+
+
+def _decode_strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"undecodable: invalid {encoding} at byte {error.start}") from None
+
+
+class _HtmlText(HTMLParser):
+    """HTML to text with the standard library: scripts and styles dropped, blocks on their own lines."""
+
+    BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 "
+        "h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr td th title ul".split()
+    )
+    SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(*, html: str) -> str:
+    """The visible text of an HTML page, one block per line."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    text, blank = [], False
+    for line in lines:
+        if line:
+            text.append(line)
+            blank = False
+        elif not blank and text:
+            text.append("")
+            blank = True
+    return "\n".join(text).strip()
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def document_read(*, path: str | os.PathLike) -> str:
+    """The text of an article file, decoded and (for HTML) stripped of markup. Raises DocumentError."""
+    path = Path(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise DocumentError("no such file") from None
+    except OSError as error:
+        raise DocumentError(f"unreadable: {error.strerror or error}") from None
+    if not path.is_file():
+        raise DocumentError("not a regular file")
+    if status.st_size > MAX_FILE_BYTES:
+        raise DocumentError(f"too large ({status.st_size // (1024 * 1024)} MB)")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"unreadable: {error.strerror or error}") from None
+    text, _encoding = text_decode(data=data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+        text = html_to_text(html=text)
+    text = text.strip()
+    if not text:
+        raise DocumentError("empty: no text")
+    return text
+
+
+def text_sha256(*, text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Actor resolution
+
+
+def _last_token(key: str) -> str:
+    return key.rsplit(" ", 1)[-1]
+
+
+@dataclass(slots=True)
+class _StoredActor:
+    id: int
+    name: str
+    kind: str
+    key: str
+    is_curated: bool
+    alias_keys: set[str] = field(default_factory=set)
+    alias_names: list[str] = field(default_factory=list)
+
+
+class ActorDirectory:
+    """The stored actors and their aliases, loaded once per run and kept current cheaply.
+
+    Resolves an extracted actor to a stored one by name key, alias key, clitic-free key, and
+    for persons by last name (when exactly one stored person of the kind has it).
+    """
+
+    def __init__(self) -> None:
+        self.actors: dict[int, _StoredActor] = {}
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.by_last_name: dict[str, set[int]] = defaultdict(set)
+        self._max_actor_id = 0
+        self._max_alias_id = 0
+        self._known: tuple[KnownActor, ...] | None = None
+
+    @classmethod
+    def load(cls) -> ActorDirectory:
+        directory = cls()
+        directory.refresh()
+        return directory
+
+    def reload(self) -> None:
+        self.__init__()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Pick up actors and aliases stored since the last look (by this or another process)."""
+        for row in (
+            Actor.objects.filter(id__gt=self._max_actor_id)
+            .order_by("id")
+            .values_list("id", "name", "kind", "name_key", "is_curated")
+        ):
+            self._remember_actor(_StoredActor(*row))
+        for actor_id, alias_id, name, key in (
+            Alias.objects.filter(id__gt=self._max_alias_id)
+            .order_by("id")
+            .values_list("actor_id", "id", "name", "key")
+        ):
+            self._max_alias_id = max(self._max_alias_id, alias_id)
+            self._remember_alias(actor_id, name, key)
+
+    def _remember_actor(self, actor: _StoredActor) -> None:
+        self.actors[actor.id] = actor
+        self._max_actor_id = max(self._max_actor_id, actor.id)
+        if actor.key:
+            self.by_key[actor.key].add(actor.id)
+            if actor.kind == ActorKind.PERSON:
+                self.by_last_name[_last_token(actor.key)].add(actor.id)
+        self._known = None
+
+    def _remember_alias(self, actor_id: int, name: str, key: str) -> None:
+        actor = self.actors.get(actor_id)
+        if actor is None or not key or key in actor.alias_keys:
+            return
+        actor.alias_keys.add(key)
+        actor.alias_names.append(name)
+        self.by_key[key].add(actor_id)
+        self._known = None
+
+    def known_actors(self) -> tuple[KnownActor, ...]:
+        """Every stored actor as the extraction pipeline's `KnownActor`, with its alias names."""
+        if self._known is None:
+            self._known = tuple(
+                KnownActor(name=a.name, kind=ActorKind(a.kind), aliases=tuple(a.alias_names))
+                for a in self.actors.values()
+            )
+        return self._known
+
+    def _pick(self, ids: Iterable[int], kind: str) -> int | None:
+        same_kind = [i for i in ids if i in self.actors and self.actors[i].kind == kind]
+        if not same_kind:
+            return None
+        if len(same_kind) == 1:
+            return same_kind[0]
+        curated = [i for i in same_kind if self.actors[i].is_curated]
+        return min(curated or same_kind)
+
+    def _unique(self, ids: Iterable[int], kind: str | None = None) -> int | None:
+        found = {i for i in ids if i in self.actors and (kind is None or self.actors[i].kind == kind)}
+        return found.pop() if len(found) == 1 else None
+
+    def resolve(self, *, name: str, kind: str, aliases: Sequence[str] = ()) -> int | None:
+        """The stored actor this name stands for, or None when there is none (or no single one)."""
+        key = name_key(name)
+        if not key:
+            return None
+        if found := self._pick(self.by_key.get(key, ()), kind):
+            return found
+        alias_keys = {k for k in (name_key(a) for a in aliases) if k and k != key}
+        if found := self._unique((i for k in alias_keys for i in self.by_key.get(k, ())), kind):
+            return found
+        first, _, rest = key.partition(" ")
+        variants = {f"{v} {rest}".strip() for v in key_variants(first)} - {key}
+        if found := self._unique((i for k in variants for i in self.by_key.get(k, ())), kind):
+            return found
+        if kind == ActorKind.PERSON:
+            if " " not in key:
+                last_names = {key} | set(key_variants(key))
+                if found := self._unique(i for k in last_names for i in self.by_last_name.get(k, ())):
+                    return found
+            else:
+                short = [i for i in self.by_key.get(_last_token(key), ()) if " " not in self.actors[i].key]
+                if found := self._unique(short, kind):
+                    return found
+        return self._unique(self.by_key.get(key, ()))
+
+    def add(self, actor: Actor) -> None:
+        self._remember_actor(_StoredActor(actor.id, actor.name, actor.kind, actor.name_key, actor.is_curated))
+
+    def add_alias(self, *, actor_id: int, name: str, key: str) -> None:
+        self._remember_alias(actor_id, name, key)
+
+    def rename(self, *, actor_id: int, name: str, key: str) -> None:
+        actor = self.actors[actor_id]
+        self.by_key[key].add(actor_id)
+        if actor.kind == ActorKind.PERSON:
+            self.by_last_name[_last_token(key)].add(actor_id)
+        actor.alias_keys.add(actor.key)
+        actor.alias_names.append(actor.name)
+        actor.name, actor.key = name, key
+        self._known = None
+
+    def key_of(self, actor_id: int) -> str:
+        return self.actors[actor_id].key
+
+    def has_key(self, actor_id: int, key: str) -> bool:
+        actor = self.actors[actor_id]
+        return key == actor.key or key in actor.alias_keys
+
+    def is_curated(self, actor_id: int) -> bool:
+        return self.actors[actor_id].is_curated
+
+
+def _clip(value: str | None, length: int) -> str:
+    return (value or "").strip()[:length]
+
+
+def _actor_create(*, directory: ActorDirectory, extracted: ExtractedActor, key: str) -> tuple[int, bool]:
+    """Store a new actor under a slug made from its name key; returns (id, created).
+
+    Two processes creating the same actor collide on the slug: the loser takes the winner's row.
+    """
+    base = slugify(key, allow_unicode=True)[:300] or "actor"
+    name = _clip(extracted.name, 300)
+    for attempt in range(1, 100):
+        slug = base if attempt == 1 else f"{base}-{attempt}"
+        try:
+            with transaction.atomic():
+                actor = Actor.objects.create(
+                    name=name, name_key=key[:300], kind=str(extracted.kind), slug=slug
+                )
+        except IntegrityError:
+            existing = Actor.objects.filter(slug=slug).first()
+            if (
+                existing is not None
+                and existing.name_key == key[:300]
+                and existing.kind == str(extracted.kind)
+            ):
+                directory.add(existing)
+                return existing.id, False
+            continue
+        directory.add(actor)
+        return actor.id, True
+    raise DocumentError(f"could not find a free slug for actor {name!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Engagement identity
+
+
+def engagement_fingerprint(
+    *, type: str, actor_ids: Sequence[int], when: DateValue, document_sha256: str, evidence_start: int
+) -> str:
+    """The identity of a reported engagement across sources: type, participants, date at its precision.
+
+    An engagement with no known date (or no known participant) cannot be matched across
+    sources, so its fingerprint includes the document (and, without participants, the sentence).
+    """
+    participants = ",".join(str(i) for i in sorted(set(actor_ids)))
+    if when.iso and participants:
+        identity = f"{type}|{participants}|{when.iso}"
+    elif participants:
+        identity = f"{type}|{participants}|undated|{document_sha256}"
+    else:
+        identity = f"{type}||{when.iso or 'undated'}|{document_sha256}|{evidence_start}"
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()
+
+
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+
+
+def _compatible(candidate: Engagement, when: DateValue) -> bool:
+    """Whether two dates of adjacent precision (day and month, month and year) can be one event."""
+    mine = _PRECISION_RANK.get(when.precision)
+    theirs = _PRECISION_RANK.get(Precision(candidate.date_precision))
+    if mine is None or theirs is None or abs(mine - theirs) != 1:
+        return False
+    if mine > theirs:
+        return when.start <= candidate.date_start and candidate.date_end <= when.end
+    return candidate.date_start <= when.start and when.end <= candidate.date_end
+
+
+@dataclass(slots=True)
+class _PlannedEngagement:
+    fingerprint: str
+    extracted: ExtractedEngagement
+    actor_ids: list[int]
+    roles: dict[int, str]
+
+
+# ---------------------------------------------------------------------------------------------
+# Storing one document
+
+
+@dataclass(slots=True)
+class _Counts:
+    actors: int = 0
+    engagements: int = 0
+    evidence: int = 0
+
+
+def _actors_store(
+    *, document: Document, result: ExtractionResult, directory: ActorDirectory
+) -> tuple[dict[str, int], _Counts]:
+    """Resolve the document's actors (creating the new ones) and store aliases, titles and mentions."""
+    counts = _Counts()
+    resolved: dict[str, int] = {}
+    unresolved: list[ExtractedActor] = []
+    for extracted in result.actors:
+        actor_id = directory.resolve(name=extracted.name, kind=str(extracted.kind), aliases=extracted.aliases)
+        if actor_id is None:
+            unresolved.append(extracted)
+        else:
+            resolved[extracted.name] = actor_id
+    if unresolved:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ACTOR_CREATE_LOCK])
+        directory.refresh()
+        for extracted in sorted(unresolved, key=lambda a: name_key(a.name)):
+            actor_id = directory.resolve(
+                name=extracted.name, kind=str(extracted.kind), aliases=extracted.aliases
+            )
+            if actor_id is None:
+                key = name_key(extracted.name)
+                if not key:
+                    continue
+                actor_id, created = _actor_create(directory=directory, extracted=extracted, key=key)
+                counts.actors += created
+            resolved[extracted.name] = actor_id
+
+    aliases: dict[tuple[int, str], Alias] = {}
+    titles: dict[tuple[int, str], ActorTitle] = {}
+    mentions: dict[tuple[int, int], Mention] = {}
+    for extracted in result.actors:
+        actor_id = resolved.get(extracted.name)
+        if actor_id is None:
+            continue
+        _actor_upgrade(directory=directory, actor_id=actor_id, extracted=extracted)
+        for surface in (extracted.name, *extracted.aliases):
+            key = name_key(surface)[:300]
+            if key and not directory.has_key(actor_id, key) and (actor_id, key) not in aliases:
+                aliases[actor_id, key] = Alias(actor_id=actor_id, name=_clip(surface, 300), key=key)
+        for title in extracted.titles:
+            title = _clip(title, 500)
+            if title:
+                titles.setdefault(
+                    (actor_id, title),
+                    ActorTitle(
+                        actor_id=actor_id, title=title, document=document, seen_on=document.published_on
+                    ),
+                )
+        for span in extracted.mentions:
+            if span.end > span.start >= 0:
+                mentions.setdefault(
+                    (span.start, span.end),
+                    Mention(
+                        document=document,
+                        actor_id=actor_id,
+                        start=span.start,
+                        end=span.end,
+                        surface=_clip(span.text, 300) or "-",
+                    ),
+                )
+    if aliases:
+        Alias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
+        for alias in aliases.values():
+            directory.add_alias(actor_id=alias.actor_id, name=alias.name, key=alias.key)
+    if titles:
+        ActorTitle.objects.bulk_create(titles.values(), ignore_conflicts=True)
+    if mentions:
+        Mention.objects.bulk_create(mentions.values(), ignore_conflicts=True)
+    return resolved, counts
+
+
+def _actor_upgrade(*, directory: ActorDirectory, actor_id: int, extracted: ExtractedActor) -> None:
+    """A non-curated actor known only by a one-word name takes the fuller name a document gives."""
+    if directory.is_curated(actor_id):
+        return
+    current = directory.key_of(actor_id)
+    key = name_key(extracted.name)[:300]
+    if " " in current or " " not in key or _last_token(key) != current:
+        return
+    name = _clip(extracted.name, 300)
+    actor = Actor.objects.get(pk=actor_id)
+    old = Alias(actor_id=actor_id, name=actor.name, key=current)
+    actor.name, actor.name_key = name, key
+    actor.save(update_fields=["name", "name_key", "updated_at"])
+    Alias.objects.bulk_create([old], ignore_conflicts=True)
+    directory.rename(actor_id=actor_id, name=name, key=key)
+
+
+def _engagements_store(
+    *, document: Document, result: ExtractionResult, resolved: dict[str, int], directory: ActorDirectory
+) -> _Counts:
+    """Merge the document's engagements into the stored ones by fingerprint; one evidence row per sentence."""
+    counts = _Counts()
+    planned: list[_PlannedEngagement] = []
+    for extracted in result.engagements:
+        roles: dict[int, str] = {}
+        for participant in extracted.participants:
+            actor_id = resolved.get(participant.name)
+            if actor_id is None:
+                actor_id = directory.resolve(name=participant.name, kind=ActorKind.PERSON) or next(
+                    iter(directory.by_key.get(name_key(participant.name), ())), None
+                )
+            if actor_id is not None:
+                roles.setdefault(actor_id, str(participant.role))
+        fingerprint = engagement_fingerprint(
+            type=str(extracted.type),
+            actor_ids=list(roles),
+            when=extracted.date,
+            document_sha256=document.sha256,
+            evidence_start=extracted.evidence.start,
+        )
+        planned.append(_PlannedEngagement(fingerprint, extracted, sorted(roles), roles))
+    if not planned:
+        return counts
+
+    existing = {
+        e.fingerprint: e for e in Engagement.objects.filter(fingerprint__in={p.fingerprint for p in planned})
+    }
+    targets: dict[str, Engagement] = {}
+    for plan in planned:
+        if plan.fingerprint in existing:
+            targets[plan.fingerprint] = existing[plan.fingerprint]
+    unmatched = [p for p in planned if p.fingerprint not in targets and p.actor_ids and p.extracted.date.iso]
+    if unmatched:
+        targets.update(_compatible_engagements(unmatched))
+
+    new: dict[str, Engagement] = {}
+    changed: dict[int, Engagement] = {}
+    for plan in planned:
+        target = targets.get(plan.fingerprint)
+        if target is not None:
+            if not target.is_curated:
+                _engagement_refine(target, plan.extracted, changed)
+            continue
+        if plan.fingerprint not in new:
+            extracted, when = plan.extracted, plan.extracted.date
+            new[plan.fingerprint] = Engagement(
+                fingerprint=plan.fingerprint,
+                type=str(extracted.type),
+                date_start=when.start,
+                date_end=when.end,
+                date_precision=str(when.precision),
+                date_text=_clip(extracted.date_text, 200),
+                location=_clip(extracted.location, 200),
+                status=str(extracted.status),
+            )
+    if changed:
+        for engagement in changed.values():
+            engagement.save(
+                update_fields=[
+                    "status",
+                    "location",
+                    "date_start",
+                    "date_end",
+                    "date_precision",
+                    "date_text",
+                    "updated_at",
+                ]
+            )
+    if new:
+        created = Engagement.objects.bulk_create(
+            sorted(new.values(), key=lambda e: e.fingerprint),
+            update_conflicts=True,
+            unique_fields=["fingerprint"],
+            update_fields=["fingerprint"],
+        )
+        Engagement.history.bulk_history_create(created)
+        counts.engagements += len(created)
+        targets.update({e.fingerprint: e for e in created})
+        Participation.objects.bulk_create(
+            [
+                Participation(engagement=targets[plan.fingerprint], actor_id=actor_id, role=role)
+                for plan in planned
+                if plan.fingerprint in new
+                for actor_id, role in plan.roles.items()
+            ],
+            ignore_conflicts=True,
+        )
+
+    already = set(
+        Evidence.objects.filter(
+            document=document, engagement__in={e.pk for e in targets.values()}
+        ).values_list("engagement_id", "start")
+    )
+    documented = {engagement_id for engagement_id, _ in already}
+    evidence: dict[tuple[int, int], Evidence] = {}
+    for plan in planned:
+        target = targets[plan.fingerprint]
+        if target.review == Engagement.Review.REJECTED or (target.is_curated and target.pk in documented):
+            continue
+        span = plan.extracted.evidence
+        if span.end <= span.start or (target.pk, span.start) in already:
+            continue
+        evidence.setdefault(
+            (target.pk, span.start),
+            Evidence(
+                engagement=target,
+                document=document,
+                start=span.start,
+                end=span.end,
+                sentence=span.text,
+                date_text=_clip(plan.extracted.date_text, 200),
+            ),
+        )
+    if evidence:
+        stored = Evidence.objects.bulk_create(evidence.values())
+        Evidence.history.bulk_history_create(stored)
+        counts.evidence += len(stored)
+    return counts
+
+
+def _compatible_engagements(plans: list[_PlannedEngagement]) -> dict[str, Engagement]:
+    """For fingerprints with no exact match: the one stored engagement of the same type and
+    participants whose date, at an adjacent precision, contains or lies within this one."""
+    query = Q()
+    for plan in plans:
+        when = plan.extracted.date
+        query |= Q(type=str(plan.extracted.type), date_start__lte=when.end, date_end__gte=when.start)
+    candidates = list(
+        Engagement.objects.filter(query)
+        .exclude(date_precision=Precision.UNKNOWN)
+        .prefetch_related("participations")
+    )
+    found: dict[str, Engagement] = {}
+    for plan in plans:
+        matches = [
+            c
+            for c in candidates
+            if c.type == str(plan.extracted.type)
+            and sorted({p.actor_id for p in c.participations.all()}) == plan.actor_ids
+            and _compatible(c, plan.extracted.date)
+        ]
+        if len(matches) == 1:
+            found[plan.fingerprint] = matches[0]
+    return found
+
+
+def _engagement_refine(
+    engagement: Engagement, extracted: ExtractedEngagement, changed: dict[int, Engagement]
+) -> None:
+    """What another source adds to a non-curated engagement: a finer date, a location, that it happened."""
+    when = extracted.date
+    rank = _PRECISION_RANK.get(when.precision)
+    if rank is not None and rank < _PRECISION_RANK.get(Precision(engagement.date_precision), 9):
+        engagement.date_start, engagement.date_end = when.start, when.end
+        engagement.date_precision = str(when.precision)
+        engagement.date_text = _clip(extracted.date_text, 200)
+        changed[engagement.pk] = engagement
+    if not engagement.location and extracted.location:
+        engagement.location = _clip(extracted.location, 200)
+        changed[engagement.pk] = engagement
+    if engagement.status == Engagement.Status.PLANNED and str(extracted.status) == Engagement.Status.REPORTED:
+        engagement.status = Engagement.Status.REPORTED
+        changed[engagement.pk] = engagement
+
+
+def _extracted_facts_clear(*, document: Document) -> list[int]:
+    """Remove what the previous extraction stored for this document, except curated facts.
+
+    Returns the engagements that lost evidence, to delete afterwards if nothing supports them.
+    """
+    Mention.objects.filter(document=document).delete()
+    ActorTitle.objects.filter(document=document).delete()
+    stale = Evidence.objects.filter(
+        document=document, engagement__review=Engagement.Review.EXTRACTED, engagement__is_edited=False
+    )
+    engagement_ids = list(stale.values_list("engagement_id", flat=True).distinct())
+    stale.delete()
+    return engagement_ids
+
+
+def _document_fields(result: ExtractionResult, version: str) -> dict:
+    meta = result.metadata
+    return {
+        "title": meta.title or "",
+        "outlet": _clip(meta.outlet, 200),
+        "author": _clip(meta.author, 300),
+        "published_on": meta.published,
+        "text": result.text,
+        "normalized_text": normalize(result.text),
+        "extractor_version": version[:40],
+    }
+
+
+def _document_store(
+    *,
+    path: Path,
+    raw_text: str,
+    sha256: str,
+    result: ExtractionResult,
+    version: str,
+    directory: ActorDirectory,
+    reextract: bool,
+) -> IngestOutcome:
+    """Write one document and its facts; the caller holds the transaction."""
+    document = Document.objects.select_for_update().filter(sha256=sha256).first()
+    if document is None:
+        try:
+            with transaction.atomic():
+                document = Document.objects.create(
+                    source_path=str(path)[:1024],
+                    sha256=sha256,
+                    raw_text=raw_text,
+                    **_document_fields(result, version),
+                )
+        except IntegrityError as error:
+            if _constraint(error) == "document_unique_sha256":
+                existing = Document.objects.get(sha256=sha256)
+                return IngestOutcome(str(path), IngestStatus.UNCHANGED, existing.pk)
+            raise
+        status, stale = IngestStatus.NEW, []
+    else:
+        if document.extractor_version == version and not reextract:
+            return IngestOutcome(str(path), IngestStatus.UNCHANGED, document.pk)
+        for name, value in _document_fields(result, version).items():
+            setattr(document, name, value)
+        document.save()
+        stale = _extracted_facts_clear(document=document)
+        status = IngestStatus.UPDATED
+    resolved, actor_counts = _actors_store(document=document, result=result, directory=directory)
+    counts = _engagements_store(document=document, result=result, resolved=resolved, directory=directory)
+    if stale:
+        Engagement.objects.filter(
+            pk__in=stale, review=Engagement.Review.EXTRACTED, is_edited=False, evidence__isnull=True
+        ).delete()
+    return IngestOutcome(
+        str(path),
+        status,
+        document.pk,
+        actors_created=actor_counts.actors,
+        engagements_created=counts.engagements,
+        evidence_created=counts.evidence,
+    )
+
+
+def _constraint(error: Exception) -> str | None:
+    diag = getattr(error.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
+def _is_retryable(error: OperationalError) -> bool:
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate in {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def _default_extractor() -> tuple[Extractor, str]:
+    from analysis.extraction import pipeline
+
+    return pipeline.extract_document, pipeline.EXTRACTOR_VERSION
+
+
+def document_ingest(
+    *,
+    path: str | os.PathLike,
+    reextract: bool = False,
+    directory: ActorDirectory | None = None,
+    extractor: Extractor | None = None,
+    extractor_version: str | None = None,
+) -> IngestOutcome:
+    """Ingest one article file in one transaction. Expected failures come back as a FAILED outcome."""
+    path = Path(path)
+    if extractor is None:
+        extractor, default_version = _default_extractor()
+        extractor_version = extractor_version or default_version
+    version = extractor_version or "unversioned"
+    directory = directory if directory is not None else ActorDirectory.load()
+    try:
+        raw_text = document_read(path=path)
+    except DocumentError as error:
+        return IngestOutcome(str(path), IngestStatus.FAILED, reason=str(error))
+    sha256 = text_sha256(text=raw_text)
+    stored = Document.objects.filter(sha256=sha256).values_list("pk", "extractor_version").first()
+    if stored is not None and stored[1] == version and not reextract:
+        return IngestOutcome(str(path), IngestStatus.UNCHANGED, stored[0])
+    directory.refresh()
+    result = extractor(raw_text, known_actors=directory.known_actors())
+    for attempt in range(DEADLOCK_RETRIES + 1):
+        try:
+            with transaction.atomic():
+                return _document_store(
+                    path=path,
+                    raw_text=raw_text,
+                    sha256=sha256,
+                    result=result,
+                    version=version,
+                    directory=directory,
+                    reextract=reextract,
+                )
+        except OperationalError as error:
+            directory.reload()
+            if not _is_retryable(error) or attempt == DEADLOCK_RETRIES:
+                raise
+            time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
+        except BaseException:
+            directory.reload()
+            raise
+    raise AssertionError("unreachable")
+
+
+def documents_ingest(
+    *,
+    paths: Iterable[str | os.PathLike],
+    reextract: bool = False,
+    extractor: Extractor | None = None,
+    extractor_version: str | None = None,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> IngestSummary:
+    """Ingest files and folders, one transaction per document; a failing document is skipped."""
+    if extractor is None:
+        extractor, default_version = _default_extractor()
+        extractor_version = extractor_version or default_version
+    directory = ActorDirectory.load()
+    summary = IngestSummary()
+    for path in article_paths(paths=paths):
+        try:
+            outcome = document_ingest(
+                path=path,
+                reextract=reextract,
+                directory=directory,
+                extractor=extractor,
+                extractor_version=extractor_version,
+            )
+        except Exception as error:  # an unexpected failure skips this document, not the batch
+            reason = f"{type(error).__name__}: {' '.join(str(error).split())[:300]}"
+            outcome = IngestOutcome(str(path), IngestStatus.FAILED, reason=reason)
+        summary.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return summary
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTotals:
+    documents: int
+    actors: int
+    engagements: int
+    evidence: int
+
+
+def stored_totals() -> StoredTotals:
+    return StoredTotals(
+        documents=Document.objects.count(),
+        actors=Actor.objects.count(),
+        engagements=Engagement.objects.exclude(review=Engagement.Review.REJECTED).count(),
+        evidence=Evidence.objects.count(),
+    )
+
+
+__all__ = [
+    "ActorDirectory",
+    "DocumentError",
+    "IngestOutcome",
+    "IngestStatus",
+    "IngestSummary",
+    "StoredTotals",
+    "article_paths",
+    "document_ingest",
+    "document_read",
+    "documents_ingest",
+    "engagement_fingerprint",
+    "html_to_text",
+    "stored_totals",
+    "text_decode",
+    "text_sha256",
+]
