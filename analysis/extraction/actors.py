@@ -1,0 +1,760 @@
+"""Actors in a document: persons (found by the title that introduces them), organisations,
+states (capitals standing for them) and places, with every mention's offsets.
+
+Rules, not a gazetteer of people: a person is a title chain (`رئيس هيئة الحشد الشعبي`)
+followed by a name, or a name after a speech verb followed by a title. Later short forms
+(`الفياض`, `السيد الفياض`, `فياض`) and title-only mentions (`رئيس هيئة الحشد الشعبي`) are
+linked back to the person. Known actors curated by analysts are matched by their aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.clean import key_variants, name_key, normalize
+from analysis.extraction.results import ActorKind, ExtractedActor, KnownActor, Span
+
+__all__ = ["ActorAnalysis", "Mention", "Token", "find_actors", "tokenize"]
+
+_TOKEN_RE = re.compile(
+    r"(?P<w>[\u0621-\u063a\u0640-\u065f\u0670-\u06d3A-Za-z]+)"
+    r"|(?P<d>[0-9\u0660-\u0669\u06f0-\u06f9]+)"
+    r"|(?P<p>[^\s\w\u0600-\u06ff]|[\u060c\u061b\u061f\u066a-\u066d\u06d4])"
+)
+_ARTICLE = "ال"
+_DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_QUOTES = set("()\"'“”«»‘’[]")
+_COMMAS = {"،", ","}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    n: str  # normalized
+    kind: str  # "w" word, "d" digits, "p" punctuation
+    article: bool = False  # written with the article `ال` (bare alef), not `أل`/`إل`
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, digit runs and punctuation marks with their offsets into `text`."""
+    tokens = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "p"
+        word = m.group()
+        plain = _DIACRITICS_RE.sub("", word)
+        tokens.append(Token(word, m.start(), m.end(), normalize(word), kind, plain.startswith(_ARTICLE)))
+    return tokens
+
+
+@dataclass(slots=True)
+class Mention:
+    """One stretch of text that denotes an actor (tokens `first..last`, inclusive)."""
+
+    actor: str
+    kind: ActorKind
+    first: int
+    last: int
+    start: int  # offsets of the name (or of the whole mention when it has no title)
+    end: int
+    title_first: int | None = None  # a title chain before the name, when there is one
+    embedded: bool = False  # inside another actor's title or name: not an engagement party
+    title_only: bool = False
+
+
+@dataclass(slots=True)
+class ActorAnalysis:
+    actors: list[ExtractedActor]
+    mentions: list[Mention]  # sorted by position
+    tokens: list[Token]
+
+
+@dataclass(slots=True)
+class _Record:
+    name: str
+    kind: ActorKind
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    surname: tuple[str, ...] = ()
+    first_name: str = ""
+    known: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# small predicates
+
+
+def _forms(n: str) -> tuple[str, ...]:
+    """The token and its clitic-stripped readings, most literal first."""
+    out = [n]
+    if n.startswith(("ولل", "فلل")) and len(n) > 4:
+        out.append(_ARTICLE + n[3:])
+    elif n.startswith("لل") and len(n) > 3:
+        out.append(_ARTICLE + n[2:])
+    if len(n) > 3 and n[0] in "وف":
+        out.append(n[1:])
+        if len(n) > 4 and n[1] in "بل":
+            out.append(n[2:])
+    if len(n) > 3 and n[0] in "بلك":
+        out.append(n[1:])
+    return tuple(dict.fromkeys(out))
+
+
+def _definite(n: str) -> str | None:
+    """The article-bearing reading of a token (`والدفاع` -> `الدفاع`), or None."""
+    for f in _forms(n):
+        if f.startswith(_ARTICLE) and len(f) > 3:
+            return f
+    return None
+
+
+def _is_stop(n: str) -> bool:
+    return n in lx.STOPWORDS or (n[:1] in "وف" and n[1:] in lx.STOPWORDS)
+
+
+def _is_trigger(n: str) -> bool:
+    return any(f in lx.TRIGGERS for f in _forms(n))
+
+
+def _is_geo(n: str) -> bool:
+    return any(f in _GEO_SINGLE for f in _forms(n))
+
+
+def _valid_name_token(tok: Token) -> bool:
+    n = tok.n
+    if tok.kind != "w" or len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
+        return False
+    if _is_stop(n) or _is_trigger(n):
+        return False
+    if not tok.article and _definite(n) is not None and not n.startswith(_ARTICLE):
+        return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article
+    for f in _forms(n):
+        if f in lx.TITLE_WORDS or f in lx.ORG_HEADS:
+            return False
+        if f in lx.PERSON_TITLE_HEADS or f in lx.SPEECH_VERBS:
+            return False
+    if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n):
+        return False
+    return True
+
+
+def _head_at(tokens: Sequence[Token], i: int) -> int:
+    """Number of tokens a person-title head at `i` takes (0 when there is none)."""
+    tok = tokens[i]
+    if tok.kind != "w":
+        return 0
+    for f in _forms(tok.n):
+        if f in lx.PERSON_TITLE_HEADS:
+            need = lx.HEAD_NEEDS_NEXT.get(f)
+            if need is None:
+                return 1
+            if i + 1 < len(tokens) and tokens[i + 1].n in need:
+                return 2
+            return 0
+    return 0
+
+
+def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
+    """End (exclusive) of a personal name starting at `j`: two or three words, the last
+    one possibly with the article (`فالح الفياض`, `محمد شياع السوداني`, `عادل عبد المهدي`)."""
+    n_tok = len(tokens)
+    units = 0
+    bare = 0
+    k = j
+    while k < n_tok and units < 3:
+        tok = tokens[k]
+        if tok.kind != "w":
+            break
+        if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok and tokens[k + 1].kind == "w" and units < 2:
+            nxt = tokens[k + 1]
+            if not (_is_stop(nxt.n) or _is_trigger(nxt.n)) and (nxt.article or _valid_name_token(nxt)):
+                k += 2
+                units += 1
+                bare += 1
+                if nxt.article:
+                    break
+                continue
+            break
+        if tok.article:
+            if units == 0 or _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
+                break
+            if tok.n in lx.TITLE_WORDS or _is_geo(tok.n):
+                break
+            nxt = tokens[k + 1] if k + 1 < n_tok else None
+            if nxt is not None and nxt.kind == "w" and nxt.article and not _is_stop(nxt.n):
+                break  # a noun and its adjective (`الجوانب الرئيسية`), not a surname
+            k += 1
+            units += 1
+            break
+        if not _valid_name_token(tok) or bare >= 2:
+            break
+        k += 1
+        units += 1
+        bare += 1
+    if units < 2:
+        return None
+    return k
+
+
+def _skip_quotes(tokens: Sequence[Token], k: int) -> int:
+    while k < len(tokens) and tokens[k].kind == "p" and tokens[k].text in _QUOTES:
+        k += 1
+    return k
+
+
+def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int | None]:
+    """From a title head at `i`: (end of the title chain, name start, name end)."""
+    n_tok = len(tokens)
+    j = i + _head_at(tokens, i)
+    title_end = j
+    while j < n_tok:
+        tok = tokens[j]
+        if tok.kind == "p":
+            if tok.text in _QUOTES:
+                j += 1
+                continue
+            if tok.text in _COMMAS:
+                k = _skip_quotes(tokens, j + 1)
+                if k < n_tok and _head_at(tokens, k) and not tokens[k].n.startswith(("و", "ف")):
+                    j = k + _head_at(tokens, k)
+                    title_end = j
+                    continue
+                if k < n_tok:
+                    end = _parse_name(tokens, k)
+                    if end is not None:
+                        return title_end, k, end
+            break
+        if tok.kind != "w":
+            break
+        n = tok.n
+        end = _parse_name(tokens, j) if not tok.article else None
+        if end is not None and n not in lx.TITLE_WORDS:
+            return title_end, j, end
+        forms = _forms(n)
+        if any(f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in forms) or _is_geo(n):
+            j += 1
+            title_end = j
+            continue
+        if n in ("في", "لدي", "الي", "الى"):
+            k = j + 1
+            if k < n_tok and tokens[k].kind == "w" and (
+                _is_geo(tokens[k].n) or tokens[k].n in lx.TITLE_WORDS or tokens[k].n in lx.INSTITUTION_WORDS
+            ):
+                j = k
+                continue
+            break
+        definite = _definite(n)
+        if definite and not _is_stop(n) and not _is_trigger(n) and n not in lx.STOPWORDS:
+            j += 1
+            title_end = j
+            continue
+        break
+    return title_end, None, None
+
+
+def _span_text(text: str, tokens: Sequence[Token], a: int, b: int) -> str:
+    return text[tokens[a].start : tokens[b - 1].end]
+
+
+def _strip_clitic_offset(tok: Token, bare: str) -> int:
+    """Characters of `tok.text` taken by a clitic, given the reading `bare` of it."""
+    extra = len(tok.n) - len(bare)
+    if extra <= 0:
+        return 0
+    seen = 0
+    for idx, ch in enumerate(tok.text):
+        if normalize(ch):
+            seen += 1
+        if seen == extra:
+            return idx + 1
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# geography
+
+
+def _geo_tables() -> tuple[dict[tuple[str, ...], tuple[str, ActorKind]], frozenset[str]]:
+    table: dict[tuple[str, ...], tuple[str, ActorKind]] = {}
+    for canonical, others in lx.STATES.items():
+        for form in (canonical, *others):
+            table[tuple(normalize(form).split())] = (canonical, ActorKind.STATE)
+    for place in (*lx.PLACES, *lx.PLACE_PHRASES):
+        table.setdefault(tuple(normalize(place).split()), (place, ActorKind.PLACE))
+    singles = frozenset(k[0] for k in table if len(k) == 1)
+    return table, singles
+
+
+_GEO, _GEO_SINGLE = _geo_tables()
+_GEO_MAX = max(len(k) for k in _GEO)
+
+
+def _geo_at(tokens: Sequence[Token], i: int) -> tuple[int, str, ActorKind, int] | None:
+    """(end, canonical, kind, clitic chars) of a state or place named at token `i`."""
+    tok = tokens[i]
+    if tok.kind != "w":
+        return None
+    for size in range(min(_GEO_MAX, len(tokens) - i), 0, -1):
+        rest = tuple(t.n for t in tokens[i + 1 : i + size])
+        if len(rest) != size - 1 or any(t.kind != "w" for t in tokens[i + 1 : i + size]):
+            continue
+        for f in _forms(tok.n):
+            hit = _GEO.get((f, *rest))
+            if hit:
+                return i + size, hit[0], hit[1], _strip_clitic_offset(tok, f)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the analysis
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.records: dict[str, _Record] = {}
+        self.every_key: dict[str, _Record] = {}  # keys a record was ever filed under
+
+    def add(self, name: str, kind: ActorKind, key: str | None = None) -> _Record:
+        key = key or name_key(name)
+        rec = self.records.get(key)
+        if rec is None:
+            rec = _Record(name=name, kind=kind, key=key)
+            self.records[key] = rec
+            self.every_key[key] = rec
+        elif name != rec.name and name not in rec.aliases:
+            rec.aliases.append(name)
+        return rec
+
+
+def _close(a: str, b: str) -> bool:
+    """Same name up to one letter in a long word (`ألبروس` / `اليبروس`)."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    diffs = 0
+    for x, y in zip(ta, tb):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+            return False
+        if not _one_edit(x, y):
+            return False
+        diffs += 1
+    return diffs <= 1
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if len(x) == len(y):
+        return sum(c1 != c2 for c1, c2 in zip(x, y)) <= 1
+    if len(x) > len(y):
+        x, y = y, x
+    for k in range(len(y)):
+        if y[:k] + y[k + 1 :] == x:
+            return True
+    return False
+
+
+def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: list[Token] | None = None) -> ActorAnalysis:
+    """Every actor the rules or the known actors find in `text`, with their mentions."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    n_tok = len(tokens)
+    covered = [False] * n_tok  # token belongs to a person's name or title
+    persons: list[tuple[int, int, int, int]] = []  # (title_first, title_end, name_first, name_end)
+    title_only: list[tuple[int, int]] = []
+
+    i = 0
+    while i < n_tok:
+        tok = tokens[i]
+        if tok.kind == "w" and _head_at(tokens, i):
+            title_end, name_first, name_end = _parse_title(tokens, i)
+            if name_first is not None and name_end is not None:
+                persons.append((i, title_end, name_first, name_end))
+                i = name_end
+                continue
+            if title_end - i >= 2:
+                title_only.append((i, title_end))
+            i = max(title_end, i + 1)
+            continue
+        if tok.kind == "w" and tok.n in lx.SPEECH_VERBS:
+            end = _parse_name(tokens, i + 1)
+            if end is not None:
+                k = end + 1 if end < n_tok and tokens[end].text in _COMMAS else end
+                if k < n_tok and _head_at(tokens, k):
+                    title_end, nf, _ = _parse_title(tokens, k)
+                    if nf is None and title_end - k >= 2:
+                        persons.append((k, title_end, i + 1, end))
+                        i = title_end
+                        continue
+        i += 1
+
+    # A "name" that starts with another person's surname is that person's short form
+    # (`السفير ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass.
+    def _surname_first(p: tuple[int, int, int, int]) -> bool:
+        first = name_key(tokens[p[2]].n)
+        return any(o is not p and name_key(tokens[o[3] - 1].n) == first and o[3] - o[2] >= 2 for o in persons)
+
+    persons = [p for p in persons if not _surname_first(p)]
+
+    table = _Table()
+    mentions: list[Mention] = []
+    person_by_key: dict[str, _Record] = {}
+
+    def person_record(name: str) -> _Record:
+        key = name_key(name)
+        for other_key, rec in person_by_key.items():
+            if other_key == key or _close(other_key, key) or other_key.endswith(" " + key) or key.endswith(" " + other_key):
+                if len(key) > len(rec.key) and not rec.known:
+                    rec.aliases.append(rec.name)
+                    rec.name, rec.key = name, key
+                    table.records[key] = rec
+                    table.every_key[key] = rec
+                elif name != rec.name and name not in rec.aliases:
+                    rec.aliases.append(name)
+                person_by_key[key] = rec
+                return rec
+        rec = table.add(name, ActorKind.PERSON, key)
+        person_by_key[key] = rec
+        return rec
+
+    for title_first, title_end, name_first, name_end in persons:
+        name = _span_text(text, tokens, name_first, name_end)
+        rec = person_record(name)
+        head_tok = tokens[title_first]
+        head_form = next(f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS)
+        title_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
+        if title_end > title_first:
+            title = text[title_start : tokens[title_end - 1].end].strip(" ،,")
+            if head_form.startswith(_ARTICLE) and not head_tok.article and title.startswith("لل"):
+                title = _ARTICLE + title[2:]  # `للرئيس الروسي` -> `الرئيس الروسي`
+            if title and title not in rec.titles:
+                rec.titles.append(title)
+        first, last = min(title_first, name_first), max(title_end, name_end) - 1
+        m = Mention(rec.key, ActorKind.PERSON, first, last, tokens[name_first].start, tokens[name_end - 1].end, title_first)
+        rec.mentions.append(m)
+        mentions.append(m)
+        for k in range(first, last + 1):
+            covered[k] = True
+
+    # Known actors: aliases matched with the same normalization.
+    for known in known_actors:
+        forms = [known.name, *known.aliases]
+        keys = [tuple(name_key(f).split()) for f in forms if name_key(f)]
+        for k_idx in range(n_tok):
+            if covered[k_idx] or tokens[k_idx].kind != "w":
+                continue
+            for key in keys:
+                size = len(key)
+                if k_idx + size > n_tok or key[0] not in key_variants(tokens[k_idx].n):
+                    continue
+                if all(name_key(tokens[k_idx + s].n) == key[s] for s in range(1, size)):
+                    kind = ActorKind(known.kind)
+                    if kind == ActorKind.PERSON:
+                        rec = person_by_key.get(name_key(known.name))
+                        if rec is None:
+                            rec = table.add(known.name, kind)
+                            person_by_key[rec.key] = rec
+                        rec.known = True
+                    else:
+                        rec = table.add(known.name, kind)
+                    rec.known = True
+                    for t in known.titles:
+                        if t not in rec.titles:
+                            rec.titles.append(t)
+                    tok = tokens[k_idx]
+                    off = _strip_clitic_offset(tok, next((f for f in _forms(tok.n) if _strip_article(f) == key[0] or f == key[0]), tok.n))
+                    m = Mention(rec.key, kind, k_idx, k_idx + size - 1, tok.start + off, tokens[k_idx + size - 1].end)
+                    rec.mentions.append(m)
+                    mentions.append(m)
+                    for s in range(size):
+                        covered[k_idx + s] = True
+                    break
+    # Persons whose discovered name is a known actor's alias take the known name.
+    for known in known_actors:
+        if ActorKind(known.kind) != ActorKind.PERSON:
+            continue
+        known_keys = {name_key(f) for f in (known.name, *known.aliases)}
+        for key, rec in list(person_by_key.items()):
+            if key in known_keys and not rec.known:
+                if rec.name != known.name:
+                    rec.aliases.append(rec.name)
+                    rec.name = known.name
+                rec.known = True
+
+    # Short forms: the surname alone, after an honorific, or the full name without a title.
+    people = {id(r): r for r in person_by_key.values()}.values()
+    surnames: dict[str, list[_Record]] = {}
+    for rec in people:
+        parts = name_key(rec.name).split()
+        if len(parts) < 2:
+            continue
+        surname = parts[-1]
+        if len(surname) >= 3 and surname not in lx.STOPWORDS:
+            surnames.setdefault(surname, []).append(rec)
+        rec.first_name = parts[0]
+    for k_idx in range(n_tok):
+        tok = tokens[k_idx]
+        if covered[k_idx] or tok.kind != "w":
+            continue
+        cands = {id(r): r for v in key_variants(tok.n) for r in surnames.get(v, ())}
+        if len(cands) != 1:
+            continue
+        rec = next(iter(cands.values()))
+        first = k_idx
+        if k_idx > 0 and not covered[k_idx - 1] and tokens[k_idx - 1].kind == "w":
+            prev = tokens[k_idx - 1]
+            if rec.first_name in key_variants(prev.n):
+                first = k_idx - 1
+        off = 0
+        if first == k_idx:
+            bare = next((f for f in _forms(tok.n) if _strip_article(f) in surnames), tok.n)
+            off = _strip_clitic_offset(tok, bare)
+        surface = text[tokens[first].start + off : tok.end]
+        clitic_left = first == k_idx and not off and tok.n not in surnames and _strip_article(tok.n) not in surnames
+        if not clitic_left and normalize(surface) != normalize(rec.name) and surface not in rec.aliases:
+            rec.aliases.append(surface)
+        if k_idx > 0 and any(f in lx.HONORIFICS for f in _forms(tokens[k_idx - 1].n)) and first == k_idx:
+            first = k_idx - 1
+            honorific = text[tokens[first].start : tok.end]
+            if honorific not in rec.aliases and normalize(honorific) != normalize(rec.name):
+                rec.aliases.append(text[tokens[first].start + _strip_clitic_offset(tokens[first], next(f for f in _forms(tokens[first].n) if f in lx.HONORIFICS)) : tok.end])
+        m = Mention(rec.key, ActorKind.PERSON, first, k_idx, tokens[first].start + (off if first == k_idx else 0), tok.end)
+        rec.mentions.append(m)
+        mentions.append(m)
+        for s in range(first, k_idx + 1):
+            covered[s] = True
+
+    # Title-only mentions that name exactly one person of this document.
+    for a, b in title_only:
+        if any(covered[a:b]):
+            continue
+        key = name_key(_span_text(text, tokens, a, b))
+        key = " ".join(_strip_article(w) for w in key.split())
+        matches = []
+        for rec in people:
+            for title in rec.titles:
+                tkey = name_key(title)
+                if tkey == key or tkey.startswith(key + " "):
+                    matches.append(rec)
+                    break
+        if len(matches) == 1:
+            rec = matches[0]
+            m = Mention(rec.key, ActorKind.PERSON, a, b - 1, tokens[a].start, tokens[b - 1].end, a, title_only=True)
+            rec.mentions.append(m)
+            mentions.append(m)
+            for s in range(a, b):
+                covered[s] = True
+
+    in_title = [False] * n_tok
+    for m in mentions:
+        if m.kind == ActorKind.PERSON and not m.title_only:
+            for s in range(m.first, m.last + 1):
+                in_title[s] = True
+
+    # Organisations: a head noun and its genitive chain.
+    org_spans: list[tuple[int, int]] = []
+    k_idx = 0
+    while k_idx < n_tok:
+        end = _org_at(tokens, k_idx)
+        if end is None:
+            k_idx += 1
+            continue
+        tok = tokens[k_idx]
+        head = next(f for f in _forms(tok.n) if f in lx.ORG_HEADS)
+        off = _strip_clitic_offset(tok, head)
+        name = text[tok.start + off : tokens[end - 1].end]
+        embedded = any(in_title[k_idx:end])
+        org_spans.append((k_idx, end))
+        if not embedded or name_key(name) in table.records:
+            rec = _org_record(table, name)
+            m = Mention(rec.key, ActorKind.ORGANIZATION, k_idx, end - 1, tok.start + off, tokens[end - 1].end, embedded=embedded)
+            rec.mentions.append(m)
+            mentions.append(m)
+        for s in range(k_idx, end):
+            in_title[s] = in_title[s] or False
+        k_idx = end
+    org_covered = [False] * n_tok
+    for a, b in org_spans:
+        for s in range(a, b):
+            org_covered[s] = True
+    # Bare forms of organisations seen with their head (`الحشد الشعبي`).
+    tails: dict[tuple[str, ...], _Record] = {}
+    for rec in list(table.records.values()):
+        if rec.kind == ActorKind.ORGANIZATION:
+            parts = tuple(name_key(rec.name).split()[1:])
+            if len(parts) >= 2:
+                tails.setdefault(parts, rec)
+    if tails:
+        for k_idx in range(n_tok):
+            if org_covered[k_idx] or covered[k_idx] or tokens[k_idx].kind != "w":
+                continue
+            for parts, rec in tails.items():
+                size = len(parts)
+                if k_idx + size > n_tok or parts[0] not in key_variants(tokens[k_idx].n):
+                    continue
+                if all(name_key(tokens[k_idx + s].n) == parts[s] for s in range(1, size)):
+                    tok = tokens[k_idx]
+                    bare = next((f for f in _forms(tok.n) if _strip_article(f) == parts[0]), tok.n)
+                    off = _strip_clitic_offset(tok, bare)
+                    surface = text[tok.start + off : tokens[k_idx + size - 1].end]
+                    if surface not in rec.aliases and surface != rec.name:
+                        rec.aliases.append(surface)
+                    m = Mention(rec.key, ActorKind.ORGANIZATION, k_idx, k_idx + size - 1, tok.start + off,
+                                tokens[k_idx + size - 1].end, embedded=any(in_title[k_idx:k_idx + size]))
+                    rec.mentions.append(m)
+                    mentions.append(m)
+                    for s in range(k_idx, k_idx + size):
+                        org_covered[s] = True
+                    break
+
+    # States and places.
+    k_idx = 0
+    while k_idx < n_tok:
+        if covered[k_idx] and not in_title[k_idx]:
+            k_idx += 1
+            continue
+        hit = _geo_at(tokens, k_idx)
+        if hit is None:
+            k_idx += 1
+            continue
+        end, canonical, kind, off = hit
+        embedded = any(in_title[k_idx:end]) or any(org_covered[k_idx:end])
+        tok = tokens[k_idx]
+        surface = text[tok.start + off : tokens[end - 1].end]
+        key = name_key(canonical)
+        if not embedded or key in table.records:
+            rec = table.add(canonical, kind, key)
+            clean_alias = off > 0 or not tok.n.startswith(("لل", "ولل", "فلل"))
+            if clean_alias and surface != rec.name and normalize(surface) != normalize(rec.name) and surface not in rec.aliases:
+                rec.aliases.append(surface)
+            m = Mention(rec.key, kind, k_idx, end - 1, tok.start + off, tokens[end - 1].end, embedded=embedded)
+            rec.mentions.append(m)
+            mentions.append(m)
+        k_idx = end
+
+    mentions.sort(key=lambda m: (m.first, m.last))
+    actors = []
+    unique = list({id(r): r for r in table.records.values()}.values())
+    for rec in unique:
+        if rec.kind == ActorKind.ORGANIZATION and rec.aliases:
+            # The form the document uses most often (with its head noun) names the organisation.
+            counts: dict[str, int] = {}
+            for m in rec.mentions:
+                counts[text[m.start : m.end]] = counts.get(text[m.start : m.end], 0) + 1
+            full = [f for f in (rec.name, *rec.aliases) if len(f.split()) > len(min((rec.name, *rec.aliases), key=lambda x: len(x.split())).split())]
+            best = max(full or [rec.name], key=lambda f: (counts.get(f, 0), len(f)))
+            if best != rec.name:
+                rec.aliases = [rec.name, *[a for a in rec.aliases if a != best]]
+                rec.name = best
+        if not rec.mentions:
+            continue
+        aliases = [a for a in dict.fromkeys(rec.aliases) if normalize(a) != normalize(rec.name)]
+        spans = sorted({(m.start, m.end) for m in rec.mentions})
+        actors.append(
+            ExtractedActor(
+                name=rec.name,
+                kind=rec.kind,
+                aliases=aliases,
+                titles=list(rec.titles),
+                mentions=[Span(text[s:e], s, e) for s, e in spans],
+            )
+        )
+    # Mentions point at the record key; give them the final display name.
+    key_to_name = {key: rec.name for key, rec in table.every_key.items()}
+    for m in mentions:
+        m.actor = key_to_name.get(m.actor, m.actor)
+    order = {ActorKind.PERSON: 0, ActorKind.ORGANIZATION: 1, ActorKind.STATE: 2, ActorKind.PLACE: 3}
+    actors.sort(key=lambda a: (order[a.kind], a.mentions[0].start if a.mentions else 0))
+    return ActorAnalysis(actors=actors, mentions=mentions, tokens=tokens)
+
+
+def _strip_article(token: str) -> str:
+    if token.startswith(_ARTICLE) and len(token) > 4:
+        return token[2:]
+    return token
+
+
+def _org_at(tokens: Sequence[Token], i: int) -> int | None:
+    tok = tokens[i]
+    if tok.kind != "w" or not any(f in lx.ORG_HEADS for f in _forms(tok.n)):
+        return None
+    n_tok = len(tokens)
+    j = i + 1
+    end = None
+    construct = 0
+    seen_definite = False
+    while j < n_tok:
+        t = tokens[j]
+        if t.kind != "w":
+            break
+        definite = _definite(t.n)
+        if definite in _ORG_ENDERS:
+            break
+        if definite and not _is_stop(t.n) and not _is_trigger(t.n) and not (t.n != definite and definite in lx.STOPWORDS):
+            if t.n != definite and t.n[0] not in "و" and seen_definite:
+                break  # `بالدعوة`, `للحشد`: a new phrase, not the name going on
+            seen_definite = True
+            j += 1
+            end = j
+            continue
+        if not seen_definite and construct < 2 and _valid_org_word(t.n):
+            construct += 1
+            j += 1
+            end = j
+            continue
+        if t.n == "في" and seen_definite and j + 1 < n_tok and (
+            any(f in lx.ORG_HEADS for f in _forms(tokens[j + 1].n)) or tokens[j + 1].n in lx.INSTITUTION_WORDS
+        ):
+            j += 1
+            if not tokens[j].article:
+                j += 1
+                end = j
+                seen_definite = False
+                construct = 1
+            continue
+        break
+    if end is None:
+        return None
+    if not seen_definite and construct == 1 and tokens[i + 1].n in lx.TITLE_WORDS:
+        return None
+    return end
+
+
+_ORG_ENDERS = frozenset(
+    normalize(w) for w in "المدعومة المدعوم الموالية الموالي التابعة التابع المقربة المرتبطة المقرب المرتبط".split()
+)
+
+
+def _valid_org_word(n: str) -> bool:
+    if n.endswith(("يه", "ي")) and len(n) > 3:
+        return False  # an indefinite adjective (`مؤسسة عسكرية`), not a name
+    return not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS) and len(n) >= 2
+
+
+def _org_record(table: _Table, name: str) -> _Record:
+    key = name_key(name)
+    parts = key.split()
+    for rec in table.records.values():
+        if rec.kind != ActorKind.ORGANIZATION:
+            continue
+        other = rec.key.split()
+        same_tail = len(parts) >= 3 and parts[1:] == other[1:]
+        subset = parts[0] == other[0] and len(parts) >= 2 and len(other) >= 2 and (
+            set(parts) <= set(other) or set(other) <= set(parts)
+        )
+        if rec.key == key or same_tail or subset:
+            if len(key) > len(rec.key) and subset and not same_tail:
+                rec.aliases.append(rec.name)
+                table.records.pop(rec.key)
+                rec.name, rec.key = name, key
+                table.records[key] = rec
+                table.every_key[key] = rec
+            elif name != rec.name and name not in rec.aliases:
+                rec.aliases.append(name)
+            return rec
+    return table.add(name, ActorKind.ORGANIZATION, key)

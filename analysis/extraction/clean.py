@@ -1,0 +1,341 @@
+"""Page chrome removal, document metadata and Arabic normalization for matching.
+
+Pure Python. `clean_document` turns a saved page into the article body (every offset the
+pipeline produces points into that body) plus its metadata. `normalize`, `normalize_with_map`,
+`name_key` and `key_variants` are the one place where Arabic text is folded for comparison;
+ingestion and search reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+from analysis.extraction.dates import find_dates
+from analysis.extraction.results import DateSource, DocumentMetadata, Precision
+
+__all__ = [
+    "CleanedDocument",
+    "clean_document",
+    "key_variants",
+    "name_key",
+    "normalize",
+    "normalize_with_map",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Normalization
+
+_TATWEEL = "\u0640"
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+_EXTRA_FOLD = {"ؤ": "و", "ئ": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه", "ٱ": "ا"}
+
+
+def _build_fold_table() -> dict[str, str]:
+    """Per-character folding, computed once with camel-tools so it stays length-aware."""
+    table: dict[str, str] = {}
+    for code in list(range(0x0600, 0x0700)) + list(range(0x0750, 0x0780)):
+        ch = chr(code)
+        if ch == _TATWEEL or not dediac_ar(ch):
+            table[ch] = ""
+            continue
+        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(ch)))
+        folded = _EXTRA_FOLD.get(folded, folded)
+        if folded != ch:
+            table[ch] = folded
+    for i in range(10):
+        table[chr(0x0660 + i)] = str(i)
+        table[chr(0x06F0 + i)] = str(i)
+    for ch in _ZERO_WIDTH:
+        table[ch] = ""
+    table["\u0670"] = ""  # dagger alef
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def normalize(text: str) -> str:
+    """Fold Arabic text for matching: no diacritics or tatweel, one alef, ي for ى/ی, ه for ة,
+    ASCII digits, lower-case Latin. Not length-preserving: use `normalize_with_map` for offsets."""
+    return "".join(_FOLD.get(ch, ch) for ch in text).lower()
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """`normalize(text)` plus, for each folded character, its index in `text`.
+
+    A match `folded[a:b]` covers `text[pos[a]:pos[b-1] + 1]`.
+    """
+    out: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _FOLD.get(ch, ch)
+        for f in folded:
+            out.append(f.lower())
+            pos.append(i)
+    return "".join(out), pos
+
+
+_PUNCT_RE = re.compile(r"[()\[\]{}\"'“”«»‹›،,.:;؛!?؟\-–—_/\\|<>*•]+")
+_CLITIC_PREFIXES = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def _strip_article(token: str) -> str:
+    if token.startswith("ال") and len(token) > 4:
+        return token[2:]
+    return token
+
+
+def name_key(name: str) -> str:
+    """A key for comparing names: normalized, punctuation dropped, the article removed.
+
+    Clitics are removed where they are unambiguous (`والعراق`, `بالعراق`, `للحشد`); a bare
+    name that merely starts with a clitic letter (`بوغدانوف`) is left alone. Use
+    `key_variants` when a token in running text may carry a clitic.
+    """
+    tokens = _PUNCT_RE.sub(" ", normalize(name)).split()
+    out = []
+    for token in tokens:
+        out.append(_strip_article(_unambiguous_clitics(token)))
+    return " ".join(out)
+
+
+def _unambiguous_clitics(token: str) -> str:
+    if token.startswith(("ولل", "فلل")) and len(token) > 4:
+        return "ال" + token[3:]
+    if token.startswith("لل") and len(token) > 3:
+        return "ال" + token[2:]
+    for prefix in ("وبال", "وال", "فال", "بال", "كال", "فبال"):
+        if token.startswith(prefix) and len(token) > len(prefix) + 1:
+            return "ال" + token[len(prefix):]
+    return token
+
+
+@lru_cache(maxsize=65536)
+def key_variants(token: str) -> frozenset[str]:
+    """Keys a (normalized) running-text token may stand for, with and without clitics."""
+    forms = {token, _unambiguous_clitics(token)}
+    if len(token) > 3 and token[0] in _CLITIC_PREFIXES:
+        rest = token[1:]
+        forms.add(rest)
+        if len(rest) > 3 and rest[0] in _PREPOSITIONS:
+            forms.add(rest[1:])
+    if len(token) > 3 and token[0] in _PREPOSITIONS:
+        forms.add(token[1:])
+    return frozenset(_strip_article(f) for f in forms if f)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page chrome
+
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
+_BULLET_RE = re.compile(r"^\s*(?:[•●▪►◄■□◦‣∙·*]|-\s|–\s|\d{1,2}[.)]\s)")
+_BREADCRUMB_RE = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]")
+_DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+_TAIL_MARKERS = tuple(
+    normalize(m)
+    for m in (
+        "الأكثر متابعة", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تداولاً",
+        "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "اخبار ذات صلة", "مواد ذات صلة",
+        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ المزيد",
+        "انضم الى المحادثة", "انضم إلى المحادثة", "جميع التعليقات", "اضافة تعليق", "أضف تعليق",
+        "التعليقات", "اترك تعليقا", "اترك تعليقاً",
+        "طباعة الخبر", "ارسال الخبر", "إرسال الخبر", "شارك الخبر", "شارك المقال", "شارك هذا",
+        "تابعونا", "تابعنا على", "الأقسام", "روابط مهمة", "روابط سريعة", "جميع الحقوق محفوظة",
+        "كلمات مفتاحية", "الوسوم", "ملاحق",
+    )
+)
+_CHROME_LINES = tuple(
+    normalize(m)
+    for m in ("اعلان ممول", "إعلان ممول", "اعلان", "إعلان", "الرئيسية", "القائمة", "بحث", "الكل")
+)
+_STAMP_MARKERS = tuple(normalize(m) for m in ("التحديث الاخير", "آخر تحديث", "اخر تحديث", "تم التحديث"))
+_PUBLISHED_MARKERS = tuple(normalize(m) for m in ("نشر في", "نشر بتاريخ", "تاريخ النشر", "نُشر"))
+
+_BYLINE_RE = re.compile(
+    r"^\s*(?P<kind>كتب|بقلم|ترجمة|ترجمه|اعداد|إعداد|تحرير|المصدر|عن)\s*[:/\-–]\s*(?P<value>.+?)\s*$"
+)
+_BYLINE_BARE_RE = re.compile(r"^\s*(?P<kind>بقلم)\s+(?P<value>.+?)\s*$")
+_OUTLET_PREFIX_RE = re.compile(r"^(?:جريدة|صحيفة|موقع|وكالة|مجلة|قناة)\s+")
+_GENERIC_LATIN = {"edition", "top", "menu", "home", "search", "login", "share", "more", "anonymous", "rss"}
+
+
+@dataclass(slots=True)
+class CleanedDocument:
+    text: str
+    metadata: DocumentMetadata
+    source_agency: str | None = None
+    removed_lines: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _words(line: str) -> list[str]:
+    return _WORD_RE.findall(line)
+
+
+def _is_latin_only(line: str) -> bool:
+    return bool(_LATIN_RE.search(line)) and not _ARABIC_LETTER_RE.search(line)
+
+
+def _is_paragraph(line: str) -> bool:
+    words = _words(line)
+    return len(words) >= 25 or (len(words) >= 8 and bool(re.search(r"[.!][\"”»)’']*\s*$", line)))
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is nothing but a date (and maybe a time or a bullet)."""
+    rest = line
+    for m in reversed(find_dates(line)):
+        rest = rest[: m.start] + rest[m.end :]
+    rest = _DATE_TIME_RE.sub(" ", rest)
+    return not re.search(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest)) and rest != line
+
+
+def _is_chrome(line: str, folded: str) -> bool:
+    stripped = folded.strip(" \t•-–—|")
+    if not stripped:
+        return True
+    if any(stripped.startswith(m) for m in _STAMP_MARKERS):
+        return True
+    if stripped in _CHROME_LINES:
+        return True
+    if _is_latin_only(line):
+        return True
+    if _BREADCRUMB_RE.search(line):
+        return True
+    if _BULLET_RE.match(line) and len(_words(line)) <= 8 and not _is_paragraph(line):
+        return True
+    if re.fullmatch(r"[\d\s]+\s*(?:حرف|حرفا|حروف)\s*متبقي\w*", stripped):
+        return True
+    return False
+
+
+def _byline(line: str) -> tuple[str, str] | None:
+    if len(_words(line)) > 10:
+        return None
+    m = _BYLINE_RE.match(line) or _BYLINE_BARE_RE.match(line)
+    if not m:
+        return None
+    value = m.group("value").strip(" .،:/")
+    if not value:
+        return None
+    return normalize(m.group("kind")), value
+
+
+def _published_from(lines: list[str]) -> date | None:
+    for line in lines:
+        folded = normalize(line)
+        if any(m in folded for m in _STAMP_MARKERS):
+            continue
+        for mention in find_dates(line):
+            if (
+                mention.precision == Precision.DAY
+                and mention.source == DateSource.EXPLICIT
+                and mention.value.start is not None
+            ):
+                return mention.value.start
+    return None
+
+
+def _outlet_from(lines: list[str], bylines: list[tuple[str, str]]) -> str | None:
+    for line in lines:
+        if _BREADCRUMB_RE.search(line):
+            first = re.split(r"\s*[>»›]\s*", line.strip())[0].strip()
+            if first and _ARABIC_LETTER_RE.search(first):
+                return _OUTLET_PREFIX_RE.sub("", first).strip() or None
+    counts: dict[str, int] = {}
+    for line in lines:
+        s = line.strip()
+        if _is_latin_only(s) and 1 <= len(s.split()) <= 3 and s.lower() not in _GENERIC_LATIN:
+            counts[s] = counts.get(s, 0) + 1
+    repeated = [s for s, n in counts.items() if n >= 2]
+    if repeated:
+        return repeated[0]
+    for kind, value in bylines:
+        if kind == normalize("المصدر"):
+            return _OUTLET_PREFIX_RE.sub("", value).strip() or None
+    return None
+
+
+def clean_document(raw: str) -> CleanedDocument:
+    """Keep the article (title and body), drop the page around it, read the metadata."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch in _ZERO_WIDTH else " " for ch in raw)
+    lines = [line.rstrip() for line in raw.split("\n")]
+    folded_lines = [normalize(line) for line in lines]
+
+    first_paragraph = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
+    bylines: list[tuple[str, str]] = []
+    title: str | None = None
+    title_index = -1
+    author: str | None = None
+    agency: str | None = None
+    kept: list[str] = []
+    seen: set[str] = set()
+    removed = 0
+    body_chars = 0
+
+    for i, (line, folded) in enumerate(zip(lines, folded_lines)):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        marker = folded.strip(" \t•-–—|:")
+        if body_chars > 200 and any(marker.startswith(m) for m in _TAIL_MARKERS):
+            removed += len([x for x in lines[i:] if x.strip()])
+            break
+        by = _byline(stripped)
+        if by is not None:
+            bylines.append(by)
+            kind, value = by
+            if kind in (normalize("كتب"), normalize("بقلم"), normalize("ترجمة"), normalize("ترجمه"),
+                        normalize("اعداد"), normalize("تحرير")) and author is None:
+                author = value
+            elif kind == normalize("عن") and agency is None:
+                agency = value
+            removed += 1
+            continue
+        if _is_chrome(stripped, folded) or any(m in folded for m in _PUBLISHED_MARKERS) and i < first_paragraph:
+            removed += 1
+            continue
+        if i < first_paragraph:
+            if _is_date_line(stripped):
+                removed += 1
+                continue
+            if title is None and len(_words(stripped)) >= 3:
+                title, title_index = stripped, i
+            elif len(_words(stripped)) < 3 or normalize(stripped) == normalize(title or ""):
+                removed += 1
+                continue
+        key = normalize(stripped)
+        if key in seen:
+            removed += 1
+            continue
+        seen.add(key)
+        kept.append(stripped)
+        if i >= first_paragraph:
+            body_chars += len(stripped)
+
+    head = lines[: max(first_paragraph, title_index + 1)]
+    published = _published_from([line for line in head if _is_date_line(line.strip())
+                                 or any(m in normalize(line) for m in _PUBLISHED_MARKERS)])
+    metadata = DocumentMetadata(
+        title=title,
+        outlet=_outlet_from(lines, bylines),
+        author=author,
+        published=published,
+    )
+    return CleanedDocument(text="\n".join(kept), metadata=metadata, source_agency=agency, removed_lines=removed)
