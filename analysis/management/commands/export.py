@@ -1,0 +1,36 @@
+"""Export engagements or actors as CSV or JSON Lines, to a file or standard output.
+
+python manage.py export engagements --format jsonl --output var/engagements.jsonl
+python manage.py export actors --format csv
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from analysis.services.export import ExportFormat, actors_export, engagements_export
+
+EXPORTS = {"engagements": engagements_export, "actors": actors_export}
+
+
+class Command(BaseCommand):
+    help = "Export engagements (ACLED-like columns) or actors as CSV or JSON Lines."
+
+    def add_arguments(self, parser):
+        parser.add_argument("what", choices=sorted(EXPORTS))
+        parser.add_argument(
+            "--format", choices=[f.value for f in ExportFormat], default=ExportFormat.CSV.value
+        )
+        parser.add_argument("--output", "-o", help="file to write (default: standard output)")
+
+    def handle(self, *args, what: str, format: str, output: str | None, **options):
+        export = EXPORTS[what]
+        if output is None:
+            export(stream=self.stdout, format=format)
+            return
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                count = export(stream=stream, format=format)
+        except OSError as error:
+            raise CommandError(f"{output}: {error.strerror or error}") from None
+        self.stderr.write(self.style.SUCCESS(f"{count} {what} written to {output}"))
