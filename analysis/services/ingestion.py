@@ -301,31 +301,36 @@ class _StoredActor:
     is_curated: bool
     alias_keys: set[str] = field(default_factory=set)
     alias_names: list[str] = field(default_factory=list)
+    has_curated_alias: bool = False
 
 
 class ActorDirectory:
     """The stored actors and their aliases, loaded once per run and kept current cheaply.
 
     Resolves an extracted actor to a stored one by name key, alias key, clitic-free key, and
-    for persons by last name (when exactly one stored person of the kind has it).
+    for persons by last name (when exactly one stored person of the kind has it). Tells the
+    extraction what analysts know: curated actors and actors with curated aliases (or every
+    stored actor with `known="all"`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, known: str = "curated") -> None:
+        self.known = known
         self.actors: dict[int, _StoredActor] = {}
         self.by_key: dict[str, set[int]] = defaultdict(set)
         self.by_last_name: dict[str, set[int]] = defaultdict(set)
         self._max_actor_id = 0
         self._max_alias_id = 0
+        self._known_by_id: dict[int, KnownActor] = {}
         self._known: tuple[KnownActor, ...] | None = None
 
     @classmethod
-    def load(cls) -> ActorDirectory:
-        directory = cls()
+    def load(cls, *, known: str = "curated") -> ActorDirectory:
+        directory = cls(known=known)
         directory.refresh()
         return directory
 
     def reload(self) -> None:
-        self.__init__()
+        self.__init__(known=self.known)
         self.refresh()
 
     def refresh(self) -> None:
@@ -336,13 +341,17 @@ class ActorDirectory:
             .values_list("id", "name", "kind", "name_key", "is_curated")
         ):
             self._remember_actor(_StoredActor(*row))
-        for actor_id, alias_id, name, key in (
+        for actor_id, alias_id, name, key, source in (
             Alias.objects.filter(id__gt=self._max_alias_id)
             .order_by("id")
-            .values_list("actor_id", "id", "name", "key")
+            .values_list("actor_id", "id", "name", "key", "source")
         ):
             self._max_alias_id = max(self._max_alias_id, alias_id)
-            self._remember_alias(actor_id, name, key)
+            self._remember_alias(actor_id, name, key, curated=source == Alias.Source.CURATED)
+
+    def _changed(self, actor_id: int) -> None:
+        self._known_by_id.pop(actor_id, None)
+        self._known = None
 
     def _remember_actor(self, actor: _StoredActor) -> None:
         self.actors[actor.id] = actor
@@ -351,24 +360,30 @@ class ActorDirectory:
             self.by_key[actor.key].add(actor.id)
             if actor.kind == ActorKind.PERSON:
                 self.by_last_name[_last_token(actor.key)].add(actor.id)
-        self._known = None
+        self._changed(actor.id)
 
-    def _remember_alias(self, actor_id: int, name: str, key: str) -> None:
+    def _remember_alias(self, actor_id: int, name: str, key: str, *, curated: bool = False) -> None:
         actor = self.actors.get(actor_id)
-        if actor is None or not key or key in actor.alias_keys:
+        if actor is None or not key:
             return
-        actor.alias_keys.add(key)
-        actor.alias_names.append(name)
-        self.by_key[key].add(actor_id)
-        self._known = None
+        actor.has_curated_alias |= curated
+        if key not in actor.alias_keys:
+            actor.alias_keys.add(key)
+            actor.alias_names.append(name)
+            self.by_key[key].add(actor_id)
+        self._changed(actor_id)
 
     def known_actors(self) -> tuple[KnownActor, ...]:
-        """Every stored actor as the extraction pipeline's `KnownActor`, with its alias names."""
+        """The stored actors to pass to the extraction as `KnownActor`s, with their alias names."""
         if self._known is None:
-            self._known = tuple(
-                KnownActor(name=a.name, kind=ActorKind(a.kind), aliases=tuple(a.alias_names))
-                for a in self.actors.values()
-            )
+            for actor in self.actors.values():
+                if actor.id in self._known_by_id:
+                    continue
+                if self.known == "all" or actor.is_curated or actor.has_curated_alias:
+                    self._known_by_id[actor.id] = KnownActor(
+                        name=actor.name, kind=ActorKind(actor.kind), aliases=tuple(actor.alias_names)
+                    )
+            self._known = tuple(self._known_by_id.values())
         return self._known
 
     def _pick(self, ids: Iterable[int], kind: str) -> int | None:
@@ -423,7 +438,7 @@ class ActorDirectory:
         actor.alias_keys.add(actor.key)
         actor.alias_names.append(actor.name)
         actor.name, actor.key = name, key
-        self._known = None
+        self._changed(actor_id)
 
     def key_of(self, actor_id: int) -> str:
         return self.actors[actor_id].key
