@@ -2,10 +2,246 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass, field
+from datetime import date
 
-from analysis.models import Document
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Greatest, TruncMonth
+
+from analysis.models import Actor, ActorTitle, Document, Engagement, Evidence, Mention, Participation
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """What an analyst narrowed the timeline to; every field is optional."""
+
+    actors: tuple[Actor, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    types: tuple[str, ...] = ()
+    outlet: str = ""
+    document_id: int | None = None
+    status: str = ""
+    review: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def search_key(text: str, *, for_names: bool = True) -> str:
+    """A query folded the way stored text is: `name_key` for actor names, `normalize` for documents."""
+    text = text.strip()
+    if not text:
+        return ""
+    from analysis.extraction.clean import name_key, normalize  # camel-tools loads on first search
+
+    return name_key(text) if for_names else normalize(text)
 
 
 def document_list() -> QuerySet[Document]:
     return Document.objects.only("id", "title", "source_path", "published_on")
+
+
+def _participations() -> Prefetch:
+    return Prefetch(
+        "participations",
+        queryset=Participation.objects.select_related("actor").order_by("role", "actor__name"),
+    )
+
+
+def _engagements_matching(filters: TimelineFilters) -> QuerySet[Engagement]:
+    engagements = Engagement.objects.all()
+    if filters.review:
+        engagements = engagements.filter(review=filters.review)
+    else:
+        engagements = engagements.exclude(review=Engagement.Review.REJECTED)
+    for actor in filters.actors:
+        engagements = engagements.filter(participations__actor=actor)
+    if filters.date_from:
+        engagements = engagements.filter(date_end__gte=filters.date_from)
+    if filters.date_to:
+        engagements = engagements.filter(date_start__lte=filters.date_to)
+    if filters.types:
+        engagements = engagements.filter(type__in=filters.types)
+    if filters.status:
+        engagements = engagements.filter(status=filters.status)
+    if filters.outlet:
+        engagements = engagements.filter(evidence__document__outlet=filters.outlet)
+    if filters.document_id:
+        engagements = engagements.filter(evidence__document_id=filters.document_id)
+    return Engagement.objects.filter(pk__in=engagements.values("pk"))
+
+
+def engagement_list(*, filters: TimelineFilters) -> QuerySet[Engagement]:
+    """Engagements matching the filters, newest first, with participants and a count of sources."""
+    return (
+        _engagements_matching(filters)
+        .annotate(source_count=Count("evidence__document", distinct=True))
+        .prefetch_related(_participations())
+        .order_by(F("date_start").desc(nulls_last=True), "-id")
+    )
+
+
+def engagement_month_counts(*, filters: TimelineFilters) -> QuerySet[dict]:
+    """`{"month", "type", "count"}` rows for the dated engagements matching the filters."""
+    return (
+        _engagements_matching(filters)
+        .filter(date_start__isnull=False)
+        .annotate(month=TruncMonth("date_start"))
+        .values("month", "type")
+        .annotate(count=Count("pk"))
+        .order_by("month", "type")
+    )
+
+
+def engagement_detail(*, pk: int) -> Engagement:
+    """One engagement with its participants and every evidence row with its document and mentions."""
+    evidence = Evidence.objects.select_related("document").prefetch_related(
+        Prefetch("document__mentions", queryset=Mention.objects.select_related("actor").order_by("start"))
+    )
+    return (
+        Engagement.objects.prefetch_related(
+            _participations(),
+            "participations__actor__aliases",
+            Prefetch(
+                "evidence", queryset=evidence.order_by("document__published_on", "document_id", "start")
+            ),
+        )
+        .annotate(source_count=Count("evidence__document", distinct=True))
+        .get(pk=pk)
+    )
+
+
+def actor_choices() -> QuerySet[Actor]:
+    """Actors that take part in at least one engagement, most active first."""
+    return (
+        Actor.objects.annotate(engagement_count=Count("participations__engagement", distinct=True))
+        .filter(engagement_count__gt=0)
+        .order_by("-engagement_count", "name")
+    )
+
+
+def actor_search(*, key: str) -> QuerySet[Actor]:
+    """Actors whose normalized name or an alias resembles `key` (trigram word similarity or substring)."""
+    if not key:
+        return actor_choices()
+    return (
+        Actor.objects.filter(
+            Q(name_key__icontains=key)
+            | Q(aliases__key__icontains=key)
+            | Q(name_key__trigram_word_similar=key)
+            | Q(aliases__key__trigram_word_similar=key)
+        )
+        .annotate(
+            similarity=Greatest(
+                TrigramWordSimilarity(key, "name_key"), Max(TrigramWordSimilarity(key, "aliases__key"))
+            ),
+            engagement_count=Count("participations__engagement", distinct=True),
+        )
+        .order_by(F("similarity").desc(nulls_last=True), "-engagement_count", "name")
+    )
+
+
+def outlet_choices() -> list[str]:
+    return list(
+        Document.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+    )
+
+
+def document_choices() -> QuerySet[Document]:
+    return Document.objects.only("id", "title", "source_path", "outlet", "published_on")
+
+
+def actor_profile(*, slug: str) -> Actor:
+    """An actor with aliases and titles (with their documents) prefetched."""
+    return Actor.objects.prefetch_related(
+        "aliases",
+        Prefetch(
+            "titles",
+            queryset=ActorTitle.objects.select_related("document").order_by(
+                F("seen_on").desc(nulls_last=True), "title"
+            ),
+        ),
+    ).get(slug=slug)
+
+
+def actor_engagements(*, actor: Actor) -> QuerySet[Engagement]:
+    """The actor's engagements (not rejected), newest first, with participants and source counts."""
+    return (
+        Engagement.objects.filter(participations__actor=actor)
+        .exclude(review=Engagement.Review.REJECTED)
+        .annotate(source_count=Count("evidence__document", distinct=True))
+        .prefetch_related(_participations())
+        .order_by(F("date_start").desc(nulls_last=True), "-id")
+    )
+
+
+def actor_counterparts(*, actor: Actor, limit: int = 10) -> QuerySet[Actor]:
+    """Actors who shared the most engagements with `actor`."""
+    shared = Engagement.objects.filter(participations__actor=actor).exclude(review=Engagement.Review.REJECTED)
+    return (
+        Actor.objects.exclude(pk=actor.pk)
+        .filter(participations__engagement__in=shared)
+        .annotate(shared_count=Count("participations__engagement", distinct=True))
+        .order_by("-shared_count", "name")[:limit]
+    )
+
+
+def actor_documents(*, actor: Actor) -> QuerySet[Document]:
+    """Documents that mention the actor or report one of its engagements, with the number of mentions."""
+    return (
+        Document.objects.filter(
+            Q(mentions__actor=actor) | Q(evidence__engagement__participations__actor=actor)
+        )
+        .annotate(mention_count=Count("mentions", filter=Q(mentions__actor=actor), distinct=True))
+        .only("id", "title", "source_path", "outlet", "published_on")
+        .distinct()
+        .order_by(F("published_on").desc(nulls_last=True), "-id")
+    )
+
+
+def document_detail(*, pk: int) -> Document:
+    """A document with its mentions (and their actors) and its evidence (and their engagements)."""
+    return Document.objects.prefetch_related(
+        Prefetch("mentions", queryset=Mention.objects.select_related("actor").order_by("start")),
+        Prefetch("evidence", queryset=Evidence.objects.select_related("engagement").order_by("start")),
+    ).get(pk=pk)
+
+
+def document_engagements(*, document: Document) -> QuerySet[Engagement]:
+    return (
+        Engagement.objects.filter(evidence__document=document)
+        .distinct()
+        .annotate(source_count=Count("evidence__document", distinct=True))
+        .prefetch_related(_participations())
+        .order_by(F("date_start").desc(nulls_last=True), "-id")
+    )
+
+
+HIT_START, HIT_END = (
+    "\ue000",
+    "\ue001",
+)  # private-use marks around hits; the view escapes, then swaps in <mark>
+
+
+def document_search(*, query: str) -> QuerySet[Document]:
+    """Documents matching an already-normalized query in Arabic full text, best first, with a headline."""
+    search = SearchQuery(query, config="arabic", search_type="websearch")
+    return (
+        Document.objects.filter(search_vector=search)
+        .annotate(
+            rank=SearchRank(F("search_vector"), search),
+            headline=SearchHeadline(
+                "normalized_text",
+                search,
+                config="arabic",
+                start_sel=HIT_START,
+                stop_sel=HIT_END,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .only("id", "title", "source_path", "outlet", "published_on")
+        .order_by("-rank", "-id")
+    )

@@ -5,6 +5,10 @@ from analysis import health, views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("engagements/<int:pk>/", views.engagement_detail, name="engagement_detail"),
+    path("actors/<str:slug>/", views.actor_detail, name="actor_detail"),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("search/", views.search, name="search"),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
 ]

@@ -1,12 +1,262 @@
+"""Pages and their HTMX partials: one view per page, the fragment picked by `#partial`.
+
+The timeline at `/` is the analyst's workspace: its query string holds the filters and the open
+panes (`engagement`, `profile`), so every state has a URL that renders the same full page without
+JS. HTMX requests name the pane they replace (`HX-Target`) and get only that partial.
+"""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from dataclasses import dataclass
 
-from analysis import selectors
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from analysis import charts, selectors
+from analysis.forms import TimelineFilterForm
+from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights
+from analysis.models import Actor, Document, Engagement, Evidence
+
+PAGE_SIZE = 40
+PROFILE_ENGAGEMENTS = 25
+ACTOR_SUGGESTIONS = 12
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _is_fragment(request: HtmxHttpRequest) -> bool:
+    """An HTMX request for a part of the page (a history restore wants the whole page)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@dataclass
+class TimelineEntry:
+    """An engagement in the timeline, with the group headings that start before it."""
+
+    engagement: Engagement
+    year_heading: str = ""
+    month_heading: str = ""
+
+
+def _group_key(engagement: Engagement) -> tuple[str, str]:
+    if engagement.date_start is None or engagement.date_precision == "unknown":
+        return "تاريخ غير معروف", ""
+    year = str(engagement.date_start.year)
+    if engagement.date_precision == "year":
+        return year, "دون شهر محدَّد"
+    return year, f"{_month_name(engagement.date_start.month)} {year}"
+
+
+def _month_name(month: int) -> str:
+    from analysis.templatetags.dashboard import LEVANTINE_MONTHS
+
+    return LEVANTINE_MONTHS[month - 1]
+
+
+def _timeline_entries(engagements: list[Engagement], after: tuple[str, str]) -> list[TimelineEntry]:
+    """Entries with a year heading where the year changes and a month heading where the month does;
+    `after` is the last group of the previous page, so a continued group gets no second heading."""
+    entries, (last_year, last_month) = [], after
+    for engagement in engagements:
+        year, month = _group_key(engagement)
+        entry = TimelineEntry(engagement)
+        if year != last_year:
+            entry.year_heading, last_month = year, ""
+        if month and month != last_month:
+            entry.month_heading = month
+        last_year, last_month = year, month or last_month
+        entries.append(entry)
+    return entries
+
+
+def _timeline_page(form: TimelineFilterForm, page_number: int) -> dict:
+    engagements = selectors.engagement_list(filters=form.timeline_filters())
+    page = Paginator(engagements, PAGE_SIZE).get_page(page_number)
+    after = ("", "")
+    if page.number > 1:
+        previous = engagements[(page.number - 1) * PAGE_SIZE - 1]
+        after = _group_key(previous)
+    return {"page": page, "entries": _timeline_entries(list(page.object_list), after)}
+
+
+def _timeline_results(form: TimelineFilterForm, page_number: int = 1) -> dict:
+    filters = form.timeline_filters()
+    return {
+        **_timeline_page(form, page_number),
+        "chart": charts.engagements_over_time(selectors.engagement_month_counts(filters=filters)),
+        "selected_actors": filters.actors,
+        **_actor_options(form),
+    }
+
+
+def _actor_options(form: TimelineFilterForm) -> dict:
+    data = getattr(form, "cleaned_data", {})
+    selected = [actor.pk for actor in data.get("actor") or ()]
+    query = data.get("actor_q") or ""
+    suggestions = selectors.actor_search(key=selectors.search_key(query)).exclude(pk__in=selected)
+    return {"actor_suggestions": suggestions[:ACTOR_SUGGESTIONS], "actor_query": query}
+
+
+def _evidence_excerpt(evidence: Evidence, engagement: Engagement) -> SafeString:
+    """The evidence sentence with some context, the sentence marked and the actors' mentions linked."""
+    text = evidence.document.text
+    left, right = excerpt_bounds(text, evidence.start, evidence.end)
+    window = text[left:right]
+    mentions = [
+        Highlight(m.start, m.end, "mention", m.actor.get_absolute_url(), m.actor.name)
+        for m in evidence.document.mentions.all()
+        if m.start < right and m.end > left
+    ]
+    if not mentions:
+        names = [
+            (form, p.actor.name, p.actor.get_absolute_url())
+            for p in engagement.participations.all()
+            for form in [p.actor.name, *(alias.name for alias in p.actor.aliases.all())]
+        ]
+        mentions = name_highlights(window, names, offset=left)
+    spans = [Highlight(evidence.start, evidence.end, "evidence"), *mentions]
+    body = highlight_text(window, spans, offset=left)
+    prefix = "… " if left > 0 else ""
+    suffix = " …" if right < len(text) else ""
+    return mark_safe(f"{escape(prefix)}{body}{escape(suffix)}")  # noqa: S308 - parts are escaped
+
+
+def _engagement_context(pk: int) -> dict:
+    try:
+        engagement = selectors.engagement_detail(pk=pk)
+    except Engagement.DoesNotExist as error:
+        raise Http404("لا يوجد حدث بهذا الرقم.") from error
+    sources = [
+        {"evidence": evidence, "excerpt": _evidence_excerpt(evidence, engagement)}
+        for evidence in engagement.evidence.all()
+    ]
+    return {"engagement": engagement, "sources": sources}
+
+
+def _profile_context(slug: str) -> dict:
+    try:
+        actor = selectors.actor_profile(slug=slug)
+    except Actor.DoesNotExist as error:
+        raise Http404("لا يوجد فاعل بهذا المعرّف.") from error
+    engagements = selectors.actor_engagements(actor=actor)
+    counterparts = list(selectors.actor_counterparts(actor=actor))
+    return {
+        "actor": actor,
+        "actor_engagements": _timeline_entries(list(engagements[:PROFILE_ENGAGEMENTS]), ("", "")),
+        "actor_engagement_count": engagements.count(),
+        "counterparts": counterparts,
+        "counterparts_chart": charts.counterparts_bar(counterparts),
+        "counterparts_chart_id": f"counterparts-figure-{actor.pk}",
+        "actor_documents": selectors.actor_documents(actor=actor)[:20],
+    }
 
 
 @require_GET
-def timeline(request: HttpRequest) -> HttpResponse:
-    return render(request, "analysis/timeline.html", {"documents": selectors.document_list()})
+@vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
+def timeline(request: HtmxHttpRequest) -> HttpResponse:
+    form = TimelineFilterForm(request.GET)
+    form.is_valid()
+    data = form.cleaned_data
+    template_name = "analysis/timeline.html"
+    target = request.htmx.target if _is_fragment(request) else None
+    context: dict = {
+        "form": form,
+        "workspace": True,
+        "fragment": bool(target),
+        "current_engagement": data.get("engagement"),
+        "charts": True,
+        "nav": "timeline",
+    }
+    if target == "engagement-pane":
+        template_name += "#engagement-pane"
+        context |= _engagement_context(data["engagement"]) if data.get("engagement") else {}
+    elif target == "profile-pane":
+        template_name += "#profile-pane"
+        context |= _profile_context(data["profile"]) if data.get("profile") else {}
+    elif target == "actor-options":
+        template_name += "#actor-options"
+        context |= _actor_options(form)
+    elif target and target.startswith("timeline-more"):
+        template_name += "#timeline-page"
+        context |= _timeline_page(form, data.get("page") or 1)
+    else:
+        if target == "timeline-results":
+            template_name += "#timeline-results"
+        context |= _timeline_results(form, 1 if target else data.get("page") or 1)
+        if not target:
+            if data.get("engagement"):
+                context |= _engagement_context(data["engagement"])
+            if data.get("profile"):
+                context |= _profile_context(data["profile"])
+    return render(request, template_name, context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def engagement_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    template_name = "analysis/engagement_detail.html"
+    if _is_fragment(request):
+        template_name += "#engagement-detail"
+    return render(request, template_name, {**_engagement_context(pk), "fragment": _is_fragment(request)})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def actor_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    template_name = "analysis/actor_detail.html"
+    if _is_fragment(request):
+        template_name += "#actor-profile"
+    context = _profile_context(slug)
+    return render(request, template_name, {**context, "charts": bool(context["counterparts_chart"])})
+
+
+@require_GET
+def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    try:
+        document = selectors.document_detail(pk=pk)
+    except Document.DoesNotExist as error:
+        raise Http404("لا توجد وثيقة بهذا الرقم.") from error
+    highlights = [
+        Highlight(m.start, m.end, "mention", m.actor.get_absolute_url(), m.actor.name, anchor=f"m-{m.pk}")
+        for m in document.mentions.all()
+    ] + [Highlight(e.start, e.end, "evidence", anchor=f"ev-{e.pk}") for e in document.evidence.all()]
+    context = {
+        "document": document,
+        "highlighted_text": highlight_text(document.text, highlights),
+        "engagements": selectors.document_engagements(document=document),
+    }
+    return render(request, "analysis/document_detail.html", context)
+
+
+def _headline(text: str) -> SafeString:
+    escaped = str(escape(text))
+    return mark_safe(  # noqa: S308 - escaped above; only our own markers become <mark>
+        escaped.replace(selectors.HIT_START, "<mark>").replace(selectors.HIT_END, "</mark>")
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request: HtmxHttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    context: dict = {"query": query, "nav": "search", "fragment": _is_fragment(request)}
+    if query:
+        documents = list(selectors.document_search(query=selectors.search_key(query, for_names=False))[:30])
+        for document in documents:
+            document.headline_html = _headline(document.headline)
+        context |= {
+            "documents": documents,
+            "actors": selectors.actor_search(key=selectors.search_key(query))[:15],
+        }
+    template_name = "analysis/search.html"
+    if _is_fragment(request):
+        template_name += "#search-results"
+    return render(request, template_name, context)

@@ -1,0 +1,137 @@
+"""Plotly figures, built server-side from selector output and drawn by static/js/charts.js.
+
+Every figure reads right to left: time runs from right (oldest) to left (newest), value axes
+sit on the right, and all labels are Arabic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+
+import plotly.graph_objects as go
+
+from analysis.models import Actor, Engagement
+from analysis.templatetags.dashboard import LEVANTINE_MONTHS
+
+FONT = "Noto Naskh Arabic, Noto Sans Arabic, serif"
+TYPE_COLORS = {
+    Engagement.Type.MEETING: "#0b5cad",
+    Engagement.Type.VISIT: "#2e8540",
+    Engagement.Type.TALKS: "#7a4fb5",
+    Engagement.Type.CALL: "#c05621",
+    Engagement.Type.STATEMENT: "#5b6472",
+    Engagement.Type.AGREEMENT: "#b7791f",
+    Engagement.Type.ARMS_TRANSFER: "#b83232",
+    Engagement.Type.TRAINING: "#2c7a7b",
+    Engagement.Type.ATTACK: "#7b341e",
+    Engagement.Type.OTHER: "#8a94a6",
+}
+MAX_MONTHS = 36
+
+
+def _layout(**overrides) -> go.Layout:
+    base = dict(
+        font=dict(family=FONT, size=14, color="#1d2430"),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        margin=dict(l=10, r=10, t=10, b=10),
+        hoverlabel=dict(font=dict(family=FONT)),
+        separators=".,",
+    )
+    base.update(overrides)
+    return go.Layout(**base)
+
+
+def _as_json(figure: go.Figure) -> dict:
+    return json.loads(figure.to_json())
+
+
+def _month_range(first: date, last: date) -> list[tuple[int, int]]:
+    months, (year, month) = [], (first.year, first.month)
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def engagements_over_time(rows: Iterable[dict]) -> dict | None:
+    """Stacked bars of engagements per month (per year over long spans), one colour per type.
+
+    `rows` are `{"month": date, "type": str, "count": int}` from `selectors.engagement_month_counts`.
+    Returns None when there is nothing dated to draw.
+    """
+    rows = list(rows)
+    if not rows:
+        return None
+    first, last = min(r["month"] for r in rows), max(r["month"] for r in rows)
+    by_year = len(_month_range(first, last)) > MAX_MONTHS
+    if by_year:
+        buckets = list(range(first.year, last.year + 1))
+        labels = [str(year) for year in buckets]
+        key = lambda day: day.year  # noqa: E731
+    else:
+        buckets = _month_range(first, last)
+        labels = [f"{LEVANTINE_MONTHS[m - 1]} {y}" for y, m in buckets]
+        key = lambda day: (day.year, day.month)  # noqa: E731
+    position = {bucket: i for i, bucket in enumerate(buckets)}
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        series = counts.setdefault(row["type"], [0] * len(buckets))
+        series[position[key(row["month"])]] += row["count"]
+    type_labels = dict(Engagement.Type.choices)
+    figure = go.Figure(
+        data=[
+            go.Bar(
+                x=labels,
+                y=counts[kind],
+                name=type_labels.get(kind, kind),
+                marker_color=TYPE_COLORS.get(kind, "#8a94a6"),
+                hovertemplate="%{x}<br>%{fullData.name}: %{y}<extra></extra>",
+            )
+            for kind in type_labels
+            if kind in counts
+        ],
+        layout=_layout(
+            barmode="stack",
+            height=240,
+            bargap=0.25,
+            xaxis=dict(type="category", autorange="reversed", tickangle=0, automargin=True),
+            yaxis=dict(
+                side="right",
+                title=dict(text="عدد الأحداث"),
+                rangemode="tozero",
+                dtick=1 if max(sum(col) for col in zip(*counts.values(), strict=False)) <= 8 else None,
+                automargin=True,
+            ),
+            legend=dict(orientation="h", x=1, xanchor="right", y=1.02, yanchor="bottom", traceorder="normal"),
+            margin=dict(l=10, r=10, t=40, b=10),
+        ),
+    )
+    return _as_json(figure)
+
+
+def counterparts_bar(counterparts: Iterable[Actor]) -> dict | None:
+    """Horizontal bars of shared engagements per counterpart, longest at the top, growing leftwards."""
+    counterparts = list(counterparts)
+    if not counterparts:
+        return None
+    figure = go.Figure(
+        data=[
+            go.Bar(
+                x=[actor.shared_count for actor in counterparts],
+                y=[actor.name for actor in counterparts],
+                orientation="h",
+                marker_color="#0b5cad",
+                hovertemplate="%{y}: %{x} حدث مشترك<extra></extra>",
+            )
+        ],
+        layout=_layout(
+            height=60 + 32 * len(counterparts),
+            xaxis=dict(autorange="reversed", rangemode="tozero", dtick=1, title=dict(text="أحداث مشتركة")),
+            yaxis=dict(side="right", autorange="reversed", type="category", automargin=True),
+            margin=dict(l=10, r=10, t=10, b=10),
+        ),
+    )
+    return _as_json(figure)

@@ -1,0 +1,127 @@
+"""The timeline's filter form: a plain GET form whose cleaned data becomes `TimelineFilters`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django import forms
+from django.http import QueryDict
+
+from analysis import selectors
+from analysis.extraction.results import DateValue
+from analysis.models import Actor, Engagement
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# Query parameters that describe the whole view (filters and open panes); `page` is not one of them.
+STATE_PARAMS = (
+    "actor",
+    "date_from",
+    "date_to",
+    "type",
+    "source",
+    "status",
+    "review",
+    "engagement",
+    "profile",
+)
+
+
+def parse_partial_date(text: str) -> DateValue:
+    """`2024`, `2024-02` or `2024-02-01` (Arabic-Indic digits and `/` accepted) as a DateValue."""
+    match = PARTIAL_DATE.match(text.strip().translate(DIGITS))
+    if not match:
+        raise forms.ValidationError("اكتب السنة أو الشهر أو اليوم هكذا: 2024 أو 2024-02 أو 2024-02-01.")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    value = DateValue(year, month, day)
+    try:
+        value.start  # noqa: B018 - validates month and day
+        value.end  # noqa: B018
+    except ValueError as error:
+        raise forms.ValidationError("هذا التاريخ غير موجود في التقويم.") from error
+    return value
+
+
+class PartialDateField(forms.CharField):
+    def __init__(self, *, bound: str, **kwargs):
+        self.bound = bound
+        super().__init__(required=False, max_length=10, **kwargs)
+
+    def clean(self, value: str) -> date | None:
+        value = super().clean(value)
+        if not value:
+            return None
+        partial = parse_partial_date(value)
+        return partial.start if self.bound == "start" else partial.end
+
+
+class TimelineFilterForm(forms.Form):
+    actor = forms.ModelMultipleChoiceField(
+        queryset=Actor.objects.all(), to_field_name="slug", required=False, label="الفاعلون"
+    )
+    actor_q = forms.CharField(required=False, max_length=100, label="ابحث عن فاعل")
+    date_from = PartialDateField(bound="start", label="من تاريخ")
+    date_to = PartialDateField(bound="end", label="إلى تاريخ")
+    type = forms.ChoiceField(
+        choices=[("", "كل الأنواع"), *Engagement.Type.choices], required=False, label="النوع"
+    )
+    source = forms.ChoiceField(choices=(), required=False, label="المصدر")
+    status = forms.ChoiceField(
+        choices=[("", "حدث أو مخطَّط"), *Engagement.Status.choices], required=False, label="الحالة"
+    )
+    review = forms.ChoiceField(
+        choices=[("", "كل غير المرفوض"), *Engagement.Review.choices], required=False, label="المراجعة"
+    )
+    engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, data: QueryDict, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.outlets = selectors.outlet_choices()
+        self.documents = list(selectors.document_choices())
+        self.fields["source"].choices = [
+            ("", "كل المصادر"),
+            ("الوسائل", [(f"outlet:{outlet}", outlet) for outlet in self.outlets]),
+            ("الوثائق", [(f"document:{doc.pk}", str(doc)[:80]) for doc in self.documents]),
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "تاريخ النهاية قبل تاريخ البداية.")
+        return data
+
+    def timeline_filters(self) -> selectors.TimelineFilters:
+        """The valid part of the form as selector input; an invalid field filters nothing."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        source = data.get("source") or ""
+        kind, _, value = source.partition(":")
+        return selectors.TimelineFilters(
+            actors=tuple(data.get("actor") or ()),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            types=(data["type"],) if data.get("type") else (),
+            outlet=value if kind == "outlet" else "",
+            document_id=int(value) if kind == "document" and value.isdigit() else None,
+            status=data.get("status") or "",
+            review=data.get("review") or "",
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        filters = self.timeline_filters()
+        return any(
+            [
+                filters.actors,
+                filters.date_from,
+                filters.date_to,
+                filters.types,
+                filters.outlet,
+                filters.document_id,
+                filters.status,
+                filters.review,
+            ]
+        )

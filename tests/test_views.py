@@ -1,0 +1,199 @@
+"""The dashboard's pages as a user sees them, through Django's test client."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from analysis.models import Engagement
+from tests.dashboard_data import world_create
+from tests.factories import actor_create, engagement_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return world_create()
+
+
+@pytest.fixture
+def reader(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+def test_timeline_shows_dates_at_their_precision_grouped_by_year_and_month(reader, world):
+    html = reader.get("/").content.decode()
+    assert "1 شباط 2024" in html
+    assert "أيار 2022" in html
+    assert ">2016<" in html
+    assert "تاريخ غير معروف" in html
+    assert "مصدران" in html  # the meeting's two sources
+    # newest first, grouped: year heading before month heading before the card
+    assert html.index(">2024</h2>") < html.index("شباط 2024</h3>") < html.index(">2022</h2>")
+
+
+def test_timeline_filters_by_actor_and_date_range(reader, world):
+    html = reader.get("/", {"actor": world.bogdanov.slug}).content.decode()
+    assert "أيار 2022" in html and "1 شباط 2024" not in html
+
+    html = reader.get("/", {"date_from": "2024-02", "date_to": "2024-02"}).content.decode()
+    assert "1 شباط 2024" in html and "أيار 2022" not in html and "تاريخ غير معروف" not in html
+
+    html = reader.get("/", {"date_from": "٢٠٢٢", "date_to": "2022"}).content.decode()
+    assert "أيار 2022" in html and "1 شباط 2024" not in html
+
+
+def test_timeline_filters_by_type_status_and_source(reader, world):
+    html = reader.get("/", {"type": "visit", "status": "planned"}).content.decode()
+    assert "10 آذار 2024" in html and "أيار 2022" not in html
+    html = reader.get("/", {"source": "outlet:روسيا اليوم"}).content.decode()
+    assert "1 شباط 2024" in html and "أيار 2022" not in html
+    html = reader.get("/", {"source": f"document:{world.source_a.pk}"}).content.decode()
+    assert "1 شباط 2024" in html and "أيار 2022" in html and ">2016<" not in html
+
+
+def test_rejected_engagements_are_hidden_unless_asked_for(reader, world):
+    Engagement.objects.filter(pk=world.talks.pk).update(review="rejected")
+    assert ">2016<" not in reader.get("/").content.decode()
+    assert ">2016<" in reader.get("/", {"review": "rejected"}).content.decode()
+
+
+def test_invalid_date_is_reported_and_ignored(reader, world):
+    html = reader.get("/", {"date_from": "2024-13"}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert "1 شباط 2024" in html and "أيار 2022" in html
+
+
+def test_empty_filter_result_has_an_empty_state(reader, world):
+    html = reader.get("/", {"date_from": "1990", "date_to": "1991"}).content.decode()
+    assert "لا أحداث تطابق هذه التصفية" in html
+
+
+def test_htmx_filter_request_gets_only_the_results_partial(reader, world):
+    response = reader.get(
+        "/", {"actor": world.bogdanov.slug}, headers={"HX-Request": "true", "HX-Target": "timeline-results"}
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "أيار 2022" in html and "1 شباط 2024" not in html
+    assert 'hx-swap-oob="true"' in html  # selected actors follow the filter
+    assert "HX-Request" in response["Vary"]
+
+
+def test_history_restore_request_gets_the_full_page(reader, world):
+    response = reader.get(
+        "/",
+        {"actor": world.bogdanov.slug},
+        headers={"HX-Request": "true", "HX-Target": "timeline-results", "HX-History-Restore-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "<html" in html and "hx-history-elt" in html
+    assert f'value="{world.bogdanov.slug}" checked' in html
+
+
+def test_engagement_url_renders_the_whole_workspace_with_both_sources(reader, world):
+    url = f"/?actor={world.fayyad.slug}&engagement={world.meeting.pk}&profile={world.kutrashev.slug}"
+    html = reader.get(url).content.decode()
+    assert html.count('class="source-card"') == 2
+    assert "المدى" in html and "روسيا اليوم" in html
+    assert '<a class="mention"' in html  # stored mentions are highlighted
+    assert f"/documents/{world.source_a.pk}/#ev-" in html
+    assert 'class="actor-profile"' in html and "ألبروس كوتراشيف" in html
+    assert "<title>لقاء 1 شباط 2024" in html
+
+
+def test_engagement_pane_partial_and_standalone_page(reader, world):
+    response = reader.get(
+        "/", {"engagement": world.meeting.pk}, headers={"HX-Request": "true", "HX-Target": "engagement-pane"}
+    )
+    html = response.content.decode()
+    assert "<html" not in html and html.count('class="source-card"') == 2
+    assert f'name="engagement" value="{world.meeting.pk}"' in html
+    page = reader.get(f"/engagements/{world.meeting.pk}/").content.decode()
+    assert "<html" in page and page.count('class="source-card"') == 2
+
+
+def test_excerpt_without_stored_mentions_highlights_participant_names(reader, world):
+    html = reader.get(f"/engagements/{world.meeting.pk}/").content.decode()
+    source_b = html[html.index("روسيا اليوم") :]
+    assert '<a class="mention" href="/actors/' in source_b[: source_b.index("</blockquote>")]
+
+
+def test_actor_profile(reader, world):
+    html = reader.get(world.fayyad.get_absolute_url()).content.decode()
+    assert "<title>فالح الفياض" in html
+    assert "فياض" in html and "شخص" in html
+    assert "1 شباط 2024" in html and "أيار 2022" in html
+    assert "أبرز النظراء" in html and "ألبروس كوتراشيف" in html
+    assert 'type="application/json"' in html
+    assert world.source_a.title in html
+
+
+def test_unknown_actor_and_engagement_are_404(reader, world):
+    assert reader.get("/actors/لا-أحد/").status_code == 404
+    assert reader.get("/engagements/999999/").status_code == 404
+
+
+def test_document_page_escapes_text_and_highlights_spans(reader, world):
+    world.source_b.text += "<script>alert(1)</script>"
+    world.source_b.save()
+    html = reader.get(f"/documents/{world.source_a.pk}/").content.decode()
+    assert f'id="ev-{world.meeting.evidence.get(document=world.source_a).pk}"' in html
+    assert '<mark class="evidence">' in html and '<a class="mention"' in html
+    html_b = reader.get(f"/documents/{world.source_b.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in html_b and "&lt;script&gt;alert(1)&lt;/script&gt;" in html_b
+
+
+def test_search_finds_documents_and_actors(reader, world):
+    html = reader.get("/search/", {"q": "الفياض"}).content.decode()
+    assert world.source_a.title in html
+    assert "<mark>" in html
+    assert world.fayyad.get_absolute_url() in html
+    partial = reader.get("/search/", {"q": "كوتراشيف"}, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in partial and world.source_b.title in partial
+
+
+def test_search_actor_names_tolerate_spelling(reader, world):
+    html = reader.get("/search/", {"q": "إلبروس"}).content.decode()
+    assert world.kutrashev.get_absolute_url() in html
+
+
+def test_actor_suggestions_as_you_type(reader, world):
+    html = reader.get(
+        "/", {"actor_q": "بوغدا"}, headers={"HX-Request": "true", "HX-Target": "actor-options"}
+    ).content.decode()
+    assert world.bogdanov.slug in html and world.kutrashev.slug not in html
+
+
+@pytest.mark.skipif(
+    "analysis.auth.DashboardLoginRequiredMiddleware" not in settings.MIDDLEWARE,
+    reason="login middleware not on",
+)
+def test_pages_require_login(client, world):
+    response = client.get("/")
+    assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _engagements(n: int, actors) -> None:
+    for i in range(n):
+        engagement_create(actors=actors, date=f"2023-{i % 12 + 1:02d}-{i % 27 + 1:02d}", location="بغداد")
+
+
+@pytest.mark.parametrize("path", ["timeline", "profile", "workspace"])
+def test_query_count_does_not_grow_with_engagements(reader, path):
+    a, b = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    url = {"timeline": "/", "profile": f"/actors/{a.slug}/", "workspace": f"/?profile={a.slug}"}[path]
+    _engagements(5, [a, b])
+    small = _queries(reader, url)
+    _engagements(45, [a, b])
+    assert _queries(reader, url) == small
