@@ -233,6 +233,8 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         if tok.kind != "w":
             break
         n = tok.n
+        if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
+            break  # `ورئيس ...`: the next person of a list begins
         end = _parse_name(tokens, j) if not tok.article else None
         if end is not None and n not in lx.TITLE_WORDS:
             return title_end, j, end

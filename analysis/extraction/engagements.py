@@ -1,0 +1,743 @@
+"""Engagements: who met, visited, called or attacked whom, when and where, and the sentence
+that says so.
+
+A trigger word (`التقى`, `استقبل`, `زيارة`, `مباحثات`, `هجوم` ...) opens a candidate; its
+parties are the actor mentions around it (subject before or right after a verb, objects after
+it, `مع`, `بين`), with pro-drop subjects taken from the engagement before. Dates come from
+the date mentions in the trigger's stretch of the sentence, locations from `في`/`إلى` + a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.results import (
+    UNKNOWN_DATE,
+    ActorKind,
+    DateMention,
+    EngagementType,
+    ExtractedEngagement,
+    Participant,
+    Role,
+    Span,
+    Status,
+)
+
+__all__ = ["find_engagements", "split_sentences"]
+
+_SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$)|\n+")
+_QUOTE_MARKS = set("\"“”«»")
+_COMMAS = {"،", ",", "؛", ";"}
+_PAIRWISE = {EngagementType.MEETING, EngagementType.TALKS, EngagementType.CALL, EngagementType.AGREEMENT}
+_STATE_PARTIES = {EngagementType.ATTACK, EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, EngagementType.AGREEMENT}
+_HEDGED = {EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, EngagementType.ATTACK}
+_LIGHT_VERBS = frozenset(
+    _f for w in "كرر أجرى اجرى بدأ بدا اختتم أنهى انهى استهل يجري يبدأ قام عقد" for _f in (w, "و" + w)
+)
+_AGENT_SKIP = frozenset("التي الذي قام قامت بها به وفد وفدا وفدٌ من رفيع".split())
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")
+_BETWEEN = "بين"
+_WITH = "مع"
+_PLACE_PREPS = frozenset({"في", "الي", "الى", "لدي", "نحو", "قرب", "العاصمه"})
+_DUAL_ENDINGS = ("يا", "ا")
+_POSSESSIVE_FORMS = frozenset(
+    f for f in lx.TRIGGERS if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها")) and not f.startswith("ال")
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into `text`, without surrounding whitespace."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end() if not m.group().startswith("\n") else m.start()
+        _add_span(text, start, end, spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@dataclass(slots=True)
+class _Trigger:
+    index: int  # token index
+    type: EngagementType
+    verb: bool
+    form: str  # the matched normalized form (clitic removed)
+    active: bool = True  # False: a boundary only (anaphoric, negated, hedged)
+    conj: bool = False  # written with a leading و / ف
+
+
+@dataclass(slots=True)
+class _Candidate:
+    type: EngagementType
+    participants: list[tuple[Mention, Role]]
+    sentence: int
+    trigger: int
+    date: DateMention | None = None
+    location: str | None = None
+    planned: bool = False
+    subject: Mention | None = None
+    inherited_from: _Candidate | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:
+    if tok.kind != "w":
+        return None
+    for f in _forms(tok.n):
+        hit = lx.TRIGGERS.get(f)
+        if hit:
+            conj = f != tok.n and tok.n[:1] in "وف"
+            return hit[0], hit[1], f, conj
+    return None
+
+
+class _Doc:
+    def __init__(self, text: str, analysis: ActorAnalysis, dates: Sequence[DateMention]) -> None:
+        self.text = text
+        self.tokens = analysis.tokens
+        self.mentions = analysis.mentions
+        self.sentences = split_sentences(text)
+        self.sent_of_token = self._token_sentences()
+        self.mention_at: dict[int, Mention] = {}
+        self.inside: list[Mention | None] = [None] * len(self.tokens)
+        for m in self.mentions:
+            if m.embedded:
+                continue
+            if m.first not in self.mention_at or self.mention_at[m.first].kind != ActorKind.PERSON:
+                self.mention_at[m.first] = m
+            for k in range(m.first, m.last + 1):
+                if self.inside[k] is None or m.kind == ActorKind.PERSON:
+                    self.inside[k] = m
+        self.dates = list(dates)
+
+    def _token_sentences(self) -> list[int]:
+        out = []
+        s = 0
+        for tok in self.tokens:
+            while s < len(self.sentences) - 1 and tok.start >= self.sentences[s][1]:
+                s += 1
+            out.append(s)
+        return out
+
+    def sentence_tokens(self, s: int) -> range:
+        idx = [i for i, v in enumerate(self.sent_of_token) if v == s]
+        return range(idx[0], idx[-1] + 1) if idx else range(0)
+
+    def dates_between(self, a: int, b: int) -> list[DateMention]:
+        return [d for d in self.dates if d.start >= a and d.end <= b]
+
+
+def _is_arg(m: Mention, etype: EngagementType) -> bool:
+    if m.embedded:
+        return False
+    if m.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION):
+        return True
+    return m.kind == ActorKind.STATE and etype in _STATE_PARTIES
+
+
+def find_engagements(text: str, analysis: ActorAnalysis, dates: Sequence[DateMention]) -> list[ExtractedEngagement]:
+    """Every engagement the rules find in `text`, each with its evidence sentence."""
+    doc = _Doc(text, analysis, dates)
+    candidates: list[_Candidate] = []
+    sentence_used_dates: dict[int, bool] = {}
+    for s in range(len(doc.sentences)):
+        found = _sentence_candidates(doc, s, candidates)
+        sentence_used_dates[s] = bool(found)
+        candidates.extend(found)
+    _resolve_dates(doc, candidates, sentence_used_dates)
+    return _to_engagements(doc, candidates)
+
+
+def _sentence_candidates(doc: _Doc, s: int, previous: list[_Candidate]) -> list[_Candidate]:
+    rng = doc.sentence_tokens(s)
+    if not rng:
+        return []
+    tokens = doc.tokens
+    triggers: list[_Trigger] = []
+    visit_seen = False
+    for i in rng:
+        if doc.inside[i] is not None:
+            continue
+        hit = _trigger_at(tokens[i])
+        if hit is None:
+            continue
+        etype, verb, form, conj = hit
+        trig = _Trigger(i, etype, verb, form, conj=conj)
+        prev_words = [tokens[k].n for k in range(max(rng.start, i - 2), i) if tokens[k].kind == "w"]
+        if any(w in lx.NEGATIONS for w in prev_words):
+            trig.active = False
+        elif not verb and form.startswith("ال"):
+            trig.active = _definite_trigger_is_new(doc, i, rng, visit_seen and conj)
+        if not verb and _next_words(doc, i, 3, rng) & lx.DEMONSTRATIVES:
+            trig.active = False
+        if etype == EngagementType.STATEMENT and not verb:
+            trig.active = False
+        if etype in _HEDGED and _sentence_words(doc, rng) & lx.HEDGES:
+            trig.active = False
+        if etype == EngagementType.VISIT:
+            visit_seen = True
+        triggers.append(trig)
+
+    out: list[_Candidate] = []
+    for t_idx, trig in enumerate(triggers):
+        if not trig.active:
+            continue
+        next_boundary = triggers[t_idx + 1].index if t_idx + 1 < len(triggers) else rng.stop
+        if trig.type == EngagementType.ATTACK:
+            # a second attack word in the same stretch (`هجوم ... بمقتل`) belongs to the first
+            j = t_idx + 1
+            while j < len(triggers) and triggers[j].type == EngagementType.ATTACK and not triggers[j].verb:
+                j += 1
+            next_boundary = triggers[j].index if j < len(triggers) else rng.stop
+        prev_boundary = triggers[t_idx - 1].index if t_idx > 0 else rng.start - 1
+        cand = _build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
+        out.extend(cand)
+    return out
+
+
+def _sentence_words(doc: _Doc, rng: range) -> set[str]:
+    words = set()
+    for k in rng:
+        if doc.tokens[k].kind == "w":
+            words.update(_forms(doc.tokens[k].n))
+    return words
+
+
+def _next_words(doc: _Doc, i: int, count: int, rng: range) -> set[str]:
+    words = set()
+    k = i + 1
+    while k < rng.stop and len(words) < count:
+        m = doc.inside[k]
+        if m is not None:
+            k = m.last + 1
+            words.add("<actor>")
+            continue
+        if doc.tokens[k].kind == "w":
+            words.add(doc.tokens[k].n)
+        k += 1
+    return words
+
+
+def _definite_trigger_is_new(doc: _Doc, i: int, rng: range, after_visit: bool) -> bool:
+    """A definite trigger noun usually refers back (`اللقاء`, `الزيارة`); it opens a new
+    engagement after a light verb (`كرر الزيارة`), before `التي قام بها`, or as
+    `والاجتماع مع` after a visit in the same sentence."""
+    tokens = doc.tokens
+    if after_visit:
+        return True
+    if i - 1 >= rng.start and tokens[i - 1].n in _LIGHT_VERBS:
+        return True
+    nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
+    return len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر"))
+
+
+def _collect_after(doc: _Doc, start: int, stop: int, etype: EngagementType) -> list[tuple[Mention, int, int, str]]:
+    """Argument mentions from `start`, each with its segment (token range) and the marker
+    before it (`مع`, `ب`, `بين` or ``). Stops at a quotation, a negation or a new clause."""
+    tokens = doc.tokens
+    found: list[tuple[Mention, int, int, str]] = []
+    seg_start = start
+    marker = ""
+    k = start
+    while k < stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            if _is_arg(m, etype):
+                mk = marker
+                first_tok = tokens[m.first].n
+                if not mk and first_tok[:1] == "ب" and m.kind == ActorKind.PERSON and len(first_tok) > 3 and (
+                    "ب" + first_tok[1:] == first_tok and first_tok[1:] in _forms(first_tok)
+                ) and m.title_first is not None:
+                    mk = "ب"
+                found.append((m, seg_start, stop, mk))
+            k = m.last + 1
+            continue
+        tok = tokens[k]
+        if tok.kind == "p":
+            if tok.text in _QUOTE_MARKS:
+                break
+            if tok.text in _COMMAS:
+                nxt = k + 1
+                seg_words = 0
+                q = nxt
+                while q < stop and tokens[q].text not in _COMMAS:
+                    if doc.inside[q] is not None and doc.inside[q].first == q:
+                        break
+                    if tokens[q].kind == "w":
+                        seg_words += 1
+                    q += 1
+                if nxt < stop and doc.inside[nxt] is not None:
+                    if found:
+                        found[-1] = (found[-1][0], found[-1][1], k, found[-1][3])
+                    seg_start = nxt
+                    k = nxt
+                    continue
+                if seg_words <= 1 and q < stop and tokens[q].text in _COMMAS:
+                    k = q
+                    continue
+                break
+            k += 1
+            continue
+        if tok.kind == "w":
+            if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
+                break
+            if tok.n in (_WITH, _BETWEEN) or tok.n in ("ب",):
+                marker = tok.n
+            elif _trigger_at(tok) and _trigger_at(tok)[1] and k != start:
+                break
+        k += 1
+    if found:
+        last = found[-1]
+        found[-1] = (last[0], last[1], min(last[2], stop), last[3])
+    return found
+
+
+def _subject_before(doc: _Doc, trig_index: int, rng: range, etype: EngagementType) -> list[Mention]:
+    """Mentions ending right before a verb (SVO): `... فالح الفياض التقى`, `كوتراشيف والخزعلي ناقشا`."""
+    tokens = doc.tokens
+    k = trig_index - 1
+    while k >= rng.start and tokens[k].kind == "p" and tokens[k].text in "()":
+        k -= 1
+    if k < rng.start or doc.inside[k] is None:
+        return []
+    m = doc.inside[k]
+    if not _is_arg(m, etype):
+        return []
+    out = [m]
+    while m.first - 1 >= rng.start and doc.inside[m.first - 1] is not None:
+        prev = doc.inside[m.first - 1]
+        if prev is m or not _is_arg(prev, etype) or not tokens[m.first].n.startswith("و"):
+            break
+        out.insert(0, prev)
+        m = prev
+    return out
+
+
+def _previous_arg(doc: _Doc, before: int, rng: range, etype: EngagementType) -> Mention | None:
+    k = before - 1
+    while k >= rng.start:
+        m = doc.inside[k]
+        if m is not None and _is_arg(m, etype) and m.kind == ActorKind.PERSON or (
+            m is not None and m.kind == ActorKind.ORGANIZATION and _is_arg(m, etype)
+        ):
+            return m
+        k -= 1
+    return None
+
+
+def _antecedent(doc: _Doc, s: int, in_sentence: list[_Candidate], previous: list[_Candidate]) -> _Candidate | None:
+    for cand in reversed(in_sentence):
+        if cand.subject is not None:
+            return cand
+    for cand in reversed(previous):
+        if cand.sentence < s - 3:
+            break
+        if cand.subject is not None and cand.subject.kind == ActorKind.PERSON:
+            return cand
+    return None
+
+
+def _build(
+    doc: _Doc,
+    s: int,
+    rng: range,
+    trig: _Trigger,
+    prev_boundary: int,
+    next_boundary: int,
+    in_sentence: list[_Candidate],
+    previous: list[_Candidate],
+) -> list[_Candidate]:
+    tokens = doc.tokens
+    etype = trig.type
+    i = trig.index
+    raw = tokens[i].n
+    after = _collect_after(doc, i + 1, next_boundary, etype)
+    subjects: list[Mention] = []
+    objects: list[tuple[Mention, int, int, str]] = []
+    antecedent: _Candidate | None = None
+    invited_planned = False
+    relative = i - 1 >= rng.start and tokens[i - 1].n in lx.RELATIVES
+    possessive = not trig.verb and trig.form in _POSSESSIVE_FORMS
+
+    if trig.verb:
+        before = [] if relative else _subject_before(doc, i, rng, etype)
+        if before:
+            subjects = before
+            objects = after
+        elif relative:
+            objects = after
+        elif not after:
+            if trig.form.endswith(_DUAL_ENDINGS) and etype in _PAIRWISE:
+                pair = _last_two_persons(doc, i, rng)
+                if pair:
+                    subjects = pair
+            if not subjects:
+                antecedent = _antecedent(doc, s, in_sentence, previous)
+                if antecedent is not None:
+                    subjects = [antecedent.subject]
+        else:
+            marked = after[0][3] in (_WITH, "ب") or _has_b_clitic(tokens, after[0][0])
+            same_sentence_ante = next((c for c in reversed(in_sentence) if c.subject is not None), None)
+            if marked or (len(after) == 1 and same_sentence_ante is not None and etype in _PAIRWISE | {EngagementType.MEETING}):
+                antecedent = same_sentence_ante or _antecedent(doc, s, in_sentence, previous)
+                subjects = [antecedent.subject] if antecedent is not None else []
+                objects = after
+            else:
+                subjects = [after[0][0]]
+                objects = after[1:]
+    else:
+        if etype in _PAIRWISE and any(tokens[k].n == _BETWEEN for k in range(i + 1, min(i + 5, next_boundary))):
+            objects = [a for a in after]
+        elif possessive:
+            ante = _previous_arg(doc, i, rng, etype)
+            same = next((c for c in reversed(in_sentence) if c.subject is not None), None)
+            if same is not None:
+                subjects = [same.subject]
+                antecedent = same
+            elif ante is not None:
+                subjects = [ante]
+            else:
+                antecedent = _antecedent(doc, s, in_sentence, previous)
+                subjects = [antecedent.subject] if antecedent is not None else []
+            objects = after
+        else:
+            agent = _agent_after(doc, i, next_boundary, etype, light=i - 1 >= rng.start and tokens[i - 1].n in _LIGHT_VERBS)
+            if agent is not None:
+                subjects = [agent]
+                objects = [a for a in after if a[0] is not agent]
+            elif trig.conj and etype in _PAIRWISE:
+                same = next((c for c in reversed(in_sentence) if c.subject is not None), None)
+                if same is not None:
+                    subjects = [same.subject]
+                    antecedent = same
+                objects = after
+            elif etype in _PAIRWISE:
+                prev = _previous_arg(doc, i, rng, etype)
+                if prev is not None and (not in_sentence or prev.first > in_sentence[-1].trigger):
+                    subjects = [prev]
+                objects = after
+            elif etype == EngagementType.VISIT:
+                invited = _invited_visitor(doc, i, rng)
+                if invited is not None:
+                    subjects = [invited]
+                    invited_planned = True
+            elif etype == EngagementType.ATTACK:
+                objects = after
+
+    status_planned = invited_planned or _planned(doc, i, rng, prev_boundary)
+    location = _location(doc, i, rng, prev_boundary, next_boundary, etype)
+    if location is None and antecedent is not None and antecedent.sentence == s and antecedent.location:
+        location = antecedent.location
+    if location is None:
+        location = _dateline(doc, rng)
+
+    results: list[_Candidate] = []
+    subject = subjects[0] if subjects else None
+
+    def make(parts: list[tuple[Mention, Role]], date: DateMention | None) -> _Candidate:
+        return _Candidate(
+            type=etype,
+            participants=parts,
+            sentence=s,
+            trigger=i,
+            date=date,
+            location=location,
+            planned=status_planned,
+            subject=subject,
+            inherited_from=antecedent,
+        )
+
+    trigger_date = _date_for(doc, i, rng, prev_boundary, next_boundary)
+    if etype == EngagementType.VISIT:
+        if subject is None or location is None:
+            return []
+        return [make([(subject, Role.VISITOR)], trigger_date)]
+    if etype == EngagementType.STATEMENT:
+        if subject is None or subject.kind != ActorKind.PERSON:
+            return []
+        return [make([(subject, Role.INITIATOR)], trigger_date)]
+    if etype in _PAIRWISE:
+        subject_kind = subject.kind if subject is not None else None
+        objs = [o for o in objects if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT]
+        if subject_kind == ActorKind.PERSON:
+            objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
+        host = trig.form.startswith(("استقبل", "يستقبل", "سيستقبل", "استقبال"))
+        if subject is not None and len(subjects) >= 2 and not objs:
+            parts = [(m, Role.PARTICIPANT) for m in _unique(subjects)]
+            if len(parts) >= 2:
+                results.append(make(parts, trigger_date))
+            return results
+        if subject is None:
+            parts = [(o[0], Role.PARTICIPANT) for o in objs]
+            parts = _unique_parts(parts)
+            if len(parts) >= 2:
+                results.append(make(parts, trigger_date))
+            return results
+        per_object_dates = [_segment_date(doc, o) for o in objs]
+        use_segments = len(objs) > 1 and sum(d is not None for d in per_object_dates) >= 2
+        for obj, seg_date in zip(objs, per_object_dates):
+            if obj[0].actor == subject.actor:
+                continue
+            roles = (Role.HOST, Role.GUEST) if host else (Role.PARTICIPANT, Role.PARTICIPANT)
+            parts = [(subject, roles[0]), (obj[0], roles[1])]
+            for extra_subject in subjects[1:]:
+                parts.insert(1, (extra_subject, roles[0]))
+            date = seg_date if use_segments and seg_date is not None else trigger_date
+            results.append(make(_unique_parts(parts), date))
+        return results
+    # attacks, arms transfers, training: every party named in the stretch
+    parties: list[Mention] = list(subjects) + [o[0] for o in objects]
+    attacker = _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK and not trig.verb else None
+    parts = _unique_parts([(m, Role.PARTICIPANT) for m in parties])
+    if attacker is not None and all(p[0].actor != attacker for p in parts):
+        parts.insert(0, (_pseudo_mention(attacker, i), Role.INITIATOR))
+    if len(parts) < 2:
+        return []
+    return [make(parts, trigger_date)]
+
+
+def _has_b_clitic(tokens: Sequence[Token], m: Mention) -> bool:
+    tok = tokens[m.first]
+    return tok.n.startswith("ب") and m.start > tok.start
+
+
+def _last_two_persons(doc: _Doc, i: int, rng: range) -> list[Mention] | None:
+    seen: list[Mention] = []
+    k = i - 1
+    while k >= rng.start and len(seen) < 2:
+        m = doc.inside[k]
+        if m is not None and m.kind == ActorKind.PERSON and not m.embedded:
+            if all(x.actor != m.actor for x in seen):
+                seen.insert(0, m)
+            k = m.first - 1
+            continue
+        k -= 1
+    return seen if len(seen) == 2 else None
+
+
+def _agent_after(doc: _Doc, i: int, stop: int, etype: EngagementType, *, light: bool) -> Mention | None:
+    """The doer named right after a verbal noun: `زيارة رئيس ...`, `التي قام بها ...`, `وفد من ...`."""
+    k = i + 1
+    skipped = 0
+    while k < stop and skipped <= 4:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            return m if _is_arg(m, etype) and m.kind != ActorKind.STATE else None
+        tok = doc.tokens[k]
+        if tok.kind == "w" and (tok.n in _AGENT_SKIP or light and skipped == 0 and tok.n not in lx.STOPWORDS):
+            skipped += 1
+            k += 1
+            continue
+        if tok.kind == "p" and tok.text in _COMMAS | set("()"):
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _invited_visitor(doc: _Doc, i: int, rng: range) -> Mention | None:
+    """`قدم دعوة للغانمي بزيارة روسيا`: the invited person is the visitor (a planned visit)."""
+    window = [doc.tokens[k].n for k in range(max(rng.start, i - 4), i)]
+    if not any(w in lx.PLANNED_MARKERS for w in window):
+        return None
+    k = i - 1
+    while k >= max(rng.start, i - 3):
+        m = doc.inside[k]
+        if m is not None and m.kind == ActorKind.PERSON and doc.tokens[m.first].n.startswith("ل"):
+            return m
+        k -= 1
+    return None
+
+
+def _planned(doc: _Doc, i: int, rng: range, prev_boundary: int) -> bool:
+    tok = doc.tokens[i].n
+    base = tok[1:] if tok[:1] in "وف" else tok
+    if base.startswith(("سي", "ست")) and _trigger_at(doc.tokens[i]) and _trigger_at(doc.tokens[i])[1]:
+        return True
+    start = max(rng.start, prev_boundary + 1, i - 8)
+    return any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i))
+
+
+def _location(doc: _Doc, i: int, rng: range, prev_boundary: int, next_boundary: int, etype: EngagementType) -> str | None:
+    """A place after `في`/`إلى` (or a capital written `بموسكو`), nearest the trigger."""
+    candidates: list[tuple[int, str]] = []
+    lo = max(rng.start, prev_boundary + 1)
+    for m in doc.mentions:
+        if m.embedded or m.kind not in (ActorKind.STATE, ActorKind.PLACE) or not (lo <= m.first < next_boundary):
+            continue
+        prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
+        clitic = m.start > doc.tokens[m.first].start and doc.tokens[m.first].n[:1] in "بل"
+        direct = etype == EngagementType.VISIT and m.first > i and (prev in ("في", "الي", "الى") or _right_after_subject(doc, i, m))
+        if prev in _PLACE_PREPS or clitic or direct:
+            if prev == "العاصمه" or prev in _PLACE_PREPS or clitic or direct:
+                candidates.append((abs(m.first - i), doc.text[m.start : m.end]))
+    if not candidates:
+        return None
+    candidates.sort()
+    return candidates[0][1]
+
+
+def _right_after_subject(doc: _Doc, i: int, place: Mention) -> bool:
+    """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object."""
+    k = i + 1
+    while k < place.first:
+        m = doc.inside[k]
+        if m is not None:
+            k = m.last + 1
+            continue
+        if doc.tokens[k].kind == "w" and doc.tokens[k].n not in ("((", "))"):
+            return False
+        k += 1
+    return True
+
+
+def _dateline(doc: _Doc, rng: range) -> str | None:
+    """`موسكو - أجرى ...`: a place and a dash opening the sentence."""
+    first = rng.start
+    m = doc.inside[first] if first < len(doc.inside) else None
+    geo = next((x for x in doc.mentions if x.first == first and x.kind in (ActorKind.STATE, ActorKind.PLACE)), None)
+    if geo is None or m is not None and m.kind == ActorKind.PERSON:
+        return None
+    nxt = geo.last + 1
+    if nxt < rng.stop and doc.tokens[nxt].text in ("-", "–", "—"):
+        return doc.text[geo.start : geo.end]
+    return None
+
+
+def _date_for(doc: _Doc, i: int, rng: range, prev_boundary: int, next_boundary: int) -> DateMention | None:
+    tokens = doc.tokens
+    s_start, s_end = tokens[rng.start].start, tokens[rng.stop - 1].end
+    trig_start = tokens[i].start
+    stop_char = tokens[next_boundary].start if next_boundary < rng.stop else s_end
+    after = [d for d in doc.dates_between(trig_start, stop_char)]
+    if after:
+        return after[0]
+    lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
+    before = [d for d in doc.dates_between(lo_char, trig_start)]
+    if before:
+        return before[-1]
+    before = [d for d in doc.dates_between(s_start, trig_start)]
+    if before:
+        return before[-1]
+    return None
+
+
+def _segment_date(doc: _Doc, obj: tuple[Mention, int, int, str]) -> DateMention | None:
+    m, _, seg_end, _ = obj
+    end_char = doc.tokens[seg_end - 1].end if seg_end - 1 < len(doc.tokens) else len(doc.text)
+    found = doc.dates_between(doc.tokens[m.last].end, end_char)
+    return found[0] if found else None
+
+
+def _demonym_state(doc: _Doc, i: int, stop: int) -> str | None:
+    for k in range(i + 1, min(i + 5, stop)):
+        state = lx.DEMONYM_FORMS.get(doc.tokens[k].n)
+        if state:
+            return state
+    return None
+
+
+def _pseudo_mention(actor: str, i: int) -> Mention:
+    return Mention(actor, ActorKind.STATE, i, i, 0, 0, embedded=False)
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            out.append(m)
+    return out
+
+
+def _unique_parts(parts: list[tuple[Mention, Role]]) -> list[tuple[Mention, Role]]:
+    seen: set[str] = set()
+    out = []
+    for m, role in parts:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            out.append((m, role))
+    return out
+
+
+def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagement: dict[int, bool]) -> None:
+    """Fill missing dates: from the engagement a pro-drop clause continues, from an earlier
+    report of the same parties, or from the sentence before when that one gave a date only."""
+    for idx, cand in enumerate(candidates):
+        if cand.date is not None and cand.date.value.year is not None:
+            continue
+        source: DateMention | None = None
+        if cand.inherited_from is not None and cand.inherited_from.date is not None:
+            source = cand.inherited_from.date
+        if source is None:
+            keys = {m.actor for m, _ in cand.participants}
+            for prev in reversed(candidates[:idx]):
+                if {m.actor for m, _ in prev.participants} == keys and _compatible(prev.type, cand.type) and prev.date is not None:
+                    source = prev.date
+                    if cand.location is None:
+                        cand.location = prev.location
+                    break
+        if source is None and cand.date is None and cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
+            s_start, s_end = doc.sentences[cand.sentence - 1]
+            prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
+            if prev_dates:
+                source = prev_dates[-1]
+        if source is not None and (cand.date is None or source.value.year is not None):
+            cand.date = source
+
+
+def _compatible(a: EngagementType, b: EngagementType) -> bool:
+    if a == b:
+        return True
+    return a in _PAIRWISE and b in _PAIRWISE
+
+
+def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEngagement]:
+    out: list[ExtractedEngagement] = []
+    seen: list[tuple[int, EngagementType, frozenset[str]]] = []
+    for cand in candidates:
+        keys = frozenset(m.actor for m, _ in cand.participants)
+        if any(s == cand.sentence and t == cand.type and keys <= k for s, t, k in seen):
+            continue
+        seen.append((cand.sentence, cand.type, keys))
+        start, end = doc.sentences[cand.sentence]
+        date = cand.date
+        out.append(
+            ExtractedEngagement(
+                type=cand.type,
+                participants=[Participant(name=m.actor, role=role) for m, role in cand.participants],
+                evidence=Span(doc.text[start:end], start, end),
+                date=date.value if date is not None else UNKNOWN_DATE,
+                date_text=date.text if date is not None else None,
+                location=cand.location,
+                status=Status.PLANNED if cand.planned else Status.REPORTED,
+            )
+        )
+    # drop a same-sentence engagement whose parties are a strict subset of another's
+    result = []
+    for e in out:
+        keys = {p.name for p in e.participants}
+        if any(
+            o is not e and o.evidence.start == e.evidence.start and o.type == e.type
+            and keys < {p.name for p in o.participants}
+            for o in out
+        ):
+            continue
+        result.append(e)
+    return result
+

@@ -1,0 +1,96 @@
+"""One entry point: a saved article's text (and the actors already known) in, facts out.
+
+Deterministic and total: any string gives an `ExtractionResult`; a failure inside a stage
+is reported in `notices` instead of raised, so one odd page never stops an ingestion run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis.extraction.actors import find_actors, tokenize
+from analysis.extraction.clean import clean_document
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import DocumentMetadata, ExtractionResult, KnownActor
+
+__all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "extract_document", "extract_with_timings"]
+
+EXTRACTOR_VERSION = "rules-1"
+MAX_CHARS = 400_000  # longer inputs are cut here: no news article is this long
+NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
+
+
+def _ner_available() -> bool:
+    """True when camel-tools' NER model data is on disk. Looked up by path: importing
+    `camel_tools.data` or `camel_tools.ner` would try the network."""
+    base = os.environ.get("CAMELTOOLS_DATA") or str(Path.home() / ".camel_tools")
+    return (Path(base).expanduser() / "data" / "ner" / "arabert").is_dir()
+
+
+_NER_STATE: dict[str, bool] = {}
+
+
+def _ner_notice() -> str | None:
+    if "available" not in _NER_STATE:
+        _NER_STATE["available"] = _ner_available()
+    return None if _NER_STATE["available"] else NER_NOTICE
+
+
+def extract_document(raw_text: str, *, known_actors: Sequence[KnownActor] = ()) -> ExtractionResult:
+    """Clean the page, then find its actors, dates and engagements."""
+    return extract_with_timings(raw_text, known_actors=known_actors)[0]
+
+
+def extract_with_timings(
+    raw_text: str, *, known_actors: Sequence[KnownActor] = ()
+) -> tuple[ExtractionResult, dict[str, float]]:
+    """`extract_document` plus the seconds each stage took (for the benchmark)."""
+    timings: dict[str, float] = {}
+    notices: list[str] = []
+    if not isinstance(raw_text, str):
+        raw_text = "" if raw_text is None else str(raw_text)
+    if len(raw_text) > MAX_CHARS:
+        notices.append(f"text cut to its first {MAX_CHARS} characters")
+        raw_text = raw_text[:MAX_CHARS]
+
+    t0 = time.perf_counter()
+    try:
+        cleaned = clean_document(raw_text)
+        text, metadata = cleaned.text, cleaned.metadata
+    except Exception as error:  # never let one page stop a run
+        notices.append(f"cleaning failed ({type(error).__name__}); using the raw text")
+        text, metadata = raw_text, DocumentMetadata()
+    timings["clean"] = time.perf_counter() - t0
+    result = ExtractionResult(text=text, metadata=metadata, notices=notices)
+    if (ner := _ner_notice()) is not None:
+        notices.append(ner)
+
+    t0 = time.perf_counter()
+    try:
+        dates = find_dates(text, published=metadata.published)
+    except Exception as error:
+        notices.append(f"date finding failed ({type(error).__name__})")
+        dates = []
+    timings["dates"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    try:
+        analysis = find_actors(text, known_actors=known_actors, tokens=tokenize(text))
+        result.actors = analysis.actors
+    except Exception as error:
+        notices.append(f"actor finding failed ({type(error).__name__})")
+        timings["actors"] = time.perf_counter() - t0
+        return result, timings
+    timings["actors"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    try:
+        result.engagements = find_engagements(text, analysis, dates)
+    except Exception as error:
+        notices.append(f"engagement finding failed ({type(error).__name__})")
+    timings["engagements"] = time.perf_counter() - t0
+    return result, timings
