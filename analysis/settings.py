@@ -4,6 +4,7 @@ DATABASE_URL      PostgreSQL URL; unset: an embedded server with its data in var
 DJANGO_DEBUG      "1"/"true" turns debug on (off by default)
 DJANGO_SECRET_KEY required when debug is off and the app serves requests
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1)
+DASHBOARD_ANONYMOUS_READ "1"/"true" lets visitors read the dashboard without logging in (off by default)
 DJANGO_HTTPS      served over TLS: secure cookies, HSTS, redirect to https (default: on when debug is off)
 DJANGO_HSTS_SECONDS  HSTS max-age when DJANGO_HTTPS is on (default: one year)
 DJANGO_BEHIND_PROXY  trust X-Forwarded-Proto from a TLS-terminating proxy (default: off)
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "analysis.auth.DashboardLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -150,8 +152,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The dashboard asks for a login (analysis.auth); DASHBOARD_ANONYMOUS_READ=1 lets anyone read it.
+DASHBOARD_ANONYMOUS_READ = env_flag("DASHBOARD_ANONYMOUS_READ")
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "timeline"
+LOGOUT_REDIRECT_URL = "login"
+
 LANGUAGE_CODE = "ar"
-LANGUAGES = [("ar", "العربية"), ("en", "English")]
+# Arabic only: a browser that prefers English must not flip the admin to left-to-right English.
+LANGUAGES = [("ar", "العربية")]
 TIME_ZONE = "Asia/Baghdad"
 USE_I18N = True
 USE_TZ = True

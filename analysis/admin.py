@@ -1,0 +1,654 @@
+"""Curation in the admin: Arabic, right-to-left, every change through `analysis.services.curation`."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import smart_split, unescape_string_literal
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from analysis.extraction.clean import name_key, normalize
+from analysis.extraction.results import DateValue
+from analysis.models import (
+    Actor,
+    ActorTitle,
+    Alias,
+    Document,
+    Engagement,
+    Evidence,
+    Mention,
+    Participation,
+    Precision,
+)
+from analysis.services import curation
+
+admin.site.site_header = "إدارة رصد العلاقات الأمنية"
+admin.site.site_title = "رصد العلاقات الأمنية"
+admin.site.index_title = "تنقيح الوقائع المستخرَجة"
+
+SNIPPET_LENGTH = 140
+
+
+def _count_of(model, field: str, *, distinct: str | None = None) -> Coalesce:
+    """A correlated count that does not multiply the changelist's rows (unlike a join + Count)."""
+    counted = (
+        model.objects.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count(distinct or "pk", distinct=bool(distinct)))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+class NormalizedSearchMixin:
+    """Search that folds Arabic spelling: `ألبروس` finds `إلبروس`.
+
+    Each word must match one of `search_fields` as written, one of `search_key_fields` through
+    the extraction package's `name_key`, or one of `search_text_fields` through its `normalize`.
+    """
+
+    search_key_fields: tuple[str, ...] = ()
+    search_text_fields: tuple[str, ...] = ()
+    search_help_text = "يطابق البحث الكلمة مهما اختلف رسم الهمزات والتاء المربوطة والألف المقصورة والتشكيل."
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        condition = Q()
+        for word in smart_split(search_term):
+            if word[:1] in {'"', "'"} and word[-1:] == word[:1]:
+                word = unescape_string_literal(word)
+            if not word.strip():
+                continue
+            either = Q()
+            for field in self.search_fields:
+                either |= Q(**{f"{field}__icontains": word})
+            key = name_key(word)
+            for field in self.search_key_fields if key else ():
+                either |= Q(**{f"{field}__icontains": key})
+            text = normalize(word)
+            for field in self.search_text_fields if text else ():
+                either |= Q(**{f"{field}__icontains": text})
+            condition &= either
+        if not condition:
+            return queryset, False
+        matching = self.model._default_manager.filter(condition).values("pk")
+        return queryset.filter(pk__in=matching), False
+
+
+class ChangeReasonFormsetMixin:
+    """Inline rows saved from the admin carry a change reason into the audit history."""
+
+    def save_formset(self, request, form, formset, change):
+        reason = f"تعديل من صفحة «{form.instance}»"[: curation.REASON_MAX_LENGTH]
+        for inline_form in formset.forms:
+            inline_form.instance._change_reason = reason
+        super().save_formset(request, form, formset, change)
+
+
+class CuratorHistoryContextHelper(HistoricalRecordContextHelper):
+    """Before/after values as a curator reads them: choice labels, نعم/لا, no bookkeeping fields."""
+
+    hidden_fields = frozenset({"updated_at", "created_at"})
+
+    def context_for_delta_changes(self, delta):
+        shown = [change for change in delta.changes if change.field not in self.hidden_fields]
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=shown))
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return "نعم" if value else "لا"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+
+class CuratedHistoryAdmin(SimpleHistoryAdmin):
+    """History pages in Arabic, showing each change's author, time, reason and before → after."""
+
+    object_history_list_template = "admin/analysis/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return CuratorHistoryContextHelper(self.model, historical_record)
+
+
+# Documents -------------------------------------------------------------------------------
+
+
+@admin.register(Document)
+class DocumentAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+    """Ingested articles. Ingestion writes them; curators read them and may delete one."""
+
+    list_display = ("title_display", "outlet", "published_on", "engagement_count", "ingested_at")
+    list_filter = ("outlet", ("published_on", admin.DateFieldListFilter))
+    search_fields = ("title", "outlet", "author", "source_path")
+    search_text_fields = ("normalized_text",)
+    date_hierarchy = "published_on"
+    fields = (
+        "title",
+        "outlet",
+        "author",
+        "published_on",
+        "source_path",
+        "sha256",
+        "extractor_version",
+        "ingested_at",
+        "updated_at",
+        "text",
+    )
+    readonly_fields = fields
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Document]:
+        return (
+            super()
+            .get_queryset(request)
+            .defer("raw_text", "text", "normalized_text")
+            .annotate(engagement_total=_count_of(Evidence, "document", distinct="engagement"))
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Document | None = None) -> bool:
+        return False
+
+    @admin.display(description="العنوان", ordering="title")
+    def title_display(self, document: Document) -> str:
+        return document.title or document.source_path
+
+    @admin.display(description="الأحداث", ordering="engagement_total")
+    def engagement_count(self, document: Document) -> int:
+        return document.engagement_total
+
+
+# Actors and aliases ----------------------------------------------------------------------
+
+
+class AliasInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: dict[str, str] = {}
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            name = form.cleaned_data.get("name")
+            if not name:
+                continue
+            key = name_key(name)
+            if not key:
+                form.add_error("name", "الاسم فارغ بعد التطبيع.")
+            elif key in seen:
+                form.add_error("name", f"يطابق «{seen[key]}» بعد التطبيع؛ اكتفِ بأحدهما.")
+            else:
+                seen[key] = name
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    formset = AliasInlineFormSet
+    fields = ("name", "key", "source")
+    readonly_fields = ("key", "source")
+    extra = 1
+    verbose_name = "اسم بديل"
+    verbose_name_plural = "الأسماء البديلة (تُطابَق بعد التطبيع عند الإدخال التالي)"
+
+
+class ActorTitleInline(admin.TabularInline):
+    model = ActorTitle
+    fields = ("title", "document", "seen_on")
+    readonly_fields = fields
+    extra = 0
+    verbose_name_plural = "المناصب كما وردت"
+
+    def has_add_permission(self, request: HttpRequest, obj: Actor | None = None) -> bool:
+        return False
+
+
+@admin.register(Actor)
+class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, CuratedHistoryAdmin):
+    list_display = ("name", "kind", "alias_list", "engagement_count", "mention_count", "is_curated")
+    list_filter = ("kind", "is_curated")
+    search_fields = ("name", "name_en", "aliases__name")
+    search_key_fields = ("name_key", "aliases__key")
+    fields = ("name", "kind", "name_en", "description", "slug", "name_key", "is_curated", "updated_at")
+    readonly_fields = ("slug", "name_key", "is_curated", "updated_at")
+    inlines = (AliasInline, ActorTitleInline)
+    actions = ("merge_actors",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Actor]:
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("aliases", queryset=Alias.objects.order_by("name")))
+            .annotate(
+                engagement_total=_count_of(Participation, "actor"),
+                mention_total=_count_of(Mention, "actor"),
+            )
+        )
+
+    @admin.display(description="الأسماء البديلة")
+    def alias_list(self, actor: Actor) -> str:
+        names = [alias.name for alias in actor.aliases.all() if alias.name != actor.name]
+        return "، ".join(names[:6]) + ("…" if len(names) > 6 else "")
+
+    @admin.display(description="الأحداث", ordering="engagement_total")
+    def engagement_count(self, actor: Actor) -> int:
+        return actor.engagement_total
+
+    @admin.display(description="الإشارات", ordering="mention_total")
+    def mention_count(self, actor: Actor) -> int:
+        return actor.mention_total
+
+    def save_model(self, request: HttpRequest, obj: Actor, form, change: bool) -> None:
+        curation.actor_update(actor=obj, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Alias:
+            return super().save_formset(request, form, formset, change)
+        reason = f"تعديل من صفحة «{form.instance}»"[: curation.REASON_MAX_LENGTH]
+        for alias in formset.save(commit=False):
+            curation.alias_save(alias=alias, user=request.user)
+        for alias in formset.deleted_objects:
+            alias._change_reason = reason
+            alias.delete()
+
+    @admin.action(description="دمج الفاعلين المحدَّدين في فاعل واحد…", permissions=["change", "delete"])
+    def merge_actors(self, request: HttpRequest, queryset: QuerySet[Actor]) -> HttpResponse | None:
+        actors = list(queryset.order_by("-engagement_total", "name"))
+        if len(actors) < 2:
+            self.message_user(request, "اختر فاعلَين أو أكثر لدمجهم.", messages.WARNING)
+            return None
+        error = ""
+        if request.POST.get("post") == "yes":
+            keep = next((a for a in actors if str(a.pk) == request.POST.get("keep")), None)
+            if keep is None:
+                error = "اختر الفاعل الذي يبقى."
+            else:
+                for drop in actors:
+                    if drop.pk != keep.pk:
+                        curation.actor_merge(keep=keep, drop=drop, user=request.user)
+                self.message_user(
+                    request,
+                    f"دُمج {len(actors) - 1} في «{keep.name}»؛ أصبحت أسماؤهم أسماءً بديلة له.",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:analysis_actor_change", args=[keep.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "دمج الفاعلين",
+            "subtitle": None,
+            "opts": self.model._meta,
+            "actors": actors,
+            "suggested": actors[0],
+            "error": error,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action": "merge_actors",
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/analysis/actor/merge.html", context)
+
+
+@admin.register(Alias)
+class AliasAdmin(NormalizedSearchMixin, CuratedHistoryAdmin):
+    list_display = ("name", "actor", "actor_kind", "key", "source")
+    list_filter = ("source", ("actor__kind", admin.ChoicesFieldListFilter))
+    list_select_related = ("actor",)
+    search_fields = ("name", "actor__name")
+    search_key_fields = ("key", "actor__name_key")
+    fields = ("actor", "name", "key", "source")
+    readonly_fields = ("key", "source")
+    autocomplete_fields = ("actor",)
+    actions = ("split_aliases",)
+
+    @admin.display(description="نوع الفاعل", ordering="actor__kind")
+    def actor_kind(self, alias: Alias) -> str:
+        return alias.actor.get_kind_display()
+
+    def save_model(self, request: HttpRequest, obj: Alias, form, change: bool) -> None:
+        curation.alias_save(alias=obj, user=request.user)
+
+    @admin.action(description="فصل الأسماء المحدَّدة إلى فاعلين جدد", permissions=["change"])
+    def split_aliases(self, request: HttpRequest, queryset: QuerySet[Alias]) -> None:
+        for alias in queryset.select_related("actor"):
+            try:
+                actor = curation.alias_split(alias=alias, user=request.user)
+            except curation.CurationError as error:
+                self.message_user(request, f"«{alias.name}»: {error}", messages.ERROR)
+                continue
+            url = reverse("admin:analysis_actor_change", args=[actor.pk])
+            self.message_user(
+                request,
+                format_html('فُصل «{}» إلى فاعل جديد: <a href="{}">{}</a>', alias.name, url, actor.name),
+            )
+
+
+# Engagements -----------------------------------------------------------------------------
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_PREFIX_DATE_RE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
+
+
+def prefix_date_parse(text: str) -> DateValue:
+    """`2024`, `2024-02` or `2024-02-01` (Arabic digits too) as a date at its precision."""
+    match = _PREFIX_DATE_RE.match(text.strip().translate(_ARABIC_DIGITS))
+    if not match:
+        raise forms.ValidationError("اكتب التاريخ سنةً (2024) أو شهرًا (2024-02) أو يومًا (2024-02-01).")
+    value = DateValue(*(int(part) if part else None for part in match.groups()))
+    try:
+        value.end  # noqa: B018 — builds both ends, so an impossible month or day fails here
+    except ValueError:
+        raise forms.ValidationError("لا يوجد هذا التاريخ في التقويم.") from None
+    return value
+
+
+def engagement_date_value(engagement: Engagement) -> DateValue | None:
+    """The engagement's dates as one prefix date, when they are exactly that (not a range)."""
+    if engagement.date_start is None:
+        return DateValue()
+    start = DateValue.of(engagement.date_start)
+    value = {
+        Precision.DAY: start,
+        Precision.MONTH: DateValue(start.year, start.month),
+        Precision.YEAR: DateValue(start.year),
+    }.get(engagement.date_precision)
+    if value is None or value.start != engagement.date_start or value.end != engagement.date_end:
+        return None
+    return value
+
+
+@admin.display(description="التاريخ", ordering="date_start")
+def engagement_date_label(engagement: Engagement) -> str:
+    value = engagement_date_value(engagement)
+    if value is not None:
+        return value.iso or "غير معروف"
+    return f"{engagement.date_start:%Y-%m-%d} – {engagement.date_end:%Y-%m-%d}"
+
+
+class EngagementForm(forms.ModelForm):
+    date_value = forms.CharField(
+        label="التاريخ",
+        required=False,
+        help_text="سنة (2024) أو شهر (2024-02) أو يوم (2024-02-01)؛ فارغ: غير معروف. "
+        "لمدى من الأيام اترك هذا الحقل كما هو وعدِّل الحقول الثلاثة التالية.",
+    )
+
+    class Meta:
+        model = Engagement
+        fields = (
+            "type",
+            "status",
+            "review",
+            "location",
+            "date_value",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_text",
+        )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        value = engagement_date_value(self.instance)
+        self.initial["date_value"] = (value.iso or "") if value is not None else ""
+        self.fields["date_value"].widget.attrs.update({"dir": "ltr", "placeholder": "2024-02-01"})
+
+    def clean_date_value(self) -> DateValue | None:
+        if "date_value" not in self.changed_data:
+            return None
+        text = self.cleaned_data["date_value"]
+        return prefix_date_parse(text) if text.strip() else DateValue()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        value = data.get("date_value")
+        if value is not None:
+            data["date_start"], data["date_end"] = value.start, value.end
+            data["date_precision"] = value.precision.value
+            return data
+        start, end, precision = data.get("date_start"), data.get("date_end"), data.get("date_precision")
+        if precision == Precision.UNKNOWN:
+            if start or end:
+                self.add_error("date_precision", "للتاريخ المعروف دقة: يوم أو شهر أو سنة.")
+            return data
+        if precision and start is None:
+            self.add_error("date_start", "التاريخ بهذه الدقة يحتاج إلى بدايته.")
+            return data
+        if start and end is None:
+            natural = DateValue.of(start)
+            natural = {
+                Precision.MONTH: DateValue(natural.year, natural.month),
+                Precision.YEAR: DateValue(natural.year),
+            }.get(precision, natural)
+            data["date_end"] = end = natural.end
+        if start and end and end < start:
+            self.add_error("date_end", "نهاية المدى قبل بدايته.")
+        return data
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    fields = ("actor", "role")
+    autocomplete_fields = ("actor",)
+    extra = 0
+    verbose_name_plural = "المشاركون"
+
+
+class EvidenceForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = ("document", "start", "end", "date_text")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        document, start, end = data.get("document"), data.get("start"), data.get("end")
+        if document is not None and start is not None and end is not None:
+            if not start < end <= len(document.text):
+                self.add_error("end", f"المدى خارج نص الوثيقة (طوله {len(document.text)}).")
+            else:
+                self.instance.sentence = document.text[start:end]
+        return data
+
+
+class EvidenceInline(admin.StackedInline):
+    model = Evidence
+    form = EvidenceForm
+    fields = (("document", "start", "end"), "sentence", "date_text")
+    readonly_fields = ("sentence",)
+    autocomplete_fields = ("document",)
+    extra = 0
+    verbose_name_plural = "الأدلة من المصادر"
+
+
+class ReviewFilterMixin:
+    """Filters whose lookups come from other tables filter by id, so rows never repeat."""
+
+    def engagements_where(self, queryset: QuerySet[Engagement], **lookup) -> QuerySet[Engagement]:
+        ids = Engagement.objects.filter(**lookup).values("pk")
+        return queryset.filter(pk__in=ids)
+
+
+class OutletFilter(ReviewFilterMixin, admin.SimpleListFilter):
+    title = "الوسيلة"
+    parameter_name = "outlet"
+
+    def lookups(self, request, model_admin):
+        outlets = Document.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True)
+        return [(outlet, outlet) for outlet in outlets.distinct()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return self.engagements_where(queryset, evidence__document__outlet=self.value())
+        return queryset
+
+
+class DocumentFilter(ReviewFilterMixin, admin.SimpleListFilter):
+    title = "الوثيقة"
+    parameter_name = "document"
+
+    def lookups(self, request, model_admin):
+        documents = (
+            Document.objects.filter(evidence__isnull=False).distinct().only("id", "title", "source_path")
+        )
+        return [(str(document.pk), str(document)[:60]) for document in documents]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return self.engagements_where(queryset, evidence__document_id=self.value())
+        return queryset
+
+
+class ActorKindFilter(ReviewFilterMixin, admin.SimpleListFilter):
+    title = "نوع الفاعل"
+    parameter_name = "actor_kind"
+
+    def lookups(self, request, model_admin):
+        return Actor.Kind.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return self.engagements_where(queryset, participations__actor__kind=self.value())
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "السنة"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Engagement.objects.exclude(date_start=None)
+            .annotate(year=ExtractYear("date_start"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(date_start__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Engagement)
+class EngagementAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, CuratedHistoryAdmin):
+    form = EngagementForm
+    list_display = (
+        engagement_date_label,
+        "type",
+        "participant_list",
+        "location",
+        "source_count",
+        "review",
+        "is_edited",
+        "evidence_snippet",
+    )
+    list_display_links = (engagement_date_label, "type")
+    list_filter = (
+        "review",
+        "status",
+        "type",
+        "date_precision",
+        YearFilter,
+        OutletFilter,
+        DocumentFilter,
+        ActorKindFilter,
+        "is_edited",
+    )
+    date_hierarchy = "date_start"
+    search_fields = ("location", "date_text", "participations__actor__name", "evidence__sentence")
+    search_key_fields = ("participations__actor__name_key", "participations__actor__aliases__key")
+    search_text_fields = ("location",)
+    fieldsets = (
+        (None, {"fields": ("type", "status", "review", "location")}),
+        ("التاريخ", {"fields": ("date_value", ("date_start", "date_end", "date_precision"), "date_text")}),
+        ("الأصل", {"fields": ("is_edited", "confidence", "fingerprint", "created_at", "updated_at")}),
+    )
+    readonly_fields = ("is_edited", "confidence", "fingerprint", "created_at", "updated_at")
+    inlines = (ParticipationInline, EvidenceInline)
+    actions = ("verify_selected", "reject_selected")
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Engagement]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(source_total=_count_of(Evidence, "engagement", distinct="document"))
+            .prefetch_related(
+                Prefetch(
+                    "participations", queryset=Participation.objects.select_related("actor").order_by("id")
+                ),
+                Prefetch(
+                    "evidence",
+                    queryset=Evidence.objects.order_by("document_id", "start").only(
+                        "id", "engagement_id", "document_id", "start", "sentence"
+                    ),
+                ),
+            )
+        )
+
+    @admin.display(description="المشاركون")
+    def participant_list(self, engagement: Engagement) -> str:
+        return format_html_join(
+            "، ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:analysis_actor_change", args=[p.actor_id]), p.actor.name)
+                for p in engagement.participations.all()
+            ),
+        )
+
+    @admin.display(description="المصادر", ordering="source_total")
+    def source_count(self, engagement: Engagement) -> int:
+        return engagement.source_total
+
+    @admin.display(description="الدليل")
+    def evidence_snippet(self, engagement: Engagement) -> str:
+        evidence = next(iter(engagement.evidence.all()), None)
+        if evidence is None:
+            return "—"
+        sentence = evidence.sentence
+        return sentence if len(sentence) <= SNIPPET_LENGTH else sentence[: SNIPPET_LENGTH - 1] + "…"
+
+    def save_model(self, request: HttpRequest, obj: Engagement, form, change: bool) -> None:
+        if change and not form.has_changed():
+            return
+        labels = "، ".join(str(form.fields[name].label) for name in form.changed_data)
+        curation.engagement_update(
+            engagement=obj,
+            user=request.user,
+            changed_fields=form.changed_data,
+            reason=f"تعديل: {labels}" if change else "",
+        )
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if change and any(formset.has_changed() for formset in formsets):
+            curation.engagement_mark_edited(engagement=form.instance, user=request.user)
+
+    @admin.action(description="توثيق الأحداث المحدَّدة", permissions=["change"])
+    def verify_selected(self, request: HttpRequest, queryset: QuerySet[Engagement]) -> None:
+        count = curation.engagements_verify(engagements=queryset, user=request.user)
+        self.message_user(request, f"وُثِّق {count} من الأحداث.", messages.SUCCESS)
+
+    @admin.action(description="رفض الأحداث المحدَّدة", permissions=["change"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet[Engagement]) -> None:
+        count = curation.engagements_reject(engagements=queryset, user=request.user)
+        self.message_user(request, f"رُفض {count} من الأحداث.", messages.SUCCESS)

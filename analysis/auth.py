@@ -1,0 +1,40 @@
+"""Who may see what: the dashboard asks for a login unless anonymous reading is switched on."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.http import HttpRequest, HttpResponse
+from django_htmx.http import HttpResponseClientRedirect
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class DashboardLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Django's `LoginRequiredMiddleware`, letting through what must stay reachable.
+
+    The admin keeps its own staff login, the health check answers anyone, and with
+    `DASHBOARD_ANONYMOUS_READ` on, anonymous visitors may read (GET/HEAD) but not write.
+    """
+
+    exempt_namespaces = frozenset({"admin"})
+    exempt_url_names = frozenset({"healthz", "health"})
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+        if request.user.is_authenticated:
+            return None
+        match = request.resolver_match
+        if match is not None and (
+            self.exempt_namespaces.intersection(match.namespaces) or match.url_name in self.exempt_url_names
+        ):
+            return None
+        if getattr(settings, "DASHBOARD_ANONYMOUS_READ", False) and request.method in READ_METHODS:
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
+
+    def handle_no_permission(self, request: HttpRequest, view_func) -> HttpResponse:
+        response = super().handle_no_permission(request, view_func)
+        if getattr(request, "htmx", False):
+            # A fragment request would swap the login page into a panel: send the whole tab there.
+            return HttpResponseClientRedirect(response["Location"])
+        return response

@@ -1,0 +1,306 @@
+"""The curation admin as a curator uses it: Arabic RTL pages, normalized search, actions, history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from analysis.extraction.clean import name_key
+from analysis.models import Actor, Alias, Engagement
+from tests.factories import actor_create, document_create, engagement_create
+
+pytestmark = pytest.mark.django_db
+
+ENGAGEMENTS = reverse("admin:analysis_engagement_changelist")
+ACTORS = reverse("admin:analysis_actor_changelist")
+
+
+@pytest.fixture
+def curator(django_user_model):
+    """A staff user whose only rights come from the `curator` group (not a superuser)."""
+    user = django_user_model.objects.create_user(
+        username="curator", password="curator-password-1", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="curator"))
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+def form_data(response) -> dict:
+    """What the browser would post back from a rendered admin change form, unchanged."""
+    data: dict = {}
+
+    def add(form) -> None:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                value = "on"
+            elif isinstance(value, date):
+                value = value.isoformat()
+            data[form.add_prefix(name)] = value
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+def test_admin_is_arabic_and_right_to_left(curator_client):
+    page = curator_client.get(reverse("admin:index")).content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "admin/css/rtl.css" in page
+    assert "إدارة رصد العلاقات الأمنية" in page
+    assert "css/admin.css" in page  # the dashboard's Arabic font
+    assert "الأحداث" in page and "الفاعلون" in page
+
+
+def test_admin_stays_arabic_for_a_browser_that_prefers_english(curator_client):
+    page = curator_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert 'dir="rtl"' in page
+
+
+def test_search_finds_actors_whatever_the_hamza(curator_client):
+    actor_create(name="إلبروس كوتراشيف", aliases=("السفير الروسي",))
+    actor_create(name="فالح الفياض")
+
+    page = curator_client.get(ACTORS, {"q": "ألبروس"}).content.decode()
+
+    assert "إلبروس كوتراشيف" in page
+    assert "فالح الفياض" not in page
+
+
+def test_search_finds_engagements_by_participant_alias_and_documents_by_text(curator_client):
+    kutrashev = actor_create(name="إلبروس كوتراشيف", aliases=("كوتراشيف",))
+    document = document_create(text="استقبل رئيس الهيئة السفيرَ إلبروس كوتراشيف في بغداد.")
+    found = engagement_create(actors=[kutrashev], date="2024-02-01", document=document)
+    other = engagement_create(
+        actors=[actor_create(name="قيس الخزعلي")],
+        date="2024-02-01",
+        document=document_create(text="لقاء آخر."),
+    )
+
+    response = curator_client.get(ENGAGEMENTS, {"q": "ألبروس"})
+    shown = {row.pk for row in response.context["cl"].result_list}
+    assert found.pk in shown and other.pk not in shown
+
+    documents = curator_client.get(reverse("admin:analysis_document_changelist"), {"q": "السفير ألبروس"})
+    assert [d.pk for d in documents.context["cl"].result_list] == [document.pk]
+
+
+def test_engagement_list_shows_what_a_curator_decides_on_without_extra_queries(curator_client):
+    def make(n: int) -> None:
+        state = actor_create(name=f"دولة {n}", kind=Actor.Kind.STATE)
+        for _ in range(n):
+            document = document_create(text="التقى الوزير نظيره في موسكو لبحث التعاون.")
+            engagement = engagement_create(
+                actors=[actor_create(name="وزير"), state],
+                date="2024-02-01",
+                document=document,
+                sentence=document.text,
+            )
+            engagement_create(
+                actors=list(engagement.actors.all()),
+                date="2024-02-01",
+                document=document_create(text="خبر آخر عن اللقاء نفسه."),
+            )
+
+    make(2)
+    with CaptureQueriesContext(connection) as few:
+        curator_client.get(ENGAGEMENTS)
+    make(6)
+    with CaptureQueriesContext(connection) as many:
+        page = curator_client.get(ENGAGEMENTS).content.decode()
+
+    assert len(many) == len(few)
+    assert "2024-02-01" in page  # the date at its precision
+    assert "التقى الوزير نظيره في موسكو" in page  # the evidence
+    assert "مستخرَج آليًّا" in page  # the review state
+
+
+def test_filters_by_review_source_actor_kind_and_year(curator_client):
+    iraq = actor_create(name="العراق", kind=Actor.Kind.STATE)
+    person = actor_create(name="فالح الفياض")
+    almada = engagement_create(
+        actors=[iraq],
+        date="2024-02-01",
+        document=document_create(outlet="المدى"),
+        review=Engagement.Review.VERIFIED,
+    )
+    older = engagement_create(
+        actors=[person], date="2019-09-03", document=document_create(outlet="الشرق الأوسط")
+    )
+
+    def shown(**params) -> set[int]:
+        return {row.pk for row in curator_client.get(ENGAGEMENTS, params).context["cl"].result_list}
+
+    assert shown(review__exact="verified") == {almada.pk}
+    assert shown(outlet="الشرق الأوسط") == {older.pk}
+    assert shown(actor_kind="state") == {almada.pk}
+    assert shown(year="2019") == {older.pk}
+    assert shown(date_precision__exact="day") == {almada.pk, older.pk}
+
+
+def test_bulk_verify_and_reject_from_the_changelist(curator_client, curator):
+    first, second, third = (
+        engagement_create(actors=[actor_create(name=f"فاعل {n}")], date="2024-02-01") for n in range(3)
+    )
+
+    curator_client.post(ENGAGEMENTS, {"action": "verify_selected", "_selected_action": [first.pk, second.pk]})
+    curator_client.post(ENGAGEMENTS, {"action": "reject_selected", "_selected_action": [third.pk]})
+
+    reviews = dict(Engagement.objects.values_list("pk", "review"))
+    assert reviews == {first.pk: "verified", second.pk: "verified", third.pk: "rejected"}
+    assert third.history.latest().history_user == curator
+
+
+def test_merge_asks_which_actor_survives_then_merges(curator_client):
+    keep = actor_create(name="ألبروس كوتراشيف")
+    drop = actor_create(name="كوتراشيف")
+    engagement_create(actors=[keep], date="2024-02-01")
+    selection = {"action": "merge_actors", "_selected_action": [keep.pk, drop.pk]}
+
+    confirm = curator_client.post(ACTORS, selection)
+
+    assert confirm.status_code == 200
+    assert [t.name for t in confirm.templates][0] == "admin/analysis/actor/merge.html"
+    page = confirm.content.decode()
+    assert f'name="keep" value="{keep.pk}" checked' in page  # the one with more engagements is proposed
+    assert f'name="keep" value="{drop.pk}"' in page
+    assert Actor.objects.count() == 2  # nothing merged before the curator confirms
+
+    done = curator_client.post(ACTORS, {**selection, "post": "yes", "keep": drop.pk})
+
+    assert done.status_code == 302
+    assert list(Actor.objects.values_list("pk", flat=True)) == [drop.pk]
+    assert Alias.objects.filter(actor=drop, key=name_key("ألبروس كوتراشيف"), source="curated").exists()
+
+
+def test_split_alias_action_makes_a_new_actor(curator_client):
+    actor = actor_create(name="قيس الخزعلي", aliases=("ليث الخزعلي",))
+    alias = actor.aliases.get(key=name_key("ليث الخزعلي"))
+
+    response = curator_client.post(
+        reverse("admin:analysis_alias_changelist"),
+        {"action": "split_aliases", "_selected_action": [alias.pk]},
+        follow=True,
+    )
+
+    new = Actor.objects.get(name="ليث الخزعلي")
+    assert new.pk != actor.pk
+    assert "فُصل «ليث الخزعلي» إلى فاعل جديد" in response.content.decode()
+
+
+def test_adding_an_alias_inline_stores_its_normalized_key(curator_client):
+    actor = actor_create(name="ألبروس كوتراشيف")
+    url = reverse("admin:analysis_actor_change", args=[actor.pk])
+    data = form_data(curator_client.get(url))
+    extra = int(data["aliases-TOTAL_FORMS"]) - 1
+    data[f"aliases-{extra}-name"] = "((إلبروس كوتراشييف))"
+
+    response = curator_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    alias = actor.aliases.get(name="((إلبروس كوتراشييف))")
+    assert alias.key == name_key("إلبروس كوتراشييف") and alias.source == Alias.Source.CURATED
+
+
+def test_correcting_the_date_marks_the_engagement_edited_and_shows_in_history(curator_client, curator):
+    engagement = engagement_create(
+        actors=[actor_create(name="فالح الفياض")], date="2024-02-01", document=document_create()
+    )
+    url = reverse("admin:analysis_engagement_change", args=[engagement.pk])
+    data = form_data(curator_client.get(url))
+    assert data["date_value"] == "2024-02-01"
+
+    response = curator_client.post(url, {**data, "date_value": "2024-02"})
+
+    assert response.status_code == 302
+    engagement.refresh_from_db()
+    assert (engagement.date_start, engagement.date_end, engagement.date_precision) == (
+        date(2024, 2, 1),
+        date(2024, 2, 29),
+        "month",
+    )
+    assert engagement.is_edited
+    history = curator_client.get(reverse("admin:analysis_engagement_history", args=[engagement.pk]))
+    page = history.content.decode()
+    assert "curator" in page  # who
+    assert "تعديل: التاريخ" in page  # why
+    assert "<del>يوم</del> ← <ins>شهر</ins>" in page  # before → after, as the curator reads them
+    assert "<del>2024-02-01</del> ← <ins>2024-02-29</ins>" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"date_value": "2024-13"}, "date_value"),
+        ({"date_value": "2024-02-30"}, "date_value"),
+        ({"date_precision": "unknown"}, "date_precision"),
+        ({"date_start": "2024-02-05", "date_end": "2024-02-03"}, "date_end"),
+    ],
+)
+def test_impossible_dates_are_refused(curator_client, changes, field):
+    engagement = engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01")
+    url = reverse("admin:analysis_engagement_change", args=[engagement.pk])
+
+    response = curator_client.post(url, {**form_data(curator_client.get(url)), **changes})
+
+    assert response.status_code == 200
+    assert field in response.context["adminform"].form.errors
+    assert Engagement.objects.get(pk=engagement.pk).date_start == date(2024, 2, 1)
+
+
+def test_a_range_of_days_is_edited_with_the_three_fields(curator_client):
+    engagement = engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01")
+    url = reverse("admin:analysis_engagement_change", args=[engagement.pk])
+    data = {**form_data(curator_client.get(url)), "date_start": "2024-02-01", "date_end": "2024-02-03"}
+
+    assert curator_client.post(url, data).status_code == 302
+
+    engagement.refresh_from_db()
+    assert (engagement.date_end, engagement.date_precision, engagement.is_edited) == (
+        date(2024, 2, 3),
+        "day",
+        True,
+    )
+    assert "2024-02-01 – 2024-02-03" in curator_client.get(ENGAGEMENTS).content.decode()
+
+
+def test_verifying_in_the_form_is_not_an_edit_but_changing_participants_is(curator_client):
+    fayyad, kutrashev = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    engagement = engagement_create(actors=[fayyad], date="2024-02-01")
+    url = reverse("admin:analysis_engagement_change", args=[engagement.pk])
+
+    curator_client.post(url, {**form_data(curator_client.get(url)), "review": "verified"})
+    engagement.refresh_from_db()
+    assert engagement.review == "verified" and not engagement.is_edited
+
+    data = form_data(curator_client.get(url))
+    data["participations-TOTAL_FORMS"] = "2"
+    data["participations-1-actor"] = kutrashev.pk
+    data["participations-1-role"] = "guest"
+    data["participations-1-engagement"] = engagement.pk
+    response = curator_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    engagement.refresh_from_db()
+    assert set(engagement.actors.all()) == {fayyad, kutrashev}
+    assert engagement.is_edited
+    added = kutrashev.participations.get().history.latest()
+    assert added.history_user.username == "curator"
