@@ -144,6 +144,14 @@ def _valid_name_token(tok: Token) -> bool:
     return True
 
 
+def _known_word(n: str) -> bool:
+    """A word of the lexicon (a title, a trigger, a stop word, a place): never a surname."""
+    return (
+        _is_stop(n) or _is_trigger(n) or _is_geo(n) or n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS
+        or any(f in lx.PERSON_TITLE_HEADS for f in _forms(n))
+    )
+
+
 def _head_at(tokens: Sequence[Token], i: int) -> int:
     """Number of tokens a person-title head at `i` takes (0 when there is none)."""
     tok = tokens[i]
@@ -187,7 +195,7 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
             if tok.n in lx.TITLE_WORDS or _is_geo(tok.n):
                 break
             nxt = tokens[k + 1] if k + 1 < n_tok else None
-            if nxt is not None and nxt.kind == "w" and nxt.article and not _is_stop(nxt.n):
+            if nxt is not None and nxt.kind == "w" and nxt.article and not _known_word(nxt.n):
                 break  # a noun and its adjective (`الجوانب الرئيسية`), not a surname
             k += 1
             units += 1
@@ -532,21 +540,24 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
             covered[s] = True
 
     # Title-only mentions that name exactly one person of this document.
-    for a, b in title_only:
-        if any(covered[a:b]):
+    person_titles = [(rec, name_key(t)) for rec in people for t in rec.titles]
+    for a, b_max in title_only:
+        if any(covered[a:b_max]):
             continue
-        key = name_key(_span_text(text, tokens, a, b))
-        key = " ".join(_strip_article(w) for w in key.split())
-        matches = []
-        for rec in people:
-            for title in rec.titles:
-                tkey = name_key(title)
-                if tkey == key or tkey.startswith(key + " "):
-                    matches.append(rec)
-                    break
+        matches: list[_Record] = []
+        b = b_max
+        head_tok = tokens[a]
+        head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
+        head_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
+        while b - a >= 2 and not matches:
+            key = name_key(text[head_start : tokens[b - 1].end])
+            if tokens[b - 1].kind == "w":
+                matches = list({id(r): r for r, tkey in person_titles if tkey == key or tkey.startswith(key + " ")}.values())
+            if not matches:
+                b -= 1
         if len(matches) == 1:
             rec = matches[0]
-            m = Mention(rec.key, ActorKind.PERSON, a, b - 1, tokens[a].start, tokens[b - 1].end, a, title_only=True)
+            m = Mention(rec.key, ActorKind.PERSON, a, b - 1, head_start, tokens[b - 1].end, a, title_only=True)
             rec.mentions.append(m)
             mentions.append(m)
             for s in range(a, b):
@@ -554,7 +565,7 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
 
     in_title = [False] * n_tok
     for m in mentions:
-        if m.kind == ActorKind.PERSON and not m.title_only:
+        if m.kind == ActorKind.PERSON:
             for s in range(m.first, m.last + 1):
                 in_title[s] = True
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.clean import normalize
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     ActorKind,
@@ -36,13 +37,15 @@ _PAIRWISE = {EngagementType.MEETING, EngagementType.TALKS, EngagementType.CALL, 
 _STATE_PARTIES = {EngagementType.ATTACK, EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, EngagementType.AGREEMENT}
 _HEDGED = {EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, EngagementType.ATTACK}
 _LIGHT_VERBS = frozenset(
-    _f for w in "كرر أجرى اجرى بدأ بدا اختتم أنهى انهى استهل يجري يبدأ قام عقد" for _f in (w, "و" + w)
+    normalize(prefix + w)
+    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد".split()
+    for prefix in ("", "و", "ف")
 )
-_AGENT_SKIP = frozenset("التي الذي قام قامت بها به وفد وفدا وفدٌ من رفيع".split())
+_AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت بها به وفد وفدا من رفيع".split())
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")
 _BETWEEN = "بين"
 _WITH = "مع"
-_PLACE_PREPS = frozenset({"في", "الي", "الى", "لدي", "نحو", "قرب", "العاصمه"})
+_PLACE_PREPS = frozenset(normalize(w) for w in "في إلى الى لدى نحو قرب العاصمة".split())
 _DUAL_ENDINGS = ("يا", "ا")
 _POSSESSIVE_FORMS = frozenset(
     f for f in lx.TRIGGERS if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها")) and not f.startswith("ال")
@@ -91,7 +94,7 @@ class _Candidate:
     planned: bool = False
     subject: Mention | None = None
     inherited_from: _Candidate | None = None
-    extra: dict = field(default_factory=dict)
+    same_as: _Candidate | None = None  # an earlier report of this engagement in the document
 
 
 def _trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:
@@ -427,7 +430,7 @@ def _build(
                 objects = after
             elif etype in _PAIRWISE:
                 prev = _previous_arg(doc, i, rng, etype)
-                if prev is not None and (not in_sentence or prev.first > in_sentence[-1].trigger):
+                if prev is not None:
                     subjects = [prev]
                 objects = after
             elif etype == EngagementType.VISIT:
@@ -469,7 +472,9 @@ def _build(
     if etype == EngagementType.STATEMENT:
         if subject is None or subject.kind != ActorKind.PERSON:
             return []
-        return [make([(subject, Role.INITIATOR)], trigger_date)]
+        statement = make([(subject, Role.INITIATOR)], trigger_date)
+        statement.location = _dateline(doc, rng)  # a place inside what was said is not where
+        return [statement]
     if etype in _PAIRWISE:
         subject_kind = subject.kind if subject is not None else None
         objs = [o for o in objects if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT]
@@ -499,8 +504,9 @@ def _build(
             date = seg_date if use_segments and seg_date is not None else trigger_date
             results.append(make(_unique_parts(parts), date))
         return results
-    # attacks, arms transfers, training: every party named in the stretch
-    parties: list[Mention] = list(subjects) + [o[0] for o in objects]
+    # attacks, arms transfers, training: every party named in the stretch; a state only when
+    # it stands as a party (`هاجمت إيران`), not as a place (`قرب مطار بغداد`)
+    parties: list[Mention] = list(subjects) + [o[0] for o in objects if o[0].kind != ActorKind.STATE or _stands_alone(doc, o[0], i)]
     attacker = _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK and not trig.verb else None
     parts = _unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
@@ -508,6 +514,14 @@ def _build(
     if len(parts) < 2:
         return []
     return [make(parts, trigger_date)]
+
+
+def _stands_alone(doc: _Doc, m: Mention, trigger: int) -> bool:
+    prev = m.first - 1
+    if prev <= trigger:
+        return True
+    tok = doc.tokens[prev]
+    return tok.kind == "p" or doc.tokens[m.first].n[:1] == "و" and m.start > doc.tokens[m.first].start
 
 
 def _has_b_clitic(tokens: Sequence[Token], m: Mention) -> bool:
@@ -682,16 +696,15 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
         if cand.date is not None and cand.date.value.year is not None:
             continue
         source: DateMention | None = None
+        keys = {m.actor for m, _ in cand.participants}
+        for prev in reversed(candidates[:idx]):
+            if {m.actor for m, _ in prev.participants} == keys and _compatible(prev.type, cand.type):
+                cand.same_as = prev.same_as or prev
+                break
+        if cand.same_as is not None:
+            continue
         if cand.inherited_from is not None and cand.inherited_from.date is not None:
             source = cand.inherited_from.date
-        if source is None:
-            keys = {m.actor for m, _ in cand.participants}
-            for prev in reversed(candidates[:idx]):
-                if {m.actor for m, _ in prev.participants} == keys and _compatible(prev.type, cand.type) and prev.date is not None:
-                    source = prev.date
-                    if cand.location is None:
-                        cand.location = prev.location
-                    break
         if source is None and cand.date is None and cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
             s_start, s_end = doc.sentences[cand.sentence - 1]
             prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
@@ -710,15 +723,23 @@ def _compatible(a: EngagementType, b: EngagementType) -> bool:
 def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEngagement]:
     out: list[ExtractedEngagement] = []
     seen: list[tuple[int, EngagementType, frozenset[str]]] = []
+    made: dict[int, ExtractedEngagement] = {}
     for cand in candidates:
         keys = frozenset(m.actor for m, _ in cand.participants)
+        if cand.same_as is not None and id(cand.same_as) in made:
+            target = made[id(cand.same_as)]
+            start, end = doc.sentences[cand.sentence]
+            if start != target.evidence.start and all(s.start != start for s in target.more_evidence):
+                target.more_evidence.append(Span(doc.text[start:end], start, end))
+            if target.location is None:
+                target.location = cand.location
+            continue
         if any(s == cand.sentence and t == cand.type and keys <= k for s, t, k in seen):
             continue
         seen.append((cand.sentence, cand.type, keys))
         start, end = doc.sentences[cand.sentence]
         date = cand.date
-        out.append(
-            ExtractedEngagement(
+        made[id(cand)] = ExtractedEngagement(
                 type=cand.type,
                 participants=[Participant(name=m.actor, role=role) for m, role in cand.participants],
                 evidence=Span(doc.text[start:end], start, end),
@@ -726,8 +747,8 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
                 date_text=date.text if date is not None else None,
                 location=cand.location,
                 status=Status.PLANNED if cand.planned else Status.REPORTED,
-            )
         )
+        out.append(made[id(cand)])
     # drop a same-sentence engagement whose parties are a strict subset of another's
     result = []
     for e in out:
