@@ -1,0 +1,118 @@
+"""Ingest throughput against its floor, each run in a fresh subprocess that reports its peak RSS.
+
+The floor stores the same files as documents only: read and decode, normalize, insert, one
+transaction per document (the unit of work ingestion uses), no extraction. The ingest is
+`documents_ingest` over the folder, exactly what `manage.py ingest` runs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from analysis.benchmarks.harness import stopwatch
+from analysis.benchmarks.memory import peak_rss_mb
+
+WORKERS = ("floor", "ingest", "extract")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerResult:
+    worker: str
+    docs: int
+    seconds: float
+    peak_rss_mb: float
+    engagements: int = 0
+    failed: int = 0
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds if self.seconds else 0.0
+
+
+def floor_store(*, folder: Path) -> WorkerResult:
+    """Documents only: read, normalize, insert."""
+    from analysis.extraction.clean import normalize
+    from analysis.models import Document
+    from analysis.services.ingestion import article_paths, document_read, text_sha256
+
+    paths = article_paths(paths=[folder])
+    with stopwatch() as elapsed:
+        for path in paths:
+            raw_text = document_read(path=path)
+            with transaction.atomic():
+                Document.objects.create(
+                    source_path=str(path),
+                    sha256=text_sha256(text=raw_text),
+                    raw_text=raw_text,
+                    text=raw_text,
+                    normalized_text=normalize(raw_text),
+                )
+        seconds = elapsed()
+    return WorkerResult("floor", len(paths), seconds, peak_rss_mb())
+
+
+def ingest_run(*, folder: Path) -> WorkerResult:
+    """The ingestion service over the folder, as `manage.py ingest` runs it."""
+    from analysis.extraction import pipeline  # noqa: F401 - imported before the clock starts
+    from analysis.services.ingestion import documents_ingest
+
+    with stopwatch() as elapsed:
+        summary = documents_ingest(paths=[folder])
+        seconds = elapsed()
+    docs = summary.new + summary.updated + summary.unchanged + summary.failed
+    return WorkerResult(
+        "ingest", docs, seconds, peak_rss_mb(), engagements=summary.engagements_created, failed=summary.failed
+    )
+
+
+def extract_only(*, folder: Path) -> WorkerResult:
+    """The extraction pipeline alone over the folder (no database), for the profile."""
+    from analysis.extraction.pipeline import extract_document
+    from analysis.services.ingestion import article_paths, document_read
+
+    paths = article_paths(paths=[folder])
+    engagements = 0
+    with stopwatch() as elapsed:
+        for path in paths:
+            engagements += len(extract_document(document_read(path=path)).engagements)
+        seconds = elapsed()
+    return WorkerResult("extract", len(paths), seconds, peak_rss_mb(), engagements=engagements)
+
+
+def worker_run(*, worker: str, folder: Path) -> WorkerResult:
+    """Run one worker in this process (the subprocess side)."""
+    runner = {"floor": floor_store, "ingest": ingest_run, "extract": extract_only}[worker]
+    return runner(folder=folder)
+
+
+def worker_spawn(*, worker: str, folder: Path, database: str, profile: Path | None = None) -> WorkerResult:
+    """Run a worker in a fresh `manage.py bench --worker` process and read its JSON line."""
+    command = [
+        sys.executable,
+        str(Path(settings.BASE_DIR) / "manage.py"),
+        "bench",
+        "--worker",
+        worker,
+        "--corpus",
+        str(folder),
+        "--database-name",
+        database,
+    ]
+    if profile is not None:
+        command += ["--profile", str(profile)]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, cwd=settings.BASE_DIR)
+    if completed.returncode != 0:
+        raise RuntimeError(f"bench worker {worker} failed:\n{completed.stderr[-4000:]}")
+    line = completed.stdout.strip().splitlines()[-1]
+    return WorkerResult(**json.loads(line))
+
+
+def worker_line(result: WorkerResult) -> str:
+    return json.dumps(asdict(result))

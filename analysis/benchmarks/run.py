@@ -1,0 +1,175 @@
+"""`manage.py bench`: every measurement in one run, written to var/bench/latest.json.
+
+Order: generate the corpus; in a fresh benchmark database store it as documents only (the
+floor), empty it, ingest it (throughput and peak RSS from the same subprocess); search the
+ingested documents; then replace the extracted facts with bulk-built engagements and time the
+timeline.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import secrets
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.test.utils import override_settings
+
+from analysis.benchmarks import corpus, dashboard, ingest, search
+from analysis.benchmarks.harness import (
+    analysis_tables_clear,
+    analyze,
+    bench_database_drop,
+    bench_database_name,
+    bench_database_use,
+    machine_load,
+)
+
+PHASES = ("ingest", "search", "timeline")
+TARGETS = {
+    "ingest": ("ratio", "<=", 4.0),
+    "timeline": ("ratio", "<=", 3.0),
+    "search": ("p95_ms", "<=", 50.0),
+    "memory": ("ingest_peak_mb", "<=", 500.0),
+}
+
+
+@dataclass(slots=True)
+class BenchOptions:
+    docs: int = 10_000
+    engagements: int = 100_000
+    seed: int = corpus.DEFAULT_SEED
+    repeat: int = 25
+    corpus_dir: Path = field(default_factory=lambda: Path(settings.VAR_DIR) / "bench" / "corpus")
+    output: Path = field(default_factory=lambda: Path(settings.VAR_DIR) / "bench" / "latest.json")
+    database: str = ""
+    phases: tuple[str, ...] = PHASES
+    keep_database: bool = True
+
+
+def _target_met(section: dict, key: str, op: str, limit: float) -> bool | None:
+    value = section.get(key)
+    if value is None:
+        return None
+    return value <= limit if op == "<=" else value >= limit
+
+
+def _secret_key_ensure() -> None:
+    """Without a configured key, a throwaway one for this process: the benchmark serves no one."""
+    try:
+        settings.SECRET_KEY  # noqa: B018
+    except ImproperlyConfigured:
+        settings.SECRET_KEY = "bench-only-" + secrets.token_urlsafe(32)
+
+
+def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
+    started = time.perf_counter()
+    database = options.database or bench_database_name()
+    results: dict = {
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"before": machine_load(), "python": platform.python_version()},
+        "sizes": {
+            "docs": options.docs,
+            "engagements": options.engagements,
+            "seed": options.seed,
+            "repeat": options.repeat,
+            "database": database,
+        },
+    }
+    info = corpus.corpus_write(folder=options.corpus_dir, docs=options.docs, seed=options.seed)
+    results["sizes"] |= {"corpus_bytes": info.bytes, "corpus_sha256": info.digest}
+    log(f"corpus: {info.docs} articles, {info.bytes / 1e6:.1f} MB in {info.folder}")
+
+    bench_database_use(name=database, reset=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        results["machine"]["postgres"] = cursor.fetchone()[0]
+
+    floor = ingest.worker_spawn(worker="floor", folder=options.corpus_dir, database=database)
+    log(f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s")
+    if "ingest" in options.phases:
+        analysis_tables_clear()
+        run = ingest.worker_spawn(worker="ingest", folder=options.corpus_dir, database=database)
+        log(
+            f"ingest: {run.docs} documents in {run.seconds:.1f} s, {run.docs_per_s:.1f} docs/s, "
+            f"{run.engagements} engagements, peak {run.peak_rss_mb} MB"
+        )
+        results["ingest"] = {
+            "docs_per_s": round(run.docs_per_s, 2),
+            "floor_docs_per_s": round(floor.docs_per_s, 2),
+            "ratio": round(floor.docs_per_s / run.docs_per_s, 2) if run.docs_per_s else None,
+            "docs": run.docs,
+            "seconds": round(run.seconds, 2),
+            "floor_seconds": round(floor.seconds, 2),
+            "engagements_created": run.engagements,
+            "failed": run.failed,
+        }
+        results["memory"] = {"ingest_peak_mb": run.peak_rss_mb, "floor_peak_mb": floor.peak_rss_mb}
+    analyze()
+
+    _secret_key_ensure()
+    warnings.filterwarnings("ignore", message="No directory at")  # whitenoise and an uncollected STATIC_ROOT
+    with override_settings(DASHBOARD_ANONYMOUS_READ=True, DEBUG=False):
+        if "search" in options.phases:
+            results["search"] = search.search_bench(
+                seed=options.seed, repeat=max(3, options.repeat // 5), log=log
+            )
+        if "timeline" in options.phases:
+            analysis_tables_clear(keep=("document",))
+            results["timeline"] = dashboard.timeline_bench(
+                engagements=options.engagements, seed=options.seed, repeat=options.repeat, log=log
+            )
+
+    for section, (key, op, limit) in TARGETS.items():
+        if section in results:
+            results[section]["target"] = f"{key} {op} {limit:g}"
+            results[section]["met"] = _target_met(results[section], key, op, limit)
+    results["machine"]["after"] = machine_load()
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    if not options.keep_database:
+        bench_database_drop(name=database)
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return results
+
+
+def results_table(results: dict) -> list[str]:
+    """The results as aligned text rows: measurement, value, target, met."""
+    rows = [("measurement", "value", "target", "met")]
+    shown = {
+        "ingest": ("docs_per_s", "floor_docs_per_s", "ratio"),
+        "timeline": ("median_ms", "p95_ms", "sql_median_ms", "ratio", "queries", "queries_constant"),
+        "search": ("median_ms", "p95_ms", "sql_median_ms"),
+        "memory": ("ingest_peak_mb",),
+    }
+    for section, keys in shown.items():
+        if section not in results:
+            continue
+        data = results[section]
+        target_key = TARGETS[section][0]
+        for key in keys:
+            target = data.get("target", "") if key == target_key else ""
+            met = {True: "yes", False: "NO", None: ""}[data.get("met")] if key == target_key else ""
+            rows.append((f"{section}.{key}", str(data.get(key)), target, met))
+        for scenario in ("unfiltered", "filtered"):
+            if scenario in data:
+                run = data[scenario]
+                rows.append(
+                    (
+                        f"{section}.{scenario}",
+                        f"{run['median_ms']} ms / sql {run['sql_median_ms']} ms "
+                        f"/ x{run['ratio']} / {run['queries']} q",
+                        "",
+                        "",
+                    )
+                )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
