@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from analysis.extraction import lexicon as lx
@@ -90,6 +91,7 @@ class _Record:
 # small predicates
 
 
+@lru_cache(maxsize=65536)
 def _forms(n: str) -> tuple[str, ...]:
     """The token and its clitic-stripped readings, most literal first."""
     out = [n]
@@ -302,7 +304,9 @@ def _geo_tables() -> tuple[dict[tuple[str, ...], tuple[str, ActorKind]], frozens
 
 
 _GEO, _GEO_SINGLE = _geo_tables()
-_GEO_MAX = max(len(k) for k in _GEO)
+_GEO_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _key in sorted(_GEO, key=len, reverse=True):
+    _GEO_FIRST.setdefault(_key[0], []).append(_key)
 
 
 def _geo_at(tokens: Sequence[Token], i: int) -> tuple[int, str, ActorKind, int] | None:
@@ -310,13 +314,13 @@ def _geo_at(tokens: Sequence[Token], i: int) -> tuple[int, str, ActorKind, int] 
     tok = tokens[i]
     if tok.kind != "w":
         return None
-    for size in range(min(_GEO_MAX, len(tokens) - i), 0, -1):
-        rest = tuple(t.n for t in tokens[i + 1 : i + size])
-        if len(rest) != size - 1 or any(t.kind != "w" for t in tokens[i + 1 : i + size]):
-            continue
-        for f in _forms(tok.n):
-            hit = _GEO.get((f, *rest))
-            if hit:
+    for f in _forms(tok.n):
+        for key in _GEO_FIRST.get(f, ()):
+            size = len(key)
+            if i + size > len(tokens):
+                continue
+            if all(tokens[i + s].kind == "w" and tokens[i + s].n == key[s] for s in range(1, size)):
+                hit = _GEO[key]
                 return i + size, hit[0], hit[1], _strip_clitic_offset(tok, f)
     return None
 

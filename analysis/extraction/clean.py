@@ -9,7 +9,6 @@ ingestion and search reuse them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -63,12 +62,13 @@ def _build_fold_table() -> dict[str, str]:
 
 
 _FOLD = _build_fold_table()
+_FOLD_TRANSLATION = str.maketrans(_FOLD)
 
 
 def normalize(text: str) -> str:
     """Fold Arabic text for matching: no diacritics or tatweel, one alef, ي for ى/ی, ه for ة,
     ASCII digits, lower-case Latin. Not length-preserving: use `normalize_with_map` for offsets."""
-    return "".join(_FOLD.get(ch, ch) for ch in text).lower()
+    return text.translate(_FOLD_TRANSLATION).lower()
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -139,6 +139,7 @@ def key_variants(token: str) -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 # Page chrome
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff]")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
@@ -274,7 +275,7 @@ def _outlet_from(lines: list[str], bylines: list[tuple[str, str]]) -> str | None
 def clean_document(raw: str) -> CleanedDocument:
     """Keep the article (title and body), drop the page around it, read the metadata."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch in _ZERO_WIDTH else " " for ch in raw)
+    raw = _CONTROL_RE.sub(" ", raw)
     lines = [line.rstrip() for line in raw.split("\n")]
     folded_lines = [normalize(line) for line in lines]
 

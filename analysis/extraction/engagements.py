@@ -137,8 +137,13 @@ class _Doc:
         return out
 
     def sentence_tokens(self, s: int) -> range:
-        idx = [i for i, v in enumerate(self.sent_of_token) if v == s]
-        return range(idx[0], idx[-1] + 1) if idx else range(0)
+        if not hasattr(self, "_ranges"):
+            ranges: dict[int, list[int]] = {}
+            for i, v in enumerate(self.sent_of_token):
+                ranges.setdefault(v, [i, i])[1] = i
+            self._ranges = ranges
+        found = self._ranges.get(s)
+        return range(found[0], found[1] + 1) if found else range(0)
 
     def dates_between(self, a: int, b: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= a and d.end <= b]
