@@ -163,6 +163,9 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
         if f in lx.PERSON_TITLE_HEADS:
             need = lx.HEAD_NEEDS_NEXT.get(f)
             if need is None:
+                optional = lx.HEAD_OPTIONAL_NEXT.get(f)
+                if optional and i + 1 < len(tokens) and tokens[i + 1].n in optional:
+                    return 2
                 return 1
             if i + 1 < len(tokens) and tokens[i + 1].n in need:
                 return 2
@@ -187,7 +190,7 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
                 k += 2
                 units += 1
                 bare += 1
-                if nxt.article:
+                if nxt.article and units >= 2:
                     break
                 continue
             break
@@ -197,8 +200,12 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
             if tok.n in lx.TITLE_WORDS or _is_geo(tok.n):
                 break
             nxt = tokens[k + 1] if k + 1 < n_tok else None
-            if nxt is not None and nxt.kind == "w" and nxt.article and not _known_word(nxt.n):
-                break  # a noun and its adjective (`الجوانب الرئيسية`), not a surname
+            if nxt is not None and nxt.kind == "w" and nxt.article and not _known_word(nxt.n) and (
+                bare >= 2 or tokens[j].n[:1] in "لب"
+            ):
+                # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a
+                # preposition's phrase (`لتعزيز التعاون العسكري`): not a surname
+                break
             k += 1
             units += 1
             break

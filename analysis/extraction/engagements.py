@@ -126,6 +126,15 @@ class _Doc:
                 if self.inside[k] is None or m.kind == ActorKind.PERSON:
                     self.inside[k] = m
         self.dates = list(dates)
+        self.in_date = [False] * len(self.tokens)
+        if self.dates:
+            spans = sorted((d.start, d.end) for d in self.dates)
+            j = 0
+            for k, tok in enumerate(self.tokens):
+                while j < len(spans) and spans[j][1] <= tok.start:
+                    j += 1
+                if j < len(spans) and spans[j][0] <= tok.start and tok.end <= spans[j][1]:
+                    self.in_date[k] = True
 
     def _token_sentences(self) -> list[int]:
         out = []
@@ -285,7 +294,7 @@ def _collect_after(doc: _Doc, start: int, stop: int, etype: EngagementType) -> l
                 while q < stop and tokens[q].text not in _COMMAS:
                     if doc.inside[q] is not None and doc.inside[q].first == q:
                         break
-                    if tokens[q].kind == "w":
+                    if tokens[q].kind == "w" and not doc.in_date[q]:
                         seg_words += 1
                     q += 1
                 if nxt < stop and doc.inside[nxt] is not None:
