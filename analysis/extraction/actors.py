@@ -209,14 +209,23 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
             k += 1
             units += 1
             break
-        if not _valid_name_token(tok) or bare >= 2:
+        if not _valid_name_token(tok) or bare >= 3:
             break
+        if bare == 2 and not _name_ends_after(tokens, k + 1):
+            break  # a third bare word only when the name clearly ends there (`رجب طيب أردوغان في`)
         k += 1
         units += 1
         bare += 1
     if units < 2:
         return None
     return k
+
+
+def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
+    if k >= len(tokens):
+        return True
+    tok = tokens[k]
+    return tok.kind != "w" or _is_stop(tok.n) or _is_trigger(tok.n)
 
 
 def _skip_quotes(tokens: Sequence[Token], k: int) -> int:

@@ -672,7 +672,10 @@ def _segment_date(doc: _Doc, obj: tuple[Mention, int, int, str]) -> DateMention 
 
 
 def _demonym_state(doc: _Doc, i: int, stop: int) -> str | None:
-    for k in range(i + 1, min(i + 5, stop)):
+    """`هجوم الطائرة المسيرة الأميركية`, `طائرات إسرائيلية غارة`: the attacker's nationality."""
+    for k in [*range(i + 1, min(i + 5, stop)), *range(i - 1, max(i - 4, -1), -1)]:
+        if doc.inside[k] is not None:
+            continue
         state = lx.DEMONYM_FORMS.get(doc.tokens[k].n)
         if state:
             return state
