@@ -13,8 +13,8 @@
       var source = document.getElementById(element.dataset.figure);
       if (!source || !element.isConnected) return;
       var figure = JSON.parse(source.textContent);
-      element.textContent = "";
-      window.Plotly.react(element, figure.data, figure.layout, PLOT_CONFIG);
+      window.Plotly.purge(element);
+      window.Plotly.newPlot(element, figure.data, figure.layout, PLOT_CONFIG);
     });
   }
 
@@ -31,6 +31,11 @@
       unique.forEach(function (value) { data.append(key, value); });
     });
   });
+
+  /* The actor search box asks for suggestions as you type; leaving it must not re-filter the timeline. */
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "actor-q") event.stopPropagation();
+  }, true);
 
   /* Mark the engagement whose detail is open. */
   document.addEventListener("click", function (event) {
