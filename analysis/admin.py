@@ -13,6 +13,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
@@ -50,6 +52,18 @@ def _count_of(model, field: str, *, distinct: str | None = None) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+class TimestampsMixin:
+    """The bookkeeping timestamps, labelled in Arabic (the model fields have no verbose names)."""
+
+    @admin.display(description="أُنشئ في")
+    def created(self, obj) -> str:
+        return date_format(timezone.localtime(obj.created_at), "DATETIME_FORMAT")
+
+    @admin.display(description="عُدِّل في")
+    def updated(self, obj) -> str:
+        return date_format(timezone.localtime(obj.updated_at), "DATETIME_FORMAT")
 
 
 class NormalizedSearchMixin:
@@ -202,11 +216,15 @@ class AliasInlineFormSet(forms.BaseInlineFormSet):
 class AliasInline(admin.TabularInline):
     model = Alias
     formset = AliasInlineFormSet
-    fields = ("name", "key", "source")
-    readonly_fields = ("key", "source")
+    fields = ("name", "key", "source_label")
+    readonly_fields = ("key", "source_label")
     extra = 1
     verbose_name = "اسم بديل"
     verbose_name_plural = "الأسماء البديلة (تُطابَق بعد التطبيع عند الإدخال التالي)"
+
+    @admin.display(description="المصدر")
+    def source_label(self, alias: Alias) -> str:
+        return alias.get_source_display() if alias.pk else "منقَّح عند الحفظ"
 
 
 class ActorTitleInline(admin.TabularInline):
@@ -221,13 +239,13 @@ class ActorTitleInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, CuratedHistoryAdmin):
+class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixin, CuratedHistoryAdmin):
     list_display = ("name", "kind", "alias_list", "engagement_count", "mention_count", "is_curated")
     list_filter = ("kind", "is_curated")
     search_fields = ("name", "name_en", "aliases__name")
     search_key_fields = ("name_key", "aliases__key")
-    fields = ("name", "kind", "name_en", "description", "slug", "name_key", "is_curated", "updated_at")
-    readonly_fields = ("slug", "name_key", "is_curated", "updated_at")
+    fields = ("name", "kind", "name_en", "description", "slug", "name_key", "is_curated", "updated")
+    readonly_fields = ("slug", "name_key", "is_curated", "updated")
     inlines = (AliasInline, ActorTitleInline)
     actions = ("merge_actors",)
 
@@ -548,7 +566,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Engagement)
-class EngagementAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, CuratedHistoryAdmin):
+class EngagementAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixin, CuratedHistoryAdmin):
     form = EngagementForm
     list_display = (
         engagement_date_label,
@@ -579,9 +597,9 @@ class EngagementAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, CuratedHi
     fieldsets = (
         (None, {"fields": ("type", "status", "review", "location")}),
         ("التاريخ", {"fields": ("date_value", ("date_start", "date_end", "date_precision"), "date_text")}),
-        ("الأصل", {"fields": ("is_edited", "confidence", "fingerprint", "created_at", "updated_at")}),
+        ("الأصل", {"fields": ("is_edited", "confidence", "fingerprint", "created", "updated")}),
     )
-    readonly_fields = ("is_edited", "confidence", "fingerprint", "created_at", "updated_at")
+    readonly_fields = ("is_edited", "confidence", "fingerprint", "created", "updated")
     inlines = (ParticipationInline, EvidenceInline)
     actions = ("verify_selected", "reject_selected")
     list_per_page = 50
