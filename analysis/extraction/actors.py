@@ -132,8 +132,9 @@ def _valid_name_token(tok: Token) -> bool:
     n = tok.n
     if tok.kind != "w" or len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
         return False
-    if _is_stop(n) or _is_trigger(n):
-        return False
+    written_ya = n in lx.MAKSURA_STOPWORDS and _DIACRITICS_RE.sub("", tok.text).endswith("ي")
+    if (_is_stop(n) and not written_ya) or _is_trigger(n):
+        return False  # `على` is a preposition, `علي` a name
     if not tok.article and _definite(n) is not None and not n.startswith(_ARTICLE):
         return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article
     for f in _forms(n):
@@ -184,7 +185,9 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
         tok = tokens[k]
         if tok.kind != "w":
             break
-        if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok and tokens[k + 1].kind == "w" and units < 2:
+        if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok and tokens[k + 1].kind == "w" and (
+            units < 2 or units == 2 and _name_ends_after(tokens, k + 2)
+        ):
             nxt = tokens[k + 1]
             if not (_is_stop(nxt.n) or _is_trigger(nxt.n)) and (nxt.article or _valid_name_token(nxt)):
                 k += 2

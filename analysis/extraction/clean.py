@@ -295,7 +295,7 @@ def clean_document(raw: str) -> CleanedDocument:
         if not stripped:
             continue
         marker = folded.strip(" \t•-–—|:")
-        if body_chars > 200 and any(marker.startswith(m) for m in _TAIL_MARKERS):
+        if body_chars > 0 and any(marker.startswith(m) for m in _TAIL_MARKERS):
             removed += len([x for x in lines[i:] if x.strip()])
             break
         by = _byline(stripped)

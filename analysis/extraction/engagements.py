@@ -31,6 +31,7 @@ from analysis.extraction.results import (
 __all__ = ["find_engagements", "split_sentences"]
 
 _SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$)|\n+")
+_ABBREVIATION_RE = re.compile(r"(?:^|[\s.(])[\u0621-\u064aA-Za-z]\.$")
 _QUOTE_MARKS = set("\"“”«»")
 _COMMAS = {"،", ",", "؛", ";"}
 _PAIRWISE = {EngagementType.MEETING, EngagementType.TALKS, EngagementType.CALL, EngagementType.AGREEMENT}
@@ -57,6 +58,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
+        if m.group().startswith(".") and _ABBREVIATION_RE.search(text, 0, m.start() + 1):
+            continue  # `أ.د.`, `د.`: an abbreviation, not the end of a sentence
         end = m.end() if not m.group().startswith("\n") else m.start()
         _add_span(text, start, end, spans)
         start = m.end()
@@ -501,6 +504,8 @@ def _build(
                 results.append(make(parts, trigger_date))
             return results
         if subject is None:
+            if any(o[0].kind == ActorKind.PERSON for o in objs):
+                objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
             parts = [(o[0], Role.PARTICIPANT) for o in objs]
             parts = _unique_parts(parts)
             if len(parts) >= 2:

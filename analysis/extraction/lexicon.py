@@ -56,8 +56,7 @@ ORG_HEADS = _fold(
 # Institutions that may follow `في` inside an organisation's name.
 INSTITUTION_WORDS = _fold("البرلمان الكونغرس الحكومة الجيش مجلس الدوما النواب الشيوخ الأمم الاتحاد")
 
-STOPWORDS = _fold(
-    """
+_STOPWORDS_TEXT = """
     في من إلى الى على عن مع أن إن ان أنّ إنّ قد لقد كان كانت يكون يوم أمس امس اليوم غدا غداً خلال بعد
     قبل منذ حيث الذي التي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هما كل بين عند لدى حول ضد
     دون غير لا لم لن ما ثم أو او و بأن بان إنه انه أنه وقال قال أكد اكد أوضح ذكر أضاف أشار بحسب وفق
@@ -70,7 +69,10 @@ STOPWORDS = _fold(
     كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين
     بيان تصريح تصريحات تقرير رسالة الجانب الجانبين الطرفين الطرفان الجانبان
     """
-)
+STOPWORDS = _fold(_STOPWORDS_TEXT)
+
+# Stop words written with alef maksura (`على`): once folded they look like names (`علي`).
+MAKSURA_STOPWORDS = frozenset(normalize(w) for w in _STOPWORDS_TEXT.split() if w.endswith("ى"))
 
 SPEECH_VERBS = _fold(
     "قال وقال يقول ويقول أكد وأكد أوضح وأوضح ذكر وذكر أضاف وأضاف اعتبر واعتبر رأى ويرى يرى أعلن وأعلن أفاد وأفاد"
@@ -158,7 +160,7 @@ _TRIGGERS: dict[EngagementType, tuple[str, str]] = {
         "مباحثات محادثات المباحثات المحادثات مشاورات",
     ),
     EngagementType.VISIT: (
-        "زار زارت زارا يزور سيزور ستزور وصل وصلت يصل سيصل",
+        "زار زارت زارا يزور سيزور ستزور وصل وصلت",
         "زيارة زيارته زيارتها الزيارة بزيارة لزيارة",
     ),
     EngagementType.CALL: ("هاتف هاتفت", "اتصالا اتصال اتصالاً مكالمة"),

@@ -1,0 +1,112 @@
+"""Persons by their titles, short forms, organisations, states and known actors."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.results import ActorKind, KnownActor
+
+
+def actors(text: str, **kwargs) -> dict[str, object]:
+    return {a.name: a for a in find_actors(text, **kwargs).actors}
+
+
+def persons(text: str, **kwargs) -> dict[str, object]:
+    return {n: a for n, a in actors(text, **kwargs).items() if a.kind == ActorKind.PERSON}
+
+
+def test_person_is_the_name_after_a_title_chain():
+    found = persons("استقبل رئيس هيئة الحشد الشعبي فالح الفياض في بغداد السفير الروسي في العراق ((ألبروس كوتراشيف)).")
+    assert set(found) == {"فالح الفياض", "ألبروس كوتراشيف"}
+    assert found["فالح الفياض"].title == "رئيس هيئة الحشد الشعبي"
+    assert found["ألبروس كوتراشيف"].title == "السفير الروسي في العراق"
+
+
+def test_names_of_other_shapes():
+    text = (
+        "وقال المتحدث باسم الحكومة العراقية باسم العوادي إن رئيس الجمهورية عبد اللطيف رشيد "
+        "سيستقبل الرئيس التركي رجب طيب أردوغان، وأكد نائب قائد قوات الحشد الشعبي، ابو مهدي المهندس ذلك."
+    )
+    assert set(persons(text)) == {"باسم العوادي", "عبد اللطيف رشيد", "رجب طيب أردوغان", "ابو مهدي المهندس"}
+
+
+def test_name_before_its_title_after_a_speech_verb():
+    found = persons("وقال هوشيار عبد الله رئيس كتلة التغيير النيابية إن الوفد عاد.")
+    assert found["هوشيار عبد الله"].title == "رئيس كتلة التغيير النيابية"
+
+
+def test_comma_joined_titles_belong_to_one_person():
+    found = persons(
+        "واجتمع مع نائب وزير الخارجية، المبعوث الخاص للرئيس الروسي إلى الشرق الأوسط ودول شمال أفريقيا ميخائيل بوغدانوف."
+    )
+    assert list(found) == ["ميخائيل بوغدانوف"]
+    assert found["ميخائيل بوغدانوف"].title.startswith("نائب وزير الخارجية، المبعوث الخاص")
+
+
+def test_a_title_without_a_name_and_a_noun_phrase_are_not_persons():
+    text = (
+        "وقال مسؤول استخبارات عسكرية عراقي رفيع المستوى إن عضو لجنة الأمن والدفاع البرلمانية يوم 20 فبراير "
+        "تحدث عن رئيس مجلس الوزراء العراقي. وبحث نائب وزير الخارجية الروسي ميخائيل بوغدانوف الجوانب الرئيسية للأجندة."
+    )
+    assert set(persons(text)) == {"ميخائيل بوغدانوف"}
+
+
+def test_short_forms_link_back_to_the_full_name():
+    text = (
+        "التقى رئيس الوزراء العراقي مصطفى الكاظمي السفير الأمريكي ماثيو تولر. "
+        "وقال الكاظمي إن السيد تولر وعد بالدعم، وأكد للكاظمي ذلك."
+    )
+    found = persons(text)
+    assert set(found) == {"مصطفى الكاظمي", "ماثيو تولر"}
+    assert len(found["مصطفى الكاظمي"].mentions) == 3
+    assert "الكاظمي" in found["مصطفى الكاظمي"].aliases
+    for span in found["مصطفى الكاظمي"].mentions:
+        assert text[span.start : span.end] == span.text
+
+
+def test_spelling_variants_and_honorific_short_forms_are_one_person():
+    text = "التقى السفير الروسي ألبروس كوتراشيف وزير الدفاع. ثم زار السفير إلبروس كوتراشيف أربيل، وقال السفير كوتراشيف إن الزيارة مهمة."
+    found = persons(text)
+    assert list(found) == ["ألبروس كوتراشيف"]
+
+
+def test_title_only_mention_resolves_to_the_single_person_with_that_title():
+    analysis = find_actors(
+        "أجرى رئيس هيئة الحشد الشعبي العراقي فالح الفياض مباحثات في موسكو. "
+        "ويربط البعض زيارة رئيس هيئة الحشد الشعبي إلى موسكو بحرص روسي."
+    )
+    fayyad = [m for m in analysis.mentions if m.actor == "فالح الفياض"]
+    assert len(fayyad) == 2 and fayyad[1].title_only
+
+
+def test_organisations_states_and_capitals():
+    found = actors(
+        "وأكدت وزارة الدفاع الروسية أن بموسكو وطهران وبغداد مصالح مشتركة، وأن عصائب أهل الحق المدعومة من إيران "
+        "تعاونت مع لجنة الأمن والدفاع في البرلمان العراقي."
+    )
+    assert found["وزارة الدفاع الروسية"].kind == ActorKind.ORGANIZATION
+    assert found["عصائب أهل الحق"].kind == ActorKind.ORGANIZATION
+    assert found["لجنة الأمن والدفاع في البرلمان العراقي"].kind == ActorKind.ORGANIZATION
+    assert found["روسيا"].kind == ActorKind.STATE and "موسكو" in found["روسيا"].aliases
+    assert found["إيران"].kind == ActorKind.STATE and "طهران" in found["إيران"].aliases
+    assert "بغداد" in found["العراق"].aliases
+
+
+def test_states_inside_a_title_do_not_become_actors():
+    found = actors("قال السفير الروسي لدى الأردن غليب ديسياتنيكوف إن العلاقات جيدة.")
+    assert "الأردن" not in found
+
+
+def test_known_actors_are_found_by_their_aliases():
+    known = [
+        KnownActor(name="أبو فدك المحمداوي", kind=ActorKind.PERSON, aliases=("عبد العزيز المحمداوي", "ابو فدك")),
+        KnownActor(name="كتائب حزب الله", kind=ActorKind.ORGANIZATION, aliases=("الكتائب",)),
+    ]
+    found = actors("وحضر ابو فدك الاجتماع الذي دعت إليه كتائب حزب الله.", known_actors=known)
+    assert found["أبو فدك المحمداوي"].kind == ActorKind.PERSON
+    assert "كتائب حزب الله" in found
+
+
+def test_a_discovered_person_takes_the_known_name():
+    known = [KnownActor(name="فالح فياض", kind=ActorKind.PERSON, aliases=("فالح الفياض",))]
+    found = persons("استقبل رئيس هيئة الحشد الشعبي فالح الفياض وفدا.", known_actors=known)
+    assert list(found) == ["فالح فياض"]

@@ -1,0 +1,113 @@
+"""Page chrome removal, metadata and normalization."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis.extraction.clean import clean_document, key_variants, name_key, normalize, normalize_with_map
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+BODY = (
+    "التقى وزير الخارجية العراقي فؤاد حسين نظيره الإيراني عباس عراقجي في طهران لبحث العلاقات "
+    "الثنائية والتطورات في المنطقة وسبل تعزيز التعاون بين البلدين في مختلف المجالات."
+)
+
+
+def test_menus_breadcrumbs_and_teasers_are_removed_and_the_body_kept():
+    raw = page(
+        "اعلان ممول",
+        "TOP",
+        "  • أخبار",
+        "  • رياضة",
+        "جريدة الصباح > سياسة > لقاء في طهران",
+        "لقاء عراقي إيراني في طهران",
+        "نشر في: 3 مارس, 2024: 10:00 ص",
+        "كتب / علي حسن",
+        BODY,
+        "الأكثر قراءة",
+        "  • 12 شباط 2024",
+        "عنوان مقال آخر لا علاقة له بالخبر",
+        "facebook twitter youtube",
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.text.splitlines() == ["لقاء عراقي إيراني في طهران", BODY]
+    meta = cleaned.metadata
+    assert meta.title == "لقاء عراقي إيراني في طهران"
+    assert meta.outlet == "الصباح"
+    assert meta.author == "علي حسن"
+    assert meta.published == date(2024, 3, 3)
+
+
+def test_last_update_stamp_and_teaser_dates_are_not_the_publication_date():
+    raw = page("التحديث الاخير بتاريخ|الأربعاء, يناير 8, 2025", "عنوان الخبر هنا", BODY, "مقالات ذات صلة", "16-04-2024", "خبر آخر")
+    cleaned = clean_document(raw)
+    assert cleaned.metadata.published is None
+    assert "16-04-2024" not in cleaned.text
+    assert "التحديث" not in cleaned.text
+
+
+def test_comments_and_print_links_end_the_article():
+    raw = page("عنوان الخبر هنا", BODY, "عن: رويترز", "انضم الى المحادثة", "جميع التعليقات 1", "تعليق قارئ طويل جدا على الخبر")
+    cleaned = clean_document(raw)
+    assert cleaned.text.splitlines()[-1] == BODY
+    assert cleaned.source_agency == "رويترز"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "published", "outlet"),
+    [
+        ("000", date(2024, 2, 14), "Almaalouma"),
+        ("001", None, None),
+        ("002", date(2020, 2, 9), "المدى"),
+        ("003", None, "الوقت"),
+        ("004", None, None),
+    ],
+)
+def test_seed_metadata(prefix, published, outlet):
+    meta = clean_document(seed(prefix)).metadata
+    assert meta.published == published
+    assert meta.outlet == outlet
+
+
+def test_seed_chrome_does_not_survive():
+    text = clean_document(seed("000")).text
+    assert "الأكثر متابعة" not in text and "سياسة الخصوصية" not in text and "11 حزيران 2023" not in text
+    text = clean_document(seed("002")).text
+    assert "Anonymous" not in text and "بايدن" not in text and "linkedin" not in text
+
+
+def test_normalize_folds_spelling_variants():
+    assert normalize("ألبروس") == normalize("إلبروس") == normalize("البروس")
+    assert normalize("الحشـد الشَّعبي") == normalize("الحشد الشعبي")
+    assert normalize("مدرسة") == normalize("مدرسه")
+    assert normalize("ی ک ٢٠٢٤ ۲۰۲۴") == "ي ك 2024 2024"
+
+
+def test_normalize_with_map_points_back_into_the_original():
+    text = "التقى الفياضُ بالسفيرِ في بغدادَ"
+    folded, pos = normalize_with_map(text)
+    a = folded.index("بغداد")
+    b = a + len("بغداد")
+    assert text[pos[a] : pos[b - 1] + 1].startswith("بغداد")
+    assert len(pos) == len(folded)
+
+
+def test_name_key_and_variants_handle_article_and_clitics():
+    assert name_key("الفياض") == name_key("فياض")
+    assert name_key("للحشد الشعبي") == name_key("الحشد الشعبي")
+    assert name_key("((ألبروس كوتراشيف))") == name_key("إلبروس كوتراشيف")
+    assert "روسيا" in key_variants(normalize("وروسيا"))
+    assert "بوغدانوف" in key_variants(normalize("بوغدانوف"))

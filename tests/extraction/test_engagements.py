@@ -1,0 +1,131 @@
+"""Engagements from sentences: parties, roles, dates, places, status, evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements, split_sentences
+from analysis.extraction.results import EngagementType, Role, Status
+
+
+def engagements(text: str, published: date | None = None):
+    return find_engagements(text, find_actors(text), find_dates(text, published=published))
+
+
+def parties(e) -> set[str]:
+    return {p.name for p in e.participants}
+
+
+def test_sentences_keep_offsets_and_abbreviations():
+    text = "كتب أ.د. علي حسن مقالا. وقال إن الوضع صعب؟ نعم\nسطر جديد"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["كتب أ.د. علي حسن مقالا.", "وقال إن الوضع صعب؟", "نعم", "سطر جديد"]
+
+
+def test_reception_gives_host_and_guest_date_and_place():
+    text = "استقبل رئيس الجمهورية عبد اللطيف رشيد يوم الأحد الموافق 3/3/2024 في بغداد السفيرة الأمريكية لدى العراق ألينا رومانوسكي."
+    [e] = engagements(text)
+    assert e.type == EngagementType.MEETING
+    assert [(p.name, p.role) for p in e.participants] == [("عبد اللطيف رشيد", Role.HOST), ("ألينا رومانوسكي", Role.GUEST)]
+    assert e.date.iso == "2024-03-03" and e.date_text == "يوم الأحد الموافق 3/3/2024"
+    assert e.location == "بغداد"
+    assert text[e.evidence.start : e.evidence.end] == e.evidence.text == text
+
+
+def test_a_list_of_counterparts_is_one_meeting_each_with_its_own_date():
+    text = (
+        "السفير التركي لدى العراق علي رضا غوناي التقى مسؤولين كثيرين منذ أواخر مارس/آذار 2023. "
+        "والتقى غوناي، توالياً، رئيس الوزراء العراقي محمد شياع السوداني في 2 أبريل/نيسان، "
+        "ووزير الخارجية فؤاد حسين في 9 أبريل/نيسان."
+    )
+    found = engagements(text)
+    assert [(sorted(parties(e)), e.date.iso) for e in found] == [
+        (sorted({"علي رضا غوناي", "محمد شياع السوداني"}), "2023-04-02"),
+        (sorted({"علي رضا غوناي", "فؤاد حسين"}), "2023-04-09"),
+    ]
+
+
+def test_visit_with_meetings_pro_drop_and_negation():
+    text = (
+        "وزار وزير الخارجية الإيراني عباس عراقجي بيروت في أكتوبر 2024، والتقى رئيس مجلس النواب اللبناني نبيه بري. "
+        "والتقى برئيس الحكومة نجيب ميقاتي وقائد الجيش جوزيف عون، ولم يلتق بأي مسؤول من حزب الله."
+    )
+    found = engagements(text)
+    visit = [e for e in found if e.type == EngagementType.VISIT]
+    assert len(visit) == 1 and visit[0].location == "بيروت" and visit[0].date.iso == "2024-10"
+    assert visit[0].participants[0].role == Role.VISITOR
+    meetings = [e for e in found if e.type == EngagementType.MEETING]
+    assert [parties(e) - {"عباس عراقجي"} for e in meetings] == [{"نبيه بري"}, {"نجيب ميقاتي"}, {"جوزيف عون"}]
+    assert all("عباس عراقجي" in parties(e) for e in meetings)
+    assert all(e.date.iso == "2024-10" for e in meetings)
+
+
+def test_meeting_between_two_persons_with_an_organisation_in_the_sentence():
+    text = "بيان وزارة الدفاع جاء بعد لقاء جرى في أنقرة بين وزير الدفاع التركي يشار غولر، ووزير الدفاع العراقي ثابت العباسي مع وفد من هيئة الأركان."
+    [e] = engagements(text)
+    assert parties(e) == {"يشار غولر", "ثابت العباسي"}
+    assert e.location == "أنقرة"
+
+
+def test_talks_with_two_counterparts_and_weekday_left_unknown_without_publication_date():
+    text = "واجتمع وزير الخارجية الصيني وانغ يي الأربعاء في بكين مع كل من وزير الخارجية السعودي فيصل بن فرحان، ووزير الخارجية الإيراني حسين أمير عبد اللهيان."
+    found = engagements(text)
+    assert [parties(e) - {"وانغ يي"} for e in found] == [{"فيصل بن فرحان"}, {"حسين أمير عبد اللهيان"}]
+    assert all(e.date.iso is None and e.date_text == "الأربعاء" for e in found)
+    assert all(e.location == "بكين" for e in found)
+
+
+def test_weekday_resolves_against_the_publication_date():
+    text = "التقى وزير الخارجية العراقي فؤاد حسين الخميس نظيره الإيراني عباس عراقجي."
+    [e] = engagements(text, published=date(2024, 11, 10))
+    assert e.date.iso == "2024-11-07"
+
+
+def test_planned_visit_and_call():
+    text = (
+        "ومن المقرر أن يزور الأمين العام لحزب الله نعيم قاسم طهران الأسبوع المقبل. "
+        "وأجرى وزير الدفاع التركي يشار غولر اتصالاً هاتفياً مع نظيره العراقي ثابت العباسي."
+    )
+    visit, call = engagements(text)
+    assert visit.type == EngagementType.VISIT and visit.status == Status.PLANNED and visit.location == "طهران"
+    assert call.type == EngagementType.CALL and call.status == Status.REPORTED
+    assert parties(call) == {"يشار غولر", "ثابت العباسي"}
+
+
+def test_attack_with_attacker_nationality_and_victims():
+    text = "عقب هجوم الطائرة المسيرة الإسرائيلية في 25 ديسمبر 2023 الذي تسبب بمقتل القيادي في الحرس الثوري الإيراني رضا موسوي."
+    [e] = engagements(text)
+    assert e.type == EngagementType.ATTACK
+    assert parties(e) == {"إسرائيل", "رضا موسوي"}
+    assert e.date.iso == "2023-12-25"
+
+
+def test_no_engagement_from_relations_statements_of_intent_or_states_only():
+    text = (
+        "تعود العلاقات بين هيئة الحشد الشعبي وروسيا إلى سنوات. "
+        "وأعلنت موسكو استعدادها لتدريب وتسليح القوات العراقية. "
+        "وذكرت الوزارة أن العراق وروسيا ناقشا التعاون. "
+        "وجرى خلال اللقاء بحث العلاقات الثنائية. "
+        "ولم يلتق وزير الخارجية العراقي فؤاد حسين بنظيره الإيراني عباس عراقجي."
+    )
+    assert engagements(text) == []
+
+
+def test_a_later_report_of_the_same_meeting_is_more_evidence_not_a_new_engagement():
+    text = (
+        "والتقى السفير الروسي إلبروس كوتراشيف رئيس الوزراء محمد شياع السوداني في 5 فبراير/شباط 2024. "
+        "وناقش كوتراشيف والسوداني التعاون الأمني."
+    )
+    [e] = engagements(text)
+    assert e.date.iso == "2024-02-05"
+    assert len(e.more_evidence) == 1 and e.more_evidence[0].text.startswith("وناقش")
+
+
+def test_organisation_delegation_visits_and_meets():
+    text = "جاء ذلك خلال زيارة وفد من لجنة العلاقات الخارجية النيابية العراقية الى أنقرة والاجتماع مع لجنة الشؤون الخارجية في البرلمان التركي."
+    visit, meeting = engagements(text)
+    assert visit.type == EngagementType.VISIT and parties(visit) == {"لجنة العلاقات الخارجية النيابية العراقية"}
+    assert visit.location == "أنقرة"
+    assert parties(meeting) == {"لجنة العلاقات الخارجية النيابية العراقية", "لجنة الشؤون الخارجية في البرلمان التركي"}
