@@ -54,7 +54,6 @@ def analysis_tables_clear(*, keep: tuple[str, ...] = ()) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
-        cursor.execute("VACUUM ANALYZE" if not connection.in_atomic_block else "ANALYZE")
 
 
 def analyze() -> None:

@@ -72,6 +72,11 @@ def _secret_key_ensure() -> None:
 
 def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     started = time.perf_counter()
+    write = log
+
+    def log(line: str) -> None:
+        write(f"[{time.perf_counter() - started:6.1f} s] {line}")
+
     database = options.database or bench_database_name()
     results: dict = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -89,6 +94,7 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     log(f"corpus: {info.docs} articles, {info.bytes / 1e6:.1f} MB in {info.folder}")
 
     bench_database_use(name=database, reset=True)
+    log(f"database {database}: created and migrated")
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         results["machine"]["postgres"] = cursor.fetchone()[0]
@@ -120,7 +126,7 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     with override_settings(DASHBOARD_ANONYMOUS_READ=True, DEBUG=False):
         if "search" in options.phases:
             results["search"] = search.search_bench(
-                seed=options.seed, repeat=max(3, options.repeat // 5), log=log
+                seed=options.seed, repeat=max(1, options.repeat // 5), log=log
             )
         if "timeline" in options.phases:
             analysis_tables_clear(keep=("document",))

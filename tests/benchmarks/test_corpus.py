@@ -88,7 +88,7 @@ def test_the_pipeline_finds_the_engagements_written_into_articles():
     for item in generated:
         result = pipeline.extract_document(item.text)
         found_in_articles += bool(result.engagements)
-        extracted = [" ".join(e.participants and [p.name for p in e.participants]) for e in result.engagements]
+        extracted = [" ".join(p.name for p in e.participants) for e in result.engagements]
         for event in item.events:
             events_written += 1
             short_names = [person.short for person in event.participants]
