@@ -15,6 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
@@ -48,6 +49,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_FILE_BYTES = 200 * 1024 * 1024
 DEADLOCK_RETRIES = 3
+REFRESH_SECONDS = 5.0  # how stale the known actors passed to extraction may get during a run
 # Serializes the creation of new actors across processes, so that two workers never create
 # the same person twice under different forms (`فالح الفياض` here, `الفياض` there).
 ACTOR_CREATE_LOCK = 0x4A1C_70A5
@@ -322,6 +324,7 @@ class ActorDirectory:
         self._max_alias_id = 0
         self._known_by_id: dict[int, KnownActor] = {}
         self._known: tuple[KnownActor, ...] | None = None
+        self._refreshed_at = 0.0
 
     @classmethod
     def load(cls, *, known: str = "curated") -> ActorDirectory:
@@ -333,8 +336,13 @@ class ActorDirectory:
         self.__init__(known=self.known)
         self.refresh()
 
+    def refresh_if_stale(self, *, seconds: float = REFRESH_SECONDS) -> None:
+        if time.monotonic() - self._refreshed_at > seconds:
+            self.refresh()
+
     def refresh(self) -> None:
         """Pick up actors and aliases stored since the last look (by this or another process)."""
+        self._refreshed_at = time.monotonic()
         for row in (
             Actor.objects.filter(id__gt=self._max_actor_id)
             .order_by("id")
@@ -455,33 +463,61 @@ def _clip(value: str | None, length: int) -> str:
     return (value or "").strip()[:length]
 
 
-def _actor_create(*, directory: ActorDirectory, extracted: ExtractedActor, key: str) -> tuple[int, bool]:
-    """Store a new actor under a slug made from its name key; returns (id, created).
-
-    Two processes creating the same actor collide on the slug: the loser takes the winner's row.
-    """
+def _actor_slug(key: str, attempt: int = 1) -> str:
     base = slugify(key, allow_unicode=True)[:300] or "actor"
-    name = _clip(extracted.name, 300)
-    for attempt in range(1, 100):
-        slug = base if attempt == 1 else f"{base}-{attempt}"
-        try:
-            with transaction.atomic():
-                actor = Actor.objects.create(
-                    name=name, name_key=key[:300], kind=str(extracted.kind), slug=slug
+    return base if attempt == 1 else f"{base}-{attempt}"
+
+
+def _actors_create(
+    *, directory: ActorDirectory, pending: Sequence[ExtractedActor]
+) -> tuple[dict[str, int], int]:
+    """Store new actors in one insert, each under a slug made from its name key.
+
+    Returns (extracted name -> actor id, number of actors created).
+
+    Called under ACTOR_CREATE_LOCK, so no other ingestion creates actors meanwhile. An actor whose
+    slug is taken by the same name and kind (stored by another worker) is reused; by another
+    actor, it gets the next free numbered slug.
+    """
+    wanted: dict[tuple[str, str], list[ExtractedActor]] = {}
+    for extracted in pending:
+        key = name_key(extracted.name)[:300]
+        if key:
+            wanted.setdefault((key, str(extracted.kind)), []).append(extracted)
+    ids: dict[str, int] = {}
+    attempt, created_count = 1, 0
+    while wanted and attempt < 100:
+        slugs = {identity: _actor_slug(identity[0], attempt) for identity in wanted}
+        taken = {
+            slug: (actor_id, key, kind)
+            for actor_id, slug, key, kind in Actor.objects.filter(slug__in=slugs.values()).values_list(
+                "id", "slug", "name_key", "kind"
+            )
+        }
+        new: list[Actor] = []
+        retry: dict[tuple[str, str], list[ExtractedActor]] = {}
+        for identity, extracted in wanted.items():
+            slug = slugs[identity]
+            if slug not in taken:
+                new.append(
+                    Actor(
+                        name=_clip(extracted[0].name, 300), name_key=identity[0], kind=identity[1], slug=slug
+                    )
                 )
-        except IntegrityError:
-            existing = Actor.objects.filter(slug=slug).first()
-            if (
-                existing is not None
-                and existing.name_key == key[:300]
-                and existing.kind == str(extracted.kind)
-            ):
-                directory.add(existing)
-                return existing.id, False
-            continue
-        directory.add(actor)
-        return actor.id, True
-    raise DocumentError(f"could not find a free slug for actor {name!r}")
+            elif taken[slug][1:] == identity:
+                directory.add(Actor.objects.get(pk=taken[slug][0]))
+                ids.update({e.name: taken[slug][0] for e in extracted})
+            else:
+                retry[identity] = extracted
+        if new:
+            created = Actor.objects.bulk_create(new)
+            Actor.history.bulk_history_create(created)
+            created_count += len(created)
+            for actor in created:
+                directory.add(actor)
+                ids.update({e.name: actor.pk for e in wanted[actor.name_key, actor.kind]})
+        wanted, attempt = retry, attempt + 1
+    return ids, created_count
 
 
 # ---------------------------------------------------------------------------------------------
@@ -556,17 +592,24 @@ def _actors_store(
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ACTOR_CREATE_LOCK])
         directory.refresh()
-        for extracted in sorted(unresolved, key=lambda a: name_key(a.name)):
-            actor_id = directory.resolve(
-                name=extracted.name, kind=str(extracted.kind), aliases=extracted.aliases
-            )
-            if actor_id is None:
-                key = name_key(extracted.name)
-                if not key:
-                    continue
-                actor_id, created = _actor_create(directory=directory, extracted=extracted, key=key)
+        # full names first, so that a short form in the same document can resolve to them
+        for batch in (
+            [a for a in unresolved if " " in name_key(a.name)],
+            [a for a in unresolved if " " not in name_key(a.name)],
+        ):
+            pending = []
+            for extracted in batch:
+                actor_id = directory.resolve(
+                    name=extracted.name, kind=str(extracted.kind), aliases=extracted.aliases
+                )
+                if actor_id is None:
+                    pending.append(extracted)
+                else:
+                    resolved[extracted.name] = actor_id
+            if pending:
+                ids, created = _actors_create(directory=directory, pending=pending)
+                resolved.update(ids)
                 counts.actors += created
-            resolved[extracted.name] = actor_id
 
     aliases: dict[tuple[int, str], Alias] = {}
     titles: dict[tuple[int, str], ActorTitle] = {}
@@ -630,7 +673,12 @@ def _actor_upgrade(*, directory: ActorDirectory, actor_id: int, extracted: Extra
 
 
 def _engagements_store(
-    *, document: Document, result: ExtractionResult, resolved: dict[str, int], directory: ActorDirectory
+    *,
+    document: Document,
+    result: ExtractionResult,
+    resolved: dict[str, int],
+    directory: ActorDirectory,
+    updating: bool,
 ) -> _Counts:
     """Merge the document's engagements into the stored ones by fingerprint; one evidence row per sentence."""
     counts = _Counts()
@@ -656,16 +704,7 @@ def _engagements_store(
     if not planned:
         return counts
 
-    existing = {
-        e.fingerprint: e for e in Engagement.objects.filter(fingerprint__in={p.fingerprint for p in planned})
-    }
-    targets: dict[str, Engagement] = {}
-    for plan in planned:
-        if plan.fingerprint in existing:
-            targets[plan.fingerprint] = existing[plan.fingerprint]
-    unmatched = [p for p in planned if p.fingerprint not in targets and p.actor_ids and p.extracted.date.iso]
-    if unmatched:
-        targets.update(_compatible_engagements(unmatched))
+    targets = _engagements_matching(planned)
 
     new: dict[str, Engagement] = {}
     changed: dict[int, Engagement] = {}
@@ -720,11 +759,15 @@ def _engagements_store(
             ignore_conflicts=True,
         )
 
-    already = set(
-        Evidence.objects.filter(
-            document=document, engagement__in={e.pk for e in targets.values()}
-        ).values_list("engagement_id", "start")
-    )
+    # A new document has no evidence yet; a re-extracted one keeps only its curated engagements' evidence.
+    curated_targets = {e.pk for e in targets.values() if e.is_curated}
+    already = set()
+    if updating and curated_targets:
+        already = set(
+            Evidence.objects.filter(document=document, engagement__in=curated_targets).values_list(
+                "engagement_id", "start"
+            )
+        )
     documented = {engagement_id for engagement_id, _ in already}
     evidence: dict[tuple[int, int], Evidence] = {}
     for plan in planned:
@@ -752,30 +795,52 @@ def _engagements_store(
     return counts
 
 
-def _compatible_engagements(plans: list[_PlannedEngagement]) -> dict[str, Engagement]:
-    """For fingerprints with no exact match: the one stored engagement of the same type and
-    participants whose date, at an adjacent precision, contains or lies within this one."""
-    query = Q()
-    for plan in plans:
-        when = plan.extracted.date
-        query |= Q(type=str(plan.extracted.type), date_start__lte=when.end, date_end__gte=when.start)
-    candidates = list(
-        Engagement.objects.filter(query)
-        .exclude(date_precision=Precision.UNKNOWN)
-        .prefetch_related("participations")
-    )
-    found: dict[str, Engagement] = {}
-    for plan in plans:
+def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engagement]:
+    """The stored engagement each planned one belongs to, by fingerprint.
+
+    Failing an exact match, a dated engagement joins the one stored engagement of the same type
+    and participants whose date, at an adjacent precision (day/month, month/year), contains it
+    or lies within it. One query for the engagements, one for the candidates' participants.
+    """
+    fingerprints = {plan.fingerprint for plan in planned}
+    query = Q(fingerprint__in=fingerprints)
+    for plan in planned:
+        when, type_ = plan.extracted.date, str(plan.extracted.type)
+        if not plan.actor_ids or when.precision == Precision.UNKNOWN:
+            continue
+        if when.precision == Precision.DAY:
+            near = Q(date_precision=Precision.MONTH, date_start=date(when.year, when.month, 1))
+        elif when.precision == Precision.MONTH:
+            near = Q(date_precision=Precision.DAY, date_start__range=(when.start, when.end)) | Q(
+                date_precision=Precision.YEAR, date_start=date(when.year, 1, 1)
+            )
+        else:
+            near = Q(date_precision=Precision.MONTH, date_start__range=(when.start, when.end))
+        involved = Participation.objects.filter(actor_id=plan.actor_ids[0]).values("engagement_id")
+        query |= Q(near, type=type_, pk__in=involved)
+    found = list(Engagement.objects.filter(query))
+    targets = {e.fingerprint: e for e in found if e.fingerprint in fingerprints}
+    candidates = [e for e in found if e.fingerprint not in fingerprints]
+    if not candidates:
+        return targets
+    participants: dict[int, set[int]] = defaultdict(set)
+    for engagement_id, actor_id in Participation.objects.filter(engagement__in=candidates).values_list(
+        "engagement_id", "actor_id"
+    ):
+        participants[engagement_id].add(actor_id)
+    for plan in planned:
+        if plan.fingerprint in targets:
+            continue
         matches = [
             c
             for c in candidates
             if c.type == str(plan.extracted.type)
-            and sorted({p.actor_id for p in c.participations.all()}) == plan.actor_ids
+            and sorted(participants[c.pk]) == plan.actor_ids
             and _compatible(c, plan.extracted.date)
         ]
         if len(matches) == 1:
-            found[plan.fingerprint] = matches[0]
-    return found
+            targets[plan.fingerprint] = matches[0]
+    return targets
 
 
 def _engagement_refine(
@@ -834,25 +899,21 @@ def _document_store(
     version: str,
     directory: ActorDirectory,
     reextract: bool,
+    stored_id: int | None,
 ) -> IngestOutcome:
     """Write one document and its facts; the caller holds the transaction."""
-    document = Document.objects.select_for_update().filter(sha256=sha256).first()
-    if document is None:
-        try:
-            with transaction.atomic():
-                document = Document.objects.create(
-                    source_path=str(path)[:1024],
-                    sha256=sha256,
-                    raw_text=raw_text,
-                    **_document_fields(result, version),
-                )
-        except IntegrityError as error:
-            if _constraint(error) == "document_unique_sha256":
-                existing = Document.objects.get(sha256=sha256)
-                return IngestOutcome(str(path), IngestStatus.UNCHANGED, existing.pk)
-            raise
+    if stored_id is None:
+        # The transaction's first statement: when another worker stores the same text at the same
+        # time, it fails on document_unique_sha256 before anything else is written.
+        document = Document.objects.create(
+            source_path=str(path)[:1024],
+            sha256=sha256,
+            raw_text=raw_text,
+            **_document_fields(result, version),
+        )
         status, stale = IngestStatus.NEW, []
     else:
+        document = Document.objects.select_for_update().get(pk=stored_id)
         if document.extractor_version == version and not reextract:
             return IngestOutcome(str(path), IngestStatus.UNCHANGED, document.pk)
         for name, value in _document_fields(result, version).items():
@@ -861,7 +922,13 @@ def _document_store(
         stale = _extracted_facts_clear(document=document)
         status = IngestStatus.UPDATED
     resolved, actor_counts = _actors_store(document=document, result=result, directory=directory)
-    counts = _engagements_store(document=document, result=result, resolved=resolved, directory=directory)
+    counts = _engagements_store(
+        document=document,
+        result=result,
+        resolved=resolved,
+        directory=directory,
+        updating=status is IngestStatus.UPDATED,
+    )
     if stale:
         Engagement.objects.filter(
             pk__in=stale, review=Engagement.Review.EXTRACTED, is_edited=False, evidence__isnull=True
@@ -915,7 +982,7 @@ def document_ingest(
     stored = Document.objects.filter(sha256=sha256).values_list("pk", "extractor_version").first()
     if stored is not None and stored[1] == version and not reextract:
         return IngestOutcome(str(path), IngestStatus.UNCHANGED, stored[0])
-    directory.refresh()
+    directory.refresh_if_stale()
     result = extractor(raw_text, known_actors=directory.known_actors())
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
@@ -928,7 +995,16 @@ def document_ingest(
                     version=version,
                     directory=directory,
                     reextract=reextract,
+                    stored_id=stored[0] if stored else None,
                 )
+        except IntegrityError as error:
+            if _constraint(error) == "document_unique_sha256":  # another worker stored it meanwhile
+                return IngestOutcome(
+                    str(path), IngestStatus.UNCHANGED, Document.objects.get(sha256=sha256).pk
+                )
+            directory.reload()
+            if _constraint(error) != "actor_unique_slug" or attempt == DEADLOCK_RETRIES:
+                raise
         except OperationalError as error:
             directory.reload()
             if not _is_retryable(error) or attempt == DEADLOCK_RETRIES:
