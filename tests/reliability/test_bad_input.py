@@ -57,10 +57,14 @@ def _html_without_script(document: Document) -> None:
 
 def _bidi_names_clean(document: Document) -> None:
     assert document.mentions.exists()
-    names = list(Actor.objects.values_list("name", flat=True)) + list(Alias.objects.values_list("name", flat=True))
+    names = list(Actor.objects.values_list("name", flat=True)) + list(
+        Alias.objects.values_list("name", flat=True)
+    )
     hidden = [name for name in names if BIDI_CONTROLS.intersection(name)]
     assert hidden == [], f"actor names carry bidi controls: {hidden!r}"
-    assert Actor.objects.filter(name_key=name_key("عثمان الغانمي")).exists(), "the name split by an RLO was not found"
+    assert Actor.objects.filter(name_key=name_key("عثمان الغانمي")).exists(), (
+        "the name split by an RLO was not found"
+    )
 
 
 def _loop_ingested_once(document: Document) -> None:
@@ -108,9 +112,12 @@ def _rows() -> dict[str, dict[int, tuple]]:
     """Every stored row of the analysis models, by model and primary key."""
     models = (Document, Actor, Alias, ActorTitle, Engagement, Participation, Evidence, Mention)
     return {
-        model.__name__: {row[0]: row for row in model.objects.order_by("pk").values_list("pk", *(
-            f.attname for f in model._meta.concrete_fields if f.attname != "id"
-        ))}
+        model.__name__: {
+            row[0]: row
+            for row in model.objects.order_by("pk").values_list(
+                "pk", *(f.attname for f in model._meta.concrete_fields if f.attname != "id")
+            )
+        }
         for model in models
     }
 
@@ -175,7 +182,9 @@ def test_hostile_batch_gets_one_line_errors_or_correct_results_and_changes_nothi
         else:
             original = Document.objects.get(source_path=str(next(SEEDS.glob(f"{detail}_*.txt"))))
             if lines or stored is not None:
-                problems.append(f"{name}: expected unchanged (the text of {original.source_path}), got {lines!r}")
+                problems.append(
+                    f"{name}: expected unchanged (the text of {original.source_path}), got {lines!r}"
+                )
     assert problems == [], "\n".join(problems) + "\n\n" + output[-3000:]
     errors = sum(1 for _, outcome, _ in EXPECTED if outcome == "error")
     assert len([line for line in stderr if str(batch) in line]) == errors, "\n".join(stderr)

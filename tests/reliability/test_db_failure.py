@@ -93,11 +93,15 @@ def _pg_ctl_stop_immediate(pgdata: Path) -> None:
     )
 
 
-def _freeze_inside_a_document(child: subprocess.Popen, socket_dir: str, port: int, timeout: float = 150) -> int:
+def _freeze_inside_a_document(
+    child: subprocess.Popen, socket_dir: str, port: int, timeout: float = 150
+) -> int:
     """Wait until at least one document is committed and the child is writing another; stop the child
     there (SIGSTOP) and return the number of committed documents."""
     deadline = time.monotonic() + timeout
-    with psycopg.connect(host=socket_dir, port=port, user="postgres", dbname="analysis", autocommit=True) as watch:
+    with psycopg.connect(
+        host=socket_dir, port=port, user="postgres", dbname="analysis", autocommit=True
+    ) as watch:
         while time.monotonic() < deadline:
             assert child.poll() is None, "the ingestion ended before it could be interrupted"
             committed = watch.execute("SELECT count(*) FROM analysis_document").fetchone()[0]

@@ -26,7 +26,9 @@ LINK = '<a href="https://evil.example/">اضغط هنا</a>'
 BOLD = "<b>عريض</b>"
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, never closed
 PAYLOADS = (SCRIPT, IMG, SVG, LINK)
-RAW_MARKUP = re.compile(r"<script>window\.__pwned|<img src=x onerror|<svg onload|<a href=\"https://evil\.example|<b>عريض")
+RAW_MARKUP = re.compile(
+    r"<script>window\.__pwned|<img src=x onerror|<svg onload|<a href=\"https://evil\.example|<b>عريض"
+)
 ESCAPED = re.compile(r"&lt;(?:script|img|svg|a|b)\b|\\u003C(?:script|img|svg|a|b)\b")
 
 
@@ -63,14 +65,18 @@ def hostile_world_create() -> HostileWorld:
     )
     for actor, surface in ((fayyad, "فالح الفياض"), (kutrashev, "ألبروس كوتراشيف"), (russia, "روسيا")):
         start = text.index(surface)
-        Mention.objects.create(document=document, actor=actor, start=start, end=start + len(surface), surface=surface)
+        Mention.objects.create(
+            document=document, actor=actor, start=start, end=start + len(surface), surface=surface
+        )
     ActorTitle.objects.create(actor=fayyad, title=f"رئيس {SCRIPT}", document=document)
     meeting = engagement_create(actors=[fayyad, kutrashev], date="2024-02-01", location=f"بغداد {SVG}")
     Engagement.objects.filter(pk=meeting.pk).update(date_text=f"الخميس {IMG}")
     talks = engagement_create(actors=[fayyad, russia], type="talks", date="2024-03", location=f"موسكو {RLO}x")
     for engagement, sentence in ((meeting, first), (talks, second)):
         start = text.index(sentence)
-        engagement.evidence.create(document=document, start=start, end=start + len(sentence), sentence=sentence)
+        engagement.evidence.create(
+            document=document, start=start, end=start + len(sentence), sentence=sentence
+        )
     return HostileWorld(fayyad, kutrashev, russia, document, meeting, talks)
 
 
@@ -117,7 +123,9 @@ def admin_urls(world: HostileWorld) -> list[str]:
 def test_every_page_serves_hostile_text_escaped(client, admin_client, analyst):
     world = hostile_world_create()
     client.force_login(analyst)
-    pages = [(client, url) for url in dashboard_urls(world)] + [(admin_client, url) for url in admin_urls(world)]
+    pages = [(client, url) for url in dashboard_urls(world)] + [
+        (admin_client, url) for url in admin_urls(world)
+    ]
     problems = []
     for browser, url in pages:
         response = browser.get(url)
@@ -277,15 +285,17 @@ def test_no_script_from_the_data_runs_on_any_dashboard_page(analyst_page, live_s
     assert dialogs == []
     assert external_requests == []
     # The counterparts chart names the hostile actors: its labels show their markup as text.
-    assert any("<svg onload" in label or '<a href="https://evil.example/">' in label for label in hover_labels), (
-        hover_labels
-    )
+    assert any(
+        "<svg onload" in label or '<a href="https://evil.example/">' in label for label in hover_labels
+    ), hover_labels
 
 
 @pytest.fixture
 def admin_page(page, live_server, admin_client, admin_user):
     session = admin_client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": live_server.url}]
+    )
     return page
 
 

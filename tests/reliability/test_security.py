@@ -53,7 +53,11 @@ def _pages(world) -> list[str]:
 def test_every_response_carries_a_csp_without_inline_or_eval_script(admin_client, client):
     world = hostile_world_create()
     responses = [admin_client.get(url) for url in _pages(world)]
-    responses += [client.get(reverse("login")), client.get(reverse("admin:login")), client.get("/no-such-page/")]
+    responses += [
+        client.get(reverse("login")),
+        client.get(reverse("admin:login")),
+        client.get("/no-such-page/"),
+    ]
     for response in responses:
         csp = _csp(response)
         script_sources = csp.get("script-src", csp.get("default-src"))
@@ -67,7 +71,7 @@ def test_every_response_carries_a_csp_without_inline_or_eval_script(admin_client
 
 
 class _ScriptAudit(HTMLParser):
-    """Collects what a `script-src 'self'` policy would block: inline scripts, on* handlers, javascript: URLs."""
+    """What a `script-src 'self'` policy blocks: inline scripts, on* handlers, javascript: URLs."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -157,7 +161,8 @@ for env in json.loads(sys.argv[1]):
     os.environ.update({**base, **env})
     s = runpy.run_path("analysis/settings.py")
     found.append({
-        "https": s["HTTPS"], "redirect": s["SECURE_SSL_REDIRECT"], "session_secure": s["SESSION_COOKIE_SECURE"],
+        "https": s["HTTPS"], "redirect": s["SECURE_SSL_REDIRECT"],
+        "session_secure": s["SESSION_COOKIE_SECURE"],
         "csrf_secure": s["CSRF_COOKIE_SECURE"], "hsts": s["SECURE_HSTS_SECONDS"],
         "subdomains": s["SECURE_HSTS_INCLUDE_SUBDOMAINS"], "preload": s["SECURE_HSTS_PRELOAD"],
         "httponly": s["SESSION_COOKIE_HTTPONLY"], "proxy": s.get("SECURE_PROXY_SSL_HEADER"),
@@ -254,7 +259,9 @@ def _views(patterns, prefix: str = ""):
 
 
 def test_no_view_is_exempt_from_csrf():
-    exempt = [route for route, view in _views(get_resolver().url_patterns) if getattr(view, "csrf_exempt", False)]
+    exempt = [
+        route for route, view in _views(get_resolver().url_patterns) if getattr(view, "csrf_exempt", False)
+    ]
     assert exempt == []
 
 
@@ -263,7 +270,9 @@ def test_every_post_form_in_the_templates_carries_the_token():
     for template in (ROOT / "templates").rglob("*.html"):
         html = template.read_text(encoding="utf-8")
         for form in re.finditer(r"<form\b[^>]*>.*?</form>", html, re.S | re.I):
-            if re.search(r"method=[\"']?post", form.group(0), re.I) and "{% csrf_token %}" not in form.group(0):
+            if re.search(r"method=[\"']?post", form.group(0), re.I) and "{% csrf_token %}" not in form.group(
+                0
+            ):
                 missing.append(str(template.relative_to(ROOT)))
     assert missing == []
 
@@ -312,7 +321,8 @@ def test_login_form_is_csrf_protected(analyst):
     form = browser.get(reverse("login")).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
     accepted = browser.post(
-        reverse("login"), {"username": "analyst", "password": "analyst-password-1", "csrfmiddlewaretoken": token}
+        reverse("login"),
+        {"username": "analyst", "password": "analyst-password-1", "csrfmiddlewaretoken": token},
     )
     assert accepted.status_code == 302
 
@@ -322,7 +332,9 @@ def test_login_form_is_csrf_protected(analyst):
 
 
 def test_check_deploy_reports_no_issue():
-    secret = "".join(secrets.choice(string.ascii_letters + string.digits + "!@#%^&*(-_=+)") for _ in range(50))
+    secret = "".join(
+        secrets.choice(string.ascii_letters + string.digits + "!@#%^&*(-_=+)") for _ in range(50)
+    )
     env = child_env(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secret, DJANGO_ALLOWED_HOSTS="dashboard.example.org")
     result = manage("check", "--deploy", "--fail-level", "DEBUG", env=env, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
