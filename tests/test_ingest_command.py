@@ -154,7 +154,13 @@ def test_seed_dates_keep_their_precision():
     assert may_2022.exists()
     assert not Engagement.objects.filter(date_start=date(2022, 5, 1), date_precision="day").exists()
     published = {Path(d.source_path).name[:3]: d.published_on for d in Document.objects.all()}
-    assert published == {"000": date(2024, 2, 14), "001": None, "002": date(2020, 2, 9), "003": None, "004": None}
+    assert published == {
+        "000": date(2024, 2, 14),
+        "001": None,
+        "002": date(2020, 2, 9),
+        "003": None,
+        "004": None,
+    }
     # 003's "last updated" stamp (8 January 2025) is no one's engagement date
     assert not Engagement.objects.filter(date_start__year=2025).exists()
 
@@ -226,3 +232,22 @@ def test_two_processes_ingesting_the_same_folder_store_no_duplicates(tmp_path):
     assert Alias.objects.count() == len(set(Alias.objects.values_list("actor_id", "key")))
     new = sum(int(out.split("Documents: ")[1].split(" new")[0]) for _, out, _ in results)
     assert new == 5
+
+
+@needs_pipeline
+@pytest.mark.django_db(transaction=True)
+def test_from_the_shell_a_failed_document_gives_one_line_and_exit_code_1(tmp_path):
+    (tmp_path / "000.txt").write_bytes((SEEDS / "000_0fe2ef76fa9356ca.txt").read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    env = {**os.environ, "DATABASE_URL": database_url(), "DJANGO_SECRET_KEY": "test"}
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "ingest", str(tmp_path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+    assert done.returncode == 1
+    assert f"{tmp_path / 'empty.txt'}: empty file\n" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Documents: 1 new, 0 unchanged, 0 updated, 1 failed." in done.stdout
+    assert Document.objects.count() == 1
