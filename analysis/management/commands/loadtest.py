@@ -1,0 +1,61 @@
+"""Load-test the timeline: gunicorn over 100,000 engagements, wrk with 32 connections for 30 s, on 127.0.0.1.
+
+python manage.py loadtest
+python manage.py loadtest --engagements 10000 --duration 10
+
+Needs wrk (`apt-get install -y wrk`). The data lives in its own database (`<name>_load`), built
+with the timeline benchmark's builder and kept for the next run. Fails unless every request
+succeeded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from analysis.benchmarks.load import LoadOptions, LoadTestError, load_run
+
+
+class Command(BaseCommand):
+    help = "Drive gunicorn serving the timeline with wrk; report requests per second and p99 latency."
+
+    def add_arguments(self, parser):
+        defaults = LoadOptions()
+        parser.add_argument("--engagements", type=int, default=defaults.engagements)
+        parser.add_argument("--connections", type=int, default=defaults.connections)
+        parser.add_argument("--duration", type=int, default=defaults.duration, help="seconds")
+        parser.add_argument("--threads", type=int, default=defaults.threads, help="wrk threads")
+        parser.add_argument(
+            "--workers", type=int, default=defaults.workers, help="gunicorn workers (0: 2 per CPU)"
+        )
+        parser.add_argument("--seed", type=int, default=defaults.seed)
+        parser.add_argument("--database-name", default="", help="load database (default: <name>_load)")
+        parser.add_argument("--output", type=Path, default=defaults.output, help="where the JSON goes")
+
+    def handle(self, *args, **options):
+        load = LoadOptions(
+            engagements=options["engagements"],
+            connections=options["connections"],
+            duration=options["duration"],
+            threads=options["threads"],
+            workers=options["workers"],
+            seed=options["seed"],
+            database=options["database_name"],
+            output=options["output"],
+        )
+        try:
+            results = load_run(load, log=self.stdout.write)
+        except LoadTestError as error:
+            raise CommandError(str(error)) from None
+        r, latency = results, results["latency_ms"]
+        self.stdout.write(
+            f"{r['requests']} requests in {r['seconds']:.1f} s over {r['connections']} connections "
+            f"to {r['gunicorn_workers']} gunicorn workers ({r['engagements']} engagements)\n"
+            f"requests/s: {r['requests_per_second']:.1f}   latency p50 {latency.get('p50', 0):.0f} ms, "
+            f"p90 {latency.get('p90', 0):.0f} ms, p99 {latency.get('p99', 0):.0f} ms   "
+            f"errors: {r['error_count']} {r['errors'] or ''}\nwrote {load.output}"
+        )
+        if results["error_count"]:
+            raise CommandError(f"{results['error_count']} requests failed: {results['errors']}")
+        self.stdout.write(self.style.SUCCESS("load test passed: no errors"))
