@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import admin, messages
@@ -107,6 +108,11 @@ class ChangeReasonFormsetMixin:
 
     def save_formset(self, request, form, formset, change):
         reason = f"تعديل من صفحة «{form.instance}»"[: curation.REASON_MAX_LENGTH]
+        if hasattr(formset.model, "history"):
+            touched = [
+                f.instance.pk for f in formset.initial_forms if f.has_changed() or f in formset.deleted_forms
+            ]
+            curation.history_baseline_ensure(model=formset.model, pks=touched)
         for inline_form in formset.forms:
             inline_form.instance._change_reason = reason
         super().save_formset(request, form, formset, change)
@@ -116,6 +122,10 @@ class CuratorHistoryContextHelper(HistoricalRecordContextHelper):
     """Before/after values as a curator reads them: choice labels, نعم/لا, no bookkeeping fields."""
 
     hidden_fields = frozenset({"updated_at", "created_at"})
+
+    def __init__(self, model, historical_record, *, actor_names: dict[int, str] | None = None, **kwargs):
+        super().__init__(model, historical_record, **kwargs)
+        self.actor_names = actor_names or {}
 
     def context_for_delta_changes(self, delta):
         shown = [change for change in delta.changes if change.field not in self.hidden_fields]
@@ -127,18 +137,66 @@ class CuratorHistoryContextHelper(HistoricalRecordContextHelper):
             return "—"
         if isinstance(value, bool):
             return "نعم" if value else "لا"
+        if field.is_relation and field.related_model is Actor and isinstance(value, int):
+            return self.actor_names.get(value, f"#{value}")
         if field.choices:
             return dict(field.flatchoices).get(value, value)
         return super().prepare_delta_change_value(change, value)
 
 
-class CuratedHistoryAdmin(SimpleHistoryAdmin):
-    """History pages in Arabic, showing each change's author, time, reason and before → after."""
+@dataclasses.dataclass(frozen=True)
+class RelatedHistory:
+    """Rows of another model whose changes belong on this object's history page."""
 
+    title: str
+    model: type
+    link: str  # the foreign key to the object, e.g. "engagement_id"
+    describe: Callable[[object, dict[int, str]], str]  # (historical record, actor names) -> text
+
+
+RELATED_HISTORY_LIMIT = 200
+
+
+class CuratedHistoryAdmin(SimpleHistoryAdmin):
+    """History pages in Arabic: each change's author, time, reason and before → after, for the
+    object and for the rows shown inline with it (participants, evidence, aliases)."""
+
+    object_history_template = "admin/analysis/object_history.html"
     object_history_list_template = "admin/analysis/object_history_list.html"
+    related_history: tuple[RelatedHistory, ...] = ()
 
     def get_historical_record_context_helper(self, request, historical_record):
         return CuratorHistoryContextHelper(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        sections = [self.related_history_section(section, object_id) for section in self.related_history]
+        return super().history_view(
+            request, object_id, {"related_history": sections, **(extra_context or {})}
+        )
+
+    def related_history_section(self, section: RelatedHistory, object_id: str) -> dict:
+        ever_linked = section.model.history.filter(**{section.link: object_id}).values("id")
+        records = list(
+            section.model.history.filter(id__in=ever_linked)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")[:RELATED_HISTORY_LIMIT]
+        )
+        actor_ids = {getattr(r, "actor_id", None) for r in records} - {None}
+        names = dict(
+            Actor.history.filter(id__in=actor_ids).order_by("history_date").values_list("id", "name")
+        )  # the last name each actor had, merged-away ones included
+        names.update(Actor.objects.filter(pk__in=actor_ids).values_list("pk", "name"))
+        newest_first: dict[int, list] = {}
+        for record in records:
+            newest_first.setdefault(record.id, []).append(record)
+        for versions in newest_first.values():
+            for newer, older in zip(versions, versions[1:], strict=False):
+                delta = newer.diff_against(older, foreign_keys_are_objs=False)
+                helper = CuratorHistoryContextHelper(section.model, newer, actor_names=names)
+                newer.history_delta_changes = helper.context_for_delta_changes(delta)
+        for record in records:
+            record.description = section.describe(record, names)
+        return {"title": section.title, "records": records}
 
 
 # Documents -------------------------------------------------------------------------------
@@ -187,8 +245,9 @@ class DocumentAdmin(NormalizedSearchMixin, admin.ModelAdmin):
         return document.title or document.source_path
 
     @admin.display(description="الأحداث", ordering="engagement_total")
-    def engagement_count(self, document: Document) -> int:
-        return document.engagement_total
+    def engagement_count(self, document: Document) -> str:
+        url = reverse("admin:analysis_engagement_changelist")
+        return format_html('<a href="{}?document={}">{}</a>', url, document.pk, document.engagement_total)
 
 
 # Actors and aliases ----------------------------------------------------------------------
@@ -247,6 +306,17 @@ class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixi
     fields = ("name", "kind", "name_en", "description", "slug", "name_key", "is_curated", "updated")
     readonly_fields = ("slug", "name_key", "is_curated", "updated")
     inlines = (AliasInline, ActorTitleInline)
+    related_history = (
+        RelatedHistory(
+            "الأسماء البديلة", Alias, "actor_id", lambda r, names: f"{r.name} ({r.get_source_display()})"
+        ),
+        RelatedHistory(
+            "المشاركات",
+            Participation,
+            "actor_id",
+            lambda r, names: f"الحدث {r.engagement_id} ({r.get_role_display()})",
+        ),
+    )
     actions = ("merge_actors",)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Actor]:
@@ -280,6 +350,10 @@ class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixi
         if formset.model is not Alias:
             return super().save_formset(request, form, formset, change)
         reason = f"تعديل من صفحة «{form.instance}»"[: curation.REASON_MAX_LENGTH]
+        touched = [
+            f.instance.pk for f in formset.initial_forms if f.has_changed() or f in formset.deleted_forms
+        ]
+        curation.history_baseline_ensure(model=Alias, pks=touched)
         for alias in formset.save(commit=False):
             curation.alias_save(alias=alias, user=request.user)
         for alias in formset.deleted_objects:
@@ -342,7 +416,7 @@ class AliasAdmin(NormalizedSearchMixin, CuratedHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Alias, form, change: bool) -> None:
         curation.alias_save(alias=obj, user=request.user)
 
-    @admin.action(description="فصل الأسماء المحدَّدة إلى فاعلين جدد", permissions=["change"])
+    @admin.action(description="فصل الأسماء المحدَّدة إلى فاعلين جدد", permissions=["add", "change"])
     def split_aliases(self, request: HttpRequest, queryset: QuerySet[Alias]) -> None:
         for alias in queryset.select_related("actor"):
             try:
@@ -520,11 +594,20 @@ class DocumentFilter(ReviewFilterMixin, admin.SimpleListFilter):
     title = "الوثيقة"
     parameter_name = "document"
 
+    shown = 20
+
     def lookups(self, request, model_admin):
-        documents = (
-            Document.objects.filter(evidence__isnull=False).distinct().only("id", "title", "source_path")
+        """The latest documents, and the chosen one (reached from a document's engagement count)."""
+        latest = (
+            Document.objects.filter(evidence__isnull=False)
+            .order_by("-ingested_at")
+            .values("pk")[: self.shown]
         )
-        return [(str(document.pk), str(document)[:60]) for document in documents]
+        chosen = self.value() if (self.value() or "").isdigit() else None
+        documents = Document.objects.filter(Q(pk__in=latest) | Q(pk=chosen)).only(
+            "id", "title", "source_path"
+        )
+        return [(str(document.pk), str(document)[:60]) for document in documents.order_by("-ingested_at")]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -601,8 +684,23 @@ class EngagementAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, Timestamp
     )
     readonly_fields = ("is_edited", "confidence", "fingerprint", "created", "updated")
     inlines = (ParticipationInline, EvidenceInline)
+    related_history = (
+        RelatedHistory(
+            "المشاركون",
+            Participation,
+            "engagement_id",
+            lambda r, names: f"{names.get(r.actor_id, f'#{r.actor_id}')} ({r.get_role_display()})",
+        ),
+        RelatedHistory(
+            "الأدلة", Evidence, "engagement_id", lambda r, names: f"وثيقة {r.document_id}: {r.sentence[:80]}"
+        ),
+    )
     actions = ("verify_selected", "reject_selected")
     list_per_page = 50
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        """An engagement a curator enters by hand is one they vouch for."""
+        return {"review": Engagement.Review.VERIFIED, **super().get_changeform_initial_data(request)}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Engagement]:
         return (

@@ -304,6 +304,29 @@ def test_verifying_in_the_form_is_not_an_edit_but_changing_participants_is(curat
     assert engagement.is_edited
     added = kutrashev.participations.get().history.latest()
     assert added.history_user.username == "curator"
+    history = curator_client.get(reverse("admin:analysis_engagement_history", args=[engagement.pk]))
+    page = history.content.decode()
+    assert "سجل المشاركون" in page
+    assert "ألبروس كوتراشيف (الضيف)" in page  # the participant the curator added, with who did it
+    assert page.count("curator") >= 2
+
+
+def test_the_survivors_history_shows_what_a_merge_moved(curator_client):
+    keep = actor_create(name="ألبروس كوتراشيف")
+    drop = actor_create(name="كوتراشيف", aliases=["السفير كوتراشيف"])
+    engagement_create(actors=[drop], date="2024-02-01")
+    curator_client.post(
+        ACTORS,
+        {"action": "merge_actors", "_selected_action": [keep.pk, drop.pk], "post": "yes", "keep": keep.pk},
+    )
+
+    page = curator_client.get(reverse("admin:analysis_actor_history", args=[keep.pk])).content.decode()
+
+    reason = "دمج «كوتراشيف» في «ألبروس كوتراشيف»"
+    # the actor itself, the moved alias, the new curated alias, the moved participation
+    assert page.count(reason) >= 4
+    assert "<del>كوتراشيف</del> ← <ins>ألبروس كوتراشيف</ins>" in page  # the alias changed hands
+    assert "السفير كوتراشيف (مستخرَج)" in page
 
 
 @pytest.mark.browser
@@ -345,3 +368,42 @@ def test_admin_renders_right_to_left_in_chromium(
     screenshot("change")
     assert external_requests == []
     assert console_errors == []
+
+
+def test_a_curator_adds_an_engagement_by_hand(curator_client):
+    fayyad = actor_create(name="فالح الفياض")
+    url = reverse("admin:analysis_engagement_add")
+    data = form_data(curator_client.get(url))
+    assert data["review"] == "verified"  # entered by hand: vouched for
+    data.update(
+        {
+            "type": "call",
+            "date_value": "2024-03",
+            "participations-TOTAL_FORMS": "1",
+            "participations-0-actor": fayyad.pk,
+            "participations-0-role": "initiator",
+        }
+    )
+
+    response = curator_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    engagement = Engagement.objects.get()
+    assert (engagement.type, engagement.date_precision, engagement.is_edited) == ("call", "month", True)
+    assert engagement.fingerprint.startswith("curated:")
+    assert list(engagement.actors.all()) == [fayyad]
+
+
+def test_a_documents_engagement_count_opens_its_engagements(curator_client):
+    document = document_create(text="نص", title="لقاء في بغداد")
+    mine = engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01", document=document)
+    engagement_create(
+        actors=[actor_create(name="قيس الخزعلي")], date="2024-02-01", document=document_create()
+    )
+
+    page = curator_client.get(reverse("admin:analysis_document_changelist")).content.decode()
+    link = f"{ENGAGEMENTS}?document={document.pk}"
+    assert f'href="{link}"' in page
+
+    shown = curator_client.get(link).context["cl"].result_list
+    assert [e.pk for e in shown] == [mine.pk]

@@ -59,10 +59,32 @@ def _history_user(user: User) -> AbstractBaseUser | None:
     return user if user is not None and user.is_authenticated else None
 
 
+BASELINE_REASON = "كما أُدخل آليًّا"
+
+
+def history_baseline_ensure(*, model: type[models.Model], pks: Iterable[int]) -> int:
+    """Record the stored state of rows that have no history yet, so a curator's first change
+    shows a before and an after. Rows written with `bulk_create` (ingestion) start without one."""
+    pks = {pk for pk in pks if pk is not None}
+    if not pks:
+        return 0
+    recorded = set(model.history.filter(id__in=pks).values_list("id", flat=True).distinct())
+    missing = list(model._default_manager.filter(pk__in=pks - recorded).order_by("pk"))
+    for instance in missing:
+        instance._history_user = None  # the machine, not whoever is logged in now
+        created_at = getattr(instance, "created_at", None)
+        if created_at is not None:
+            instance._history_date = created_at
+    model.history.bulk_history_create(missing, default_change_reason=BASELINE_REASON)
+    return len(missing)
+
+
 # Engagements -------------------------------------------------------------------------
 
 
 def _engagements_review(*, engagements: Iterable[Engagement], review: str, user: User, reason: str) -> int:
+    engagements = list(engagements)
+    history_baseline_ensure(model=Engagement, pks=[e.pk for e in engagements if e.review != review])
     now = timezone.now()
     changed = []
     for engagement in engagements:
@@ -105,6 +127,8 @@ def engagement_update(
     """
     changed = set(changed_fields)
     adding = engagement._state.adding
+    if not adding:
+        history_baseline_ensure(model=Engagement, pks=[engagement.pk])
     if adding or changed - ENGAGEMENT_REVIEW_FIELDS:
         engagement.is_edited = True
     if adding and not engagement.fingerprint:
@@ -120,6 +144,7 @@ def engagement_mark_edited(
 ) -> Engagement:
     """Record that a curator changed an engagement's participants or evidence."""
     if not engagement.is_edited:
+        history_baseline_ensure(model=Engagement, pks=[engagement.pk])
         engagement.is_edited = True
         _save(engagement, user=user, reason=reason)
     return engagement
@@ -141,17 +166,41 @@ def actor_slug_unique(*, name: str, exclude_pk: int | None = None) -> str:
 
 
 def actor_update(*, actor: Actor, user: User, reason: str = "") -> Actor:
-    """Save a curator's edit of an actor: its name key follows its name, and it becomes curated."""
+    """Save a curator's edit of an actor: its name key follows its name, and it becomes curated.
+
+    A renamed actor keeps its former name as an alias, so documents that use it still resolve here.
+    """
+    adding = actor._state.adding
+    former = None if adding else Actor.objects.filter(pk=actor.pk).values_list("name", "name_key").first()
+    if not adding:
+        history_baseline_ensure(model=Actor, pks=[actor.pk])
     actor.name_key = name_key(actor.name)
     if not actor.slug:
         actor.slug = actor_slug_unique(name=actor.name, exclude_pk=actor.pk)
     actor.is_curated = True
-    _save(actor, user=user, reason=reason or ("إضافة يدوية" if actor._state.adding else "تعديل"))
+    _save(actor, user=user, reason=reason or ("إضافة يدوية" if adding else "تعديل"))
+    if (
+        former
+        and former[1]
+        and former[1] != actor.name_key
+        and not actor.aliases.filter(key=former[1]).exists()
+    ):
+        _save(
+            Alias(actor=actor, name=former[0], key=former[1], source=Alias.Source.EXTRACTED),
+            user=user,
+            reason=_reason(f"الاسم السابق قبل التعديل إلى «{actor.name}»"),
+        )
     return actor
 
 
 def alias_save(*, alias: Alias, user: User, reason: str = "") -> Alias:
     """Save an alias a curator wrote or corrected: its key follows its name and it counts as curated."""
+    if alias._state.adding:
+        same_key = Alias.objects.filter(actor_id=alias.actor_id, key=name_key(alias.name)).first()
+        if same_key is not None:  # e.g. the former name kept by `actor_update` in the same form
+            alias = same_key
+    if not alias._state.adding:
+        history_baseline_ensure(model=Alias, pks=[alias.pk])
     alias.key = name_key(alias.name)
     alias.source = Alias.Source.CURATED
     _save(alias, user=user, reason=reason or ("اسم بديل منقَّح" if alias._state.adding else "تعديل"))
@@ -168,6 +217,8 @@ def alias_add(*, actor: Actor, name: str, user: User, reason: str = "") -> Alias
         alias = Alias(actor=actor, name=name, key=key, source=Alias.Source.CURATED)
     elif alias.source == Alias.Source.CURATED:
         return alias
+    else:
+        history_baseline_ensure(model=Alias, pks=[alias.pk])
     alias.source = Alias.Source.CURATED
     _save(alias, user=user, reason=reason or "اسم بديل منقَّح")
     return alias
@@ -186,6 +237,14 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
     keep = Actor.objects.select_for_update().get(pk=keep.pk)
     drop = Actor.objects.select_for_update().get(pk=drop.pk)
     reason = _reason(f"دمج «{drop.name}» في «{keep.name}»")
+    history_baseline_ensure(model=Actor, pks=[keep.pk, drop.pk])
+    history_baseline_ensure(
+        model=Alias, pks=Alias.objects.filter(actor__in=[keep, drop]).values_list("pk", flat=True)
+    )
+    history_baseline_ensure(
+        model=Participation,
+        pks=Participation.objects.filter(actor__in=[keep, drop]).values_list("pk", flat=True),
+    )
 
     keep_aliases = {alias.key: alias for alias in keep.aliases.all()}
     for alias in list(drop.aliases.all()):
@@ -255,6 +314,9 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
     if alias.key == old.name_key:
         raise CurationError("هذا هو الاسم الأساسي للفاعل؛ عدِّل الاسم أو ادمج بدلًا من الفصل.")
     reason = _reason(f"فصل «{alias.name}» عن «{old.name}»")
+    history_baseline_ensure(model=Actor, pks=[old.pk])
+    history_baseline_ensure(model=Alias, pks=[alias.pk])
+    history_baseline_ensure(model=Participation, pks=old.participations.values_list("pk", flat=True))
 
     new = Actor(
         name=alias.name,

@@ -60,6 +60,31 @@ def test_verify_in_bulk_records_who_and_why_in_history(curator):
     assert already.history.count() == 1  # nothing to record: it was verified already
 
 
+def test_the_first_change_to_an_ingested_row_still_shows_before_and_after(curator):
+    # Ingestion writes with bulk_create, which leaves no history behind.
+    (engagement,) = Engagement.objects.bulk_create(
+        [
+            Engagement(
+                type="meeting", date_start=date(2024, 2, 1), date_end=date(2024, 2, 1), date_precision="day"
+            )
+        ]
+    )
+    assert engagement.history.count() == 0
+
+    curation.engagements_verify(engagements=[engagement], user=curator)
+
+    change, baseline = engagement.history.order_by("-history_date")
+    assert (baseline.history_user, baseline.history_change_reason, baseline.review) == (
+        None,
+        curation.BASELINE_REASON,
+        "extracted",
+    )
+    assert change.history_user == curator
+    assert [(c.old, c.new) for c in change.diff_against(baseline).changes if c.field == "review"] == [
+        ("extracted", "verified")
+    ]
+
+
 def test_reject_in_bulk_keeps_the_rows_and_marks_them_rejected(curator):
     engagement = engagement_create(actors=[actor_create(name="قيس الخزعلي")], date="2024-02-01")
 
@@ -167,6 +192,18 @@ def test_editing_a_fact_marks_the_engagement_edited_but_reviewing_does_not(curat
     assert record.history_user == curator
     assert "date_start" in record.history_change_reason
     assert {c.field for c in record.diff_against(record.prev_record).changes} >= {"date_start", "is_edited"}
+
+
+def test_renaming_an_actor_keeps_the_former_name_as_an_alias(curator):
+    actor = actor_create(name="الفياض")
+
+    actor.name = "فالح الفياض"
+    curation.actor_update(actor=actor, user=curator)
+
+    stored = Actor.objects.get(pk=actor.pk)
+    assert (stored.name_key, stored.is_curated) == (name_key("فالح الفياض"), True)
+    assert list(stored.aliases.values_list("name", flat=True)) == ["الفياض"]
+    assert stored.history.latest().history_user == curator
 
 
 def test_alias_add_makes_a_curated_alias_under_the_normalized_key(curator):
