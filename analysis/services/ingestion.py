@@ -20,7 +20,7 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -47,7 +47,7 @@ from analysis.models import (
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a news article is a few KB; the pipeline reads at most 400,000 characters
 DEADLOCK_RETRIES = 3
 REFRESH_SECONDS = 5.0  # how stale the known actors passed to extraction may get during a run
 # Serializes the creation of new actors across processes, so that two workers never create
@@ -60,6 +60,15 @@ Extractor = Callable[..., ExtractionResult]
 
 class DocumentError(Exception):
     """An expected reason not to ingest a file (empty, binary, undecodable, unreadable ...)."""
+
+
+class IngestInterrupted(Exception):
+    """The database went away during a run: the run stops; `summary` says what was done before."""
+
+    def __init__(self, reason: str, summary: IngestSummary) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.summary = summary
 
 
 class IngestStatus(StrEnum):
@@ -267,7 +276,8 @@ def document_read(*, path: str | os.PathLike) -> str:
     if not path.is_file():
         raise DocumentError("not a regular file")
     if status.st_size > MAX_FILE_BYTES:
-        raise DocumentError(f"too large ({status.st_size // (1024 * 1024)} MB)")
+        size, limit = status.st_size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+        raise DocumentError(f"too large ({size} MB; the limit is {limit} MB)")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -463,6 +473,16 @@ def _clip(value: str | None, length: int) -> str:
     return (value or "").strip()[:length]
 
 
+_BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+def _name(value: str | None, length: int = 300) -> str:
+    """A name as stored: no bidi controls (they would reorder what the analyst sees), trimmed."""
+    return " ".join((value or "").translate(_BIDI_CONTROLS).split())[:length]
+
+
 def _actor_slug(key: str, attempt: int = 1) -> str:
     base = slugify(key, allow_unicode=True)[:300] or "actor"
     return base if attempt == 1 else f"{base}-{attempt}"
@@ -500,9 +520,7 @@ def _actors_create(
             slug = slugs[identity]
             if slug not in taken:
                 new.append(
-                    Actor(
-                        name=_clip(extracted[0].name, 300), name_key=identity[0], kind=identity[1], slug=slug
-                    )
+                    Actor(name=_name(extracted[0].name), name_key=identity[0], kind=identity[1], slug=slug)
                 )
             elif taken[slug][1:] == identity:
                 directory.add(Actor.objects.get(pk=taken[slug][0]))
@@ -622,9 +640,9 @@ def _actors_store(
         for surface in (extracted.name, *extracted.aliases):
             key = name_key(surface)[:300]
             if key and not directory.has_key(actor_id, key) and (actor_id, key) not in aliases:
-                aliases[actor_id, key] = Alias(actor_id=actor_id, name=_clip(surface, 300), key=key)
+                aliases[actor_id, key] = Alias(actor_id=actor_id, name=_name(surface), key=key)
         for title in extracted.titles:
-            title = _clip(title, 500)
+            title = _name(title, 500)
             if title:
                 titles.setdefault(
                     (actor_id, title),
@@ -663,7 +681,7 @@ def _actor_upgrade(*, directory: ActorDirectory, actor_id: int, extracted: Extra
     key = name_key(extracted.name)[:300]
     if " " in current or " " not in key or _last_token(key) != current:
         return
-    name = _clip(extracted.name, 300)
+    name = _name(extracted.name)
     actor = Actor.objects.get(pk=actor_id)
     old = Alias(actor_id=actor_id, name=actor.name, key=current)
     actor.name, actor.name_key = name, key
@@ -700,7 +718,8 @@ def _engagements_store(
             document_sha256=document.sha256,
             evidence_start=extracted.evidence.start,
         )
-        planned.append(_PlannedEngagement(fingerprint, extracted, sorted(roles), roles))
+        if roles:  # an engagement with no actor the document names is no one's fact
+            planned.append(_PlannedEngagement(fingerprint, extracted, sorted(roles), roles))
     if not planned:
         return counts
 
@@ -984,6 +1003,8 @@ def document_ingest(
         return IngestOutcome(str(path), IngestStatus.UNCHANGED, stored[0])
     directory.refresh_if_stale()
     result = extractor(raw_text, known_actors=directory.known_actors())
+    if not result.text.strip():
+        return IngestOutcome(str(path), IngestStatus.FAILED, reason="no article text (only page chrome)")
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
@@ -1039,13 +1060,40 @@ def documents_ingest(
                 extractor=extractor,
                 extractor_version=extractor_version,
             )
+        except (OperationalError, InterfaceError) as error:
+            if _database_reachable():
+                outcome = IngestOutcome(str(path), IngestStatus.FAILED, reason=_reason(error))
+            else:
+                reason = f"database unavailable ({_reason(error)})"
+                summary.add(IngestOutcome(str(path), IngestStatus.FAILED, reason=reason))
+                if on_outcome is not None:
+                    on_outcome(summary.failures[-1])
+                raise IngestInterrupted(reason, summary) from None
         except Exception as error:  # an unexpected failure skips this document, not the batch
-            reason = f"{type(error).__name__}: {' '.join(str(error).split())[:300]}"
-            outcome = IngestOutcome(str(path), IngestStatus.FAILED, reason=reason)
+            outcome = IngestOutcome(str(path), IngestStatus.FAILED, reason=_reason(error))
         summary.add(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
     return summary
+
+
+def _reason(error: BaseException) -> str:
+    return f"{type(error).__name__}: {' '.join(str(error).split())[:300]}"
+
+
+def _database_reachable() -> bool:
+    """Whether a fresh connection to the database works (after an error on the current one)."""
+    try:
+        connection.close()
+    except Exception:
+        pass
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -1068,6 +1116,7 @@ def stored_totals() -> StoredTotals:
 __all__ = [
     "ActorDirectory",
     "DocumentError",
+    "IngestInterrupted",
     "IngestOutcome",
     "IngestStatus",
     "IngestSummary",

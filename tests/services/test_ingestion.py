@@ -456,3 +456,51 @@ def test_two_workers_ingesting_the_same_folder_store_no_duplicates(tmp_path):
     assert Engagement.objects.count() == 7
     assert Evidence.objects.count() == 24 + 8
     assert Alias.objects.filter(key="فياض").count() == 1
+
+
+def test_a_file_over_the_size_limit_fails_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as huge:
+        huge.truncate(12 * 1024 * 1024)
+
+    outcome = ingest(path)
+
+    assert outcome.status is IngestStatus.FAILED
+    assert outcome.reason == "too large (12 MB; the limit is 10 MB)"
+
+
+def test_a_page_with_nothing_but_chrome_fails_and_stores_nothing(tmp_path):
+    path = write(tmp_path, "chrome.txt", "الرئيسية\nأخبار\nمقالات\n")
+
+    def only_chrome(raw_text, *, known_actors=()):
+        result = scripted_extract(raw_text, known_actors=known_actors)
+        result.text = ""
+        return result
+
+    outcome = document_ingest(path=path, extractor=only_chrome, extractor_version="v1")
+
+    assert (outcome.status, outcome.reason) == (IngestStatus.FAILED, "no article text (only page chrome)")
+    assert Document.objects.count() == 0
+
+
+def test_stored_names_carry_no_bidi_controls(tmp_path):
+    hidden = ("عثمان \u202eالغانمي\u202c", "person", ["\u200fالغانمي"], "رئيس \u2067الأركان\u2069")
+
+    ingest(write(tmp_path, "1.txt", article_text(actors=[hidden])))
+
+    actor = Actor.objects.get()
+    assert actor.name == "عثمان الغانمي"
+    assert list(actor.aliases.values_list("name", flat=True)) == ["الغانمي"]
+    assert actor.titles.get().title == "رئيس الأركان"
+
+
+def test_an_engagement_without_a_known_participant_is_not_stored(tmp_path):
+    ingest(
+        write(
+            tmp_path,
+            "1.txt",
+            article_text(actors=[FAYYAD], engagements=[("meeting", "2024-02-01", ["مجهول"])]),
+        )
+    )
+
+    assert Engagement.objects.count() == 0 and Evidence.objects.count() == 0

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from analysis.services.ingestion import (
+    IngestInterrupted,
     IngestOutcome,
     IngestStatus,
     article_paths,
@@ -52,7 +53,16 @@ class Command(BaseCommand):
                 self.stderr.write(f"{outcome.path}: {outcome.reason}")
             progress.update(1)
 
-        summary = documents_ingest(paths=files, reextract=reextract, on_outcome=report)
+        try:
+            summary = documents_ingest(paths=files, reextract=reextract, on_outcome=report)
+        except IngestInterrupted as interrupted:
+            progress.close()
+            done = interrupted.summary
+            raise CommandError(
+                f"{interrupted.reason}: ingestion stopped after {done.new} new, {done.unchanged} unchanged "
+                f"and {done.updated} updated documents; run the same command again when the database is back",
+                returncode=2,
+            ) from None
         progress.close()
         totals = stored_totals()
         self.stdout.write(
