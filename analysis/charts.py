@@ -97,7 +97,7 @@ def engagements_over_time(rows: Iterable[dict]) -> dict | None:
             barmode="stack",
             height=240,
             bargap=0.25,
-            xaxis=dict(type="category", autorange="reversed", tickangle=0, automargin=True),
+            xaxis=dict(type="category", autorange="reversed", automargin=True),
             yaxis=dict(
                 side="right",
                 title=dict(text="عدد الأحداث"),
@@ -131,7 +131,10 @@ def counterparts_bar(counterparts: Iterable[Actor]) -> dict | None:
             height=60 + 32 * len(counterparts),
             xaxis=dict(autorange="reversed", rangemode="tozero", dtick=1, title=dict(text="أحداث مشتركة")),
             yaxis=dict(side="right", autorange="reversed", type="category", automargin=True),
-            margin=dict(l=10, r=10, t=10, b=10),
+            # automargin measures labels before the web font loads: leave room for the names.
+            margin=dict(
+                l=10, r=min(260, 16 + 8 * max(len(actor.name) for actor in counterparts)), t=10, b=10
+            ),
         ),
     )
     return _as_json(figure)

@@ -21,6 +21,7 @@ class Highlight:
     href: str = ""  # a mention's actor page
     title: str = ""  # a mention's actor name
     anchor: str = ""  # an id placed where the span starts (e.g. "ev-12")
+    css_class: str = "mention"
 
 
 def excerpt_bounds(text: str, start: int, end: int, context: int = 160) -> tuple[int, int]:
@@ -39,15 +40,27 @@ def excerpt_bounds(text: str, start: int, end: int, context: int = 160) -> tuple
 def _mention_markup(fragment: str, mention: Highlight) -> SafeString:
     if mention.href:
         return format_html(
-            '<a class="mention" href="{}" title="{}">{}</a>', mention.href, mention.title, fragment
+            '<a class="{}" href="{}" title="{}">{}</a>',
+            mention.css_class,
+            mention.href,
+            mention.title,
+            fragment,
         )
-    return format_html('<span class="mention" title="{}">{}</span>', mention.title, fragment)
+    return format_html('<span class="{}" title="{}">{}</span>', mention.css_class, mention.title, fragment)
 
 
 def highlight_text(text: str, highlights: Iterable[Highlight], *, offset: int = 0) -> SafeString:
     """`text` (which starts at `offset` in its document) as escaped HTML with the highlights applied."""
     spans = [
-        Highlight(max(h.start - offset, 0), min(h.end - offset, len(text)), h.kind, h.href, h.title, h.anchor)
+        Highlight(
+            max(h.start - offset, 0),
+            min(h.end - offset, len(text)),
+            h.kind,
+            h.href,
+            h.title,
+            h.anchor,
+            h.css_class,
+        )
         for h in highlights
         if h.end > offset and h.start < offset + len(text)
     ]
@@ -73,19 +86,20 @@ def highlight_text(text: str, highlights: Iterable[Highlight], *, offset: int = 
             group.clear()
 
     for in_evidence, mention, left, right in segments:
-        for anchor in anchors.pop(left, []):
-            flush()
-            out.append(format_html('<span class="anchor" id="{}"></span>', anchor))
         if in_evidence != group_evidence:
             flush()
             group_evidence = in_evidence
+        for anchor in anchors.pop(left, []):
+            group.append(format_html('<span class="anchor" id="{}"></span>', anchor))
         fragment = escape(text[left:right])
         group.append(_mention_markup(fragment, mention) if mention else fragment)
     flush()
     return mark_safe("".join(out))  # noqa: S308 - built from escaped parts only
 
 
-def name_highlights(text: str, names: Iterable[tuple[str, str, str]], *, offset: int = 0) -> list[Highlight]:
+def name_highlights(
+    text: str, names: Iterable[tuple[str, str, str]], *, offset: int = 0, css_class: str = "mention"
+) -> list[Highlight]:
     """Mentions found by looking for (surface form, actor name, href) triples in `text`: a fallback
     for documents that have no stored Mention rows."""
     found: list[Highlight] = []
@@ -96,8 +110,21 @@ def name_highlights(text: str, names: Iterable[tuple[str, str, str]], *, offset:
         position = text.find(surface)
         while position != -1:
             end = position + len(surface)
-            if not any(position < t_end and t_start < end for t_start, t_end in taken):
+            word_start = position
+            while word_start > 0 and text[word_start - 1].isalpha():
+                word_start -= 1
+            glued = text[word_start:position]  # a clitic or article glued on: وال، بـ، لل
+            if len(glued) <= 4 and set(glued) <= CLITIC_LETTERS:
+                position = word_start
+            else:
+                position = -1  # inside another word
+            if position != -1 and not any(position < t_end and t_start < end for t_start, t_end in taken):
                 taken.append((position, end))
-                found.append(Highlight(position + offset, end + offset, "mention", href, title))
+                found.append(
+                    Highlight(position + offset, end + offset, "mention", href, title, css_class=css_class)
+                )
             position = text.find(surface, end)
     return found
+
+
+CLITIC_LETTERS = set("وفبلكا")

@@ -223,24 +223,30 @@ HIT_START, HIT_END = (
 )  # private-use marks around hits; the view escapes, then swaps in <mark>
 
 
-def document_search(*, query: str) -> QuerySet[Document]:
-    """Documents matching an already-normalized query in Arabic full text, best first, with a headline."""
+def document_search(*, query: str, raw_query: str = "") -> QuerySet[Document]:
+    """Documents matching an already-normalized query in Arabic full text, best first.
+
+    `headline` shows the hits in the normalized text; `text_headline` in the text as written
+    (it has hits only where the written words match the query or `raw_query`)."""
     search = SearchQuery(query, config="arabic", search_type="websearch")
+    written = (
+        search | SearchQuery(raw_query, config="arabic", search_type="websearch") if raw_query else search
+    )
+    options = dict(
+        config="arabic",
+        start_sel=HIT_START,
+        stop_sel=HIT_END,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
     return (
         Document.objects.filter(search_vector=search)
         .annotate(
             rank=SearchRank(F("search_vector"), search),
-            headline=SearchHeadline(
-                "normalized_text",
-                search,
-                config="arabic",
-                start_sel=HIT_START,
-                stop_sel=HIT_END,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+            headline=SearchHeadline("normalized_text", search, **options),
+            text_headline=SearchHeadline("text", written, **options),
         )
         .only("id", "title", "source_path", "outlet", "published_on")
         .order_by("-rank", "-id")

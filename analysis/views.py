@@ -110,18 +110,28 @@ def _evidence_excerpt(evidence: Evidence, engagement: Engagement) -> SafeString:
     text = evidence.document.text
     left, right = excerpt_bounds(text, evidence.start, evidence.end)
     window = text[left:right]
+    participants = {p.actor_id for p in engagement.participations.all()}
     mentions = [
-        Highlight(m.start, m.end, "mention", m.actor.get_absolute_url(), m.actor.name)
+        Highlight(
+            m.start,
+            m.end,
+            "mention",
+            m.actor.get_absolute_url(),
+            m.actor.name,
+            css_class="mention participant" if m.actor_id in participants else "mention",
+        )
         for m in evidence.document.mentions.all()
         if m.start < right and m.end > left
     ]
-    if not mentions:
+    if not any(m.css_class != "mention" for m in mentions):
         names = [
             (form, p.actor.name, p.actor.get_absolute_url())
             for p in engagement.participations.all()
             for form in [p.actor.name, *(alias.name for alias in p.actor.aliases.all())]
         ]
-        mentions = name_highlights(window, names, offset=left)
+        found = name_highlights(window, names, offset=left, css_class="mention participant")
+        taken = [(h.start, h.end) for h in found]
+        mentions = found + [m for m in mentions if not any(m.start < e and s < m.end for s, e in taken)]
     spans = [Highlight(evidence.start, evidence.end, "evidence"), *mentions]
     body = highlight_text(window, spans, offset=left)
     prefix = "… " if left > 0 else ""
@@ -148,8 +158,12 @@ def _profile_context(slug: str) -> dict:
         raise Http404("لا يوجد فاعل بهذا المعرّف.") from error
     engagements = selectors.actor_engagements(actor=actor)
     counterparts = list(selectors.actor_counterparts(actor=actor))
+    titles: dict[str, list] = {}
+    for title in actor.titles.all():
+        titles.setdefault(title.title, []).append(title)
     return {
         "actor": actor,
+        "actor_titles": list(titles.items()),
         "actor_engagements": _timeline_entries(list(engagements[:PROFILE_ENGAGEMENTS]), ("", "")),
         "actor_engagement_count": engagements.count(),
         "counterparts": counterparts,
@@ -249,9 +263,14 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     context: dict = {"query": query, "nav": "search", "fragment": _is_fragment(request)}
     if query:
-        documents = list(selectors.document_search(query=selectors.search_key(query, for_names=False))[:30])
+        documents = list(
+            selectors.document_search(query=selectors.search_key(query, for_names=False), raw_query=query)[
+                :30
+            ]
+        )
         for document in documents:
-            document.headline_html = _headline(document.headline)
+            written = selectors.HIT_START in document.text_headline
+            document.headline_html = _headline(document.text_headline if written else document.headline)
         context |= {
             "documents": documents,
             "actors": selectors.actor_search(key=selectors.search_key(query))[:15],

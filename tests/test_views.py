@@ -100,7 +100,7 @@ def test_engagement_url_renders_the_whole_workspace_with_both_sources(reader, wo
     html = reader.get(url).content.decode()
     assert html.count('class="source-card"') == 2
     assert "المدى" in html and "روسيا اليوم" in html
-    assert '<a class="mention"' in html  # stored mentions are highlighted
+    assert '<a class="mention participant"' in html  # stored mentions are highlighted
     assert f"/documents/{world.source_a.pk}/#ev-" in html
     assert 'class="actor-profile"' in html and "ألبروس كوتراشيف" in html
     assert "<title>لقاء 1 شباط 2024" in html
@@ -120,7 +120,7 @@ def test_engagement_pane_partial_and_standalone_page(reader, world):
 def test_excerpt_without_stored_mentions_highlights_participant_names(reader, world):
     html = reader.get(f"/engagements/{world.meeting.pk}/").content.decode()
     source_b = html[html.index("روسيا اليوم") :]
-    assert '<a class="mention" href="/actors/' in source_b[: source_b.index("</blockquote>")]
+    assert '<a class="mention participant" href="/actors/' in source_b[: source_b.index("</blockquote>")]
 
 
 def test_actor_profile(reader, world):

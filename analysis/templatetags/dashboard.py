@@ -171,5 +171,16 @@ def engagements_count(number: int) -> str:
 
 
 @register.filter
+def mentions_count(number: int) -> str:
+    return arabic_count(number or 0, "إشارة واحدة", "إشارتان", "إشارات", "إشارة")
+
+
+@register.filter
 def documents_count(number: int) -> str:
     return arabic_count(number or 0, "وثيقة واحدة", "وثيقتان", "وثائق", "وثيقة")
+
+
+@register.filter
+def counterparts_of(engagement, actor) -> list[str]:
+    """Names of the engagement's other participants (uses the prefetched participations)."""
+    return [p.actor.name for p in engagement.participations.all() if p.actor_id != actor.pk]

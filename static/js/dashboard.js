@@ -15,6 +15,7 @@
       var figure = JSON.parse(source.textContent);
       window.Plotly.purge(element);
       window.Plotly.newPlot(element, figure.data, figure.layout, PLOT_CONFIG);
+      element.classList.add("is-drawn");
     });
   }
 
@@ -59,6 +60,13 @@
       event.preventDefault();
       next.focus();
     }
+  });
+
+  /* On a narrow screen the panes stack under the timeline: bring an opened pane into view. */
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var pane = event.detail.target;
+    if (!pane || (pane.id !== "engagement-pane" && pane.id !== "profile-pane")) return;
+    if (window.matchMedia("(max-width: 1099px)").matches) pane.scrollIntoView({ block: "start" });
   });
 
   document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 from playwright.sync_api import expect
 
+from analysis.models import Engagement
 from tests.dashboard_data import world_create
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -107,6 +113,37 @@ def test_open_engagement_and_profile_from_the_keyboard(analyst_page, live_server
     page.reload()  # the pushed URL reproduces the whole view
     expect(page.locator("#engagement-pane .source-card")).to_have_count(2)
     expect(page.locator("#profile-pane .actor-profile h2")).to_have_text("ألبروس كوتراشيف")
+
+
+def test_seed_meeting_of_1_february_2024_has_two_sources_side_by_side(analyst_page, live_server, screenshot):
+    call_command("ingest", str(SEEDS), stdout=io.StringIO())
+    meeting = Engagement.objects.get(date_start="2024-02-01", type="meeting")
+    page = analyst_page
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(live_server.url + "/")
+    page.fill("#actor-q", "كوتراشيف")
+    page.locator("#actor-options label", has_text="كوتراشيف").first.locator("input").check()
+    page.fill("#date-from", "2024-02-01")
+    page.fill("#date-to", "2024-02-01")
+    page.press("#date-to", "Enter")
+    expect(cards(page)).to_have_count(1)
+    expect(cards(page).first).to_contain_text("1 شباط 2024")
+    expect(cards(page).first).to_contain_text("مصدران")
+
+    cards(page).first.locator(".engagement-link").click()
+    sources = page.locator("#engagement-pane .source-card")
+    expect(sources).to_have_count(2)
+    expect(page).to_have_url(re.compile(rf"engagement={meeting.pk}"))
+    boxes = [sources.nth(i).bounding_box() for i in range(2)]
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[0]["x"] > boxes[1]["x"]
+    for i in range(2):
+        expect(sources.nth(i).locator("mark.evidence").first).to_be_visible()
+        expect(sources.nth(i).locator("a.mention.participant")).not_to_have_count(0)
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot()
+
+    sources.first.locator(".source-foot a").click()
+    expect(page.locator(".document-text :target")).to_have_count(1)
 
 
 def test_actor_profile_page(analyst_page, live_server, world, screenshot, console_errors):
