@@ -136,3 +136,19 @@ def test_ensure_local_admin_takes_the_password_from_the_environment(settings, tm
     assert client.login(username="admin", password="from-the-env-42")
     assert not (tmp_path / "local_admin.txt").exists()
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_account_menu_logs_out_with_a_post(client, curator):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = curator
+    html = render_to_string("registration/account_nav.html", {"user": curator}, request=request)
+    assert "curator" in html and reverse("admin:index") in html
+    assert 'method="post" action="/accounts/logout/"' in html
+
+    client.force_login(curator)
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/"
+    assert client.get("/").status_code == 302
