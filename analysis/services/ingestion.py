@@ -564,11 +564,14 @@ _PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
 def _compatible(candidate: Engagement, when: DateValue) -> bool:
-    """Whether two dates of adjacent precision (day and month, month and year) can be one event."""
+    """Whether two dates can be one event: the same date, or adjacent precisions (day and month,
+    month and year) where the coarser contains the finer."""
     mine = _PRECISION_RANK.get(when.precision)
     theirs = _PRECISION_RANK.get(Precision(candidate.date_precision))
-    if mine is None or theirs is None or abs(mine - theirs) != 1:
+    if mine is None or theirs is None or abs(mine - theirs) > 1:
         return False
+    if mine == theirs:
+        return candidate.date_start == when.start
     if mine > theirs:
         return when.start <= candidate.date_start and candidate.date_end <= when.end
     return candidate.date_start <= when.start and when.end <= candidate.date_end
@@ -818,8 +821,9 @@ def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engage
     """The stored engagement each planned one belongs to, by fingerprint.
 
     Failing an exact match, a dated engagement joins the one stored engagement of the same type
-    and participants whose date, at an adjacent precision (day/month, month/year), contains it
-    or lies within it. One query for the engagements, one for the candidates' participants.
+    and participants whose date is the same (its participants or date were curated, or actors
+    merged, since its fingerprint was taken) or, at an adjacent precision (day/month, month/year),
+    contains it or lies within it. One query for the engagements, one for the candidates' participants.
     """
     fingerprints = {plan.fingerprint for plan in planned}
     query = Q(fingerprint__in=fingerprints)
@@ -835,6 +839,7 @@ def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engage
             )
         else:
             near = Q(date_precision=Precision.MONTH, date_start__range=(when.start, when.end))
+        near |= Q(date_precision=when.precision, date_start=when.start)
         involved = Participation.objects.filter(actor_id=plan.actor_ids[0]).values("engagement_id")
         query |= Q(near, type=type_, pk__in=involved)
     found = list(Engagement.objects.filter(query))

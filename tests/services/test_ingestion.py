@@ -504,3 +504,29 @@ def test_an_engagement_without_a_known_participant_is_not_stored(tmp_path):
     )
 
     assert Engagement.objects.count() == 0 and Evidence.objects.count() == 0
+
+
+def test_a_source_reporting_the_date_a_curator_corrected_joins_the_curated_engagement(tmp_path):
+    ingest(write(tmp_path, "1.txt", article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY])))
+    curated = Engagement.objects.get()
+    curated.date_start = curated.date_end = date(2024, 2, 3)
+    curated.is_edited = True
+    curated.save()
+    corrected = ("meeting", "2024-02-03", ["فالح الفياض", "ألبروس كوتراشيف"])
+
+    ingest(
+        write(
+            tmp_path, "2.txt", article_text(actors=[FAYYAD, KUTRASHEV], engagements=[corrected], body="ثان")
+        )
+    )
+    ingest(
+        write(
+            tmp_path,
+            "3.txt",
+            article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY], body="ثالث"),
+        )
+    )
+
+    engagement = Engagement.objects.get()
+    assert engagement.date_start == date(2024, 2, 3) and engagement.is_edited
+    assert engagement.evidence.values("document").distinct().count() == 3
