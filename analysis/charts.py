@@ -6,6 +6,7 @@ sit on the right, and all labels are Arabic.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 from datetime import date
@@ -42,6 +43,11 @@ def _layout(**overrides) -> go.Layout:
     )
     base.update(overrides)
     return go.Layout(**base)
+
+
+def plotly_text(text: str) -> str:
+    """Text from the data as plotly shows it: plotly reads tags such as <a href> in labels, so escape them."""
+    return html.escape(text, quote=False)
 
 
 def _as_json(figure: go.Figure) -> dict:
@@ -121,7 +127,7 @@ def counterparts_bar(counterparts: Iterable[Actor]) -> dict | None:
         data=[
             go.Bar(
                 x=[actor.shared_count for actor in counterparts],
-                y=[actor.name for actor in counterparts],
+                y=[plotly_text(actor.name) for actor in counterparts],
                 orientation="h",
                 marker_color="#0b5cad",
                 hovertemplate="%{y}: %{x} حدث مشترك<extra></extra>",

@@ -1,0 +1,38 @@
+"""Figures read right to left and never let data inject markup into plotly labels."""
+
+from datetime import date
+from types import SimpleNamespace
+
+from analysis.charts import counterparts_bar, engagements_over_time
+
+
+def test_timeline_figure_runs_right_to_left_with_arabic_month_labels():
+    figure = engagements_over_time(
+        [
+            {"month": date(2024, 2, 1), "type": "meeting", "count": 2},
+            {"month": date(2024, 4, 1), "type": "visit", "count": 1},
+        ]
+    )
+    assert figure["layout"]["xaxis"]["autorange"] == "reversed"
+    assert figure["layout"]["yaxis"]["side"] == "right"
+    assert figure["data"][0]["x"] == ["شباط 2024", "آذار 2024", "نيسان 2024"]
+    assert figure["data"][0]["y"] == [2, 0, 0] and figure["data"][0]["name"] == "لقاء"
+
+
+def test_long_spans_are_counted_by_year():
+    figure = engagements_over_time(
+        [
+            {"month": date(2016, 12, 1), "type": "meeting", "count": 1},
+            {"month": date(2024, 2, 1), "type": "meeting", "count": 3},
+        ]
+    )
+    assert figure["data"][0]["x"][0] == "2016" and figure["data"][0]["y"][-1] == 3
+
+
+def test_nothing_to_draw():
+    assert engagements_over_time([]) is None and counterparts_bar([]) is None
+
+
+def test_counterpart_names_are_escaped_for_plotly():
+    figure = counterparts_bar([SimpleNamespace(name='<a href="https://evil.example/">x</a>', shared_count=2)])
+    assert "<a" not in figure["data"][0]["y"][0]
