@@ -568,7 +568,7 @@ class EvidenceInline(admin.StackedInline):
     verbose_name_plural = "الأدلة من المصادر"
 
 
-class ReviewFilterMixin:
+class EngagementIdFilterMixin:
     """Filters whose lookups come from other tables filter by id, so rows never repeat."""
 
     def engagements_where(self, queryset: QuerySet[Engagement], **lookup) -> QuerySet[Engagement]:
@@ -576,7 +576,7 @@ class ReviewFilterMixin:
         return queryset.filter(pk__in=ids)
 
 
-class OutletFilter(ReviewFilterMixin, admin.SimpleListFilter):
+class OutletFilter(EngagementIdFilterMixin, admin.SimpleListFilter):
     title = "الوسيلة"
     parameter_name = "outlet"
 
@@ -590,7 +590,7 @@ class OutletFilter(ReviewFilterMixin, admin.SimpleListFilter):
         return queryset
 
 
-class DocumentFilter(ReviewFilterMixin, admin.SimpleListFilter):
+class DocumentFilter(EngagementIdFilterMixin, admin.SimpleListFilter):
     title = "الوثيقة"
     parameter_name = "document"
 
@@ -615,7 +615,7 @@ class DocumentFilter(ReviewFilterMixin, admin.SimpleListFilter):
         return queryset
 
 
-class ActorKindFilter(ReviewFilterMixin, admin.SimpleListFilter):
+class ActorKindFilter(EngagementIdFilterMixin, admin.SimpleListFilter):
     title = "نوع الفاعل"
     parameter_name = "actor_kind"
 

@@ -255,6 +255,30 @@ def test_after_a_merge_new_documents_resolve_to_the_survivor(tmp_path, curator):
     }
 
 
+def test_after_a_merge_another_source_of_the_same_meeting_joins_the_existing_engagement(tmp_path, curator):
+    meeting = ("meeting", "2024-03-05", ["أبو فدك", "فالح الفياض"])
+    ingest(
+        tmp_path, "1.txt", article_text(actors=[("أبو فدك", "person", [], ""), FAYYAD], engagements=[meeting])
+    )
+    ingest(tmp_path, "2.txt", article_text(actors=[("عبد العزيز المحمداوي", "person", [], "")]))
+    keep = Actor.objects.get(name="عبد العزيز المحمداوي")
+    curation.actor_merge(keep=keep, drop=Actor.objects.get(name="أبو فدك"), user=curator)
+
+    ingest(
+        tmp_path,
+        "3.txt",
+        article_text(
+            actors=[("عبد العزيز المحمداوي", "person", [], ""), FAYYAD],
+            engagements=[("meeting", "2024-03-05", ["عبد العزيز المحمداوي", "فالح الفياض"])],
+            body="مصدر ثان",
+        ),
+    )
+
+    engagement = Engagement.objects.get()  # one meeting, not a second one under the survivor's name
+    assert engagement.evidence.count() == 2
+    assert set(engagement.actors.values_list("name", flat=True)) == {"عبد العزيز المحمداوي", "فالح الفياض"}
+
+
 def test_a_curators_alias_resolves_new_documents_to_that_actor(tmp_path, curator):
     ingest(tmp_path, "1.txt", article_text(actors=[FAYYAD]))
     fayyad = Actor.objects.get()
