@@ -372,9 +372,7 @@ class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixi
             if keep is None:
                 error = "اختر الفاعل الذي يبقى."
             else:
-                for drop in actors:
-                    if drop.pk != keep.pk:
-                        curation.actor_merge(keep=keep, drop=drop, user=request.user)
+                curation.actors_merge(keep=keep, drops=actors, user=request.user)
                 self.message_user(
                     request,
                     f"دُمج {len(actors) - 1} في «{keep.name}»؛ أصبحت أسماؤهم أسماءً بديلة له.",

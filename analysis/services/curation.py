@@ -303,6 +303,15 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
 
 
 @transaction.atomic
+def actors_merge(*, keep: Actor, drops: Iterable[Actor], user: User = None) -> Actor:
+    """Fold several actors into `keep` at once: all of them or, on failure, none."""
+    for drop in drops:
+        if drop.pk != keep.pk:
+            keep = actor_merge(keep=keep, drop=drop, user=user)
+    return keep
+
+
+@transaction.atomic
 def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> Actor:
     """Make a new actor of an alias that named someone else.
 

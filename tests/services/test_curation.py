@@ -142,6 +142,24 @@ def test_merge_refuses_an_actor_with_itself():
         curation.actor_merge(keep=actor, drop=actor)
 
 
+def test_merging_several_is_all_or_nothing(curator):
+    keep = actor_create(name="روسيا", kind=Actor.Kind.STATE)
+    moscow = actor_create(name="موسكو", kind=Actor.Kind.STATE)
+    kremlin = actor_create(name="الكرملين", kind=Actor.Kind.ORGANIZATION)
+
+    curation.actors_merge(keep=keep, drops=[keep, moscow, kremlin], user=curator)
+
+    assert list(Actor.objects.values_list("name", flat=True)) == ["روسيا"]
+    assert {a.name for a in keep.aliases.all()} == {"موسكو", "الكرملين"}
+
+    gone = Actor(pk=10**9, name="غير موجود")
+    survivor = actor_create(name="العراق", kind=Actor.Kind.STATE)
+    baghdad = actor_create(name="بغداد", kind=Actor.Kind.STATE)
+    with pytest.raises(Actor.DoesNotExist):
+        curation.actors_merge(keep=survivor, drops=[baghdad, gone], user=curator)
+    assert Actor.objects.filter(pk=baghdad.pk).exists()  # the first merge was rolled back
+
+
 def test_split_moves_the_alias_its_mentions_and_the_engagements_only_it_names(curator):
     text = "استقبل قيس الخزعلي السفير. ثم التقى ليث الخزعلي الوزير."
     document = document_create(text=text)
