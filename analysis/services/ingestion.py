@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from analysis.extraction.clean import key_variants, name_key, normalize
+from analysis.extraction.lexicon import HONORIFICS
 from analysis.extraction.results import (
     ActorKind,
     DateValue,
@@ -300,6 +301,9 @@ def text_sha256(*, text: str) -> str:
 # Actor resolution
 
 
+_HONORIFIC_KEYS = frozenset(name_key(word) for word in HONORIFICS)
+
+
 def _last_token(key: str) -> str:
     return key.rsplit(" ", 1)[-1]
 
@@ -422,9 +426,22 @@ class ActorDirectory:
         key = name_key(name)
         if not key:
             return None
+        alias_keys = {k for k in (name_key(a) for a in aliases) if k and k != key}
+        if found := self._resolve_key(key, kind, alias_keys):
+            return found
+        if kind == ActorKind.PERSON:
+            tokens = key.split()
+            while len(tokens) > 1 and tokens[0] in _HONORIFIC_KEYS:
+                tokens.pop(0)
+            if len(tokens) < len(
+                key.split()
+            ):  # `السيد الفياض`, `الجنرال مكنزي`: the name after the honorific
+                return self._resolve_key(" ".join(tokens), kind, set())
+        return None
+
+    def _resolve_key(self, key: str, kind: str, alias_keys: set[str]) -> int | None:
         if found := self._pick(self.by_key.get(key, ()), kind):
             return found
-        alias_keys = {k for k in (name_key(a) for a in aliases) if k and k != key}
         if found := self._unique((i for k in alias_keys for i in self.by_key.get(k, ())), kind):
             return found
         first, _, rest = key.partition(" ")

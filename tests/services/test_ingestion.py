@@ -530,3 +530,13 @@ def test_a_source_reporting_the_date_a_curator_corrected_joins_the_curated_engag
     engagement = Engagement.objects.get()
     assert engagement.date_start == date(2024, 2, 3) and engagement.is_edited
     assert engagement.evidence.values("document").distinct().count() == 3
+
+
+def test_a_name_after_an_honorific_resolves_like_the_bare_short_form(tmp_path):
+    mckenzie = actor_create(name="فرانك مكنزي")
+
+    ingest(write(tmp_path, "1.txt", article_text(actors=[("الجنرال مكنزي", "person", [], "")])))
+    ingest(write(tmp_path, "2.txt", article_text(actors=[("السيد فرانك مكنزي", "person", [], "")])))
+
+    assert Actor.objects.count() == 1
+    assert Mention.objects.filter(actor=mckenzie).count() == 2
