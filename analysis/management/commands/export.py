@@ -6,6 +6,9 @@ python manage.py export actors --format csv
 
 from __future__ import annotations
 
+import os
+import sys
+
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.services.export import ExportFormat, actors_export, engagements_export
@@ -26,7 +29,10 @@ class Command(BaseCommand):
     def handle(self, *args, what: str, format: str, output: str | None, **options):
         export = EXPORTS[what]
         if output is None:
-            export(stream=self.stdout, format=format)
+            try:
+                export(stream=self.stdout, format=format)
+            except BrokenPipeError:  # the reader stopped early (`| head`): not an error
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         try:
             with open(output, "w", encoding="utf-8", newline="") as stream:
