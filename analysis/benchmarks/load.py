@@ -272,6 +272,7 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
     url = f"http://{HOST}:{port}/"
     options.output.parent.mkdir(parents=True, exist_ok=True)
     log_file = options.output.with_suffix(".gunicorn.log")
+    log_file.unlink(missing_ok=True)
     server = gunicorn_start(port=port, workers=workers, secret_key=secret_key, log_file=log_file)
     try:
         page_bytes = page_check(url=url, cookie=cookie)
@@ -291,6 +292,11 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+    # Requests gunicorn gave up on (its worker was killed after 30 s) never reach wrk's counts.
+    if timeouts := log_file.read_text().count("WORKER TIMEOUT"):
+        result.errors["gunicorn_worker_timeouts"] = timeouts
+    if result.requests == 0:
+        result.errors["no_request_completed"] = 1
     results = {
         "url": url,
         "database": name,
