@@ -197,3 +197,21 @@ def test_query_count_does_not_grow_with_engagements(reader, path):
     small = _queries(reader, url)
     _engagements(45, [a, b])
     assert _queries(reader, url) == small
+
+
+def test_long_timelines_load_more_as_you_scroll(reader):
+    a, b = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    for day in range(1, 46):
+        engagement_create(actors=[a, b], date=f"2023-{(day - 1) // 28 + 1:02d}-{(day - 1) % 28 + 1:02d}")
+    html = reader.get("/").content.decode()
+    assert html.count('class="engagement-card') == 40
+    assert "شباط 2023</h3>" in html and "كانون الثاني 2023</h3>" in html
+    assert 'id="timeline-more-2"' in html and 'hx-trigger="revealed, click"' in html
+    more = reader.get("/", {"page": 2}, headers={"HX-Request": "true", "HX-Target": "timeline-more-2"})
+    rest = more.content.decode()
+    assert rest.count('class="engagement-card') == 5
+    assert "<h2" not in rest and "<h3" not in rest  # January 2023 goes on from page 1: no second heading
+    assert "timeline-more-3" not in rest
+    # without JS the same link shows page 2 as a whole page
+    page_two = reader.get("/", {"page": 2}).content.decode()
+    assert page_two.count('class="engagement-card') == 5 and "الأحداث السابقة" in page_two
