@@ -1053,7 +1053,7 @@ def document_ingest(
             if not _is_retryable(error) or attempt == DEADLOCK_RETRIES:
                 raise
             time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
-        except BaseException:
+        except Exception:
             directory.reload()
             raise
     raise AssertionError("unreachable")

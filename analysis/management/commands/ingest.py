@@ -63,6 +63,12 @@ class Command(BaseCommand):
                 f"and {done.updated} updated documents; run the same command again when the database is back",
                 returncode=2,
             ) from None
+        except KeyboardInterrupt:
+            progress.close()
+            raise CommandError(
+                "interrupted: the documents stored so far stay stored; run the same command again to go on",
+                returncode=130,
+            ) from None
         progress.close()
         totals = stored_totals()
         self.stdout.write(
