@@ -699,7 +699,7 @@ def _actor_upgrade(*, directory: ActorDirectory, actor_id: int, extracted: Extra
         return
     current = directory.key_of(actor_id)
     key = name_key(extracted.name)[:300]
-    if " " in current or " " not in key or _last_token(key) != current:
+    if " " in current or " " not in key or _last_token(key) != current or key.split()[0] in _HONORIFIC_KEYS:
         return
     name = _name(extracted.name)
     actor = Actor.objects.get(pk=actor_id)

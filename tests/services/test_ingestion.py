@@ -540,3 +540,10 @@ def test_a_name_after_an_honorific_resolves_like_the_bare_short_form(tmp_path):
 
     assert Actor.objects.count() == 1
     assert Mention.objects.filter(actor=mckenzie).count() == 2
+
+
+def test_an_honorific_is_not_taken_for_a_first_name(tmp_path):
+    ingest(write(tmp_path, "1.txt", article_text(actors=[("مكنزي", "person", [], "")])))
+    ingest(write(tmp_path, "2.txt", article_text(actors=[("الجنرال مكنزي", "person", [], "")])))
+
+    assert list(Actor.objects.values_list("name", flat=True)) == ["مكنزي"]
