@@ -428,11 +428,16 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
 
     # A "name" that starts with another person's surname is that person's short form
     # (`السفير ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass.
-    def _surname_first(p: tuple[int, int, int, int]) -> bool:
-        first = name_key(tokens[p[2]].n)
-        return any(o is not p and name_key(tokens[o[3] - 1].n) == first and o[3] - o[2] >= 2 for o in persons)
+    full_surnames: dict[str, set[int]] = {}
+    for idx, (_, _, nf, ne) in enumerate(persons):
+        if ne - nf >= 2:
+            full_surnames.setdefault(name_key(tokens[ne - 1].n), set()).add(idx)
 
-    persons = [p for p in persons if not _surname_first(p)]
+    def _surname_first(idx: int) -> bool:
+        owners = full_surnames.get(name_key(tokens[persons[idx][2]].n), set())
+        return bool(owners - {idx})
+
+    persons = [p for idx, p in enumerate(persons) if not _surname_first(idx)]
 
     table = _Table()
     mentions: list[Mention] = []
@@ -440,7 +445,13 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
 
     def person_record(name: str) -> _Record:
         key = name_key(name)
-        for other_key, rec in person_by_key.items():
+        if key in person_by_key:
+            rec = person_by_key[key]
+            if name != rec.name and name not in rec.aliases:
+                rec.aliases.append(name)
+            return rec
+        others = person_by_key.items() if len(person_by_key) < 300 else ()  # fuzzy linking is for articles, not lists
+        for other_key, rec in others:
             if other_key == key or _close(other_key, key) or other_key.endswith(" " + key) or key.endswith(" " + other_key):
                 if len(key) > len(rec.key) and not rec.known:
                     rec.aliases.append(rec.name)
@@ -495,6 +506,9 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
                         rec.known = True
                     else:
                         rec = table.add(known.name, kind)
+                    if rec.name != known.name:
+                        rec.aliases.append(rec.name)
+                        rec.name = known.name
                     rec.known = True
                     for t in known.titles:
                         if t not in rec.titles:

@@ -97,6 +97,7 @@ def _strip_article(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A key for comparing names: normalized, punctuation dropped, the article removed.
 

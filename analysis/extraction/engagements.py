@@ -10,6 +10,7 @@ the date mentions in the trigger's stretch of the sentence, locations from `في
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,14 @@ from analysis.extraction.results import (
 __all__ = ["find_engagements", "split_sentences"]
 
 _SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$)|\n+")
-_ABBREVIATION_RE = re.compile(r"(?:^|[\s.(])[\u0621-\u064aA-Za-z]\.$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """A single letter before the dot (`أ.د.`, `د.`)."""
+    if dot < 1 or not text[dot - 1].isalpha():
+        return False
+    return dot < 2 or text[dot - 2] in " \t\n.("
+
 _QUOTE_MARKS = set("\"“”«»")
 _COMMAS = {"،", ",", "؛", ";"}
 _PAIRWISE = {EngagementType.MEETING, EngagementType.TALKS, EngagementType.CALL, EngagementType.AGREEMENT}
@@ -58,7 +66,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
-        if m.group().startswith(".") and _ABBREVIATION_RE.search(text, 0, m.start() + 1):
+        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue  # `أ.د.`, `د.`: an abbreviation, not the end of a sentence
         end = m.end() if not m.group().startswith("\n") else m.start()
         _add_span(text, start, end, spans)
@@ -128,7 +136,12 @@ class _Doc:
             for k in range(m.first, m.last + 1):
                 if self.inside[k] is None or m.kind == ActorKind.PERSON:
                     self.inside[k] = m
-        self.dates = list(dates)
+        self.dates = sorted(dates, key=lambda d: (d.start, d.end))
+        self._date_starts = [d.start for d in self.dates]
+        self.geo_at: dict[int, Mention] = {}
+        for m in self.mentions:
+            if m.kind in (ActorKind.STATE, ActorKind.PLACE) and not m.embedded:
+                self.geo_at.setdefault(m.first, m)
         self.in_date = [False] * len(self.tokens)
         if self.dates:
             spans = sorted((d.start, d.end) for d in self.dates)
@@ -158,7 +171,13 @@ class _Doc:
         return range(found[0], found[1] + 1) if found else range(0)
 
     def dates_between(self, a: int, b: int) -> list[DateMention]:
-        return [d for d in self.dates if d.start >= a and d.end <= b]
+        lo = bisect_left(self._date_starts, a)
+        hi = bisect_right(self._date_starts, b)
+        return [d for d in self.dates[lo:hi] if d.end <= b]
+
+    def geo_between(self, a: int, b: int) -> list[Mention]:
+        """Place and state mentions starting at token indexes `a <= i < b`."""
+        return [self.geo_at[k] for k in range(a, b) if k in self.geo_at]
 
 
 def _is_arg(m: Mention, etype: EngagementType) -> bool:
@@ -609,9 +628,7 @@ def _location(doc: _Doc, i: int, rng: range, prev_boundary: int, next_boundary: 
     """A place after `في`/`إلى` (or a capital written `بموسكو`), nearest the trigger."""
     candidates: list[tuple[int, str]] = []
     lo = max(rng.start, prev_boundary + 1)
-    for m in doc.mentions:
-        if m.embedded or m.kind not in (ActorKind.STATE, ActorKind.PLACE) or not (lo <= m.first < next_boundary):
-            continue
+    for m in doc.geo_between(lo, next_boundary):
         prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
         clitic = m.start > doc.tokens[m.first].start and doc.tokens[m.first].n[:1] in "بل"
         direct = etype == EngagementType.VISIT and m.first > i and (prev in ("في", "الي", "الى") or _right_after_subject(doc, i, m))
@@ -642,7 +659,7 @@ def _dateline(doc: _Doc, rng: range) -> str | None:
     """`موسكو - أجرى ...`: a place and a dash opening the sentence."""
     first = rng.start
     m = doc.inside[first] if first < len(doc.inside) else None
-    geo = next((x for x in doc.mentions if x.first == first and x.kind in (ActorKind.STATE, ActorKind.PLACE)), None)
+    geo = doc.geo_at.get(first)
     if geo is None or m is not None and m.kind == ActorKind.PERSON:
         return None
     nxt = geo.last + 1
@@ -714,17 +731,21 @@ def _unique_parts(parts: list[tuple[Mention, Role]]) -> list[tuple[Mention, Role
 def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagement: dict[int, bool]) -> None:
     """Fill missing dates: from the engagement a pro-drop clause continues, from an earlier
     report of the same parties, or from the sentence before when that one gave a date only."""
-    for idx, cand in enumerate(candidates):
+    last_with: dict[tuple[frozenset[str], bool], _Candidate] = {}
+    for cand in candidates:
+        keys = frozenset(m.actor for m, _ in cand.participants)
+        group = (keys, cand.type in _PAIRWISE)
+        prev = last_with.get(group)
+        if prev is None or prev.type != cand.type and not _compatible(prev.type, cand.type):
+            prev = None
         if cand.date is not None and cand.date.value.year is not None:
+            last_with[group] = cand
             continue
         source: DateMention | None = None
-        keys = {m.actor for m, _ in cand.participants}
-        for prev in reversed(candidates[:idx]):
-            if {m.actor for m, _ in prev.participants} == keys and _compatible(prev.type, cand.type):
-                cand.same_as = prev.same_as or prev
-                break
-        if cand.same_as is not None:
+        if prev is not None:
+            cand.same_as = prev.same_as or prev
             continue
+        last_with[group] = cand
         if cand.inherited_from is not None and cand.inherited_from.date is not None:
             source = cand.inherited_from.date
         if source is None and cand.date is None and cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
@@ -744,21 +765,22 @@ def _compatible(a: EngagementType, b: EngagementType) -> bool:
 
 def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEngagement]:
     out: list[ExtractedEngagement] = []
-    seen: list[tuple[int, EngagementType, frozenset[str]]] = []
+    seen: dict[int, list[tuple[EngagementType, frozenset[str]]]] = {}
     made: dict[int, ExtractedEngagement] = {}
     for cand in candidates:
         keys = frozenset(m.actor for m, _ in cand.participants)
         if cand.same_as is not None and id(cand.same_as) in made:
             target = made[id(cand.same_as)]
             start, end = doc.sentences[cand.sentence]
-            if start != target.evidence.start and all(s.start != start for s in target.more_evidence):
+            if start != target.evidence.start and (not target.more_evidence or target.more_evidence[-1].start != start):
                 target.more_evidence.append(Span(doc.text[start:end], start, end))
             if target.location is None:
                 target.location = cand.location
             continue
-        if any(s == cand.sentence and t == cand.type and keys <= k for s, t, k in seen):
+        in_sentence = seen.setdefault(cand.sentence, [])
+        if any(t == cand.type and keys <= k for t, k in in_sentence):
             continue
-        seen.append((cand.sentence, cand.type, keys))
+        in_sentence.append((cand.type, keys))
         start, end = doc.sentences[cand.sentence]
         date = cand.date
         made[id(cand)] = ExtractedEngagement(
@@ -772,13 +794,15 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
         )
         out.append(made[id(cand)])
     # drop a same-sentence engagement whose parties are a strict subset of another's
+    by_sentence: dict[int, list[ExtractedEngagement]] = {}
+    for e in out:
+        by_sentence.setdefault(e.evidence.start, []).append(e)
     result = []
     for e in out:
         keys = {p.name for p in e.participants}
         if any(
-            o is not e and o.evidence.start == e.evidence.start and o.type == e.type
-            and keys < {p.name for p in o.participants}
-            for o in out
+            o is not e and o.type == e.type and keys < {p.name for p in o.participants}
+            for o in by_sentence[e.evidence.start]
         ):
             continue
         result.append(e)

@@ -1,0 +1,149 @@
+"""The entry point: whole documents in, a consistent result out, for any text at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.extraction.pipeline import NER_NOTICE, extract_document
+from analysis.extraction.results import ActorKind, EngagementType, KnownActor
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ARABIC_PIECES = [
+    "التقى",
+    "استقبل",
+    "زار",
+    "رئيس",
+    "هيئة",
+    "الحشد",
+    "الشعبي",
+    "فالح",
+    "الفياض",
+    "السفير",
+    "الروسي",
+    "في",
+    "بغداد",
+    "موسكو",
+    "مع",
+    "كل",
+    "من",
+    "و",
+    "،",
+    ".",
+    "((",
+    "))",
+    "“",
+    "”",
+    "1/2/2024",
+    "الخميس",
+    "كانون الثاني",
+    "2024",
+    "ولم",
+    "يلتقِ",
+    "بين",
+    "هجوم",
+    "مقتل",
+    "الجنرال",
+    "\n",
+    "  • ",
+    "الأكثر متابعة",
+    "أبو",
+    "عبد",
+    "ـ",
+    "ً",
+    "٣",
+    "۴",
+    "ی",
+    "ک",
+    "لل",
+    "زيارة",
+    "إلى",
+    "التي",
+    "قام",
+    "بها",
+    "التقيا",
+    "ناقش",
+]
+
+
+def assert_offsets_hold(result) -> None:
+    text = result.text
+    for actor in result.actors:
+        for span in actor.mentions:
+            assert text[span.start : span.end] == span.text
+    for engagement in result.engagements:
+        for span in (engagement.evidence, *engagement.more_evidence):
+            assert text[span.start : span.end] == span.text
+        names = {a.name for a in result.actors}
+        assert all(p.name in names or p.name for p in engagement.participants)
+
+
+def test_seed_document_end_to_end():
+    raw = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    result = extract_document(raw)
+    assert result.metadata.title.startswith("مركز دراسات الحرب")
+    persons = {a.name for a in result.actors if a.kind == ActorKind.PERSON}
+    assert persons == {"إلبروس كوتراشيف", "عمار الحكيم", "فالح الفياض", "محمد شياع السوداني", "قيس الخزعلي"}
+    meetings = [e for e in result.engagements if e.type == EngagementType.MEETING]
+    assert [e.date.iso for e in meetings] == ["2024-01-31", "2024-02-01", "2024-02-05", "2024-02-20"]
+    assert_offsets_hold(result)
+    contract = result.to_contract("x.txt")
+    assert contract["engagements"][0]["participants"] == ["إلبروس كوتراشيف", "عمار الحكيم"]
+
+
+def test_participants_are_actors_of_the_same_result():
+    for path in sorted(SEEDS.glob("*.txt")):
+        result = extract_document(path.read_text(encoding="utf-8"))
+        names = {a.name for a in result.actors}
+        for engagement in result.engagements:
+            assert {p.name for p in engagement.participants} <= names, path.name
+
+
+def test_deterministic():
+    raw = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    assert extract_document(raw).to_contract("a") == extract_document(raw).to_contract("a")
+
+
+def test_known_actor_names_are_used():
+    known = [KnownActor(name="فالح فياض", kind=ActorKind.PERSON, aliases=("فالح الفياض", "الفياض"))]
+    raw = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    result = extract_document(raw, known_actors=known)
+    assert "فالح فياض" in {a.name for a in result.actors}
+    assert all("فالح الفياض" != p.name for e in result.engagements for p in e.participants)
+    assert any("فالح فياض" in {p.name for p in e.participants} for e in result.engagements)
+
+
+def test_missing_ner_model_is_reported_not_fatal(monkeypatch, tmp_path):
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    from analysis.extraction import pipeline
+
+    monkeypatch.setattr(pipeline, "_NER_STATE", {})
+    result = extract_document("التقى رئيس الوزراء محمد شياع السوداني السفير الروسي إلبروس كوتراشيف.")
+    assert NER_NOTICE in result.notices
+    assert len(result.engagements) == 1
+
+
+def test_empty_binary_and_huge_inputs():
+    assert extract_document("").engagements == []
+    junk = extract_document("\x00\xff\ud800 \x1b[0m" * 50)
+    assert_offsets_hold(junk)
+    huge = extract_document("التقى رئيس الوزراء محمد شياع السوداني السفير الروسي إلبروس كوتراشيف. " * 3000)
+    assert huge.engagements and any("cut" in n for n in huge.notices)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ARABIC_PIECES) | st.text(max_size=8), max_size=60).map(" ".join))
+def test_no_arabic_like_text_crashes_and_every_span_slices_the_text(text):
+    result = extract_document(text)
+    assert not [n for n in result.notices if "failed" in n]
+    assert_offsets_hold(result)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_no_text_at_all_crashes(text):
+    result = extract_document(text)
+    assert not [n for n in result.notices if "failed" in n]
+    assert_offsets_hold(result)
