@@ -15,6 +15,8 @@ from analysis.models import Actor, Engagement
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
+DOCUMENT_CHOICES = 200  # the newest documents offered in the source filter (plus a chosen older one)
+
 # Query parameters that describe the whole view (filters and open panes); `page` is not one of them.
 STATE_PARAMS = (
     "actor",
@@ -81,7 +83,10 @@ class TimelineFilterForm(forms.Form):
     def __init__(self, data: QueryDict, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.outlets = selectors.outlet_choices()
-        self.documents = list(selectors.document_choices())
+        self.documents = list(selectors.document_choices()[:DOCUMENT_CHOICES])
+        chosen = str(data.get("source", "")).removeprefix("document:")
+        if chosen.isdigit() and all(doc.pk != int(chosen) for doc in self.documents):
+            self.documents += list(selectors.document_choices().filter(pk=int(chosen)))
         self.fields["source"].choices = [
             ("", "كل المصادر"),
             ("الوسائل", [(f"outlet:{outlet}", outlet) for outlet in self.outlets]),

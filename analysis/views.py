@@ -102,7 +102,8 @@ def _actor_options(form: TimelineFilterForm) -> dict:
     selected = [actor.pk for actor in data.get("actor") or ()]
     query = data.get("actor_q") or ""
     suggestions = selectors.actor_search(key=selectors.search_key(query)).exclude(pk__in=selected)
-    return {"actor_suggestions": suggestions[:ACTOR_SUGGESTIONS], "actor_query": query}
+    limit = ACTOR_SUGGESTIONS if query else ACTOR_SUGGESTIONS // 2
+    return {"actor_suggestions": suggestions[:limit], "actor_query": query}
 
 
 def _evidence_excerpt(evidence: Evidence, engagement: Engagement) -> SafeString:
