@@ -83,7 +83,10 @@ def test_non_zero_exit_status_from_the_shell(tmp_path):
     project = Path(__file__).resolve().parent.parent
     r = subprocess.run(
         [sys.executable, "manage.py", "extract", "--json", str(tmp_path / "nope.txt")],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert r.returncode != 0
     assert "nope.txt" in r.stderr and "Traceback" not in r.stderr

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.clean import key_variants, name_key, normalize
@@ -150,7 +150,11 @@ def _valid_name_token(tok: Token) -> bool:
 def _known_word(n: str) -> bool:
     """A word of the lexicon (a title, a trigger, a stop word, a place): never a surname."""
     return (
-        _is_stop(n) or _is_trigger(n) or _is_geo(n) or n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS
+        _is_stop(n)
+        or _is_trigger(n)
+        or _is_geo(n)
+        or n in lx.TITLE_WORDS
+        or n in lx.DEMONYM_FORMS
         or any(f in lx.PERSON_TITLE_HEADS for f in _forms(n))
     )
 
@@ -185,8 +189,11 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
         tok = tokens[k]
         if tok.kind != "w":
             break
-        if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok and tokens[k + 1].kind == "w" and (
-            units < 2 or units == 2 and _name_ends_after(tokens, k + 2)
+        if (
+            tok.n in lx.NAME_CONNECTORS
+            and k + 1 < n_tok
+            and tokens[k + 1].kind == "w"
+            and (units < 2 or units == 2 and _name_ends_after(tokens, k + 2))
         ):
             nxt = tokens[k + 1]
             if not (_is_stop(nxt.n) or _is_trigger(nxt.n)) and (nxt.article or _valid_name_token(nxt)):
@@ -203,8 +210,12 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
             if tok.n in lx.TITLE_WORDS or _is_geo(tok.n):
                 break
             nxt = tokens[k + 1] if k + 1 < n_tok else None
-            if nxt is not None and nxt.kind == "w" and nxt.article and not _known_word(nxt.n) and (
-                bare >= 2 or tokens[j].n[:1] in "لب"
+            if (
+                nxt is not None
+                and nxt.kind == "w"
+                and nxt.article
+                and not _known_word(nxt.n)
+                and (bare >= 2 or tokens[j].n[:1] in "لب")
             ):
                 # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a
                 # preposition's phrase (`لتعزيز التعاون العسكري`): not a surname
@@ -268,14 +279,22 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         if end is not None and n not in lx.TITLE_WORDS:
             return title_end, j, end
         forms = _forms(n)
-        if any(f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in forms) or _is_geo(n):
+        if any(
+            f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in forms
+        ) or _is_geo(n):
             j += 1
             title_end = j
             continue
         if n in ("في", "لدي", "الي", "الى"):
             k = j + 1
-            if k < n_tok and tokens[k].kind == "w" and (
-                _is_geo(tokens[k].n) or tokens[k].n in lx.TITLE_WORDS or tokens[k].n in lx.INSTITUTION_WORDS
+            if (
+                k < n_tok
+                and tokens[k].kind == "w"
+                and (
+                    _is_geo(tokens[k].n)
+                    or tokens[k].n in lx.TITLE_WORDS
+                    or tokens[k].n in lx.INSTITUTION_WORDS
+                )
             ):
                 j = k
                 continue
@@ -371,7 +390,7 @@ def _close(a: str, b: str) -> bool:
     if len(ta) != len(tb):
         return False
     diffs = 0
-    for x, y in zip(ta, tb):
+    for x, y in zip(ta, tb, strict=True):
         if x == y:
             continue
         if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
@@ -384,7 +403,7 @@ def _close(a: str, b: str) -> bool:
 
 def _one_edit(x: str, y: str) -> bool:
     if len(x) == len(y):
-        return sum(c1 != c2 for c1, c2 in zip(x, y)) <= 1
+        return sum(c1 != c2 for c1, c2 in zip(x, y, strict=True)) <= 1
     if len(x) > len(y):
         x, y = y, x
     for k in range(len(y)):
@@ -393,7 +412,9 @@ def _one_edit(x: str, y: str) -> bool:
     return False
 
 
-def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: list[Token] | None = None) -> ActorAnalysis:
+def find_actors(
+    text: str, *, known_actors: Sequence[KnownActor] = (), tokens: list[Token] | None = None
+) -> ActorAnalysis:
     """Every actor the rules or the known actors find in `text`, with their mentions."""
     tokens = tokens if tokens is not None else tokenize(text)
     n_tok = len(tokens)
@@ -450,9 +471,16 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
             if name != rec.name and name not in rec.aliases:
                 rec.aliases.append(name)
             return rec
-        others = person_by_key.items() if len(person_by_key) < 300 else ()  # fuzzy linking is for articles, not lists
+        others = (
+            person_by_key.items() if len(person_by_key) < 300 else ()
+        )  # fuzzy linking is for articles, not lists
         for other_key, rec in others:
-            if other_key == key or _close(other_key, key) or other_key.endswith(" " + key) or key.endswith(" " + other_key):
+            if (
+                other_key == key
+                or _close(other_key, key)
+                or other_key.endswith(" " + key)
+                or key.endswith(" " + other_key)
+            ):
                 if len(key) > len(rec.key) and not rec.known:
                     rec.aliases.append(rec.name)
                     rec.name, rec.key = name, key
@@ -479,7 +507,15 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
             if title and title not in rec.titles:
                 rec.titles.append(title)
         first, last = min(title_first, name_first), max(title_end, name_end) - 1
-        m = Mention(rec.key, ActorKind.PERSON, first, last, tokens[name_first].start, tokens[name_end - 1].end, title_first)
+        m = Mention(
+            rec.key,
+            ActorKind.PERSON,
+            first,
+            last,
+            tokens[name_first].start,
+            tokens[name_end - 1].end,
+            title_first,
+        )
         rec.mentions.append(m)
         mentions.append(m)
         for k in range(first, last + 1):
@@ -514,8 +550,13 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
                         if t not in rec.titles:
                             rec.titles.append(t)
                     tok = tokens[k_idx]
-                    off = _strip_clitic_offset(tok, next((f for f in _forms(tok.n) if _strip_article(f) == key[0] or f == key[0]), tok.n))
-                    m = Mention(rec.key, kind, k_idx, k_idx + size - 1, tok.start + off, tokens[k_idx + size - 1].end)
+                    off = _strip_clitic_offset(
+                        tok,
+                        next((f for f in _forms(tok.n) if _strip_article(f) == key[0] or f == key[0]), tok.n),
+                    )
+                    m = Mention(
+                        rec.key, kind, k_idx, k_idx + size - 1, tok.start + off, tokens[k_idx + size - 1].end
+                    )
                     rec.mentions.append(m)
                     mentions.append(m)
                     for s in range(size):
@@ -562,15 +603,31 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
             bare = next((f for f in _forms(tok.n) if _strip_article(f) in surnames), tok.n)
             off = _strip_clitic_offset(tok, bare)
         surface = text[tokens[first].start + off : tok.end]
-        clitic_left = first == k_idx and not off and tok.n not in surnames and _strip_article(tok.n) not in surnames
+        clitic_left = (
+            first == k_idx and not off and tok.n not in surnames and _strip_article(tok.n) not in surnames
+        )
         if not clitic_left and normalize(surface) != normalize(rec.name) and surface not in rec.aliases:
             rec.aliases.append(surface)
         if k_idx > 0 and any(f in lx.HONORIFICS for f in _forms(tokens[k_idx - 1].n)) and first == k_idx:
             first = k_idx - 1
             honorific = text[tokens[first].start : tok.end]
             if honorific not in rec.aliases and normalize(honorific) != normalize(rec.name):
-                rec.aliases.append(text[tokens[first].start + _strip_clitic_offset(tokens[first], next(f for f in _forms(tokens[first].n) if f in lx.HONORIFICS)) : tok.end])
-        m = Mention(rec.key, ActorKind.PERSON, first, k_idx, tokens[first].start + (off if first == k_idx else 0), tok.end)
+                rec.aliases.append(
+                    text[
+                        tokens[first].start
+                        + _strip_clitic_offset(
+                            tokens[first], next(f for f in _forms(tokens[first].n) if f in lx.HONORIFICS)
+                        ) : tok.end
+                    ]
+                )
+        m = Mention(
+            rec.key,
+            ActorKind.PERSON,
+            first,
+            k_idx,
+            tokens[first].start + (off if first == k_idx else 0),
+            tok.end,
+        )
         rec.mentions.append(m)
         mentions.append(m)
         for s in range(first, k_idx + 1):
@@ -589,12 +646,18 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
         while b - a >= 2 and not matches:
             key = name_key(text[head_start : tokens[b - 1].end])
             if tokens[b - 1].kind == "w":
-                matches = list({id(r): r for r, tkey in person_titles if tkey == key or tkey.startswith(key + " ")}.values())
+                matches = list(
+                    {
+                        id(r): r for r, tkey in person_titles if tkey == key or tkey.startswith(key + " ")
+                    }.values()
+                )
             if not matches:
                 b -= 1
         if len(matches) == 1:
             rec = matches[0]
-            m = Mention(rec.key, ActorKind.PERSON, a, b - 1, head_start, tokens[b - 1].end, a, title_only=True)
+            m = Mention(
+                rec.key, ActorKind.PERSON, a, b - 1, head_start, tokens[b - 1].end, a, title_only=True
+            )
             rec.mentions.append(m)
             mentions.append(m)
             for s in range(a, b):
@@ -622,7 +685,15 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
         org_spans.append((k_idx, end))
         if not embedded or name_key(name) in table.records:
             rec = _org_record(table, name)
-            m = Mention(rec.key, ActorKind.ORGANIZATION, k_idx, end - 1, tok.start + off, tokens[end - 1].end, embedded=embedded)
+            m = Mention(
+                rec.key,
+                ActorKind.ORGANIZATION,
+                k_idx,
+                end - 1,
+                tok.start + off,
+                tokens[end - 1].end,
+                embedded=embedded,
+            )
             rec.mentions.append(m)
             mentions.append(m)
         for s in range(k_idx, end):
@@ -654,8 +725,15 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
                     surface = text[tok.start + off : tokens[k_idx + size - 1].end]
                     if surface not in rec.aliases and surface != rec.name:
                         rec.aliases.append(surface)
-                    m = Mention(rec.key, ActorKind.ORGANIZATION, k_idx, k_idx + size - 1, tok.start + off,
-                                tokens[k_idx + size - 1].end, embedded=any(in_title[k_idx:k_idx + size]))
+                    m = Mention(
+                        rec.key,
+                        ActorKind.ORGANIZATION,
+                        k_idx,
+                        k_idx + size - 1,
+                        tok.start + off,
+                        tokens[k_idx + size - 1].end,
+                        embedded=any(in_title[k_idx : k_idx + size]),
+                    )
                     rec.mentions.append(m)
                     mentions.append(m)
                     for s in range(k_idx, k_idx + size):
@@ -680,9 +758,16 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
         if not embedded or key in table.records:
             rec = table.add(canonical, kind, key)
             clean_alias = off > 0 or not tok.n.startswith(("لل", "ولل", "فلل"))
-            if clean_alias and surface != rec.name and normalize(surface) != normalize(rec.name) and surface not in rec.aliases:
+            if (
+                clean_alias
+                and surface != rec.name
+                and normalize(surface) != normalize(rec.name)
+                and surface not in rec.aliases
+            ):
                 rec.aliases.append(surface)
-            m = Mention(rec.key, kind, k_idx, end - 1, tok.start + off, tokens[end - 1].end, embedded=embedded)
+            m = Mention(
+                rec.key, kind, k_idx, end - 1, tok.start + off, tokens[end - 1].end, embedded=embedded
+            )
             rec.mentions.append(m)
             mentions.append(m)
         k_idx = end
@@ -696,7 +781,11 @@ def find_actors(text: str, *, known_actors: Sequence[KnownActor] = (), tokens: l
             counts: dict[str, int] = {}
             for m in rec.mentions:
                 counts[text[m.start : m.end]] = counts.get(text[m.start : m.end], 0) + 1
-            full = [f for f in (rec.name, *rec.aliases) if len(f.split()) > len(min((rec.name, *rec.aliases), key=lambda x: len(x.split())).split())]
+            full = [
+                f
+                for f in (rec.name, *rec.aliases)
+                if len(f.split()) > len(min((rec.name, *rec.aliases), key=lambda x: len(x.split())).split())
+            ]
             best = max(full or [rec.name], key=lambda f: (counts.get(f, 0), len(f)))
             if best != rec.name:
                 rec.aliases = [rec.name, *[a for a in rec.aliases if a != best]]
@@ -745,7 +834,12 @@ def _org_at(tokens: Sequence[Token], i: int) -> int | None:
         definite = _definite(t.n)
         if definite in _ORG_ENDERS:
             break
-        if definite and not _is_stop(t.n) and not _is_trigger(t.n) and not (t.n != definite and definite in lx.STOPWORDS):
+        if (
+            definite
+            and not _is_stop(t.n)
+            and not _is_trigger(t.n)
+            and not (t.n != definite and definite in lx.STOPWORDS)
+        ):
             if t.n != definite and t.n[0] not in "و" and seen_definite:
                 break  # `بالدعوة`, `للحشد`: a new phrase, not the name going on
             seen_definite = True
@@ -757,8 +851,14 @@ def _org_at(tokens: Sequence[Token], i: int) -> int | None:
             j += 1
             end = j
             continue
-        if t.n == "في" and seen_definite and j + 1 < n_tok and (
-            any(f in lx.ORG_HEADS for f in _forms(tokens[j + 1].n)) or tokens[j + 1].n in lx.INSTITUTION_WORDS
+        if (
+            t.n == "في"
+            and seen_definite
+            and j + 1 < n_tok
+            and (
+                any(f in lx.ORG_HEADS for f in _forms(tokens[j + 1].n))
+                or tokens[j + 1].n in lx.INSTITUTION_WORDS
+            )
         ):
             j += 1
             if not tokens[j].article:
@@ -776,14 +876,18 @@ def _org_at(tokens: Sequence[Token], i: int) -> int | None:
 
 
 _ORG_ENDERS = frozenset(
-    normalize(w) for w in "المدعومة المدعوم الموالية الموالي التابعة التابع المقربة المرتبطة المقرب المرتبط".split()
+    normalize(w)
+    for w in "المدعومة المدعوم الموالية الموالي التابعة التابع المقربة المرتبطة المقرب المرتبط".split()
 )
 
 
 def _valid_org_word(n: str) -> bool:
     if n.endswith(("يه", "ي")) and len(n) > 3:
         return False  # an indefinite adjective (`مؤسسة عسكرية`), not a name
-    return not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS) and len(n) >= 2
+    return (
+        not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS)
+        and len(n) >= 2
+    )
 
 
 def _org_record(table: _Table, name: str) -> _Record:
@@ -794,8 +898,11 @@ def _org_record(table: _Table, name: str) -> _Record:
             continue
         other = rec.key.split()
         same_tail = len(parts) >= 3 and parts[1:] == other[1:]
-        subset = parts[0] == other[0] and len(parts) >= 2 and len(other) >= 2 and (
-            set(parts) <= set(other) or set(other) <= set(parts)
+        subset = (
+            parts[0] == other[0]
+            and len(parts) >= 2
+            and len(other) >= 2
+            and (set(parts) <= set(other) or set(other) <= set(parts))
         )
         if rec.key == key or same_tail or subset:
             if len(key) > len(rec.key) and subset and not same_tail:

@@ -119,7 +119,7 @@ def _unambiguous_clitics(token: str) -> str:
         return "ال" + token[2:]
     for prefix in ("وبال", "وال", "فال", "بال", "كال", "فبال"):
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
-            return "ال" + token[len(prefix):]
+            return "ال" + token[len(prefix) :]
     return token
 
 
@@ -151,19 +151,47 @@ _DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TAIL_MARKERS = tuple(
     normalize(m)
     for m in (
-        "الأكثر متابعة", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تداولاً",
-        "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "اخبار ذات صلة", "مواد ذات صلة",
-        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ المزيد",
-        "انضم الى المحادثة", "انضم إلى المحادثة", "جميع التعليقات", "اضافة تعليق", "أضف تعليق",
-        "التعليقات", "اترك تعليقا", "اترك تعليقاً",
-        "طباعة الخبر", "ارسال الخبر", "إرسال الخبر", "شارك الخبر", "شارك المقال", "شارك هذا",
-        "تابعونا", "تابعنا على", "الأقسام", "روابط مهمة", "روابط سريعة", "جميع الحقوق محفوظة",
-        "كلمات مفتاحية", "الوسوم", "ملاحق",
+        "الأكثر متابعة",
+        "الأكثر قراءة",
+        "الأكثر مشاهدة",
+        "الأكثر تداولا",
+        "الأكثر تداولاً",
+        "مقالات ذات صلة",
+        "أخبار ذات صلة",
+        "مواضيع ذات صلة",
+        "اخبار ذات صلة",
+        "مواد ذات صلة",
+        "اقرأ أيضا",
+        "اقرأ أيضاً",
+        "إقرأ أيضا",
+        "اقرأ المزيد",
+        "انضم الى المحادثة",
+        "انضم إلى المحادثة",
+        "جميع التعليقات",
+        "اضافة تعليق",
+        "أضف تعليق",
+        "التعليقات",
+        "اترك تعليقا",
+        "اترك تعليقاً",
+        "طباعة الخبر",
+        "ارسال الخبر",
+        "إرسال الخبر",
+        "شارك الخبر",
+        "شارك المقال",
+        "شارك هذا",
+        "تابعونا",
+        "تابعنا على",
+        "الأقسام",
+        "روابط مهمة",
+        "روابط سريعة",
+        "جميع الحقوق محفوظة",
+        "كلمات مفتاحية",
+        "الوسوم",
+        "ملاحق",
     )
 )
 _CHROME_LINES = tuple(
-    normalize(m)
-    for m in ("اعلان ممول", "إعلان ممول", "اعلان", "إعلان", "الرئيسية", "القائمة", "بحث", "الكل")
+    normalize(m) for m in ("اعلان ممول", "إعلان ممول", "اعلان", "إعلان", "الرئيسية", "القائمة", "بحث", "الكل")
 )
 _STAMP_MARKERS = tuple(normalize(m) for m in ("التحديث الاخير", "آخر تحديث", "اخر تحديث", "تم التحديث"))
 _PUBLISHED_MARKERS = tuple(normalize(m) for m in ("نشر في", "نشر بتاريخ", "تاريخ النشر", "نُشر"))
@@ -204,7 +232,9 @@ def _is_date_line(line: str) -> bool:
     for m in reversed(find_dates(line)):
         rest = rest[: m.start] + rest[m.end :]
     rest = _DATE_TIME_RE.sub(" ", rest)
-    return not re.search(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest)) and rest != line
+    return (
+        not re.search(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest)) and rest != line
+    )
 
 
 def _is_chrome(line: str, folded: str) -> bool:
@@ -291,7 +321,7 @@ def clean_document(raw: str) -> CleanedDocument:
     removed = 0
     body_chars = 0
 
-    for i, (line, folded) in enumerate(zip(lines, folded_lines)):
+    for i, (line, folded) in enumerate(zip(lines, folded_lines, strict=True)):
         stripped = line.strip()
         if not stripped:
             continue
@@ -303,14 +333,28 @@ def clean_document(raw: str) -> CleanedDocument:
         if by is not None:
             bylines.append(by)
             kind, value = by
-            if kind in (normalize("كتب"), normalize("بقلم"), normalize("ترجمة"), normalize("ترجمه"),
-                        normalize("اعداد"), normalize("تحرير")) and author is None:
+            if (
+                kind
+                in (
+                    normalize("كتب"),
+                    normalize("بقلم"),
+                    normalize("ترجمة"),
+                    normalize("ترجمه"),
+                    normalize("اعداد"),
+                    normalize("تحرير"),
+                )
+                and author is None
+            ):
                 author = value
             elif kind == normalize("عن") and agency is None:
                 agency = value
             removed += 1
             continue
-        if _is_chrome(stripped, folded) or any(m in folded for m in _PUBLISHED_MARKERS) and i < first_paragraph:
+        if (
+            _is_chrome(stripped, folded)
+            or any(m in folded for m in _PUBLISHED_MARKERS)
+            and i < first_paragraph
+        ):
             removed += 1
             continue
         if i < first_paragraph:
@@ -332,12 +376,19 @@ def clean_document(raw: str) -> CleanedDocument:
             body_chars += len(stripped)
 
     head = lines[: max(first_paragraph, title_index + 1)]
-    published = _published_from([line for line in head if _is_date_line(line.strip())
-                                 or any(m in normalize(line) for m in _PUBLISHED_MARKERS)])
+    published = _published_from(
+        [
+            line
+            for line in head
+            if _is_date_line(line.strip()) or any(m in normalize(line) for m in _PUBLISHED_MARKERS)
+        ]
+    )
     metadata = DocumentMetadata(
         title=title,
         outlet=_outlet_from(lines, bylines),
         author=author,
         published=published,
     )
-    return CleanedDocument(text="\n".join(kept), metadata=metadata, source_agency=agency, removed_lines=removed)
+    return CleanedDocument(
+        text="\n".join(kept), metadata=metadata, source_agency=agency, removed_lines=removed
+    )

@@ -40,10 +40,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     return dot < 2 or text[dot - 2] in " \t\n.("
 
-_QUOTE_MARKS = set("\"“”«»")
+
+_QUOTE_MARKS = set('"“”«»')
 _COMMAS = {"،", ",", "؛", ";"}
 _PAIRWISE = {EngagementType.MEETING, EngagementType.TALKS, EngagementType.CALL, EngagementType.AGREEMENT}
-_STATE_PARTIES = {EngagementType.ATTACK, EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, EngagementType.AGREEMENT}
+_STATE_PARTIES = {
+    EngagementType.ATTACK,
+    EngagementType.ARMS_TRANSFER,
+    EngagementType.TRAINING,
+    EngagementType.AGREEMENT,
+}
 _HEDGED = {EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, EngagementType.ATTACK}
 _LIGHT_VERBS = frozenset(
     normalize(prefix + w)
@@ -57,7 +63,9 @@ _WITH = "مع"
 _PLACE_PREPS = frozenset(normalize(w) for w in "في إلى الى لدى نحو قرب العاصمة".split())
 _DUAL_ENDINGS = ("يا", "ا")
 _POSSESSIVE_FORMS = frozenset(
-    f for f in lx.TRIGGERS if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها")) and not f.startswith("ال")
+    f
+    for f in lx.TRIGGERS
+    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها")) and not f.startswith("ال")
 )
 
 
@@ -188,7 +196,9 @@ def _is_arg(m: Mention, etype: EngagementType) -> bool:
     return m.kind == ActorKind.STATE and etype in _STATE_PARTIES
 
 
-def find_engagements(text: str, analysis: ActorAnalysis, dates: Sequence[DateMention]) -> list[ExtractedEngagement]:
+def find_engagements(
+    text: str, analysis: ActorAnalysis, dates: Sequence[DateMention]
+) -> list[ExtractedEngagement]:
     """Every engagement the rules find in `text`, each with its evidence sentence."""
     doc = _Doc(text, analysis, dates)
     candidates: list[_Candidate] = []
@@ -284,7 +294,9 @@ def _definite_trigger_is_new(doc: _Doc, i: int, rng: range, after_visit: bool) -
     return len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر"))
 
 
-def _collect_after(doc: _Doc, start: int, stop: int, etype: EngagementType) -> list[tuple[Mention, int, int, str]]:
+def _collect_after(
+    doc: _Doc, start: int, stop: int, etype: EngagementType
+) -> list[tuple[Mention, int, int, str]]:
     """Argument mentions from `start`, each with its segment (token range) and the marker
     before it (`مع`, `ب`, `بين` or ``). Stops at a quotation, a negation or a new clause."""
     tokens = doc.tokens
@@ -298,9 +310,14 @@ def _collect_after(doc: _Doc, start: int, stop: int, etype: EngagementType) -> l
             if _is_arg(m, etype):
                 mk = marker
                 first_tok = tokens[m.first].n
-                if not mk and first_tok[:1] == "ب" and m.kind == ActorKind.PERSON and len(first_tok) > 3 and (
-                    "ب" + first_tok[1:] == first_tok and first_tok[1:] in _forms(first_tok)
-                ) and m.title_first is not None:
+                if (
+                    not mk
+                    and first_tok[:1] == "ب"
+                    and m.kind == ActorKind.PERSON
+                    and len(first_tok) > 3
+                    and ("ب" + first_tok[1:] == first_tok and first_tok[1:] in _forms(first_tok))
+                    and m.title_first is not None
+                ):
                     mk = "ب"
                 found.append((m, seg_start, stop, mk))
             k = m.last + 1
@@ -370,15 +387,20 @@ def _previous_arg(doc: _Doc, before: int, rng: range, etype: EngagementType) -> 
     k = before - 1
     while k >= rng.start:
         m = doc.inside[k]
-        if m is not None and _is_arg(m, etype) and m.kind == ActorKind.PERSON or (
-            m is not None and m.kind == ActorKind.ORGANIZATION and _is_arg(m, etype)
+        if (
+            m is not None
+            and _is_arg(m, etype)
+            and m.kind == ActorKind.PERSON
+            or (m is not None and m.kind == ActorKind.ORGANIZATION and _is_arg(m, etype))
         ):
             return m
         k -= 1
     return None
 
 
-def _antecedent(doc: _Doc, s: int, in_sentence: list[_Candidate], previous: list[_Candidate]) -> _Candidate | None:
+def _antecedent(
+    doc: _Doc, s: int, in_sentence: list[_Candidate], previous: list[_Candidate]
+) -> _Candidate | None:
     for cand in reversed(in_sentence):
         if cand.subject is not None:
             return cand
@@ -403,7 +425,6 @@ def _build(
     tokens = doc.tokens
     etype = trig.type
     i = trig.index
-    raw = tokens[i].n
     after = _collect_after(doc, i + 1, next_boundary, etype)
     subjects: list[Mention] = []
     objects: list[tuple[Mention, int, int, str]] = []
@@ -431,7 +452,11 @@ def _build(
         else:
             marked = after[0][3] in (_WITH, "ب") or _has_b_clitic(tokens, after[0][0])
             same_sentence_ante = next((c for c in reversed(in_sentence) if c.subject is not None), None)
-            if marked or (len(after) == 1 and same_sentence_ante is not None and etype in _PAIRWISE | {EngagementType.MEETING}):
+            if marked or (
+                len(after) == 1
+                and same_sentence_ante is not None
+                and etype in _PAIRWISE | {EngagementType.MEETING}
+            ):
                 antecedent = same_sentence_ante or _antecedent(doc, s, in_sentence, previous)
                 subjects = [antecedent.subject] if antecedent is not None else []
                 objects = after
@@ -439,7 +464,9 @@ def _build(
                 subjects = [after[0][0]]
                 objects = after[1:]
     else:
-        if etype in _PAIRWISE and any(tokens[k].n == _BETWEEN for k in range(i + 1, min(i + 5, next_boundary))):
+        if etype in _PAIRWISE and any(
+            tokens[k].n == _BETWEEN for k in range(i + 1, min(i + 5, next_boundary))
+        ):
             objects = [a for a in after]
         elif possessive:
             ante = _previous_arg(doc, i, rng, etype)
@@ -454,7 +481,9 @@ def _build(
                 subjects = [antecedent.subject] if antecedent is not None else []
             objects = after
         else:
-            agent = _agent_after(doc, i, next_boundary, etype, light=i - 1 >= rng.start and tokens[i - 1].n in _LIGHT_VERBS)
+            agent = _agent_after(
+                doc, i, next_boundary, etype, light=i - 1 >= rng.start and tokens[i - 1].n in _LIGHT_VERBS
+            )
             if agent is not None:
                 subjects = [agent]
                 objects = [a for a in after if a[0] is not agent]
@@ -532,7 +561,7 @@ def _build(
             return results
         per_object_dates = [_segment_date(doc, o) for o in objs]
         use_segments = len(objs) > 1 and sum(d is not None for d in per_object_dates) >= 2
-        for obj, seg_date in zip(objs, per_object_dates):
+        for obj, seg_date in zip(objs, per_object_dates, strict=True):
             if obj[0].actor == subject.actor:
                 continue
             roles = (Role.HOST, Role.GUEST) if host else (Role.PARTICIPANT, Role.PARTICIPANT)
@@ -544,8 +573,12 @@ def _build(
         return results
     # attacks, arms transfers, training: every party named in the stretch; a state only when
     # it stands as a party (`هاجمت إيران`), not as a place (`قرب مطار بغداد`)
-    parties: list[Mention] = list(subjects) + [o[0] for o in objects if o[0].kind != ActorKind.STATE or _stands_alone(doc, o[0], i)]
-    attacker = _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK and not trig.verb else None
+    parties: list[Mention] = list(subjects) + [
+        o[0] for o in objects if o[0].kind != ActorKind.STATE or _stands_alone(doc, o[0], i)
+    ]
+    attacker = (
+        _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK and not trig.verb else None
+    )
     parts = _unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
         parts.insert(0, (_pseudo_mention(attacker, i), Role.INITIATOR))
@@ -624,14 +657,20 @@ def _planned(doc: _Doc, i: int, rng: range, prev_boundary: int) -> bool:
     return any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i))
 
 
-def _location(doc: _Doc, i: int, rng: range, prev_boundary: int, next_boundary: int, etype: EngagementType) -> str | None:
+def _location(
+    doc: _Doc, i: int, rng: range, prev_boundary: int, next_boundary: int, etype: EngagementType
+) -> str | None:
     """A place after `في`/`إلى` (or a capital written `بموسكو`), nearest the trigger."""
     candidates: list[tuple[int, str]] = []
     lo = max(rng.start, prev_boundary + 1)
     for m in doc.geo_between(lo, next_boundary):
         prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
         clitic = m.start > doc.tokens[m.first].start and doc.tokens[m.first].n[:1] in "بل"
-        direct = etype == EngagementType.VISIT and m.first > i and (prev in ("في", "الي", "الى") or _right_after_subject(doc, i, m))
+        direct = (
+            etype == EngagementType.VISIT
+            and m.first > i
+            and (prev in ("في", "الي", "الى") or _right_after_subject(doc, i, m))
+        )
         if prev in _PLACE_PREPS or clitic or direct:
             if prev == "العاصمه" or prev in _PLACE_PREPS or clitic or direct:
                 candidates.append((abs(m.first - i), doc.text[m.start : m.end]))
@@ -748,7 +787,12 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
         last_with[group] = cand
         if cand.inherited_from is not None and cand.inherited_from.date is not None:
             source = cand.inherited_from.date
-        if source is None and cand.date is None and cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
+        if (
+            source is None
+            and cand.date is None
+            and cand.sentence > 0
+            and not sentence_had_engagement.get(cand.sentence - 1, True)
+        ):
             s_start, s_end = doc.sentences[cand.sentence - 1]
             prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
             if prev_dates:
@@ -772,7 +816,9 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
         if cand.same_as is not None and id(cand.same_as) in made:
             target = made[id(cand.same_as)]
             start, end = doc.sentences[cand.sentence]
-            if start != target.evidence.start and (not target.more_evidence or target.more_evidence[-1].start != start):
+            if start != target.evidence.start and (
+                not target.more_evidence or target.more_evidence[-1].start != start
+            ):
                 target.more_evidence.append(Span(doc.text[start:end], start, end))
             if target.location is None:
                 target.location = cand.location
@@ -784,13 +830,13 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
         start, end = doc.sentences[cand.sentence]
         date = cand.date
         made[id(cand)] = ExtractedEngagement(
-                type=cand.type,
-                participants=[Participant(name=m.actor, role=role) for m, role in cand.participants],
-                evidence=Span(doc.text[start:end], start, end),
-                date=date.value if date is not None else UNKNOWN_DATE,
-                date_text=date.text if date is not None else None,
-                location=cand.location,
-                status=Status.PLANNED if cand.planned else Status.REPORTED,
+            type=cand.type,
+            participants=[Participant(name=m.actor, role=role) for m, role in cand.participants],
+            evidence=Span(doc.text[start:end], start, end),
+            date=date.value if date is not None else UNKNOWN_DATE,
+            date_text=date.text if date is not None else None,
+            location=cand.location,
+            status=Status.PLANNED if cand.planned else Status.REPORTED,
         )
         out.append(made[id(cand)])
     # drop a same-sentence engagement whose parties are a strict subset of another's
@@ -807,4 +853,3 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
             continue
         result.append(e)
     return result
-

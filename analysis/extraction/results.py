@@ -185,7 +185,8 @@ class ExtractedEngagement:
     date_text: str | None = None
     location: str | None = None
     status: Status = Status.REPORTED
-    more_evidence: list[Span] = field(default_factory=list)  # later sentences of the same document that report it again
+    # later sentences of the same document that report the same engagement again
+    more_evidence: list[Span] = field(default_factory=list)
 
     @property
     def date_precision(self) -> Precision:
@@ -232,7 +233,9 @@ class ExtractionResult:
                     "location": e.location,
                     "status": str(e.status),
                     "evidence": {"text": e.evidence.text, "start": e.evidence.start, "end": e.evidence.end},
-                    "more_evidence": [{"text": s.text, "start": s.start, "end": s.end} for s in e.more_evidence],
+                    "more_evidence": [
+                        {"text": s.text, "start": s.start, "end": s.end} for s in e.more_evidence
+                    ],
                 }
                 for e in self.engagements
             ],

@@ -15,7 +15,9 @@ def persons(text: str, **kwargs) -> dict[str, object]:
 
 
 def test_person_is_the_name_after_a_title_chain():
-    found = persons("استقبل رئيس هيئة الحشد الشعبي فالح الفياض في بغداد السفير الروسي في العراق ((ألبروس كوتراشيف)).")
+    found = persons(
+        "استقبل رئيس هيئة الحشد الشعبي فالح الفياض في بغداد السفير الروسي في العراق ((ألبروس كوتراشيف))."
+    )
     assert set(found) == {"فالح الفياض", "ألبروس كوتراشيف"}
     assert found["فالح الفياض"].title == "رئيس هيئة الحشد الشعبي"
     assert found["ألبروس كوتراشيف"].title == "السفير الروسي في العراق"
@@ -36,7 +38,8 @@ def test_name_before_its_title_after_a_speech_verb():
 
 def test_comma_joined_titles_belong_to_one_person():
     found = persons(
-        "واجتمع مع نائب وزير الخارجية، المبعوث الخاص للرئيس الروسي إلى الشرق الأوسط ودول شمال أفريقيا ميخائيل بوغدانوف."
+        "واجتمع مع نائب وزير الخارجية، المبعوث الخاص للرئيس "
+        "الروسي إلى الشرق الأوسط ودول شمال أفريقيا ميخائيل بوغدانوف."
     )
     assert list(found) == ["ميخائيل بوغدانوف"]
     assert found["ميخائيل بوغدانوف"].title.startswith("نائب وزير الخارجية، المبعوث الخاص")
@@ -45,7 +48,8 @@ def test_comma_joined_titles_belong_to_one_person():
 def test_a_title_without_a_name_and_a_noun_phrase_are_not_persons():
     text = (
         "وقال مسؤول استخبارات عسكرية عراقي رفيع المستوى إن عضو لجنة الأمن والدفاع البرلمانية يوم 20 فبراير "
-        "تحدث عن رئيس مجلس الوزراء العراقي. وبحث نائب وزير الخارجية الروسي ميخائيل بوغدانوف الجوانب الرئيسية للأجندة."
+        "تحدث عن رئيس مجلس الوزراء العراقي. وبحث نائب "
+        "وزير الخارجية الروسي ميخائيل بوغدانوف الجوانب الرئيسية للأجندة."
     )
     assert set(persons(text)) == {"ميخائيل بوغدانوف"}
 
@@ -64,7 +68,10 @@ def test_short_forms_link_back_to_the_full_name():
 
 
 def test_spelling_variants_and_honorific_short_forms_are_one_person():
-    text = "التقى السفير الروسي ألبروس كوتراشيف وزير الدفاع. ثم زار السفير إلبروس كوتراشيف أربيل، وقال السفير كوتراشيف إن الزيارة مهمة."
+    text = (
+        "التقى السفير الروسي ألبروس كوتراشيف وزير الدفاع. ثم زار "
+        "السفير إلبروس كوتراشيف أربيل، وقال السفير كوتراشيف إن الزيارة مهمة."
+    )
     found = persons(text)
     assert list(found) == ["ألبروس كوتراشيف"]
 
@@ -80,7 +87,8 @@ def test_title_only_mention_resolves_to_the_single_person_with_that_title():
 
 def test_organisations_states_and_capitals():
     found = actors(
-        "وأكدت وزارة الدفاع الروسية أن بموسكو وطهران وبغداد مصالح مشتركة، وأن عصائب أهل الحق المدعومة من إيران "
+        "وأكدت وزارة الدفاع الروسية أن بموسكو وطهران وبغداد مصالح "
+        "مشتركة، وأن عصائب أهل الحق المدعومة من إيران "
         "تعاونت مع لجنة الأمن والدفاع في البرلمان العراقي."
     )
     assert found["وزارة الدفاع الروسية"].kind == ActorKind.ORGANIZATION
@@ -98,7 +106,9 @@ def test_states_inside_a_title_do_not_become_actors():
 
 def test_known_actors_are_found_by_their_aliases():
     known = [
-        KnownActor(name="أبو فدك المحمداوي", kind=ActorKind.PERSON, aliases=("عبد العزيز المحمداوي", "ابو فدك")),
+        KnownActor(
+            name="أبو فدك المحمداوي", kind=ActorKind.PERSON, aliases=("عبد العزيز المحمداوي", "ابو فدك")
+        ),
         KnownActor(name="كتائب حزب الله", kind=ActorKind.ORGANIZATION, aliases=("الكتائب",)),
     ]
     found = actors("وحضر ابو فدك الاجتماع الذي دعت إليه كتائب حزب الله.", known_actors=known)

@@ -52,7 +52,14 @@ def test_menus_breadcrumbs_and_teasers_are_removed_and_the_body_kept():
 
 
 def test_last_update_stamp_and_teaser_dates_are_not_the_publication_date():
-    raw = page("التحديث الاخير بتاريخ|الأربعاء, يناير 8, 2025", "عنوان الخبر هنا", BODY, "مقالات ذات صلة", "16-04-2024", "خبر آخر")
+    raw = page(
+        "التحديث الاخير بتاريخ|الأربعاء, يناير 8, 2025",
+        "عنوان الخبر هنا",
+        BODY,
+        "مقالات ذات صلة",
+        "16-04-2024",
+        "خبر آخر",
+    )
     cleaned = clean_document(raw)
     assert cleaned.metadata.published is None
     assert "16-04-2024" not in cleaned.text
@@ -60,7 +67,14 @@ def test_last_update_stamp_and_teaser_dates_are_not_the_publication_date():
 
 
 def test_comments_and_print_links_end_the_article():
-    raw = page("عنوان الخبر هنا", BODY, "عن: رويترز", "انضم الى المحادثة", "جميع التعليقات 1", "تعليق قارئ طويل جدا على الخبر")
+    raw = page(
+        "عنوان الخبر هنا",
+        BODY,
+        "عن: رويترز",
+        "انضم الى المحادثة",
+        "جميع التعليقات 1",
+        "تعليق قارئ طويل جدا على الخبر",
+    )
     cleaned = clean_document(raw)
     assert cleaned.text.splitlines()[-1] == BODY
     assert cleaned.source_agency == "رويترز"

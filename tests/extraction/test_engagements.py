@@ -21,14 +21,25 @@ def parties(e) -> set[str]:
 def test_sentences_keep_offsets_and_abbreviations():
     text = "كتب أ.د. علي حسن مقالا. وقال إن الوضع صعب؟ نعم\nسطر جديد"
     spans = split_sentences(text)
-    assert [text[a:b] for a, b in spans] == ["كتب أ.د. علي حسن مقالا.", "وقال إن الوضع صعب؟", "نعم", "سطر جديد"]
+    assert [text[a:b] for a, b in spans] == [
+        "كتب أ.د. علي حسن مقالا.",
+        "وقال إن الوضع صعب؟",
+        "نعم",
+        "سطر جديد",
+    ]
 
 
 def test_reception_gives_host_and_guest_date_and_place():
-    text = "استقبل رئيس الجمهورية عبد اللطيف رشيد يوم الأحد الموافق 3/3/2024 في بغداد السفيرة الأمريكية لدى العراق ألينا رومانوسكي."
+    text = (
+        "استقبل رئيس الجمهورية عبد اللطيف رشيد يوم الأحد الموافق "
+        "3/3/2024 في بغداد السفيرة الأمريكية لدى العراق ألينا رومانوسكي."
+    )
     [e] = engagements(text)
     assert e.type == EngagementType.MEETING
-    assert [(p.name, p.role) for p in e.participants] == [("عبد اللطيف رشيد", Role.HOST), ("ألينا رومانوسكي", Role.GUEST)]
+    assert [(p.name, p.role) for p in e.participants] == [
+        ("عبد اللطيف رشيد", Role.HOST),
+        ("ألينا رومانوسكي", Role.GUEST),
+    ]
     assert e.date.iso == "2024-03-03" and e.date_text == "يوم الأحد الموافق 3/3/2024"
     assert e.location == "بغداد"
     assert text[e.evidence.start : e.evidence.end] == e.evidence.text == text
@@ -49,7 +60,8 @@ def test_a_list_of_counterparts_is_one_meeting_each_with_its_own_date():
 
 def test_visit_with_meetings_pro_drop_and_negation():
     text = (
-        "وزار وزير الخارجية الإيراني عباس عراقجي بيروت في أكتوبر 2024، والتقى رئيس مجلس النواب اللبناني نبيه بري. "
+        "وزار وزير الخارجية الإيراني عباس عراقجي بيروت في أكتوبر "
+        "2024، والتقى رئيس مجلس النواب اللبناني نبيه بري. "
         "والتقى برئيس الحكومة نجيب ميقاتي وقائد الجيش جوزيف عون، ولم يلتق بأي مسؤول من حزب الله."
     )
     found = engagements(text)
@@ -63,14 +75,20 @@ def test_visit_with_meetings_pro_drop_and_negation():
 
 
 def test_meeting_between_two_persons_with_an_organisation_in_the_sentence():
-    text = "بيان وزارة الدفاع جاء بعد لقاء جرى في أنقرة بين وزير الدفاع التركي يشار غولر، ووزير الدفاع العراقي ثابت العباسي مع وفد من هيئة الأركان."
+    text = (
+        "بيان وزارة الدفاع جاء بعد لقاء جرى في أنقرة بين وزير الدفاع "
+        "التركي يشار غولر، ووزير الدفاع العراقي ثابت العباسي مع وفد من هيئة الأركان."
+    )
     [e] = engagements(text)
     assert parties(e) == {"يشار غولر", "ثابت العباسي"}
     assert e.location == "أنقرة"
 
 
 def test_talks_with_two_counterparts_and_weekday_left_unknown_without_publication_date():
-    text = "واجتمع وزير الخارجية الصيني وانغ يي الأربعاء في بكين مع كل من وزير الخارجية السعودي فيصل بن فرحان، ووزير الخارجية الإيراني حسين أمير عبد اللهيان."
+    text = (
+        "واجتمع وزير الخارجية الصيني وانغ يي الأربعاء في بكين مع كل من "
+        "وزير الخارجية السعودي فيصل بن فرحان، ووزير الخارجية الإيراني حسين أمير عبد اللهيان."
+    )
     found = engagements(text)
     assert [parties(e) - {"وانغ يي"} for e in found] == [{"فيصل بن فرحان"}, {"حسين أمير عبد اللهيان"}]
     assert all(e.date.iso is None and e.date_text == "الأربعاء" for e in found)
@@ -95,7 +113,10 @@ def test_planned_visit_and_call():
 
 
 def test_attack_with_attacker_nationality_and_victims():
-    text = "عقب هجوم الطائرة المسيرة الإسرائيلية في 25 ديسمبر 2023 الذي تسبب بمقتل القيادي في الحرس الثوري الإيراني رضا موسوي."
+    text = (
+        "عقب هجوم الطائرة المسيرة الإسرائيلية في 25 ديسمبر 2023 "
+        "الذي تسبب بمقتل القيادي في الحرس الثوري الإيراني رضا موسوي."
+    )
     [e] = engagements(text)
     assert e.type == EngagementType.ATTACK
     assert parties(e) == {"إسرائيل", "رضا موسوي"}
@@ -124,8 +145,16 @@ def test_a_later_report_of_the_same_meeting_is_more_evidence_not_a_new_engagemen
 
 
 def test_organisation_delegation_visits_and_meets():
-    text = "جاء ذلك خلال زيارة وفد من لجنة العلاقات الخارجية النيابية العراقية الى أنقرة والاجتماع مع لجنة الشؤون الخارجية في البرلمان التركي."
+    text = (
+        "جاء ذلك خلال زيارة وفد من لجنة العلاقات الخارجية النيابية "
+        "العراقية الى أنقرة والاجتماع مع لجنة الشؤون الخارجية في البرلمان التركي."
+    )
     visit, meeting = engagements(text)
-    assert visit.type == EngagementType.VISIT and parties(visit) == {"لجنة العلاقات الخارجية النيابية العراقية"}
+    assert visit.type == EngagementType.VISIT and parties(visit) == {
+        "لجنة العلاقات الخارجية النيابية العراقية"
+    }
     assert visit.location == "أنقرة"
-    assert parties(meeting) == {"لجنة العلاقات الخارجية النيابية العراقية", "لجنة الشؤون الخارجية في البرلمان التركي"}
+    assert parties(meeting) == {
+        "لجنة العلاقات الخارجية النيابية العراقية",
+        "لجنة الشؤون الخارجية في البرلمان التركي",
+    }
