@@ -25,7 +25,7 @@ from tests.reliability.support import EMBEDDED, ROOT, child_env, manage, seed_te
 pytestmark = pytest.mark.skipif(not EMBEDDED, reason="needs the embedded server to stop it")
 
 SEEDS = ("000", "001", "002", "003", "004")
-COPIES = 3
+COPIES = 2
 IN_A_DOCUMENT = """
 SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
 WHERE c.relname = 'analysis_mention' AND l.mode = 'RowExclusiveLock' AND l.granted
