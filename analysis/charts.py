@@ -101,6 +101,7 @@ def engagements_over_time(rows: Iterable[dict]) -> dict | None:
         ],
         layout=_layout(
             barmode="stack",
+            showlegend=True,
             height=240,
             bargap=0.25,
             xaxis=dict(type="category", autorange="reversed", automargin=True),

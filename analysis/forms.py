@@ -35,7 +35,8 @@ def parse_partial_date(text: str) -> DateValue:
     """`2024`, `2024-02` or `2024-02-01` (Arabic-Indic digits and `/` accepted) as a DateValue."""
     match = PARTIAL_DATE.match(text.strip().translate(DIGITS))
     if not match:
-        raise forms.ValidationError("اكتب السنة أو الشهر أو اليوم هكذا: 2024 أو 2024-02 أو 2024-02-01.")
+        examples = " أو ".join(f"\u2066{example}\u2069" for example in ("2024", "2024-02", "2024-02-01"))
+        raise forms.ValidationError(f"اكتب السنة أو الشهر أو اليوم هكذا: {examples}.")
     year, month, day = (int(part) if part else None for part in match.groups())
     value = DateValue(year, month, day)
     try:
