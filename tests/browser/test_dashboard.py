@@ -12,6 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from analysis.models import Engagement
+from tests import conftest as shared
 from tests.dashboard_data import world_create
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -190,3 +191,27 @@ def test_every_page_passes_axe(analyst_page, live_server, world, screenshot):
         if violations:
             failures[name] = violations
     assert failures == {}
+
+
+def test_the_workspace_works_without_javascript(analyst_page, live_server, world, browser):
+    context = browser.new_context(
+        java_script_enabled=False, locale="ar", viewport={"width": 1440, "height": 900}
+    )
+    context.add_cookies(analyst_page.context.cookies())
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.fill("#actor-q", "بوغدانوف")
+    page.press("#actor-q", "Enter")  # the plain GET form: suggestions come back in the whole page
+    page.locator("#actor-options label", has_text="ميخائيل بوغدانوف").locator("input").check()
+    page.get_by_role("button", name="طبّق التصفية").click()
+    expect(cards(page)).to_have_count(1)
+    cards(page).first.locator(".engagement-link").click()
+    expect(page.locator("#engagement-pane .source-card")).to_have_count(1)
+    expect(page).to_have_url(re.compile(rf"actor=.*engagement={world.visit.pk}"))
+    page.locator("#engagement-pane .participant-list a", has_text="فالح الفياض").click()
+    expect(page.locator("#profile-pane .actor-profile h2")).to_have_text("فالح الفياض")
+    expect(cards(page)).to_have_count(1)  # the filter is still applied
+    folder = shared.ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / "test_the_workspace_works_without_javascript.png"), full_page=True)
+    context.close()
