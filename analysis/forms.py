@@ -72,10 +72,10 @@ class TimelineFilterForm(forms.Form):
     )
     source = forms.ChoiceField(choices=(), required=False, label="المصدر")
     status = forms.ChoiceField(
-        choices=[("", "حدث أو مخطَّط"), *Engagement.Status.choices], required=False, label="الحالة"
+        choices=[("", "الكل"), *Engagement.Status.choices], required=False, label="الحالة"
     )
     review = forms.ChoiceField(
-        choices=[("", "كل غير المرفوض"), *Engagement.Review.choices], required=False, label="المراجعة"
+        choices=[("", "دون المرفوض"), *Engagement.Review.choices], required=False, label="المراجعة"
     )
     engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)

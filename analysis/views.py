@@ -124,15 +124,15 @@ def _evidence_excerpt(evidence: Evidence, engagement: Engagement) -> SafeString:
         for m in evidence.document.mentions.all()
         if m.start < right and m.end > left
     ]
-    if not any(m.css_class != "mention" for m in mentions):
-        names = [
-            (form, p.actor.name, p.actor.get_absolute_url())
-            for p in engagement.participations.all()
-            for form in [p.actor.name, *(alias.name for alias in p.actor.aliases.all())]
-        ]
-        found = name_highlights(window, names, offset=left, css_class="mention participant")
-        taken = [(h.start, h.end) for h in found]
-        mentions = found + [m for m in mentions if not any(m.start < e and s < m.end for s, e in taken)]
+    named = {m.title for m in mentions if m.css_class != "mention"}
+    names = [
+        (form, p.actor.name, p.actor.get_absolute_url())
+        for p in engagement.participations.all()
+        if p.actor.name not in named
+        for form in [p.actor.name, *(alias.name for alias in p.actor.aliases.all())]
+    ]
+    found = name_highlights(window, names, offset=left, css_class="mention participant")
+    mentions = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)] + found
     spans = [Highlight(evidence.start, evidence.end, "evidence"), *mentions]
     body = highlight_text(window, spans, offset=left)
     prefix = "… " if left > 0 else ""

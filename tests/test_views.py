@@ -215,3 +215,11 @@ def test_long_timelines_load_more_as_you_scroll(reader):
     # without JS the same link shows page 2 as a whole page
     page_two = reader.get("/", {"page": 2}).content.decode()
     assert page_two.count('class="engagement-card') == 5 and "الأحداث السابقة" in page_two
+
+
+def test_every_participant_is_highlighted_even_without_a_stored_mention(reader, world):
+    html = reader.get(f"/engagements/{world.visit.pk}/").content.decode()
+    excerpt = html[html.index('<blockquote class="excerpt"') : html.index("</blockquote>")]
+    assert 'class="mention participant"' in excerpt and 'title="ميخائيل بوغدانوف"' in excerpt
+    assert 'class="mention participant" href="' + world.fayyad.get_absolute_url() in excerpt
+    assert '<a class="mention" href="' + world.kutrashev.get_absolute_url() in excerpt  # not a participant
