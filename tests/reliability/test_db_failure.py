@@ -1,16 +1,19 @@
-"""The database stopped hard in the middle of an ingestion: a clear error, no partial document.
+"""The database lost or stopped hard in the middle of an ingestion: a clear error, no partial document.
 
 `manage.py ingest` runs in a child process against its own embedded server (ANALYSIS_VAR_DIR in a
 temporary folder). The test watches that server until the child is inside a document's
-transaction (it holds a write lock on the mentions table), freezes the child there, stops the
-server with `pg_ctl stop -m immediate` (a crash: no checkpoint, no goodbye to clients), and lets
-the child run on into the dead connection. After a restart, every stored document must be whole.
+transaction (it holds a write lock on the mentions table) and freezes the child there (SIGSTOP).
+First the child's connection is cut (pg_terminate_backend): that document fails, the batch goes
+on. Later, frozen inside another document, the server is stopped with `pg_ctl stop -m immediate`
+(a crash: no checkpoint, no goodbye to clients) and the child runs on into the dead server: it
+must stop with a clear error. After a restart, every stored document must be whole.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -94,30 +97,27 @@ def _pg_ctl_stop_immediate(pgdata: Path) -> None:
 
 
 def _freeze_inside_a_document(
-    child: subprocess.Popen, socket_dir: str, port: int, timeout: float = 150
-) -> int:
-    """Wait until at least one document is committed and the child is writing another; stop the child
-    there (SIGSTOP) and return the number of committed documents."""
+    child: subprocess.Popen, watch: psycopg.Connection, *, after: int, timeout: float = 150
+) -> tuple[int, int]:
+    """Wait until more than `after` documents are committed and the child is writing another; stop
+    the child there (SIGSTOP). Returns (committed documents, the child's server process id)."""
     deadline = time.monotonic() + timeout
-    with psycopg.connect(
-        host=socket_dir, port=port, user="postgres", dbname="analysis", autocommit=True
-    ) as watch:
-        while time.monotonic() < deadline:
-            assert child.poll() is None, "the ingestion ended before it could be interrupted"
-            committed = watch.execute("SELECT count(*) FROM analysis_document").fetchone()[0]
-            writer = watch.execute(IN_A_DOCUMENT).fetchone() if committed else None
-            if writer:
-                child.send_signal(signal.SIGSTOP)
-                time.sleep(0.3)  # a COMMIT already on the wire lands before we look again
-                # Still inside that transaction once frozen? (It may have committed in between.)
-                if watch.execute(IN_A_DOCUMENT).fetchone():
-                    return watch.execute("SELECT count(*) FROM analysis_document").fetchone()[0]
-                child.send_signal(signal.SIGCONT)
-            time.sleep(0.005)
+    while time.monotonic() < deadline:
+        assert child.poll() is None, "the ingestion ended before it could be interrupted"
+        committed = watch.execute("SELECT count(*) FROM analysis_document").fetchone()[0]
+        writer = watch.execute(IN_A_DOCUMENT).fetchone() if committed > after else None
+        if writer:
+            child.send_signal(signal.SIGSTOP)
+            time.sleep(0.3)  # a COMMIT already on the wire lands before we look again
+            # Still inside that transaction once frozen? (It may have committed in between.)
+            if watch.execute(IN_A_DOCUMENT).fetchone():
+                return watch.execute("SELECT count(*) FROM analysis_document").fetchone()[0], writer[0]
+            child.send_signal(signal.SIGCONT)
+        time.sleep(0.005)
     raise AssertionError("never caught the child inside a document's transaction")
 
 
-def test_database_stopped_mid_document_leaves_no_partial_document_and_a_clear_error(tmp_path):
+def test_database_lost_or_stopped_mid_document_leaves_no_partial_document_and_a_clear_error(tmp_path):
     env = child_env(ANALYSIS_VAR_DIR=str(tmp_path / "var"))
     pgdata = tmp_path / "var" / "pgdata"
     migrated = manage("migrate", "--noinput", env=env, timeout=180)
@@ -135,7 +135,15 @@ def test_database_stopped_mid_document_leaves_no_partial_document_and_a_clear_er
         )
         try:
             socket_dir, port = _postmaster(pgdata)
-            committed = _freeze_inside_a_document(child, socket_dir, port)
+            with psycopg.connect(
+                host=socket_dir, port=port, user="postgres", dbname="analysis", autocommit=True
+            ) as watch:
+                # Away: the child's connection is cut in the middle of a document; the server stays.
+                cut_at, backend = _freeze_inside_a_document(child, watch, after=0)
+                watch.execute("SELECT pg_terminate_backend(%s)", [backend])
+                child.send_signal(signal.SIGCONT)
+                # Down: later, inside another document, the server itself stops hard.
+                committed, _ = _freeze_inside_a_document(child, watch, after=cut_at)
             _pg_ctl_stop_immediate(pgdata)
             child.send_signal(signal.SIGCONT)
             returncode = child.wait(timeout=120)
@@ -169,9 +177,13 @@ def test_database_stopped_mid_document_leaves_no_partial_document_and_a_clear_er
         if document["path"] in before:
             assert document == before[document["path"]], "a stored document changed on the second run"
 
-    # The interrupted command said clearly what happened, in a few lines, and failed.
+    # The interrupted command said clearly what happened, one line per document it lost, and failed.
     assert returncode != 0, output
     assert "Traceback" not in output, output[-4000:]
-    assert any("database" in line.lower() or "قاعدة البيانات" in line for line in output.splitlines()), output
-    failed_files = [line for line in output.splitlines() if str(tmp_path / "articles") in line]
-    assert len(failed_files) <= 1, f"every remaining file reported as failed:\n{output[-4000:]}"
+    named = [line for line in output.splitlines() if str(tmp_path / "articles") in line]
+    assert len(named) == 2, f"expected the two interrupted documents, one line each:\n{output[-4000:]}"
+    cut, down = named
+    assert re.search(r"terminat|connection|closed", cut, re.I) and "unavailable" not in cut, cut
+    assert "database unavailable" in down, down
+    assert cut.split(": ", 1)[0] not in {document["path"] for document in documents}
+    assert any(line.startswith("CommandError: database unavailable") for line in output.splitlines())
