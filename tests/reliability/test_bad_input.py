@@ -71,22 +71,25 @@ def _loop_ingested_once(document: Document) -> None:
     assert Document.objects.filter(source_path__endswith="article.txt").count() == 1
 
 
-# What each file of the batch gets. "error": one line on stderr naming the file, matching the
-# pattern, and no document; "stored": a new document, checked by the function; "unchanged": the
-# document already stored under another name, untouched, and no error.
+# What each file of the batch gets. "error": exactly one line on stderr naming the file, its reason
+# matching the pattern, and no document; "stored": a new document, checked by the function;
+# "unchanged": the text of a document stored before (seed 000), so no new document and no error.
+# fmt: off
 EXPECTED: list[tuple[str, str, str | Callable[[Document], None]]] = [
-    ("empty.txt", "error", r"empty"),
-    ("binary.txt", "error", r"binary"),
-    ("page_chrome_only.txt", "error", r"no article|page chrome|no text|empty"),
-    ("huge_50mb.txt", "error", r"too large.*\b50\b"),
-    ("unreadable.txt", "error", r"unreadable.*permission denied"),
-    ("arabic_windows1256.txt", "stored", _stored_as_seed("001")),
-    ("arabic_utf16.txt", "stored", _stored_as_seed("003")),
-    ("article_with_script.html", "stored", _html_without_script),
-    ("bidi_controls.txt", "stored", _bidi_names_clean),
-    ("loop/article.txt", "stored", _loop_ingested_once),
-    ("same_article_renamed.txt", "unchanged", "000"),
+    # file                      outcome      reason pattern or check
+    ("empty.txt",               "error",     r"empty"),                          # zero bytes
+    ("binary.txt",              "error",     r"binary"),                         # PNG bytes named .txt
+    ("page_chrome_only.txt",    "error",     r"no article|page chrome|no text"), # menus and teasers only
+    ("huge_50mb.txt",           "error",     r"too large.*\b50\b"),              # 50 MB, made here
+    ("unreadable.txt",          "error",     r"unreadable.*permission denied"),  # mode 000, made here
+    ("arabic_windows1256.txt",  "stored",    _stored_as_seed("001")),            # same text as the UTF-8 seed
+    ("arabic_utf16.txt",        "stored",    _stored_as_seed("003")),            # same text as the UTF-8 seed
+    ("article_with_script.html", "stored",   _html_without_script),              # visible text only
+    ("bidi_controls.txt",       "stored",    _bidi_names_clean),                 # names found, no controls
+    ("loop/article.txt",        "stored",    _loop_ingested_once),               # the loop is not followed
+    ("same_article_renamed.txt", "unchanged", "000"),                            # seed 000 under another name
 ]
+# fmt: on
 
 
 def _batch(folder: Path) -> Path:
