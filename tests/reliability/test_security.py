@@ -339,3 +339,15 @@ def test_check_deploy_reports_no_issue():
     result = manage("check", "--deploy", "--fail-level", "DEBUG", env=env, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.django_db
+def test_login_never_redirects_to_another_site(client, analyst):
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        response = client.post(
+            f"{reverse('login')}?next={target}",
+            {"username": "analyst", "password": "analyst-password-1", "next": target},
+        )
+        assert response.status_code == 302
+        assert "evil.example" not in response["Location"], target
+        client.logout()
