@@ -174,44 +174,45 @@ def _profile_context(slug: str) -> dict:
     }
 
 
+def _timeline_part(form: TimelineFilterForm, target: str) -> tuple[str, dict]:
+    """The partial an HTMX request targets and its context, or ("", the whole workspace)."""
+    data = form.cleaned_data
+    if target == "engagement-pane":
+        return target, _engagement_context(data["engagement"]) if data.get("engagement") else {}
+    if target == "profile-pane":
+        return target, _profile_context(data["profile"]) if data.get("profile") else {}
+    if target == "actor-options":
+        return target, _actor_options(form)
+    if target.startswith("timeline-more"):
+        return "timeline-page", _timeline_page(form, data.get("page") or 1)
+    if target == "timeline-results":
+        return target, _timeline_results(form)
+    context = _timeline_results(form, data.get("page") or 1)
+    if data.get("engagement"):
+        context |= _engagement_context(data["engagement"])
+    if data.get("profile"):
+        context |= _profile_context(data["profile"])
+    return "", context
+
+
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
 def timeline(request: HtmxHttpRequest) -> HttpResponse:
+    """The workspace: filters and timeline, engagement detail and actor profile panes."""
     form = TimelineFilterForm(request.GET)
     form.is_valid()
-    data = form.cleaned_data
-    template_name = "analysis/timeline.html"
-    target = request.htmx.target if _is_fragment(request) else None
-    context: dict = {
+    target = (request.htmx.target or "") if _is_fragment(request) else ""
+    partial, context = _timeline_part(form, target)
+    template_name = "analysis/timeline.html" + (f"#{partial}" if partial else "")
+    shared = {
         "form": form,
         "workspace": True,
-        "fragment": bool(target),
-        "current_engagement": data.get("engagement"),
+        "fragment": bool(partial),
+        "current_engagement": form.cleaned_data.get("engagement"),
         "charts": True,
         "nav": "timeline",
     }
-    if target == "engagement-pane":
-        template_name += "#engagement-pane"
-        context |= _engagement_context(data["engagement"]) if data.get("engagement") else {}
-    elif target == "profile-pane":
-        template_name += "#profile-pane"
-        context |= _profile_context(data["profile"]) if data.get("profile") else {}
-    elif target == "actor-options":
-        template_name += "#actor-options"
-        context |= _actor_options(form)
-    elif target and target.startswith("timeline-more"):
-        template_name += "#timeline-page"
-        context |= _timeline_page(form, data.get("page") or 1)
-    else:
-        if target == "timeline-results":
-            template_name += "#timeline-results"
-        context |= _timeline_results(form, 1 if target else data.get("page") or 1)
-        if not target:
-            if data.get("engagement"):
-                context |= _engagement_context(data["engagement"])
-            if data.get("profile"):
-                context |= _profile_context(data["profile"])
-    return render(request, template_name, context)
+    return render(request, template_name, shared | context)
 
 
 @require_GET
