@@ -207,8 +207,8 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
         if tok.article:
             if units == 0 or _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
                 break
-            if tok.n in lx.TITLE_WORDS or _is_geo(tok.n):
-                break
+            if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات"):
+                break  # `العلاقات`, `التطورات`: a plural noun, not a family name
             nxt = tokens[k + 1] if k + 1 < n_tok else None
             if (
                 nxt is not None
@@ -225,6 +225,8 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
             break
         if not _valid_name_token(tok) or bare >= 3:
             break
+        if units == 0 and re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n):
+            break  # `ويبحثان`: a conjunction and a verb
         if bare == 2 and not _name_ends_after(tokens, k + 1):
             break  # a third bare word only when the name clearly ends there (`رجب طيب أردوغان في`)
         k += 1
@@ -239,7 +241,13 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
     if k >= len(tokens):
         return True
     tok = tokens[k]
-    return tok.kind != "w" or _is_stop(tok.n) or _is_trigger(tok.n)
+    return (
+        tok.kind != "w"
+        or _is_stop(tok.n)
+        or _is_trigger(tok.n)
+        or _is_geo(tok.n)
+        or (tok.n[:1] == "و" and len(tok.n) > 3)
+    )
 
 
 def _skip_quotes(tokens: Sequence[Token], k: int) -> int:
@@ -277,6 +285,17 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             break  # `ورئيس ...`: the next person of a list begins
         end = _parse_name(tokens, j) if not tok.article else None
         if end is not None and n not in lx.TITLE_WORDS:
+            prev = tokens[j - 1]
+            if (
+                prev.kind == "w"
+                and not prev.article
+                and prev.n in lx.TITLE_WORDS
+                and prev.n not in lx.PERSON_TITLE_HEADS
+                and _parse_name(tokens, j + 1) is not None
+            ):
+                j += 1  # `رئيس حكومة إقليم كوردستان مسرور بارزاني`: the genitive names a place
+                title_end = j
+                continue
             return title_end, j, end
         forms = _forms(n)
         if any(
@@ -294,6 +313,7 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
                     _is_geo(tokens[k].n)
                     or tokens[k].n in lx.TITLE_WORDS
                     or tokens[k].n in lx.INSTITUTION_WORDS
+                    or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
                 )
             ):
                 j = k

@@ -146,6 +146,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
 _BULLET_RE = re.compile(r"^\s*(?:[•●▪►◄■□◦‣∙·*]|-\s|–\s|\d{1,2}[.)]\s)")
 _BREADCRUMB_RE = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]")
+_NAV_BAR_RE = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}$")  # `آخر الأخبار | أمني | سياسي`
 _DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 _TAIL_MARKERS = tuple(
@@ -232,9 +233,8 @@ def _is_date_line(line: str) -> bool:
     for m in reversed(find_dates(line)):
         rest = rest[: m.start] + rest[m.end :]
     rest = _DATE_TIME_RE.sub(" ", rest)
-    return (
-        not re.search(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest)) and rest != line
-    )
+    words = re.findall(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest))
+    return len(words) <= 1 and rest != line  # a date, maybe with the dateline's place
 
 
 def _is_chrome(line: str, folded: str) -> bool:
@@ -247,13 +247,38 @@ def _is_chrome(line: str, folded: str) -> bool:
         return True
     if _is_latin_only(line):
         return True
-    if _BREADCRUMB_RE.search(line):
+    if _BREADCRUMB_RE.search(line) or _NAV_BAR_RE.match(line.strip()):
         return True
     if _BULLET_RE.match(line) and len(_words(line)) <= 8 and not _is_paragraph(line):
         return True
     if re.fullmatch(r"[\d\s]+\s*(?:حرف|حرفا|حروف)\s*متبقي\w*", stripped):
         return True
     return False
+
+
+def _title_index(lines: list[str], folded: list[str], first_paragraph: int) -> int:
+    """The headline: the longest plain line (3+ words) before the first paragraph.
+
+    Chrome, bylines, date lines and lines repeated far apart on the page (a site name in
+    the header and the footer) are skipped.
+    """
+    where: dict[str, list[int]] = {}
+    for i, f in enumerate(folded):
+        if f.strip():
+            where.setdefault(f.strip(), []).append(i)
+    best, best_words = -1, 0
+    for i in range(min(first_paragraph, len(lines))):
+        line = lines[i].strip()
+        words = len(_words(line))
+        if words < 3 or _is_chrome(line, folded[i]) or _byline(line) or _is_date_line(line):
+            continue
+        if any(m in folded[i] for m in _PUBLISHED_MARKERS):
+            continue
+        if any(k > first_paragraph for k in where[folded[i].strip()]):
+            continue
+        if words > best_words:
+            best, best_words = i, words
+    return best
 
 
 def _byline(line: str) -> tuple[str, str] | None:
@@ -311,6 +336,8 @@ def clean_document(raw: str) -> CleanedDocument:
     folded_lines = [normalize(line) for line in lines]
 
     first_paragraph = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
+    title_choice = _title_index(lines, folded_lines, first_paragraph)
+    title_key = folded_lines[title_choice].strip() if title_choice >= 0 else None
     bylines: list[tuple[str, str]] = []
     title: str | None = None
     title_index = -1
@@ -361,10 +388,10 @@ def clean_document(raw: str) -> CleanedDocument:
             if _is_date_line(stripped):
                 removed += 1
                 continue
-            if title is None and len(_words(stripped)) >= 3:
+            if i == title_choice:
                 title, title_index = stripped, i
-            elif len(_words(stripped)) < 3 or normalize(stripped) == normalize(title or ""):
-                removed += 1
+            elif len(_words(stripped)) < 8 or i < title_choice or folded.strip() == title_key:
+                removed += 1  # site names, section labels, the headline's other copies
                 continue
         key = normalize(stripped)
         if key in seen:

@@ -58,6 +58,7 @@ _LIGHT_VERBS = frozenset(
 )
 _AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت بها به وفد وفدا من رفيع".split())
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")
+_AUXILIARIES = frozenset(normalize(w) for w in "قد لقد كان وكان كانت وكانت".split())
 _BETWEEN = "بين"
 _WITH = "مع"
 _PLACE_PREPS = frozenset(normalize(w) for w in "في إلى الى لدى نحو قرب العاصمة".split())
@@ -345,6 +346,12 @@ def _collect_after(
                 if seg_words <= 1 and q < stop and tokens[q].text in _COMMAS:
                     k = q
                     continue
+                if etype == EngagementType.ATTACK and any(
+                    (hit := _trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK
+                    for x in range(nxt, q)
+                ):
+                    k = nxt  # `، ما أسفر عن مقتل ...`: the victims of the same attack
+                    continue
                 break
             k += 1
             continue
@@ -366,8 +373,11 @@ def _subject_before(doc: _Doc, trig_index: int, rng: range, etype: EngagementTyp
     """Mentions ending right before a verb (SVO): `... فالح الفياض التقى`, `كوتراشيف والخزعلي ناقشا`."""
     tokens = doc.tokens
     k = trig_index - 1
-    while k >= rng.start and tokens[k].kind == "p" and tokens[k].text in "()":
-        k -= 1
+    while k >= rng.start and (
+        (tokens[k].kind == "p" and tokens[k].text in "()")
+        or (tokens[k].kind == "w" and tokens[k].n in _AUXILIARIES)
+    ):
+        k -= 1  # `وكان فلان قد التقى`
     if k < rng.start or doc.inside[k] is None:
         return []
     m = doc.inside[k]
@@ -576,9 +586,7 @@ def _build(
     parties: list[Mention] = list(subjects) + [
         o[0] for o in objects if o[0].kind != ActorKind.STATE or _stands_alone(doc, o[0], i)
     ]
-    attacker = (
-        _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK and not trig.verb else None
-    )
+    attacker = _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK else None
     parts = _unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
         parts.insert(0, (_pseudo_mention(attacker, i), Role.INITIATOR))
@@ -770,8 +778,25 @@ def _unique_parts(parts: list[tuple[Mention, Role]]) -> list[tuple[Mention, Role
 def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagement: dict[int, bool]) -> None:
     """Fill missing dates: from the engagement a pro-drop clause continues, from an earlier
     report of the same parties, or from the sentence before when that one gave a date only."""
+    # A headline restates the story: its undated engagement is the one the body reports.
+    for cand in [c for c in candidates if c.sentence == 0 and (c.date is None or c.date.value.year is None)]:
+        keys = frozenset(m.actor for m, _ in cand.participants)
+        later = next(
+            (
+                c
+                for c in candidates
+                if c.sentence > 0
+                and _compatible(c.type, cand.type)
+                and frozenset(m.actor for m, _ in c.participants) == keys
+            ),
+            None,
+        )
+        if later is not None:
+            cand.same_as = later
     last_with: dict[tuple[frozenset[str], bool], _Candidate] = {}
     for cand in candidates:
+        if cand.same_as is not None:
+            continue
         keys = frozenset(m.actor for m, _ in cand.participants)
         group = (keys, cand.type in _PAIRWISE)
         prev = last_with.get(group)
@@ -811,9 +836,13 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
     out: list[ExtractedEngagement] = []
     seen: dict[int, list[tuple[EngagementType, frozenset[str]]]] = {}
     made: dict[int, ExtractedEngagement] = {}
+    deferred: list[_Candidate] = []
     for cand in candidates:
         keys = frozenset(m.actor for m, _ in cand.participants)
-        if cand.same_as is not None and id(cand.same_as) in made:
+        if cand.same_as is not None and id(cand.same_as) not in made:
+            deferred.append(cand)
+            continue
+        if cand.same_as is not None:
             target = made[id(cand.same_as)]
             start, end = doc.sentences[cand.sentence]
             if start != target.evidence.start and (
@@ -840,6 +869,11 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
         )
         out.append(made[id(cand)])
     # drop a same-sentence engagement whose parties are a strict subset of another's
+    for cand in deferred:
+        target = made.get(id(cand.same_as))
+        if target is not None:
+            start, end = doc.sentences[cand.sentence]
+            target.more_evidence.insert(0, Span(doc.text[start:end], start, end))
     by_sentence: dict[int, list[ExtractedEngagement]] = {}
     for e in out:
         by_sentence.setdefault(e.evidence.start, []).append(e)

@@ -147,3 +147,33 @@ def test_no_text_at_all_crashes(text):
     result = extract_document(text)
     assert not [n for n in result.notices if "failed" in n]
     assert_offsets_hold(result)
+
+
+ANOTHER_OUTLET = """بغداد اليوم
+آخر الأخبار | أمني | سياسي
+السوداني يتلقى اتصالاً هاتفياً من بلينكن
+2024-01-15 | 09:12
+تلقى رئيس مجلس الوزراء محمد شياع السوداني، مساء الأحد، اتصالاً هاتفياً من وزير الخارجية الأمريكي أنتوني بلينكن، جرى خلاله بحث التطورات في المنطقة.
+وفي سياق متصل، قصفت طائرات أمريكية مقرا لكتائب حزب الله في القائم، ما أسفر عن مقتل القيادي في الكتائب أبو تقوى السعيدي.
+وكان رئيس إقليم كوردستان نيجيرفان بارزاني قد التقى في طهران الأسبوع الماضي الرئيس الإيراني إبراهيم رئيسي.
+أخبار ذات صلة
+بارزاني يلتقي بلينكن في واشنطن
+2024/02/27
+"""
+
+
+def test_a_page_from_another_outlet():
+    result = extract_document(ANOTHER_OUTLET)
+    assert result.metadata.title == "السوداني يتلقى اتصالاً هاتفياً من بلينكن"
+    assert result.metadata.published.isoformat() == "2024-01-15"
+    assert "2024/02/27" not in result.text
+    by_type = {e.type: e for e in result.engagements}
+    call = by_type[EngagementType.CALL]
+    assert [p.name for p in call.participants] == ["محمد شياع السوداني", "أنتوني بلينكن"]
+    assert call.date.iso == "2024-01-14" and call.more_evidence[0].text.startswith("السوداني يتلقى")
+    attack = by_type[EngagementType.ATTACK]
+    assert {p.name for p in attack.participants} == {"الولايات المتحدة", "كتائب حزب الله", "أبو تقوى السعيدي"}
+    meeting = by_type[EngagementType.MEETING]
+    assert {p.name for p in meeting.participants} == {"نيجيرفان بارزاني", "إبراهيم رئيسي"}
+    assert meeting.location == "طهران" and meeting.date.iso == "2024-01"
+    assert len(result.engagements) == 3
