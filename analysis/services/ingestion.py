@@ -3,6 +3,9 @@
 One transaction per document. A document is identified by the sha256 of its decoded text and
 re-extracted only when the extractor version changes (or on request). Curated facts are never
 changed: verified, edited or rejected engagements, curated actors and curated aliases.
+
+Rows are written with `bulk_create`, so they start without audit history; curation records a
+baseline ("as ingested") before a curator's first change (`curation.history_baseline_ensure`).
 """
 
 from __future__ import annotations
@@ -546,7 +549,6 @@ def _actors_create(
                 retry[identity] = extracted
         if new:
             created = Actor.objects.bulk_create(new)
-            Actor.history.bulk_history_create(created)
             created_count += len(created)
             for actor in created:
                 directory.add(actor)
@@ -785,7 +787,6 @@ def _engagements_store(
             unique_fields=["fingerprint"],
             update_fields=["fingerprint"],
         )
-        Engagement.history.bulk_history_create(created)
         counts.engagements += len(created)
         targets.update({e.fingerprint: e for e in created})
         Participation.objects.bulk_create(
@@ -829,7 +830,6 @@ def _engagements_store(
         )
     if evidence:
         stored = Evidence.objects.bulk_create(evidence.values())
-        Evidence.history.bulk_history_create(stored)
         counts.evidence += len(stored)
     return counts
 
