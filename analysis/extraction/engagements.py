@@ -517,7 +517,16 @@ def _build(
                 objects = after
 
     status_planned = invited_planned or _planned(doc, i, rng, prev_boundary)
-    location = _location(doc, i, rng, prev_boundary, next_boundary, etype)
+    # where it happened is named near the trigger and its parties, not in the topic after them
+    # (`بحثا الأوضاع في غزة`); a phone call has no venue
+    reach = _skip_words(
+        doc, max([i] + [m.last for m in subjects if m is not None] + [o[0].last for o in objects]), 4
+    )
+    location = (
+        None
+        if etype == EngagementType.CALL
+        else _location(doc, i, rng, prev_boundary, min(next_boundary, reach), etype)
+    )
     if location is None and antecedent is not None and antecedent.sentence == s and antecedent.location:
         location = antecedent.location
     if location is None:
@@ -593,6 +602,16 @@ def _build(
     if len(parts) < 2:
         return []
     return [make(parts, trigger_date)]
+
+
+def _skip_words(doc: _Doc, k: int, count: int) -> int:
+    """The token index `count` words after `k`, not counting date expressions."""
+    n = len(doc.tokens)
+    while k < n - 1 and count > 0:
+        k += 1
+        if not doc.in_date[k]:
+            count -= 1
+    return k + 1
 
 
 def _stands_alone(doc: _Doc, m: Mention, trigger: int) -> bool:
