@@ -859,7 +859,7 @@ def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engage
         near |= Q(date_precision=when.precision, date_start=when.start)
         involved = Participation.objects.filter(actor_id=plan.actor_ids[0]).values("engagement_id")
         query |= Q(near, type=type_, pk__in=involved)
-    found = list(Engagement.objects.filter(query))
+    found = list(Engagement.objects.filter(query).order_by())
     targets = {e.fingerprint: e for e in found if e.fingerprint in fingerprints}
     candidates = [e for e in found if e.fingerprint not in fingerprints]
     if not candidates:
