@@ -158,3 +158,20 @@ def test_organisation_delegation_visits_and_meets():
         "لجنة العلاقات الخارجية النيابية العراقية",
         "لجنة الشؤون الخارجية في البرلمان التركي",
     }
+
+
+def test_a_place_in_the_topic_is_not_the_venue():
+    text = (
+        "بحث ولي العهد السعودي الأمير محمد بن سلمان مع الرئيس الفرنسي إيمانويل ماكرون "
+        "مستجدات الأوضاع الإنسانية والسياسية والأمنية في غزة."
+    )
+    [e] = engagements(text)
+    assert parties(e) == {"محمد بن سلمان", "إيمانويل ماكرون"}
+    assert e.location is None
+
+
+def test_a_subject_before_an_auxiliary_verb():
+    text = "وكان رئيس إقليم كوردستان نيجيرفان بارزاني قد التقى في طهران الرئيس الإيراني إبراهيم رئيسي."
+    [e] = engagements(text)
+    assert parties(e) == {"نيجيرفان بارزاني", "إبراهيم رئيسي"}
+    assert e.location == "طهران"
