@@ -227,6 +227,8 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
             break
         if units == 0 and re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n):
             break  # `ويبحثان`: a conjunction and a verb
+        if units == 1 and tokens[j].n[:1] in "يت" and tok.n[:1] in "بل" and len(tok.n) > 3:
+            break  # `يقوم بجولة`: a present-tense verb and its prepositional phrase
         if bare == 2 and not _name_ends_after(tokens, k + 1):
             break  # a third bare word only when the name clearly ends there (`رجب طيب أردوغان في`)
         k += 1

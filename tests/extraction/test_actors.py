@@ -120,3 +120,11 @@ def test_a_discovered_person_takes_the_known_name():
     known = [KnownActor(name="فالح فياض", kind=ActorKind.PERSON, aliases=("فالح الفياض",))]
     found = persons("استقبل رئيس هيئة الحشد الشعبي فالح الفياض وفدا.", known_actors=known)
     assert list(found) == ["فالح فياض"]
+
+
+def test_a_verb_after_a_title_is_not_a_name():
+    text = (
+        "وأشار المتحدث إلى أن نائب رئيس الوزراء لشؤون الطاقة يقوم بجولة، "
+        "فيما زار الرئيس السوري بشار الأسد والمرشد الأعلى علي خامنئي المعرض."
+    )
+    assert set(persons(text)) == {"بشار الأسد", "علي خامنئي"}
