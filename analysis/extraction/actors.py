@@ -209,6 +209,8 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
                 break
             if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات"):
                 break  # `العلاقات`, `التطورات`: a plural noun, not a family name
+            if bare >= 2 and not tok.n.endswith("ي"):
+                break  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
             nxt = tokens[k + 1] if k + 1 < n_tok else None
             if (
                 nxt is not None
