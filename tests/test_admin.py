@@ -332,7 +332,7 @@ def test_the_survivors_history_shows_what_a_merge_moved(curator_client):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_admin_renders_right_to_left_in_chromium(
-    page, live_server, client, curator, external_requests, console_errors, screenshot
+    page, live_server, client, admin_user, external_requests, console_errors, screenshot
 ):
     from django.conf import settings
 
@@ -343,7 +343,7 @@ def test_admin_renders_right_to_left_in_chromium(
     engagement = engagement_create(
         actors=[fayyad, kutrashev], date="2024-02-01", document=document, sentence=document.text
     )
-    client.force_login(curator)
+    client.force_login(admin_user)  # a superuser: a transactional test's flush removes the groups
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
