@@ -266,6 +266,19 @@ def test_impossible_dates_are_refused(curator_client, changes, field):
     assert Engagement.objects.get(pk=engagement.pk).date_start == date(2024, 2, 1)
 
 
+def test_clearing_the_date_makes_it_unknown(curator_client):
+    engagement = engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01")
+    url = reverse("admin:analysis_engagement_change", args=[engagement.pk])
+
+    assert (
+        curator_client.post(url, {**form_data(curator_client.get(url)), "date_value": ""}).status_code == 302
+    )
+
+    engagement.refresh_from_db()
+    assert (engagement.date_start, engagement.date_end, engagement.date_precision) == (None, None, "unknown")
+    assert "غير معروف" in curator_client.get(ENGAGEMENTS).content.decode()
+
+
 def test_a_range_of_days_is_edited_with_the_three_fields(curator_client):
     engagement = engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01")
     url = reverse("admin:analysis_engagement_change", args=[engagement.pk])
