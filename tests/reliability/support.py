@@ -61,8 +61,10 @@ def socket_relay(settings_dict: dict, folder: Path) -> Iterator[dict]:
     port = settings_dict.get("PORT") or "5432"
     target = f"{host}/.s.PGSQL.{port}"
     folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f".s.PGSQL.{port}"
+    path.unlink(missing_ok=True)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(folder / f".s.PGSQL.{port}"))
+    listener.bind(str(path))
     listener.listen(16)
 
     def pipe(source: socket.socket, sink: socket.socket) -> None:
@@ -95,6 +97,7 @@ def socket_relay(settings_dict: dict, folder: Path) -> Iterator[dict]:
     finally:
         listener.shutdown(socket.SHUT_RDWR)
         listener.close()
+        path.unlink(missing_ok=True)
 
 
 def without_file_read_override() -> list[str]:
