@@ -335,7 +335,11 @@ def clean_document(raw: str) -> CleanedDocument:
     lines = [line.rstrip() for line in raw.split("\n")]
     folded_lines = [normalize(line) for line in lines]
 
-    first_paragraph = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
+    # A line that ends in an ellipsis is a truncated teaser, not the article's first paragraph.
+    first_paragraph = next(
+        (i for i, line in enumerate(lines) if _is_paragraph(line) and not line.endswith(("...", "…"))),
+        len(lines),
+    )
     title_choice = _title_index(lines, folded_lines, first_paragraph)
     title_key = folded_lines[title_choice].strip() if title_choice >= 0 else None
     bylines: list[tuple[str, str]] = []
@@ -353,7 +357,9 @@ def clean_document(raw: str) -> CleanedDocument:
         if not stripped:
             continue
         marker = folded.strip(" \t•-–—|:")
-        if body_chars > 0 and any(marker.startswith(m) for m in _TAIL_MARKERS):
+        # Teaser blocks and comments end the article; on a page with no paragraph, nothing follows them.
+        no_article = first_paragraph == len(lines)
+        if (body_chars > 0 or no_article) and any(marker.startswith(m) for m in _TAIL_MARKERS):
             removed += len([x for x in lines[i:] if x.strip()])
             break
         by = _byline(stripped)
