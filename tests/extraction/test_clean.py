@@ -103,6 +103,14 @@ def test_seed_chrome_does_not_survive():
     assert "Anonymous" not in text and "بايدن" not in text and "linkedin" not in text
 
 
+def test_a_page_of_only_chrome_and_teasers_has_no_article():
+    lines = seed("000").splitlines()
+    chrome_only = "\n".join(lines[:11] + lines[35:])  # menus and breadcrumbs, then the teaser block
+    cleaned = clean_document(chrome_only)
+    assert cleaned.text == ""
+    assert cleaned.metadata.title is None
+
+
 def test_normalize_folds_spelling_variants():
     assert normalize("ألبروس") == normalize("إلبروس") == normalize("البروس")
     assert normalize("الحشـد الشَّعبي") == normalize("الحشد الشعبي")
