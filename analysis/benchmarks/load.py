@@ -50,6 +50,7 @@ class LoadOptions:
     connections: int = 32
     duration: int = 30
     threads: int = 2
+    timeout: int = 30  # seconds before wrk counts a request as failed: gunicorn's own worker timeout
     workers: int = 0  # 0: two per CPU
     seed: int = 7
     database: str = ""
@@ -237,7 +238,9 @@ def wrk_parse(output: str) -> WrkResult:
     )
 
 
-def wrk_run(*, url: str, cookie: str, connections: int, duration: int, threads: int) -> tuple[WrkResult, str]:
+def wrk_run(
+    *, url: str, cookie: str, connections: int, duration: int, threads: int, timeout: int = 30
+) -> tuple[WrkResult, str]:
     command = [
         wrk_path(),
         f"-t{threads}",
@@ -245,7 +248,7 @@ def wrk_run(*, url: str, cookie: str, connections: int, duration: int, threads: 
         f"-d{duration}s",
         "--latency",
         "--timeout",
-        "10s",
+        f"{timeout}s",
         "-H",
         f"Cookie: {cookie}",
         url,
@@ -278,14 +281,20 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         page_bytes = page_check(url=url, cookie=cookie)
         log(f"gunicorn: {workers} workers on {url}; the timeline page is {page_bytes} bytes; warming up")
         wrk_run(url=url, cookie=cookie, connections=workers, duration=3, threads=1)
-        log(f"wrk: {options.connections} connections, {options.threads} threads, {options.duration} s")
+        load_before = os.getloadavg()[0]
+        log(
+            f"wrk: {options.connections} connections, {options.threads} threads, {options.duration} s, "
+            f"timeout {options.timeout} s; load average {load_before:.1f}"
+        )
         result, raw = wrk_run(
             url=url,
             cookie=cookie,
             connections=options.connections,
             duration=options.duration,
             threads=options.threads,
+            timeout=options.timeout,
         )
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         try:
@@ -306,6 +315,9 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         "connections": options.connections,
         "threads": options.threads,
         "duration_s": options.duration,
+        "timeout_s": options.timeout,
+        "load_average_before": round(load_before, 2),
+        "load_average_after": round(load_after, 2),
         **asdict(result),
         "error_count": result.error_count,
         "wrk_output": raw,

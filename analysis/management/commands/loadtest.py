@@ -27,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=defaults.duration, help="seconds")
         parser.add_argument("--threads", type=int, default=defaults.threads, help="wrk threads")
         parser.add_argument(
+            "--timeout", type=int, default=defaults.timeout, help="seconds before a request counts as failed"
+        )
+        parser.add_argument(
             "--workers", type=int, default=defaults.workers, help="gunicorn workers (0: 2 per CPU)"
         )
         parser.add_argument("--seed", type=int, default=defaults.seed)
@@ -39,6 +42,7 @@ class Command(BaseCommand):
             connections=options["connections"],
             duration=options["duration"],
             threads=options["threads"],
+            timeout=options["timeout"],
             workers=options["workers"],
             seed=options["seed"],
             database=options["database_name"],
