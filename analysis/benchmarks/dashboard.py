@@ -215,6 +215,8 @@ def sql_replay(statements: list[str]) -> Callable[[], None]:
 
 
 def page_measure(client: Client, url: str, *, repeat: int) -> PageRun:
+    """Warm up, capture the SQL of a steady-state request, then time the page and its SQL alike."""
+    page_get(client, url)()
     statements = page_queries(client, url)
     page = timed(page_get(client, url), repeat=repeat)
     sql = timed(sql_replay(statements), repeat=repeat)
