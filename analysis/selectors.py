@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
-from django.db.models.functions import Greatest, TruncMonth
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest, TruncMonth
 
 from analysis.models import Actor, ActorTitle, Document, Engagement, Evidence, Mention, Participation
 
@@ -39,6 +39,18 @@ def search_key(text: str, *, for_names: bool = True) -> str:
 
 def document_list() -> QuerySet[Document]:
     return Document.objects.only("id", "title", "source_path", "published_on")
+
+
+def _source_count() -> Coalesce:
+    """Distinct documents reporting the engagement, as a subquery: computed only for the rows shown."""
+    sources = (
+        Evidence.objects.filter(engagement=OuterRef("pk"))
+        .order_by()
+        .values("engagement")
+        .annotate(n=Count("document_id", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(sources, output_field=IntegerField()), 0)
 
 
 def _participations() -> Prefetch:
@@ -75,7 +87,7 @@ def engagement_list(*, filters: TimelineFilters) -> QuerySet[Engagement]:
     """Engagements matching the filters, newest first, with participants and a count of sources."""
     return (
         _engagements_matching(filters)
-        .annotate(source_count=Count("evidence__document", distinct=True))
+        .annotate(source_count=_source_count())
         .prefetch_related(_participations())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
     )
@@ -106,7 +118,7 @@ def engagement_detail(*, pk: int) -> Engagement:
                 "evidence", queryset=evidence.order_by("document__published_on", "document_id", "start")
             ),
         )
-        .annotate(source_count=Count("evidence__document", distinct=True))
+        .annotate(source_count=_source_count())
         .get(pk=pk)
     )
 
@@ -114,7 +126,7 @@ def engagement_detail(*, pk: int) -> Engagement:
 def actor_choices() -> QuerySet[Actor]:
     """Actors that take part in at least one engagement, most active first."""
     return (
-        Actor.objects.annotate(engagement_count=Count("participations__engagement", distinct=True))
+        Actor.objects.annotate(engagement_count=Count("participations"))
         .filter(engagement_count__gt=0)
         .order_by("-engagement_count", "name")
     )
@@ -135,7 +147,7 @@ def actor_search(*, key: str) -> QuerySet[Actor]:
             similarity=Greatest(
                 TrigramWordSimilarity(key, "name_key"), Max(TrigramWordSimilarity(key, "aliases__key"))
             ),
-            engagement_count=Count("participations__engagement", distinct=True),
+            engagement_count=Count("participations", distinct=True),
         )
         .order_by(F("similarity").desc(nulls_last=True), "-engagement_count", "name")
     )
@@ -169,7 +181,7 @@ def actor_engagements(*, actor: Actor) -> QuerySet[Engagement]:
     return (
         Engagement.objects.filter(participations__actor=actor)
         .exclude(review=Engagement.Review.REJECTED)
-        .annotate(source_count=Count("evidence__document", distinct=True))
+        .annotate(source_count=_source_count())
         .prefetch_related(_participations())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
     )
@@ -181,7 +193,7 @@ def actor_counterparts(*, actor: Actor, limit: int = 10) -> QuerySet[Actor]:
     return (
         Actor.objects.exclude(pk=actor.pk)
         .filter(participations__engagement__in=shared)
-        .annotate(shared_count=Count("participations__engagement", distinct=True))
+        .annotate(shared_count=Count("participations"))
         .order_by("-shared_count", "name")[:limit]
     )
 
@@ -211,7 +223,7 @@ def document_engagements(*, document: Document) -> QuerySet[Engagement]:
     return (
         Engagement.objects.filter(evidence__document=document)
         .distinct()
-        .annotate(source_count=Count("evidence__document", distinct=True))
+        .annotate(source_count=_source_count())
         .prefetch_related(_participations())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
     )
