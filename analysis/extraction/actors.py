@@ -132,6 +132,8 @@ def _valid_name_token(tok: Token) -> bool:
     n = tok.n
     if tok.kind != "w" or len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
         return False
+    if "\u064b" in tok.text or n in lx.NON_NAME_NOUNS:
+        return False  # `أفكاراً`: an indefinite accusative noun never names a person
     written_ya = n in lx.MAKSURA_STOPWORDS and _DIACRITICS_RE.sub("", tok.text).endswith("ي")
     if (_is_stop(n) and not written_ya) or _is_trigger(n):
         return False  # `على` is a preposition, `علي` a name
@@ -251,7 +253,25 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or _is_trigger(tok.n)
         or _is_geo(tok.n)
         or (tok.n[:1] == "و" and len(tok.n) > 3)
+        or any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
+        or tok.n in lx.NON_NAME_NOUNS
     )
+
+
+_CLOSERS = {"(": ")", "«": "»", "“": "”", '"': '"', "'": "'", "[": "]"}
+
+
+def _closing(tokens: Sequence[Token], j: int, reach: int = 6) -> int | None:
+    """Index of the mark closing the quote or parenthesis opened at `j`, within `reach` tokens."""
+    want = _CLOSERS.get(tokens[j].text)
+    if want is None:
+        return None
+    for k in range(j + 1, min(j + reach + 2, len(tokens))):
+        if tokens[k].text == want:
+            return k
+        if tokens[k].kind == "p" and tokens[k].text not in "-/":
+            return None
+    return None
 
 
 def _skip_quotes(tokens: Sequence[Token], k: int) -> int:
@@ -269,6 +289,18 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         tok = tokens[j]
         if tok.kind == "p":
             if tok.text in _QUOTES:
+                close = _closing(tokens, j)
+                prev_n = tokens[j - 1].n if j > i else ""
+                if (
+                    close is not None
+                    and tokens[j + 1].kind == "w"
+                    and (tok.text == "(" or any(f in lx.ORG_HEADS for f in _forms(prev_n)))
+                    and _parse_name(tokens, close + 1) is not None
+                ):
+                    # `(سي آي إيه)`, `لشركة "بايكار"`: part of the title, never the name
+                    j = close + 1
+                    title_end = j
+                    continue
                 j += 1
                 continue
             if tok.text in _COMMAS:
@@ -287,7 +319,12 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         n = tok.n
         if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
             break  # `ورئيس ...`: the next person of a list begins
-        end = _parse_name(tokens, j) if not tok.article else None
+        if not tok.article:
+            end = _parse_name(tokens, j)
+        elif j > i and tokens[j - 1].n in lx.RANKS:
+            end = _parse_name(tokens, j, article_first=True)
+        else:
+            end = None
         if end is not None and n not in lx.TITLE_WORDS:
             prev = tokens[j - 1]
             if (

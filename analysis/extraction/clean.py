@@ -147,6 +147,8 @@ _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
 _BULLET_RE = re.compile(r"^\s*(?:[•●▪►◄■□◦‣∙·*]|-\s|–\s|\d{1,2}[.)]\s)")
 _BREADCRUMB_RE = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]")
 _NAV_BAR_RE = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}$")  # `آخر الأخبار | أمني | سياسي`
+# `الرئيسية / أمنية / <headline>`: short section names joined by a spaced separator.
+_CRUMB_TRAIL_RE = re.compile(r"^(?:[^/|›>»]{1,30}\s[/|›>»]\s){2,}[^/|›>»]+$")
 _DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 _TAIL_MARKERS = tuple(
@@ -191,6 +193,26 @@ _TAIL_MARKERS = tuple(
         "ملاحق",
     )
 )
+# Headings of teaser and reference blocks that are common words: a tail marker only as a whole line.
+_TAIL_LINES = frozenset(
+    normalize(m)
+    for m in (
+        "المزيد",
+        "مراجع",
+        "المراجع",
+        "المصادر",
+        "نبذة عن الكاتب",
+        "عن الكاتب",
+        "انتهى",
+        "الكلمات المفتاحية",
+        "الكلمات الدالة",
+        "اقرأ أيضا",
+        "اقرأ أيضاً",
+        "اقرأ أيضًا",
+    )
+)
+# A teaser line inside the body: `اقرأ أيضًا: <headline>` (only that line goes).
+_READ_ALSO = tuple(normalize(m) for m in ("اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ كذلك", "شاهد أيضا"))
 _CHROME_LINES = tuple(
     normalize(m) for m in ("اعلان ممول", "إعلان ممول", "اعلان", "إعلان", "الرئيسية", "القائمة", "بحث", "الكل")
 )
@@ -247,7 +269,7 @@ def _is_chrome(line: str, folded: str) -> bool:
         return True
     if _is_latin_only(line):
         return True
-    if _BREADCRUMB_RE.search(line) or _NAV_BAR_RE.match(line.strip()):
+    if _BREADCRUMB_RE.search(line) or _NAV_BAR_RE.match(line.strip()) or _CRUMB_TRAIL_RE.match(line.strip()):
         return True
     if _BULLET_RE.match(line) and len(_words(line)) <= 8 and not _is_paragraph(line):
         return True
@@ -359,7 +381,12 @@ def clean_document(raw: str) -> CleanedDocument:
         marker = folded.strip(" \t•-–—|:")
         # Teaser blocks and comments end the article; on a page with no paragraph, nothing follows them.
         no_article = first_paragraph == len(lines)
-        if (body_chars > 0 or no_article) and any(marker.startswith(m) for m in _TAIL_MARKERS):
+        if any(marker.startswith(m) for m in _READ_ALSO) and len(_words(marker)) > 3:
+            removed += 1
+            continue
+        if (body_chars > 0 or no_article) and (
+            any(marker.startswith(m) for m in _TAIL_MARKERS) or marker.strip(" :") in _TAIL_LINES
+        ):
             removed += len([x for x in lines[i:] if x.strip()])
             break
         by = _byline(stripped)

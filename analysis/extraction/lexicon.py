@@ -29,7 +29,7 @@ PERSON_TITLE_HEADS = _fold(
 )
 # Words a head may take right after it (`المتحدث باسم ...`).
 HEAD_OPTIONAL_NEXT = {
-    normalize(h): _fold("باسم") for h in "المتحدث متحدث الناطق ناطق المتحدثة الناطقة".split()
+    normalize(h): _fold("باسم باسمه باسمها باسمهم") for h in "المتحدث متحدث الناطق ناطق المتحدثة الناطقة".split()
 }
 # Heads that only work with a following word (`رجل الدين`), and honorifics before a short form.
 HEAD_NEEDS_NEXT = {
@@ -50,7 +50,7 @@ TITLE_WORDS = _fold(
     جامعة معهد صندوق بنك مصرف بلدية محافظة مركز دراسات اتحاد نقابة برلمان استخبارات مخابرات أمن
     دفاع خارجية داخلية مالية نفط كبير كبيرة كبار اكبر أكبر أبرز ابرز ولايته أهل اهل الله ركن
     الأركان هيئة شعبي شعبية وطني وطنية عليا أعلى اعلى تنفيذي تنفيذية دائم دائمة مؤقت بالوكالة
-    بالإنابة حرس ثوري الحرس رئاسة
+    بالإنابة حرس ثوري الحرس رئاسة الأول الاول الثاني الركن الطيار البحري الجوي
     """
 )
 
@@ -85,7 +85,16 @@ SPEECH_VERBS = _fold(
     "قال وقال يقول ويقول أكد وأكد أوضح وأوضح ذكر وذكر أضاف وأضاف اعتبر واعتبر "
     "رأى ويرى يرى أعلن وأعلن أفاد وأفاد"
 )
-NAME_CONNECTORS = _fold("عبد أبو ابو بن ابن آل ال بنت أم")
+NAME_CONNECTORS = _fold("عبد أبو ابو أبي ابي بو بن ابن آل ال بنت أم")
+# Military ranks: after one, a given name may carry the article (`اللواء السعيد ...`).
+RANKS = _fold("الفريق أول اول الأول الاول ركن الركن اللواء العميد العقيد العماد الجنرال المشير الأدميرال")
+# Common nouns that open a verb's object (`بحث فلان سبل التعاون`): never part of a name.
+NON_NAME_NOUNS = _fold(
+    """
+    سبل آفاق افاق ملف ملفات أوجه اوجه تعزيز تطوير التعاون العلاقات الأوضاع الاوضاع القضايا عدد جملة
+    مجمل مستجدات تطورات الوفد وفد وفدا عددا عددًا عدداً أهمية اهمية سبل
+    """
+)
 
 # States: the canonical name, then other forms (capitals standing for the government included).
 STATES: dict[str, tuple[str, ...]] = {

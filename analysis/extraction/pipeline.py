@@ -19,7 +19,7 @@ from analysis.extraction.results import DocumentMetadata, ExtractionResult, Know
 
 __all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "extract_document", "extract_with_timings"]
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
 

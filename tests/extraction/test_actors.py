@@ -128,3 +128,44 @@ def test_a_verb_after_a_title_is_not_a_name():
         "فيما زار الرئيس السوري بشار الأسد والمرشد الأعلى علي خامنئي المعرض."
     )
     assert set(persons(text)) == {"بشار الأسد", "علي خامنئي"}
+
+
+def test_long_names_end_at_a_clear_boundary():
+    found = persons(
+        "استقبل وزير الزراعة كريم جاسم حسن المالكي، صباح اليوم، السفير الإسباني لدى الأردن خوان "
+        "أنطونيو مارتينيز في عمان."
+    )
+    assert set(found) == {"كريم جاسم حسن المالكي", "خوان أنطونيو مارتينيز"}
+
+
+def test_a_name_does_not_swallow_the_object_of_the_verb():
+    found = persons("ناقش وزير النقل سامر علي حداد سبل تطوير الموانئ مع السفير الياباني كينجي تاناكا.")
+    assert set(found) == {"سامر علي حداد", "كينجي تاناكا"}
+
+
+def test_name_connectors_join_the_parts_of_a_name():
+    text = (
+        "وصل وزير الطاقة الأمير عبد العزيز بن سلمان آل سعود إلى فيينا، والتقى وزير الخارجية "
+        "يوسف بو عزيز، ومستشار الرئيس محمد الطاهر بن عبد الله."
+    )
+    assert set(persons(text)) == {"عبد العزيز بن سلمان آل سعود", "يوسف بو عزيز", "محمد الطاهر بن عبد الله"}
+
+
+def test_a_given_name_with_the_article_after_a_military_rank():
+    found = persons("واستقبل اللواء الطاهر بوزيد، قائد الناحية العسكرية الرابعة، الوفد الضيف.")
+    assert "الطاهر بوزيد" in found
+
+
+def test_a_surname_followed_by_the_object_noun_stays_whole():
+    found = persons("واستقبل رئيس الحكومة علي حسن الكعبي الوفد الياباني في مكتبه.")
+    assert "علي حسن الكعبي" in found
+
+
+def test_a_parenthesised_acronym_in_a_title_is_not_a_name():
+    found = persons("التقى رئيس المنظمة الدولية للهجرة (آي أو إم) إيمي بوب بوزير الهجرة في جنيف.")
+    assert set(found) == {"إيمي بوب"}
+
+
+def test_verbs_and_indefinite_nouns_after_a_title_are_not_names():
+    assert persons("الوزير الفرنسي يبحثان ملف الطاقة") == {}
+    assert persons("وقال إن المبعوث الأممي حمل مقترحاً جديداً إلى الطرفين.") == {}

@@ -133,3 +133,27 @@ def test_name_key_and_variants_handle_article_and_clitics():
     assert name_key("((ألبروس كوتراشيف))") == name_key("إلبروس كوتراشيف")
     assert "روسيا" in key_variants(normalize("وروسيا"))
     assert "بوغدانوف" in key_variants(normalize("بوغدانوف"))
+
+
+def test_a_section_trail_is_not_the_title():
+    raw = page(
+        "الرئيسية / اقتصاد / وزير المالية يلتقي وفد صندوق النقد",
+        "وزير المالية يلتقي وفد صندوق النقد",
+        "نشر في:17.09.2023 | 08:15",
+        BODY,
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.metadata.title == "وزير المالية يلتقي وفد صندوق النقد"
+    assert cleaned.metadata.published == date(2023, 9, 17)
+    assert "الرئيسية" not in cleaned.text
+
+
+def test_a_read_also_line_inside_the_body_is_dropped_and_the_body_goes_on():
+    second = "وأضاف الوزير أن الجانبين اتفقا على تشكيل لجنة مشتركة تجتمع كل ثلاثة أشهر لمتابعة التنفيذ."
+    raw = page("عنوان الخبر هنا", BODY, "اقرأ أيضًا: الحكومة تقر موازنة العام المقبل بعجز أقل", second)
+    assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY, second]
+
+
+def test_a_more_heading_line_starts_the_teasers():
+    raw = page("عنوان الخبر هنا", BODY, "المزيد", "الرئيس يستقبل وزير الخارجية الفرنسي في القصر", "02.08.2024")
+    assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY]

@@ -268,3 +268,8 @@ def test_find_dates_never_raises_and_offsets_slice(text: str, with_published: bo
         assert previous_end <= mention.start < mention.end
         previous_end = mention.end
         assert mention.precision in set(Precision)
+
+
+def test_a_numeric_date_glued_to_its_label_is_found_but_not_a_clock() -> None:
+    assert [m.value.iso for m in find_dates("تاريخ النشر:17.09.2023 | 08:15 GMT")] == ["2023-09-17"]
+    assert find_dates("الساعة 10:17.09.2023") == []
