@@ -180,36 +180,59 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
-def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
-    """End (exclusive) of a personal name starting at `j`: two or three words, the last
-    one possibly with the article (`فالح الفياض`, `محمد شياع السوداني`, `عادل عبد المهدي`)."""
+def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False) -> int | None:
+    """End (exclusive) of a personal name starting at `j`: two to five words, joined by
+    connectors (`بن`, `آل`, `بو`, `عبد`), the last one possibly with the article
+    (`فالح الفياض`, `ثابت محمد سعيد العباسي`, `محمد الصالح بن بيشة`). A name longer than
+    two bare words must end at a clear boundary. `article_first`: after a military rank a
+    given name may carry the article (`الفريق أول السعيد شنقريحة`)."""
     n_tok = len(tokens)
     units = 0
     bare = 0
     k = j
-    while k < n_tok and units < 3:
+    while k < n_tok and units < 5:
         tok = tokens[k]
         if tok.kind != "w":
             break
-        if (
-            tok.n in lx.NAME_CONNECTORS
-            and k + 1 < n_tok
-            and tokens[k + 1].kind == "w"
-            and (units < 2 or units == 2 and _name_ends_after(tokens, k + 2))
-        ):
-            nxt = tokens[k + 1]
-            if not (_is_stop(nxt.n) or _is_trigger(nxt.n)) and (nxt.article or _valid_name_token(nxt)):
-                k += 2
+        if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok:
+            q = k + 1
+            while q < n_tok and tokens[q].n in lx.NAME_CONNECTORS and q - k < 3:
+                q += 1
+            nxt = tokens[q] if q < n_tok else None
+            if (
+                nxt is None
+                or nxt.kind != "w"
+                or _is_stop(nxt.n)
+                or _is_trigger(nxt.n)
+                or any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
+                or not (nxt.article or _valid_name_token(nxt) or k > j)
+            ):
+                break
+            if units >= 2 and not _name_ends_after(tokens, q + 1) and not _tail_ends(tokens, q + 1, 1):
+                break
+            k = q + 1
+            units += 1
+            bare += 1
+            continue
+        if tok.article:
+            if units == 0:
+                if not (
+                    article_first
+                    and not _known_word(tok.n)
+                    and tok.n not in lx.TITLE_WORDS
+                    and k + 1 < n_tok
+                    and tokens[k + 1].kind == "w"
+                    and not tokens[k + 1].article
+                    and _valid_name_token(tokens[k + 1])
+                ):
+                    break
+                k += 1
                 units += 1
                 bare += 1
-                if nxt.article and units >= 2:
-                    break
                 continue
-            break
-        if tok.article:
-            if units == 0 or _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
+            if _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
                 break
-            if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات"):
+            if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات") or tok.n in lx.NON_NAME_NOUNS:
                 break  # `العلاقات`, `التطورات`: a plural noun, not a family name
             if bare >= 2 and not tok.n.endswith("ي"):
                 break  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
@@ -219,28 +242,51 @@ def _parse_name(tokens: Sequence[Token], j: int) -> int | None:
                 and nxt.kind == "w"
                 and nxt.article
                 and not _known_word(nxt.n)
-                and (bare >= 2 or tokens[j].n[:1] in "لب")
+                and (tokens[j].n[:1] in "لب" or bare >= 2 and nxt.n.endswith(("ي", "يه")))
             ):
                 # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a
                 # preposition's phrase (`لتعزيز التعاون العسكري`): not a surname
                 break
             k += 1
             units += 1
+            if k < n_tok and tokens[k].n in lx.NAME_CONNECTORS and units < 4:
+                continue  # `محمد الصالح بن بيشة`: the name goes on after a connector
             break
-        if not _valid_name_token(tok) or bare >= 3:
+        if not _valid_name_token(tok) or bare >= 4:
             break
-        if units == 0 and re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n):
-            break  # `ويبحثان`: a conjunction and a verb
+        if units == 0 and (
+            re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
+        ):
+            break  # `ويبحثان`, `يبحثان`: a verb, not a name
         if units == 1 and tokens[j].n[:1] in "يت" and tok.n[:1] in "بل" and len(tok.n) > 3:
             break  # `يقوم بجولة`: a present-tense verb and its prepositional phrase
-        if bare == 2 and not _name_ends_after(tokens, k + 1):
-            break  # a third bare word only when the name clearly ends there (`رجب طيب أردوغان في`)
+        if bare >= 2 and (tok.n[:1] == "و" or not _tail_ends(tokens, k + 1, 3 - bare)):
+            break  # a third or fourth bare word only when the name clearly ends soon after
         k += 1
         units += 1
         bare += 1
     if units < 2:
         return None
     return k
+
+
+def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
+    """The name may close at `k`, or after at most `budget` more bare words and a surname."""
+    if _name_ends_after(tokens, k):
+        return True
+    tok = tokens[k]
+    if tok.kind != "w" or _known_word(tok.n) or tok.n in lx.NON_NAME_NOUNS:
+        return False
+    if tok.article:
+        return (
+            not tok.n.endswith("ات")
+            and tok.n not in lx.TITLE_WORDS
+            and (tok.n.endswith("ي") or tokens[k + 1].kind == "p" if k + 1 < len(tokens) else True)
+            and _name_ends_after(tokens, k + 1)
+        )
+    if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
+        return False
+    return _tail_ends(tokens, k + 1, budget - 1)
 
 
 def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
