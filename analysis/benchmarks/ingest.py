@@ -30,6 +30,7 @@ class WorkerResult:
     peak_rss_mb: float
     engagements: int = 0
     failed: int = 0
+    workers: int = 1
 
     @property
     def docs_per_s(self) -> float:
@@ -59,16 +60,27 @@ def floor_store(*, folder: Path) -> WorkerResult:
 
 
 def ingest_run(*, folder: Path) -> WorkerResult:
-    """The ingestion service over the folder, as `manage.py ingest` runs it."""
-    from analysis.extraction import pipeline  # noqa: F401 - imported before the clock starts
-    from analysis.services.ingestion import documents_ingest
+    """The ingestion service over the folder, as `manage.py ingest` runs it (same number of processes).
 
+    Peak memory counts every process: this one plus, for each worker, the largest worker's peak.
+    """
+    from analysis.extraction import pipeline  # noqa: F401 - imported before the clock starts
+    from analysis.services.ingestion import article_paths, documents_ingest, ingest_workers_default
+
+    workers = ingest_workers_default(files=len(article_paths(paths=[folder])))
     with stopwatch() as elapsed:
-        summary = documents_ingest(paths=[folder])
+        summary = documents_ingest(paths=[folder], workers=workers)
         seconds = elapsed()
     docs = summary.new + summary.updated + summary.unchanged + summary.failed
+    peak = peak_rss_mb() + (workers * peak_rss_mb(children=True) if workers > 1 else 0.0)
     return WorkerResult(
-        "ingest", docs, seconds, peak_rss_mb(), engagements=summary.engagements_created, failed=summary.failed
+        "ingest",
+        docs,
+        seconds,
+        round(peak, 1),
+        engagements=summary.engagements_created,
+        failed=summary.failed,
+        workers=workers,
     )
 
 

@@ -115,6 +115,7 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
             "docs": run.docs,
             "seconds": round(run.seconds, 2),
             "floor_seconds": round(floor.seconds, 2),
+            "workers": run.workers,
             "engagements_created": run.engagements,
             "failed": run.failed,
         }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import multiprocessing
 import os
 import random
 import time
@@ -23,7 +24,7 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
 
-from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, connections, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -53,6 +54,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a news article is a few KB; the pipeline reads at most 400,000 characters
 DEADLOCK_RETRIES = 3
+PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
 REFRESH_SECONDS = 5.0  # how stale the known actors passed to extraction may get during a run
 # Serializes the creation of new actors across processes, so that two workers never create
 # the same person twice under different forms (`فالح الفياض` here, `الفياض` there).
@@ -1066,36 +1068,123 @@ def documents_ingest(
     extractor: Extractor | None = None,
     extractor_version: str | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Ingest files and folders, one transaction per document; a failing document is skipped."""
+    """Ingest files and folders, one transaction per document; a failing document is skipped.
+
+    With `workers` > 1 the documents are shared out to that many forked processes (each with its
+    own connection and actor directory); outcomes still arrive in file order.
+    """
     if extractor is None:
         extractor, default_version = _default_extractor()
         extractor_version = extractor_version or default_version
-    directory = ActorDirectory.load()
+    files = article_paths(paths=paths)
     summary = IngestSummary()
-    for path in article_paths(paths=paths):
-        try:
-            outcome = document_ingest(
-                path=path,
-                reextract=reextract,
-                directory=directory,
-                extractor=extractor,
-                extractor_version=extractor_version,
-            )
-        except (OperationalError, InterfaceError) as error:
-            if _database_reachable():
-                outcome = IngestOutcome(str(path), IngestStatus.FAILED, reason=_reason(error))
-            else:
-                reason = f"database unavailable ({_reason(error)})"
-                summary.add(IngestOutcome(str(path), IngestStatus.FAILED, reason=reason))
-                if on_outcome is not None:
-                    on_outcome(summary.failures[-1])
-                raise IngestInterrupted(reason, summary) from None
-        except Exception as error:  # an unexpected failure skips this document, not the batch
-            outcome = IngestOutcome(str(path), IngestStatus.FAILED, reason=_reason(error))
-        summary.add(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    if workers > 1 and len(files) > 1:
+        return _documents_ingest_parallel(
+            files,
+            workers=workers,
+            reextract=reextract,
+            extractor=extractor,
+            extractor_version=extractor_version,
+            on_outcome=on_outcome,
+            summary=summary,
+        )
+    directory = ActorDirectory.load()
+    for path in files:
+        outcome, database_down = _document_ingest_guarded(
+            path=path,
+            reextract=reextract,
+            directory=directory,
+            extractor=extractor,
+            extractor_version=extractor_version,
+        )
+        _outcome_add(summary, outcome, on_outcome, database_down=database_down)
+    return summary
+
+
+def ingest_workers_default(*, files: int) -> int:
+    """Processes worth starting for a batch: one per CPU (at most four) for a few hundred files or more."""
+    return 1 if files < PARALLEL_MIN_FILES else max(1, min(4, os.cpu_count() or 1))
+
+
+def _document_ingest_guarded(
+    *,
+    path: Path,
+    reextract: bool,
+    directory: ActorDirectory,
+    extractor: Extractor,
+    extractor_version: str | None,
+) -> tuple[IngestOutcome, bool]:
+    """`document_ingest` with every failure as an outcome; True beside it when the database is gone."""
+    try:
+        outcome = document_ingest(
+            path=path,
+            reextract=reextract,
+            directory=directory,
+            extractor=extractor,
+            extractor_version=extractor_version,
+        )
+    except (OperationalError, InterfaceError) as error:
+        if _database_reachable():
+            return IngestOutcome(str(path), IngestStatus.FAILED, reason=_reason(error)), False
+        reason = f"database unavailable ({_reason(error)})"
+        return IngestOutcome(str(path), IngestStatus.FAILED, reason=reason), True
+    except Exception as error:  # an unexpected failure skips this document, not the batch
+        return IngestOutcome(str(path), IngestStatus.FAILED, reason=_reason(error)), False
+    return outcome, False
+
+
+def _outcome_add(
+    summary: IngestSummary,
+    outcome: IngestOutcome,
+    on_outcome: Callable[[IngestOutcome], None] | None,
+    *,
+    database_down: bool,
+) -> None:
+    summary.add(outcome)
+    if on_outcome is not None:
+        on_outcome(outcome)
+    if database_down:
+        raise IngestInterrupted(outcome.reason, summary)
+
+
+# What a forked worker needs, set in the parent just before the fork.
+_WORKER: dict = {}
+
+
+def _worker_ingest(path: Path) -> tuple[IngestOutcome, bool]:
+    if "directory" not in _WORKER:
+        _WORKER["directory"] = ActorDirectory.load()
+    return _document_ingest_guarded(
+        path=path,
+        reextract=_WORKER["reextract"],
+        directory=_WORKER["directory"],
+        extractor=_WORKER["extractor"],
+        extractor_version=_WORKER["extractor_version"],
+    )
+
+
+def _documents_ingest_parallel(
+    files: list[Path],
+    *,
+    workers: int,
+    reextract: bool,
+    extractor: Extractor,
+    extractor_version: str | None,
+    on_outcome: Callable[[IngestOutcome], None] | None,
+    summary: IngestSummary,
+) -> IngestSummary:
+    """Forked workers share the files out; new actors stay single (ACTOR_CREATE_LOCK), documents are
+    unique by content hash, so any order gives the same facts."""
+    connection.ensure_connection()  # an embedded server is up and located before the fork
+    connections.close_all()  # a child must never reuse the parent's socket
+    _WORKER.clear()
+    _WORKER.update(reextract=reextract, extractor=extractor, extractor_version=extractor_version)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(files))) as pool:
+        for outcome, database_down in pool.imap(_worker_ingest, files, chunksize=4):
+            _outcome_add(summary, outcome, on_outcome, database_down=database_down)
     return summary
 
 

@@ -17,6 +17,7 @@ from analysis.services.ingestion import (
     IngestStatus,
     article_paths,
     documents_ingest,
+    ingest_workers_default,
     stored_totals,
 )
 
@@ -34,11 +35,19 @@ class Command(BaseCommand):
             help="run the extraction again on documents already stored with this extractor version",
         )
         parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="processes to ingest with (default: one per CPU, at most four, from 200 files on; else one)",
+        )
 
-    def handle(self, *args, paths: list[str], reextract: bool, no_progress: bool, **options):
+    def handle(self, *args, paths: list[str], reextract: bool, no_progress: bool, workers: int | None, **_):
         files = article_paths(paths=paths)
         if not files:
             raise CommandError("no .txt or .html files found in the given paths")
+        if workers is not None and workers < 1:
+            raise CommandError("--workers must be at least 1")
+        workers = workers or ingest_workers_default(files=len(files))
         progress = tqdm(
             total=len(files),
             unit="doc",
@@ -54,7 +63,7 @@ class Command(BaseCommand):
             progress.update(1)
 
         try:
-            summary = documents_ingest(paths=files, reextract=reextract, on_outcome=report)
+            summary = documents_ingest(paths=files, reextract=reextract, on_outcome=report, workers=workers)
         except IngestInterrupted as interrupted:
             progress.close()
             done = interrupted.summary
