@@ -547,3 +547,21 @@ def test_an_honorific_is_not_taken_for_a_first_name(tmp_path):
     ingest(write(tmp_path, "2.txt", article_text(actors=[("الجنرال مكنزي", "person", [], "")])))
 
     assert list(Actor.objects.values_list("name", flat=True)) == ["مكنزي"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_store_one_meeting_from_many_sources(tmp_path):
+    for n in range(6):
+        text = article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY], body=f"خبر رقم {n}")
+        write(tmp_path, f"{n}.txt", text)
+    seen = []
+
+    summary = documents_ingest(
+        paths=[tmp_path], extractor=scripted_extract, extractor_version="v1", workers=2, on_outcome=seen.append
+    )
+
+    assert (summary.new, summary.failed) == (6, 0)
+    assert [Path(outcome.path).name for outcome in seen] == [f"{n}.txt" for n in range(6)]
+    assert sorted(Actor.objects.values_list("name", flat=True)) == sorted([FAYYAD[0], KUTRASHEV[0]])
+    assert Engagement.objects.count() == 1
+    assert Evidence.objects.values("document").distinct().count() == 6
