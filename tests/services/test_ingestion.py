@@ -557,7 +557,11 @@ def test_worker_processes_store_one_meeting_from_many_sources(tmp_path):
     seen = []
 
     summary = documents_ingest(
-        paths=[tmp_path], extractor=scripted_extract, extractor_version="v1", workers=2, on_outcome=seen.append
+        paths=[tmp_path],
+        extractor=scripted_extract,
+        extractor_version="v1",
+        workers=2,
+        on_outcome=seen.append,
     )
 
     assert (summary.new, summary.failed) == (6, 0)
