@@ -415,6 +415,25 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     return title_end, None, None
 
 
+def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """A title without a name right after a name (`كوريلا قائد القيادة المركزية`,
+    `شنقريحة، رئيس أركان الجيش`): (start, end) of that title, or None. Without a comma only
+    a head in the construct state, so a definite title-only object (`السفير الأمريكي`) is not taken."""
+    n_tok = len(tokens)
+    comma = k < n_tok and tokens[k].text in _COMMAS
+    a = k + 1 if comma else k
+    if a >= n_tok or tokens[a].kind != "w" or tokens[a].n not in lx.PERSON_TITLE_HEADS:
+        return None
+    if not comma and tokens[a].article:
+        return None
+    title_end, name_first, _ = _parse_title(tokens, a)
+    if name_first is not None or title_end - a < 2:
+        return None
+    if comma and not (title_end >= n_tok or tokens[title_end].kind == "p"):
+        return None  # `، رئيس الوزراء يستقبل`: not a closed apposition
+    return a, title_end
+
+
 def _span_text(text: str, tokens: Sequence[Token], a: int, b: int) -> str:
     return text[tokens[a].start : tokens[b - 1].end]
 
@@ -527,6 +546,7 @@ def find_actors(
     n_tok = len(tokens)
     covered = [False] * n_tok  # token belongs to a person's name or title
     persons: list[tuple[int, int, int, int]] = []  # (title_first, title_end, name_first, name_end)
+    after_titles: dict[int, tuple[int, int]] = {}  # name_first -> a title in apposition after the name
     title_only: list[tuple[int, int]] = []
 
     i = 0
@@ -537,6 +557,10 @@ def find_actors(
             if name_first is not None and name_end is not None:
                 persons.append((i, title_end, name_first, name_end))
                 i = name_end
+                post = _apposition(tokens, name_end)
+                if post is not None:
+                    after_titles[name_first] = post
+                    i = post[1]
                 continue
             if title_end - i >= 2:
                 title_only.append((i, title_end))
@@ -614,6 +638,12 @@ def find_actors(
             if title and title not in rec.titles:
                 rec.titles.append(title)
         first, last = min(title_first, name_first), max(title_end, name_end) - 1
+        if name_first in after_titles:
+            a, b = after_titles[name_first]
+            title = text[tokens[a].start : tokens[b - 1].end].strip(" ،,")
+            if title not in rec.titles:
+                rec.titles.append(title)
+            last = max(last, b - 1)
         m = Mention(
             rec.key,
             ActorKind.PERSON,

@@ -62,6 +62,7 @@ _AUXILIARIES = frozenset(normalize(w) for w in "قد لقد كان وكان كا
 _BETWEEN = "بين"
 _WITH = "مع"
 _PLACE_PREPS = frozenset(normalize(w) for w in "في إلى الى لدى نحو قرب العاصمة".split())
+_CITY_WORDS = frozenset(normalize(w) for w in "العاصمة عاصمة مدينة المدينة محافظة إقليم اقليم".split())
 _DUAL_ENDINGS = ("يا", "ا")
 _POSSESSIVE_FORMS = frozenset(
     f
@@ -329,6 +330,13 @@ def _collect_after(
                 break
             if tok.text in _COMMAS:
                 nxt = k + 1
+                q = _adverbial_end(doc, nxt, stop)
+                if q is not None:
+                    k = q  # `، في طهران أمس (الأحد)،`: a time or place between verb and object
+                    continue
+                if nxt < stop and tokens[nxt].n in (_WITH, _BETWEEN):
+                    k = nxt  # `، مع السفير ...`: the object after an adverbial
+                    continue
                 seg_words = 0
                 q = nxt
                 while q < stop and tokens[q].text not in _COMMAS:
@@ -367,6 +375,63 @@ def _collect_after(
         last = found[-1]
         found[-1] = (last[0], last[1], min(last[2], stop), last[3])
     return found
+
+
+_ADVERBIAL_WORDS = frozenset(
+    normalize(w)
+    for w in "في ب من الى إلى يوم مساء صباح ليلة فجر ظهر اليوم أمس امس حاليا حالياً مقر بمقر العاصمة مدينة".split()
+)
+
+
+def _adverbial_end(doc: _Doc, k: int, stop: int) -> int | None:
+    """The closing comma of a comma-bounded segment from `k` that holds only dates, places and
+    their prepositions (`في طهران أمس (الأحد)`, `اليوم الثلاثاء`), or a title in apposition to
+    the name before it (`، رئيس أركان الجيش،`); None for any other segment."""
+    tokens = doc.tokens
+    q = k
+    words = 0
+    title = k < stop and doc.inside[k] is None and _is_title_head(tokens[k])
+    while q < stop and tokens[q].text not in _COMMAS:
+        tok = tokens[q]
+        m = doc.inside[q]
+        if m is not None and not title:
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE) and not (
+                m.kind == ActorKind.ORGANIZATION and q > k and tokens[q - 1].n in _ADVERBIAL_WORDS
+            ):
+                return None
+            q = m.last + 1
+            continue
+        if m is not None:
+            if m.kind == ActorKind.PERSON:
+                return None  # a title that names someone is not an apposition
+            q = m.last + 1
+            continue
+        if tok.kind == "w" and not doc.in_date[q]:
+            if title:
+                if _trigger_at(tok) or tok.n in lx.STOPWORDS and tok.n not in ("في", "لدي"):
+                    return None
+            elif not any(f in _ADVERBIAL_WORDS for f in _forms(tok.n)):
+                return None
+            words += 1
+        q += 1
+    if q >= stop or q == k or words > 8:
+        return None
+    return q
+
+
+_CARRY_WORDS = frozenset(normalize(w) for w in "حيث ثم وثم كما".split())
+
+
+def _coordinated(doc: _Doc, m: Mention) -> bool:
+    """The mention is joined to the one before it by `و` (`ورئيس ...`, `و محمد`)."""
+    tok = doc.tokens[m.first]
+    if tok.n[:1] == "و" and len(tok.n) > 3 and any(f != tok.n for f in _forms(tok.n)):
+        return True
+    return m.first > 0 and doc.tokens[m.first - 1].n == "و"
+
+
+def _is_title_head(tok: Token) -> bool:
+    return tok.kind == "w" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
 
 
 def _subject_before(doc: _Doc, trig_index: int, rng: range, etype: EngagementType) -> list[Mention]:
@@ -450,6 +515,9 @@ def _build(
             objects = after
         elif relative:
             objects = after
+            antecedent_arg = _relative_antecedent(doc, i - 1, rng)
+            if antecedent_arg is not None:
+                subjects = [antecedent_arg]  # `... لانغلي، الذي يقوم بزيارة`: the relative's antecedent
         elif not after:
             if trig.form.endswith(_DUAL_ENDINGS) and etype in _PAIRWISE:
                 pair = _last_two_persons(doc, i, rng)
@@ -462,7 +530,18 @@ def _build(
         else:
             marked = after[0][3] in (_WITH, "ب") or _has_b_clitic(tokens, after[0][0])
             same_sentence_ante = next((c for c in reversed(in_sentence) if c.subject is not None), None)
-            if marked or (
+            carried = (
+                same_sentence_ante is not None
+                and same_sentence_ante.subject.kind == ActorKind.PERSON
+                and (trig.conj or i - 1 >= rng.start and tokens[i - 1].n in _CARRY_WORDS)
+                and (len(after) == 1 or _coordinated(doc, after[1][0]))
+            )
+            if carried:
+                # `وصل X ...، حيث التقى A وB`: X met A and X met B
+                antecedent = same_sentence_ante
+                subjects = [antecedent.subject]
+                objects = after
+            elif marked or (
                 len(after) == 1
                 and same_sentence_ante is not None
                 and etype in _PAIRWISE | {EngagementType.MEETING}
@@ -513,6 +592,10 @@ def _build(
                 if invited is not None:
                     subjects = [invited]
                     invited_planned = True
+                elif _in_visit_phrase(doc, i, rng):
+                    visitor = _previous_arg(doc, i, rng, etype)
+                    if visitor is not None and visitor.kind == ActorKind.PERSON:
+                        subjects = [visitor]  # `وصل X إلى بيروت في زيارة رسمية`
             elif etype == EngagementType.ATTACK:
                 objects = after
 
@@ -661,6 +744,32 @@ def _agent_after(doc: _Doc, i: int, stop: int, etype: EngagementType, *, light: 
     return None
 
 
+_ESCORT_WORDS = frozenset(normalize(w) for w in "والوفد الوفد المرافق المرافقه له لها".split())
+
+
+def _relative_antecedent(doc: _Doc, rel: int, rng: range) -> Mention | None:
+    """The person a relative pronoun at `rel` refers to: the mention right before it, past a
+    comma and `والوفد المرافق له`; None when another noun (`الملحق العسكري الذي`) is nearer."""
+    k = rel - 1
+    while k >= max(rng.start, rel - 8):
+        m = doc.inside[k]
+        if m is not None:
+            return m if m.kind == ActorKind.PERSON else None
+        tok = doc.tokens[k]
+        if tok.kind == "w" and tok.n not in _ESCORT_WORDS:
+            return None
+        k -= 1
+    return None
+
+
+def _in_visit_phrase(doc: _Doc, i: int, rng: range) -> bool:
+    """`في زيارة`, `بزيارة` (after `يقوم/قام`): a visit noun that describes its sentence's subject."""
+    tok = doc.tokens[i]
+    if tok.n.startswith(("بزيار", "وبزيار")):
+        return True
+    return i - 1 >= rng.start and doc.tokens[i - 1].n == "في"
+
+
 def _invited_visitor(doc: _Doc, i: int, rng: range) -> Mention | None:
     """`قدم دعوة للغانمي بزيارة روسيا`: the invited person is the visitor (a planned visit)."""
     window = [doc.tokens[k].n for k in range(max(rng.start, i - 4), i)]
@@ -692,6 +801,10 @@ def _location(
     lo = max(rng.start, prev_boundary + 1)
     for m in doc.geo_between(lo, next_boundary):
         prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
+        if prev in lx.DEMONYM_FORMS and m.first - 2 >= rng.start and doc.tokens[m.first - 2].n in _CITY_WORDS:
+            prev = "العاصمه"  # `العاصمة الإيرانية طهران`, `مدينة أربيل`
+        elif prev in _CITY_WORDS:
+            prev = "العاصمه"
         clitic = m.start > doc.tokens[m.first].start and doc.tokens[m.first].n[:1] in "بل"
         direct = (
             etype == EngagementType.VISIT

@@ -175,3 +175,61 @@ def test_a_subject_before_an_auxiliary_verb():
     [e] = engagements(text)
     assert parties(e) == {"نيجيرفان بارزاني", "إبراهيم رئيسي"}
     assert e.location == "طهران"
+
+
+def facts(text: str, published: date | None = None) -> set[tuple[str, frozenset[str]]]:
+    return {(str(e.type), frozenset(parties(e))) for e in engagements(text, published)}
+
+
+def test_a_comma_bounded_time_or_place_between_verb_and_object_is_skipped():
+    text = (
+        "التقى وزير الصحة سالم عبد الله المري، في الدوحة صباح أمس (الثلاثاء)، "
+        "المدير العام لمنظمة الصحة العالمية تيدروس أدهانوم."
+    )
+    assert facts(text) == {("meeting", frozenset({"سالم عبد الله المري", "تيدروس أدهانوم"}))}
+
+
+def test_talks_with_an_object_after_a_comma_bounded_date():
+    text = "بحث وزير الري هاني سويلم، اليوم الأحد، مع السفير الهولندي بيتر مولمان التعاون المائي."
+    assert facts(text) == {("talks", frozenset({"هاني سويلم", "بيتر مولمان"}))}
+
+
+def test_arrival_in_a_capital_is_a_visit_and_where_clause_pairs_each_object_with_the_visitor():
+    text = (
+        "وصل وزير الخارجية الإسباني خوسيه مانويل ألباريس، مساء اليوم، إلى العاصمة السعودية الرياض "
+        "في زيارة رسمية، حيث التقى وزير الخارجية فيصل بن فرحان ووزير الدولة عادل الجبير."
+    )
+    found = facts(text, date(2024, 5, 2))
+    assert ("visit", frozenset({"خوسيه مانويل ألباريس"})) in found
+    assert ("meeting", frozenset({"خوسيه مانويل ألباريس", "فيصل بن فرحان"})) in found
+    assert ("meeting", frozenset({"خوسيه مانويل ألباريس", "عادل الجبير"})) in found
+    assert ("meeting", frozenset({"فيصل بن فرحان", "عادل الجبير"})) not in found
+
+
+def test_a_relative_clause_visit_belongs_to_the_person_before_it():
+    text = (
+        "واستقبل الرئيس قيس سعيد وزير الخارجية الإيطالي أنطونيو تاياني، الذي يقوم بزيارة عمل إلى تونس."
+    )
+    found = facts(text)
+    assert ("visit", frozenset({"أنطونيو تاياني"})) in found
+    assert ("visit", frozenset({"قيس سعيد"})) not in found
+
+
+def test_a_relative_clause_after_an_unnamed_noun_is_nobody_s_visit():
+    text = "والتقى السفير الفرنسي لدى لبنان هيرفيه ماغرو مع المستشار العسكري الذي وصل حديثا إلى بيروت."
+    assert not any(t == "visit" for t, _ in facts(text))
+
+
+def test_a_title_after_the_name_is_that_person_s_title_and_names_them_later():
+    text = (
+        "التقى الفريق أول عبد الفتاح البرهان رئيس مجلس السيادة الانتقالي، الجنرال مايكل لانغلي "
+        "قائد القيادة الأمريكية في أفريقيا. وكان قائد القيادة الأمريكية في أفريقيا قد وصل إلى "
+        "الخرطوم أمس في زيارة رسمية."
+    )
+    found = persons_of(text)
+    assert "قائد القيادة الأمريكية في أفريقيا" in found["مايكل لانغلي"].titles
+    assert ("visit", frozenset({"مايكل لانغلي"})) in facts(text, date(2024, 2, 2))
+
+
+def persons_of(text: str) -> dict[str, object]:
+    return {a.name: a for a in find_actors(text).actors if a.kind == "person"}
