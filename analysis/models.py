@@ -205,12 +205,12 @@ class Engagement(models.Model):
     def __str__(self) -> str:
         return f"{self.get_type_display()} {self.date_text or ''}".strip()
 
+    def get_absolute_url(self) -> str:
+        return reverse("engagement_detail", args=[self.pk])
+
     @property
     def is_curated(self) -> bool:
         return self.is_edited or self.review != self.Review.EXTRACTED
-
-    def get_absolute_url(self) -> str:
-        return reverse("engagement_detail", args=[self.pk])
 
 
 class Participation(models.Model):
