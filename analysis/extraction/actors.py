@@ -463,6 +463,8 @@ def _geo_tables() -> tuple[dict[tuple[str, ...], tuple[str, ActorKind]], frozens
             table[tuple(normalize(form).split())] = (canonical, ActorKind.STATE)
     for place in (*lx.PLACES, *lx.PLACE_PHRASES):
         table.setdefault(tuple(normalize(place).split()), (place, ActorKind.PLACE))
+    for variant, place in lx.PLACE_VARIANTS.items():
+        table.setdefault(tuple(normalize(variant).split()), table[tuple(normalize(place).split())])
     singles = frozenset(k[0] for k in table if len(k) == 1)
     return table, singles
 

@@ -116,6 +116,7 @@ class _Candidate:
     subject: Mention | None = None
     inherited_from: _Candidate | None = None
     same_as: _Candidate | None = None  # an earlier report of this engagement in the document
+    emit: bool = True  # False: kept only as the subject a later clause continues
 
 
 def _trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:
@@ -199,9 +200,12 @@ def _is_arg(m: Mention, etype: EngagementType) -> bool:
 
 
 def find_engagements(
-    text: str, analysis: ActorAnalysis, dates: Sequence[DateMention]
+    text: str, analysis: ActorAnalysis, dates: Sequence[DateMention], *, headline: str | None = None
 ) -> list[ExtractedEngagement]:
-    """Every engagement the rules find in `text`, each with its evidence sentence."""
+    """Every engagement the rules find in `text`, each with its evidence sentence.
+
+    `headline`: the page title when `text` starts with it. A headline's engagement is kept
+    only as more evidence for the same engagement in the body: headlines compress and mislead."""
     doc = _Doc(text, analysis, dates)
     candidates: list[_Candidate] = []
     sentence_used_dates: dict[int, bool] = {}
@@ -210,6 +214,12 @@ def find_engagements(
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     _resolve_dates(doc, candidates, sentence_used_dates)
+    title_end = len(headline.rstrip()) if headline and text.startswith(headline.rstrip()) else 0
+    candidates = [
+        c
+        for c in candidates
+        if c.emit and (c.same_as is not None or doc.sentences[c.sentence][0] >= title_end)
+    ]
     return _to_engagements(doc, candidates)
 
 
@@ -569,6 +579,9 @@ def _build(
                 antecedent = _antecedent(doc, s, in_sentence, previous)
                 subjects = [antecedent.subject] if antecedent is not None else []
             objects = after
+        elif etype in _PAIRWISE and _b_clitic_noun(tokens[i]) and (ante := _previous_arg(doc, i, rng, etype)):
+            subjects = [ante]  # `استهل X زيارته بلقاء Y`: X met Y
+            objects = [a for a in after if a[0] is not ante]
         else:
             agent = _agent_after(
                 doc, i, next_boundary, etype, light=i - 1 >= rng.start and tokens[i - 1].n in _LIGHT_VERBS
@@ -603,7 +616,9 @@ def _build(
     # where it happened is named near the trigger and its parties, not in the topic after them
     # (`بحثا الأوضاع في غزة`); a phone call has no venue
     reach = _skip_words(
-        doc, max([i] + [m.last for m in subjects if m is not None] + [o[0].last for o in objects]), 4
+        doc,
+        max([i] + [m.last for m in subjects if m is not None] + [o[0].last for o in objects]),
+        6 if etype == EngagementType.VISIT else 4,
     )
     location = (
         None
@@ -633,9 +648,11 @@ def _build(
 
     trigger_date = _date_for(doc, i, rng, prev_boundary, next_boundary)
     if etype == EngagementType.VISIT:
-        if subject is None or location is None:
+        if subject is None:
             return []
-        return [make([(subject, Role.VISITOR)], trigger_date)]
+        visit = make([(subject, Role.VISITOR)], trigger_date)
+        visit.emit = location is not None  # `زار X اليرزة`: no known place, but X goes on as subject
+        return [visit]
     if etype == EngagementType.STATEMENT:
         if subject is None or subject.kind != ActorKind.PERSON:
             return []
@@ -654,6 +671,8 @@ def _build(
                 results.append(make(parts, trigger_date))
             return results
         if subject is None:
+            if objs and objs[0][3] == _WITH:
+                return results  # `اجتمع مع كل من A و B` with no one found to have met them
             if any(o[0].kind == ActorKind.PERSON for o in objs):
                 objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
             parts = [(o[0], Role.PARTICIPANT) for o in objs]
@@ -762,6 +781,11 @@ def _relative_antecedent(doc: _Doc, rel: int, rng: range) -> Mention | None:
     return None
 
 
+def _b_clitic_noun(tok: Token) -> bool:
+    """`بلقاء`, `باجتماع`: a trigger noun governed by the preposition ب."""
+    return tok.n[:1] == "ب" and tok.n[1:] in lx.TRIGGERS and not lx.TRIGGERS[tok.n[1:]][1]
+
+
 def _in_visit_phrase(doc: _Doc, i: int, rng: range) -> bool:
     """`في زيارة`, `بزيارة` (after `يقوم/قام`): a visit noun that describes its sentence's subject."""
     tok = doc.tokens[i]
@@ -852,7 +876,8 @@ def _date_for(doc: _Doc, i: int, rng: range, prev_boundary: int, next_boundary: 
     s_start, s_end = tokens[rng.start].start, tokens[rng.stop - 1].end
     trig_start = tokens[i].start
     stop_char = tokens[next_boundary].start if next_boundary < rng.stop else s_end
-    after = [d for d in doc.dates_between(trig_start, stop_char)]
+    since = [t.start for t in tokens[i:next_boundary] if t.n == "منذ"]
+    after = [d for d in doc.dates_between(trig_start, stop_char) if not any(x < d.start for x in since)]
     if after:
         return after[0]
     lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
@@ -954,8 +979,28 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
             prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
             if prev_dates:
                 source = prev_dates[-1]
+        if source is None and cand.date is None:
+            source = _visit_date(cand, candidates)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
+
+
+def _visit_date(cand: _Candidate, candidates: list[_Candidate]) -> DateMention | None:
+    """A meeting the text gives no date for, held by someone on a visit reported just before:
+    the visit's date (`جال X أمس على المسؤولين ... واستهل زيارته بلقاء Y`)."""
+    names = {m.actor for m, _ in cand.participants}
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence - 8:
+            break
+        if (
+            other.type == EngagementType.VISIT
+            and other.participants[0][0].actor in names
+            and other.date is not None
+            and other.date.value.year is not None
+            and not other.planned
+        ):
+            return other.date
+    return None
 
 
 def _compatible(a: EngagementType, b: EngagementType) -> bool:

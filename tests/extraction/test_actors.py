@@ -169,3 +169,12 @@ def test_a_parenthesised_acronym_in_a_title_is_not_a_name():
 def test_verbs_and_indefinite_nouns_after_a_title_are_not_names():
     assert persons("الوزير الفرنسي يبحثان ملف الطاقة") == {}
     assert persons("وقال إن المبعوث الأممي حمل مقترحاً جديداً إلى الطرفين.") == {}
+
+
+def test_place_spelling_variants_and_capitals_are_geography_not_names():
+    found = actors("استقبل محافظ أربيل أوميد خوشناو في هولير وفداً من إقليم كوردستان قادماً من نيروبي.")
+    assert found["أربيل"].kind == ActorKind.PLACE
+    assert "هولير" in found["أربيل"].aliases
+    assert found["كردستان"].kind == ActorKind.PLACE
+    assert found["كينيا"].kind == ActorKind.STATE
+    assert {n for n, a in found.items() if a.kind == ActorKind.PERSON} == {"أوميد خوشناو"}

@@ -233,3 +233,38 @@ def test_a_title_after_the_name_is_that_person_s_title_and_names_them_later():
 
 def persons_of(text: str) -> dict[str, object]:
     return {a.name: a for a in find_actors(text).actors if a.kind == "person"}
+
+
+def test_a_visit_tour_with_meetings_in_later_sentences():
+    text = (
+        "جال المبعوث الأممي إلى ليبيا عبد الله باتيلي أمس الأربعاء على القادة الليبيين، في زيارة "
+        "هي الأولى له إلى طرابلس منذ تعيينه في 2 أيلول/سبتمبر الماضي. واستهل باتيلي زيارته بلقاء "
+        "رئيس المجلس الرئاسي محمد المنفي. ثم انتقل إلى مقر الحكومة حيث اجتمع مع كل من رئيس الحكومة "
+        "عبد الحميد الدبيبة ووزيرة الخارجية نجلاء المنقوش."
+    )
+    found = {(str(e.type), frozenset(parties(e)), e.date.iso) for e in engagements(text, date(2023, 10, 12))}
+    assert found == {
+        ("visit", frozenset({"عبد الله باتيلي"}), "2023-10-11"),
+        ("meeting", frozenset({"عبد الله باتيلي", "محمد المنفي"}), "2023-10-11"),
+        ("meeting", frozenset({"عبد الله باتيلي", "عبد الحميد الدبيبة"}), "2023-10-11"),
+        ("meeting", frozenset({"عبد الله باتيلي", "نجلاء المنقوش"}), "2023-10-11"),
+    }
+
+
+def test_a_list_after_with_and_no_subject_is_not_a_meeting_between_its_members():
+    text = "وفي الأثناء اجتمع مع كل من رئيس البرلمان عقيلة صالح ورئيس الحكومة أسامة حماد."
+    assert facts(text) == set()
+
+
+def test_a_headline_fact_is_kept_only_when_the_body_reports_it():
+    from analysis.extraction.pipeline import extract_document
+
+    body = (
+        "وصل وزير الخارجية التركي هاكان فيدان، اليوم الأحد، إلى العاصمة القطرية الدوحة في زيارة رسمية، "
+        "حيث التقى أمير قطر الشيخ تميم بن حمد آل ثاني."
+    )
+    raw = "\n".join(["فيدان يصل إلى الدوحة ويلتقي الأمير ورئيس الوزراء محمد عبد الرحمن", "", body])
+    result = extract_document(raw)
+    assert result.metadata.title is not None
+    assert all(e.evidence.start > 0 for e in result.engagements)
+    assert {frozenset(parties(e)) for e in result.engagements} >= {frozenset({"هاكان فيدان"})}
