@@ -258,7 +258,13 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
         ):
             break  # `ويبحثان`, `يبحثان`: a verb, not a name
-        if units == 1 and tokens[j].n[:1] in "يت" and tok.n[:1] in "بل" and len(tok.n) > 3:
+        if (
+            units == 1
+            and tokens[j].n[:1] in "يت"
+            and tok.n[:1] in "بل"
+            and len(tok.n) > 3
+            and (tok.n.endswith("ه") or tok.n[1:].startswith(_ARTICLE))
+        ):
             break  # `يقوم بجولة`: a present-tense verb and its prepositional phrase
         if bare >= 2 and (tok.n[:1] == "و" or not _tail_ends(tokens, k + 1, 3 - bare)):
             break  # a third or fourth bare word only when the name clearly ends soon after
@@ -278,12 +284,7 @@ def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
     if tok.kind != "w" or _known_word(tok.n) or tok.n in lx.NON_NAME_NOUNS:
         return False
     if tok.article:
-        return (
-            not tok.n.endswith("ات")
-            and tok.n not in lx.TITLE_WORDS
-            and (tok.n.endswith("ي") or tokens[k + 1].kind == "p" if k + 1 < len(tokens) else True)
-            and _name_ends_after(tokens, k + 1)
-        )
+        return True  # a surname (`العباسي`) or the next phrase (`المرتقبة`): either way the name closes
     if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
         return False
     return _tail_ends(tokens, k + 1, budget - 1)
@@ -376,8 +377,7 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             if (
                 prev.kind == "w"
                 and not prev.article
-                and prev.n in lx.TITLE_WORDS
-                and prev.n not in lx.PERSON_TITLE_HEADS
+                and prev.n in _REGION_WORDS
                 and _parse_name(tokens, j + 1) is not None
             ):
                 j += 1  # `رئيس حكومة إقليم كوردستان مسرور بارزاني`: the genitive names a place
@@ -413,6 +413,9 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             continue
         break
     return title_end, None, None
+
+
+_REGION_WORDS = frozenset(normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split())
 
 
 def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
@@ -759,6 +762,13 @@ def find_actors(
                         ) : tok.end
                     ]
                 )
+        elif first == k_idx and k_idx > 1 and tokens[k_idx - 1].n in lx.RANKS:
+            # `الفريق أول كوريلا`, `اللواء الركن باقري`: a rank of several words before the surname
+            r = k_idx - 1
+            while r > max(0, k_idx - 4) and tokens[r - 1].n in lx.RANKS and not covered[r - 1]:
+                r -= 1
+            if any(f in lx.HONORIFICS for f in _forms(tokens[r].n)) and not covered[r]:
+                first = r
         m = Mention(
             rec.key,
             ActorKind.PERSON,

@@ -148,6 +148,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[•●▪►◄■□◦‣∙·*]|-\s|–\s|\
 _BREADCRUMB_RE = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]")
 _NAV_BAR_RE = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}$")  # `آخر الأخبار | أمني | سياسي`
 # `الرئيسية / أمنية / <headline>`: short section names joined by a spaced separator.
+_HOME = normalize("الرئيسية")
 _CRUMB_TRAIL_RE = re.compile(r"^(?:[^/|›>»]{1,30}\s[/|›>»]\s){2,}[^/|›>»]+$")
 _DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 
@@ -270,6 +271,11 @@ def _is_chrome(line: str, folded: str) -> bool:
     if _is_latin_only(line):
         return True
     if _BREADCRUMB_RE.search(line) or _NAV_BAR_RE.match(line.strip()) or _CRUMB_TRAIL_RE.match(line.strip()):
+        return True
+    if stripped.startswith(_HOME) and not _is_paragraph(line):
+        return True  # `الرئيسية   مصر   عربي وعالم`: a menu that starts at the home link
+    cells = re.split(r"\s{2,}|\t", line.strip())
+    if len(cells) >= 4 and all(len(_words(c)) <= 3 for c in cells):
         return True
     if _BULLET_RE.match(line) and len(_words(line)) <= 8 and not _is_paragraph(line):
         return True

@@ -178,3 +178,21 @@ def test_place_spelling_variants_and_capitals_are_geography_not_names():
     assert found["كردستان"].kind == ActorKind.PLACE
     assert found["كينيا"].kind == ActorKind.STATE
     assert {n for n, a in found.items() if a.kind == ActorKind.PERSON} == {"أوميد خوشناو"}
+
+
+def test_a_given_name_after_a_two_word_rank_is_not_taken_for_a_place():
+    found = persons("واستقبل الفريق أول جوزيف مايكل دانفورد وفداً عسكرياً.")
+    assert "جوزيف مايكل دانفورد" in found
+
+
+def test_a_surname_after_a_rank_of_several_words_is_one_mention():
+    text = (
+        "التقى وزير الدفاع لويد أوستن قائد القوات الجوية الفريق أول تشارلز براون. "
+        "وأشاد الفريق أول براون بالتعاون."
+    )
+    spans = [m.text for m in actors(text)["تشارلز براون"].mentions]
+    assert "الفريق أول براون" in spans
+
+
+def test_a_name_may_contain_words_that_also_mean_greater():
+    assert "علي أكبر نوري" in persons("والتقى مستشار المرشد علي أكبر نوري السفير الصيني.")

@@ -157,3 +157,12 @@ def test_a_read_also_line_inside_the_body_is_dropped_and_the_body_goes_on():
 def test_a_more_heading_line_starts_the_teasers():
     raw = page("عنوان الخبر هنا", BODY, "المزيد", "الرئيس يستقبل وزير الخارجية الفرنسي في القصر", "02.08.2024")
     assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY]
+
+
+def test_a_menu_of_spaced_sections_is_not_the_title():
+    raw = page(
+        "الرئيسية   سياسة   اقتصاد   رياضة   فنون",
+        "وزير الري يستقبل السفير الهولندي في القاهرة",
+        BODY,
+    )
+    assert clean_document(raw).metadata.title == "وزير الري يستقبل السفير الهولندي في القاهرة"
