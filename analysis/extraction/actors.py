@@ -204,7 +204,7 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 or nxt.kind != "w"
                 or _is_stop(nxt.n)
                 or _is_trigger(nxt.n)
-                or any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
+                or tokens[q - 1].n != "عبد" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
                 or not (nxt.article or _valid_name_token(nxt) or k > j)
             ):
                 break

@@ -647,6 +647,10 @@ def _build(
         )
 
     trigger_date = _date_for(doc, i, rng, prev_boundary, next_boundary)
+    attendees = _attendees(doc, i, rng) if not trig.verb and etype in _MULTILATERAL else None
+    if attendees is not None and not subjects:
+        # `احتضنت بغداد اجتماعاً ... بمشاركة A، وB، وC`: one meeting of everyone listed
+        return [make([(m, Role.PARTICIPANT) for m in attendees], trigger_date)]
     if etype == EngagementType.VISIT:
         if subject is None:
             return []
@@ -779,6 +783,35 @@ def _relative_antecedent(doc: _Doc, rel: int, rng: range) -> Mention | None:
             return None
         k -= 1
     return None
+
+
+_MULTILATERAL = {EngagementType.MEETING, EngagementType.TALKS}
+_ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
+
+
+def _attendees(doc: _Doc, i: int, rng: range) -> list[Mention] | None:
+    """Persons listed after `بمشاركة`/`بحضور` following a meeting noun (at least two), or None."""
+    k = i + 1
+    while k < rng.stop and doc.tokens[k].n not in _ATTENDANCE:
+        hit = _trigger_at(doc.tokens[k]) if doc.inside[k] is None else None
+        if hit is not None and hit[1]:
+            return None
+        k += 1
+    if k >= rng.stop:
+        return None
+    found: list[Mention] = []
+    while k < rng.stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            if m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):
+                found.append(m)
+            k = m.last + 1
+            continue
+        hit = _trigger_at(doc.tokens[k])
+        if hit is not None and hit[1]:
+            break
+        k += 1
+    return found if len(found) >= 2 else None
 
 
 def _b_clitic_noun(tok: Token) -> bool:
@@ -980,9 +1013,34 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
             if prev_dates:
                 source = prev_dates[-1]
         if source is None and cand.date is None:
-            source = _visit_date(cand, candidates)
+            source = _visit_date(cand, candidates) or _anaphoric_date(doc, cand, candidates)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
+
+
+_ANAPHOR_LEADS = frozenset(
+    normalize(w) for w in "عقب وعقب إثر اثر خلال وخلال هامش أثناء اثناء وفي في ختام".split()
+)
+
+
+def _anaphoric_date(doc: _Doc, cand: _Candidate, candidates: list[_Candidate]) -> DateMention | None:
+    """`وعقب الاجتماع، استقبل ...`, `على هامش الزيارة`: the date of the engagement referred to,
+    the last dated one reported before."""
+    rng = doc.sentence_tokens(cand.sentence)
+    tokens = doc.tokens
+    anaphor = any(
+        tokens[k].n in _ANAPHOR_LEADS
+        and (hit := _trigger_at(tokens[k + 1])) is not None
+        and not hit[1]
+        and hit[2].startswith("ال")
+        for k in range(rng.start, rng.stop - 1)
+    )
+    if not anaphor:
+        return None
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence and other.date is not None and other.date.value.day is not None:
+            return other.date
+    return None
 
 
 def _visit_date(cand: _Candidate, candidates: list[_Candidate]) -> DateMention | None:

@@ -196,3 +196,7 @@ def test_a_surname_after_a_rank_of_several_words_is_one_mention():
 
 def test_a_name_may_contain_words_that_also_mean_greater():
     assert "علي أكبر نوري" in persons("والتقى مستشار المرشد علي أكبر نوري السفير الصيني.")
+
+
+def test_a_theophoric_name_may_contain_a_title_word():
+    assert "عبد الملك الحوثي" in persons("وقال زعيم جماعة أنصار الله عبد الملك الحوثي إن الجماعة مستعدة.")

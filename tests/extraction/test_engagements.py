@@ -268,3 +268,23 @@ def test_a_headline_fact_is_kept_only_when_the_body_reports_it():
     assert result.metadata.title is not None
     assert all(e.evidence.start > 0 for e in result.engagements)
     assert {frozenset(parties(e)) for e in result.engagements} >= {frozenset({"هاكان فيدان"})}
+
+
+def test_a_meeting_with_a_list_of_participants_is_one_meeting_of_all_of_them():
+    text = (
+        "احتضنت العاصمة المصرية القاهرة، الأحد، اجتماعاً تشاورياً بشأن السودان، بمشاركة وزير الخارجية "
+        "سامح شكري، ووزير الخارجية السعودي فيصل بن فرحان، والمبعوث الأمريكي توم بيرييلو."
+    )
+    [e] = engagements(text, date(2024, 6, 10))
+    assert e.type == EngagementType.MEETING
+    assert parties(e) == {"سامح شكري", "فيصل بن فرحان", "توم بيرييلو"}
+
+
+def test_after_the_meeting_takes_the_date_of_the_meeting_reported_before():
+    text = (
+        "التقى وزير الخارجية الأردني أيمن الصفدي يوم الثلاثاء 4 حزيران 2024 نظيره المصري سامح شكري. "
+        "وعقب الاجتماع، استقبل رئيس الوزراء بشر الخصاونة الوزير المصري سامح شكري في عمان."
+    )
+    dated = {frozenset(parties(e)): e.date.iso for e in engagements(text, date(2024, 6, 5))}
+    assert dated[frozenset({"أيمن الصفدي", "سامح شكري"})] == "2024-06-04"
+    assert dated.get(frozenset({"بشر الخصاونة", "سامح شكري"})) == "2024-06-04"
