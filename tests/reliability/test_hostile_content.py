@@ -277,9 +277,12 @@ def test_no_script_from_the_data_runs_on_any_dashboard_page(analyst_page, live_s
     page.locator(f"[data-engagement-card='{world.meeting.pk}'] a.engagement-link").click()
     page.locator("#engagement-pane .evidence, #engagement-pane mark").first.wait_for()
     page.locator("#engagement-pane a.actor-link").first.click()
+    page.locator("#profile-pane .pane-tools").wait_for()
     page.wait_for_load_state("networkidle")
     hover_labels += _hover_charts(page)
     problems += _ran_or_injected(page, "timeline after HTMX swaps")
+    if leaks := page.evaluate(BIDI_LEAKS):
+        problems.append(f"timeline after HTMX swaps: bidi override not isolated: {leaks}")
 
     assert problems == [], "\n".join(problems)
     assert dialogs == []
