@@ -418,6 +418,14 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
 _REGION_WORDS = frozenset(normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split())
 
 
+_LOOSE_G = str.maketrans({"غ": "ج", "ك": "ج"})
+
+
+def _loose(key: str) -> str:
+    """A surname key with the letters that spell a foreign g folded together."""
+    return key.translate(_LOOSE_G)
+
+
 def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     """A title without a name right after a name (`كوريلا قائد القيادة المركزية`,
     `شنقريحة، رئيس أركان الجيش`): (start, end) of that title, or None. Without a comma only
@@ -727,11 +735,18 @@ def find_actors(
         if len(surname) >= 3 and surname not in lx.STOPWORDS:
             surnames.setdefault(surname, []).append(rec)
         rec.first_name = parts[0]
+    loose_surnames: dict[str, list[_Record]] = {}
+    for surname, recs in surnames.items():
+        if len(surname) >= 5:
+            loose_surnames.setdefault(_loose(surname), []).extend(recs)
     for k_idx in range(n_tok):
         tok = tokens[k_idx]
         if covered[k_idx] or tok.kind != "w":
             continue
         cands = {id(r): r for v in key_variants(tok.n) for r in surnames.get(v, ())}
+        if not cands and loose_surnames:
+            # `لانجلي` for `لانغلي`: one foreign g written ج, غ or ك
+            cands = {id(r): r for v in key_variants(tok.n) for r in loose_surnames.get(_loose(v), ())}
         if len(cands) != 1:
             continue
         rec = next(iter(cands.values()))

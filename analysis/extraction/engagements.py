@@ -253,6 +253,7 @@ def _sentence_candidates(doc: _Doc, s: int, previous: list[_Candidate]) -> list[
             visit_seen = True
         triggers.append(trig)
 
+    triggers = [t for t in triggers if t.verb or not _inside_adverbial(doc, t.index, rng)]
     out: list[_Candidate] = []
     for t_idx, trig in enumerate(triggers):
         if not trig.active:
@@ -268,6 +269,17 @@ def _sentence_candidates(doc: _Doc, s: int, previous: list[_Candidate]) -> list[
         cand = _build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
         out.extend(cand)
     return out
+
+
+def _inside_adverbial(doc: _Doc, i: int, rng: range) -> bool:
+    """The token sits in a comma-bounded time or place phrase (`، في اليوم الأول من زيارته،`)."""
+    k = i - 1
+    while k >= max(rng.start, i - 8):
+        if doc.tokens[k].text in _COMMAS:
+            end = _adverbial_end(doc, k + 1, rng.stop)
+            return end is not None and end > i
+        k -= 1
+    return False
 
 
 def _sentence_words(doc: _Doc, rng: range) -> set[str]:
@@ -389,8 +401,18 @@ def _collect_after(
 
 _ADVERBIAL_WORDS = frozenset(
     normalize(w)
-    for w in "في ب من الى إلى يوم مساء صباح ليلة فجر ظهر اليوم أمس امس حاليا حالياً مقر بمقر العاصمة مدينة".split()
+    for w in (
+        "في ب من الى إلى يوم مساء صباح ليلة فجر ظهر اليوم أمس امس حاليا حالياً العاصمة مدينة "
+        "على هامش خلال أثناء اثناء الأول الثاني الثالث الأخير الاخير"
+    ).split()
 )
+_VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى".split())
+
+
+def _anaphoric_noun(tok: Token) -> bool:
+    """`الزيارة`, `زيارته`: a trigger noun that refers back to an engagement already told."""
+    hit = _trigger_at(tok)
+    return hit is not None and not hit[1] and (hit[2].startswith("ال") or hit[2] in _POSSESSIVE_FORMS)
 
 
 def _adverbial_end(doc: _Doc, k: int, stop: int) -> int | None:
@@ -401,12 +423,13 @@ def _adverbial_end(doc: _Doc, k: int, stop: int) -> int | None:
     q = k
     words = 0
     title = k < stop and doc.inside[k] is None and _is_title_head(tokens[k])
+    venue = False  # after `بمقر`, `في قصر`: the rest names the venue
     while q < stop and tokens[q].text not in _COMMAS:
         tok = tokens[q]
         m = doc.inside[q]
         if m is not None and not title:
             if m.kind not in (ActorKind.STATE, ActorKind.PLACE) and not (
-                m.kind == ActorKind.ORGANIZATION and q > k and tokens[q - 1].n in _ADVERBIAL_WORDS
+                m.kind == ActorKind.ORGANIZATION and (venue or q > k and tokens[q - 1].n in _ADVERBIAL_WORDS)
             ):
                 return None
             q = m.last + 1
@@ -420,7 +443,9 @@ def _adverbial_end(doc: _Doc, k: int, stop: int) -> int | None:
             if title:
                 if _trigger_at(tok) or tok.n in lx.STOPWORDS and tok.n not in ("في", "لدي"):
                     return None
-            elif not any(f in _ADVERBIAL_WORDS for f in _forms(tok.n)):
+            elif any(f in _VENUE_WORDS for f in _forms(tok.n)):
+                venue = True
+            elif not (venue or any(f in _ADVERBIAL_WORDS for f in _forms(tok.n)) or _anaphoric_noun(tok)):
                 return None
             words += 1
         q += 1
@@ -1013,7 +1038,7 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
             if prev_dates:
                 source = prev_dates[-1]
         if source is None and cand.date is None:
-            source = _visit_date(cand, candidates) or _anaphoric_date(doc, cand, candidates)
+            source = _anaphoric_date(doc, cand, candidates) or _visit_date(cand, candidates)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
 
@@ -1024,16 +1049,16 @@ _ANAPHOR_LEADS = frozenset(
 
 
 def _anaphoric_date(doc: _Doc, cand: _Candidate, candidates: list[_Candidate]) -> DateMention | None:
-    """`وعقب الاجتماع، استقبل ...`, `على هامش الزيارة`: the date of the engagement referred to,
-    the last dated one reported before."""
+    """`وعقب الاجتماع، استقبل ...`, `على هامش الزيارة`, `وتُوّج اللقاء بالتوقيع`: the date of the
+    engagement referred to, the last dated one reported before."""
     rng = doc.sentence_tokens(cand.sentence)
     tokens = doc.tokens
     anaphor = any(
-        tokens[k].n in _ANAPHOR_LEADS
-        and (hit := _trigger_at(tokens[k + 1])) is not None
+        (hit := _trigger_at(tokens[k])) is not None
         and not hit[1]
         and hit[2].startswith("ال")
-        for k in range(rng.start, rng.stop - 1)
+        and (tokens[k - 1].n in _ANAPHOR_LEADS or tokens[k].n[:1] != "و" and k < rng.start + 3)
+        for k in range(rng.start + 1, rng.stop)
     )
     if not anaphor:
         return None
@@ -1061,10 +1086,15 @@ def _visit_date(cand: _Candidate, candidates: list[_Candidate]) -> DateMention |
     return None
 
 
+_TALK_TYPES = {EngagementType.MEETING, EngagementType.TALKS}
+
+
 def _compatible(a: EngagementType, b: EngagementType) -> bool:
+    """Two reports may be one engagement: the same type, or a meeting and the talks held at it
+    (a signing or a phone call is its own engagement)."""
     if a == b:
         return True
-    return a in _PAIRWISE and b in _PAIRWISE
+    return a in _TALK_TYPES and b in _TALK_TYPES
 
 
 def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEngagement]:

@@ -288,3 +288,32 @@ def test_after_the_meeting_takes_the_date_of_the_meeting_reported_before():
     dated = {frozenset(parties(e)): e.date.iso for e in engagements(text, date(2024, 6, 5))}
     assert dated[frozenset({"أيمن الصفدي", "سامح شكري"})] == "2024-06-04"
     assert dated.get(frozenset({"بشر الخصاونة", "سامح شكري"})) == "2024-06-04"
+
+
+def test_a_venue_phrase_between_commas_and_a_signing_by_both_parties():
+    text = (
+        "استقبل الفريق أول مصطفى الساعدي، قائد القوات البرية، يوم الاثنين 4 آذار 2024 بمقر قيادة "
+        "القوات البرية، الجنرال جيمس هاريس، قائد البعثة الأوروبية. "
+        "وتُوّج اللقاء بالتوقيع على خطة تدريب مشتركة، وقّعها الفريق أول الساعدي والجنرال هاريس."
+    )
+    dated = {(str(e.type), frozenset(parties(e))): e.date.iso for e in engagements(text, date(2024, 3, 5))}
+    pair = frozenset({"مصطفى الساعدي", "جيمس هاريس"})
+    assert dated[("meeting", pair)] == "2024-03-04"
+    assert dated[("agreement", pair)] == "2024-03-04"
+
+
+def test_a_visit_phrase_between_commas_does_not_cut_the_object_off():
+    text = (
+        "وكان الوزير البريطاني ديفيد لامي قد التقى، في اليوم الأول من زيارته، "
+        "رئيس الوزراء الفلسطيني محمد مصطفى."
+    )
+    assert ("meeting", frozenset({"ديفيد لامي", "محمد مصطفى"})) in facts(text)
+
+
+def test_a_foreign_g_spelled_two_ways_is_one_surname():
+    text = (
+        "التقى وزير الخارجية المصري بدر عبد العاطي المبعوث الأمريكي مارك غرينبرغ. "
+        "وقال جرينبرج إن بلاده تدعم الحوار."
+    )
+    found = persons_of(text)
+    assert "جرينبرج" in [m.text for m in found["مارك غرينبرغ"].mentions]
