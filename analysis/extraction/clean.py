@@ -141,6 +141,9 @@ def key_variants(token: str) -> frozenset[str]:
 # Page chrome
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff]")
+# Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): invisible, and a
+# word split by one is still one word, so they go before anything reads the text.
+_BIDI_CONTROL_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
@@ -359,7 +362,7 @@ def _outlet_from(lines: list[str], bylines: list[tuple[str, str]]) -> str | None
 def clean_document(raw: str) -> CleanedDocument:
     """Keep the article (title and body), drop the page around it, read the metadata."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = _CONTROL_RE.sub(" ", raw)
+    raw = _BIDI_CONTROL_RE.sub("", _CONTROL_RE.sub(" ", raw))
     lines = [line.rstrip() for line in raw.split("\n")]
     folded_lines = [normalize(line) for line in lines]
 

@@ -103,6 +103,16 @@ def test_seed_chrome_does_not_survive():
     assert "Anonymous" not in text and "بايدن" not in text and "linkedin" not in text
 
 
+def test_bidi_controls_inside_words_and_names_are_dropped():
+    raw = page(
+        "عنوان الخبر الذي يتحدث عن اللقاء",
+        "التقى عثمان \u202eالغانمي\u202c السفير \u2067ماكسيم ماكسيموف\u2069. " + BODY,
+    )
+    text = clean_document(raw).text
+    assert "عثمان الغانمي" in text and "السفير ماكسيم ماكسيموف" in text
+    assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def test_a_page_of_only_chrome_and_teasers_has_no_article():
     lines = seed("000").splitlines()
     chrome_only = "\n".join(lines[:11] + lines[35:])  # menus and breadcrumbs, then the teaser block
