@@ -324,18 +324,76 @@ def _byline(line: str) -> tuple[str, str] | None:
     return normalize(m.group("kind")), value
 
 
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}")  # a site clock shows seconds; an article stamp does not
+_DATED_MARKERS = (*_PUBLISHED_MARKERS, normalize("الموافق"), normalize("بتاريخ"))
+_JALALI_MONTHS = {
+    normalize(m): i + 1
+    for i, m in enumerate("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split())
+}
+_JALALI_RE = re.compile(r"(?<![0-9])([0-3]?[0-9])\s+(" + "|".join(_JALALI_MONTHS) + r")\s+(1[34][0-9]{2})(?![0-9])")
+
+
+def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
+    """The Gregorian day of a Solar Hijri date (the arithmetic Iranian outlets' stamps need)."""
+    try:
+        jy += 1595
+        days = -355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
+        days += (jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186
+        gy = 400 * (days // 146097)
+        days %= 146097
+        if days > 36524:
+            days -= 1
+            gy += 100 * (days // 36524)
+            days %= 36524
+            if days >= 365:
+                days += 1
+        gy += 4 * (days // 1461)
+        days %= 1461
+        if days > 365:
+            gy += (days - 1) // 365
+            days = (days - 1) % 365
+        leap = gy % 4 == 0 and gy % 100 != 0 or gy % 400 == 0
+        month_days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        gm = 0
+        while gm < 12 and days >= month_days[gm]:
+            days -= month_days[gm]
+            gm += 1
+        return date(gy, gm + 1, days + 1)
+    except (ValueError, IndexError):
+        return None
+
+
 def _published_from(lines: list[str]) -> date | None:
-    for line in lines:
-        folded = normalize(line)
-        if any(m in folded for m in _STAMP_MARKERS):
-            continue
-        for mention in find_dates(line):
-            if (
-                mention.precision == Precision.DAY
-                and mention.source == DateSource.EXPLICIT
-                and mention.value.start is not None
-            ):
-                return mention.value.start
+    """The first explicit day on the page's stamp lines: a labelled one (`نشر في`, `الموافق`)
+    first, then plain date lines, a site clock (with seconds) last."""
+    ranked = sorted(
+        lines,
+        key=lambda line: (
+            0 if any(m in normalize(line) for m in _DATED_MARKERS) else 2 if _CLOCK_RE.search(line) else 1
+        ),
+    )
+    for line in ranked:
+        found = _published_in(line)
+        if found is not None:
+            return found
+    return None
+
+
+def _published_in(line: str) -> date | None:
+    folded = normalize(line)
+    if any(m in folded for m in _STAMP_MARKERS):
+        return None
+    jalali = _JALALI_RE.search(folded)
+    if jalali:
+        day, month, year = int(jalali.group(1)), _JALALI_MONTHS[jalali.group(2)], int(jalali.group(3))
+        return _jalali_to_gregorian(year, month, day)
+    for mention in find_dates(line):
+        if (
+            mention.precision == Precision.DAY
+            and mention.source == DateSource.EXPLICIT
+            and mention.value.start is not None
+        ):
+            return mention.value.start
     return None
 
 
@@ -450,6 +508,11 @@ def clean_document(raw: str) -> CleanedDocument:
             line
             for line in head
             if _is_date_line(line.strip()) or any(m in normalize(line) for m in _PUBLISHED_MARKERS)
+        ]
+        + [
+            line  # `الثلاثاء 25 رجب 1445هـ الموافق 06 فبراير 2024` under the article
+            for line in lines[max(first_paragraph, title_index + 1) :]
+            if any(m in normalize(line) for m in _DATED_MARKERS) and len(_words(line)) <= 14
         ]
     )
     metadata = DocumentMetadata(

@@ -896,6 +896,15 @@ def _location(
         if prev in _PLACE_PREPS or clitic or direct:
             if prev == "العاصمه" or prev in _PLACE_PREPS or clitic or direct:
                 candidates.append((abs(m.first - i), doc.text[m.start : m.end]))
+    if not candidates and etype == EngagementType.VISIT:
+        # `وصل إلى العاصمة الإيرانية`: the capital named by its country's adjective
+        for k in range(max(i + 1, lo), min(next_boundary, len(doc.tokens)) - 1):
+            if (
+                doc.tokens[k].n in _CITY_WORDS
+                and doc.tokens[k - 1].n in ("الي", "الى", "في")
+                and doc.tokens[k + 1].n in lx.DEMONYM_FORMS
+            ):
+                return doc.text[doc.tokens[k].start : doc.tokens[k + 1].end]
     if not candidates:
         return None
     candidates.sort()
@@ -1038,7 +1047,11 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
             if prev_dates:
                 source = prev_dates[-1]
         if source is None and cand.date is None:
-            source = _anaphoric_date(doc, cand, candidates) or _visit_date(cand, candidates)
+            source = (
+                _anaphoric_date(doc, cand, candidates)
+                or _visit_date(cand, candidates)
+                or _date_of_visit_meetings(cand, candidates)
+            )
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
 
@@ -1087,6 +1100,26 @@ def _visit_date(cand: _Candidate, candidates: list[_Candidate]) -> DateMention |
 
 
 _TALK_TYPES = {EngagementType.MEETING, EngagementType.TALKS}
+
+
+def _date_of_visit_meetings(cand: _Candidate, candidates: list[_Candidate]) -> DateMention | None:
+    """An undated visit (`وكان X قد وصل إلى ...`) by someone whose meeting on that trip was told
+    just before: the meeting's date."""
+    if cand.type != EngagementType.VISIT or cand.planned:
+        return None
+    visitor = cand.participants[0][0].actor
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence - 4:
+            break
+        if (
+            other.type in _TALK_TYPES
+            and not other.planned
+            and any(m.actor == visitor for m, _ in other.participants)
+            and other.date is not None
+            and other.date.value.day is not None
+        ):
+            return other.date
+    return None
 
 
 def _compatible(a: EngagementType, b: EngagementType) -> bool:

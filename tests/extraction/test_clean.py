@@ -176,3 +176,18 @@ def test_a_menu_of_spaced_sections_is_not_the_title():
         BODY,
     )
     assert clean_document(raw).metadata.title == "وزير الري يستقبل السفير الهولندي في القاهرة"
+
+
+def test_an_article_stamp_under_the_body_beats_a_site_clock_on_top():
+    raw = page(
+        "[ الخميس, 14 مارس 2024 - 09:12:40 ص ]",
+        "عنوان الخبر هنا",
+        BODY,
+        "الأربعاء 3 رمضان 1445هـ الموافق 13 مارس 2024",
+    )
+    assert clean_document(raw).metadata.published == date(2024, 3, 13)
+
+
+def test_a_solar_hijri_stamp_is_converted():
+    raw = page("عنوان الخبر هنا", "۱۱ دی ۱۳۹۹ - ۱۰:۴۵", BODY)
+    assert clean_document(raw).metadata.published == date(2020, 12, 31)

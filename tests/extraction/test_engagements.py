@@ -317,3 +317,12 @@ def test_a_foreign_g_spelled_two_ways_is_one_surname():
     )
     found = persons_of(text)
     assert "جرينبرج" in [m.text for m in found["مارك غرينبرغ"].mentions]
+
+
+def test_an_arrival_in_a_capital_named_by_its_adjective_is_dated_by_the_trip_s_meeting():
+    text = (
+        "التقى وزير الداخلية التونسي خالد النوري، في روما أمس (الخميس)، وزير الداخلية الإيطالي "
+        "ماتيو بيانتيدوزي. وكان الوزير النوري قد وصل إلى العاصمة الإيطالية في زيارة رسمية."
+    )
+    dated = {(str(e.type), frozenset(parties(e))): e.date.iso for e in engagements(text, date(2024, 11, 22))}
+    assert dated[("visit", frozenset({"خالد النوري"}))] == "2024-11-21"
