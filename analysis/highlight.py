@@ -6,8 +6,11 @@ it is built with `format_html`.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -128,3 +131,114 @@ def name_highlights(
 
 
 CLITIC_LETTERS = set("وفبلكا")
+
+
+# ---------------------------------------------------------------------------------------------
+# Search snippets
+
+
+@lru_cache(maxsize=1)
+def _letter_classes() -> tuple[dict[str, str], str]:
+    """For each folded letter, a regex class of every letter `normalize` folds to it (أ إ آ ا -> ا),
+    and a pattern for what it drops (diacritics, tatweel). Built on first use: camel-tools loads then."""
+    from analysis.extraction.clean import normalize
+
+    members: dict[str, set[str]] = {}
+    for code in [
+        *range(0x0621, 0x064B),
+        *range(0x0671, 0x06D4),
+        *range(0x0660, 0x066A),
+        *range(0x06F0, 0x06FA),
+    ]:
+        ch = chr(code)
+        folded = normalize(ch)
+        if len(folded) == 1:
+            members.setdefault(folded, {folded}).add(ch)
+    classes = {folded: "[" + "".join(sorted(chars)) + "]" for folded, chars in members.items()}
+    dropped = "".join(ch for ch in map(chr, range(0x0600, 0x0700)) if normalize(ch) == "")
+    return classes, f"[{dropped}\u200c\u200d]*"
+
+
+@lru_cache(maxsize=512)
+def _hits_pattern(lexemes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The stems as they may be written: any letter variant, diacritics or tatweel between letters."""
+    from analysis.extraction.clean import normalize
+
+    classes, skip = _letter_classes()
+    cores = set()
+    for lexeme in lexemes:
+        folded = normalize(lexeme)
+        if len(folded) >= 2:
+            cores.add(skip.join(classes.get(ch, re.escape(ch)) for ch in folded))
+    if not cores:
+        return None
+    return re.compile("|".join(sorted(cores, key=len, reverse=True)), re.IGNORECASE)
+
+
+_WORD_RE = re.compile(r"\S+")
+_REACH = 40  # characters per word to look at around a hit, generously
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640\u200c\u200d"
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and _is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def _window(text: str, start: int, end: int, *, before: int, after: int) -> tuple[int, int]:
+    """From `before` words before the hit to `after` words after its start, cut at whitespace."""
+    head = list(_WORD_RE.finditer(text, max(0, start - before * _REACH), start))
+    left = head[-before].start() if before and len(head) >= before else head[0].start() if head else start
+    tail = []
+    for match in _WORD_RE.finditer(text, start, min(len(text), start + after * _REACH)):
+        tail.append(match)
+        if len(tail) == after:
+            break
+    return left, max(end, tail[-1].end() if tail else end)
+
+
+def search_snippet(text: str, lexemes: Iterable[str], *, words: int = 30, fragments: int = 2) -> SafeString:
+    """Up to `fragments` windows of the written text around the words that match the search stems
+    (the lexemes PostgreSQL made of the query), the words marked; the text's start when none match.
+
+    Done here rather than with `ts_headline`, which parses each whole document in the database."""
+    pattern = _hits_pattern(tuple(sorted(set(lexemes))))
+    windows: list[tuple[int, int]] = []
+    hits: list[tuple[int, int]] = []
+    for match in pattern.finditer(text) if pattern else ():
+        start, end = _whole_word(text, match.start(), match.end())
+        if windows and start < windows[-1][1]:
+            if not hits or start >= hits[-1][1]:
+                hits.append((start, end))
+            continue
+        if len(windows) == fragments:
+            break
+        windows.append(_window(text, start, end, before=words // 4, after=words - words // 4))
+        hits.append((start, end))
+    if not windows:
+        _, right = _window(text, 0, 0, before=0, after=words)
+        return mark_safe(html.escape(text[:right]) + (" …" if text[right:].strip() else ""))  # noqa: S308
+    pieces = []
+    for left, right in windows:
+        spans = [Highlight(start, end, "hit") for start, end in hits if left <= start and end <= right]
+        pieces.append(_marked(text[left:right], spans, left))
+    prefix = "… " if text[: windows[0][0]].strip() else ""
+    suffix = " …" if text[windows[-1][1] :].strip() else ""
+    return mark_safe(prefix + " … ".join(pieces) + suffix)  # noqa: S308 - pieces are escaped
+
+
+def _marked(fragment: str, hits: list[Highlight], offset: int) -> str:
+    """`fragment` escaped, its hits in <mark> (html.escape: the same escaping, without the lazy wrapper)."""
+    out, at = [], 0
+    for hit in hits:
+        out.append(html.escape(fragment[at : hit.start - offset]))
+        out.append(f"<mark>{html.escape(fragment[hit.start - offset : hit.end - offset])}</mark>")
+        at = hit.end - offset
+    out.append(html.escape(fragment[at:]))
+    return "".join(out)

@@ -44,6 +44,7 @@ class Document(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="document_search_gin"),
             models.Index(fields=["published_on"], name="document_published_idx"),
+            models.Index(fields=["outlet"], name="document_outlet_idx"),
         ]
 
     def __str__(self) -> str:

@@ -5,11 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import (
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, Greatest, TruncMonth
 
-from analysis.models import Actor, ActorTitle, Document, Engagement, Evidence, Mention, Participation
+from analysis.models import Actor, ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
 
 
 @dataclass(frozen=True)
@@ -136,18 +147,32 @@ def actor_search(*, key: str) -> QuerySet[Actor]:
     """Actors whose normalized name or an alias resembles `key` (trigram word similarity or substring)."""
     if not key:
         return actor_choices()
+    by_name = Actor.objects.filter(Q(name_key__contains=key) | Q(name_key__trigram_word_similar=key))
+    by_alias = Alias.objects.filter(Q(key__contains=key) | Q(key__trigram_word_similar=key))
+    alias_similarity = (
+        Alias.objects.filter(actor=OuterRef("pk"))
+        .annotate(similarity=TrigramWordSimilarity(key, "key"))
+        .order_by("-similarity")
+        .values("similarity")[:1]
+    )
+    engagements = (
+        Participation.objects.filter(actor=OuterRef("pk"))
+        .order_by()
+        .values("actor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
+        # The matching ids are fetched first: on their own, both lookups use the trigram indexes; folded
+        # into this query, PostgreSQL scans every actor and computes each one's similarity.
         Actor.objects.filter(
-            Q(name_key__icontains=key)
-            | Q(aliases__key__icontains=key)
-            | Q(name_key__trigram_word_similar=key)
-            | Q(aliases__key__trigram_word_similar=key)
+            pk__in=list(by_name.values_list("pk", flat=True).union(by_alias.values_list("actor_id")))
         )
         .annotate(
             similarity=Greatest(
-                TrigramWordSimilarity(key, "name_key"), Max(TrigramWordSimilarity(key, "aliases__key"))
+                TrigramWordSimilarity(key, "name_key"), Subquery(alias_similarity, output_field=FloatField())
             ),
-            engagement_count=Count("participations", distinct=True),
+            engagement_count=Coalesce(Subquery(engagements, output_field=IntegerField()), 0),
         )
         .order_by(F("similarity").desc(nulls_last=True), "-engagement_count", "name")
     )
@@ -229,37 +254,21 @@ def document_engagements(*, document: Document) -> QuerySet[Engagement]:
     )
 
 
-HIT_START, HIT_END = (
-    "\ue000",
-    "\ue001",
-)  # private-use marks around hits; the view escapes, then swaps in <mark>
-
-
-def document_search(*, query: str, raw_query: str = "") -> QuerySet[Document]:
-    """Documents matching an already-normalized query in Arabic full text, best first.
-
-    `headline` shows the hits in the normalized text; `text_headline` in the text as written
-    (it has hits only where the written words match the query or `raw_query`)."""
+def document_search(*, query: str) -> QuerySet[Document]:
+    """Documents matching an already-normalized query in Arabic full text, best first, with their text
+    (for `highlight.search_snippet`)."""
     search = SearchQuery(query, config="arabic", search_type="websearch")
-    written = (
-        search | SearchQuery(raw_query, config="arabic", search_type="websearch") if raw_query else search
-    )
-    options = dict(
-        config="arabic",
-        start_sel=HIT_START,
-        stop_sel=HIT_END,
-        max_words=30,
-        min_words=12,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
     return (
         Document.objects.filter(search_vector=search)
-        .annotate(
-            rank=SearchRank(F("search_vector"), search),
-            headline=SearchHeadline("normalized_text", search, **options),
-            text_headline=SearchHeadline("text", written, **options),
-        )
-        .only("id", "title", "source_path", "outlet", "published_on")
+        .annotate(rank=SearchRank(F("search_vector"), search))
+        .only("id", "title", "source_path", "outlet", "published_on", "text")
         .order_by("-rank", "-id")
     )
+
+
+def search_lexemes(*, text: str) -> list[str]:
+    """The stems PostgreSQL's `arabic` configuration makes of `text`: what a search matches on."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(to_tsvector('arabic', %s))", [text])
+        row = cursor.fetchone()
+    return list(row[0] or []) if row else []

@@ -20,7 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from analysis import charts, selectors
 from analysis.forms import TimelineFilterForm
-from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights
+from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
 from analysis.models import Actor, Document, Engagement, Evidence
 
 PAGE_SIZE = 40
@@ -252,27 +252,17 @@ def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "analysis/document_detail.html", context)
 
 
-def _headline(text: str) -> SafeString:
-    escaped = str(escape(text))
-    return mark_safe(  # noqa: S308 - escaped above; only our own markers become <mark>
-        escaped.replace(selectors.HIT_START, "<mark>").replace(selectors.HIT_END, "</mark>")
-    )
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def search(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     context: dict = {"query": query, "nav": "search", "fragment": _is_fragment(request)}
     if query:
-        documents = list(
-            selectors.document_search(query=selectors.search_key(query, for_names=False), raw_query=query)[
-                :30
-            ]
-        )
+        folded = selectors.search_key(query, for_names=False)
+        documents = list(selectors.document_search(query=folded)[:30])
+        lexemes = selectors.search_lexemes(text=f"{folded} {query}") if documents else []
         for document in documents:
-            written = selectors.HIT_START in document.text_headline
-            document.headline_html = _headline(document.text_headline if written else document.headline)
+            document.headline_html = search_snippet(document.text, lexemes)
         context |= {
             "documents": documents,
             "actors": selectors.actor_search(key=selectors.search_key(query))[:15],

@@ -1,6 +1,6 @@
 """Highlighted document text: escaped, nested correctly, anchored."""
 
-from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights
+from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
 
 
 def test_text_is_escaped_and_spans_nest():
@@ -32,3 +32,20 @@ def test_names_are_found_with_clitics_but_not_inside_other_words():
     found = [text[h.start : h.end] for h in name_highlights(text, [("فياض", "فالح الفياض", "/a/")])]
     assert found == ["والفياض"]
     assert name_highlights(text, [("روسيا", "روسيا", "/r/")]) == []
+
+
+def test_search_snippet_marks_the_written_words_of_a_stem_and_escapes_the_rest():
+    text = "مقدمة <b>قصيرة</b>. استقبل رئيس هيئة الحشـد الشعبي السفير الروسيّ في بغداد."
+
+    snippet = search_snippet(text, ["روسي", "حشد"])
+
+    assert "<mark>الحشـد</mark>" in snippet and "<mark>الروسيّ</mark>" in snippet
+    assert "&lt;b&gt;" in snippet and "<b>" not in snippet
+
+
+def test_search_snippet_without_a_hit_is_the_start_of_the_text():
+    text = " ".join(f"كلمة{n}" for n in range(50))
+
+    snippet = search_snippet(text, ["غائب"])
+
+    assert "<mark>" not in snippet and snippet.startswith("كلمة0 ") and snippet.endswith(" …")
