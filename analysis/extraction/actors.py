@@ -251,8 +251,14 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             units += 1
             if k < n_tok and tokens[k].n in lx.NAME_CONNECTORS and units < 4:
                 continue  # `محمد الصالح بن بيشة`: the name goes on after a connector
+            e = k
+            while e < n_tok and units + e - k < 5 and _family_word(tokens[e]):
+                e += 1
+            if e > k and _name_ends_after(tokens, e):
+                units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
+                k = e
             break
-        if not _valid_name_token(tok) or bare >= 4:
+        if not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE) or bare >= 4:
             break
         if units == 0 and (
             re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
@@ -274,6 +280,22 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     if units < 2:
         return None
     return k
+
+
+def _family_word(tok: Token) -> bool:
+    """An article-bearing word that may continue a Gulf-style chain of family names."""
+    n = tok.n
+    return (
+        tok.kind == "w"
+        and tok.article
+        and not _known_word(n)
+        and n not in lx.NON_NAME_NOUNS
+        and n not in lx.TITLE_WORDS
+        and not n.endswith(("ات", "يه", "ون", "ين"))
+    )
+
+
+_NAME_OR_TITLE = frozenset(normalize(w) for w in "أمير امير ملك".split())  # `حسين أمير عبداللهيان`
 
 
 def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:

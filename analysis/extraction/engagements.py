@@ -622,7 +622,10 @@ def _build(
                 objects = after
             elif etype in _PAIRWISE:
                 prev = _previous_arg(doc, i, rng, etype)
-                if prev is not None:
+                pair = _last_two_persons(doc, i, rng) if not after else None
+                if pair and _coordinated(doc, pair[1]):
+                    subjects = pair  # `عقد X ونظيره Y جلسة مباحثات`
+                elif prev is not None:
                     subjects = [prev]
                 objects = after
             elif etype == EngagementType.VISIT:

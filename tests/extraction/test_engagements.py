@@ -326,3 +326,24 @@ def test_an_arrival_in_a_capital_named_by_its_adjective_is_dated_by_the_trip_s_m
     )
     dated = {(str(e.type), frozenset(parties(e))): e.date.iso for e in engagements(text, date(2024, 11, 22))}
     assert dated[("visit", frozenset({"خالد النوري"}))] == "2024-11-21"
+
+
+def test_royal_titles_and_a_venue_before_a_comma_bounded_date():
+    text = (
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في قصر السلام بجدة، أمس، "
+        "أمير دولة الكويت الشيخ مشعل الأحمد الجابر الصباح."
+    )
+    [e] = engagements(text, date(2024, 4, 2))
+    assert parties(e) == {"سلمان بن عبدالعزيز آل سعود", "مشعل الأحمد الجابر الصباح"}
+    assert e.date.iso == "2024-04-01"
+
+
+def test_talks_held_by_a_coordinated_pair_after_a_light_verb():
+    text = "عقد وزير الخارجية الهندي سوبراهمانيام جايشانكار ونظيره الياباني يوكو كاميكاوا جلسة مباحثات في نيودلهي."
+    assert facts(text) == {("talks", frozenset({"سوبراهمانيام جايشانكار", "يوكو كاميكاوا"}))}
+
+
+def test_the_object_of_a_signing_is_not_part_of_a_name():
+    text = "ووقع وزير المالية المغربي نادية فتاح العلوي ووزير الاقتصاد الفرنسي برونو لومير اتفاقية تعاون في الرباط."
+    found = persons_of(text)
+    assert set(found) == {"نادية فتاح العلوي", "برونو لومير"}
