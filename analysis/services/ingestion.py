@@ -193,8 +193,8 @@ def text_decode(*, data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
+        text = _utf8_damaged(data)
+    if text is not None:
         if _control_share(text[:20000]) > 0.01:
             raise DocumentError("binary file (not text)")
         return text, "utf-8"
@@ -204,6 +204,21 @@ def text_decode(*, data: bytes) -> tuple[str, str]:
     if _arabic_share(text[:20000]) < 0.3:
         raise DocumentError("undecodable: not UTF-8, UTF-16 or Windows-1256 Arabic text")
     return text, "windows-1256"
+
+
+def _utf8_damaged(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a last character cut off, a stray byte), or None.
+
+    Another encoding read as UTF-8 breaks at nearly every non-ASCII byte; a few errors among many
+    well-formed multi-byte characters is UTF-8 damaged on the way: kept, a cut-off end dropped, a
+    stray byte as U+FFFD. (Read as Windows-1256 instead, the whole article would be mojibake.)
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    well_formed = sum(1 for ch in text if ord(ch) > 0x7F) - broken
+    if well_formed == 0 or broken > max(3, well_formed // 100):
+        return None
+    return text.rstrip("\ufffd")
 
 
 def _decode_strict(data: bytes, encoding: str) -> str:

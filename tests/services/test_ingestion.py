@@ -55,6 +55,16 @@ def test_text_decode_reads_every_supported_encoding(encoding):
     assert text.lstrip("\ufeff") == ARABIC
 
 
+def test_damaged_utf8_is_still_utf8_not_windows_1256_mojibake():
+    data = ARABIC.encode("utf-8")
+    space = data.index(b" ")
+    cut_off, _ = text_decode(data=data[:-2])  # without the final "." and half of the letter before it
+    stray, _ = text_decode(data=data[:space] + b"\xff" + data[space:])
+
+    assert cut_off == ARABIC[:-2]
+    assert stray.replace("\ufffd", "") == ARABIC and stray.count("\ufffd") == 1
+
+
 def test_the_same_article_in_four_encodings_is_one_document(tmp_path):
     text = article_text(actors=[FAYYAD], body=ARABIC)
     paths = [
