@@ -45,6 +45,21 @@ def _stored_as_seed(prefix: str) -> Callable[[Document], None]:
     return check
 
 
+def _stored_utf8_despite(damage: str) -> Callable[[Document], None]:
+    """Damaged UTF-8 is still read as UTF-8: never as Windows-1256 mojibake (`ط§ظ„` for `ال`)."""
+
+    def check(document: Document) -> None:
+        original = (DATA / f"arabic_utf8_{damage}.txt").read_bytes()
+        assert "ط§ظ„" not in document.raw_text, "read as Windows-1256: mojibake"
+        if damage == "cut_off":
+            assert document.raw_text == original.decode("utf-8", errors="ignore").strip()
+        else:
+            assert document.raw_text.count("\ufffd") == 1
+            assert document.raw_text.replace("\ufffd", "") == seed_text("001").strip()
+
+    return check
+
+
 def _html_without_script(document: Document) -> None:
     for text in (document.raw_text, document.text):
         assert "ثابت العباسي" in text
@@ -94,6 +109,8 @@ EXPECTED: list[tuple[str, str, str | Callable[[Document], None]]] = [
     ("unreadable.txt",          "error",     r"unreadable.*permission denied"),  # mode 000, made here
     ("arabic_windows1256.txt",  "stored",    _stored_as_seed("001")),            # same text as the UTF-8 seed
     ("arabic_utf16.txt",        "stored",    _stored_as_seed("003")),            # same text as the UTF-8 seed
+    ("arabic_utf8_cut_off.txt", "stored",    _stored_utf8_despite("cut_off")),   # ends mid-character
+    ("arabic_utf8_stray_byte.txt", "stored", _stored_utf8_despite("stray_byte")), # one 0xFF byte inside
     ("article_with_script.html", "stored",   _html_without_script),              # visible text only
     ("bidi_controls.txt",       "stored",    _bidi_same_as_plain),               # as if the controls were not there
     ("loop/article.txt",        "stored",    _loop_ingested_once),               # the loop is not followed
