@@ -306,7 +306,9 @@ def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
     if tok.kind != "w" or _known_word(tok.n) or tok.n in lx.NON_NAME_NOUNS:
         return False
     if tok.article:
-        return True  # a surname (`العباسي`) or the next phrase (`المرتقبة`): either way the name closes
+        # a nisba surname (`العباسي`) or an adjective of the phrase around the name (`المرتقبة`);
+        # any other definite noun is more likely the object (`دعم الحوار`)
+        return tok.n.endswith(("ي", "ه"))
     if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
         return False
     return _tail_ends(tokens, k + 1, budget - 1)
@@ -399,7 +401,7 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             if (
                 prev.kind == "w"
                 and not prev.article
-                and prev.n in _REGION_WORDS
+                and (prev.n in _REGION_WORDS or any(f in lx.ORG_HEADS for f in _forms(prev.n)))
                 and _parse_name(tokens, j + 1) is not None
             ):
                 j += 1  # `رئيس حكومة إقليم كوردستان مسرور بارزاني`: the genitive names a place

@@ -600,6 +600,8 @@ def _build(
                 antecedent = same
             elif ante is not None:
                 subjects = [ante]
+            elif (late := _fronted_subject(doc, i, rng)) is not None:
+                subjects = [late]  # `وخلال لقائه مع X، أكد Y ...`: Y met X
             else:
                 antecedent = _antecedent(doc, s, in_sentence, previous)
                 subjects = [antecedent.subject] if antecedent is not None else []
@@ -675,6 +677,9 @@ def _build(
         )
 
     trigger_date = _date_for(doc, i, rng, prev_boundary, next_boundary)
+    if trigger_date is None and etype == EngagementType.ATTACK:
+        # `قُتل X بغارة ... استهدفت سيارته في بغداد مساء الأربعاء`: one attack told in a chain
+        trigger_date = _date_for(doc, i, rng, prev_boundary, rng.stop)
     attendees = _attendees(doc, i, rng) if not trig.verb and etype in _MULTILATERAL else None
     if attendees is not None and not subjects:
         # `احتضنت بغداد اجتماعاً ... بمشاركة A، وB، وC`: one meeting of everyone listed
@@ -726,7 +731,7 @@ def _build(
         return results
     # attacks, arms transfers, training: every party named in the stretch; a state only when
     # it stands as a party (`هاجمت إيران`), not as a place (`قرب مطار بغداد`)
-    parties: list[Mention] = list(subjects) + [
+    parties: list[Mention] = [m for m in subjects if not _as_place(doc, m)] + [
         o[0] for o in objects if o[0].kind != ActorKind.STATE or _stands_alone(doc, o[0], i)
     ]
     attacker = _demonym_state(doc, i, next_boundary) if etype == EngagementType.ATTACK else None
@@ -840,6 +845,22 @@ def _attendees(doc: _Doc, i: int, rng: range) -> list[Mention] | None:
             break
         k += 1
     return found if len(found) >= 2 else None
+
+
+def _fronted_subject(doc: _Doc, i: int, rng: range) -> Mention | None:
+    """For a sentence that opens with `خلال لقائه ...،`: the person named right after the
+    comma and its verb (`، أكد رئيس الوزراء X`)."""
+    if i - rng.start > 2:
+        return None
+    k = i + 1
+    while k < rng.stop and doc.tokens[k].text not in _COMMAS:
+        m = doc.inside[k]
+        k = m.last + 1 if m is not None else k + 1
+    for q in range(k + 1, min(k + 4, rng.stop)):
+        m = doc.inside[q]
+        if m is not None:
+            return m if m.kind == ActorKind.PERSON else None
+    return None
 
 
 def _b_clitic_noun(tok: Token) -> bool:
@@ -967,9 +988,15 @@ def _segment_date(doc: _Doc, obj: tuple[Mention, int, int, str]) -> DateMention 
     return found[0] if found else None
 
 
+def _as_place(doc: _Doc, m: Mention) -> bool:
+    """A state named after `في`/`إلى` (`في بغداد`) is where something happened, not a party."""
+    return m.kind == ActorKind.STATE and m.first > 0 and doc.tokens[m.first - 1].n in _PLACE_PREPS
+
+
 def _demonym_state(doc: _Doc, i: int, stop: int) -> str | None:
     """`هجوم الطائرة المسيرة الأميركية`, `طائرات إسرائيلية غارة`: the attacker's nationality."""
-    for k in [*range(i + 1, min(i + 5, stop)), *range(i - 1, max(i - 4, -1), -1)]:
+    ahead = [k for k in range(i + 1, min(i + 12, stop)) if doc.inside[k] is None][:4]
+    for k in [*ahead, *range(i - 1, max(i - 4, -1), -1)]:
         if doc.inside[k] is not None:
             continue
         state = lx.DEMONYM_FORMS.get(doc.tokens[k].n)

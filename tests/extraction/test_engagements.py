@@ -347,3 +347,19 @@ def test_the_object_of_a_signing_is_not_part_of_a_name():
     text = "ووقع وزير المالية المغربي نادية فتاح العلوي ووزير الاقتصاد الفرنسي برونو لومير اتفاقية تعاون في الرباط."
     found = persons_of(text)
     assert set(found) == {"نادية فتاح العلوي", "برونو لومير"}
+
+
+def test_a_fronted_meeting_phrase_takes_the_subject_after_the_comma():
+    text = "وخلال لقائه مع وزير الخارجية الإيطالي أنطونيو تاياني، أكد الرئيس الجزائري عبد المجيد تبون دعم الحوار."
+    assert facts(text) == {("meeting", frozenset({"عبد المجيد تبون", "أنطونيو تاياني"}))}
+
+
+def test_a_passive_killing_by_a_foreign_strike_names_victim_and_attacker_not_the_place():
+    text = (
+        "قُتل القيادي في حركة الجهاد علي حسن غالي بغارة إسرائيلية استهدفت شقته في دمشق "
+        "فجر الأحد 10 آذار 2024."
+    )
+    [e] = engagements(text, date(2024, 3, 11))
+    assert e.type == EngagementType.ATTACK
+    assert parties(e) == {"إسرائيل", "علي حسن غالي"}
+    assert e.date.iso == "2024-03-10"
