@@ -450,6 +450,26 @@ def _loose(key: str) -> str:
     return key.translate(_LOOSE_G)
 
 
+_ENVOYS = frozenset(normalize(w) for w in "موفد مبعوث ضيف زاير".split())
+
+
+def _by_nationality(people, head: str, adjective: str) -> list[_Record]:
+    """`الموفد الأميركي`, `الوزير التركي`: the one person of the document whose title has that
+    nationality (and that office, unless the head is a generic envoy word)."""
+    state = lx.DEMONYM_FORMS.get(adjective)
+    if state is None:
+        return []
+    stem = _strip_article(head)
+    found = []
+    for rec in people:
+        words = [w for t in rec.titles for w in normalize(t).split()]
+        if not any(lx.DEMONYM_FORMS.get(w) == state for w in words):
+            continue
+        if stem in _ENVOYS or any(stem in _strip_article(w) for w in words):
+            found.append(rec)
+    return found
+
+
 def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     """A title without a name right after a name (`كوريلا قائد القيادة المركزية`,
     `شنقريحة، رئيس أركان الجيش`): (start, end) of that title, or None. Without a comma only
@@ -841,6 +861,9 @@ def find_actors(
                 )
             if not matches:
                 b -= 1
+        if not matches and b_max - a >= 2:
+            matches = _by_nationality(people, head_form, tokens[a + 1].n)
+            b = a + 2
         if len(matches) == 1:
             rec = matches[0]
             m = Mention(

@@ -895,6 +895,8 @@ def _planned(doc: _Doc, i: int, rng: range, prev_boundary: int) -> bool:
     base = tok[1:] if tok[:1] in "وف" else tok
     if base.startswith(("سي", "ست")) and _trigger_at(doc.tokens[i]) and _trigger_at(doc.tokens[i])[1]:
         return True
+    if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
+        return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
     start = max(rng.start, prev_boundary + 1, i - 8)
     return any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i))
 

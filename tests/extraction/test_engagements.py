@@ -363,3 +363,16 @@ def test_a_passive_killing_by_a_foreign_strike_names_victim_and_attacker_not_the
     assert e.type == EngagementType.ATTACK
     assert parties(e) == {"إسرائيل", "علي حسن غالي"}
     assert e.date.iso == "2024-03-10"
+
+
+def test_may_visit_is_not_a_reported_visit():
+    text = "وقال مصدر إن وزير الخارجية الصيني وانغ يي قد يزور طهران الشهر المقبل."
+    assert all(e.status == Status.PLANNED for e in engagements(text, date(2024, 3, 1)))
+
+
+def test_a_nationality_title_names_the_one_person_of_that_country():
+    text = (
+        "التقى وزير الخارجية القطري محمد الخليفي المبعوث الروسي ميخائيل بوغدانوف في الدوحة. "
+        "ثم اجتمع الموفد الروسي مع رئيس الوزراء الفلسطيني محمد مصطفى."
+    )
+    assert ("meeting", frozenset({"ميخائيل بوغدانوف", "محمد مصطفى"})) in facts(text)
