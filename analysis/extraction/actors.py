@@ -272,7 +272,9 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             and (tok.n.endswith("ه") or tok.n[1:].startswith(_ARTICLE))
         ):
             break  # `يقوم بجولة`: a present-tense verb and its prepositional phrase
-        if bare >= 2 and (tok.n[:1] == "و" or not _tail_ends(tokens, k + 1, 3 - bare)):
+        if bare >= 2 and (
+            tok.n[:1] == "و" or _CLITIC_MASDAR_RE.match(tok.n) or not _tail_ends(tokens, k + 1, 3 - bare)
+        ):
             break  # a third or fourth bare word only when the name clearly ends soon after
         k += 1
         units += 1
@@ -295,6 +297,8 @@ def _family_word(tok: Token) -> bool:
     )
 
 
+# `باجتياح`, `بإرسال`, `لاستئناف`: a preposition and a verbal noun, the verb's complement
+_CLITIC_MASDAR_RE = re.compile(r"^[بل](?:ا\wت\wا\w|است\w\wا\w|ا\w\wا\w)ه?$")
 _NAME_OR_TITLE = frozenset(normalize(w) for w in "أمير امير ملك".split())  # `حسين أمير عبداللهيان`
 
 

@@ -287,6 +287,17 @@ def _is_chrome(line: str, folded: str) -> bool:
     return False
 
 
+def _teaser_run(lines: list[str], i: int) -> bool:
+    """Lines from `i` are a list of other articles: two headlines, each followed by its date."""
+    rest = [line.strip() for line in lines[i : i + 12] if line.strip()][:4]
+    if len(rest) < 4:
+        return False
+    return all(
+        3 <= len(_words(rest[k])) <= 20 and not _is_date_line(rest[k]) and _is_date_line(rest[k + 1])
+        for k in (0, 2)
+    )
+
+
 def _title_index(lines: list[str], folded: list[str], first_paragraph: int) -> int:
     """The headline: the longest plain line (3+ words) before the first paragraph.
 
@@ -448,6 +459,9 @@ def clean_document(raw: str) -> CleanedDocument:
         marker = folded.strip(" \t•-–—|:")
         # Teaser blocks and comments end the article; on a page with no paragraph, nothing follows them.
         no_article = first_paragraph == len(lines)
+        if body_chars > 0 and not _is_paragraph(stripped) and _teaser_run(lines, i):
+            removed += len([x for x in lines[i:] if x.strip()])
+            break
         if any(marker.startswith(m) for m in _READ_ALSO) and len(_words(marker)) > 3:
             removed += 1
             continue

@@ -200,3 +200,8 @@ def test_a_name_may_contain_words_that_also_mean_greater():
 
 def test_a_theophoric_name_may_contain_a_title_word():
     assert "عبد الملك الحوثي" in persons("وقال زعيم جماعة أنصار الله عبد الملك الحوثي إن الجماعة مستعدة.")
+
+
+def test_a_preposition_and_verbal_noun_after_a_name_is_not_a_third_name():
+    assert set(persons("وطالب وزير الخارجية أحمد عطاف بإرسال مساعدات عاجلة.")) == {"أحمد عطاف"}
+    assert "نيجيرفان إدريس بارزاني" in persons("والتقى رئيس الإقليم نيجيرفان إدريس بارزاني الوفد.")

@@ -191,3 +191,15 @@ def test_an_article_stamp_under_the_body_beats_a_site_clock_on_top():
 def test_a_solar_hijri_stamp_is_converted():
     raw = page("عنوان الخبر هنا", "۱۱ دی ۱۳۹۹ - ۱۰:۴۵", BODY)
     assert clean_document(raw).metadata.published == date(2020, 12, 31)
+
+
+def test_an_unlabelled_list_of_headlines_with_dates_ends_the_article():
+    raw = page(
+        "عنوان الخبر هنا",
+        BODY,
+        "الرئيس يستقبل سفير اليابان ويبحثان التعاون الاقتصادي",
+        "12/03/2024",
+        "وزير الداخلية يلتقي نظيره الأردني في عمان",
+        "11/03/2024",
+    )
+    assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY]
