@@ -205,3 +205,9 @@ def test_a_theophoric_name_may_contain_a_title_word():
 def test_a_preposition_and_verbal_noun_after_a_name_is_not_a_third_name():
     assert set(persons("وطالب وزير الخارجية أحمد عطاف بإرسال مساعدات عاجلة.")) == {"أحمد عطاف"}
     assert "نيجيرفان إدريس بارزاني" in persons("والتقى رئيس الإقليم نيجيرفان إدريس بارزاني الوفد.")
+
+
+def test_honorifics_open_a_name_like_a_title():
+    found = persons("استقبل سماحة السيد عمار الحكيم في مكتبه ببغداد السفيرة الفرنسية.")
+    assert "عمار الحكيم" in found
+    assert "مقتدى الصدر" in persons("وقال السيد مقتدى الصدر إن الحكومة فشلت.")
