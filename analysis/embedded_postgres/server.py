@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -50,7 +51,16 @@ def server_for(pgdata: Path) -> PostgresServer:
     if pgdata.exists():
         with PostgresServer._lock:
             _forget_dead_holders(pgdata)
-    return get_server(pgdata, cleanup_mode="stop")
+    server = get_server(pgdata, cleanup_mode="stop")
+    # Runs before the library's own exit hook: a server that already died (its pid file is
+    # gone) is not stopped again, which would only print a page of pg_ctl errors.
+    atexit.register(_forget_dead_server, server)
+    return server
+
+
+def _forget_dead_server(server: PostgresServer) -> None:
+    if not (server.pgdata / "postmaster.pid").exists():
+        server._postmaster_info = None
 
 
 def ensure_database(server: PostgresServer, name: str) -> None:
