@@ -204,7 +204,8 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 or nxt.kind != "w"
                 or _is_stop(nxt.n)
                 or _is_trigger(nxt.n)
-                or tokens[q - 1].n != "عبد" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
+                or tokens[q - 1].n != "عبد"
+                and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
                 or not (nxt.article or _valid_name_token(nxt) or k > j)
             ):
                 break
@@ -232,7 +233,12 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 continue
             if _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
                 break
-            if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات") or tok.n in lx.NON_NAME_NOUNS:
+            if (
+                tok.n in lx.TITLE_WORDS
+                or _is_geo(tok.n)
+                or tok.n.endswith("ات")
+                or tok.n in lx.NON_NAME_NOUNS
+            ):
                 break  # `العلاقات`, `التطورات`: a plural noun, not a family name
             if bare >= 2 and not tok.n.endswith("ي"):
                 break  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
@@ -443,7 +449,9 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     return title_end, None, None
 
 
-_REGION_WORDS = frozenset(normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split())
+_REGION_WORDS = frozenset(
+    normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split()
+)
 
 
 _LOOSE_G = str.maketrans({"غ": "ج", "ك": "ج"})

@@ -341,7 +341,9 @@ _JALALI_MONTHS = {
     normalize(m): i + 1
     for i, m in enumerate("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split())
 }
-_JALALI_RE = re.compile(r"(?<![0-9])([0-3]?[0-9])\s+(" + "|".join(_JALALI_MONTHS) + r")\s+(1[34][0-9]{2})(?![0-9])")
+_JALALI_RE = re.compile(
+    r"(?<![0-9])([0-3]?[0-9])\s+(" + "|".join(_JALALI_MONTHS) + r")\s+(1[34][0-9]{2})(?![0-9])"
+)
 
 
 def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:

@@ -30,7 +30,8 @@ PERSON_TITLE_HEADS = _fold(
 )
 # Words a head may take right after it (`المتحدث باسم ...`).
 HEAD_OPTIONAL_NEXT = {
-    normalize(h): _fold("باسم باسمه باسمها باسمهم") for h in "المتحدث متحدث الناطق ناطق المتحدثة الناطقة".split()
+    normalize(h): _fold("باسم باسمه باسمها باسمهم")
+    for h in "المتحدث متحدث الناطق ناطق المتحدثة الناطقة".split()
 }
 # Heads that only work with a following word (`رجل الدين`), and honorifics before a short form.
 HEAD_NEEDS_NEXT = {

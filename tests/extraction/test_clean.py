@@ -165,7 +165,9 @@ def test_a_read_also_line_inside_the_body_is_dropped_and_the_body_goes_on():
 
 
 def test_a_more_heading_line_starts_the_teasers():
-    raw = page("عنوان الخبر هنا", BODY, "المزيد", "الرئيس يستقبل وزير الخارجية الفرنسي في القصر", "02.08.2024")
+    raw = page(
+        "عنوان الخبر هنا", BODY, "المزيد", "الرئيس يستقبل وزير الخارجية الفرنسي في القصر", "02.08.2024"
+    )
     assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY]
 
 

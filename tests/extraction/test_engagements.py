@@ -207,9 +207,7 @@ def test_arrival_in_a_capital_is_a_visit_and_where_clause_pairs_each_object_with
 
 
 def test_a_relative_clause_visit_belongs_to_the_person_before_it():
-    text = (
-        "واستقبل الرئيس قيس سعيد وزير الخارجية الإيطالي أنطونيو تاياني، الذي يقوم بزيارة عمل إلى تونس."
-    )
+    text = "واستقبل الرئيس قيس سعيد وزير الخارجية الإيطالي أنطونيو تاياني، الذي يقوم بزيارة عمل إلى تونس."
     found = facts(text)
     assert ("visit", frozenset({"أنطونيو تاياني"})) in found
     assert ("visit", frozenset({"قيس سعيد"})) not in found
@@ -356,8 +354,7 @@ def test_a_fronted_meeting_phrase_takes_the_subject_after_the_comma():
 
 def test_a_passive_killing_by_a_foreign_strike_names_victim_and_attacker_not_the_place():
     text = (
-        "قُتل القيادي في حركة الجهاد علي حسن غالي بغارة إسرائيلية استهدفت شقته في دمشق "
-        "فجر الأحد 10 آذار 2024."
+        "قُتل القيادي في حركة الجهاد علي حسن غالي بغارة إسرائيلية استهدفت شقته في دمشق فجر الأحد 10 آذار 2024."
     )
     [e] = engagements(text, date(2024, 3, 11))
     assert e.type == EngagementType.ATTACK
