@@ -263,6 +263,11 @@ def _is_date_line(line: str) -> bool:
     return len(words) <= 1 and rest != line  # a date, maybe with the dateline's place
 
 
+def _is_breadcrumb(line: str) -> bool:
+    """`الرئيسية > لبنان > سياسة`; a sentence quoting `«إرنا»` and `«...»` is not one."""
+    return bool(_BREADCRUMB_RE.search(line)) and not _is_paragraph(line) and len(_words(line)) <= 15
+
+
 def _is_chrome(line: str, folded: str) -> bool:
     stripped = folded.strip(" \t•-–—|")
     if not stripped:
@@ -273,7 +278,7 @@ def _is_chrome(line: str, folded: str) -> bool:
         return True
     if _is_latin_only(line):
         return True
-    if _BREADCRUMB_RE.search(line) or _NAV_BAR_RE.match(line.strip()) or _CRUMB_TRAIL_RE.match(line.strip()):
+    if _is_breadcrumb(line) or _NAV_BAR_RE.match(line.strip()) or _CRUMB_TRAIL_RE.match(line.strip()):
         return True
     if stripped.startswith(_HOME) and not _is_paragraph(line):
         return True  # `الرئيسية   مصر   عربي وعالم`: a menu that starts at the home link
@@ -412,9 +417,9 @@ def _published_in(line: str) -> date | None:
 
 def _outlet_from(lines: list[str], bylines: list[tuple[str, str]]) -> str | None:
     for line in lines:
-        if _BREADCRUMB_RE.search(line):
+        if _is_breadcrumb(line):
             first = re.split(r"\s*[>»›]\s*", line.strip())[0].strip()
-            if first and _ARABIC_LETTER_RE.search(first):
+            if first and _ARABIC_LETTER_RE.search(first) and not normalize(first).startswith(_HOME):
                 return _OUTLET_PREFIX_RE.sub("", first).strip() or None
     counts: dict[str, int] = {}
     for line in lines:
@@ -426,7 +431,25 @@ def _outlet_from(lines: list[str], bylines: list[tuple[str, str]]) -> str | None
         return repeated[0]
     for kind, value in bylines:
         if kind == normalize("المصدر"):
-            return _OUTLET_PREFIX_RE.sub("", value).strip() or None
+            return _OUTLET_PREFIX_RE.sub("", value).strip(" \"“”«»'") or None
+    for line in reversed(lines):
+        if _RIGHTS_RE.search(line):
+            return _outlet_in_rights(line)
+    return None
+
+
+_RIGHTS_RE = re.compile(r"(?:جميع\s+)?حقوق(?:\s+النشر)?\s+محفوظة|جميع\s+الحقوق\s+محفوظة")
+_OWNER_PREFIX_RE = re.compile(r"^ل(?:ـ)?(?:صحيفة|جريدة|موقع|وكالة|مؤسسة|مجلة|قناة|شبكة)\s+")
+
+
+def _outlet_in_rights(line: str) -> str | None:
+    """`© جميع الحقوق محفوظة لصحيفة عكاظ 2024` -> `عكاظ`; `الخبر © 2024 - جميع الحقوق محفوظة` -> `الخبر`."""
+    rest = _RIGHTS_RE.sub("|", line)
+    rest = re.sub(r"[©\"“”«»]|(?<![0-9])(?:19|20)[0-9]{2}(?:\s*-\s*(?:19|20)[0-9]{2})?", " ", rest)
+    for part in re.split(r"[|.]|\s[\-–—]\s|^[\-–—]|[\-–—]$", rest.strip()):
+        part = _OWNER_PREFIX_RE.sub("", part.strip()).strip(" ،,:-–—")
+        if part and 1 <= len(part.split()) <= 5 and re.search(r"[^\W\d_]", part):
+            return part
     return None
 
 

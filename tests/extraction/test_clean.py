@@ -205,3 +205,17 @@ def test_an_unlabelled_list_of_headlines_with_dates_ends_the_article():
         "11/03/2024",
     )
     assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY]
+
+
+def test_a_paragraph_quoting_an_agency_in_guillemets_is_body_not_a_breadcrumb():
+    quoted = (
+        "وأكد الوزير، بحسب ما نقلته وكالة «سانا» الرسمية، أن «التعاون بين البلدين يخدم أمن المنطقة "
+        "واستقرارها» وأن الزيارة المقبلة ستبحث ملفات عدة."
+    )
+    raw = page("عنوان الخبر هنا", BODY, quoted)
+    assert clean_document(raw).text.splitlines() == ["عنوان الخبر هنا", BODY, quoted]
+
+
+def test_the_outlet_is_read_from_the_copyright_line_when_nothing_else_names_it():
+    raw = page("الرئيسية > سياسة > عربي", "عنوان الخبر هنا", BODY, "© جميع الحقوق محفوظة لصحيفة الرياض 2024")
+    assert clean_document(raw).metadata.outlet == "الرياض"
