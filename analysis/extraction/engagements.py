@@ -680,6 +680,9 @@ def _build(
     if trigger_date is None and etype == EngagementType.ATTACK:
         # `قُتل X بغارة ... استهدفت سيارته في بغداد مساء الأربعاء`: one attack told in a chain
         trigger_date = _date_for(doc, i, rng, prev_boundary, rng.stop)
+    if etype == EngagementType.AGREEMENT and (signatories := _signatories(doc, i, rng)):
+        # `ووقّعه عن الجانب الإيراني A، وعن الجانب العراقي B`
+        return [make([(m, Role.PARTICIPANT) for m in signatories], trigger_date)]
     attendees = _attendees(doc, i, rng) if not trig.verb and etype in _MULTILATERAL else None
     if attendees is not None and not subjects:
         # `احتضنت بغداد اجتماعاً ... بمشاركة A، وB، وC`: one meeting of everyone listed
@@ -843,6 +846,29 @@ def _attendees(doc: _Doc, i: int, rng: range) -> list[Mention] | None:
         hit = _trigger_at(doc.tokens[k])
         if hit is not None and hit[1]:
             break
+        k += 1
+    return found if len(found) >= 2 else None
+
+
+_SIDE_WORDS = frozenset(normalize(w) for w in "الجانب جانب الطرف طرف".split())
+
+
+def _signatories(doc: _Doc, i: int, rng: range) -> list[Mention] | None:
+    """Persons who sign `عن الجانب X` (for side X) after a signing word: two or more, or None."""
+    found: list[Mention] = []
+    side = False
+    k = i + 1
+    while k < rng.stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            if side and m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):
+                found.append(m)
+            side = False
+            k = m.last + 1
+            continue
+        tok = doc.tokens[k]
+        if tok.n in _SIDE_WORDS and k - 1 > i and doc.tokens[k - 1].n in ("عن", "وعن"):
+            side = True
         k += 1
     return found if len(found) >= 2 else None
 

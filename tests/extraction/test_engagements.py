@@ -373,3 +373,11 @@ def test_a_nationality_title_names_the_one_person_of_that_country():
         "ثم اجتمع الموفد الروسي مع رئيس الوزراء الفلسطيني محمد مصطفى."
     )
     assert ("meeting", frozenset({"ميخائيل بوغدانوف", "محمد مصطفى"})) in facts(text)
+
+
+def test_signatories_for_each_side_sign_one_agreement():
+    text = (
+        "ووقّع الاتفاقية عن الجانب العراقي وزير النفط حيان عبد الغني، وعن الجانب الفرنسي "
+        "الرئيس التنفيذي لشركة توتال باتريك بويانيه."
+    )
+    assert facts(text) == {("agreement", frozenset({"حيان عبد الغني", "باتريك بويانيه"}))}
