@@ -400,6 +400,16 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         n = tok.n
         if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
             break  # `ورئيس ...`: the next person of a list begins
+        if (
+            tok.article
+            and j - i >= 2
+            and n in lx.PERSON_TITLE_HEADS
+            and n not in lx.RANKS
+            and n not in _PERSONAL_HONORIFICS
+            and j + 1 < n_tok
+            and tokens[j + 1].n in lx.DEMONYM_FORMS
+        ):
+            break  # `رئيس الوفد الوطني السفير الروسي ...`: a second person's title begins
         if not tok.article:
             end = _parse_name(tokens, j)
         elif j > i and tokens[j - 1].n in lx.RANKS:
@@ -449,6 +459,10 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     return title_end, None, None
 
 
+_PERSONAL_HONORIFICS = frozenset(
+    normalize(w)
+    for w in "الأمير الأميرة الشيخ الشيخة السيد السيدة الدكتور الأستاذ الحاج الملك السلطان".split()
+)
 _REGION_WORDS = frozenset(
     normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split()
 )

@@ -381,3 +381,13 @@ def test_signatories_for_each_side_sign_one_agreement():
         "الرئيس التنفيذي لشركة توتال باتريك بويانيه."
     )
     assert facts(text) == {("agreement", frozenset({"حيان عبد الغني", "باتريك بويانيه"}))}
+
+
+def test_two_titles_back_to_back_are_two_people():
+    text = (
+        "أعلن رئيس الوفد المفاوض خالد اليماني وصول الوفد إلى جنيف. "
+        "والتقى رئيس الوفد المفاوض السفير البريطاني مايكل آرون في جنيف أمس."
+    )
+    found = persons_of(text)
+    assert found["مايكل آرون"].titles == ["السفير البريطاني"]
+    assert ("meeting", frozenset({"خالد اليماني", "مايكل آرون"})) in facts(text, date(2024, 1, 5))
