@@ -299,7 +299,10 @@ def _family_word(tok: Token) -> bool:
         and not _known_word(n)
         and n not in lx.NON_NAME_NOUNS
         and n not in lx.TITLE_WORDS
-        and not n.endswith(("ات", "يه", "ون", "ين"))
+        and n not in lx.INSTITUTION_WORDS
+        and _strip_article(n) not in lx.TITLE_WORDS
+        and _strip_article(n) not in lx.ORG_HEADS
+        and not n.endswith(("ات", "ه", "ون", "ين"))
     )
 
 

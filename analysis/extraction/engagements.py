@@ -67,7 +67,7 @@ _DUAL_ENDINGS = ("يا", "ا")
 _POSSESSIVE_FORMS = frozenset(
     f
     for f in lx.TRIGGERS
-    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها")) and not f.startswith("ال")
+    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله")) and not f.startswith("ال")
 )
 
 

@@ -211,3 +211,7 @@ def test_honorifics_open_a_name_like_a_title():
     found = persons("استقبل سماحة السيد عمار الحكيم في مكتبه ببغداد السفيرة الفرنسية.")
     assert "عمار الحكيم" in found
     assert "مقتدى الصدر" in persons("وقال السيد مقتدى الصدر إن الحكومة فشلت.")
+
+
+def test_a_family_name_chain_stops_at_a_common_noun():
+    assert set(persons("ودعا زعيم التيار الوطني مقتدى الصدر الحكومة إلى الإسراع.")) == {"مقتدى الصدر"}

@@ -391,3 +391,11 @@ def test_two_titles_back_to_back_are_two_people():
     found = persons_of(text)
     assert found["مايكل آرون"].titles == ["السفير البريطاني"]
     assert ("meeting", frozenset({"خالد اليماني", "مايكل آرون"})) in facts(text, date(2024, 1, 5))
+
+
+def test_during_his_reception_of_a_delegation_headed_by_someone_is_a_meeting():
+    text = (
+        "أكد رئيس الوزراء التونسي أحمد الحشاني، خلال استقباله وفداً من البرلمان الأوروبي برئاسة "
+        "النائب ميكائيل غاهلر، أهمية الشراكة."
+    )
+    assert facts(text) == {("meeting", frozenset({"أحمد الحشاني", "ميكائيل غاهلر"}))}
