@@ -10,40 +10,15 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
 
+from analysis.extraction import months
 from analysis.forms import STATE_PARAMS
 from analysis.models import Precision
 
 register = template.Library()
 
 # Levantine/Iraqi month names (the readership's); the Egyptian/Gulf names go in a tooltip.
-LEVANTINE_MONTHS = (
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-)
-EGYPTIAN_MONTHS = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
+LEVANTINE_MONTHS = months.LEVANTINE
+EGYPTIAN_MONTHS = months.EGYPTIAN
 UNKNOWN_DATE = "تاريخ غير معروف"
 
 
