@@ -24,6 +24,7 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
 
+from asgiref.local import Local
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, connections, transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -49,6 +50,7 @@ from analysis.models import (
     Mention,
     Participation,
 )
+from analysis.services.versions import data_version_bump
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -1047,6 +1049,7 @@ def document_ingest(
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
+                data_version_bump()
                 return _document_store(
                     path=path,
                     raw_text=raw_text,
@@ -1095,7 +1098,7 @@ def documents_ingest(
         extractor_version = extractor_version or default_version
     files = article_paths(paths=paths)
     summary = IngestSummary()
-    if workers > 1 and len(files) > 1:
+    if workers > 1 and len(files) > 1 and not connection.in_atomic_block:
         return _documents_ingest_parallel(
             files,
             workers=workers,
@@ -1166,6 +1169,15 @@ def _outcome_add(
 
 # What a forked worker needs, set in the parent just before the fork.
 _WORKER: dict = {}
+# Connection objects a worker inherited: kept referenced and never closed, since closing one
+# would end the parent's session on the shared socket.
+_INHERITED_CONNECTIONS: list = []
+
+
+def _worker_start() -> None:
+    """Pool initializer: the forked worker opens connections of its own."""
+    _INHERITED_CONNECTIONS.append(connections._connections)
+    connections._connections = Local(connections.thread_critical)
 
 
 def _worker_ingest(path: Path) -> tuple[IngestOutcome, bool]:
@@ -1197,7 +1209,7 @@ def _documents_ingest_parallel(
     _WORKER.clear()
     _WORKER.update(reextract=reextract, extractor=extractor, extractor_version=extractor_version)
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(files))) as pool:
+    with context.Pool(min(workers, len(files)), initializer=_worker_start) as pool:
         for outcome, database_down in pool.imap(_worker_ingest, files, chunksize=4):
             _outcome_add(summary, outcome, on_outcome, database_down=database_down)
     return summary
