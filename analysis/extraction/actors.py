@@ -624,6 +624,62 @@ def _one_edit(x: str, y: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=200_000)
+def _known_keys(known: KnownActor) -> tuple[tuple[str, ...], ...]:
+    """The name keys of a known actor's name and aliases, as token tuples; kept across documents."""
+    keys = (name_key(form) for form in (known.name, *known.aliases))
+    return tuple(tuple(key.split()) for key in keys if key)
+
+
+_KnownIndex = tuple[dict[str, list[tuple[int, int, tuple[str, ...]]]], dict[str, int]]
+# The last known-actors tuple and its index: ingestion passes the same actors document after document.
+_LAST_KNOWN: list = [None, ({}, {})]
+
+
+def _known_index(known_actors: Sequence[KnownActor]) -> _KnownIndex:
+    """First key token -> [(known actor's position, key's position, key)], and for persons each full key ->
+    the position of the first known actor that has it.
+
+    Kept between calls: when the next tuple keeps the previous one's actors (the same objects) and only
+    appends actors or replaces one with a version that has more aliases, the index is extended, not rebuilt.
+    """
+    if not known_actors:
+        return {}, {}
+    last, (by_first, person_keys) = _LAST_KNOWN
+    if last is known_actors:
+        return by_first, person_keys
+    changed = _known_changes(last, known_actors)
+    if changed is None:
+        last, by_first, person_keys, changed = None, {}, {}, range(len(known_actors))
+    for a in changed:
+        known = known_actors[a]
+        before = set(_known_keys(last[a])) if last is not None and a < len(last) else set()
+        is_person = ActorKind(known.kind) == ActorKind.PERSON
+        for b, key in enumerate(_known_keys(known)):
+            if key in before:
+                continue
+            by_first.setdefault(key[0], []).append((a, b, key))
+            full = " ".join(key)
+            if is_person and (full not in person_keys or a < person_keys[full]):
+                person_keys[full] = a
+    if isinstance(known_actors, tuple):
+        _LAST_KNOWN[:] = [known_actors, (by_first, person_keys)]
+    return by_first, person_keys
+
+
+def _known_changes(last: Sequence[KnownActor] | None, new: Sequence[KnownActor]) -> list[int] | None:
+    """Positions to (re)index when `new` grows `last`: appended actors, and actors replaced by a version with
+    the same name and kind and more aliases. None when the index must be rebuilt."""
+    if not isinstance(last, tuple) or not isinstance(new, tuple) or len(new) < len(last):
+        return None
+    changed = [a for a, (old, cur) in enumerate(zip(last, new, strict=False)) if old is not cur]
+    for a in changed:
+        old, cur = last[a], new[a]
+        if (old.name, old.kind) != (cur.name, cur.kind) or cur.aliases[: len(old.aliases)] != old.aliases:
+            return None
+    return changed + list(range(len(last), len(new)))
+
+
 def find_actors(
     text: str, *, known_actors: Sequence[KnownActor] = (), tokens: list[Token] | None = None
 ) -> ActorAnalysis:
@@ -744,58 +800,69 @@ def find_actors(
         for k in range(first, last + 1):
             covered[k] = True
 
-    # Known actors: aliases matched with the same normalization.
-    for known in known_actors:
-        forms = [known.name, *known.aliases]
-        keys = [tuple(name_key(f).split()) for f in forms if name_key(f)]
-        for k_idx in range(n_tok):
-            if covered[k_idx] or tokens[k_idx].kind != "w":
-                continue
-            for key in keys:
+    # Known actors: aliases matched with the same normalization. One pass over the tokens through an
+    # index of the known actors' first key tokens; known actors are applied in the order given, each
+    # left to right, so an earlier known actor wins an overlap.
+    index, person_keys = _known_index(known_actors)
+    matches: dict[int, dict[int, tuple[int, tuple[str, ...]]]] = {}  # known -> token -> (key position, key)
+    for k_idx in range(n_tok) if index else ():
+        tok = tokens[k_idx]
+        if tok.kind != "w":
+            continue
+        for variant in key_variants(tok.n):
+            for a, b, key in index.get(variant, ()):
                 size = len(key)
-                if k_idx + size > n_tok or key[0] not in key_variants(tokens[k_idx].n):
+                if k_idx + size > n_tok:
                     continue
                 if all(name_key(tokens[k_idx + s].n) == key[s] for s in range(1, size)):
-                    kind = ActorKind(known.kind)
-                    if kind == ActorKind.PERSON:
-                        rec = person_by_key.get(name_key(known.name))
-                        if rec is None:
-                            rec = table.add(known.name, kind)
-                            person_by_key[rec.key] = rec
-                        rec.known = True
-                    else:
-                        rec = table.add(known.name, kind)
-                    if rec.name != known.name:
-                        rec.aliases.append(rec.name)
-                        rec.name = known.name
-                    rec.known = True
-                    for t in known.titles:
-                        if t not in rec.titles:
-                            rec.titles.append(t)
-                    tok = tokens[k_idx]
-                    off = _strip_clitic_offset(
-                        tok,
-                        next((f for f in _forms(tok.n) if _strip_article(f) == key[0] or f == key[0]), tok.n),
-                    )
-                    m = Mention(
-                        rec.key, kind, k_idx, k_idx + size - 1, tok.start + off, tokens[k_idx + size - 1].end
-                    )
-                    rec.mentions.append(m)
-                    mentions.append(m)
-                    for s in range(size):
-                        covered[k_idx + s] = True
-                    break
-    # Persons whose discovered name is a known actor's alias take the known name.
-    for known in known_actors:
-        if ActorKind(known.kind) != ActorKind.PERSON:
-            continue
-        known_keys = {name_key(f) for f in (known.name, *known.aliases)}
-        for key, rec in list(person_by_key.items()):
-            if key in known_keys and not rec.known:
-                if rec.name != known.name:
-                    rec.aliases.append(rec.name)
-                    rec.name = known.name
+                    at = matches.setdefault(a, {})
+                    if k_idx not in at or b < at[k_idx][0]:
+                        at[k_idx] = (b, key)
+    for a in sorted(matches):
+        known = known_actors[a]
+        for k_idx in sorted(matches[a]):
+            if covered[k_idx]:
+                continue
+            key = matches[a][k_idx][1]
+            size = len(key)
+            kind = ActorKind(known.kind)
+            if kind == ActorKind.PERSON:
+                rec = person_by_key.get(name_key(known.name))
+                if rec is None:
+                    rec = table.add(known.name, kind)
+                    person_by_key[rec.key] = rec
                 rec.known = True
+            else:
+                rec = table.add(known.name, kind)
+            if rec.name != known.name:
+                rec.aliases.append(rec.name)
+                rec.name = known.name
+            rec.known = True
+            for t in known.titles:
+                if t not in rec.titles:
+                    rec.titles.append(t)
+            tok = tokens[k_idx]
+            off = _strip_clitic_offset(
+                tok,
+                next((f for f in _forms(tok.n) if _strip_article(f) == key[0] or f == key[0]), tok.n),
+            )
+            m = Mention(rec.key, kind, k_idx, k_idx + size - 1, tok.start + off, tokens[k_idx + size - 1].end)
+            rec.mentions.append(m)
+            mentions.append(m)
+            for s in range(size):
+                covered[k_idx + s] = True
+    # Persons whose discovered name is a known actor's alias take the known name (the first such known actor).
+    claims: dict[int, tuple[int, _Record]] = {}
+    for key, rec in list(person_by_key.items()):
+        a = person_keys.get(key)
+        if a is not None and not rec.known and (id(rec) not in claims or a < claims[id(rec)][0]):
+            claims[id(rec)] = (a, rec)
+    for a, rec in claims.values():
+        known = known_actors[a]
+        if rec.name != known.name:
+            rec.aliases.append(rec.name)
+            rec.name = known.name
+        rec.known = True
 
     # Short forms: the surname alone, after an honorific, or the full name without a title.
     people = {id(r): r for r in person_by_key.values()}.values()
