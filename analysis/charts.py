@@ -1,5 +1,8 @@
 """Plotly figures, built server-side from selector output and drawn by static/js/charts.js.
 
+Figures are written as the plain JSON plotly.js reads (what `go.Figure(...).to_json()` produced,
+template included) without plotly's validating figure objects, which cost more than the page's SQL.
+
 Every figure reads right to left: time runs from right (oldest) to left (newest), value axes
 sit on the right, and all labels are Arabic.
 """
@@ -10,8 +13,7 @@ import html
 import json
 from collections.abc import Iterable
 from datetime import date
-
-import plotly.graph_objects as go
+from functools import cache
 
 from analysis.models import Actor, Engagement
 from analysis.templatetags.dashboard import LEVANTINE_MONTHS
@@ -32,7 +34,28 @@ TYPE_COLORS = {
 MAX_MONTHS = 36
 
 
-def _layout(**overrides) -> go.Layout:
+@cache
+def _template_json() -> str:
+    """plotly's default template (the look `to_json()` embedded in every figure), as JSON."""
+    import plotly.io as pio
+
+    return json.dumps(pio.templates[pio.templates.default].to_plotly_json())
+
+
+def _plain(value):
+    """`value` without None entries, as plotly's figure objects leave unset properties out."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _figure(data: list[dict], layout: dict) -> dict:
+    return {"data": _plain(data), "layout": {**_plain(layout), "template": json.loads(_template_json())}}
+
+
+def _layout(**overrides) -> dict:
     base = dict(
         font=dict(family=FONT, size=14, color="#1d2430"),
         paper_bgcolor="#ffffff",
@@ -42,16 +65,12 @@ def _layout(**overrides) -> go.Layout:
         separators=".,",
     )
     base.update(overrides)
-    return go.Layout(**base)
+    return base
 
 
 def plotly_text(text: str) -> str:
     """Text from the data as plotly shows it: plotly reads tags such as <a href> in labels, so escape them."""
     return html.escape(text, quote=False)
-
-
-def _as_json(figure: go.Figure) -> dict:
-    return json.loads(figure.to_json())
 
 
 def _month_range(first: date, last: date) -> list[tuple[int, int]]:
@@ -87,13 +106,14 @@ def engagements_over_time(rows: Iterable[dict]) -> dict | None:
         series = counts.setdefault(row["type"], [0] * len(buckets))
         series[position[key(row["month"])]] += row["count"]
     type_labels = dict(Engagement.Type.choices)
-    figure = go.Figure(
+    return _figure(
         data=[
-            go.Bar(
+            dict(
+                type="bar",
                 x=labels,
                 y=counts[kind],
                 name=type_labels.get(kind, kind),
-                marker_color=TYPE_COLORS.get(kind, "#8a94a6"),
+                marker=dict(color=TYPE_COLORS.get(kind, "#8a94a6")),
                 hovertemplate="%{x}<br>%{fullData.name}: %{y}<extra></extra>",
             )
             for kind in type_labels
@@ -116,7 +136,6 @@ def engagements_over_time(rows: Iterable[dict]) -> dict | None:
             margin=dict(l=10, r=10, t=40, b=10),
         ),
     )
-    return _as_json(figure)
 
 
 def counterparts_bar(counterparts: Iterable[Actor]) -> dict | None:
@@ -124,13 +143,14 @@ def counterparts_bar(counterparts: Iterable[Actor]) -> dict | None:
     counterparts = list(counterparts)
     if not counterparts:
         return None
-    figure = go.Figure(
+    return _figure(
         data=[
-            go.Bar(
+            dict(
+                type="bar",
                 x=[actor.shared_count for actor in counterparts],
                 y=[plotly_text(actor.name) for actor in counterparts],
                 orientation="h",
-                marker_color="#0b5cad",
+                marker=dict(color="#0b5cad"),
                 hovertemplate="%{y}: %{x} حدث مشترك<extra></extra>",
             )
         ],
@@ -144,4 +164,3 @@ def counterparts_bar(counterparts: Iterable[Actor]) -> dict | None:
             ),
         ),
     )
-    return _as_json(figure)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -36,6 +38,29 @@ class TimelineFilters:
     status: str = ""
     review: str = ""
     extra: dict = field(default_factory=dict)
+
+
+CACHE_SECONDS = 600  # a bound for writes that bypass the services (shell, raw SQL)
+ACTOR_CHOICES_CACHED = 60
+
+
+def data_version() -> int:
+    """The version the write services advance (`services.versions.data_version_bump`): one cheap read
+    that every process sees, so a cached aggregate is dropped as soon as an ingest or a curation commits."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value, is_called FROM analysis_data_version")
+        value, called = cursor.fetchone()
+    return value if called else 0
+
+
+def _cached(name: str, compute):
+    """`compute()` cached under `name` and the current data version."""
+    key = f"analysis:{name}:{data_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def search_key(text: str, *, for_names: bool = True) -> str:
@@ -104,8 +129,14 @@ def engagement_list(*, filters: TimelineFilters) -> QuerySet[Engagement]:
     )
 
 
-def engagement_month_counts(*, filters: TimelineFilters) -> QuerySet[dict]:
-    """`{"month", "type", "count"}` rows for the dated engagements matching the filters."""
+def engagement_month_counts(*, filters: TimelineFilters) -> list[dict]:
+    """`{"month", "type", "count"}` rows for the dated engagements matching the filters (cached unfiltered)."""
+    if filters == TimelineFilters():
+        return _cached("month-counts", lambda: list(_month_counts(filters)))
+    return list(_month_counts(filters))
+
+
+def _month_counts(filters: TimelineFilters) -> QuerySet[dict]:
     return (
         _engagements_matching(filters)
         .filter(date_start__isnull=False)
@@ -141,6 +172,15 @@ def actor_choices() -> QuerySet[Actor]:
         .filter(engagement_count__gt=0)
         .order_by("-engagement_count", "name")
     )
+
+
+def actor_choices_top(*, limit: int, exclude: Iterable[int] = ()) -> list[Actor]:
+    """The first `limit` of `actor_choices()` not in `exclude`; the head of the list is cached."""
+    exclude = set(exclude)
+    if limit + len(exclude) > ACTOR_CHOICES_CACHED:
+        return list(actor_choices().exclude(pk__in=exclude)[:limit])
+    top = _cached("actor-choices", lambda: list(actor_choices()[:ACTOR_CHOICES_CACHED]))
+    return [actor for actor in top if actor.pk not in exclude][:limit]
 
 
 def actor_search(*, key: str) -> QuerySet[Actor]:
@@ -179,8 +219,11 @@ def actor_search(*, key: str) -> QuerySet[Actor]:
 
 
 def outlet_choices() -> list[str]:
-    return list(
-        Document.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+    return _cached(
+        "outlets",
+        lambda: list(
+            Document.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+        ),
     )
 
 

@@ -114,6 +114,10 @@ DATABASES = {"default": database_from_env()}
 if os.environ.get("DJANGO_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["DJANGO_TEST_DB_NAME"]}
 
+# Per-process cache for data-wide aggregates (actor suggestions, outlets, monthly counts); their keys
+# carry `selectors.data_version()`, which every process reads from the database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "analysis"}}
+
 # Security. Scripts only from this origin: no inline script, no eval. Styles allow inline
 # attributes because plotly.js writes them.
 CONTENT_SECURITY_POLICY = {

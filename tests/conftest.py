@@ -18,6 +18,16 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-results"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
+@pytest.fixture(autouse=True)
+def _cache_cleared():
+    """Each test starts with an empty cache: factories write without the services that advance
+    `selectors.data_version()`, so an aggregate cached by an earlier test could otherwise show."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists() or os.environ.get("CI"):
         return

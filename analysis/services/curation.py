@@ -16,6 +16,7 @@ from simple_history.utils import bulk_update_with_history
 
 from analysis.extraction.clean import name_key
 from analysis.models import Actor, ActorTitle, Alias, Engagement, Mention, Participation
+from analysis.services.versions import data_version_bump
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -48,11 +49,13 @@ def _attribute(instance: models.Model, *, user: User, reason: str) -> None:
 def _save(instance: models.Model, *, user: User, reason: str) -> None:
     _attribute(instance, user=user, reason=reason)
     instance.save()
+    data_version_bump()
 
 
 def _delete(instance: models.Model, *, user: User, reason: str) -> None:
     _attribute(instance, user=user, reason=reason)
     instance.delete()
+    data_version_bump()
 
 
 def _history_user(user: User) -> AbstractBaseUser | None:
@@ -93,6 +96,7 @@ def _engagements_review(*, engagements: Iterable[Engagement], review: str, user:
             engagement.updated_at = now
             changed.append(engagement)
     if changed:
+        data_version_bump()
         bulk_update_with_history(
             changed,
             Engagement,

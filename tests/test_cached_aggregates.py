@@ -1,0 +1,77 @@
+"""The timeline's data-wide aggregates are cached, and an ingest or a curation change shows at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from analysis import selectors
+from analysis.services import curation
+from analysis.services.ingestion import document_ingest
+from tests.factories import actor_create, article_text, document_create, engagement_create, scripted_extract
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+def _page(reader) -> str:
+    response = reader.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_view_reuses_the_cached_aggregates(reader):
+    actor = actor_create(name="سيرغي لافروف")
+    engagement_create(actors=[actor], date="2024-02-01")
+    document_create(outlet="روسيا اليوم")
+    with CaptureQueriesContext(connection) as first:
+        _page(reader)
+    with CaptureQueriesContext(connection) as second:
+        html = _page(reader)
+    assert len(second) < len(first)
+    assert "روسيا اليوم" in html and "سيرغي لافروف" in html
+
+
+def test_an_ingest_shows_its_outlet_actor_and_month_at_once(reader, analyst, tmp_path: Path):
+    html = _page(reader)
+    assert "ناصر الجديد" not in html
+    assert selectors.engagement_month_counts(filters=selectors.TimelineFilters()) == []
+    version = selectors.data_version()
+    text = article_text(
+        actors=[("ناصر الجديد", "person"), ("بلد", "state")],
+        engagements=[("visit", "2023-07-04", ["ناصر الجديد", "بلد"])],
+        published="2023-07-05",
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    outcome = document_ingest(path=path, extractor=scripted_extract, extractor_version="v1")
+    assert outcome.document_id
+    assert selectors.data_version() > version
+    months = selectors.engagement_month_counts(filters=selectors.TimelineFilters())
+    assert [(row["month"], row["count"]) for row in months] == [(date(2023, 7, 1), 1)]
+    assert "ناصر الجديد" in _page(reader)  # the actor suggestions (and the timeline) are fresh
+
+
+def test_a_curation_change_shows_at_once(reader, analyst):
+    actor = actor_create(name="سيرغي لافروف")
+    visit = engagement_create(actors=[actor], date="2024-02-01", type="visit")
+    before = selectors.engagement_month_counts(filters=selectors.TimelineFilters())
+    assert [row["count"] for row in before] == [1]
+    _page(reader)
+    curation.engagements_reject(engagements=[visit], user=analyst)
+    assert selectors.engagement_month_counts(filters=selectors.TimelineFilters()) == []
+    actor.name = "سيرغي فيكتوروفيتش لافروف"
+    curation.actor_update(actor=actor, user=analyst)
+    other = actor_create(name="فاعل آخر")
+    engagement_create(actors=[actor, other], date="2024-03-01")
+    curation.actor_update(actor=other, user=analyst)
+    assert "سيرغي فيكتوروفيتش لافروف" in _page(reader)
