@@ -129,6 +129,13 @@ def engagement_list(*, filters: TimelineFilters) -> QuerySet[Engagement]:
     )
 
 
+def engagement_count(*, filters: TimelineFilters) -> int:
+    """How many engagements match the filters (cached unfiltered: a count over every engagement)."""
+    if filters == TimelineFilters():
+        return _cached("engagement-count", lambda: _engagements_matching(filters).count())
+    return _engagements_matching(filters).count()
+
+
 def engagement_month_counts(*, filters: TimelineFilters) -> list[dict]:
     """`{"month", "type", "count"}` rows for the dated engagements matching the filters (cached unfiltered)."""
     if filters == TimelineFilters():

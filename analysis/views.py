@@ -78,8 +78,11 @@ def _timeline_entries(engagements: list[Engagement], after: tuple[str, str]) -> 
 
 
 def _timeline_page(form: TimelineFilterForm, page_number: int) -> dict:
-    engagements = selectors.engagement_list(filters=form.timeline_filters())
-    page = Paginator(engagements, PAGE_SIZE).get_page(page_number)
+    filters = form.timeline_filters()
+    engagements = selectors.engagement_list(filters=filters)
+    paginator = Paginator(engagements, PAGE_SIZE)
+    paginator.count = selectors.engagement_count(filters=filters)  # the unfiltered count is cached
+    page = paginator.get_page(page_number)
     after = ("", "")
     if page.number > 1:
         previous = engagements[(page.number - 1) * PAGE_SIZE - 1]

@@ -67,8 +67,10 @@ def test_a_curation_change_shows_at_once(reader, analyst):
     before = selectors.engagement_month_counts(filters=selectors.TimelineFilters())
     assert [row["count"] for row in before] == [1]
     _page(reader)
+    assert selectors.engagement_count(filters=selectors.TimelineFilters()) == 1
     curation.engagements_reject(engagements=[visit], user=analyst)
     assert selectors.engagement_month_counts(filters=selectors.TimelineFilters()) == []
+    assert selectors.engagement_count(filters=selectors.TimelineFilters()) == 0
     actor.name = "سيرغي فيكتوروفيتش لافروف"
     curation.actor_update(actor=actor, user=analyst)
     other = actor_create(name="فاعل آخر")
