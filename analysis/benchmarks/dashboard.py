@@ -204,13 +204,16 @@ def page_queries(client: Client, url: str) -> list[str]:
 
 def sql_replay(statements: list[str]) -> Callable[[], None]:
     """Run the statements on a plain cursor and fetch every row they return."""
-    selects = [sql for sql in statements if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+    # Reads, and the transaction and planner settings around them (`SET LOCAL enable_seqscan`).
+    kept = ("SELECT", "WITH", "SET LOCAL", "BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT")
+    selects = [sql for sql in statements if sql.lstrip().upper().startswith(kept)]
 
     def replay() -> None:
         with connection.cursor() as cursor:
             for sql in selects:
                 cursor.execute(sql)
-                cursor.fetchall()
+                if cursor.description is not None:
+                    cursor.fetchall()
 
     return replay
 
