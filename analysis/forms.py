@@ -84,7 +84,7 @@ class TimelineFilterForm(forms.Form):
     def __init__(self, data: QueryDict, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.outlets = selectors.outlet_choices()
-        self.documents = list(selectors.document_choices()[:DOCUMENT_CHOICES])
+        self.documents = list(selectors.document_choices_recent(limit=DOCUMENT_CHOICES))
         chosen = str(data.get("source", "")).removeprefix("document:")
         if chosen.isdigit() and all(doc.pk != int(chosen) for doc in self.documents):
             self.documents += list(selectors.document_choices().filter(pk=int(chosen)))

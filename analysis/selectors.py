@@ -251,6 +251,11 @@ def document_choices() -> QuerySet[Document]:
     return Document.objects.only("id", "title", "source_path", "outlet", "published_on")
 
 
+def document_choices_recent(*, limit: int) -> list[Document]:
+    """The newest `limit` documents for the source filter, cached until the data changes."""
+    return _cached(f"documents-recent:{limit}", lambda: list(document_choices()[:limit]))
+
+
 def actor_profile(*, slug: str) -> Actor:
     """An actor with aliases and titles (with their documents) prefetched."""
     return Actor.objects.prefetch_related(

@@ -58,7 +58,9 @@ def test_an_ingest_shows_its_outlet_actor_and_month_at_once(reader, analyst, tmp
     assert selectors.data_version() > version
     months = selectors.engagement_month_counts(filters=selectors.TimelineFilters())
     assert [(row["month"], row["count"]) for row in months] == [(date(2023, 7, 1), 1)]
-    assert "ناصر الجديد" in _page(reader)  # the actor suggestions (and the timeline) are fresh
+    html = _page(reader)
+    assert "ناصر الجديد" in html  # the actor suggestions (and the timeline) are fresh
+    assert f'value="document:{outcome.document_id}"' in html  # and the source filter's documents
 
 
 def test_a_curation_change_shows_at_once(reader, analyst):
