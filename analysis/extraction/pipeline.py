@@ -7,6 +7,7 @@ is reported in `notices` instead of raised, so one odd page never stops an inges
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from analysis.extraction.actors import find_actors, tokenize
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
-from analysis.extraction.results import DocumentMetadata, ExtractionResult, KnownActor
+from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
 
 __all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "extract_document", "extract_with_timings"]
 
@@ -31,13 +32,59 @@ def _ner_available() -> bool:
     return (Path(base).expanduser() / "data" / "ner" / "arabert").is_dir()
 
 
-_NER_STATE: dict[str, bool] = {}
+_NER_STATE: dict[str, object] = {}
+NER_SENTENCE = re.compile(r"[^.!?؟\n]+")
+
+
+def _ner_recognizer():
+    """camel-tools' NER model, loaded once, or None (with the notice that says why)."""
+    if "recognizer" not in _NER_STATE:
+        recognizer, notice = None, NER_NOTICE
+        if _ner_available():
+            try:
+                from camel_tools.ner import NERecognizer
+
+                recognizer, notice = NERecognizer.pretrained(), None
+            except Exception as error:  # a damaged or incompatible download
+                notice = f"camel-tools NER model could not be loaded ({type(error).__name__}); rule-based actors only"
+        _NER_STATE.update(recognizer=recognizer, notice=notice)
+    return _NER_STATE["recognizer"]
 
 
 def _ner_notice() -> str | None:
-    if "available" not in _NER_STATE:
-        _NER_STATE["available"] = _ner_available()
-    return None if _NER_STATE["available"] else NER_NOTICE
+    _ner_recognizer()
+    return _NER_STATE["notice"]
+
+
+def person_names(tokens: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """Names of two or more words that NER labels tag as persons (B-PERS, I-PERS ...)."""
+    names: list[str] = []
+    current: list[str] = []
+    for token, label in zip(tokens, labels, strict=False):
+        if label == "I-PERS" and current:
+            current.append(token)
+            continue
+        if len(current) >= 2:
+            names.append(" ".join(current))
+        current = [token] if label == "B-PERS" else []
+    if len(current) >= 2:
+        names.append(" ".join(current))
+    return names
+
+
+def _ner_persons(text: str) -> tuple[KnownActor, ...]:
+    """Persons the NER model finds, handed to the actor stage like known actors; () without the model."""
+    recognizer = _ner_recognizer()
+    if recognizer is None:
+        return ()
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    names: dict[str, None] = {}
+    for sentence in NER_SENTENCE.findall(text):
+        tokens = simple_word_tokenize(sentence)
+        if tokens:
+            names.update(dict.fromkeys(person_names(tokens, recognizer.predict_sentence(tokens))))
+    return tuple(KnownActor(name=name, kind=ActorKind.PERSON) for name in names)
 
 
 def extract_document(raw_text: str, *, known_actors: Sequence[KnownActor] = ()) -> ExtractionResult:
@@ -79,6 +126,8 @@ def extract_with_timings(
 
     t0 = time.perf_counter()
     try:
+        if ner_persons := _ner_persons(text):
+            known_actors = (*known_actors, *ner_persons)
         analysis = find_actors(text, known_actors=known_actors, tokens=tokenize(text))
         result.actors = analysis.actors
     except Exception as error:

@@ -125,6 +125,26 @@ def test_missing_ner_model_is_reported_not_fatal(monkeypatch, tmp_path):
     assert len(result.engagements) == 1
 
 
+def test_a_damaged_ner_model_is_reported_not_fatal(monkeypatch, tmp_path):
+    (tmp_path / "data" / "ner" / "arabert").mkdir(parents=True)  # the folder, but no model in it
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    from analysis.extraction import pipeline
+
+    monkeypatch.setattr(pipeline, "_NER_STATE", {})
+    result = extract_document("التقى رئيس الوزراء محمد شياع السوداني السفير الروسي إلبروس كوتراشيف.")
+    assert any("could not be loaded" in notice for notice in result.notices)
+    assert len(result.engagements) == 1
+
+
+def test_ner_person_labels_become_names_of_two_words_or_more():
+    from analysis.extraction.pipeline import person_names
+
+    tokens = ["استقبل", "محمد", "شياع", "السوداني", "الوزير", "لافروف", "في", "بغداد", "علي", "رضا"]
+    labels = ["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-PERS", "O", "B-LOC", "B-PERS", "I-PERS"]
+    assert person_names(tokens, labels) == ["محمد شياع السوداني", "علي رضا"]
+    assert person_names(tokens, ["O"] * len(tokens)) == []
+
+
 def test_empty_binary_and_huge_inputs():
     assert extract_document("").engagements == []
     junk = extract_document("\x00\xff\ud800 \x1b[0m" * 50)
