@@ -541,17 +541,17 @@ def clean_document(raw: str) -> CleanedDocument:
         if i >= first_paragraph:
             body_chars += len(stripped)
 
-    head = lines[: max(first_paragraph, title_index + 1)]
+    head_end = max(first_paragraph, title_index + 1)
     published = _published_from(
         [
             line
-            for line in head
-            if _is_date_line(line.strip()) or any(m in normalize(line) for m in _PUBLISHED_MARKERS)
+            for line, folded in zip(lines[:head_end], folded_lines[:head_end], strict=True)
+            if _is_date_line(line.strip()) or any(m in folded for m in _PUBLISHED_MARKERS)
         ]
         + [
             line  # `الثلاثاء 25 رجب 1445هـ الموافق 06 فبراير 2024` under the article
-            for line in lines[max(first_paragraph, title_index + 1) :]
-            if any(m in normalize(line) for m in _DATED_MARKERS) and len(_words(line)) <= 14
+            for line, folded in zip(lines[head_end:], folded_lines[head_end:], strict=True)
+            if any(m in folded for m in _DATED_MARKERS) and len(_words(line)) <= 14
         ]
     )
     metadata = DocumentMetadata(
