@@ -134,7 +134,8 @@ _YEAR_TAIL = rf"(?:\s*,?\s*(?:(?:من\s+)?{_YEAR_WORD}\s*)?{_year('year')}(?:\s?
 
 _DAY_MONTH_RE = _compile(
     rf"""(?:
-            (?<![0-9:/.\-])(?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])\s*(?:من\s+)?
+            (?:(?<![0-9:/.\-])|(?<=[0-9]:[0-9][0-9]-))  # `19:42-30 مايو 2024`: a clock glued before the day
+            (?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])\s*(?:من\s+)?
           | (?<![{_L}])(?P<ordinal>{_ORDINAL})\s+من\s+
         )(?:شهر\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?""",
     re.VERBOSE,
@@ -173,6 +174,11 @@ _BARE_MONTH_CONTEXT_RE = _compile(
 _WEEKDAY_RE = _compile(
     rf"(?<![{_L}])(?:و?[بف]|و)?(?P<pre>(?:(?:صباح|مساء|ظهر|فجر|ليله|عصر|ظهيره)\s+)?(?:يوم\s+)?)"
     rf"ال(?P<wd>{_WEEKDAY})(?![{_L}])(?:\s+(?P<dir>(?:الماضي|المنصرم|الفائت|المقبل|القادم)ه?))?"
+)
+# A day and month that name a bloc or an uprising (`قوى 14 آذار`, `ثورة 25 يناير`), not a date.
+_NAMED_EVENT_BEFORE_RE = _compile(
+    rf"(?<![{_L}])(?:و?[بل]?|ل?ل)(?:ال)?(?:قوى|تحالف|فريق|حركه|ثوره|انتفاضه|حراك|كتله|تيار|معسكر|ائتلاف|تجمع|جبهه)"
+    r"\s*[\"«“']?\s*$"
 )
 _FUTURE_CONTEXT_RE = _compile(r"(?:من المقرر|من المنتظر|من المتوقع|المزمع|سوف)[^.!?\n]{0,60}$")
 
@@ -319,6 +325,8 @@ def _scan_month_names(folded: str, found: list[_Candidate]) -> None:
             day: int | None = _ORDINALS[re.sub(r"\s+", " ", m.group("ordinal"))]
         else:
             day = None if m.group("day0") else int(m.group("day"))
+            if not m.group("year") and _NAMED_EVENT_BEFORE_RE.search(folded, max(0, m.start() - 16), m.start()):
+                continue
         found.append(_calendar_candidate(m.start(), m, day, m.group("dir")))
     for m in _MONTH_DAY_YEAR_RE.finditer(folded):
         found.append(_calendar_candidate(m.start("month"), m, int(m.group("day")), None))
@@ -503,6 +511,7 @@ class _Resolver:
         self.published = published
         self.last_year = year_hint
         self.last_year_end = 0 if year_hint is not None else -1
+        self.last_month: int | None = None
 
     def value(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
         published = self.published
@@ -539,17 +548,31 @@ class _Resolver:
         return value, DateSource.RELATIVE if value.year is not None else DateSource.UNRESOLVED
 
     def _saw_year(self, cand: _Candidate) -> None:
-        self.last_year, self.last_year_end = cand.year, cand.end
+        self.last_year, self.last_year_end, self.last_month = cand.year, cand.end, cand.month
 
     def _carried_year(self, cand: _Candidate) -> int | None:
         same_paragraph = (
             self.last_year is not None and "\n" not in self.folded[self.last_year_end : cand.start]
         )
         if same_paragraph and cand.direction is None:
-            return self.last_year
+            return self._nearest_year(self.last_year, cand)
         if self.published is not None:
             return _year_from_publication(cand.month, cand.day, cand.direction, self.published)
         return self.last_year
+
+
+    def _nearest_year(self, year: int, cand: _Candidate) -> int:
+        """The carried year, or the one next to it when the month wraps past the year's end:
+        `20 ديسمبر 2023 ... في 5 يناير` is January 2024 unless that is after publication."""
+        if self.last_month is None or cand.month is None:
+            return year
+        published, step = self.published, cand.month - self.last_month
+        day = cand.day if cand.day is not None and _day_ok(year, cand.month, cand.day) else 1
+        if step <= -6 and (published is None or date(year + 1, cand.month, day) <= published):
+            return year + 1
+        if step >= 6 and published is not None and date(year, cand.month, day) > published:
+            return year - 1
+        return year
 
 
 def _mentions(text: str, published: date | None, year_hint: int | None) -> list[DateMention]:

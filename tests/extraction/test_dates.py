@@ -273,3 +273,36 @@ def test_find_dates_never_raises_and_offsets_slice(text: str, with_published: bo
 def test_a_numeric_date_glued_to_its_label_is_found_but_not_a_clock() -> None:
     assert [m.value.iso for m in find_dates("تاريخ النشر:17.09.2023 | 08:15 GMT")] == ["2023-09-17"]
     assert find_dates("الساعة 10:17.09.2023") == []
+
+
+def test_a_clock_glued_before_the_day_keeps_the_day() -> None:
+    assert [m.value.iso for m in find_dates("نشر: 08:05-12 أيلول 2023 م")] == ["2023-09-12"]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["قوى 14 آذار", "تحالف «8 آذار»", "ثورة 25 يناير", "لحراك 17 تشرين", "وحركة 20 فبراير"]
+)
+def test_a_bloc_or_uprising_named_by_its_day_is_not_a_date(phrase: str) -> None:
+    assert find_dates(f"وقال أحد أركان {phrase} إن البلاد تمر بأزمة", published=date(2024, 5, 2)) == []
+
+
+def test_the_named_event_rule_leaves_dated_days_alone() -> None:
+    assert [m.value.iso for m in find_dates("التقى الوفدان في 14 آذار", published=date(2024, 5, 2))] == [
+        "2024-03-14"
+    ]
+    assert [m.value.iso for m in find_dates("اندلعت ثورة 25 يناير 2011")] == ["2011-01-25"]
+
+
+def test_a_day_after_december_rolls_into_the_next_year() -> None:
+    text = "بدأت الجولة في 20 ديسمبر 2023 في عمّان، وفي 5 يناير التقى الوفد رئيس الحكومة."
+    assert [m.value.iso for m in find_dates(text)] == ["2023-12-20", "2024-01-05"]
+    assert [m.value.iso for m in find_dates(text, published=date(2024, 1, 9))] == ["2023-12-20", "2024-01-05"]
+
+
+def test_the_rollover_never_lands_after_publication_and_runs_back_too() -> None:
+    text = "بدأت الجولة في 20 ديسمبر 2023، وفي 5 يناير التقى الوفد رئيس الحكومة."
+    assert [m.value.iso for m in find_dates(text, published=date(2023, 12, 30))][1] == "2023-01-05"
+    back = "التقى الوزير في 5 يناير 2024 نظيره، وكان قد زاره في 28 ديسمبر."
+    assert [m.value.iso for m in find_dates(back, published=date(2024, 1, 10))] == ["2024-01-05", "2023-12-28"]
+    same = "في يونيو 2023 بدأت المفاوضات ثم توقفت في ديسمبر."
+    assert [m.value.iso for m in find_dates(same, published=date(2024, 1, 10))] == ["2023-06", "2023-12"]
