@@ -231,6 +231,10 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 units += 1
                 bare += 1
                 continue
+            if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
+                k += 1  # `علي الأمين أن`, `ولد محمد الأمين،`: a family name, not a new title
+                units += 1
+                break
             if _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
                 break
             if (
@@ -288,6 +292,33 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     if units < 2:
         return None
     return k
+
+
+def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
+    """A name with no title, in a place only a person's name takes: between a speech verb and
+    `أن`/`إن`/`خلال`/`في` (`وأكد علي الأمين أن`), or between `كان` and `قد` (`وكان X قد زار`)."""
+    if any(f in lx.SPEAKER_NOUNS for f in _forms(tokens[verb + 1].n)):
+        return False
+    if any(tokens[k].n in lx.DEMONYM_FORMS or _is_geo(tokens[k].n) for k in range(verb + 1, end)):
+        return False
+    if end >= len(tokens):
+        return False
+    nxt = tokens[end].n
+    if tokens[verb].n in lx.AUXILIARY_KANA:
+        return nxt == "قد"
+    if tokens[end].text in _COMMAS and end + 1 < len(tokens):
+        nxt = tokens[end + 1].n
+    return nxt in lx.BARE_NAME_FOLLOWERS
+
+
+def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
+    """Nothing name-like follows: the end, punctuation, a stop word or a verb's complement."""
+    if k >= len(tokens) or tokens[k].kind != "w":
+        return True
+    n = tokens[k].n
+    if n in ("العام", "العامه", "عام", "عامه"):
+        return False  # `الأمين العام`
+    return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS
 
 
 def _family_word(tok: Token) -> bool:
@@ -708,9 +739,14 @@ def find_actors(
                 title_only.append((i, title_end))
             i = max(title_end, i + 1)
             continue
-        if tok.kind == "w" and tok.n in lx.SPEECH_VERBS:
+        if tok.kind == "w" and (tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA):
             end = _parse_name(tokens, i + 1)
-            if end is not None:
+            if end is not None and _bare_name_ok(tokens, i, end):
+                # `وأكد علي الأمين أن`, `وكان وليد جنبلاط قد`: a name with no title at all
+                persons.append((i + 1, i + 1, i + 1, end))
+                i = end
+                continue
+            if end is not None and tok.n in lx.SPEECH_VERBS:
                 k = end + 1 if end < n_tok and tokens[end].text in _COMMAS else end
                 if k < n_tok and _head_at(tokens, k):
                     title_end, nf, _ = _parse_title(tokens, k)
@@ -770,10 +806,10 @@ def find_actors(
     for title_first, title_end, name_first, name_end in persons:
         name = _span_text(text, tokens, name_first, name_end)
         rec = person_record(name)
-        head_tok = tokens[title_first]
-        head_form = next(f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS)
-        title_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
         if title_end > title_first:
+            head_tok = tokens[title_first]
+            head_form = next(f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS)
+            title_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
             title = text[title_start : tokens[title_end - 1].end].strip(" ،,")
             if head_form.startswith(_ARTICLE) and not head_tok.article and title.startswith("لل"):
                 title = _ARTICLE + title[2:]  # `للرئيس الروسي` -> `الرئيس الروسي`
@@ -793,7 +829,7 @@ def find_actors(
             last,
             tokens[name_first].start,
             tokens[name_end - 1].end,
-            title_first,
+            title_first if title_end > title_first else None,
         )
         rec.mentions.append(m)
         mentions.append(m)

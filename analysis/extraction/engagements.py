@@ -21,6 +21,7 @@ from analysis.extraction.results import (
     UNKNOWN_DATE,
     ActorKind,
     DateMention,
+    DateValue,
     EngagementType,
     ExtractedEngagement,
     Participant,
@@ -117,6 +118,7 @@ class _Candidate:
     inherited_from: _Candidate | None = None
     same_as: _Candidate | None = None  # an earlier report of this engagement in the document
     emit: bool = True  # False: kept only as the subject a later clause continues
+    tour_stop: bool = False  # one place of a tour's list: dated by the tour, never merged
 
 
 def _trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:
@@ -211,6 +213,7 @@ def find_engagements(
     sentence_used_dates: dict[int, bool] = {}
     for s in range(len(doc.sentences)):
         found = _sentence_candidates(doc, s, candidates)
+        found.extend(_tour_stops(doc, s, found))
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     _resolve_dates(doc, candidates, sentence_used_dates)
@@ -268,6 +271,77 @@ def _sentence_candidates(doc: _Doc, s: int, previous: list[_Candidate]) -> list[
         prev_boundary = triggers[t_idx - 1].index if t_idx > 0 else rng.start - 1
         cand = _build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
         out.extend(cand)
+    return out
+
+
+def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
+    """`اختتم X جولة أوروبية شملت بروكسل وباريس ولندن`: one visit by X to each listed place,
+    dated to the month of the sentence's date (the stops' own days are not given)."""
+    rng = doc.sentence_tokens(s)
+    tokens = doc.tokens
+    out: list[_Candidate] = []
+    for k in rng:
+        if tokens[k].kind != "w" or doc.inside[k] is not None:
+            continue
+        if not any(f in lx.TOUR_NOUNS for f in _forms(tokens[k].n)):
+            continue
+        verb = next(
+            (
+                j
+                for j in range(k + 1, min(k + 8, rng.stop))
+                if doc.inside[j] is None and any(f in lx.TOUR_INCLUDES for f in _forms(tokens[j].n))
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        visitor = next(
+            (
+                doc.mention_at[j]
+                for j in range(k - 1, rng.start - 1, -1)
+                if j in doc.mention_at
+                and doc.mention_at[j].kind == ActorKind.PERSON
+                and not doc.mention_at[j].embedded
+            ),
+            None,
+        )
+        if visitor is None:
+            continue
+        stops: list[Mention] = []
+        p = verb + 1
+        while p < rng.stop:
+            geo = doc.geo_at.get(p)
+            if geo is not None:
+                stops.append(geo)
+                p = geo.last + 1
+            elif tokens[p].kind != "w" or tokens[p].n in ("و", "،", ",") or any(
+                f in lx.TOUR_LIST_FILLERS for f in _forms(tokens[p].n)
+            ):
+                p += 1
+            else:
+                break
+        if not stops:
+            continue
+        date = _date_for(doc, k, rng, rng.start - 1, rng.stop) or next(
+            (c.date for c in found if c.date is not None and c.date.value.year is not None), None
+        )
+        if date is not None and date.value.month is not None:
+            date = DateMention(date.text, date.start, date.end, DateValue(date.value.year, date.value.month), date.source)
+        planned = _planned(doc, k, rng, rng.start - 1)
+        for stop in stops:
+            out.append(
+                _Candidate(
+                    type=EngagementType.VISIT,
+                    participants=[(visitor, Role.VISITOR)],
+                    sentence=s,
+                    trigger=k,
+                    date=date,
+                    location=doc.text[stop.start : stop.end],
+                    planned=planned,
+                    subject=visitor,
+                    tour_stop=True,
+                )
+            )
     return out
 
 
@@ -1077,7 +1151,7 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
             cand.same_as = later
     last_with: dict[tuple[frozenset[str], bool], _Candidate] = {}
     for cand in candidates:
-        if cand.same_as is not None:
+        if cand.same_as is not None or cand.tour_stop:
             continue
         keys = frozenset(m.actor for m, _ in cand.participants)
         group = (keys, cand.type in _PAIRWISE)
@@ -1190,7 +1264,7 @@ def _compatible(a: EngagementType, b: EngagementType) -> bool:
 
 def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEngagement]:
     out: list[ExtractedEngagement] = []
-    seen: dict[int, list[tuple[EngagementType, frozenset[str]]]] = {}
+    seen: dict[int, list[tuple[EngagementType, frozenset[str], str | None]]] = {}
     made: dict[int, ExtractedEngagement] = {}
     deferred: list[_Candidate] = []
     for cand in candidates:
@@ -1209,9 +1283,12 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
                 target.location = cand.location
             continue
         in_sentence = seen.setdefault(cand.sentence, [])
-        if any(t == cand.type and keys <= k for t, k in in_sentence):
+        if any(
+            t == cand.type and keys <= k and (not cand.tour_stop or place == cand.location)
+            for t, k, place in in_sentence
+        ):
             continue
-        in_sentence.append((cand.type, keys))
+        in_sentence.append((cand.type, keys, cand.location))
         start, end = doc.sentences[cand.sentence]
         date = cand.date
         made[id(cand)] = ExtractedEngagement(

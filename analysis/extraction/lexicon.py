@@ -89,7 +89,21 @@ SPEECH_VERBS = _fold(
     "قال وقال يقول ويقول أكد وأكد أوضح وأوضح ذكر وذكر أضاف وأضاف اعتبر واعتبر "
     "رأى ويرى يرى أعلن وأعلن أفاد وأفاد"
 )
-NAME_CONNECTORS = _fold("عبد أبو ابو أبي ابي بو بن ابن آل ال بنت أم")
+NAME_CONNECTORS = _fold("عبد أبو ابو أبي ابي بو بن ابن آل ال بنت أم ولد")  # ولد: Mauritanian `son of`
+# Titles that are also family names (`علي الأمين`, `أبو مهدي المهندس`, `محمد الشيخ`): after a
+# given name and not introducing another name, they end the name instead of opening a title.
+TITLES_AS_SURNAMES = _fold("الأمين المهندس الشيخ السيد الأمير الحكيم القاضي")
+# Words that may follow a name with no title at all: `قال X إن`, `وأكد X أن`, `X خلال لقائه`.
+BARE_NAME_FOLLOWERS = _fold("إن ان أن أنّ إنّ بأن خلال في")
+# Common nouns that speak in news the way names do (`وقال شهود عيان إن`): never a bare name.
+SPEAKER_NOUNS = _fold(
+    """
+    شهود شاهد مصدر مصادر مسؤول مسؤولون مسؤولين متحدث ناشط ناشطون ناشطين سكان مراسل مراسلة مراقبون
+    محللون محلل خبراء خبير موقع صحيفة قناة شبكة وكالة تقرير تقارير مكتب بيان مواطن مواطنون أهالي
+    نشطاء مقربون مقرب أوساط اوساط دبلوماسي دبلوماسيون عضو أعضاء اعضاء نواب نائب قادة قائد
+    """
+)
+AUXILIARY_KANA = _fold("كان وكان كانت وكانت")
 # Military ranks: after one, a given name may carry the article (`اللواء السعيد ...`).
 RANKS = _fold("الفريق أول اول الأول الاول ركن الركن اللواء العميد العقيد العماد الجنرال المشير الأدميرال")
 # Common nouns that open a verb's object (`بحث فلان سبل التعاون`): never part of a name.
@@ -298,7 +312,7 @@ _TRIGGERS: dict[EngagementType, tuple[str, str]] = {
     ),
     EngagementType.VISIT: (
         "زار زارت زارا يزور سيزور ستزور وصل وصلت",
-        "زيارة زيارته زيارتها الزيارة بزيارة لزيارة",
+        "زيارة زيارته زيارتها الزيارة بزيارة لزيارة وصوله وصولها",
     ),
     EngagementType.CALL: ("هاتف هاتفت", "اتصالا اتصال اتصالاً مكالمة اتصاله اتصالها"),
     EngagementType.AGREEMENT: ("وقع وقعت وقعا يوقع سيوقع وقعها وقعاها وقعه وقعاه", "توقيع"),
@@ -323,6 +337,11 @@ def _triggers() -> dict[str, tuple[EngagementType, bool]]:
 
 
 TRIGGERS = _triggers()
+# A tour and the verb that lists its stops: `جولة خليجية شملت الرياض والدوحة` (one visit a place).
+TOUR_NOUNS = _fold("جولة جولته جولتها جولاته الجولة")
+TOUR_INCLUDES = _fold("شملت تشمل شملتا ضمت تضمنت")
+# Fillers inside the list of a tour's stops (`شملت أيضاً كلاً من دولة قطر و...`).
+TOUR_LIST_FILLERS = _fold("أيضا أيضاً ايضا كلا كلاً كل من دولة جمهورية مدينة العاصمة عواصم")
 PLANNED_MARKERS = _fold(
     "المتوقع يتوقع المنتظر ينتظر المقرر المرتقب يعتزم تعتزم سوف يرتقب دعوة دعا دعاه ستجري سيجري المزمع مزمع"
 )
