@@ -420,3 +420,67 @@ def test_a_documents_engagement_count_opens_its_engagements(curator_client):
 
     shown = curator_client.get(link).context["cl"].result_list
     assert [e.pk for e in shown] == [mine.pk]
+
+
+# Changes made in the admin show on the dashboard at once -------------------------------------
+
+
+def test_an_alias_corrected_and_one_deleted_in_the_admin_show_on_the_actor_page_at_once(
+    curator_client, django_capture_on_commit_callbacks
+):
+    actor = actor_create(name="ألبروس كوتراشيف", aliases=("كوتراشيييف", "السفير الروسي"))
+    engagement_create(actors=[actor], date="2024-02-01")
+    profile = reverse("actor_detail", args=[actor.slug])
+    assert "كوتراشيييف" in curator_client.get(profile).content.decode()
+    curator_client.get("/")  # the timeline caches its aggregates
+    url = reverse("admin:analysis_actor_change", args=[actor.pk])
+    data = form_data(curator_client.get(url))
+    rows = {data[f"aliases-{n}-name"]: n for n in range(int(data["aliases-INITIAL_FORMS"]))}
+    data[f"aliases-{rows['كوتراشيييف']}-name"] = "كوتراشيف"
+    data[f"aliases-{rows['السفير الروسي']}-DELETE"] = "on"
+
+    with django_capture_on_commit_callbacks(execute=True) as committed:
+        response = curator_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    assert len(committed) == 1  # one advance of the data version for the whole change
+    page = curator_client.get(profile).content.decode()
+    assert "كوتراشيف" in page
+    assert "كوتراشيييف" not in page and "السفير الروسي" not in page
+
+
+def test_an_engagement_deleted_in_the_admin_leaves_the_timeline_at_once(
+    curator_client, django_capture_on_commit_callbacks
+):
+    fayyad, kutrashev = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    meeting = engagement_create(actors=[kutrashev], date="2024-03-05")
+    page = curator_client.get("/").content.decode()
+    assert "حدثان" in page and "ألبروس كوتراشيف" in page  # the count and the actor suggestions, now cached
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            reverse("admin:analysis_engagement_delete", args=[meeting.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    page = curator_client.get("/").content.decode()
+    assert "حدث واحد" in page and "حدثان" not in page
+    assert "ألبروس كوتراشيف" not in page  # no longer suggested: no engagement left
+
+
+def test_an_actor_deleted_in_the_admin_leaves_the_timeline_suggestions_at_once(
+    curator_client, django_capture_on_commit_callbacks
+):
+    fayyad, kutrashev = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    engagement_create(actors=[fayyad, kutrashev], date="2024-02-01")
+    assert "ألبروس كوتراشيف" in curator_client.get("/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(
+            ACTORS, {"action": "delete_selected", "_selected_action": [kutrashev.pk], "post": "yes"}
+        )
+
+    assert not Actor.objects.filter(pk=kutrashev.pk).exists()
+    page = curator_client.get("/").content.decode()
+    assert "ألبروس كوتراشيف" not in page and "فالح الفياض" in page

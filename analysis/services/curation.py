@@ -2,6 +2,7 @@
 
 Every change goes through a model save (or simple-history's bulk helpers), so the audit
 history records who made it, when, why, and what the row looked like before and after.
+Each service is one transaction and advances the data version once (`data_version_bump`).
 """
 
 from __future__ import annotations
@@ -49,13 +50,11 @@ def _attribute(instance: models.Model, *, user: User, reason: str) -> None:
 def _save(instance: models.Model, *, user: User, reason: str) -> None:
     _attribute(instance, user=user, reason=reason)
     instance.save()
-    data_version_bump()
 
 
 def _delete(instance: models.Model, *, user: User, reason: str) -> None:
     _attribute(instance, user=user, reason=reason)
     instance.delete()
-    data_version_bump()
 
 
 def _history_user(user: User) -> AbstractBaseUser | None:
@@ -85,6 +84,7 @@ def history_baseline_ensure(*, model: type[models.Model], pks: Iterable[int]) ->
 # Engagements -------------------------------------------------------------------------
 
 
+@transaction.atomic
 def _engagements_review(*, engagements: Iterable[Engagement], review: str, user: User, reason: str) -> int:
     engagements = list(engagements)
     history_baseline_ensure(model=Engagement, pks=[e.pk for e in engagements if e.review != review])
@@ -121,6 +121,7 @@ def engagements_reject(*, engagements: Iterable[Engagement], user: User, reason:
     )
 
 
+@transaction.atomic
 def engagement_update(
     *, engagement: Engagement, user: User, changed_fields: Iterable[str] = (), reason: str = ""
 ) -> Engagement:
@@ -139,10 +140,12 @@ def engagement_update(
         engagement.fingerprint = f"curated:{timezone.now():%Y%m%d%H%M%S%f}"
     if not reason:
         reason = "إضافة يدوية" if adding else "تعديل: " + "، ".join(sorted(changed))
+    data_version_bump()
     _save(engagement, user=user, reason=reason)
     return engagement
 
 
+@transaction.atomic
 def engagement_mark_edited(
     *, engagement: Engagement, user: User, reason: str = "تعديل المشاركين أو الأدلة"
 ) -> Engagement:
@@ -150,6 +153,7 @@ def engagement_mark_edited(
     if not engagement.is_edited:
         history_baseline_ensure(model=Engagement, pks=[engagement.pk])
         engagement.is_edited = True
+        data_version_bump()
         _save(engagement, user=user, reason=reason)
     return engagement
 
@@ -169,6 +173,7 @@ def actor_slug_unique(*, name: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
+@transaction.atomic
 def actor_update(*, actor: Actor, user: User, reason: str = "") -> Actor:
     """Save a curator's edit of an actor: its name key follows its name, and it becomes curated.
 
@@ -182,6 +187,7 @@ def actor_update(*, actor: Actor, user: User, reason: str = "") -> Actor:
     if not actor.slug:
         actor.slug = actor_slug_unique(name=actor.name, exclude_pk=actor.pk)
     actor.is_curated = True
+    data_version_bump()
     _save(actor, user=user, reason=reason or ("إضافة يدوية" if adding else "تعديل"))
     if (
         former
@@ -197,6 +203,7 @@ def actor_update(*, actor: Actor, user: User, reason: str = "") -> Actor:
     return actor
 
 
+@transaction.atomic
 def alias_save(*, alias: Alias, user: User, reason: str = "") -> Alias:
     """Save an alias a curator wrote or corrected: its key follows its name and it counts as curated."""
     if alias._state.adding:
@@ -207,10 +214,12 @@ def alias_save(*, alias: Alias, user: User, reason: str = "") -> Alias:
         history_baseline_ensure(model=Alias, pks=[alias.pk])
     alias.key = name_key(alias.name)
     alias.source = Alias.Source.CURATED
+    data_version_bump()
     _save(alias, user=user, reason=reason or ("اسم بديل منقَّح" if alias._state.adding else "تعديل"))
     return alias
 
 
+@transaction.atomic
 def alias_add(*, actor: Actor, name: str, user: User, reason: str = "") -> Alias:
     """Give `actor` a curated alias (or mark the alias it already has under that key as curated)."""
     key = name_key(name)
@@ -224,6 +233,7 @@ def alias_add(*, actor: Actor, name: str, user: User, reason: str = "") -> Alias
     else:
         history_baseline_ensure(model=Alias, pks=[alias.pk])
     alias.source = Alias.Source.CURATED
+    data_version_bump()
     _save(alias, user=user, reason=reason or "اسم بديل منقَّح")
     return alias
 
@@ -241,6 +251,7 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
     keep = Actor.objects.select_for_update().get(pk=keep.pk)
     drop = Actor.objects.select_for_update().get(pk=drop.pk)
     reason = _reason(f"دمج «{drop.name}» في «{keep.name}»")
+    data_version_bump()
     history_baseline_ensure(model=Actor, pks=[keep.pk, drop.pk])
     history_baseline_ensure(
         model=Alias, pks=Alias.objects.filter(actor__in=[keep, drop]).values_list("pk", flat=True)
@@ -327,6 +338,7 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
     if alias.key == old.name_key:
         raise CurationError("هذا هو الاسم الأساسي للفاعل؛ عدِّل الاسم أو ادمج بدلًا من الفصل.")
     reason = _reason(f"فصل «{alias.name}» عن «{old.name}»")
+    data_version_bump()
     history_baseline_ensure(model=Actor, pks=[old.pk])
     history_baseline_ensure(model=Alias, pks=[alias.pk])
     history_baseline_ensure(model=Participation, pks=old.participations.values_list("pk", flat=True))

@@ -1,22 +1,90 @@
-"""The data version: advanced by the services that write, read by `selectors.data_version()`."""
+"""The data version: advanced by the services that write, read by `selectors.data_version()`.
+
+Every committed transaction that changes the analysis models advances it once at commit
+(`data_version_bump_on_commit`, deduplicated per transaction): model saves and deletes reach it
+through `analysis.signals`, so the admin and the shell need nothing. Writes that send no signals
+(`bulk_create`, `bulk_update`, `QuerySet.update()`, raw SQL, a queryset delete of mentions or titles)
+must call `data_version_bump()` inside the same transaction; it costs no extra round trip at commit.
+"""
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 SEQUENCE = "analysis_data_version"
+_PENDING = "_analysis_data_version_pending"
 
 
-def _advance() -> None:
-    with connection.cursor() as cursor:
+def _advance(using: str = DEFAULT_DB_ALIAS) -> None:
+    with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT nextval('{SEQUENCE}')")
 
 
-def data_version_bump() -> None:
+class _CommitBump:
+    """The one advance a transaction has registered with `on_commit`; `done` once it has run."""
+
+    __slots__ = ("done", "root", "using")
+
+    def __init__(self, using: str, root: tuple) -> None:
+        self.using = using
+        self.root = root
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        _advance(self.using)
+
+
+def _transaction_root(connection) -> tuple:
+    """The block that commits: the outermost atomic block, passing over those Django's `TestCase`
+    opens around a test (so `captureOnCommitCallbacks` sees one bump per block a test runs), with
+    its savepoint, since one block object serves every call of a function it decorates."""
+    offset = len(connection.atomic_blocks) - len(connection.savepoint_ids)
+    for index, block in enumerate(connection.atomic_blocks):
+        if not getattr(block, "_from_testcase", False):
+            return block, connection.savepoint_ids[index - offset] if index >= offset else None
+    return None, None
+
+
+def _bump_pending(connection, root: tuple) -> bool:
+    """Whether the transaction has an advance waiting for its commit already.
+
+    Django drops the callbacks of a rolled-back transaction or savepoint from `run_on_commit`, so a
+    bump that was rolled back away is registered again by the next write."""
+    pending = getattr(connection, _PENDING, None)
+    return (
+        pending is not None
+        and not pending.done
+        and pending.root[0] is root[0]
+        and pending.root[1] == root[1]
+        and any(entry[1] is pending for entry in connection.run_on_commit)
+    )
+
+
+def data_version_bump_on_commit(*, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Advance the version once when the current transaction commits, however often this is called
+    inside it (one round trip per transaction); outside a transaction, at once."""
+    connection = connections[using]
+    root = (None, None)
+    if connection.in_atomic_block:
+        root = _transaction_root(connection)
+        if _bump_pending(connection, root):
+            return
+    elif not connection.get_autocommit():  # manual transaction management: no commit hook to use
+        _advance(using)
+        return
+    bump = _CommitBump(using, root)
+    setattr(connection, _PENDING, bump)
+    transaction.on_commit(bump, using=using)
+
+
+def data_version_bump(*, using: str = DEFAULT_DB_ALIAS) -> None:
     """Advance the version now and again once the surrounding transaction commits.
 
-    A sequence ignores rollbacks, so the first step is seen at once (also inside the same transaction);
-    a page read between it and the commit may cache the old data under the new version, which the
-    second step retires. Outside a transaction both steps run at once."""
-    _advance()
-    transaction.on_commit(_advance)
+    A sequence ignores rollbacks, so the first step is seen at once, also by reads inside this
+    transaction (and by tests, which run inside one); a page read between it and the commit may
+    cache the old data under the new version, which the second step retires. The second step is
+    shared with every other write of the transaction (`data_version_bump_on_commit`). Outside a
+    transaction both steps run at once."""
+    _advance(using)
+    data_version_bump_on_commit(using=using)

@@ -1,0 +1,103 @@
+"""The data version advances once per committed transaction that changes the analysis models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from analysis import selectors
+from analysis.extraction.clean import name_key
+from analysis.models import Actor, Alias, Engagement, Participation
+from analysis.services.ingestion import document_ingest
+from analysis.services.versions import data_version_bump
+from tests.factories import actor_create, article_text, engagement_create, scripted_extract
+
+pytestmark = pytest.mark.django_db
+
+
+def advances(queries: CaptureQueriesContext) -> int:
+    return sum("nextval('analysis_data_version')" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_500_row_save_loop_advances_the_version_once_at_commit(django_capture_on_commit_callbacks):
+    actor = actor_create(name="فالح الفياض")
+    version = selectors.data_version()
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            for n in range(500):
+                Alias.objects.create(actor=actor, name=f"اسم {n}", key=name_key(f"اسم {n}"))
+            assert selectors.data_version() == version  # not before the commit
+    statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    # each create is its row and its history row, plus the data_version read above: one extra round trip
+    assert len(statements) == 2 * 500 + 1 + 1
+    assert advances(queries) == 1
+    assert selectors.data_version() == version + 1
+
+
+def test_deletes_and_participant_changes_advance_it_too(django_capture_on_commit_callbacks):
+    fayyad, kutrashev = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    meeting = engagement_create(actors=[fayyad], date="2024-02-01")
+    version = selectors.data_version()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.actors.add(kutrashev)  # through the many-to-many: no Participation.save()
+    assert selectors.data_version() == version + 1
+    with django_capture_on_commit_callbacks(execute=True):
+        Alias.objects.filter(actor=fayyad).delete()  # nothing to delete: nothing committed
+        fayyad.delete()
+    assert selectors.data_version() == version + 2
+    assert Participation.objects.filter(engagement=meeting).count() == 1
+
+
+def test_a_rolled_back_write_advances_nothing_and_leaves_no_bump_behind(django_capture_on_commit_callbacks):
+    actor = actor_create(name="فالح الفياض")
+    version = selectors.data_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    Alias.objects.create(actor=actor, name="الفياض", key="الفياض")
+                    raise RuntimeError
+            except RuntimeError:
+                pass
+        with transaction.atomic():
+            actor.name = "فالح فياض"
+            actor.save()
+    assert len(callbacks) == 1  # the write after the rollback registered its own bump
+    assert selectors.data_version() == version + 1
+
+
+def test_an_explicit_bump_and_the_saves_share_one_advance_at_commit(django_capture_on_commit_callbacks):
+    actor = actor_create(name="فالح الفياض")
+    version = selectors.data_version()
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            data_version_bump()  # e.g. before a bulk_create, which sends no signals
+            assert selectors.data_version() == version + 1  # seen at once inside the transaction
+            Actor.objects.filter(pk=actor.pk).update(description="رئيس هيئة الحشد")
+            actor.refresh_from_db()
+            actor.save()
+            engagement_create(actors=[actor], date="2024-02-01")
+    assert advances(queries) == 2  # the one at once and the one at commit, as before the receivers
+    assert selectors.data_version() == version + 2
+
+
+def test_an_ingest_costs_the_same_two_advances_however_much_it_writes(
+    tmp_path: Path, django_capture_on_commit_callbacks
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        article_text(
+            actors=[("فالح الفياض", "person"), ("ألبروس كوتراشيف", "person"), ("العراق", "state")],
+            engagements=[("meeting", "2024-02-01", ["فالح الفياض", "ألبروس كوتراشيف"])],
+        ),
+        encoding="utf-8",
+    )
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        outcome = document_ingest(path=path, extractor=scripted_extract, extractor_version="v1")
+    assert outcome.document_id
+    assert Engagement.objects.count() == 1
+    assert advances(queries) == 2
