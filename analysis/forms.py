@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
 from django import forms
 from django.http import QueryDict
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from analysis import selectors
 from analysis.extraction.results import DateValue
@@ -60,6 +62,41 @@ class PartialDateField(forms.CharField):
         return partial.start if self.bound == "start" else partial.end
 
 
+def _escape(value) -> str:
+    """`value` as the template engine prints it: escaped unless already safe."""
+    return value if isinstance(value, SafeData) else html.escape(str(value))
+
+
+class QuickSelect(forms.Select):
+    """A <select> written in Python, with the markup of `forms.Select`: Django renders a template for each
+    option, and the source filter's ~230 options took as long as the timeline's SQL (~20 ms -> ~2 ms)."""
+
+    def render(self, name: str, value, attrs: dict | None = None, renderer=None) -> SafeString:
+        chosen = {str(item) for item in self.format_value(value)}
+        lines, found = [], False
+
+        def option(option_value, label) -> str:
+            nonlocal found
+            selected = not found and str(option_value) in chosen
+            found = found or selected
+            flag = " selected" if selected else ""
+            return f'<option value="{_escape(option_value)}"{flag}>{_escape(label)}</option>'
+
+        for option_value, label in self.choices:
+            if isinstance(label, list | tuple):
+                lines.append(f'<optgroup label="{_escape(option_value)}">')
+                lines += [option(sub_value, sub_label) for sub_value, sub_label in label]
+                lines.append("</optgroup>")
+            else:
+                lines.append(option(option_value, label))
+        attributes = "".join(
+            f" {key}" if item is True else f' {key}="{_escape(item)}"'
+            for key, item in self.build_attrs(self.attrs, attrs).items()
+            if item is not False
+        )
+        return mark_safe(f'<select name="{_escape(name)}"{attributes}>\n' + "\n".join(lines) + "\n</select>")  # noqa: S308
+
+
 class TimelineFilterForm(forms.Form):
     actor = forms.ModelMultipleChoiceField(
         queryset=Actor.objects.all(), to_field_name="slug", required=False, label="الفاعلون"
@@ -68,14 +105,20 @@ class TimelineFilterForm(forms.Form):
     date_from = PartialDateField(bound="start", label="من تاريخ")
     date_to = PartialDateField(bound="end", label="إلى تاريخ")
     type = forms.ChoiceField(
-        choices=[("", "كل الأنواع"), *Engagement.Type.choices], required=False, label="النوع"
+        choices=[("", "كل الأنواع"), *Engagement.Type.choices],
+        required=False,
+        label="النوع",
+        widget=QuickSelect,
     )
-    source = forms.ChoiceField(choices=(), required=False, label="المصدر")
+    source = forms.ChoiceField(choices=(), required=False, label="المصدر", widget=QuickSelect)
     status = forms.ChoiceField(
-        choices=[("", "الكل"), *Engagement.Status.choices], required=False, label="الحالة"
+        choices=[("", "الكل"), *Engagement.Status.choices], required=False, label="الحالة", widget=QuickSelect
     )
     review = forms.ChoiceField(
-        choices=[("", "دون المرفوض"), *Engagement.Review.choices], required=False, label="المراجعة"
+        choices=[("", "دون المرفوض"), *Engagement.Review.choices],
+        required=False,
+        label="المراجعة",
+        widget=QuickSelect,
     )
     engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)

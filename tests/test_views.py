@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from analysis.forms import QuickSelect
 from analysis.models import Engagement
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
@@ -225,3 +229,24 @@ def test_every_participant_is_highlighted_even_without_a_stored_mention(reader, 
     assert 'class="mention participant"' in excerpt and 'title="ميخائيل بوغدانوف"' in excerpt
     assert 'class="mention participant" href="' + world.fayyad.get_absolute_url() in excerpt
     assert '<a class="mention" href="' + world.kutrashev.get_absolute_url() in excerpt  # not a participant
+
+
+def test_filter_selects_have_the_markup_of_django_select():
+    """`QuickSelect` writes what `forms.Select` renders from its templates, selection and escaping included."""
+    choices = [
+        ("", "الكل <x>"),
+        ("الوسائل & غيرها", [("outlet:أ", 'أ "ب"'), ("outlet:ج", "ج")]),
+        (3, "ثلاثة"),
+    ]
+
+    class Pair(forms.Form):
+        stock = forms.ChoiceField(choices=choices, required=False)
+        quick = forms.ChoiceField(choices=choices, required=False, widget=QuickSelect)
+
+    def markup(form, name: str) -> str:
+        return re.sub(r"\s*\n\s*", "", str(form[name])).replace(f'name="{name}" id="id_{name}"', "")
+
+    for value in ("", "outlet:ج", "3"):
+        form = Pair({"stock": value, "quick": value})
+        assert markup(form, "quick") == markup(form, "stock")
+    assert '<option value="outlet:ج" selected>' in markup(Pair({"quick": "outlet:ج"}), "quick")
