@@ -476,6 +476,7 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
                 and tokens[k].kind == "w"
                 and (
                     _is_geo(tokens[k].n)
+                    or _geo_at(tokens, k) is not None  # `في الجمهورية الإسلامية الإيرانية`
                     or tokens[k].n in lx.TITLE_WORDS
                     or tokens[k].n in lx.INSTITUTION_WORDS
                     or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
@@ -487,6 +488,15 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         definite = _definite(n)
         if definite and not _is_stop(n) and not _is_trigger(n) and n not in lx.STOPWORDS:
             j += 1
+            title_end = j
+            continue
+        if (
+            n in lx.TITLE_TIME_WORDS
+            and j > i + 1
+            and j + 1 < n_tok
+            and _parse_name(tokens, j + 1) is not None
+        ):
+            j += 1  # `أمين المجلس الأعلى آنذاك علي شمخاني`
             title_end = j
             continue
         break
@@ -1016,12 +1026,12 @@ def find_actors(
     org_spans: list[tuple[int, int]] = []
     k_idx = 0
     while k_idx < n_tok:
-        end = _org_at(tokens, k_idx)
+        end = _org_at(tokens, k_idx) or _definite_org_at(tokens, k_idx)
         if end is None:
             k_idx += 1
             continue
         tok = tokens[k_idx]
-        head = next(f for f in _forms(tok.n) if f in lx.ORG_HEADS)
+        head = next(f for f in _forms(tok.n) if f in lx.ORG_HEADS or f in lx.DEFINITE_ORG_HEADS)
         off = _strip_clitic_offset(tok, head)
         name = text[tok.start + off : tokens[end - 1].end]
         embedded = any(in_title[k_idx:end])
@@ -1159,6 +1169,26 @@ def _strip_article(token: str) -> str:
     if token.startswith(_ARTICLE) and len(token) > 4:
         return token[2:]
     return token
+
+
+def _definite_org_at(tokens: Sequence[Token], i: int) -> int | None:
+    """`المقاومة الإسلامية (في العراق)`: a definite group noun, one or two nisba adjectives, and
+    the country it operates in."""
+    tok = tokens[i]
+    if tok.kind != "w" or not any(f in lx.DEFINITE_ORG_HEADS for f in _forms(tok.n)):
+        return None
+    n_tok = len(tokens)
+    j = i + 1
+    while j < n_tok and j - i <= 2 and tokens[j].kind == "w" and tokens[j].n.startswith(_ARTICLE):
+        if not tokens[j].n.endswith("يه") or _is_stop(tokens[j].n) or _is_geo(tokens[j].n):
+            break
+        j += 1
+    if j == i + 1:
+        return None
+    if j + 1 < n_tok and tokens[j].n == "في" and (geo := _geo_at(tokens, j + 1)) is not None:
+        if geo[2] == ActorKind.STATE and geo[3] == 0:
+            return geo[0]
+    return j
 
 
 def _org_at(tokens: Sequence[Token], i: int) -> int | None:

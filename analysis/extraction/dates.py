@@ -325,7 +325,9 @@ def _scan_month_names(folded: str, found: list[_Candidate]) -> None:
             day: int | None = _ORDINALS[re.sub(r"\s+", " ", m.group("ordinal"))]
         else:
             day = None if m.group("day0") else int(m.group("day"))
-            if not m.group("year") and _NAMED_EVENT_BEFORE_RE.search(folded, max(0, m.start() - 16), m.start()):
+            if not m.group("year") and _NAMED_EVENT_BEFORE_RE.search(
+                folded, max(0, m.start() - 16), m.start()
+            ):
                 continue
         found.append(_calendar_candidate(m.start(), m, day, m.group("dir")))
     for m in _MONTH_DAY_YEAR_RE.finditer(folded):
@@ -559,7 +561,6 @@ class _Resolver:
         if self.published is not None:
             return _year_from_publication(cand.month, cand.day, cand.direction, self.published)
         return self.last_year
-
 
     def _nearest_year(self, year: int, cand: _Candidate) -> int:
         """The carried year, or the one next to it when the month wraps past the year's end:

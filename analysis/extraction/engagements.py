@@ -119,6 +119,7 @@ class _Candidate:
     same_as: _Candidate | None = None  # an earlier report of this engagement in the document
     emit: bool = True  # False: kept only as the subject a later clause continues
     tour_stop: bool = False  # one place of a tour's list: dated by the tour, never merged
+    claim_sentence: int | None = None  # the sentence where a group claims this attack
 
 
 def _trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:
@@ -214,6 +215,7 @@ def find_engagements(
     for s in range(len(doc.sentences)):
         found = _sentence_candidates(doc, s, candidates)
         found.extend(_tour_stops(doc, s, found))
+        found.extend(_claimed_attacks(doc, s, [*candidates, *found]))
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     _resolve_dates(doc, candidates, sentence_used_dates)
@@ -314,8 +316,10 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
             if geo is not None:
                 stops.append(geo)
                 p = geo.last + 1
-            elif tokens[p].kind != "w" or tokens[p].n in ("و", "،", ",") or any(
-                f in lx.TOUR_LIST_FILLERS for f in _forms(tokens[p].n)
+            elif (
+                tokens[p].kind != "w"
+                or tokens[p].n in ("و", "،", ",")
+                or any(f in lx.TOUR_LIST_FILLERS for f in _forms(tokens[p].n))
             ):
                 p += 1
             else:
@@ -326,7 +330,9 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
             (c.date for c in found if c.date is not None and c.date.value.year is not None), None
         )
         if date is not None and date.value.month is not None:
-            date = DateMention(date.text, date.start, date.end, DateValue(date.value.year, date.value.month), date.source)
+            date = DateMention(
+                date.text, date.start, date.end, DateValue(date.value.year, date.value.month), date.source
+            )
         planned = _planned(doc, k, rng, rng.start - 1)
         for stop in stops:
             out.append(
@@ -343,6 +349,85 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
                 )
             )
     return out
+
+
+def _claimed_attacks(doc: _Doc, s: int, known: list[_Candidate]) -> list[_Candidate]:
+    """`تعرّضت قاعدة تضم قوات أمريكية لهجوم ... . وتبنّت X الهجوم`: X is the attacker of the
+    attack told just before (or named in the claim, `أعلنت X مسؤوليتها عن استهداف ...`)."""
+    rng = doc.sentence_tokens(s)
+    tokens = doc.tokens
+    for v in rng:
+        if tokens[v].kind != "w" or doc.inside[v] is not None:
+            continue
+        if not any(f in lx.CLAIM_VERBS for f in _forms(tokens[v].n)):
+            continue
+        claimant = next(
+            (
+                doc.mention_at[k]
+                for k in range(v + 1, min(v + 4, rng.stop))
+                if k in doc.mention_at
+                and doc.mention_at[k].kind in (ActorKind.ORGANIZATION, ActorKind.PERSON)
+                and not doc.mention_at[k].embedded
+            ),
+            None,
+        )
+        if claimant is None:
+            continue
+        after = [
+            k for k in range(claimant.last + 1, min(claimant.last + 14, rng.stop)) if tokens[k].kind == "w"
+        ]
+        words = [tokens[k].n for k in after]
+        claims_responsibility = any(w in lx.CLAIM_RESPONSIBILITY for w in words[:3])
+        is_adoption = not tokens[v].n.lstrip("وف").startswith(("اعلن", "أعلن"))
+        if not (is_adoption or claims_responsibility):
+            continue
+        act = next((k for k in after if any(f in lx.CLAIMED_ACTS for f in _forms(tokens[k].n))), None)
+        anaphor = next((k for k in after if tokens[k].n.lstrip("و") in lx.CLAIMED_ANAPHORS), None)
+        if act is not None and (anaphor is None or act < anaphor):
+            where, trig = rng, act  # the claim names the act and its target
+        elif anaphor is not None and s > 0:
+            where = doc.sentence_tokens(s - 1)
+            earlier = [c for c in known if c.sentence == s - 1 and c.type == EngagementType.ATTACK]
+            if earlier:
+                target = earlier[-1]
+                if all(m.actor != claimant.actor for m, _ in target.participants):
+                    target.participants.insert(0, (claimant, Role.INITIATOR))
+                    target.claim_sentence = s
+                return []
+            trig = next(
+                (k for k in where if (hit := _trigger_at(tokens[k])) and hit[0] == EngagementType.ATTACK),
+                None,
+            )
+            if trig is None:
+                continue
+        else:
+            continue
+        victim = _nearest_demonym(doc, trig, where)
+        if victim is None or victim == claimant.actor:
+            continue
+        sentence = doc.sent_of_token[trig]
+        return [
+            _Candidate(
+                type=EngagementType.ATTACK,
+                participants=[(claimant, Role.INITIATOR), (_pseudo_mention(victim, trig), Role.PARTICIPANT)],
+                sentence=sentence,
+                trigger=trig,
+                date=_date_for(doc, trig, where, where.start - 1, where.stop),
+                location=_location(doc, trig, where, where.start - 1, where.stop, EngagementType.ATTACK),
+                claim_sentence=s if sentence != s else None,
+            )
+        ]
+    return []
+
+
+def _nearest_demonym(doc: _Doc, i: int, rng: range) -> str | None:
+    """The state whose nationality adjective stands nearest the attack word (`قوات أمريكية`)."""
+    found = [
+        (abs(k - i), state)
+        for k in rng
+        if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n))
+    ]
+    return min(found)[1] if found else None
 
 
 def _inside_adverbial(doc: _Doc, i: int, rng: range) -> bool:
@@ -1300,6 +1385,9 @@ def _to_engagements(doc: _Doc, candidates: list[_Candidate]) -> list[ExtractedEn
             location=cand.location,
             status=Status.PLANNED if cand.planned else Status.REPORTED,
         )
+        if cand.claim_sentence is not None:
+            c_start, c_end = doc.sentences[cand.claim_sentence]
+            made[id(cand)].more_evidence.append(Span(doc.text[c_start:c_end], c_start, c_end))
         out.append(made[id(cand)])
     # drop a same-sentence engagement whose parties are a strict subset of another's
     for cand in deferred:

@@ -303,6 +303,9 @@ def test_the_rollover_never_lands_after_publication_and_runs_back_too() -> None:
     text = "بدأت الجولة في 20 ديسمبر 2023، وفي 5 يناير التقى الوفد رئيس الحكومة."
     assert [m.value.iso for m in find_dates(text, published=date(2023, 12, 30))][1] == "2023-01-05"
     back = "التقى الوزير في 5 يناير 2024 نظيره، وكان قد زاره في 28 ديسمبر."
-    assert [m.value.iso for m in find_dates(back, published=date(2024, 1, 10))] == ["2024-01-05", "2023-12-28"]
+    assert [m.value.iso for m in find_dates(back, published=date(2024, 1, 10))] == [
+        "2024-01-05",
+        "2023-12-28",
+    ]
     same = "في يونيو 2023 بدأت المفاوضات ثم توقفت في ديسمبر."
     assert [m.value.iso for m in find_dates(same, published=date(2024, 1, 10))] == ["2023-06", "2023-12"]
