@@ -206,6 +206,7 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 or _is_trigger(nxt.n)
                 or tokens[q - 1].n != "عبد"
                 and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
+                and not (nxt.n in lx.TITLES_AS_SURNAMES and _ends_name_here(tokens, q + 1))
                 or not (nxt.article or _valid_name_token(nxt) or k > j)
             ):
                 break

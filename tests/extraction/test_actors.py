@@ -215,3 +215,37 @@ def test_honorifics_open_a_name_like_a_title():
 
 def test_a_family_name_chain_stops_at_a_common_noun():
     assert set(persons("ودعا زعيم التيار الوطني مقتدى الصدر الحكومة إلى الإسراع.")) == {"مقتدى الصدر"}
+
+
+def test_a_name_with_no_title_after_a_speech_verb_or_between_kana_and_qad():
+    found = persons("وأكد سليم الحص أن الحكومة باقية. وكان نوري المالكي قد زار طهران.")
+    assert set(found) == {"سليم الحص", "نوري المالكي"}
+    assert found["نوري المالكي"].title is None
+
+
+def test_speakers_that_are_not_names_stay_out():
+    assert persons("وقال شهود عيان إن الانفجار كان قويا. وأكد مصدر مطلع أن الوفد غادر.") == {}
+
+
+def test_amin_and_muhandis_end_a_name_unless_a_name_or_aam_follows():
+    found = persons(
+        "وقال محمد الأمين إن الوضع صعب. والتقى الأمين العام للجامعة العربية أحمد أبو الغيط "
+        "وزير الخارجية الموريتاني محمد سالم ولد الشيخ، الذي وصل أمس."
+    )
+    assert {"محمد الأمين", "أحمد أبو الغيط", "محمد سالم ولد الشيخ"} <= set(found)
+    assert found["أحمد أبو الغيط"].title == "الأمين العام للجامعة العربية"
+
+
+def test_a_title_runs_through_an_official_state_name_and_a_time_word():
+    found = persons(
+        "استقبل نائب رئيس الجمهورية العربية السورية فيصل المقداد رئيس الوزراء آنذاك حسين عرنوس."
+    )
+    assert found["فيصل المقداد"].title == "نائب رئيس الجمهورية العربية السورية"
+    assert found["حسين عرنوس"].title == "رئيس الوزراء آنذاك"
+
+
+def test_a_resistance_group_named_by_its_nisba_and_country():
+    found = actors("وأعلنت المقاومة الإسلامية في لبنان استهداف موقع. ورحبت المقاومة الشعبية بالقرار.")
+    assert found["المقاومة الإسلامية في لبنان"].kind == ActorKind.ORGANIZATION
+    assert found["المقاومة الشعبية"].kind == ActorKind.ORGANIZATION
+    assert "لبنان" not in found

@@ -399,3 +399,48 @@ def test_during_his_reception_of_a_delegation_headed_by_someone_is_a_meeting():
         "النائب ميكائيل غاهلر، أهمية الشراكة."
     )
     assert facts(text) == {("meeting", frozenset({"أحمد الحشاني", "ميكائيل غاهلر"}))}
+
+
+def test_a_tour_gives_one_visit_per_listed_place_dated_to_the_month():
+    text = (
+        "واختتم وزير الخارجية المصري سامح شكري، أمس الأحد، جولة خليجية شملت الرياض والدوحة "
+        "والكويت، بحث خلالها تطورات المنطقة."
+    )
+    visits = [e for e in engagements(text, published=date(2023, 11, 6)) if e.type == EngagementType.VISIT]
+    assert [(e.location, e.date.iso) for e in visits] == [
+        ("الرياض", "2023-11"),
+        ("الدوحة", "2023-11"),
+        ("الكويت", "2023-11"),
+    ]
+    assert all(parties(e) == {"سامح شكري"} for e in visits)
+
+
+def test_a_tour_without_a_listed_place_is_no_visit():
+    text = "وبدأ وزير الخارجية المصري سامح شكري جولة شملت عددا من العواصم الأوروبية."
+    assert [e for e in engagements(text) if e.type == EngagementType.VISIT] == []
+
+
+def test_a_group_claiming_the_attack_told_before_is_its_attacker():
+    text = (
+        "تعرّضت قاعدة تضم قوات أمريكية في سوريا، مساء الجمعة، لهجوم بطائرات مسيّرة. "
+        "وتبنّت المقاومة الإسلامية في العراق، في بيان، الهجوم."
+    )
+    [e] = engagements(text, published=date(2024, 2, 10))
+    assert e.type == EngagementType.ATTACK
+    assert [(p.name, p.role) for p in e.participants] == [
+        ("المقاومة الإسلامية في العراق", Role.INITIATOR),
+        ("الولايات المتحدة", Role.PARTICIPANT),
+    ]
+    assert e.date.iso == "2024-02-09" and e.location == "سوريا"
+    assert e.more_evidence and "وتبنّت" in e.more_evidence[0].text
+
+
+def test_a_claim_of_responsibility_naming_its_target():
+    text = "وأعلنت حركة أنصار الله مسؤوليتها عن استهداف سفينة بريطانية في البحر الأحمر."
+    [e] = engagements(text)
+    assert [p.name for p in e.participants] == ["حركة أنصار الله", "بريطانيا"]
+
+
+def test_an_announcement_without_responsibility_is_no_claim():
+    text = "تعرّضت قاعدة تضم قوات أمريكية لهجوم. وأعلنت وزارة الدفاع الأمريكية الهجوم في بيان."
+    assert engagements(text) == []
