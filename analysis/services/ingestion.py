@@ -26,7 +26,6 @@ from pathlib import Path
 
 from asgiref.local import Local
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, connections, transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from analysis.extraction.clean import key_variants, name_key, normalize
@@ -50,6 +49,7 @@ from analysis.models import (
     Mention,
     Participation,
 )
+from analysis.services.rows import rows_insert
 from analysis.services.versions import data_version_bump
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
@@ -635,9 +635,9 @@ class _Counts:
 
 
 def _actors_store(
-    *, document: Document, result: ExtractionResult, directory: ActorDirectory
+    *, document: Document, result: ExtractionResult, directory: ActorDirectory, rows: dict[type, list]
 ) -> tuple[dict[str, int], _Counts]:
-    """Resolve the document's actors (creating the new ones) and store aliases, titles and mentions."""
+    """Resolve the document's actors (creating the new ones); add their aliases, titles and mentions to `rows`."""
     counts = _Counts()
     resolved: dict[str, int] = {}
     unresolved: list[ExtractedActor] = []
@@ -670,9 +670,9 @@ def _actors_store(
                 resolved.update(ids)
                 counts.actors += created
 
-    aliases: dict[tuple[int, str], Alias] = {}
-    titles: dict[tuple[int, str], ActorTitle] = {}
-    mentions: dict[tuple[int, int], Mention] = {}
+    aliases: dict[tuple[int, str], dict] = {}
+    titles: dict[tuple[int, str], dict] = {}
+    mentions: dict[tuple[int, int], dict] = {}
     for extracted in result.actors:
         actor_id = resolved.get(extracted.name)
         if actor_id is None:
@@ -681,36 +681,36 @@ def _actors_store(
         for surface in (extracted.name, *extracted.aliases):
             key = name_key(surface)[:300]
             if key and not directory.has_key(actor_id, key) and (actor_id, key) not in aliases:
-                aliases[actor_id, key] = Alias(actor_id=actor_id, name=_name(surface), key=key)
+                aliases[actor_id, key] = {"actor_id": actor_id, "name": _name(surface), "key": key}
         for title in extracted.titles:
             title = _name(title, 500)
             if title:
                 titles.setdefault(
                     (actor_id, title),
-                    ActorTitle(
-                        actor_id=actor_id, title=title, document=document, seen_on=document.published_on
-                    ),
+                    {
+                        "actor_id": actor_id,
+                        "title": title,
+                        "document_id": document.pk,
+                        "seen_on": document.published_on,
+                    },
                 )
         for span in extracted.mentions:
             if span.end > span.start >= 0:
                 mentions.setdefault(
                     (span.start, span.end),
-                    Mention(
-                        document=document,
-                        actor_id=actor_id,
-                        start=span.start,
-                        end=span.end,
-                        surface=_clip(span.text, 300) or "-",
-                    ),
+                    {
+                        "document_id": document.pk,
+                        "actor_id": actor_id,
+                        "start": span.start,
+                        "end": span.end,
+                        "surface": _clip(span.text, 300) or "-",
+                    },
                 )
-    if aliases:
-        Alias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
-        for alias in aliases.values():
-            directory.add_alias(actor_id=alias.actor_id, name=alias.name, key=alias.key)
-    if titles:
-        ActorTitle.objects.bulk_create(titles.values(), ignore_conflicts=True)
-    if mentions:
-        Mention.objects.bulk_create(mentions.values(), ignore_conflicts=True)
+    for alias in aliases.values():
+        directory.add_alias(actor_id=alias["actor_id"], name=alias["name"], key=alias["key"])
+    rows[Alias] = list(aliases.values())
+    rows[ActorTitle] = list(titles.values())
+    rows[Mention] = list(mentions.values())
     return resolved, counts
 
 
@@ -738,8 +738,10 @@ def _engagements_store(
     resolved: dict[str, int],
     directory: ActorDirectory,
     updating: bool,
+    rows: dict[type, list],
 ) -> _Counts:
-    """Merge the document's engagements into the stored ones by fingerprint; one evidence row per sentence."""
+    """Merge the document's engagements into the stored ones by fingerprint; one evidence row per
+    sentence. Participants of new engagements and the evidence go to `rows`."""
     counts = _Counts()
     planned: list[_PlannedEngagement] = []
     for extracted in result.engagements:
@@ -808,15 +810,12 @@ def _engagements_store(
         )
         counts.engagements += len(created)
         targets.update({e.fingerprint: e for e in created})
-        Participation.objects.bulk_create(
-            [
-                Participation(engagement=targets[plan.fingerprint], actor_id=actor_id, role=role)
-                for plan in planned
-                if plan.fingerprint in new
-                for actor_id, role in plan.roles.items()
-            ],
-            ignore_conflicts=True,
-        )
+        rows[Participation] = [
+            {"engagement_id": targets[plan.fingerprint].pk, "actor_id": actor_id, "role": role}
+            for plan in planned
+            if plan.fingerprint in new
+            for actor_id, role in plan.roles.items()
+        ]
 
     # A new document has no evidence yet; a re-extracted one keeps only its curated engagements' evidence.
     curated_targets = {e.pk for e in targets.values() if e.is_curated}
@@ -828,7 +827,7 @@ def _engagements_store(
             )
         )
     documented = {engagement_id for engagement_id, _ in already}
-    evidence: dict[tuple[int, int], Evidence] = {}
+    evidence: dict[tuple[int, int], dict] = {}
     for plan in planned:
         target = targets[plan.fingerprint]
         if target.review == Engagement.Review.REJECTED or (target.is_curated and target.pk in documented):
@@ -838,19 +837,49 @@ def _engagements_store(
             continue
         evidence.setdefault(
             (target.pk, span.start),
-            Evidence(
-                engagement=target,
-                document=document,
-                start=span.start,
-                end=span.end,
-                sentence=span.text,
-                date_text=_clip(plan.extracted.date_text, 200),
-            ),
+            {
+                "engagement_id": target.pk,
+                "document_id": document.pk,
+                "start": span.start,
+                "end": span.end,
+                "sentence": span.text,
+                "date_text": _clip(plan.extracted.date_text, 200),
+            },
         )
-    if evidence:
-        stored = Evidence.objects.bulk_create(evidence.values())
-        counts.evidence += len(stored)
+    rows[Evidence] = list(evidence.values())
     return counts
+
+
+_ENGAGEMENTS_MATCHING_SQL = """
+SELECT e.*,
+       ARRAY(SELECT p.actor_id FROM analysis_participation p WHERE p.engagement_id = e.id) AS participant_ids
+FROM analysis_engagement e
+WHERE e.fingerprint = ANY(%s::varchar[])
+   OR e.id IN (
+       SELECT p.engagement_id
+       FROM unnest(%s::bigint[], %s::varchar[], %s::varchar[], %s::date[], %s::date[])
+            AS near(actor_id, type, date_precision, low, high)
+       JOIN analysis_participation p ON p.actor_id = near.actor_id
+       JOIN analysis_engagement c ON c.id = p.engagement_id
+       WHERE c.type = near.type AND c.date_precision = near.date_precision
+         AND c.date_start BETWEEN near.low AND near.high
+   )
+"""
+
+
+def _near_dates(when: DateValue) -> list[tuple[str, date, date]]:
+    """Where a stored engagement's start may lie to be the same event: (precision, low, high).
+
+    The same date, or an adjacent precision (day/month, month/year) that contains it or lies within it.
+    """
+    same = (str(when.precision), when.start, when.start)
+    if when.precision == Precision.DAY:
+        month = date(when.year, when.month, 1)
+        return [same, (Precision.MONTH, month, month)]
+    if when.precision == Precision.MONTH:
+        year = date(when.year, 1, 1)
+        return [same, (Precision.DAY, when.start, when.end), (Precision.YEAR, year, year)]
+    return [same, (Precision.MONTH, when.start, when.end)]
 
 
 def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engagement]:
@@ -859,35 +888,21 @@ def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engage
     Failing an exact match, a dated engagement joins the one stored engagement of the same type
     and participants whose date is the same (its participants or date were curated, or actors
     merged, since its fingerprint was taken) or, at an adjacent precision (day/month, month/year),
-    contains it or lies within it. One query for the engagements, one for the candidates' participants.
+    contains it or lies within it. One query, with each candidate's participants.
     """
     fingerprints = {plan.fingerprint for plan in planned}
-    query = Q(fingerprint__in=fingerprints)
+    near: list[tuple[int, str, str, date, date]] = []
     for plan in planned:
-        when, type_ = plan.extracted.date, str(plan.extracted.type)
-        if not plan.actor_ids or when.precision == Precision.UNKNOWN:
-            continue
-        if when.precision == Precision.DAY:
-            near = Q(date_precision=Precision.MONTH, date_start=date(when.year, when.month, 1))
-        elif when.precision == Precision.MONTH:
-            near = Q(date_precision=Precision.DAY, date_start__range=(when.start, when.end)) | Q(
-                date_precision=Precision.YEAR, date_start=date(when.year, 1, 1)
-            )
-        else:
-            near = Q(date_precision=Precision.MONTH, date_start__range=(when.start, when.end))
-        near |= Q(date_precision=when.precision, date_start=when.start)
-        involved = Participation.objects.filter(actor_id=plan.actor_ids[0]).values("engagement_id")
-        query |= Q(near, type=type_, pk__in=involved)
-    found = list(Engagement.objects.filter(query).order_by())
+        when = plan.extracted.date
+        if plan.actor_ids and when.precision != Precision.UNKNOWN:
+            near += [
+                (plan.actor_ids[0], str(plan.extracted.type), str(precision), low, high)
+                for precision, low, high in _near_dates(when)
+            ]
+    columns = [list(column) for column in zip(*near, strict=True)] if near else [[]] * 5
+    found = list(Engagement.objects.raw(_ENGAGEMENTS_MATCHING_SQL, [sorted(fingerprints), *columns]))
     targets = {e.fingerprint: e for e in found if e.fingerprint in fingerprints}
     candidates = [e for e in found if e.fingerprint not in fingerprints]
-    if not candidates:
-        return targets
-    participants: dict[int, set[int]] = defaultdict(set)
-    for engagement_id, actor_id in Participation.objects.filter(engagement__in=candidates).values_list(
-        "engagement_id", "actor_id"
-    ):
-        participants[engagement_id].add(actor_id)
     for plan in planned:
         if plan.fingerprint in targets:
             continue
@@ -895,7 +910,7 @@ def _engagements_matching(planned: list[_PlannedEngagement]) -> dict[str, Engage
             c
             for c in candidates
             if c.type == str(plan.extracted.type)
-            and sorted(participants[c.pk]) == plan.actor_ids
+            and sorted(c.participant_ids) == plan.actor_ids
             and _compatible(c, plan.extracted.date)
         ]
         if len(matches) == 1:
@@ -981,14 +996,17 @@ def _document_store(
         document.save()
         stale = _extracted_facts_clear(document=document)
         status = IngestStatus.UPDATED
-    resolved, actor_counts = _actors_store(document=document, result=result, directory=directory)
+    rows: dict[type, list] = {}
+    resolved, actor_counts = _actors_store(document=document, result=result, directory=directory, rows=rows)
     counts = _engagements_store(
         document=document,
         result=result,
         resolved=resolved,
         directory=directory,
         updating=status is IngestStatus.UPDATED,
+        rows=rows,
     )
+    counts.evidence = rows_insert(rows=rows).get(Evidence, 0)
     if stale:
         Engagement.objects.filter(
             pk__in=stale, review=Engagement.Review.EXTRACTED, is_edited=False, evidence__isnull=True

@@ -2,7 +2,7 @@
 
 `manage.py ingest` runs in a child process against its own embedded server (ANALYSIS_VAR_DIR in a
 temporary folder). The test watches that server until the child is inside a document's
-transaction (it holds a write lock on the mentions table) and freezes the child there (SIGSTOP).
+transaction (it holds a write lock on the documents table from its first statement to its commit) and freezes the child there (SIGSTOP).
 First the child's connection is cut (pg_terminate_backend): that document fails, the batch goes
 on. Later, frozen inside another document, the server is stopped with `pg_ctl stop -m immediate`
 (a crash: no checkpoint, no goodbye to clients) and the child runs on into the dead server: it
@@ -28,10 +28,10 @@ from tests.reliability.support import EMBEDDED, ROOT, child_env, manage, seed_te
 pytestmark = pytest.mark.skipif(not EMBEDDED, reason="needs the embedded server to stop it")
 
 SEEDS = ("000", "001", "002", "003", "004")
-COPIES = 2
+COPIES = 4  # enough documents to catch one mid-transaction twice
 IN_A_DOCUMENT = """
 SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-WHERE c.relname = 'analysis_mention' AND l.mode = 'RowExclusiveLock' AND l.granted
+WHERE c.relname = 'analysis_document' AND l.mode = 'RowExclusiveLock' AND l.granted
   AND l.pid <> pg_backend_pid()
 """
 
