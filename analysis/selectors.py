@@ -119,13 +119,27 @@ def _engagements_matching(filters: TimelineFilters) -> QuerySet[Engagement]:
     return Engagement.objects.filter(pk__in=engagements.values("pk"))
 
 
-def engagement_list(*, filters: TimelineFilters) -> QuerySet[Engagement]:
-    """Engagements matching the filters, newest first, with participants and a count of sources."""
+CARD_FIELDS = ("id", "type", "date_start", "date_precision", "location", "status", "review", "source_count")
+
+
+def engagement_list(*, filters: TimelineFilters) -> QuerySet[dict]:
+    """Engagements matching the filters, newest first: what a timeline card prints, with a count of sources
+    (their participants come from `engagement_participants`)."""
     return (
         _engagements_matching(filters)
         .annotate(source_count=_source_count())
-        .prefetch_related(_participations())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
+        .values(*CARD_FIELDS)
+    )
+
+
+def engagement_participants(*, engagement_ids: Iterable[int]) -> QuerySet[tuple[int, str, str]]:
+    """`(engagement id, actor name, actor slug)` for the engagements' participants, in the order a card
+    lists them (by role, then name)."""
+    return (
+        Participation.objects.filter(engagement_id__in=list(engagement_ids))
+        .order_by("role", "actor__name")
+        .values_list("engagement_id", "actor__name", "actor__slug")
     )
 
 
@@ -312,13 +326,14 @@ def document_detail(*, pk: int) -> Document:
     ).get(pk=pk)
 
 
-def document_engagements(*, document: Document) -> QuerySet[Engagement]:
+def document_engagements(*, document: Document) -> QuerySet[dict]:
+    """The engagements the document reports, newest first, as `engagement_list` gives them."""
     return (
         Engagement.objects.filter(evidence__document=document)
         .distinct()
         .annotate(source_count=_source_count())
-        .prefetch_related(_participations())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
+        .values(*CARD_FIELDS)
     )
 
 

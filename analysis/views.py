@@ -8,9 +8,10 @@ JS. HTMX requests name the pane they replace (`HX-Target`) and get only that par
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,6 +23,7 @@ from analysis import charts, selectors
 from analysis.forms import TimelineFilterForm
 from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
 from analysis.models import Actor, Document, Engagement, Evidence
+from analysis.templatetags.dashboard import LEVANTINE_MONTHS, Links, partial_date, sources_count, state_of
 
 PAGE_SIZE = 40
 PROFILE_ENGAGEMENTS = 25
@@ -37,36 +39,77 @@ def _is_fragment(request: HtmxHttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
+@dataclass(frozen=True, slots=True)
+class EngagementCard:
+    """An engagement as its card prints it, the markup of its date and links made once, in Python."""
+
+    pk: int
+    type: str
+    type_label: str
+    date_start: date | None
+    date_precision: str
+    date: SafeString
+    location: str
+    status: str
+    review: str
+    sources: str
+    link: SafeString
+    participants: tuple[SafeString, ...]
+
+
+TYPE_LABELS = dict(Engagement.Type.choices)
+
+
+def _engagement_cards(rows: list[dict], links: Links) -> list[EngagementCard]:
+    """Cards for `selectors.engagement_list` rows, their participants fetched in one query."""
+    participants: dict[int, list[SafeString]] = {row["id"]: [] for row in rows}
+    for engagement_id, name, slug in selectors.engagement_participants(engagement_ids=participants):
+        participants[engagement_id].append(links.actor(name, slug))
+    return [
+        EngagementCard(
+            pk=row["id"],
+            type=row["type"],
+            type_label=TYPE_LABELS.get(row["type"], row["type"]),
+            date_start=row["date_start"],
+            date_precision=row["date_precision"],
+            date=partial_date(row["date_start"], row["date_precision"]),
+            location=row["location"],
+            status=row["status"],
+            review=row["review"],
+            sources=sources_count(row["source_count"]),
+            link=links.engagement(row["id"]),
+            participants=tuple(participants[row["id"]]),
+        )
+        for row in rows
+    ]
+
+
 @dataclass
 class TimelineEntry:
     """An engagement in the timeline, with the group headings that start before it."""
 
-    engagement: Engagement
+    engagement: Engagement | EngagementCard
     year_heading: str = ""
     month_heading: str = ""
 
 
-def _group_key(engagement: Engagement) -> tuple[str, str]:
-    if engagement.date_start is None or engagement.date_precision == "unknown":
+def _group_key(day: date | None, precision: str) -> tuple[str, str]:
+    if day is None or precision == "unknown":
         return "تاريخ غير معروف", ""
-    year = str(engagement.date_start.year)
-    if engagement.date_precision == "year":
+    year = str(day.year)
+    if precision == "year":
         return year, "دون شهر محدَّد"
-    return year, f"{_month_name(engagement.date_start.month)} {year}"
+    return year, f"{LEVANTINE_MONTHS[day.month - 1]} {year}"
 
 
-def _month_name(month: int) -> str:
-    from analysis.templatetags.dashboard import LEVANTINE_MONTHS
-
-    return LEVANTINE_MONTHS[month - 1]
-
-
-def _timeline_entries(engagements: list[Engagement], after: tuple[str, str]) -> list[TimelineEntry]:
+def _timeline_entries(
+    engagements: list[Engagement | EngagementCard], after: tuple[str, str]
+) -> list[TimelineEntry]:
     """Entries with a year heading where the year changes and a month heading where the month does;
     `after` is the last group of the previous page, so a continued group gets no second heading."""
     entries, (last_year, last_month) = [], after
     for engagement in engagements:
-        year, month = _group_key(engagement)
+        year, month = _group_key(engagement.date_start, engagement.date_precision)
         entry = TimelineEntry(engagement)
         if year != last_year:
             entry.year_heading, last_month = year, ""
@@ -77,7 +120,7 @@ def _timeline_entries(engagements: list[Engagement], after: tuple[str, str]) -> 
     return entries
 
 
-def _timeline_page(form: TimelineFilterForm, page_number: int) -> dict:
+def _timeline_page(form: TimelineFilterForm, page_number: int, links: Links) -> dict:
     filters = form.timeline_filters()
     engagements = selectors.engagement_list(filters=filters)
     paginator = Paginator(engagements, PAGE_SIZE)
@@ -86,14 +129,17 @@ def _timeline_page(form: TimelineFilterForm, page_number: int) -> dict:
     after = ("", "")
     if page.number > 1:
         previous = engagements[(page.number - 1) * PAGE_SIZE - 1]
-        after = _group_key(previous)
-    return {"page": page, "entries": _timeline_entries(list(page.object_list), after)}
+        after = _group_key(previous["date_start"], previous["date_precision"])
+    return {
+        "page": page,
+        "entries": _timeline_entries(_engagement_cards(list(page.object_list), links), after),
+    }
 
 
-def _timeline_results(form: TimelineFilterForm, page_number: int = 1) -> dict:
+def _timeline_results(form: TimelineFilterForm, links: Links, page_number: int = 1) -> dict:
     filters = form.timeline_filters()
     return {
-        **_timeline_page(form, page_number),
+        **_timeline_page(form, page_number, links),
         "chart": charts.engagements_over_time(selectors.engagement_month_counts(filters=filters)),
         "selected_actors": filters.actors,
         **_actor_options(form),
@@ -179,7 +225,7 @@ def _profile_context(slug: str) -> dict:
     }
 
 
-def _timeline_part(form: TimelineFilterForm, target: str) -> tuple[str, dict]:
+def _timeline_part(form: TimelineFilterForm, target: str, links: Links) -> tuple[str, dict]:
     """The partial an HTMX request targets and its context, or ("", the whole workspace)."""
     data = form.cleaned_data
     if target == "engagement-pane":
@@ -189,10 +235,10 @@ def _timeline_part(form: TimelineFilterForm, target: str) -> tuple[str, dict]:
     if target == "actor-options":
         return target, _actor_options(form)
     if target.startswith("timeline-more"):
-        return "timeline-page", _timeline_page(form, data.get("page") or 1)
+        return "timeline-page", _timeline_page(form, data.get("page") or 1, links)
     if target == "timeline-results":
-        return target, _timeline_results(form)
-    context = _timeline_results(form, data.get("page") or 1)
+        return target, _timeline_results(form, links)
+    context = _timeline_results(form, links, data.get("page") or 1)
     if data.get("engagement"):
         context |= _engagement_context(data["engagement"])
     if data.get("profile"):
@@ -207,7 +253,8 @@ def timeline(request: HtmxHttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET)
     form.is_valid()
     target = (request.htmx.target or "") if _is_fragment(request) else ""
-    partial, context = _timeline_part(form, target)
+    links = Links(state_of(request), workspace=True)
+    partial, context = _timeline_part(form, target, links)
     template_name = "analysis/timeline.html" + (f"#{partial}" if partial else "")
     shared = {
         "form": form,
@@ -216,6 +263,7 @@ def timeline(request: HtmxHttpRequest) -> HttpResponse:
         "current_engagement": form.cleaned_data.get("engagement"),
         "charts": True,
         "nav": "timeline",
+        "links": links,
     }
     return render(request, template_name, shared | context)
 
@@ -252,7 +300,9 @@ def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         "document": document,
         "highlighted_text": highlight_text(document.text, highlights),
-        "engagements": selectors.document_engagements(document=document),
+        "engagements": _engagement_cards(
+            list(selectors.document_engagements(document=document)), Links(QueryDict(), workspace=False)
+        ),
     }
     return render(request, "analysis/document_detail.html", context)
 

@@ -9,10 +9,13 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.template import Context
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from analysis.forms import QuickSelect
 from analysis.models import Engagement
+from analysis.templatetags.dashboard import Links, state_of, state_query
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 
@@ -250,3 +253,20 @@ def test_filter_selects_have_the_markup_of_django_select():
         form = Pair({"stock": value, "quick": value})
         assert markup(form, "quick") == markup(form, "stock")
     assert '<option value="outlet:ج" selected>' in markup(Pair({"quick": "outlet:ج"}), "quick")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "engagement=7",
+        "actor=a&actor=%D8%A8&date_from=2024&profile=x-1",
+        "profile=x-1&engagement=3&page=2",
+    ],
+)
+def test_workspace_links_keep_the_state_as_state_query_does(rf, query):
+    """Links encode the state once and fill in each value: the same URLs as `{% state_query %}`."""
+    context = Context({"request": rf.get(f"/?{query}"), "workspace": True})
+    links = Links(state_of(context["request"]), workspace=True)
+    for key, value in [("engagement", 42), ("profile", "فالح-الفياض 2"), ("engagement", 7)]:
+        assert links.workspace_url(key, value) == reverse("timeline") + state_query(context, **{key: value})

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from urllib.parse import quote_plus
 
 from django import template
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from analysis.extraction import months
 from analysis.forms import STATE_PARAMS
@@ -63,17 +65,28 @@ def month_name(month: int) -> str:
     return LEVANTINE_MONTHS[int(month) - 1]
 
 
+def state_of(request: HttpRequest) -> QueryDict:
+    """The view's state in the request's query string: its filters and open panes (not its page)."""
+    query = QueryDict(mutable=True)
+    for key in STATE_PARAMS:
+        values = [value for value in request.GET.getlist(key) if value]
+        if values:
+            query.setlist(key, values)
+    return query
+
+
+def _state(context) -> QueryDict:
+    """The context's `state`, else the request's."""
+    state = context.get("state")
+    if state is None:
+        return state_of(context["request"])
+    return state.copy() if isinstance(state, QueryDict) else QueryDict(mutable=True)
+
+
 @register.simple_tag(takes_context=True)
 def state_query(context, **changes) -> str:
     """The current view's query string (filters and open panes) with `changes` applied; '' drops a key."""
-    request = context["request"]
-    state = context.get("state")
-    query = state.copy() if isinstance(state, QueryDict) else QueryDict(mutable=True)
-    if state is None:
-        for key in STATE_PARAMS:
-            values = [value for value in request.GET.getlist(key) if value]
-            if values:
-                query.setlist(key, values)
+    query = _state(context)
     for key, value in changes.items():
         if value in ("", None):
             query.pop(key, None)
@@ -88,38 +101,94 @@ def hx_vals(**values) -> str:
     return json.dumps({key: str(value) for key, value in values.items()}, ensure_ascii=False)
 
 
-def _workspace_url(context, **changes) -> str:
-    return reverse("timeline") + state_query(context, **changes)
+class Links:
+    """Where actor and engagement links go. In the workspace they open a pane and keep the view's state:
+    the state is encoded once per key, and each link only fills in its value (a page prints ~130 links)."""
+
+    def __init__(self, state: QueryDict, *, workspace: bool):
+        self.state = state
+        self.workspace = workspace
+        self.timeline = reverse("timeline")
+        self._around: dict[str, tuple[str, str]] = {}
+        self._actors: dict[tuple[str, str], SafeString] = {}
+
+    @classmethod
+    def of(cls, context) -> Links:
+        """The context's `links`, or links for the context's state."""
+        links = context.get("links")
+        if isinstance(links, Links):
+            return links
+        return cls(
+            _state(context) if context.get("workspace") else QueryDict(),
+            workspace=bool(context.get("workspace")),
+        )
+
+    def workspace_url(self, key: str, value: object) -> str:
+        """`{% url 'timeline' %}{% state_query key=value %}` for a non-empty value."""
+        if key not in self._around:
+            query = self.state.copy()
+            query[key] = ""  # where `state_query` puts the key: in its place, or last
+            parts = list(query.lists())
+            index = next(i for i, (name, _) in enumerate(parts) if name == key)
+            before, after = (self._encoded(part) for part in (parts[:index], parts[index + 1 :]))
+            self._around[key] = (
+                f"{self.timeline}?{before}{'&' if before else ''}{quote_plus(key)}=",
+                f"&{after}" if after else "",
+            )
+        before, after = self._around[key]
+        return f"{before}{quote_plus(str(value))}{after}"
+
+    @staticmethod
+    def _encoded(parts: list[tuple[str, list[str]]]) -> str:
+        query = QueryDict(mutable=True)
+        for name, values in parts:
+            query.setlist(name, values)
+        return query.urlencode()
+
+    def actor(self, name: str, slug: str) -> SafeString:
+        """A link to the actor: in the workspace it opens the profile pane (and pushes its URL)."""
+        link = self._actors.get((name, slug))
+        if link is None:
+            if self.workspace:
+                link = format_html(
+                    '<a class="actor-link" href="{}" hx-get="{}" hx-include="#filters" hx-vals="{}" '
+                    'hx-target="#profile-pane" hx-push-url="true">{}</a>',
+                    self.workspace_url("profile", slug),
+                    self.timeline,
+                    hx_vals(profile=slug),
+                    name,
+                )
+            else:
+                link = format_html(
+                    '<a class="actor-link" href="{}">{}</a>', reverse("actor_detail", args=[slug]), name
+                )
+            self._actors[(name, slug)] = link
+        return link
+
+    def engagement(self, pk: int) -> SafeString:
+        """`href` (and in the workspace the hx-* attributes that open the detail pane) for an <a>."""
+        if not self.workspace:
+            return format_html('href="{}"', reverse("engagement_detail", args=[pk]))
+        return format_html(
+            'href="{}" hx-get="{}" hx-include="#filters" hx-vals="{}" hx-target="#engagement-pane" '
+            'hx-push-url="true" data-engagement="{}"',
+            self.workspace_url("engagement", pk),
+            self.timeline,
+            hx_vals(engagement=pk),
+            pk,
+        )
 
 
 @register.simple_tag(takes_context=True)
 def actor_link(context, actor) -> str:
     """A link to the actor: in the workspace it opens the profile pane (and pushes its URL)."""
-    if not context.get("workspace"):
-        return format_html('<a class="actor-link" href="{}">{}</a>', actor.get_absolute_url(), actor.name)
-    return format_html(
-        '<a class="actor-link" href="{}" hx-get="{}" hx-include="#filters" hx-vals="{}" '
-        'hx-target="#profile-pane" hx-push-url="true">{}</a>',
-        _workspace_url(context, profile=actor.slug),
-        reverse("timeline"),
-        hx_vals(profile=actor.slug),
-        actor.name,
-    )
+    return Links.of(context).actor(actor.name, actor.slug)
 
 
 @register.simple_tag(takes_context=True)
 def engagement_href(context, engagement) -> str:
     """`href` (and in the workspace the hx-* attributes that open the detail pane) for an <a>."""
-    if not context.get("workspace"):
-        return format_html('href="{}"', engagement.get_absolute_url())
-    return format_html(
-        'href="{}" hx-get="{}" hx-include="#filters" hx-vals="{}" hx-target="#engagement-pane" '
-        'hx-push-url="true" data-engagement="{}"',
-        _workspace_url(context, engagement=engagement.pk),
-        reverse("timeline"),
-        hx_vals(engagement=engagement.pk),
-        engagement.pk,
-    )
+    return Links.of(context).engagement(engagement.pk)
 
 
 def arabic_count(number: int, one: str, two: str, few: str, many: str) -> str:
