@@ -372,13 +372,17 @@ class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixi
             if keep is None:
                 error = "اختر الفاعل الذي يبقى."
             else:
-                curation.actors_merge(keep=keep, drops=actors, user=request.user)
-                self.message_user(
-                    request,
-                    f"دُمج {len(actors) - 1} في «{keep.name}»؛ أصبحت أسماؤهم أسماءً بديلة له.",
-                    messages.SUCCESS,
-                )
-                return HttpResponseRedirect(reverse("admin:analysis_actor_change", args=[keep.pk]))
+                try:
+                    curation.actors_merge(keep=keep, drops=actors, user=request.user)
+                except curation.CurationError as refused:
+                    error = str(refused)
+                else:
+                    self.message_user(
+                        request,
+                        f"دُمج {len(actors) - 1} في «{keep.name}»؛ أصبحت أسماؤهم أسماءً بديلة له.",
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(reverse("admin:analysis_actor_change", args=[keep.pk]))
         context = {
             **self.admin_site.each_context(request),
             "title": "دمج الفاعلين",
@@ -450,15 +454,8 @@ def prefix_date_parse(text: str) -> DateValue:
 
 def engagement_date_value(engagement: Engagement) -> DateValue | None:
     """The engagement's dates as one prefix date, when they are exactly that (not a range)."""
-    if engagement.date_start is None:
-        return DateValue()
-    start = DateValue.of(engagement.date_start)
-    value = {
-        Precision.DAY: start,
-        Precision.MONTH: DateValue(start.year, start.month),
-        Precision.YEAR: DateValue(start.year),
-    }.get(engagement.date_precision)
-    if value is None or value.start != engagement.date_start or value.end != engagement.date_end:
+    value = curation.engagement_when(engagement)
+    if value.start != engagement.date_start or value.end != engagement.date_end:
         return None
     return value
 

@@ -484,3 +484,36 @@ def test_an_actor_deleted_in_the_admin_leaves_the_timeline_suggestions_at_once(
     assert not Actor.objects.filter(pk=kutrashev.pk).exists()
     page = curator_client.get("/").content.decode()
     assert "ألبروس كوتراشيف" not in page and "فالح الفياض" in page
+
+
+def test_merging_two_actors_makes_one_engagement_of_their_meeting_on_the_timeline(curator_client):
+    fayyad = actor_create(name="فالح الفياض")
+    keep, drop = actor_create(name="عبد العزيز المحمداوي"), actor_create(name="أبو فدك")
+    engagement_create(actors=[keep, fayyad], date="2024-03-05", document=document_create())
+    engagement_create(actors=[drop, fayyad], date="2024-03-05", document=document_create())
+    assert "حدثان" in curator_client.get("/").content.decode()
+
+    curator_client.post(
+        ACTORS,
+        {"action": "merge_actors", "_selected_action": [keep.pk, drop.pk], "post": "yes", "keep": keep.pk},
+    )
+
+    engagement = Engagement.objects.get()
+    assert engagement.evidence.count() == 2
+    assert "حدث واحد" in curator_client.get("/").content.decode()
+
+
+def test_a_merge_that_would_contradict_a_curator_is_refused_with_a_reason(curator_client):
+    fayyad = actor_create(name="فالح الفياض")
+    keep, drop = actor_create(name="عبد العزيز المحمداوي"), actor_create(name="أبو فدك")
+    engagement_create(actors=[keep, fayyad], date="2024-03-05", review=Engagement.Review.VERIFIED)
+    engagement_create(actors=[drop, fayyad], date="2024-03-05", review=Engagement.Review.REJECTED)
+
+    response = curator_client.post(
+        ACTORS,
+        {"action": "merge_actors", "_selected_action": [keep.pk, drop.pk], "post": "yes", "keep": keep.pk},
+    )
+
+    assert response.status_code == 200
+    assert "متعارض" in response.content.decode()
+    assert Actor.objects.count() == 3 and Engagement.objects.count() == 2

@@ -7,16 +7,21 @@ Each service is one transaction and advances the data version once (`data_versio
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
 from analysis.extraction.clean import name_key
-from analysis.models import Actor, ActorTitle, Alias, Engagement, Mention, Participation
+from analysis.extraction.results import DateValue
+from analysis.models import Actor, ActorTitle, Alias, Engagement, Evidence, Mention, Participation, Precision
+from analysis.services.ingestion import engagement_fingerprint
 from analysis.services.versions import data_version_bump
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -158,6 +163,166 @@ def engagement_mark_edited(
     return engagement
 
 
+# Engagement identity after participants change ----------------------------------------
+
+
+def engagement_when(engagement: Engagement) -> DateValue:
+    """The engagement's date at its precision (for a range a curator set, its start at that precision)."""
+    start = engagement.date_start
+    if start is None:
+        return DateValue()
+    return {
+        Precision.DAY: DateValue.of(start),
+        Precision.MONTH: DateValue(start.year, start.month),
+        Precision.YEAR: DateValue(start.year),
+    }.get(engagement.date_precision, DateValue())
+
+
+def _fingerprints_now(engagements: list[Engagement]) -> dict[int, str]:
+    """The fingerprint ingestion computes for each engagement as it stands now (the date unknown: from
+    its first source); none for one that has neither a date and participants nor a source."""
+    ids = [engagement.pk for engagement in engagements]
+    participants: dict[int, list[int]] = defaultdict(list)
+    for engagement_id, actor_id in Participation.objects.filter(engagement_id__in=ids).values_list(
+        "engagement_id", "actor_id"
+    ):
+        participants[engagement_id].append(actor_id)
+    first_source: dict[int, tuple[str, int]] = {}
+    for engagement_id, sha256, start in (
+        Evidence.objects.filter(engagement_id__in=ids)
+        .order_by("engagement_id", "pk")
+        .values_list("engagement_id", "document__sha256", "start")
+    ):
+        first_source.setdefault(engagement_id, (sha256, start))
+    fingerprints = {}
+    for engagement in engagements:
+        when, source = engagement_when(engagement), first_source.get(engagement.pk)
+        if source is None and not (when.iso and participants[engagement.pk]):
+            continue
+        sha256, start = source or ("", 0)
+        fingerprints[engagement.pk] = engagement_fingerprint(
+            type=engagement.type,
+            actor_ids=participants[engagement.pk],
+            when=when,
+            document_sha256=sha256,
+            evidence_start=start,
+        )
+    return fingerprints
+
+
+def _engagements_refingerprint(*, engagement_ids: Iterable[int], user: User, reason: str) -> None:
+    """Give engagements whose participants changed the fingerprint ingestion now computes for them, so
+    that a later report of the same event joins them; engagements that come to share one become one."""
+    engagements = list(Engagement.objects.select_for_update().filter(pk__in=set(engagement_ids)))
+    fingerprints = _fingerprints_now(engagements)
+    changing = [e for e in engagements if fingerprints.get(e.pk, e.fingerprint) != e.fingerprint]
+    if not changing:
+        return
+    groups: dict[str, list[Engagement]] = defaultdict(list)
+    for engagement in changing:
+        groups[fingerprints[engagement.pk]].append(engagement)
+    changing_ids = [engagement.pk for engagement in changing]
+    for holder in (
+        Engagement.objects.select_for_update().filter(fingerprint__in=groups).exclude(pk__in=changing_ids)
+    ):
+        groups[holder.fingerprint].append(holder)
+    # The same event whose stored fingerprint is out of date too (made by hand, or by an earlier merge).
+    taken = [e.pk for group in groups.values() for e in group]
+    lookalikes = list(
+        Engagement.objects.select_for_update()
+        .filter(
+            type__in={e.type for e in changing},
+            date_start__in={e.date_start for e in changing if e.date_start},
+            pk__in=Participation.objects.filter(
+                actor_id__in=Participation.objects.filter(engagement_id__in=changing_ids).values("actor_id")
+            ).values("engagement_id"),
+        )
+        .exclude(pk__in=taken)
+    )
+    for engagement_id, fingerprint in _fingerprints_now(lookalikes).items():
+        if fingerprint in groups:
+            groups[fingerprint].append(next(e for e in lookalikes if e.pk == engagement_id))
+    history_baseline_ensure(model=Engagement, pks=[e.pk for group in groups.values() for e in group])
+    # Free the old fingerprints first: one engagement may take the one another is giving up.
+    Engagement.objects.filter(pk__in=changing_ids).update(
+        fingerprint=Concat(Value("refingerprint:"), Cast("pk", CharField()))
+    )
+    for fingerprint, group in groups.items():
+        survivor = _engagements_fold(group, user=user, reason=reason) if len(group) > 1 else group[0]
+        survivor.fingerprint = fingerprint
+        _save(survivor, user=user, reason=reason)
+
+
+def _engagements_fold(group: list[Engagement], *, user: User, reason: str) -> Engagement:
+    """Make engagements that turned out to be one event one, and return it (unsaved).
+
+    It keeps every source and participant, and every curator's decision: the curated engagement
+    survives, and decisions that contradict each other are refused rather than one of them dropped.
+    """
+    survivor = min(group, key=lambda e: (not e.is_edited, e.review == Engagement.Review.EXTRACTED, e.pk))
+    losers = [e for e in group if e is not survivor]
+    participations = defaultdict(list)
+    for participation in Participation.objects.filter(engagement__in=group).order_by("pk"):
+        participations[participation.engagement_id].append(participation)
+    evidence = defaultdict(list)
+    for row in Evidence.objects.filter(engagement__in=group).order_by("pk"):
+        evidence[row.engagement_id].append(row)
+
+    reviews = {e.review for e in group} - {Engagement.Review.EXTRACTED}
+    edited = [e for e in group if e.is_edited]
+    roles: dict[int, set[str]] = defaultdict(set)
+    for engagement in edited:
+        for participation in participations[engagement.pk]:
+            roles[participation.actor_id].add(participation.role)
+    if (
+        len(reviews) > 1
+        or len({(e.location, e.status, e.date_start, e.date_end) for e in edited}) > 1
+        or any(len(actor_roles) > 1 for actor_roles in roles.values())
+    ):
+        numbers = "، ".join(f"#{e.pk}" for e in sorted(group, key=lambda e: e.pk))
+        raise CurationError(
+            f"بعد الدمج تصير الأحداث {numbers} حدثًا واحدًا، لكن ما قرّره المحللون فيها متعارض "
+            "(المراجعة أو المكان أو الحالة أو التاريخ أو الأدوار). وحِّدها أولًا ثم أعد الدمج."
+        )
+    history_baseline_ensure(model=Participation, pks=[p.pk for e in group for p in participations[e.pk]])
+    history_baseline_ensure(model=Evidence, pks=[row.pk for e in losers for row in evidence[e.pk]])
+
+    if reviews:
+        survivor.review = reviews.pop()
+    if not survivor.is_edited:  # what the other reports add, as ingestion refines an engagement
+        survivor.location = survivor.location or next((e.location for e in losers if e.location), "")
+        survivor.date_text = survivor.date_text or next((e.date_text for e in losers if e.date_text), "")
+        if any(e.status == Engagement.Status.REPORTED for e in group):
+            survivor.status = Engagement.Status.REPORTED
+    survivor.confidence = max(e.confidence for e in group)
+
+    kept = {p.actor_id: p for p in participations[survivor.pk]}
+    spans = {(row.document_id, row.start) for row in evidence[survivor.pk]}
+    for loser in losers:
+        for participation in participations[loser.pk]:
+            existing = kept.get(participation.actor_id)
+            if existing is None:
+                participation.engagement = survivor
+                _save(participation, user=user, reason=reason)
+                kept[participation.actor_id] = participation
+                continue
+            if not survivor.is_edited and ROLE_RANK.get(participation.role, 0) > ROLE_RANK.get(
+                existing.role, 0
+            ):
+                existing.role = participation.role
+                _save(existing, user=user, reason=reason)
+            _delete(participation, user=user, reason=reason)
+        for row in evidence[loser.pk]:
+            if (row.document_id, row.start) in spans:
+                _delete(row, user=user, reason=reason)
+                continue
+            row.engagement = survivor
+            _save(row, user=user, reason=reason)
+            spans.add((row.document_id, row.start))
+        _delete(loser, user=user, reason=reason)
+    return survivor
+
+
 # Actors and aliases --------------------------------------------------------------------
 
 
@@ -244,7 +409,8 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
 
     Aliases, titles, mentions and participations move to `keep`; when both took part in one
     engagement the two participations collapse into one (keeping the more specific role);
-    the dropped actor's name becomes a curated alias of `keep`.
+    the dropped actor's name becomes a curated alias of `keep`. The engagements `drop` took part
+    in take the fingerprint ingestion now computes for them, and those that become one are merged.
     """
     if keep.pk == drop.pk:
         raise CurationError("لا يمكن دمج فاعل مع نفسه.")
@@ -297,7 +463,8 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
     Mention.objects.filter(actor=drop).update(actor=keep)
 
     kept_participations = {p.engagement_id: p for p in keep.participations.all()}
-    for participation in list(drop.participations.all()):
+    dropped_participations = list(drop.participations.all())
+    for participation in dropped_participations:
         existing = kept_participations.get(participation.engagement_id)
         if existing is None:
             participation.actor = keep
@@ -308,6 +475,9 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
             existing.role = participation.role
             _save(existing, user=user, reason=reason)
         _delete(participation, user=user, reason=reason)
+    _engagements_refingerprint(
+        engagement_ids=[p.engagement_id for p in dropped_participations], user=user, reason=reason
+    )
 
     keep.name_en = keep.name_en or drop.name_en
     keep.description = keep.description or drop.description
@@ -355,7 +525,7 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
     alias.source = Alias.Source.CURATED
     _save(alias, user=user, reason=reason)
 
-    moved, stayed = [], []
+    moved, stayed, regrouped = [], [], []
     for mention in old.mentions.all():
         (moved if name_key(mention.surface) == alias.key else stayed).append(mention)
     Mention.objects.filter(pk__in=[m.pk for m in moved]).update(actor=new)
@@ -369,6 +539,8 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
         if any(inside(m) for m in moved) and not any(inside(m) for m in stayed):
             participation.actor = new
             _save(participation, user=user, reason=reason)
+            regrouped.append(participation.engagement_id)
+    _engagements_refingerprint(engagement_ids=regrouped, user=user, reason=reason)
 
     old.is_curated = True
     _save(old, user=user, reason=reason)

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from analysis.extraction.clean import name_key
+from analysis.extraction.results import DateValue
 from analysis.models import Actor, ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
 from analysis.services import curation
-from analysis.services.ingestion import document_ingest
+from analysis.services.ingestion import document_ingest, engagement_fingerprint
 from tests.factories import actor_create, article_text, document_create, engagement_create, scripted_extract
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +111,7 @@ def test_merge_moves_everything_to_the_survivor_and_collapses_duplicates(curator
     both = engagement_create(actors=[keep, other], date="2024-02-01", document=document)
     Participation.objects.filter(engagement=both, actor=keep).update(role=Participation.Role.PARTICIPANT)
     Participation.objects.create(
-        engagement=engagement_create(actors=[other], date="2024-02-01"),
+        engagement=engagement_create(actors=[other], date="2024-02-01", type="call"),
         actor=drop,
         role=Participation.Role.GUEST,
     )
@@ -353,3 +354,93 @@ def test_curated_engagements_survive_reingestion_as_the_curator_left_them(tmp_pa
     assert Engagement.objects.filter(review="rejected").get() == rejected
     for engagement in (verified, corrected, rejected):
         assert engagement.history.latest().history_user == curator  # ingestion recorded no change over it
+
+
+# Merges and the identity of engagements ------------------------------------------------------
+
+MUHANDIS, ABU_FADAK = ("عبد العزيز المحمداوي", "person", [], "رئيس الأركان"), ("أبو فدك", "person", [], "")
+
+
+def report(tmp_path: Path, name: str, *, by: str, body: str, when: str = "2024-03-05"):
+    """An article on the meeting of Fayyad with `by` (one of the two spellings) on `when`."""
+    actor = MUHANDIS if by == MUHANDIS[0] else ABU_FADAK
+    return ingest(
+        tmp_path,
+        name,
+        article_text(actors=[actor, FAYYAD], engagements=[("meeting", when, [by, FAYYAD[0]])], body=body),
+    )
+
+
+def test_after_a_merge_the_engagements_carry_the_fingerprint_a_new_report_computes(tmp_path, curator):
+    report(tmp_path, "1.txt", by="أبو فدك", body="مصدر أول")
+    ingest(tmp_path, "2.txt", article_text(actors=[MUHANDIS]))
+    keep = Actor.objects.get(name=MUHANDIS[0])
+
+    curation.actor_merge(keep=keep, drop=Actor.objects.get(name="أبو فدك"), user=curator)
+
+    engagement = Engagement.objects.get()
+    fayyad = Actor.objects.get(name=FAYYAD[0])
+    assert engagement.fingerprint == engagement_fingerprint(
+        type="meeting",
+        actor_ids=[keep.pk, fayyad.pk],
+        when=DateValue(2024, 3, 5),
+        document_sha256="",
+        evidence_start=0,
+    )
+    report(tmp_path, "3.txt", by=MUHANDIS[0], body="مصدر ثان")
+    engagement = Engagement.objects.get()  # one meeting with two sources
+    assert engagement.evidence.count() == 2
+    assert set(engagement.actors.values_list("name", flat=True)) == {MUHANDIS[0], FAYYAD[0]}
+
+
+def test_a_merge_makes_one_engagement_of_a_meeting_reported_under_both_names(tmp_path, curator):
+    report(tmp_path, "1.txt", by="أبو فدك", body="مصدر أول")
+    report(tmp_path, "2.txt", by=MUHANDIS[0], body="مصدر ثان")
+    assert Engagement.objects.count() == 2  # two actors yet, so two meetings
+    keep = Actor.objects.get(name=MUHANDIS[0])
+
+    curation.actor_merge(keep=keep, drop=Actor.objects.get(name="أبو فدك"), user=curator)
+
+    engagement = Engagement.objects.get()
+    assert engagement.evidence.count() == 2
+    assert sorted(engagement.participations.values_list("actor__name", flat=True)) == sorted(
+        [MUHANDIS[0], FAYYAD[0]]
+    )
+    report(tmp_path, "3.txt", by="أبو فدك", body="مصدر ثالث")  # the old spelling now resolves to keep
+    report(tmp_path, "4.txt", by=MUHANDIS[0], body="مصدر رابع")
+    assert Engagement.objects.get().evidence.count() == 4
+
+
+def test_merged_engagements_keep_what_a_curator_decided(tmp_path, curator):
+    report(tmp_path, "1.txt", by="أبو فدك", body="مصدر أول")
+    report(tmp_path, "2.txt", by=MUHANDIS[0], body="مصدر ثان")
+    reported_by_abu_fadak, reported_by_muhandis = Engagement.objects.order_by("pk")
+    curation.engagements_verify(engagements=[reported_by_muhandis], user=curator)
+    reported_by_abu_fadak.location = "بغداد"
+    curation.engagement_update(engagement=reported_by_abu_fadak, user=curator, changed_fields=["location"])
+
+    curation.actor_merge(
+        keep=Actor.objects.get(name=MUHANDIS[0]), drop=Actor.objects.get(name="أبو فدك"), user=curator
+    )
+
+    engagement = Engagement.objects.get()
+    assert (engagement.review, engagement.is_edited, engagement.location) == ("verified", True, "بغداد")
+    assert engagement.evidence.count() == 2
+    gone = Engagement.history.filter(history_type="-").get()
+    assert gone.history_user == curator and gone.history_change_reason.startswith("دمج «أبو فدك»")
+
+
+def test_a_merge_that_would_join_a_verified_and_a_rejected_engagement_is_refused(tmp_path, curator):
+    report(tmp_path, "1.txt", by="أبو فدك", body="مصدر أول")
+    report(tmp_path, "2.txt", by=MUHANDIS[0], body="مصدر ثان")
+    first, second = Engagement.objects.order_by("pk")
+    curation.engagements_verify(engagements=[first], user=curator)
+    curation.engagements_reject(engagements=[second], user=curator)
+
+    with pytest.raises(curation.CurationError, match="متعارض"):
+        curation.actor_merge(
+            keep=Actor.objects.get(name=MUHANDIS[0]), drop=Actor.objects.get(name="أبو فدك"), user=curator
+        )
+
+    assert Actor.objects.filter(name="أبو فدك").exists()  # nothing changed
+    assert sorted(Engagement.objects.values_list("review", flat=True)) == ["rejected", "verified"]
