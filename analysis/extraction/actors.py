@@ -421,6 +421,8 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
                 continue
             if tok.text in _COMMAS:
                 k = _skip_quotes(tokens, j + 1)
+                if k < n_tok and tokens[k].n in lx.ADDRESS_HONORIFICS:
+                    break  # `، سعادة Y`: the next person
                 if k < n_tok and _head_at(tokens, k) and not tokens[k].n.startswith(("و", "ف")):
                     j = k + _head_at(tokens, k)
                     title_end = j
@@ -824,8 +826,12 @@ def find_actors(
             title = text[title_start : tokens[title_end - 1].end].strip(" ،,")
             if head_form.startswith(_ARTICLE) and not head_tok.article and title.startswith("لل"):
                 title = _ARTICLE + title[2:]  # `للرئيس الروسي` -> `الرئيس الروسي`
-            if title and title not in rec.titles:
-                rec.titles.append(title)
+            address_only = all(
+                w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w == "السمو"
+                for w in normalize(title).split()
+            )
+            if title and title not in rec.titles and not (address_only and name_first in after_titles):
+                rec.titles.append(title)  # `معالي X وزير الطاقة`: the title is the apposition
         first, last = min(title_first, name_first), max(title_end, name_end) - 1
         if name_first in after_titles:
             a, b = after_titles[name_first]

@@ -1144,8 +1144,15 @@ def _dateline(doc: _Doc, rng: range) -> str | None:
     if geo is None or m is not None and m.kind == ActorKind.PERSON:
         return None
     nxt = geo.last + 1
-    if nxt < rng.stop and doc.tokens[nxt].text in ("-", "–", "—"):
+    if nxt < rng.stop and doc.tokens[nxt].text in ("-", "–", "—", "/"):
         return doc.text[geo.start : geo.end]
+    # `أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`: the place and the day of a dateline
+    k = nxt + 1 if nxt < rng.stop and doc.tokens[nxt].n == "في" else nxt
+    if k < rng.stop and doc.in_date[k]:
+        while k < rng.stop and doc.in_date[k]:
+            k += 1
+        if k < rng.stop and doc.tokens[k].text in ("-", "–", "—", "/", "("):
+            return doc.text[geo.start : geo.end]
     return None
 
 

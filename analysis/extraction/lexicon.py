@@ -43,6 +43,9 @@ HEAD_NEEDS_NEXT = {
 }
 # Time words that may close a title before the name (`أمين المجلس آنذاك علي شمخاني`).
 TITLE_TIME_WORDS = _fold("آنذاك انذاك حينها حينذاك وقتها وقتذاك سابقا سابقاً")
+# Forms of address that open a person's mention (`معالي X وزير ...، سعادة Y سفير ...`): after a
+# comma they start the next person, never a second title of the same one.
+ADDRESS_HONORIFICS = _fold("معالي سعادة فخامة سماحة سمو صاحب دولة")
 HONORIFICS = _fold("السيد السيدة الجنرال السفير الرئيس الوزير الشيخ الدكتور الفريق اللواء العميد الأستاذ")
 
 # Words that continue a title without being part of a name.

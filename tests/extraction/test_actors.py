@@ -237,9 +237,7 @@ def test_amin_and_muhandis_end_a_name_unless_a_name_or_aam_follows():
 
 
 def test_a_title_runs_through_an_official_state_name_and_a_time_word():
-    found = persons(
-        "استقبل نائب رئيس الجمهورية العربية السورية فيصل المقداد رئيس الوزراء آنذاك حسين عرنوس."
-    )
+    found = persons("استقبل نائب رئيس الجمهورية العربية السورية فيصل المقداد رئيس الوزراء آنذاك حسين عرنوس.")
     assert found["فيصل المقداد"].title == "نائب رئيس الجمهورية العربية السورية"
     assert found["حسين عرنوس"].title == "رئيس الوزراء آنذاك"
 
@@ -249,3 +247,11 @@ def test_a_resistance_group_named_by_its_nisba_and_country():
     assert found["المقاومة الإسلامية في لبنان"].kind == ActorKind.ORGANIZATION
     assert found["المقاومة الشعبية"].kind == ActorKind.ORGANIZATION
     assert "لبنان" not in found
+
+
+def test_forms_of_address_start_the_next_person_and_the_apposition_is_the_title():
+    found = persons(
+        "استقبل معالي سهيل المزروعي وزير الطاقة والبنية التحتية، سعادة أكيو إيسومتا سفير اليابان لدى الدولة."
+    )
+    assert found["سهيل المزروعي"].title == "وزير الطاقة والبنية التحتية"
+    assert found["أكيو إيسومتا"].title.startswith("سفير اليابان")

@@ -444,3 +444,9 @@ def test_a_claim_of_responsibility_naming_its_target():
 def test_an_announcement_without_responsibility_is_no_claim():
     text = "تعرّضت قاعدة تضم قوات أمريكية لهجوم. وأعلنت وزارة الدفاع الأمريكية الهجوم في بيان."
     assert engagements(text) == []
+
+
+def test_an_agency_dateline_gives_the_place_and_the_day():
+    text = "دبي في 21 فبراير/ وام/ استقبل وزير الطاقة سهيل المزروعي السفير الياباني أكيو إيسومتا."
+    [e] = engagements(text, published=date(2024, 2, 21))
+    assert (e.location, e.date.iso) == ("دبي", "2024-02-21")
