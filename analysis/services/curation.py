@@ -545,3 +545,27 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
     old.is_curated = True
     _save(old, user=user, reason=reason)
     return new
+
+
+# Who may curate ------------------------------------------------------------------------
+
+ROLES = ("analyst", "curator")  # the groups of migration 0002
+
+
+@transaction.atomic
+def user_role_grant(*, user: AbstractBaseUser, role: str) -> None:
+    """Give `user` one role: its group (out of the other role's group) and, for a curator, the staff
+    flag the admin asks for. An analyst loses the staff flag unless a superuser."""
+    from django.contrib.auth.models import Group
+
+    if role not in ROLES:
+        raise CurationError(f"دور غير معروف: «{role}»؛ الأدوار: {'، '.join(ROLES)}.")
+    groups = {group.name: group for group in Group.objects.filter(name__in=ROLES)}
+    if role not in groups:
+        raise CurationError(f"لا توجد مجموعة «{role}»: شغِّل manage.py migrate أولًا.")
+    user.groups.remove(*(group for name, group in groups.items() if name != role))
+    user.groups.add(groups[role])
+    is_staff = role == "curator" or (user.is_staff and user.is_superuser)
+    if user.is_staff != is_staff:
+        user.is_staff = is_staff
+        user.save(update_fields=["is_staff"])
