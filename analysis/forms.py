@@ -129,12 +129,12 @@ class TimelineFilterForm(forms.Form):
         self.outlets = selectors.outlet_choices()
         self.documents = list(selectors.document_choices_recent(limit=DOCUMENT_CHOICES))
         chosen = str(data.get("source", "")).removeprefix("document:")
-        if chosen.isdigit() and all(doc.pk != int(chosen) for doc in self.documents):
+        if chosen.isdigit() and all(pk != int(chosen) for pk, _, _ in self.documents):
             self.documents += list(selectors.document_choices().filter(pk=int(chosen)))
         self.fields["source"].choices = [
             ("", "كل المصادر"),
             ("الوسائل", [(f"outlet:{outlet}", outlet) for outlet in self.outlets]),
-            ("الوثائق", [(f"document:{doc.pk}", str(doc)[:80]) for doc in self.documents]),
+            ("الوثائق", [(f"document:{pk}", (title or path)[:80]) for pk, title, path in self.documents]),
         ]
 
     def clean(self) -> dict:

@@ -261,13 +261,14 @@ def outlet_choices() -> list[str]:
     )
 
 
-def document_choices() -> QuerySet[Document]:
-    return Document.objects.only("id", "title", "source_path", "outlet", "published_on")
+def document_choices() -> QuerySet[tuple[int, str, str]]:
+    """`(id, title, source_path)` of documents, for the source filter."""
+    return Document.objects.values_list("id", "title", "source_path")
 
 
-def document_choices_recent(*, limit: int) -> list[Document]:
+def document_choices_recent(*, limit: int) -> list[tuple[int, str, str]]:
     """The newest `limit` documents for the source filter, cached until the data changes."""
-    return _cached(f"documents-recent:{limit}", lambda: list(document_choices()[:limit]))
+    return _cached(f"document-choices-recent:{limit}", lambda: list(document_choices()[:limit]))
 
 
 def actor_profile(*, slug: str) -> Actor:

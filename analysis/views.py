@@ -23,7 +23,7 @@ from analysis import charts, selectors
 from analysis.forms import TimelineFilterForm
 from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
 from analysis.models import Actor, Document, Engagement, Evidence
-from analysis.templatetags.dashboard import LEVANTINE_MONTHS, Links, partial_date, sources_count, state_of
+from analysis.templatetags.dashboard import LEVANTINE_MONTHS, Links, engagement_card, state_of
 
 PAGE_SIZE = 40
 PROFILE_ENGAGEMENTS = 25
@@ -41,44 +41,25 @@ def _is_fragment(request: HtmxHttpRequest) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class EngagementCard:
-    """An engagement as its card prints it, the markup of its date and links made once, in Python."""
+    """An engagement as a list of engagements shows it: its date (for the headings) and its card."""
 
     pk: int
-    type: str
-    type_label: str
     date_start: date | None
     date_precision: str
-    date: SafeString
-    location: str
-    status: str
-    review: str
-    sources: str
-    link: SafeString
-    participants: tuple[SafeString, ...]
+    html: SafeString
 
 
-TYPE_LABELS = dict(Engagement.Type.choices)
-
-
-def _engagement_cards(rows: list[dict], links: Links) -> list[EngagementCard]:
+def _engagement_cards(rows: list[dict], links: Links, current: int | None = None) -> list[EngagementCard]:
     """Cards for `selectors.engagement_list` rows, their participants fetched in one query."""
     participants: dict[int, list[SafeString]] = {row["id"]: [] for row in rows}
     for engagement_id, name, slug in selectors.engagement_participants(engagement_ids=participants):
         participants[engagement_id].append(links.actor(name, slug))
     return [
         EngagementCard(
-            pk=row["id"],
-            type=row["type"],
-            type_label=TYPE_LABELS.get(row["type"], row["type"]),
-            date_start=row["date_start"],
-            date_precision=row["date_precision"],
-            date=partial_date(row["date_start"], row["date_precision"]),
-            location=row["location"],
-            status=row["status"],
-            review=row["review"],
-            sources=sources_count(row["source_count"]),
-            link=links.engagement(row["id"]),
-            participants=tuple(participants[row["id"]]),
+            row["id"],
+            row["date_start"],
+            row["date_precision"],
+            engagement_card(row, participants[row["id"]], links, current=row["id"] == current),
         )
         for row in rows
     ]
@@ -130,10 +111,8 @@ def _timeline_page(form: TimelineFilterForm, page_number: int, links: Links) -> 
     if page.number > 1:
         previous = engagements[(page.number - 1) * PAGE_SIZE - 1]
         after = _group_key(previous["date_start"], previous["date_precision"])
-    return {
-        "page": page,
-        "entries": _timeline_entries(_engagement_cards(list(page.object_list), links), after),
-    }
+    cards = _engagement_cards(list(page.object_list), links, current=form.cleaned_data.get("engagement"))
+    return {"page": page, "entries": _timeline_entries(cards, after)}
 
 
 def _timeline_results(form: TimelineFilterForm, links: Links, page_number: int = 1) -> dict:

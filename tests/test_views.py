@@ -270,3 +270,13 @@ def test_workspace_links_keep_the_state_as_state_query_does(rf, query):
     links = Links(state_of(context["request"]), workspace=True)
     for key, value in [("engagement", 42), ("profile", "فالح-الفياض 2"), ("engagement", 7)]:
         assert links.workspace_url(key, value) == reverse("timeline") + state_query(context, **{key: value})
+
+
+def test_the_open_engagement_is_marked_in_the_timeline_and_the_document_lists_its_cards(reader, world):
+    html = reader.get("/", {"engagement": world.meeting.pk}).content.decode()
+    assert f'<article class="engagement-card is-current" data-engagement-card="{world.meeting.pk}">' in html
+    assert html.count("is-current") == 1
+    page = reader.get(world.source_a.get_absolute_url()).content.decode()
+    assert page.count('class="engagement-card"') == 2  # the meeting and the visit
+    assert f'href="{world.meeting.get_absolute_url()}"' in page and "مصدران" in page
+    assert f'<a class="actor-link" href="{world.fayyad.get_absolute_url()}">' in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from urllib.parse import quote_plus
@@ -9,12 +10,11 @@ from urllib.parse import quote_plus
 from django import template
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from analysis.extraction import months
 from analysis.forms import STATE_PARAMS
-from analysis.models import Precision
+from analysis.models import Engagement, Precision
 
 register = template.Library()
 
@@ -22,6 +22,11 @@ register = template.Library()
 LEVANTINE_MONTHS = months.LEVANTINE
 EGYPTIAN_MONTHS = months.EGYPTIAN
 UNKNOWN_DATE = "تاريخ غير معروف"
+
+
+def _e(value: object) -> str:
+    """`value` escaped for HTML text or a quoted attribute (what `django.utils.html.escape` does)."""
+    return html.escape(str(value))
 
 
 def format_partial_date(day: date | None, precision: str, months: tuple[str, ...] = LEVANTINE_MONTHS) -> str:
@@ -42,16 +47,14 @@ def iso_partial_date(day: date | None, precision: str) -> str:
 
 
 @register.simple_tag
-def partial_date(day: date | None, precision: str = Precision.DAY) -> str:
+def partial_date(day: date | None, precision: str = Precision.DAY) -> SafeString:
     """A <time> element: Levantine month names, the Egyptian ones in its title."""
     text = format_partial_date(day, precision)
     if text == UNKNOWN_DATE:
-        return format_html('<span class="date unknown">{}</span>', text)
-    return format_html(
-        '<time class="date" datetime="{}" title="{}">{}</time>',
-        iso_partial_date(day, precision),
-        format_partial_date(day, precision, EGYPTIAN_MONTHS),
-        text,
+        return mark_safe(f'<span class="date unknown">{_e(text)}</span>')  # noqa: S308
+    return mark_safe(  # noqa: S308 - every value is escaped
+        f'<time class="date" datetime="{_e(iso_partial_date(day, precision))}" '
+        f'title="{_e(format_partial_date(day, precision, EGYPTIAN_MONTHS))}">{_e(text)}</time>'
     )
 
 
@@ -150,33 +153,63 @@ class Links:
         link = self._actors.get((name, slug))
         if link is None:
             if self.workspace:
-                link = format_html(
-                    '<a class="actor-link" href="{}" hx-get="{}" hx-include="#filters" hx-vals="{}" '
-                    'hx-target="#profile-pane" hx-push-url="true">{}</a>',
-                    self.workspace_url("profile", slug),
-                    self.timeline,
-                    hx_vals(profile=slug),
-                    name,
+                link = (
+                    f'<a class="actor-link" href="{_e(self.workspace_url("profile", slug))}" '
+                    f'hx-get="{_e(self.timeline)}" hx-include="#filters" hx-vals="{_e(hx_vals(profile=slug))}" '
+                    f'hx-target="#profile-pane" hx-push-url="true">{_e(name)}</a>'
                 )
             else:
-                link = format_html(
-                    '<a class="actor-link" href="{}">{}</a>', reverse("actor_detail", args=[slug]), name
+                link = (
+                    f'<a class="actor-link" href="{_e(reverse("actor_detail", args=[slug]))}">{_e(name)}</a>'
                 )
-            self._actors[(name, slug)] = link
+            self._actors[(name, slug)] = link = mark_safe(link)  # noqa: S308 - every value is escaped
         return link
 
     def engagement(self, pk: int) -> SafeString:
         """`href` (and in the workspace the hx-* attributes that open the detail pane) for an <a>."""
         if not self.workspace:
-            return format_html('href="{}"', reverse("engagement_detail", args=[pk]))
-        return format_html(
-            'href="{}" hx-get="{}" hx-include="#filters" hx-vals="{}" hx-target="#engagement-pane" '
-            'hx-push-url="true" data-engagement="{}"',
-            self.workspace_url("engagement", pk),
-            self.timeline,
-            hx_vals(engagement=pk),
-            pk,
+            return mark_safe(f'href="{_e(reverse("engagement_detail", args=[pk]))}"')  # noqa: S308
+        return mark_safe(  # noqa: S308 - every value is escaped
+            f'href="{_e(self.workspace_url("engagement", pk))}" hx-get="{_e(self.timeline)}" '
+            f'hx-include="#filters" hx-vals="{_e(hx_vals(engagement=pk))}" hx-target="#engagement-pane" '
+            f'hx-push-url="true" data-engagement="{_e(pk)}"'
         )
+
+
+TYPE_LABELS = dict(Engagement.Type.choices)
+BADGES = {
+    Engagement.Review.VERIFIED: '<span class="badge verified">موثَّق</span>',
+    Engagement.Review.REJECTED: '<span class="badge rejected">مرفوض</span>',
+}
+NO_PARTICIPANTS = '<span class="muted">لا مشاركين مسجَّلين</span>'
+
+
+def engagement_card(
+    engagement: dict, participants: list[SafeString], links: Links, *, current: bool = False
+) -> SafeString:
+    """The card of a `selectors.engagement_list` row: a link with its type, date and place that opens the
+    engagement, its badges and number of sources, its participants' links. Written in Python: a template
+    per card took longer than the page's SQL (40 cards)."""
+    location, status, review = engagement["location"], engagement["status"], engagement["review"]
+    badges = (
+        ('<span class="badge planned">مخطَّط</span>' if status == "planned" else "")
+        + BADGES.get(review, "")
+        + f'<span class="source-count">{_e(sources_count(engagement["source_count"]))}</span>'
+    )
+    people = '<span class="sep" aria-hidden="true"> · </span>'.join(participants)
+    place = f'<span class="location">، {_e(location)}</span>' if location else ""
+    kind = engagement["type"]
+    return mark_safe(  # noqa: S308 - every value is escaped, the links are safe strings
+        f'<article class="engagement-card{" is-current" if current else ""}" '
+        f'data-engagement-card="{_e(engagement["id"])}">\n'
+        f'  <a class="engagement-link" {links.engagement(engagement["id"])}>'
+        f'<span class="type-badge type-{_e(kind)}">{_e(TYPE_LABELS.get(kind, kind))}</span> '
+        f"{partial_date(engagement['date_start'], engagement['date_precision'])}"
+        f"{place}</a>\n"
+        f'  <span class="card-badges">{badges}</span>\n'
+        f'  <p class="participants">{people or NO_PARTICIPANTS}</p>\n'
+        "</article>"
+    )
 
 
 @register.simple_tag(takes_context=True)
