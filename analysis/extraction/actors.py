@@ -555,6 +555,11 @@ def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     if not comma and tokens[a].article:
         return None
     title_end, name_first, _ = _parse_title(tokens, a)
+    if name_first is not None and not comma:
+        # `محمد بن سلمان ولي العهد رئيس مجلس الوزراء، رئيس وزراء ماليزيا أنور إبراهيم`: the title
+        # right after a name is that name's; the one after the comma opens the next person
+        cut = next((c for c in range(a + 2, name_first) if tokens[c].text in _COMMAS), None)
+        return (a, cut) if cut is not None else None
     if name_first is not None or title_end - a < 2:
         return None
     if comma and not (title_end >= n_tok or tokens[title_end].kind == "p"):
@@ -564,6 +569,9 @@ def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
 
 def _span_text(text: str, tokens: Sequence[Token], a: int, b: int) -> str:
     return text[tokens[a].start : tokens[b - 1].end]
+
+
+_PATRONYMIC_CONNECTORS = frozenset(normalize(w) for w in "بن ابن بنت ولد".split())
 
 
 def _strip_clitic_offset(tok: Token, bare: str) -> int:
@@ -773,7 +781,7 @@ def find_actors(
     # (`السفير ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass.
     full_surnames: dict[str, set[int]] = {}
     for idx, (_, _, nf, ne) in enumerate(persons):
-        if ne - nf >= 2:
+        if ne - nf >= 2 and tokens[ne - 2].n not in _PATRONYMIC_CONNECTORS:
             full_surnames.setdefault(name_key(tokens[ne - 1].n), set()).add(idx)
 
     def _surname_first(idx: int) -> bool:
@@ -827,7 +835,7 @@ def find_actors(
             if head_form.startswith(_ARTICLE) and not head_tok.article and title.startswith("لل"):
                 title = _ARTICLE + title[2:]  # `للرئيس الروسي` -> `الرئيس الروسي`
             address_only = all(
-                w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w == "السمو"
+                w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w in _PERSONAL_HONORIFICS or w == "السمو"
                 for w in normalize(title).split()
             )
             if title and title not in rec.titles and not (address_only and name_first in after_titles):
@@ -925,7 +933,8 @@ def find_actors(
         if len(parts) < 2:
             continue
         surname = parts[-1]
-        if len(surname) >= 3 and surname not in lx.STOPWORDS:
+        patronymic = parts[-2] in _PATRONYMIC_CONNECTORS  # `محمد بن سلمان`: سلمان is the father
+        if len(surname) >= 3 and surname not in lx.STOPWORDS and not patronymic:
             surnames.setdefault(surname, []).append(rec)
         rec.first_name = parts[0]
     loose_surnames: dict[str, list[_Record]] = {}
@@ -944,11 +953,13 @@ def find_actors(
             continue
         rec = next(iter(cands.values()))
         first = k_idx
+        off = 0
         if k_idx > 0 and not covered[k_idx - 1] and tokens[k_idx - 1].kind == "w":
             prev = tokens[k_idx - 1]
             if rec.first_name in key_variants(prev.n):
                 first = k_idx - 1
-        off = 0
+                given = next((f for f in _forms(prev.n) if f == rec.first_name), prev.n)
+                off = _strip_clitic_offset(prev, given)  # `وأنور إبراهيم` -> `أنور إبراهيم`
         if first == k_idx:
             bare = next((f for f in _forms(tok.n) if _strip_article(f) in surnames), tok.n)
             off = _strip_clitic_offset(tok, bare)
@@ -977,14 +988,7 @@ def find_actors(
                 r -= 1
             if any(f in lx.HONORIFICS for f in _forms(tokens[r].n)) and not covered[r]:
                 first = r
-        m = Mention(
-            rec.key,
-            ActorKind.PERSON,
-            first,
-            k_idx,
-            tokens[first].start + (off if first == k_idx else 0),
-            tok.end,
-        )
+        m = Mention(rec.key, ActorKind.PERSON, first, k_idx, tokens[first].start + off, tok.end)
         rec.mentions.append(m)
         mentions.append(m)
         for s in range(first, k_idx + 1):

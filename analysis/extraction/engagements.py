@@ -1241,6 +1241,7 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
         )
         if later is not None:
             cand.same_as = later
+    dateline_day = _dateline_day(doc)
     last_with: dict[tuple[frozenset[str], bool], _Candidate] = {}
     for cand in candidates:
         if cand.same_as is not None or cand.tour_stop:
@@ -1276,8 +1277,30 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
                 or _visit_date(cand, candidates)
                 or _date_of_visit_meetings(cand, candidates)
             )
+        if source is None and cand.date is None and not cand.planned and not _pluperfect(doc, cand):
+            source = dateline_day
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
+
+
+def _dateline_day(doc: _Doc) -> DateMention | None:
+    """The day of an agency item's dateline (`أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`):
+    the date of everything the item reports without a date of its own."""
+    for s in range(min(3, len(doc.sentences))):
+        rng = doc.sentence_tokens(s)
+        if not rng or _dateline(doc, rng) is None:
+            continue
+        head = doc.tokens[min(rng.start + 6, rng.stop - 1)].end
+        found = [d for d in doc.dates_between(doc.tokens[rng.start].start, head) if d.value.day is not None]
+        return found[0] if found else None
+    return None
+
+
+def _pluperfect(doc: _Doc, cand: _Candidate) -> bool:
+    """`وكان X قد زار ...`: an earlier event, not the item's news."""
+    rng = doc.sentence_tokens(cand.sentence)
+    words = [doc.tokens[k].n for k in range(rng.start, min(cand.trigger + 1, rng.stop))]
+    return any(w in _AUXILIARIES for w in words) and "قد" in words
 
 
 _ANAPHOR_LEADS = frozenset(

@@ -255,3 +255,20 @@ def test_forms_of_address_start_the_next_person_and_the_apposition_is_the_title(
     )
     assert found["سهيل المزروعي"].title == "وزير الطاقة والبنية التحتية"
     assert found["أكيو إيسومتا"].title.startswith("سفير اليابان")
+
+
+def test_a_title_right_after_a_name_is_that_names_up_to_the_comma():
+    found = persons(
+        "استقبل الأمير محمد بن سلمان ولي العهد رئيس مجلس الوزراء، دولة رئيس وزراء ماليزيا أنور إبراهيم."
+    )
+    assert found["محمد بن سلمان"].title == "ولي العهد رئيس مجلس الوزراء"
+    assert found["أنور إبراهيم"].title == "دولة رئيس وزراء ماليزيا"
+
+
+def test_a_patronymic_is_no_surname():
+    found = persons(
+        "استقبل ولي العهد الأمير محمد بن سلمان وزير الخارجية التركي هاكان فيدان، "
+        "بحضور وزير الطاقة الأمير عبدالعزيز بن سلمان. وأكد سلمان رشدي أن الكتاب صدر."
+    )
+    assert {"محمد بن سلمان", "عبدالعزيز بن سلمان", "هاكان فيدان"} <= set(found)
+    assert "سلمان" not in found["محمد بن سلمان"].aliases

@@ -450,3 +450,17 @@ def test_an_agency_dateline_gives_the_place_and_the_day():
     text = "دبي في 21 فبراير/ وام/ استقبل وزير الطاقة سهيل المزروعي السفير الياباني أكيو إيسومتا."
     [e] = engagements(text, published=date(2024, 2, 21))
     assert (e.location, e.date.iso) == ("دبي", "2024-02-21")
+
+
+def test_an_agency_item_dates_its_undated_engagements_by_the_dateline():
+    text = (
+        "الرياض في 11 مارس/ واس/ استقبل ولي العهد الأمير محمد بن سلمان رئيس وزراء ماليزيا أنور إبراهيم. "
+        "كما تلقى ولي العهد اتصالاً هاتفياً من الرئيس الفرنسي إيمانويل ماكرون. "
+        "وكان وزير الخارجية الأمير فيصل بن فرحان قد التقى نظيره الماليزي محمد حسن."
+    )
+    found = {frozenset(parties(e)): e.date.iso for e in engagements(text, published=date(2024, 3, 11))}
+    assert found == {
+        frozenset({"محمد بن سلمان", "أنور إبراهيم"}): "2024-03-11",
+        frozenset({"محمد بن سلمان", "إيمانويل ماكرون"}): "2024-03-11",
+        frozenset({"فيصل بن فرحان", "محمد حسن"}): None,  # `وكان ... قد`: earlier, day not given
+    }
