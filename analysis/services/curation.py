@@ -501,7 +501,8 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
     """Make a new actor of an alias that named someone else.
 
     The alias moves to the new actor, with the mentions written that way; an engagement moves
-    its participation too when, in its evidence, only this form of the old actor's names appears.
+    its participation too when, in its evidence, only this form of the old actor's names appears,
+    and takes the fingerprint ingestion now computes for it.
     """
     alias = Alias.objects.select_related("actor").select_for_update().get(pk=alias.pk)
     old = alias.actor

@@ -75,7 +75,8 @@ def data_version_bump_on_commit(*, using: str = DEFAULT_DB_ALIAS) -> None:
         return
     bump = _CommitBump(using, root)
     setattr(connection, _PENDING, bump)
-    transaction.on_commit(bump, using=using)
+    # robust: a failed advance (logged) must not turn a committed write into an error
+    transaction.on_commit(bump, using=using, robust=True)
 
 
 def data_version_bump(*, using: str = DEFAULT_DB_ALIAS) -> None:
