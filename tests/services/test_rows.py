@@ -1,0 +1,75 @@
+"""`rows_insert`: several tables' rows in one statement, defaults filled, duplicates skipped."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from analysis.models import Alias, Mention
+from analysis.services.rows import rows_insert
+from tests.factories import actor_create, document_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rows_of_several_tables_go_in_one_statement_with_defaults_and_counts():
+    actor = actor_create(name="فالح الفياض")
+    document = document_create(text="استقبل الرئيس الضيف في بغداد.")
+
+    with CaptureQueriesContext(connection) as queries:
+        inserted = rows_insert(
+            rows={
+                Alias: [{"actor_id": actor.pk, "name": "الفياض", "key": "الفياض"}],
+                Mention: [
+                    {
+                        "document_id": document.pk,
+                        "actor_id": actor.pk,
+                        "start": 0,
+                        "end": 6,
+                        "surface": "استقبل",
+                    },
+                    {
+                        "document_id": document.pk,
+                        "actor_id": actor.pk,
+                        "start": 7,
+                        "end": 13,
+                        "surface": "الرئيس",
+                    },
+                ],
+            }
+        )
+
+    assert len(queries) == 1
+    assert inserted == {Alias: 1, Mention: 2}
+    alias = Alias.objects.get(actor=actor, key="الفياض")
+    assert alias.source == Alias.Source.EXTRACTED  # the field's default
+    assert list(
+        Mention.objects.filter(document=document).order_by("start").values_list("surface", flat=True)
+    ) == [
+        "استقبل",
+        "الرئيس",
+    ]
+
+
+def test_a_row_that_breaks_a_unique_constraint_is_skipped_and_not_counted():
+    actor = actor_create(name="فالح الفياض")
+    Alias.objects.create(actor=actor, name="الفياض", key="الفياض", source=Alias.Source.CURATED)
+
+    inserted = rows_insert(
+        rows={
+            Alias: [
+                {"actor_id": actor.pk, "name": "الفياض", "key": "الفياض"},
+                {"actor_id": actor.pk, "name": "فياض", "key": "فياض"},
+            ]
+        }
+    )
+
+    assert inserted == {Alias: 1}
+    assert Alias.objects.get(actor=actor, key="الفياض").source == Alias.Source.CURATED  # untouched
+
+
+def test_tables_without_rows_send_nothing():
+    with CaptureQueriesContext(connection) as queries:
+        assert rows_insert(rows={Alias: [], Mention: []}) == {}
+    assert len(queries) == 0
