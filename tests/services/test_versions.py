@@ -55,18 +55,26 @@ def test_deletes_and_participant_changes_advance_it_too(django_capture_on_commit
 def test_a_rolled_back_write_advances_nothing_and_leaves_no_bump_behind(django_capture_on_commit_callbacks):
     actor = actor_create(name="فالح الفياض")
     version = selectors.data_version()
+
+    def rolled_back_alias() -> None:
+        try:
+            with transaction.atomic():
+                Alias.objects.create(actor=actor, name="الفياض", key="الفياض")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    Alias.objects.create(actor=actor, name="الفياض", key="الفياض")
-                    raise RuntimeError
-            except RuntimeError:
-                pass
+            rolled_back_alias()
+    assert callbacks == [] and selectors.data_version() == version
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with transaction.atomic():
+            rolled_back_alias()
             actor.name = "فالح فياض"
-            actor.save()
-    assert len(callbacks) == 1  # the write after the rollback registered its own bump
+            actor.save()  # the same transaction: its bump went with the savepoint, so this one registers
+    assert len(callbacks) == 1
     assert selectors.data_version() == version + 1
 
 
