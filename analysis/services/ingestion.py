@@ -15,6 +15,7 @@ import hashlib
 import multiprocessing
 import os
 import random
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -156,10 +157,13 @@ def _plausible_share(text: str) -> float:
     return good / len(text)
 
 
+_CONTROL_CHAR_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls except \t \n \f \r
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(1 for ch in text if ord(ch) < 0x20 and ch not in "\n\r\t\f") / len(text)
+    return len(_CONTROL_CHAR_RE.findall(text)) / len(text)
 
 
 def _arabic_share(text: str) -> float:
