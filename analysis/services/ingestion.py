@@ -50,7 +50,7 @@ from analysis.models import (
     Mention,
     Participation,
 )
-from analysis.services.rows import rows_insert
+from analysis.services.rows import rows_insert, rows_insert_returning
 from analysis.services.versions import data_version_bump
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
@@ -346,6 +346,15 @@ class _StoredActor:
     has_curated_alias: bool = False
 
 
+# What `ActorDirectory.refresh` reads: actors first, then aliases, each in the order stored.
+_DIRECTORY_CHANGES_SQL = """
+SELECT 'actor' AS row_table, id, id, name, kind, name_key, is_curated FROM analysis_actor WHERE id > %s
+UNION ALL
+SELECT 'alias', id, actor_id, name, '', key, source = 'curated' FROM analysis_alias WHERE id > %s
+ORDER BY 1, 2
+"""
+
+
 class ActorDirectory:
     """The stored actors and their aliases, loaded once per run and kept current cheaply.
 
@@ -383,19 +392,15 @@ class ActorDirectory:
     def refresh(self) -> None:
         """Pick up actors and aliases stored since the last look (by this or another process)."""
         self._refreshed_at = time.monotonic()
-        for row in (
-            Actor.objects.filter(id__gt=self._max_actor_id)
-            .order_by("id")
-            .values_list("id", "name", "kind", "name_key", "is_curated")
-        ):
-            self._remember_actor(_StoredActor(*row))
-        for actor_id, alias_id, name, key, source in (
-            Alias.objects.filter(id__gt=self._max_alias_id)
-            .order_by("id")
-            .values_list("actor_id", "id", "name", "key", "source")
-        ):
-            self._max_alias_id = max(self._max_alias_id, alias_id)
-            self._remember_alias(actor_id, name, key, curated=source == Alias.Source.CURATED)
+        with connection.cursor() as cursor:
+            cursor.execute(_DIRECTORY_CHANGES_SQL, [self._max_actor_id, self._max_alias_id])
+            rows = cursor.fetchall()
+        for table, row_id, actor_id, name, kind, key, curated in rows:
+            if table == "actor":
+                self._remember_actor(_StoredActor(row_id, name, kind, key, curated))
+            else:
+                self._max_alias_id = max(self._max_alias_id, row_id)
+                self._remember_alias(actor_id, name, key, curated=curated)
 
     def _changed(self, actor_id: int) -> None:
         self._known_by_id.pop(actor_id, None)
@@ -485,8 +490,9 @@ class ActorDirectory:
                     return found
         return self._unique(self.by_key.get(key, ()))
 
-    def add(self, actor: Actor) -> None:
-        self._remember_actor(_StoredActor(actor.id, actor.name, actor.kind, actor.name_key, actor.is_curated))
+    def remember(self, *, actor_id: int, name: str, kind: str, key: str, curated: bool = False) -> None:
+        """An actor just stored (or found) by this process."""
+        self._remember_actor(_StoredActor(actor_id, name, kind, key, curated))
 
     def add_alias(self, *, actor_id: int, name: str, key: str) -> None:
         self._remember_alias(actor_id, name, key)
@@ -550,32 +556,36 @@ def _actors_create(
     ids: dict[str, int] = {}
     attempt, created_count = 1, 0
     while wanted and attempt < 100:
-        slugs = {identity: _actor_slug(identity[0], attempt) for identity in wanted}
-        taken = {
-            slug: (actor_id, key, kind)
-            for actor_id, slug, key, kind in Actor.objects.filter(slug__in=slugs.values()).values_list(
-                "id", "slug", "name_key", "kind"
-            )
-        }
-        new: list[Actor] = []
+        slugs = {_actor_slug(identity[0], attempt): identity for identity in wanted}
+        created = rows_insert_returning(
+            model=Actor,
+            rows=[
+                {
+                    "name": _name(wanted[identity][0].name),
+                    "name_key": identity[0],
+                    "kind": identity[1],
+                    "slug": slug,
+                }
+                for slug, identity in slugs.items()
+            ],
+            returning=("id", "slug"),
+        )
+        for actor_id, slug in created:
+            key, kind = identity = slugs.pop(slug)
+            directory.remember(actor_id=actor_id, name=_name(wanted[identity][0].name), kind=kind, key=key)
+            ids.update({e.name: actor_id for e in wanted[identity]})
+        created_count += len(created)
         retry: dict[tuple[str, str], list[ExtractedActor]] = {}
-        for identity, extracted in wanted.items():
-            slug = slugs[identity]
-            if slug not in taken:
-                new.append(
-                    Actor(name=_name(extracted[0].name), name_key=identity[0], kind=identity[1], slug=slug)
-                )
-            elif taken[slug][1:] == identity:
-                directory.add(Actor.objects.get(pk=taken[slug][0]))
-                ids.update({e.name: taken[slug][0] for e in extracted})
-            else:
-                retry[identity] = extracted
-        if new:
-            created = Actor.objects.bulk_create(new)
-            created_count += len(created)
-            for actor in created:
-                directory.add(actor)
-                ids.update({e.name: actor.pk for e in wanted[actor.name_key, actor.kind]})
+        if slugs:  # slugs already taken: by the same actor (reuse it) or by another (number the slug)
+            for actor_id, slug, key, kind, name, curated in Actor.objects.filter(slug__in=slugs).values_list(
+                "id", "slug", "name_key", "kind", "name", "is_curated"
+            ):
+                identity = slugs[slug]
+                if (key, kind) == identity:
+                    directory.remember(actor_id=actor_id, name=name, kind=kind, key=key, curated=curated)
+                    ids.update({e.name: actor_id for e in wanted[identity]})
+                else:
+                    retry[identity] = wanted[identity]
         wanted, attempt = retry, attempt + 1
     return ids, created_count
 

@@ -48,9 +48,17 @@ def _statement(model: type[Model], named: tuple[str, ...]) -> tuple[str, tuple[F
     casts = ", ".join(f"%s::{field.db_type(connection)}[]" for field in (*fields, *defaulted))
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
-        f"SELECT * FROM unnest({casts}) ON CONFLICT DO NOTHING RETURNING 1"
+        f"SELECT * FROM unnest({casts}) ON CONFLICT DO NOTHING"
     )
     return sql, defaulted
+
+
+def _params(model: type[Model], table_rows: Rows) -> tuple[str, list[list[object]]]:
+    named = tuple(table_rows[0])
+    sql, defaulted = _statement(model, named)
+    params = [[row[name] for row in table_rows] for name in named]
+    params += [[_default(field)] * len(table_rows) for field in defaulted]
+    return sql, params
 
 
 def rows_insert(*, rows: Mapping[type[Model], Rows]) -> dict[type[Model], int]:
@@ -63,13 +71,24 @@ def rows_insert(*, rows: Mapping[type[Model], Rows]) -> dict[type[Model], int]:
     parts: list[str] = []
     params: list[list[object]] = []
     for index, (model, table_rows) in enumerate(tables):
-        named = tuple(table_rows[0])
-        sql, defaulted = _statement(model, named)
-        parts.append(f"t{index} AS ({sql})")
-        params += [[row[name] for row in table_rows] for name in named]
-        params += [[_default(field)] * len(table_rows) for field in defaulted]
+        sql, table_params = _params(model, table_rows)
+        parts.append(f"t{index} AS ({sql} RETURNING 1)")
+        params += table_params
     counts = ", ".join(f"(SELECT count(*) FROM t{index})" for index in range(len(tables)))
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(parts)} SELECT {counts}", params)
         inserted = cursor.fetchone()
     return {model: count for (model, _), count in zip(tables, inserted, strict=True)}
+
+
+def rows_insert_returning(*, model: type[Model], rows: Rows, returning: Sequence[str]) -> list[tuple]:
+    """Insert `rows` into `model`'s table, skipping rows that break a unique constraint; the
+    `returning` fields (names of concrete fields) of the rows inserted, in no particular order."""
+    if not rows:
+        return []
+    sql, params = _params(model, rows)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in returning)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} RETURNING {columns}", params)
+        return cursor.fetchall()
