@@ -1182,11 +1182,16 @@ def _strip_article(token: str) -> str:
     return token
 
 
+_DEFINITE_ORG_STEMS = re.compile("|".join(sorted({h[2:5] for h in lx.DEFINITE_ORG_HEADS})))
+
+
 def _definite_org_at(tokens: Sequence[Token], i: int) -> int | None:
     """`المقاومة الإسلامية (في العراق)`: a definite group noun, one or two nisba adjectives, and
     the country it operates in."""
     tok = tokens[i]
-    if tok.kind != "w" or not any(f in lx.DEFINITE_ORG_HEADS for f in _forms(tok.n)):
+    if tok.kind != "w" or not _DEFINITE_ORG_STEMS.search(tok.n):
+        return None
+    if not any(f in lx.DEFINITE_ORG_HEADS for f in _forms(tok.n)):
         return None
     n_tok = len(tokens)
     j = i + 1

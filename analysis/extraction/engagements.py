@@ -215,7 +215,7 @@ def find_engagements(
     for s in range(len(doc.sentences)):
         found = _sentence_candidates(doc, s, candidates)
         found.extend(_tour_stops(doc, s, found))
-        found.extend(_claimed_attacks(doc, s, [*candidates, *found]))
+        found.extend(_claimed_attacks(doc, s, candidates))
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     _resolve_dates(doc, candidates, sentence_used_dates)
@@ -283,7 +283,7 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
     tokens = doc.tokens
     out: list[_Candidate] = []
     for k in rng:
-        if tokens[k].kind != "w" or doc.inside[k] is not None:
+        if "جول" not in tokens[k].n or tokens[k].kind != "w" or doc.inside[k] is not None:
             continue
         if not any(f in lx.TOUR_NOUNS for f in _forms(tokens[k].n)):
             continue
@@ -357,9 +357,10 @@ def _claimed_attacks(doc: _Doc, s: int, known: list[_Candidate]) -> list[_Candid
     rng = doc.sentence_tokens(s)
     tokens = doc.tokens
     for v in rng:
-        if tokens[v].kind != "w" or doc.inside[v] is not None:
+        n = tokens[v].n
+        if ("تبن" not in n and "علن" not in n) or tokens[v].kind != "w" or doc.inside[v] is not None:
             continue
-        if not any(f in lx.CLAIM_VERBS for f in _forms(tokens[v].n)):
+        if not any(f in lx.CLAIM_VERBS for f in _forms(n)):
             continue
         claimant = next(
             (
