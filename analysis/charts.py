@@ -32,6 +32,7 @@ TYPE_COLORS = {
     Engagement.Type.OTHER: "#8a94a6",
 }
 MAX_MONTHS = 36
+YEAR_ONLY = 13  # sorts a year's engagements without a month after its December
 
 
 @cache
@@ -84,27 +85,36 @@ def _month_range(first: date, last: date) -> list[tuple[int, int]]:
 def engagements_over_time(rows: Iterable[dict]) -> dict | None:
     """Stacked bars of engagements per month (per year over long spans), one colour per type.
 
-    `rows` are `{"month": date, "type": str, "count": int}` from `selectors.engagement_month_counts`.
-    Returns None when there is nothing dated to draw.
+    `rows` are `{"month": date, "year_only": bool, "type": str, "count": int}` from
+    `selectors.engagement_month_counts`. Engagements known only by their year are not put in a month:
+    per month, they get a bar of their own after the year's months ("2024 (دون شهر)"); per year, they
+    count in their year. Returns None when there is nothing dated to draw.
     """
     rows = list(rows)
     if not rows:
         return None
     first, last = min(r["month"] for r in rows), max(r["month"] for r in rows)
-    by_year = len(_month_range(first, last)) > MAX_MONTHS
+    months = [r["month"] for r in rows if not r.get("year_only")]
+    by_year = not months or len(_month_range(first, last)) > MAX_MONTHS
     if by_year:
-        buckets = list(range(first.year, last.year + 1))
+        buckets: list = list(range(first.year, last.year + 1))
         labels = [str(year) for year in buckets]
-        key = lambda day: day.year  # noqa: E731
+        keys = [row["month"].year for row in rows]
     else:
-        buckets = _month_range(first, last)
-        labels = [f"{LEVANTINE_MONTHS[m - 1]} {y}" for y, m in buckets]
-        key = lambda day: (day.year, day.month)  # noqa: E731
+        years = sorted({r["month"].year for r in rows if r.get("year_only")})
+        buckets = sorted(_month_range(min(months), max(months)) + [(year, YEAR_ONLY) for year in years])
+        labels = [
+            f"{year} (دون شهر)" if month == YEAR_ONLY else f"{LEVANTINE_MONTHS[month - 1]} {year}"
+            for year, month in buckets
+        ]
+        keys = [
+            (row["month"].year, YEAR_ONLY if row.get("year_only") else row["month"].month) for row in rows
+        ]
     position = {bucket: i for i, bucket in enumerate(buckets)}
     counts: dict[str, list[int]] = {}
-    for row in rows:
+    for row, key in zip(rows, keys, strict=True):
         series = counts.setdefault(row["type"], [0] * len(buckets))
-        series[position[key(row["month"])]] += row["count"]
+        series[position[key]] += row["count"]
     type_labels = dict(Engagement.Type.choices)
     return _figure(
         data=[

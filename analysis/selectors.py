@@ -10,7 +10,9 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import (
+    BooleanField,
     Count,
+    ExpressionWrapper,
     F,
     FloatField,
     IntegerField,
@@ -22,7 +24,17 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest, TruncMonth
 
-from analysis.models import Actor, ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
+from analysis.models import (
+    Actor,
+    ActorTitle,
+    Alias,
+    Document,
+    Engagement,
+    Evidence,
+    Mention,
+    Participation,
+    Precision,
+)
 
 
 @dataclass(frozen=True)
@@ -151,9 +163,10 @@ def engagement_count(*, filters: TimelineFilters) -> int:
 
 
 def engagement_month_counts(*, filters: TimelineFilters) -> list[dict]:
-    """`{"month", "type", "count"}` rows for the dated engagements matching the filters (cached unfiltered)."""
+    """`{"month", "year_only", "type", "count"}` rows for the dated engagements matching the filters (cached
+    unfiltered). An engagement dated to a year only counts under its year's first month with `year_only`."""
     if filters == TimelineFilters():
-        return _cached("month-counts", lambda: list(_month_counts(filters)))
+        return _cached("month-type-counts", lambda: list(_month_counts(filters)))
     return list(_month_counts(filters))
 
 
@@ -161,10 +174,13 @@ def _month_counts(filters: TimelineFilters) -> QuerySet[dict]:
     return (
         _engagements_matching(filters)
         .filter(date_start__isnull=False)
-        .annotate(month=TruncMonth("date_start"))
-        .values("month", "type")
+        .annotate(
+            month=TruncMonth("date_start"),
+            year_only=ExpressionWrapper(Q(date_precision=Precision.YEAR), output_field=BooleanField()),
+        )
+        .values("month", "year_only", "type")
         .annotate(count=Count("pk"))
-        .order_by("month", "type")
+        .order_by("month", "year_only", "type")
     )
 
 

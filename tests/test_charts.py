@@ -36,3 +36,38 @@ def test_nothing_to_draw():
 def test_counterpart_names_are_escaped_for_plotly():
     figure = counterparts_bar([SimpleNamespace(name='<a href="https://evil.example/">x</a>', shared_count=2)])
     assert "<a" not in figure["data"][0]["y"][0]
+
+
+def test_an_engagement_dated_to_a_year_only_is_not_counted_in_january():
+    figure = engagements_over_time(
+        [
+            {"month": date(2024, 1, 1), "year_only": False, "type": "meeting", "count": 1},
+            {"month": date(2024, 1, 1), "year_only": True, "type": "meeting", "count": 4},
+            {"month": date(2024, 3, 1), "year_only": False, "type": "visit", "count": 2},
+        ]
+    )
+    meetings = figure["data"][0]
+    assert meetings["x"] == ["كانون الثاني 2024", "شباط 2024", "آذار 2024", "2024 (دون شهر)"]
+    assert meetings["y"] == [1, 0, 0, 4]
+
+
+def test_a_year_without_dated_months_gets_only_its_own_bar_and_long_spans_count_it_in_its_year():
+    figure = engagements_over_time(
+        [
+            {"month": date(2023, 1, 1), "year_only": True, "type": "talks", "count": 2},
+            {"month": date(2024, 5, 1), "year_only": False, "type": "talks", "count": 1},
+        ]
+    )
+    assert figure["data"][0]["x"][0] == "2023 (دون شهر)" and figure["data"][0]["y"][0] == 2
+    assert "كانون الثاني 2023" not in figure["data"][0]["x"]
+    by_year = engagements_over_time(
+        [
+            {"month": date(2016, 1, 1), "year_only": True, "type": "talks", "count": 2},
+            {"month": date(2024, 5, 1), "year_only": False, "type": "talks", "count": 1},
+        ]
+    )
+    assert by_year["data"][0]["x"][0] == "2016" and by_year["data"][0]["y"][0] == 2
+    only_years = engagements_over_time(
+        [{"month": date(2020, 1, 1), "year_only": True, "type": "call", "count": 3}]
+    )
+    assert only_years["data"][0]["x"] == ["2020"] and only_years["data"][0]["y"] == [3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -280,3 +281,19 @@ def test_the_open_engagement_is_marked_in_the_timeline_and_the_document_lists_it
     assert page.count('class="engagement-card"') == 2  # the meeting and the visit
     assert f'href="{world.meeting.get_absolute_url()}"' in page and "مصدران" in page
     assert f'<a class="actor-link" href="{world.fayyad.get_absolute_url()}">' in page
+
+
+def test_the_chart_shows_engagements_dated_to_a_year_apart_from_january(reader):
+    actor = actor_create(name="فالح الفياض")
+    engagement_create(actors=[actor], date="2024")
+    engagement_create(actors=[actor], date="2024")
+    engagement_create(actors=[actor], date="2024-01-15")
+    engagement_create(actors=[actor], date="2024-03-02", type="visit")
+    cache.clear()
+    html = reader.get("/").content.decode()
+    start = html.index('<script id="timeline-figure" type="application/json">')
+    figure = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    meetings = next(trace for trace in figure["data"] if trace["name"] == "لقاء")
+    counts = dict(zip(meetings["x"], meetings["y"], strict=True))
+    assert counts == {"كانون الثاني 2024": 1, "شباط 2024": 0, "آذار 2024": 0, "2024 (دون شهر)": 2}
+    assert "دون شهر محدَّد" in html  # and the feed groups them under their year, without a month
