@@ -185,7 +185,7 @@ _FUTURE_CONTEXT_RE = _compile(r"(?:من المقرر|من المنتظر|من ا
 
 @dataclass(frozen=True, slots=True)
 class _Relative:
-    kind: str  # "day", "window", "week", "month", "year", "monthday", "unknown"
+    kind: str  # "day", "window", "week", "month", "year", "monthday", "anaphoric", "unknown"
     low: int = 0
     high: int = 0
 
@@ -215,12 +215,13 @@ def _relative_phrases() -> dict[str, _Relative]:
         "منذ اسبوعين": _Relative("window", -16, -12),
         "مؤخرا": _Relative("unknown"),
         "في الاونه الاخيره": _Relative("unknown"),
-        "اليوم التالي": _Relative("unknown"),
-        "اليوم السابق": _Relative("unknown"),
-        "ذلك اليوم": _Relative("unknown"),
-        "اليوم نفسه": _Relative("unknown"),
-        "اليوم ذاته": _Relative("unknown"),
-        "نفس اليوم": _Relative("unknown"),
+        "اليوم التالي": _Relative("anaphoric", 1),
+        "اليوم الذي تلاه": _Relative("anaphoric", 1),
+        "اليوم السابق": _Relative("anaphoric", -1),
+        "ذلك اليوم": _Relative("anaphoric", 0),
+        "اليوم نفسه": _Relative("anaphoric", 0),
+        "اليوم ذاته": _Relative("anaphoric", 0),
+        "نفس اليوم": _Relative("anaphoric", 0),
     }
     for since in ("قبل", "منذ"):
         for few in ("", "بضعه ", "عده ", "بضع "):
@@ -514,9 +515,20 @@ class _Resolver:
         self.last_year = year_hint
         self.last_year_end = 0 if year_hint is not None else -1
         self.last_month: int | None = None
+        self.last_day: date | None = None  # the last day the text gave: `في اليوم التالي` counts from it
 
     def value(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
+        value, source = self._value(cand)
+        if value.day is not None:
+            self.last_day = date(value.year, value.month, value.day)
+        return value, source
+
+    def _value(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
         published = self.published
+        if cand.kind == "relative" and cand.relative.kind == "anaphoric":
+            if self.last_day is None:
+                return DateValue(), DateSource.UNRESOLVED
+            return DateValue.of(self.last_day + timedelta(days=cand.relative.low)), DateSource.RELATIVE
         if cand.kind == "year":
             self._saw_year(cand)
             return DateValue(cand.year), DateSource.EXPLICIT

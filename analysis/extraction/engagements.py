@@ -290,17 +290,19 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
         verb = next(
             (
                 j
-                for j in range(k + 1, min(k + 8, rng.stop))
+                for j in range(k + 1, min(k + 18, rng.stop))
                 if doc.inside[j] is None and any(f in lx.TOUR_INCLUDES for f in _forms(tokens[j].n))
             ),
             None,
         )
         if verb is None:
             continue
+        # `بجولة الرئيس التركي X الخليجية ... التي شملت`: the tour's owner in the genitive, or
+        # `اختتم X جولة ... شملت`: the subject before it
         visitor = next(
             (
                 doc.mention_at[j]
-                for j in range(k - 1, rng.start - 1, -1)
+                for j in [*range(k + 1, min(k + 3, verb)), *range(k - 1, rng.start - 1, -1)]
                 if j in doc.mention_at
                 and doc.mention_at[j].kind == ActorKind.PERSON
                 and not doc.mention_at[j].embedded

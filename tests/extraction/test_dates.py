@@ -309,3 +309,9 @@ def test_the_rollover_never_lands_after_publication_and_runs_back_too() -> None:
     ]
     same = "في يونيو 2023 بدأت المفاوضات ثم توقفت في ديسمبر."
     assert [m.value.iso for m in find_dates(same, published=date(2024, 1, 10))] == ["2023-06", "2023-12"]
+
+
+def test_the_next_day_counts_from_the_last_day_the_text_gave() -> None:
+    text = "وصل الوفد إلى أنقرة في 30 حزيران 2023. وفي اليوم التالي التقى الوزير، وفي اليوم نفسه غادر."
+    assert [m.value.iso for m in find_dates(text)] == ["2023-06-30", "2023-07-01", "2023-07-01"]
+    assert find_dates("وفي اليوم التالي التقى الوزير", published=date(2024, 1, 1))[0].value.iso is None

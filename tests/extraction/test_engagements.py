@@ -464,3 +464,14 @@ def test_an_agency_item_dates_its_undated_engagements_by_the_dateline():
         frozenset({"محمد بن سلمان", "إيمانويل ماكرون"}): "2024-03-11",
         frozenset({"فيصل بن فرحان", "محمد حسن"}): None,  # `وكان ... قد`: earlier, day not given
     }
+
+
+def test_a_tour_owned_in_the_genitive():
+    text = (
+        "وتُوّجت المصالحة بجولة الرئيس التركي رجب طيب أردوغان الخليجية في يوليو 2023، التي شملت السعودية وقطر."
+    )
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [(e.location, e.date.iso, parties(e)) for e in visits] == [
+        ("السعودية", "2023-07", {"رجب طيب أردوغان"}),
+        ("قطر", "2023-07", {"رجب طيب أردوغان"}),
+    ]
