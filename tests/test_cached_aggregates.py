@@ -41,7 +41,9 @@ def test_a_second_view_reuses_the_cached_aggregates(reader):
     assert "روسيا اليوم" in html and "سيرغي لافروف" in html
 
 
-def test_an_ingest_shows_its_outlet_actor_and_month_at_once(reader, analyst, tmp_path: Path):
+def test_an_ingest_shows_its_outlet_actor_and_month_at_once(
+    reader, analyst, tmp_path: Path, django_capture_on_commit_callbacks
+):
     html = _page(reader)
     assert "ناصر الجديد" not in html
     assert selectors.engagement_month_counts(filters=selectors.TimelineFilters()) == []
@@ -53,7 +55,8 @@ def test_an_ingest_shows_its_outlet_actor_and_month_at_once(reader, analyst, tmp
     )
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
-    outcome = document_ingest(path=path, extractor=scripted_extract, extractor_version="v1")
+    with django_capture_on_commit_callbacks(execute=True):  # the test runs inside a transaction
+        outcome = document_ingest(path=path, extractor=scripted_extract, extractor_version="v1")
     assert outcome.document_id
     assert selectors.data_version() > version
     months = selectors.engagement_month_counts(filters=selectors.TimelineFilters())

@@ -51,7 +51,7 @@ from analysis.models import (
     Participation,
 )
 from analysis.services.rows import rows_insert, rows_insert_returning
-from analysis.services.versions import data_version_bump
+from analysis.services.versions import data_version_bump_on_commit
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -1081,7 +1081,7 @@ def document_ingest(
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
-                data_version_bump()
+                data_version_bump_on_commit()  # one advance when the document commits
                 return _document_store(
                     path=path,
                     raw_text=raw_text,
