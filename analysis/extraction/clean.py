@@ -253,8 +253,11 @@ def _is_paragraph(line: str) -> bool:
     return len(words) >= 25 or (len(words) >= 8 and bool(re.search(r"[.!][\"”»)’']*\s*$", line)))
 
 
+@lru_cache(maxsize=4096)
 def _is_date_line(line: str) -> bool:
-    """A line that is nothing but a date (and maybe a time or a bullet)."""
+    """A line that is nothing but a date (and maybe a time or a bullet).
+
+    Cached: the headline search, the body walk and the teaser check ask about the same lines."""
     rest = line
     for m in reversed(find_dates(line)):
         rest = rest[: m.start] + rest[m.end :]
@@ -532,7 +535,7 @@ def clean_document(raw: str) -> CleanedDocument:
             elif len(_words(stripped)) < 8 or i < title_choice or folded.strip() == title_key:
                 removed += 1  # site names, section labels, the headline's other copies
                 continue
-        key = normalize(stripped)
+        key = folded.strip()
         if key in seen:
             removed += 1
             continue
