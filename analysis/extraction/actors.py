@@ -41,14 +41,19 @@ class Token:
     article: bool = False  # written with the article `ال` (bare alef), not `أل`/`إل`
 
 
+@lru_cache(maxsize=65536)
+def _word_reading(word: str) -> tuple[str, bool]:
+    """A token's normalized form, and whether it is written with the bare article (words recur)."""
+    return normalize(word), _DIACRITICS_RE.sub("", word).startswith(_ARTICLE)
+
+
 def tokenize(text: str) -> list[Token]:
     """Words, digit runs and punctuation marks with their offsets into `text`."""
     tokens = []
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "p"
         word = m.group()
-        plain = _DIACRITICS_RE.sub("", word)
-        tokens.append(Token(word, m.start(), m.end(), normalize(word), kind, plain.startswith(_ARTICLE)))
+        n, article = _word_reading(word)
+        tokens.append(Token(word, m.start(), m.end(), n, m.lastgroup or "p", article))
     return tokens
 
 
@@ -1196,7 +1201,7 @@ def _definite_org_at(tokens: Sequence[Token], i: int) -> int | None:
     n_tok = len(tokens)
     j = i + 1
     while j < n_tok and j - i <= 2 and tokens[j].kind == "w" and tokens[j].n.startswith(_ARTICLE):
-        if not tokens[j].n.endswith("يه") or _is_stop(tokens[j].n) or _is_geo(tokens[j].n):
+        if not tokens[j].n.endswith(("يه", "ي")) or _is_stop(tokens[j].n) or _is_geo(tokens[j].n):
             break
         j += 1
     if j == i + 1:

@@ -252,7 +252,7 @@ def _sentence_candidates(doc: _Doc, s: int, previous: list[_Candidate]) -> list[
             trig.active = False
         if etype == EngagementType.STATEMENT and not verb:
             trig.active = False
-        if etype in _HEDGED and _sentence_words(doc, rng) & lx.HEDGES:
+        if etype in _HEDGED and _hedged(doc, rng):
             trig.active = False
         if etype == EngagementType.VISIT:
             visit_seen = True
@@ -431,6 +431,24 @@ def _nearest_demonym(doc: _Doc, i: int, rng: range) -> str | None:
         if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n))
     ]
     return min(found)[1] if found else None
+
+
+def _hedged(doc: _Doc, rng: range) -> bool:
+    """A hedge word in the sentence (`قد يكون`, `ربما`); `وكان X قد شنّ` is a pluperfect, not one."""
+    hedges = _sentence_words(doc, rng) & lx.HEDGES
+    if hedges != {"قد"}:
+        return bool(hedges)
+    words = [doc.tokens[k].n for k in rng]
+    return not any(w in _AUXILIARIES for w in words[: words.index("قد")])
+
+
+def _attack_light_verb(doc: _Doc, attacker: Mention, i: int, rng: range) -> bool:
+    """An attack light verb just before the attacker or between it and the attack noun."""
+    lo = max(rng.start, attacker.first - 2)
+    return any(
+        doc.inside[k] is None and doc.tokens[k].n.lstrip("وف") in lx.ATTACK_LIGHT_VERBS
+        for k in [*range(lo, attacker.first), *range(attacker.last + 1, i)]
+    )
 
 
 def _inside_adverbial(doc: _Doc, i: int, rng: range) -> bool:
@@ -803,6 +821,9 @@ def _build(
                         subjects = [visitor]  # `وصل X إلى بيروت في زيارة رسمية`
             elif etype == EngagementType.ATTACK:
                 objects = after
+                attacker = _previous_arg(doc, i, rng, etype)
+                if attacker is not None and _attack_light_verb(doc, attacker, i, rng):
+                    subjects = [attacker]  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
 
     status_planned = invited_planned or _planned(doc, i, rng, prev_boundary)
     # where it happened is named near the trigger and its parties, not in the topic after them
@@ -1107,8 +1128,9 @@ def _location(
             and m.first > i
             and (prev in ("في", "الي", "الى") or _right_after_subject(doc, i, m))
         )
-        if prev in _PLACE_PREPS or clitic or direct:
-            if prev == "العاصمه" or prev in _PLACE_PREPS or clitic or direct:
+        target = etype == EngagementType.ATTACK and prev == "علي"  # `هجوماً بصواريخ على أربيل`
+        if prev in _PLACE_PREPS or clitic or direct or target:
+            if prev == "العاصمه" or prev in _PLACE_PREPS or clitic or direct or target:
                 candidates.append((abs(m.first - i), doc.text[m.start : m.end]))
     if not candidates and etype == EngagementType.VISIT:
         # `وصل إلى العاصمة الإيرانية`: the capital named by its country's adjective

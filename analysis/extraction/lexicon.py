@@ -71,8 +71,8 @@ ORG_HEADS = _fold(
     """
 )
 # Definite nouns that name an armed or political group with a nisba adjective after them
-# (`المقاومة الإسلامية في العراق`, `المقاومة الشعبية`).
-DEFINITE_ORG_HEADS = _fold("المقاومة")
+# (`المقاومة الإسلامية في العراق`, `الحرس الثوري الإيراني`, `الحرس الوطني`).
+DEFINITE_ORG_HEADS = _fold("المقاومة الحرس")
 # Institutions that may follow `في` inside an organisation's name.
 INSTITUTION_WORDS = _fold("البرلمان الكونغرس الحكومة الجيش مجلس الدوما النواب الشيوخ الأمم الاتحاد")
 
@@ -351,6 +351,8 @@ TOUR_NOUNS = _fold("جولة جولته جولتها جولاته الجولة")
 TOUR_INCLUDES = _fold("شملت تشمل شملتا ضمت تضمنت")
 # Fillers inside the list of a tour's stops (`شملت أيضاً كلاً من دولة قطر و...`).
 TOUR_LIST_FILLERS = _fold("أيضا أيضاً ايضا كلا كلاً كل من دولة جمهورية مدينة العاصمة عواصم")
+# Light verbs of an attack noun, whose subject is the attacker (`شنّ X هجوماً`, `نفّذت X غارة`).
+ATTACK_LIGHT_VERBS = _fold("شن شنت شنوا نفذ نفذت نفذوا")
 # Claims of an attack: `وتبنّت X الهجوم`, `أعلنت X مسؤوليتها عن استهداف ...`.
 CLAIM_VERBS = _fold("تبنى تبنت تبنتا تبنوا يتبنى تتبنى أعلن أعلنت اعلن اعلنت")
 CLAIM_RESPONSIBILITY = _fold("مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية")

@@ -475,3 +475,17 @@ def test_a_tour_owned_in_the_genitive():
         ("السعودية", "2023-07", {"رجب طيب أردوغان"}),
         ("قطر", "2023-07", {"رجب طيب أردوغان"}),
     ]
+
+
+def test_the_subject_of_an_attack_light_verb_is_the_attacker_even_in_the_pluperfect():
+    text = (
+        "وكان الحرس الثوري الإيراني قد شنّ، ليلة الاثنين، هجوماً بصواريخ على أربيل، "
+        "أسفر عن مقتل رجل الأعمال الكوردي بيشرو دزيي."
+    )
+    [e] = engagements(text)
+    assert [p.name for p in e.participants] == ["الحرس الثوري الإيراني", "بيشرو دزيي"]
+    assert e.location == "أربيل"
+
+
+def test_a_hedged_attack_is_still_no_attack():
+    assert engagements("وقد يشن الحرس الثوري هجوما على أربيل يستهدف رجل الأعمال بيشرو دزيي.") == []
