@@ -335,7 +335,10 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
             date = DateMention(
                 date.text, date.start, date.end, DateValue(date.value.year, date.value.month), date.source
             )
-        planned = _planned(doc, k, rng, rng.start - 1)
+        # `جولة تشمل أيضاً الدوحة`: the present tense lists stops still to come
+        planned = _planned(doc, k, rng, rng.start - 1) or tokens[verb].n.lstrip("و").startswith(
+            ("تشمل", "تضم")
+        )
         for stop in stops:
             out.append(
                 _Candidate(
@@ -1362,6 +1365,7 @@ def _visit_date(cand: _Candidate, candidates: list[_Candidate]) -> DateMention |
             break
         if (
             other.type == EngagementType.VISIT
+            and not other.tour_stop
             and other.participants[0][0].actor in names
             and other.date is not None
             and other.date.value.year is not None
