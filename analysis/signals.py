@@ -16,7 +16,7 @@ from analysis.services.versions import data_version_bump_on_commit
 
 # A delete listener turns Django's one-statement queryset delete of a model into a select and
 # row-by-row signals. Ingestion clears a re-extracted document's mentions and titles that way;
-# its own `data_version_bump()` covers those deletes.
+# its own `data_version_bump_on_commit()` covers those deletes.
 FAST_DELETE_MODELS = frozenset({"mention", "actortitle"})
 M2M_ACTIONS = frozenset({"post_add", "post_remove", "post_clear"})
 DISPATCH_PREFIX = "analysis.data_version"
