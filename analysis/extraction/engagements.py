@@ -383,7 +383,7 @@ def _claimed_attacks(doc: _Doc, s: int, known: list[_Candidate]) -> list[_Candid
             k for k in range(claimant.last + 1, min(claimant.last + 14, rng.stop)) if tokens[k].kind == "w"
         ]
         words = [tokens[k].n for k in after]
-        claims_responsibility = any(w in lx.CLAIM_RESPONSIBILITY for w in words[:3])
+        claims_responsibility = any(w in lx.CLAIM_RESPONSIBILITY for w in words)
         is_adoption = not tokens[v].n.lstrip("وف").startswith(("اعلن", "أعلن"))
         if not (is_adoption or claims_responsibility):
             continue
@@ -409,6 +409,8 @@ def _claimed_attacks(doc: _Doc, s: int, known: list[_Candidate]) -> list[_Candid
         else:
             continue
         victim = _nearest_demonym(doc, trig, where)
+        if victim is None and where is not rng and anaphor is not None:
+            victim = _nearest_demonym(doc, anaphor, range(anaphor, rng.stop))  # `الهجوم على القوات الأمريكية`
         if victim is None or victim == claimant.actor:
             continue
         sentence = doc.sent_of_token[trig]

@@ -355,7 +355,7 @@ TOUR_LIST_FILLERS = _fold("أيضا أيضاً ايضا كلا كلاً كل م�
 ATTACK_LIGHT_VERBS = _fold("شن شنت شنوا نفذ نفذت نفذوا")
 # Claims of an attack: `وتبنّت X الهجوم`, `أعلنت X مسؤوليتها عن استهداف ...`.
 CLAIM_VERBS = _fold("تبنى تبنت تبنتا تبنوا يتبنى تتبنى أعلن أعلنت اعلن اعلنت")
-CLAIM_RESPONSIBILITY = _fold("مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية")
+CLAIM_RESPONSIBILITY = _fold("مسؤوليته مسؤوليتها مسؤوليتهم")  # not `حمّل X المسؤولية`: blame
 # What was claimed: an earlier attack (`الهجوم`) or one named in the claim (`استهداف سفينة`).
 CLAIMED_ANAPHORS = _fold("الهجوم الهجمات الهجومين العملية العمليتين الضربة الضربات القصف الاعتداء الغارة")
 CLAIMED_ACTS = _fold("استهداف هجوم هجوما قصف")

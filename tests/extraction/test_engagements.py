@@ -489,3 +489,15 @@ def test_the_subject_of_an_attack_light_verb_is_the_attacker_even_in_the_pluperf
 
 def test_a_hedged_attack_is_still_no_attack():
     assert engagements("وقد يشن الحرس الثوري هجوما على أربيل يستهدف رجل الأعمال بيشرو دزيي.") == []
+
+
+def test_a_claim_after_an_apposition_and_a_target_named_in_the_claim():
+    text = (
+        "استهدف هجوم بطائرة مسيرة قاعدة عين الأسد غرب العراق. "
+        "وتبنت المقاومة الإسلامية في العراق الهجوم على القوات الأمريكية."
+    )
+    [e] = engagements(text)
+    assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "الولايات المتحدة"]
+    text = "وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، مسؤوليتها عن استهداف دبابة إسرائيلية."
+    [e] = engagements(text)
+    assert [p.name for p in e.participants] == ["كتائب القسام", "إسرائيل"]
