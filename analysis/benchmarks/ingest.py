@@ -1,20 +1,23 @@
 """Ingest throughput against its floor, each run in a fresh subprocess that reports its peak RSS.
 
 The floor stores the same files as documents only: read and decode, normalize, insert, one
-transaction per document (the unit of work ingestion uses), no extraction. The ingest is
-`documents_ingest` over the folder, exactly what `manage.py ingest` runs.
+transaction per document (the unit of work ingestion uses), no extraction, in as many worker
+processes as the ingest uses (`ingest_workers_default`), so that the ratio measures what the
+extraction and its facts cost, not a difference in parallelism. The ingest is `documents_ingest`
+over the folder, exactly what `manage.py ingest` runs.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, connections, transaction
 
 from analysis.benchmarks.harness import stopwatch
 from analysis.benchmarks.memory import peak_rss_mb
@@ -37,26 +40,41 @@ class WorkerResult:
         return self.docs / self.seconds if self.seconds else 0.0
 
 
-def floor_store(*, folder: Path) -> WorkerResult:
-    """Documents only: read, normalize, insert."""
+def _floor_document_store(path: Path) -> None:
     from analysis.extraction.clean import normalize
     from analysis.models import Document
-    from analysis.services.ingestion import article_paths, document_read, text_sha256
+    from analysis.services.ingestion import document_read, text_sha256
+
+    raw_text = document_read(path=path)
+    with transaction.atomic():
+        Document.objects.create(
+            source_path=str(path),
+            sha256=text_sha256(text=raw_text),
+            raw_text=raw_text,
+            text=raw_text,
+            normalized_text=normalize(raw_text),
+        )
+
+
+def floor_store(*, folder: Path) -> WorkerResult:
+    """Documents only: read, normalize, insert; in as many processes as the ingest uses."""
+    from analysis.services.ingestion import article_paths, ingest_workers_default, worker_start
 
     paths = article_paths(paths=[folder])
+    workers = ingest_workers_default(files=len(paths))
     with stopwatch() as elapsed:
-        for path in paths:
-            raw_text = document_read(path=path)
-            with transaction.atomic():
-                Document.objects.create(
-                    source_path=str(path),
-                    sha256=text_sha256(text=raw_text),
-                    raw_text=raw_text,
-                    text=raw_text,
-                    normalized_text=normalize(raw_text),
-                )
+        if workers > 1:
+            connection.ensure_connection()  # an embedded server is up and located before the fork
+            connections.close_all()
+            with multiprocessing.get_context("fork").Pool(workers, initializer=worker_start) as pool:
+                for _ in pool.imap(_floor_document_store, paths, chunksize=4):
+                    pass
+        else:
+            for path in paths:
+                _floor_document_store(path)
         seconds = elapsed()
-    return WorkerResult("floor", len(paths), seconds, peak_rss_mb())
+    peak = peak_rss_mb() + (workers * peak_rss_mb(children=True) if workers > 1 else 0.0)
+    return WorkerResult("floor", len(paths), seconds, round(peak, 1), workers=workers)
 
 
 def ingest_run(*, folder: Path) -> WorkerResult:

@@ -100,7 +100,10 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
         results["machine"]["postgres"] = cursor.fetchone()[0]
 
     floor = ingest.worker_spawn(worker="floor", folder=options.corpus_dir, database=database)
-    log(f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s")
+    log(
+        f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s, "
+        f"{floor.workers} process(es)"
+    )
     if "ingest" in options.phases:
         analysis_tables_clear()
         run = ingest.worker_spawn(worker="ingest", folder=options.corpus_dir, database=database)
@@ -116,6 +119,7 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
             "seconds": round(run.seconds, 2),
             "floor_seconds": round(floor.seconds, 2),
             "workers": run.workers,
+            "floor_workers": floor.workers,
             "engagements_created": run.engagements,
             "failed": run.failed,
         }

@@ -1206,7 +1206,7 @@ _WORKER: dict = {}
 _INHERITED_CONNECTIONS: list = []
 
 
-def _worker_start() -> None:
+def worker_start() -> None:
     """Pool initializer: the forked worker opens connections of its own."""
     _INHERITED_CONNECTIONS.append(connections._connections)
     connections._connections = Local(connections.thread_critical)
@@ -1241,7 +1241,7 @@ def _documents_ingest_parallel(
     _WORKER.clear()
     _WORKER.update(reextract=reextract, extractor=extractor, extractor_version=extractor_version)
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(files)), initializer=_worker_start) as pool:
+    with context.Pool(min(workers, len(files)), initializer=worker_start) as pool:
         for outcome, database_down in pool.imap(_worker_ingest, files, chunksize=4):
             _outcome_add(summary, outcome, on_outcome, database_down=database_down)
     return summary
