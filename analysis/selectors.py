@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.cache import cache
@@ -52,6 +53,7 @@ class TimelineFilters:
     extra: dict = field(default_factory=dict)
 
 
+T = TypeVar("T")
 CACHE_SECONDS = 600  # a bound for writes that bypass the services (shell, raw SQL)
 ACTOR_CHOICES_CACHED = 60
 
@@ -65,8 +67,9 @@ def data_version() -> int:
     return value if called else 0
 
 
-def _cached(name: str, compute):
-    """`compute()` cached under `name` and the current data version."""
+def cached(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` cached under `name` and the current data version: for what only a write changes, such as
+    an aggregate over all the data."""
     key = f"analysis:{name}:{data_version()}"
     value = cache.get(key)
     if value is None:
@@ -158,15 +161,13 @@ def engagement_participants(*, engagement_ids: Iterable[int]) -> QuerySet[tuple[
 def engagement_count(*, filters: TimelineFilters) -> int:
     """How many engagements match the filters (cached unfiltered: a count over every engagement)."""
     if filters == TimelineFilters():
-        return _cached("engagement-count", lambda: _engagements_matching(filters).count())
+        return cached("engagement-count", lambda: _engagements_matching(filters).count())
     return _engagements_matching(filters).count()
 
 
 def engagement_month_counts(*, filters: TimelineFilters) -> list[dict]:
-    """`{"month", "year_only", "type", "count"}` rows for the dated engagements matching the filters (cached
-    unfiltered). An engagement dated to a year only counts under its year's first month with `year_only`."""
-    if filters == TimelineFilters():
-        return _cached("month-type-counts", lambda: list(_month_counts(filters)))
+    """`{"month", "year_only", "type", "count"}` rows for the dated engagements matching the filters. An
+    engagement dated to a year only counts under its year's first month with `year_only`."""
     return list(_month_counts(filters))
 
 
@@ -216,7 +217,7 @@ def actor_choices_top(*, limit: int, exclude: Iterable[int] = ()) -> list[Actor]
     exclude = set(exclude)
     if limit + len(exclude) > ACTOR_CHOICES_CACHED:
         return list(actor_choices().exclude(pk__in=exclude)[:limit])
-    top = _cached("actor-choices", lambda: list(actor_choices()[:ACTOR_CHOICES_CACHED]))
+    top = cached("actor-choices", lambda: list(actor_choices()[:ACTOR_CHOICES_CACHED]))
     return [actor for actor in top if actor.pk not in exclude][:limit]
 
 
@@ -269,7 +270,7 @@ def _trigram_ids(*querysets: QuerySet) -> list[int]:
 
 
 def outlet_choices() -> list[str]:
-    return _cached(
+    return cached(
         "outlets",
         lambda: list(
             Document.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
@@ -284,7 +285,7 @@ def document_choices() -> QuerySet[tuple[int, str, str]]:
 
 def document_choices_recent(*, limit: int) -> list[tuple[int, str, str]]:
     """The newest `limit` documents for the source filter, cached until the data changes."""
-    return _cached(f"document-choices-recent:{limit}", lambda: list(document_choices()[:limit]))
+    return cached(f"document-choices-recent:{limit}", lambda: list(document_choices()[:limit]))
 
 
 def actor_profile(*, slug: str) -> Actor:

@@ -119,10 +119,19 @@ def _timeline_results(form: TimelineFilterForm, links: Links, page_number: int =
     filters = form.timeline_filters()
     return {
         **_timeline_page(form, page_number, links),
-        "chart": charts.engagements_over_time(selectors.engagement_month_counts(filters=filters)),
+        "chart": _timeline_chart(filters),
         "selected_actors": filters.actors,
         **_actor_options(form),
     }
+
+
+def _timeline_chart(filters: selectors.TimelineFilters) -> dict | None:
+    """The engagements over time; unfiltered, one chart of all the data, built once per data version."""
+
+    def build() -> dict | None:
+        return charts.engagements_over_time(selectors.engagement_month_counts(filters=filters))
+
+    return selectors.cached("timeline-chart", build) if filters == selectors.TimelineFilters() else build()
 
 
 def _actor_options(form: TimelineFilterForm) -> dict:

@@ -291,9 +291,25 @@ def test_the_chart_shows_engagements_dated_to_a_year_apart_from_january(reader):
     engagement_create(actors=[actor], date="2024-03-02", type="visit")
     cache.clear()
     html = reader.get("/").content.decode()
-    start = html.index('<script id="timeline-figure" type="application/json">')
-    figure = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    figure = _chart(html)
     meetings = next(trace for trace in figure["data"] if trace["name"] == "لقاء")
     counts = dict(zip(meetings["x"], meetings["y"], strict=True))
     assert counts == {"كانون الثاني 2024": 1, "شباط 2024": 0, "آذار 2024": 0, "2024 (دون شهر)": 2}
     assert "دون شهر محدَّد" in html  # and the feed groups them under their year, without a month
+
+
+def _chart(html: str) -> dict:
+    start = html.index('<script id="timeline-figure" type="application/json">')
+    return json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+
+
+def test_the_unfiltered_chart_is_rebuilt_when_the_data_changes(reader, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # a committed write advances the data version
+        engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01")
+    assert _chart(reader.get("/").content.decode())["data"][0]["y"] == [1]
+    with CaptureQueriesContext(connection) as again:
+        assert _chart(reader.get("/").content.decode())["data"][0]["y"] == [1]
+    assert not any("DATE_TRUNC" in query["sql"] for query in again)  # the chart is cached
+    with django_capture_on_commit_callbacks(execute=True):
+        engagement_create(date="2024-02-10")
+    assert _chart(reader.get("/").content.decode())["data"][0]["y"] == [2]
