@@ -305,8 +305,11 @@ def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
     `أن`/`إن`/`خلال`/`في` (`وأكد علي الأمين أن`), or between `كان` and `قد` (`وكان X قد زار`)."""
     if any(f in lx.SPEAKER_NOUNS for f in _forms(tokens[verb + 1].n)):
         return False
-    if any(tokens[k].n in lx.DEMONYM_FORMS or _is_geo(tokens[k].n) for k in range(verb + 1, end)):
-        return False
+    if any(
+        tokens[k].n in lx.DEMONYM_FORMS or _is_geo(tokens[k].n) or tokens[k].n.endswith("ات")
+        for k in range(verb + 1, end)
+    ):
+        return False  # a place, a nationality or a plural (`عشرات المتظاهرين`) is no name
     if end >= len(tokens):
         return False
     nxt = tokens[end].n
@@ -526,6 +529,12 @@ _LOOSE_G = str.maketrans({"غ": "ج", "ك": "ج"})
 def _loose(key: str) -> str:
     """A surname key with the letters that spell a foreign g folded together."""
     return key.translate(_LOOSE_G)
+
+
+@lru_cache(maxsize=65536)
+def _loose_variants(n: str) -> tuple[str, ...]:
+    """`_loose` of each of a token's `key_variants` (asked of every word of a document)."""
+    return tuple(dict.fromkeys(_loose(v) for v in key_variants(n)))
 
 
 _ENVOYS = frozenset(normalize(w) for w in "موفد مبعوث ضيف زاير".split())
@@ -953,7 +962,7 @@ def find_actors(
         cands = {id(r): r for v in key_variants(tok.n) for r in surnames.get(v, ())}
         if not cands and loose_surnames:
             # `لانجلي` for `لانغلي`: one foreign g written ج, غ or ك
-            cands = {id(r): r for v in key_variants(tok.n) for r in loose_surnames.get(_loose(v), ())}
+            cands = {id(r): r for v in _loose_variants(tok.n) for r in loose_surnames.get(v, ())}
         if len(cands) != 1:
             continue
         rec = next(iter(cands.values()))

@@ -225,6 +225,8 @@ def test_a_name_with_no_title_after_a_speech_verb_or_between_kana_and_qad():
 
 def test_speakers_that_are_not_names_stay_out():
     assert persons("وقال شهود عيان إن الانفجار كان قويا. وأكد مصدر مطلع أن الوفد غادر.") == {}
+    assert persons("وذكر تلفزيون المنار أن القصف استمر. وكان عشرات المتظاهرين قد تجمعوا.") == {}
+    assert persons("وقالت هيومن رايتس ووتش إن الوضع خطير. وكانت قوات الأمن قد انتشرت.") == {}
 
 
 def test_amin_and_muhandis_end_a_name_unless_a_name_or_aam_follows():
