@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.clean import key_variants, name_key, normalize
-from analysis.extraction.results import ActorKind, ExtractedActor, KnownActor, Span
+from analysis.extraction.results import ActorKind, EngagementType, ExtractedActor, KnownActor, Span
 
 __all__ = ["ActorAnalysis", "Mention", "Token", "find_actors", "tokenize"]
 
@@ -169,7 +169,7 @@ def _known_word(n: str) -> bool:
 def _head_at(tokens: Sequence[Token], i: int) -> int:
     """Number of tokens a person-title head at `i` takes (0 when there is none)."""
     tok = tokens[i]
-    if tok.kind != "w":
+    if tok.kind != "w" or not _reads_as(tok.n, "title"):
         return 0
     for f in _forms(tok.n):
         if f in lx.PERSON_TITLE_HEADS:
@@ -300,6 +300,17 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     return k
 
 
+# Verbs of meeting, visiting and calling (with و/ف): a bare name right after one, followed by
+# the title of the person met, is the subject.
+_CONTACT_VERBS = frozenset(
+    prefix + form
+    for form, (etype, verb) in lx.TRIGGERS.items()
+    if verb
+    and etype in (EngagementType.MEETING, EngagementType.TALKS, EngagementType.VISIT, EngagementType.CALL)
+    for prefix in ("", "و", "ف")
+)
+
+
 def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
     """A name with no title, in a place only a person's name takes: between a speech verb and
     `أن`/`إن`/`خلال`/`في` (`وأكد علي الأمين أن`), or between `كان` and `قد` (`وكان X قد زار`)."""
@@ -315,6 +326,8 @@ def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
     nxt = tokens[end].n
     if tokens[verb].n in lx.AUXILIARY_KANA:
         return nxt == "قد"
+    if tokens[verb].n in _CONTACT_VERBS:
+        return _head_at(tokens, end) > 0  # `والتقى جبران باسيل السفير الأمريكي`
     if tokens[end].text in _COMMAS and end + 1 < len(tokens):
         nxt = tokens[end + 1].n
     return nxt in lx.BARE_NAME_FOLLOWERS
@@ -625,10 +638,28 @@ for _key in sorted(_GEO, key=len, reverse=True):
     _GEO_FIRST.setdefault(_key[0], []).append(_key)
 
 
+@lru_cache(maxsize=65536)
+def _reads_as(n: str, role: str) -> bool:
+    """Whether one of the word's readings (`_forms`) can open a person title (`title`), an
+    organisation (`org`), a definite group (`definite_org`) or a state/place name (`geo`).
+
+    The token scanners ask this of every word of a document; the answer depends on the word alone."""
+    forms = _forms(n)
+    if role == "title":
+        return any(f in lx.PERSON_TITLE_HEADS for f in forms)
+    if role == "org":
+        return any(f in lx.ORG_HEADS for f in forms)
+    if role == "definite_org":
+        return bool(_DEFINITE_ORG_STEMS.search(n)) and any(f in lx.DEFINITE_ORG_HEADS for f in forms)
+    if role == "geo":
+        return any(f in _GEO_FIRST for f in forms)
+    raise ValueError(role)
+
+
 def _geo_at(tokens: Sequence[Token], i: int) -> tuple[int, str, ActorKind, int] | None:
     """(end, canonical, kind, clitic chars) of a state or place named at token `i`."""
     tok = tokens[i]
-    if tok.kind != "w":
+    if tok.kind != "w" or not _reads_as(tok.n, "geo"):
         return None
     for f in _forms(tok.n):
         for key in _GEO_FIRST.get(f, ()):
@@ -774,7 +805,9 @@ def find_actors(
                 title_only.append((i, title_end))
             i = max(title_end, i + 1)
             continue
-        if tok.kind == "w" and (tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA):
+        if tok.kind == "w" and (
+            tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA or tok.n in _CONTACT_VERBS
+        ):
             end = _parse_name(tokens, i + 1)
             if end is not None and _bare_name_ok(tokens, i, end):
                 # `وأكد علي الأمين أن`, `وكان وليد جنبلاط قد`: a name with no title at all
@@ -1203,9 +1236,7 @@ def _definite_org_at(tokens: Sequence[Token], i: int) -> int | None:
     """`المقاومة الإسلامية (في العراق)`: a definite group noun, one or two nisba adjectives, and
     the country it operates in."""
     tok = tokens[i]
-    if tok.kind != "w" or not _DEFINITE_ORG_STEMS.search(tok.n):
-        return None
-    if not any(f in lx.DEFINITE_ORG_HEADS for f in _forms(tok.n)):
+    if tok.kind != "w" or not _reads_as(tok.n, "definite_org"):
         return None
     n_tok = len(tokens)
     j = i + 1
@@ -1223,7 +1254,7 @@ def _definite_org_at(tokens: Sequence[Token], i: int) -> int | None:
 
 def _org_at(tokens: Sequence[Token], i: int) -> int | None:
     tok = tokens[i]
-    if tok.kind != "w" or not any(f in lx.ORG_HEADS for f in _forms(tok.n)):
+    if tok.kind != "w" or not _reads_as(tok.n, "org"):
         return None
     n_tok = len(tokens)
     j = i + 1

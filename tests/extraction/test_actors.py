@@ -274,3 +274,9 @@ def test_a_patronymic_is_no_surname():
     )
     assert {"محمد بن سلمان", "عبدالعزيز بن سلمان", "هاكان فيدان"} <= set(found)
     assert "سلمان" not in found["محمد بن سلمان"].aliases
+
+
+def test_a_bare_name_after_a_meeting_verb_before_the_title_of_the_one_met():
+    found = persons("والتقى وليد جنبلاط وزير الخارجية الفرنسي جان نويل بارو.")
+    assert set(found) == {"وليد جنبلاط", "جان نويل بارو"}
+    assert persons("وناقش مشروع قانون الموازنة. واستقبل قصر بعبدا الوفود.") == {}
