@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -37,12 +38,7 @@ _FOLD = str.maketrans(
     }
 )
 _IGNORABLE = "\u064b-\u065f\u0670\u0640\u200c-\u200f\u061c"
-_IGNORABLE_RE = re.compile(f"[{_IGNORABLE}]")
-_IGNORABLE_CHARS = frozenset(
-    chr(c)
-    for lo, hi in ((0x064B, 0x065F), (0x0670, 0x0670), (0x0640, 0x0640), (0x200C, 0x200F), (0x061C, 0x061C))
-    for c in range(lo, hi + 1)
-)
+_IGNORABLE_RUN_RE = re.compile(f"[{_IGNORABLE}]+")
 _COMBINING_RE = re.compile("[\u064b-\u065f\u0670]")
 
 
@@ -590,17 +586,25 @@ class _Resolver:
 
 def _mentions(text: str, published: date | None, year_hint: int | None) -> list[DateMention]:
     folded = _fold(text)
-    positions: list[int] | None = None
-    if _IGNORABLE_RE.search(folded):
-        positions = [i for i, ch in enumerate(folded) if ch not in _IGNORABLE_CHARS]
-        folded = "".join(folded[i] for i in positions)
+    # Diacritics, tatweel and invisible marks are dropped before scanning; `shifts[k]` characters
+    # were dropped before the k-th kept stretch, which starts at `stretch_starts[k]` in the result.
+    stretch_starts, shifts = [0], [0]
+    for run in _IGNORABLE_RUN_RE.finditer(folded):
+        shifts.append(shifts[-1] + run.end() - run.start())
+        stretch_starts.append(run.end() - shifts[-1])
+    if len(shifts) > 1:
+        folded = _IGNORABLE_RUN_RE.sub("", folded)
+
+    def original(index: int) -> int:
+        return index + shifts[bisect_right(stretch_starts, index) - 1]
+
     resolver = _Resolver(folded, published, year_hint)
     mentions = []
     for cand in _select(_scan(folded), folded):
         value, source = resolver.value(cand)
         start, end = cand.start, cand.end
-        if positions is not None:
-            start, end = positions[start], positions[end - 1] + 1
+        if len(shifts) > 1:
+            start, end = original(start), original(end - 1) + 1
             while end < len(text) and _COMBINING_RE.match(text, end):
                 end += 1
         mentions.append(DateMention(text[start:end], start, end, value, source))
