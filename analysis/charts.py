@@ -32,7 +32,7 @@ TYPE_COLORS = {
     Engagement.Type.OTHER: "#8a94a6",
 }
 MAX_MONTHS = 36
-YEAR_ONLY = 13  # sorts a year's engagements without a month after its December
+YEAR_ONLY = 0  # a year's engagements without a month sort before its January, as in the timeline's list
 
 
 @cache
@@ -87,8 +87,9 @@ def engagements_over_time(rows: Iterable[dict]) -> dict | None:
 
     `rows` are `{"month": date, "year_only": bool, "type": str, "count": int}` from
     `selectors.engagement_month_counts`. Engagements known only by their year are not put in a month:
-    per month, they get a bar of their own after the year's months ("2024 (دون شهر)"); per year, they
-    count in their year. Returns None when there is nothing dated to draw.
+    per month, they get a bar of their own before the year's January ("2024 (دون شهر)"; the list, newest
+    first, shows them after the year's dated engagements); per year, they count in their year.
+    Returns None when there is nothing dated to draw.
     """
     rows = list(rows)
     if not rows:

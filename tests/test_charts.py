@@ -47,8 +47,8 @@ def test_an_engagement_dated_to_a_year_only_is_not_counted_in_january():
         ]
     )
     meetings = figure["data"][0]
-    assert meetings["x"] == ["كانون الثاني 2024", "شباط 2024", "آذار 2024", "2024 (دون شهر)"]
-    assert meetings["y"] == [1, 0, 0, 4]
+    assert meetings["x"] == ["2024 (دون شهر)", "كانون الثاني 2024", "شباط 2024", "آذار 2024"]
+    assert meetings["y"] == [4, 1, 0, 0]
 
 
 def test_a_year_without_dated_months_gets_only_its_own_bar_and_long_spans_count_it_in_its_year():

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from analysis.models import Engagement
 from tests import conftest as shared
 from tests.dashboard_data import world_create
+from tests.factories import actor_create, engagement_create
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -215,3 +216,17 @@ def test_the_workspace_works_without_javascript(analyst_page, live_server, world
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / "test_the_workspace_works_without_javascript.png"), full_page=True)
     context.close()
+
+
+def test_engagements_dated_to_a_year_only_have_their_own_bar(analyst_page, live_server, screenshot):
+    actor = actor_create(name="فالح الفياض")
+    for day in ("2024", "2024", "2024-01-15", "2024-03-02"):
+        engagement_create(actors=[actor], date=day)
+    page = analyst_page
+    page.goto(live_server.url + "/")
+    expect(cards(page)).to_have_count(4)
+    ticks = page.locator("#timeline-results .plotly-chart .xtick text")
+    expect(ticks.filter(has_text="2024 (دون شهر)")).to_be_visible()
+    expect(ticks.filter(has_text="كانون الثاني 2024")).to_be_visible()
+    expect(page.locator("#timeline-results .month-heading", has_text="دون شهر محدَّد")).to_be_visible()
+    screenshot()
