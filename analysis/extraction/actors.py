@@ -314,8 +314,8 @@ _CONTACT_VERBS = frozenset(
 def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
     """A name with no title, in a place only a person's name takes: between a speech verb and
     `أن`/`إن`/`خلال`/`في` (`وأكد علي الأمين أن`), or between `كان` and `قد` (`وكان X قد زار`)."""
-    if any(f in lx.SPEAKER_NOUNS for f in _forms(tokens[verb + 1].n)):
-        return False
+    if any(f in lx.SPEAKER_NOUNS for f in _forms(tokens[verb + 1].n)) or _geo_at(tokens, verb + 1):
+        return False  # `وقال شهود عيان`, `وكانت سلطنة عمان قد`
     if any(
         tokens[k].n in lx.DEMONYM_FORMS or _is_geo(tokens[k].n) or tokens[k].n.endswith("ات")
         for k in range(verb + 1, end)
@@ -495,12 +495,15 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             continue
         if n in ("في", "لدي", "الي", "الى"):
             k = j + 1
+            geo = _geo_at(tokens, k) if k < n_tok and tokens[k].kind == "w" else None
+            if geo is not None and geo[0] - k >= 2:
+                j = title_end = geo[0]  # `في الجمهورية الإسلامية الإيرانية`, `في سلطنة عمان`: the whole name
+                continue
             if (
                 k < n_tok
                 and tokens[k].kind == "w"
                 and (
                     _is_geo(tokens[k].n)
-                    or _geo_at(tokens, k) is not None  # `في الجمهورية الإسلامية الإيرانية`
                     or tokens[k].n in lx.TITLE_WORDS
                     or tokens[k].n in lx.INSTITUTION_WORDS
                     or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
@@ -586,7 +589,9 @@ def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         # `محمد بن سلمان ولي العهد رئيس مجلس الوزراء، رئيس وزراء ماليزيا أنور إبراهيم`: the title
         # right after a name is that name's; the one after the comma opens the next person
         cut = next((c for c in range(a + 2, name_first) if tokens[c].text in _COMMAS), None)
-        return (a, cut) if cut is not None else None
+        if cut is None or cut + 1 >= n_tok or not _head_at(tokens, cut + 1):
+            return None  # `أمين عام الأمم المتحدة، سامي المطيري`: a title and, after the comma, its name
+        return a, cut
     if name_first is not None or title_end - a < 2:
         return None
     if comma and not (title_end >= n_tok or tokens[title_end].kind == "p"):
@@ -1122,8 +1127,11 @@ def find_actors(
             if len(parts) >= 2:
                 tails.setdefault(parts, rec)
     if tails:
+        first_parts = {parts[0] for parts in tails}
         for k_idx in range(n_tok):
             if org_covered[k_idx] or covered[k_idx] or tokens[k_idx].kind != "w":
+                continue
+            if first_parts.isdisjoint(key_variants(tokens[k_idx].n)):
                 continue
             for parts, rec in tails.items():
                 size = len(parts)

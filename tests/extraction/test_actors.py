@@ -280,3 +280,15 @@ def test_a_bare_name_after_a_meeting_verb_before_the_title_of_the_one_met():
     found = persons("والتقى وليد جنبلاط وزير الخارجية الفرنسي جان نويل بارو.")
     assert set(found) == {"وليد جنبلاط", "جان نويل بارو"}
     assert persons("وناقش مشروع قانون الموازنة. واستقبل قصر بعبدا الوفود.") == {}
+
+
+def test_a_title_after_a_name_and_a_comma_before_its_own_name_is_the_objects():
+    found = persons("التقى وزير النفط التركي مولود كايا أمين عام الأمم المتحدة، سامي المطيري في أنقرة.")
+    assert found["سامي المطيري"].title == "أمين عام الأمم المتحدة"
+
+
+def test_a_title_runs_through_a_two_word_state_but_the_state_is_no_name():
+    found = persons(
+        "وناقش الوزير الصيني تشانغ مينغ والملحق العسكري المغربي في سلطنة عمان ثامر التكريتي الملف."
+    )
+    assert found["ثامر التكريتي"].title == "الملحق العسكري المغربي في سلطنة عمان"
