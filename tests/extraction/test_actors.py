@@ -289,6 +289,6 @@ def test_a_title_after_a_name_and_a_comma_before_its_own_name_is_the_objects():
 
 def test_a_title_runs_through_a_two_word_state_but_the_state_is_no_name():
     found = persons(
-        "وناقش الوزير الصيني تشانغ مينغ والملحق العسكري المغربي في سلطنة عمان ثامر التكريتي الملف."
+        "وناقش الوزير الصيني تشانغ مينغ والملحق العسكري المغربي في سلطنة عمان ثامر التكريتي في بكين ملف الإرهاب."
     )
     assert found["ثامر التكريتي"].title == "الملحق العسكري المغربي في سلطنة عمان"
