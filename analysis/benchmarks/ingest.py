@@ -41,16 +41,16 @@ class WorkerResult:
 
 
 def _floor_document_store(path: Path) -> None:
+    """One document stored as ingestion stores it (`document_insert`), with no extraction."""
     from analysis.extraction.clean import normalize
-    from analysis.models import Document
-    from analysis.services.ingestion import document_read, text_sha256
+    from analysis.services.ingestion import document_insert, document_read, text_sha256
 
     raw_text = document_read(path=path)
     with transaction.atomic():
-        Document.objects.create(
-            source_path=str(path),
-            sha256=text_sha256(text=raw_text),
+        document_insert(
+            path=path,
             raw_text=raw_text,
+            sha256=text_sha256(text=raw_text),
             text=raw_text,
             normalized_text=normalize(raw_text),
         )

@@ -41,7 +41,9 @@ def _statement(model: type[Model], named: tuple[str, ...]) -> tuple[str, tuple[F
     fields = [model._meta.get_field(name) for name in named]
     given = {field.name for field in fields}
     defaulted = tuple(
-        field for field in model._meta.concrete_fields if not field.primary_key and field.name not in given
+        field
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not field.generated and field.name not in given
     )
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in (*fields, *defaulted))
@@ -81,12 +83,17 @@ def rows_insert(*, rows: Mapping[type[Model], Rows]) -> dict[type[Model], int]:
     return {model: count for (model, _), count in zip(tables, inserted, strict=True)}
 
 
-def rows_insert_returning(*, model: type[Model], rows: Rows, returning: Sequence[str]) -> list[tuple]:
-    """Insert `rows` into `model`'s table, skipping rows that break a unique constraint; the
-    `returning` fields (names of concrete fields) of the rows inserted, in no particular order."""
+def rows_insert_returning(
+    *, model: type[Model], rows: Rows, returning: Sequence[str], conflicts: str = "skip"
+) -> list[tuple]:
+    """Insert `rows` into `model`'s table; the `returning` fields (names of concrete fields) of the
+    rows inserted, in no particular order. A row that breaks a unique constraint is skipped, or
+    with `conflicts="raise"` fails the statement with an IntegrityError, as `create()` would."""
     if not rows:
         return []
     sql, params = _params(model, rows)
+    if conflicts == "raise":
+        sql = sql.removesuffix(" ON CONFLICT DO NOTHING")
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in returning)
     with connection.cursor() as cursor:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from analysis.models import Alias, Mention
-from analysis.services.rows import rows_insert
+from analysis.services.rows import rows_insert, rows_insert_returning
 from tests.factories import actor_create, document_create
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,15 @@ def test_tables_without_rows_send_nothing():
     with CaptureQueriesContext(connection) as queries:
         assert rows_insert(rows={Alias: [], Mention: []}) == {}
     assert len(queries) == 0
+
+
+def test_returning_gives_the_new_ids_and_can_refuse_a_duplicate():
+    actor = actor_create(name="فالح الفياض")
+    rows = [{"actor_id": actor.pk, "name": "الفياض", "key": "الفياض"}]
+
+    ((alias_id,),) = rows_insert_returning(model=Alias, rows=rows, returning=("id",))
+
+    assert Alias.objects.get(pk=alias_id).key == "الفياض"
+    assert rows_insert_returning(model=Alias, rows=rows, returning=("id",)) == []  # skipped
+    with pytest.raises(IntegrityError), transaction.atomic():
+        rows_insert_returning(model=Alias, rows=rows, returning=("id",), conflicts="raise")
