@@ -237,6 +237,10 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 units += 1
                 bare += 1
                 continue
+            if tok.n == "الله" and units >= 1 and tokens[k - 1].n not in lx.NAME_CONNECTORS:
+                k += 1  # `حسن نصر الله`, `محمد حسين فضل الله`: a compound with the divine name
+                units += 1
+                continue
             if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
                 k += 1  # `علي الأمين أن`, `ولد محمد الأمين،`: a family name, not a new title
                 units += 1
@@ -276,10 +280,10 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             break
         if not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE) or bare >= 4:
             break
-        if units == 0 and (
-            re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
+        if re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or (
+            units == 0 and re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
         ):
-            break  # `ويبحثان`, `يبحثان`: a verb, not a name
+            break  # `ويبحثان`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
         if (
             units == 1
             and tokens[j].n[:1] in "يت"
@@ -1171,6 +1175,8 @@ def find_actors(
             continue
         end, canonical, kind, off = hit
         embedded = any(in_title[k_idx:end]) or any(org_covered[k_idx:end])
+        if k_idx > 0 and any(f in lx.LANDMARK_WORDS for f in _forms(tokens[k_idx - 1].n)):
+            embedded = True  # `شارع فلسطين`: a street, not the state
         tok = tokens[k_idx]
         surface = text[tok.start + off : tokens[end - 1].end]
         key = name_key(canonical)

@@ -385,9 +385,11 @@ def _claimed_attacks(doc: _Doc, s: int, known: list[_Candidate]) -> list[_Candid
         words = [tokens[k].n for k in after]
         claims_responsibility = any(w in lx.CLAIM_RESPONSIBILITY for w in words)
         is_adoption = not tokens[v].n.lstrip("وف").startswith(("اعلن", "أعلن"))
-        if not (is_adoption or claims_responsibility):
-            continue
         act = next((k for k in after if any(f in lx.CLAIMED_ACTS for f in _forms(tokens[k].n))), None)
+        first_word = next((k for k in after if not doc.in_date[k]), None)
+        announces_act = act is not None and act == first_word  # `أعلنت X، عصر اليوم، استهداف قاعدة`
+        if not (is_adoption or claims_responsibility or announces_act):
+            continue
         anaphor = next((k for k in after if tokens[k].n.lstrip("و") in lx.CLAIMED_ANAPHORS), None)
         if act is not None and (anaphor is None or act < anaphor):
             where, trig = rng, act  # the claim names the act and its target
@@ -880,6 +882,12 @@ def _build(
             return []
         visit = make([(subject, Role.VISITOR)], trigger_date)
         visit.emit = location is not None  # `زار X اليرزة`: no known place, but X goes on as subject
+        host = next((o[0] for o in objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None)
+        if trig.verb and host is not None and _right_after_subject(doc, i, host):
+            # `فزار البطريرك الماروني X في بكركي`: visiting a person is meeting them
+            call_on = make([(subject, Role.VISITOR), (host, Role.HOST)], trigger_date)
+            call_on.type = EngagementType.MEETING
+            return [visit, call_on]
         return [visit]
     if etype == EngagementType.STATEMENT:
         if subject is None or subject.kind != ActorKind.PERSON:

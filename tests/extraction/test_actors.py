@@ -292,3 +292,22 @@ def test_a_title_runs_through_a_two_word_state_but_the_state_is_no_name():
         "وناقش الوزير الصيني تشانغ مينغ والملحق العسكري المغربي في سلطنة عمان ثامر التكريتي في بكين ملف الإرهاب."
     )
     assert found["ثامر التكريتي"].title == "الملحق العسكري المغربي في سلطنة عمان"
+
+
+def test_compound_names_with_allah_and_the_title_muawin():
+    found = persons(
+        "وقال الأمين العام لحزب الله السيد حسن نصر الله إن الرد آت. "
+        "واستشهد معاون قائد العمليات مشتاق طالب السعيدي في الغارة."
+    )
+    assert {"حسن نصر الله", "مشتاق طالب السعيدي"} <= set(found)
+    assert found["مشتاق طالب السعيدي"].title == "معاون قائد العمليات"
+
+
+def test_a_present_verb_after_a_country_ends_the_title_and_korea_alone_is_a_state():
+    found = actors("استقبل الوزير عبد الله بو حبيب وزير خارجية كوريا ويشهدان توقيع اتفاق.")
+    assert not any("يشهدان" in name for name in found)
+    assert actors("وتعتزم كوريا توسيع استثماراتها.")["كوريا الجنوبية"].kind == ActorKind.STATE
+
+
+def test_a_state_in_a_street_name_is_no_actor():
+    assert "فلسطين" not in actors("استهدفت غارة مقرا في شارع فلسطين ببغداد.")

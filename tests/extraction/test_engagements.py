@@ -501,3 +501,22 @@ def test_a_claim_after_an_apposition_and_a_target_named_in_the_claim():
     text = "وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، مسؤوليتها عن استهداف دبابة إسرائيلية."
     [e] = engagements(text)
     assert [p.name for p in e.participants] == ["كتائب القسام", "إسرائيل"]
+
+
+def test_visiting_a_person_is_meeting_them_and_hosting_is_meeting():
+    found = engagements(
+        "وزار وزير الخارجية الفرنسي جان نويل بارو البطريرك الماروني بشارة الراعي في بكركي. "
+        "وكان وليد جنبلاط قد استضاف بارو إلى مائدة عشاء."
+    )
+    meetings = {frozenset(parties(e)) for e in found if e.type == EngagementType.MEETING}
+    assert meetings == {
+        frozenset({"جان نويل بارو", "بشارة الراعي"}),
+        frozenset({"وليد جنبلاط", "جان نويل بارو"}),
+    }
+
+
+def test_a_group_announcing_that_it_targeted_a_base_is_its_attacker():
+    text = "وأعلنت المقاومة الإسلامية في العراق، فجر اليوم، استهداف قاعدة عين الأسد الأميركية بالصواريخ."
+    [e] = engagements(text)
+    assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "الولايات المتحدة"]
+    assert engagements("وأعلنت وزارة الدفاع أن قاعدة عين الأسد الأميركية تعرضت لاستهداف.") == []
