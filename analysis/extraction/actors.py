@@ -280,8 +280,12 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             break
         if not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE) or bare >= 4:
             break
-        if re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or (
-            units == 0 and re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
+        if (
+            units == 0
+            and (
+                re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
+            )
+            or re.match(r"^[وف][يت]\w{3,}ان$", tok.n)  # a dual present verb, never `ويلسون`
         ):
             break  # `ويبحثان`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
         if (
@@ -344,7 +348,9 @@ def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
     n = tokens[k].n
     if n in ("العام", "العامه", "عام", "عامه"):
         return False  # `الأمين العام`
-    return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS
+    if not tokens[k].article and any(f in lx.PERSON_TITLE_HEADS for f in _forms(n)):
+        return True  # `محمد الأمين وزير ...`: an apposition follows
+    return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
 
 
 def _family_word(tok: Token) -> bool:

@@ -311,3 +311,11 @@ def test_a_present_verb_after_a_country_ends_the_title_and_korea_alone_is_a_stat
 
 def test_a_state_in_a_street_name_is_no_actor():
     assert "فلسطين" not in actors("استهدفت غارة مقرا في شارع فلسطين ببغداد.")
+
+
+def test_amin_ends_a_name_before_an_object_noun_and_wilson_stays_a_name():
+    found = persons(
+        "بحث وزير الداخلية مازن الفراية مع وزير الداخلية الموريتاني محمد أحمد ولد محمد الأمين سبل التعاون. "
+        "والتقى مدير المكتب أولاف ويلسون السفير القطري بدر المري."
+    )
+    assert {"محمد أحمد ولد محمد الأمين", "أولاف ويلسون", "بدر المري"} <= set(found)

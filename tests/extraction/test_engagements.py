@@ -520,3 +520,14 @@ def test_a_group_announcing_that_it_targeted_a_base_is_its_attacker():
     [e] = engagements(text)
     assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "الولايات المتحدة"]
     assert engagements("وأعلنت وزارة الدفاع أن قاعدة عين الأسد الأميركية تعرضت لاستهداف.") == []
+
+
+def test_a_title_named_by_nationality_and_a_move_carry_the_subject():
+    found = engagements(
+        "بحث وزير الداخلية مازن الفراية مع وزير الداخلية الموريتاني محمد أحمد ولد محمد الأمين سبل التعاون. "
+        "والتقى الوزير الموريتاني في وقت لاحق وزير الأشغال العامة ماهر أبو السمن. "
+        "ثم انتقل الوزير الموريتاني إلى مقر الحكومة، حيث التقى رئيس الوزراء بشر الخصاونة."
+    )
+    pairs = {frozenset(parties(e)) for e in found}
+    assert frozenset({"محمد أحمد ولد محمد الأمين", "ماهر أبو السمن"}) in pairs
+    assert frozenset({"محمد أحمد ولد محمد الأمين", "بشر الخصاونة"}) in pairs
