@@ -199,6 +199,8 @@ class Engagement(models.Model):
         ]
         indexes = [
             models.Index(fields=["date_start", "date_end"], name="engagement_dates_idx"),
+            # ingestion's cross-source matching: same type, same precision, a start in a day or month
+            models.Index(fields=["type", "date_precision", "date_start"], name="engagement_match_idx"),
             models.Index(fields=["type"], name="engagement_type_idx"),
             models.Index(fields=["review"], name="engagement_review_idx"),
         ]

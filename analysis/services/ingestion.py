@@ -868,16 +868,24 @@ _ENGAGEMENTS_MATCHING_SQL = """
 SELECT e.*,
        ARRAY(SELECT p.actor_id FROM analysis_participation p WHERE p.engagement_id = e.id) AS participant_ids
 FROM analysis_engagement e
-WHERE e.fingerprint = ANY(%s::varchar[])
-   OR e.id IN (
-       SELECT p.engagement_id
-       FROM unnest(%s::bigint[], %s::varchar[], %s::varchar[], %s::date[], %s::date[])
-            AS near(actor_id, type, date_precision, low, high)
-       JOIN analysis_participation p ON p.actor_id = near.actor_id
-       JOIN analysis_engagement c ON c.id = p.engagement_id
-       WHERE c.type = near.type AND c.date_precision = near.date_precision
-         AND c.date_start BETWEEN near.low AND near.high
-   )
+WHERE e.id IN (
+    SELECT id FROM analysis_engagement WHERE fingerprint = ANY(%s::varchar[])
+    UNION
+    SELECT nearby.id
+    FROM unnest(%s::bigint[], %s::varchar[], %s::varchar[], %s::date[], %s::date[])
+         AS near(actor_id, type, date_precision, low, high)
+    CROSS JOIN LATERAL (
+        -- By date first (engagement_dates_idx): a busy actor has thousands of engagements.
+        -- OFFSET 0 keeps the planner from starting at the actor's participations instead.
+        SELECT c.id FROM analysis_engagement c
+        WHERE c.date_start BETWEEN near.low AND near.high
+          AND c.type = near.type AND c.date_precision = near.date_precision
+          AND EXISTS (
+              SELECT 1 FROM analysis_participation p WHERE p.engagement_id = c.id AND p.actor_id = near.actor_id
+          )
+        OFFSET 0
+    ) AS nearby
+)
 """
 
 
