@@ -1,7 +1,8 @@
 """Plotly figures, built server-side from selector output and drawn by static/js/charts.js.
 
-Figures are written as the plain JSON plotly.js reads (what `go.Figure(...).to_json()` produced,
-template included) without plotly's validating figure objects, which cost more than the page's SQL.
+Figures are written as the plain JSON plotly.js reads (what `go.Figure(...).to_json()` produced)
+without plotly's validating figure objects, which cost more than the page's SQL. `figure_json` adds
+plotly's default template, the same for every figure and most of the text, encoded once per process.
 
 Every figure reads right to left: time runs from right (oldest) to left (newest), value axes
 sit on the right, and all labels are Arabic.
@@ -15,8 +16,8 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
+from analysis.extraction.months import LEVANTINE as LEVANTINE_MONTHS
 from analysis.models import Actor, Engagement
-from analysis.templatetags.dashboard import LEVANTINE_MONTHS
 
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, serif"
 TYPE_COLORS = {
@@ -53,7 +54,35 @@ def _plain(value):
 
 
 def _figure(data: list[dict], layout: dict) -> dict:
-    return {"data": _plain(data), "layout": {**_plain(layout), "template": json.loads(_template_json())}}
+    """The figure without its template, which `figure_json` adds."""
+    return {"data": _plain(data), "layout": _plain(layout)}
+
+
+# What `django.utils.html.json_script` escapes, so that the JSON cannot end its <script> element.
+SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))
+
+
+def _script_safe(text: str) -> str:
+    for character, escape in SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
+    return text
+
+
+@cache
+def _template_script_json() -> str:
+    return _script_safe(_template_json())
+
+
+def figure_json(figure: dict) -> str:
+    """The figure with plotly's default template, escaped for a <script> element as `json_script` does:
+    the text `json_script` writes for the figure with `layout.template` last."""
+    data, layout = json.dumps(figure["data"]), json.dumps(figure["layout"])
+    joint = ", " if figure["layout"] else ""
+    return (
+        _script_safe(f'{{"data": {data}, "layout": {layout[:-1]}{joint}"template": ')
+        + _template_script_json()
+        + "}}"
+    )
 
 
 def _layout(**overrides) -> dict:

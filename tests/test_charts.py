@@ -1,9 +1,13 @@
 """Figures read right to left and never let data inject markup into plotly labels."""
 
+import json
 from datetime import date
 from types import SimpleNamespace
 
-from analysis.charts import counterparts_bar, engagements_over_time
+from django.utils.html import json_script
+
+from analysis.charts import _template_json, counterparts_bar, engagements_over_time
+from analysis.templatetags.dashboard import figure_script
 
 
 def test_timeline_figure_runs_right_to_left_with_arabic_month_labels():
@@ -71,3 +75,10 @@ def test_a_year_without_dated_months_gets_only_its_own_bar_and_long_spans_count_
         [{"month": date(2020, 1, 1), "year_only": True, "type": "call", "count": 3}]
     )
     assert only_years["data"][0]["x"] == ["2020"] and only_years["data"][0]["y"] == [3]
+
+
+def test_figure_script_writes_what_json_script_writes_for_the_figure_with_its_template():
+    figure = counterparts_bar([SimpleNamespace(name="</script><b>&</b>", shared_count=2)])
+    whole = {"data": figure["data"], "layout": {**figure["layout"], "template": json.loads(_template_json())}}
+    assert figure_script(figure, "counterparts-1") == json_script(whole, "counterparts-1")
+    assert "</script><b>" not in figure_script(figure, "counterparts-1")

@@ -12,6 +12,7 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from analysis.charts import figure_json
 from analysis.extraction import months
 from analysis.forms import STATE_PARAMS
 from analysis.models import Engagement, Precision
@@ -64,6 +65,12 @@ def partial_date(day: date | None, precision: str = Precision.DAY) -> SafeString
 @register.simple_tag
 def date_text(day: date | None, precision: str = Precision.DAY) -> str:
     return format_partial_date(day, precision)
+
+
+@register.filter
+def figure_script(figure: dict, element_id: str) -> SafeString:
+    """A chart's figure in a `<script type="application/json">`, as `json_script` writes it."""
+    return SafeString(f'<script id="{_e(element_id)}" type="application/json">{figure_json(figure)}</script>')
 
 
 @register.filter
