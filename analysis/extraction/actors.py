@@ -278,8 +278,14 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
                 k = e
             break
-        if not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE) or bare >= 4:
+        given_before_bin = units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن")  # `ثاني بن أحمد`
+        if (
+            not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE or given_before_bin)
+            or bare >= 4
+        ):
             break
+        if tok.n in lx.TOUR_NOUNS:
+            break  # `بارو جولته`: a possessed noun, not a family name
         if (
             units == 0
             and (
@@ -496,6 +502,13 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
                 title_end = j
                 continue
             return title_end, j, end
+        if (
+            not tok.article
+            and j + 1 < n_tok
+            and tokens[j + 1].n in ("بن", "ابن")
+            and (end := _parse_name(tokens, j)) is not None
+        ):
+            return title_end, j, end  # `الدكتور ثاني بن أحمد الزيودي`: a given name before بن
         forms = _forms(n)
         if any(
             f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in forms

@@ -732,6 +732,19 @@ def _build(
 
     if trig.verb:
         before = [] if relative else _subject_before(doc, i, rng, etype)
+        if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
+            # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
+            lead = next(
+                (
+                    doc.mention_at[k]
+                    for k in range(rng.start, i)
+                    if k in doc.mention_at
+                    and doc.mention_at[k].kind == ActorKind.PERSON
+                    and not doc.mention_at[k].embedded
+                ),
+                None,
+            )
+            before = [lead] if lead is not None else []
         if before:
             subjects = before
             objects = after
@@ -880,6 +893,9 @@ def _build(
     if etype == EngagementType.VISIT:
         if subject is None:
             return []
+        if location is None and i + 1 < rng.stop and tokens[i + 1].n in lx.HOST_COUNTRY_WORDS:
+            # `يزور المملكة حالياً`: the dateline's place, or the host country as written
+            location = _first_dateline(doc) or doc.text[tokens[i + 1].start : tokens[i + 1].end]
         visit = make([(subject, Role.VISITOR)], trigger_date)
         visit.emit = location is not None  # `زار X اليرزة`: no known place, but X goes on as subject
         host = next((o[0] for o in objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None)
@@ -1319,6 +1335,15 @@ def _resolve_dates(doc: _Doc, candidates: list[_Candidate], sentence_had_engagem
             source = dateline_day
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
+
+
+def _first_dateline(doc: _Doc) -> str | None:
+    """The place of the item's dateline, in one of its first sentences."""
+    for s in range(min(3, len(doc.sentences))):
+        rng = doc.sentence_tokens(s)
+        if rng and (place := _dateline(doc, rng)) is not None:
+            return place
+    return None
 
 
 def _dateline_day(doc: _Doc) -> DateMention | None:

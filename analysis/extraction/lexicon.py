@@ -400,6 +400,8 @@ TOUR_INCLUDES = _fold("شملت تشمل شملتا ضمت تضمنت")
 TOUR_LIST_FILLERS = _fold("أيضا أيضاً ايضا كلا كلاً كل من دولة جمهورية مدينة العاصمة عواصم")
 # Light verbs of an attack noun, whose subject is the attacker (`شنّ X هجوماً`, `نفّذت X غارة`).
 ATTACK_LIGHT_VERBS = _fold("شن شنت شنوا نفذ نفذت نفذوا")
+# The host country as an agency names it (`الذي يزور المملكة حالياً`): the dateline's country.
+HOST_COUNTRY_WORDS = _fold("الدولة المملكة البلاد السلطنة الإمارة القطر")
 # Names of streets, squares and buildings: a state name after one is part of a place
 # (`شارع فلسطين`, `ساحة لبنان`), not a party.
 LANDMARK_WORDS = _fold("شارع ساحة ميدان جسر مستشفى جامعة مطار فندق حي مخيم معبر")

@@ -319,3 +319,11 @@ def test_amin_ends_a_name_before_an_object_noun_and_wilson_stays_a_name():
         "والتقى مدير المكتب أولاف ويلسون السفير القطري بدر المري."
     )
     assert {"محمد أحمد ولد محمد الأمين", "أولاف ويلسون", "بدر المري"} <= set(found)
+
+
+def test_a_title_word_before_bin_is_a_given_name_and_a_tour_noun_no_surname():
+    found = persons(
+        "وقعها معالي الدكتور ثاني بن أحمد الزيودي وزير دولة للتجارة الخارجية. "
+        "وواصل الموفد الفرنسي جان نويل بارو جولته الخميس."
+    )
+    assert {"ثاني بن أحمد الزيودي", "جان نويل بارو"} <= set(found)

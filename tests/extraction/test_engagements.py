@@ -531,3 +531,20 @@ def test_a_title_named_by_nationality_and_a_move_carry_the_subject():
     pairs = {frozenset(parties(e)) for e in found}
     assert frozenset({"محمد أحمد ولد محمد الأمين", "ماهر أبو السمن"}) in pairs
     assert frozenset({"محمد أحمد ولد محمد الأمين", "بشر الخصاونة"}) in pairs
+
+
+def test_a_fa_clause_keeps_the_sentences_subject():
+    found = engagements(
+        "وواصل الموفد الفرنسي جان نويل بارو جولته الخميس، فزار البطريرك الماروني بشارة الراعي في بكركي، "
+        "ثم التقى رئيس التيار الوطني الحر النائب جبران باسيل."
+    )
+    assert {frozenset(parties(e)) for e in found if e.type == EngagementType.MEETING} == {
+        frozenset({"جان نويل بارو", "بشارة الراعي"}),
+        frozenset({"جان نويل بارو", "جبران باسيل"}),
+    }
+
+
+def test_a_visit_to_the_host_country_as_an_agency_names_it():
+    text = "بحث وزير الداخلية مازن الفراية مع نظيره التونسي كمال الفقي، الذي يزور المملكة حالياً، سبل التعاون."
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [(parties(e), e.location) for e in visits] == [({"كمال الفقي"}, "المملكة")]
