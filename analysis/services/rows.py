@@ -3,11 +3,13 @@
 `bulk_create` instantiates a model per row, prepares every value through its field and sends
 one statement per table; for the dozens of mentions, titles and evidence rows each ingested
 document adds, that costs more than the database does. `rows_insert` sends each table's
-columns as arrays, all tables in one round trip:
+rows as one JSON parameter, all tables in one round trip:
 
     WITH t0 AS (INSERT INTO analysis_mention (document_id, actor_id, start, "end", surface)
-                SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::integer[], %s::integer[],
-                                     %s::varchar(300)[])
+                SELECT new_row.document_id, new_row.actor_id, new_row.start, new_row."end", new_row.surface
+                FROM json_to_recordset(%s::json)
+                     AS new_row(document_id bigint, actor_id bigint, start integer, "end" integer,
+                            surface varchar(300))
                 ON CONFLICT DO NOTHING RETURNING 1),
          t1 AS (...)
     SELECT (SELECT count(*) FROM t0), (SELECT count(*) FROM t1)
@@ -18,7 +20,9 @@ as `bulk_create` would give them. Like `bulk_create`, it sends no signals and re
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from functools import cache
 
 from django.db import connection
@@ -37,7 +41,8 @@ def _default(field: Field) -> object:
 
 @cache
 def _statement(model: type[Model], named: tuple[str, ...]) -> tuple[str, tuple[Field, ...]]:
-    """One table's `INSERT ... SELECT * FROM unnest(...)` and the fields it fills with defaults."""
+    """One table's `INSERT ... SELECT ... FROM json_to_recordset(...)` and the fields it fills
+    with defaults (one parameter each, after the rows)."""
     fields = [model._meta.get_field(name) for name in named]
     given = {field.name for field in fields}
     defaulted = tuple(
@@ -47,20 +52,30 @@ def _statement(model: type[Model], named: tuple[str, ...]) -> tuple[str, tuple[F
     )
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in (*fields, *defaulted))
-    casts = ", ".join(f"%s::{field.db_type(connection)}[]" for field in (*fields, *defaulted))
+    record = ", ".join(
+        f"{quote(name)} {field.db_type(connection)}" for name, field in zip(named, fields, strict=True)
+    )
+    values = ", ".join(
+        [f"new_row.{quote(name)}" for name in named]
+        + [f"%s::{field.db_type(connection)}" for field in defaulted]
+    )
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
-        f"SELECT * FROM unnest({casts}) ON CONFLICT DO NOTHING"
+        f"SELECT {values} FROM json_to_recordset(%s::json) AS new_row({record}) ON CONFLICT DO NOTHING"
     )
     return sql, defaulted
 
 
-def _params(model: type[Model], table_rows: Rows) -> tuple[str, list[list[object]]]:
-    named = tuple(table_rows[0])
-    sql, defaulted = _statement(model, named)
-    params = [[row[name] for row in table_rows] for name in named]
-    params += [[_default(field)] * len(table_rows) for field in defaulted]
-    return sql, params
+def _json_value(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a column value rows_insert sends")
+
+
+def _params(model: type[Model], table_rows: Rows) -> tuple[str, list[object]]:
+    sql, defaulted = _statement(model, tuple(table_rows[0]))
+    rows_json = json.dumps(table_rows, ensure_ascii=False, default=_json_value)
+    return sql, [*(_default(field) for field in defaulted), rows_json]
 
 
 def rows_insert(*, rows: Mapping[type[Model], Rows]) -> dict[type[Model], int]:
@@ -71,7 +86,7 @@ def rows_insert(*, rows: Mapping[type[Model], Rows]) -> dict[type[Model], int]:
     if not tables:
         return {}
     parts: list[str] = []
-    params: list[list[object]] = []
+    params: list[object] = []
     for index, (model, table_rows) in enumerate(tables):
         sql, table_params = _params(model, table_rows)
         parts.append(f"t{index} AS ({sql} RETURNING 1)")
