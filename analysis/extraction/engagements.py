@@ -140,6 +140,14 @@ class _Doc:
         self.mentions = analysis.mentions
         self.sentences = split_sentences(text)
         self.sent_of_token = self._token_sentences()
+        # tokens that may open a tour (`جولة`) or a claim (`تبنّت`, `أعلنت`), by sentence
+        self.tour_words: dict[int, list[int]] = {}
+        self.claim_words: dict[int, list[int]] = {}
+        for k, tok in enumerate(self.tokens):
+            if "جول" in tok.n:
+                self.tour_words.setdefault(self.sent_of_token[k], []).append(k)
+            elif "تبن" in tok.n or "علن" in tok.n:
+                self.claim_words.setdefault(self.sent_of_token[k], []).append(k)
         self.mention_at: dict[int, Mention] = {}
         self.inside: list[Mention | None] = [None] * len(self.tokens)
         for m in self.mentions:
@@ -279,11 +287,13 @@ def _sentence_candidates(doc: _Doc, s: int, previous: list[_Candidate]) -> list[
 def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
     """`اختتم X جولة أوروبية شملت بروكسل وباريس ولندن`: one visit by X to each listed place,
     dated to the month of the sentence's date (the stops' own days are not given)."""
+    if s not in doc.tour_words:
+        return []
     rng = doc.sentence_tokens(s)
     tokens = doc.tokens
     out: list[_Candidate] = []
-    for k in rng:
-        if "جول" not in tokens[k].n or tokens[k].kind != "w" or doc.inside[k] is not None:
+    for k in doc.tour_words[s]:
+        if tokens[k].kind != "w" or doc.inside[k] is not None:
             continue
         if not any(f in lx.TOUR_NOUNS for f in _forms(tokens[k].n)):
             continue
@@ -359,11 +369,13 @@ def _tour_stops(doc: _Doc, s: int, found: list[_Candidate]) -> list[_Candidate]:
 def _claimed_attacks(doc: _Doc, s: int, known: list[_Candidate]) -> list[_Candidate]:
     """`تعرّضت قاعدة تضم قوات أمريكية لهجوم ... . وتبنّت X الهجوم`: X is the attacker of the
     attack told just before (or named in the claim, `أعلنت X مسؤوليتها عن استهداف ...`)."""
+    if s not in doc.claim_words:
+        return []
     rng = doc.sentence_tokens(s)
     tokens = doc.tokens
-    for v in rng:
+    for v in doc.claim_words[s]:
         n = tokens[v].n
-        if ("تبن" not in n and "علن" not in n) or tokens[v].kind != "w" or doc.inside[v] is not None:
+        if tokens[v].kind != "w" or doc.inside[v] is not None:
             continue
         if not any(f in lx.CLAIM_VERBS for f in _forms(n)):
             continue
