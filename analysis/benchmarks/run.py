@@ -100,11 +100,16 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
         results["machine"]["postgres"] = cursor.fetchone()[0]
 
     floor = ingest.worker_spawn(worker="floor", folder=options.corpus_dir, database=database)
-    log(
-        f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s, "
-        f"{floor.workers} process(es)"
-    )
+    log(f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s")
     if "ingest" in options.phases:
+        analysis_tables_clear()
+        floor_parallel = ingest.worker_spawn(
+            worker="floor-parallel", folder=options.corpus_dir, database=database
+        )
+        log(
+            f"floor in {floor_parallel.workers} processes: {floor_parallel.seconds:.1f} s, "
+            f"{floor_parallel.docs_per_s:.1f} docs/s"
+        )
         analysis_tables_clear()
         run = ingest.worker_spawn(worker="ingest", folder=options.corpus_dir, database=database)
         log(
@@ -120,6 +125,10 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
             "floor_seconds": round(floor.seconds, 2),
             "workers": run.workers,
             "floor_workers": floor.workers,
+            "floor_parallel_docs_per_s": round(floor_parallel.docs_per_s, 2),
+            "ratio_same_workers": round(floor_parallel.docs_per_s / run.docs_per_s, 2)
+            if run.docs_per_s
+            else None,
             "engagements_created": run.engagements,
             "failed": run.failed,
         }
@@ -156,7 +165,13 @@ def results_table(results: dict) -> list[str]:
     """The results as aligned text rows: measurement, value, target, met."""
     rows = [("measurement", "value", "target", "met")]
     shown = {
-        "ingest": ("docs_per_s", "floor_docs_per_s", "ratio"),
+        "ingest": (
+            "docs_per_s",
+            "floor_docs_per_s",
+            "ratio",
+            "floor_parallel_docs_per_s",
+            "ratio_same_workers",
+        ),
         "timeline": ("median_ms", "p95_ms", "sql_median_ms", "ratio", "queries", "queries_constant"),
         "search": ("median_ms", "p95_ms", "sql_median_ms"),
         "memory": ("ingest_peak_mb",),

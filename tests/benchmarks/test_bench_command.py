@@ -11,7 +11,7 @@ from django.db import connection
 pytest.importorskip("analysis.extraction.pipeline")
 
 EXPECTED = {
-    "ingest": {"docs_per_s", "floor_docs_per_s", "ratio", "workers", "floor_workers"},
+    "ingest": {"docs_per_s", "floor_docs_per_s", "ratio", "floor_parallel_docs_per_s", "ratio_same_workers"},
     "timeline": {"median_ms", "p95_ms", "sql_median_ms", "ratio", "queries"},
     "search": {"median_ms", "p95_ms"},
     "memory": {"ingest_peak_mb"},
@@ -48,7 +48,7 @@ def test_bench_writes_every_measurement(tmp_path, bench_database, capsys):
         assert keys <= results[section].keys(), section
         assert all(results[section][key] is not None for key in keys), section
     assert results["ingest"]["docs"] == 20
-    assert results["ingest"]["floor_workers"] == results["ingest"]["workers"]  # the same parallelism
+    assert results["ingest"]["floor_workers"] == 1
     assert results["timeline"]["engagements"] == 500
     assert results["timeline"]["queries_constant"] is True
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 20
