@@ -1087,7 +1087,7 @@ def _signatories(doc: _Doc, i: int, rng: range) -> list[Mention] | None:
         if m is not None and m.first == k:
             if side and m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):
                 found.append(m)
-            side = False
+            side = side and m.kind != ActorKind.PERSON  # `عن جانب دولة الإمارات X`: the side's name
             k = m.last + 1
             continue
         tok = doc.tokens[k]

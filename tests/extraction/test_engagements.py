@@ -548,3 +548,13 @@ def test_a_visit_to_the_host_country_as_an_agency_names_it():
     text = "بحث وزير الداخلية مازن الفراية مع نظيره التونسي كمال الفقي، الذي يزور المملكة حالياً، سبل التعاون."
     visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
     assert [(parties(e), e.location) for e in visits] == [({"كمال الفقي"}, "المملكة")]
+
+
+def test_signatories_after_a_side_named_by_its_state():
+    text = (
+        "وشهد الوزيران توقيع مذكرة تفاهم، وقعها عن جانب دولة الإمارات معالي الدكتور ثاني بن أحمد الزيودي "
+        "وزير دولة للتجارة الخارجية، وعن الجانب الكوري معالي السفير تشوي يونغ سام."
+    )
+    [e] = engagements(text)
+    assert e.type == EngagementType.AGREEMENT
+    assert parties(e) == {"ثاني بن أحمد الزيودي", "تشوي يونغ سام"}
