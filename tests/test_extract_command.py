@@ -54,7 +54,7 @@ def test_json_follows_the_extraction_contract():
 
 def test_a_bad_file_is_reported_and_the_others_still_processed(tmp_path):
     binary = tmp_path / "binary.txt"
-    binary.write_bytes(b"\xff\xfe\x00\x81 not utf-8")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     missing = tmp_path / "missing.txt"
     good = next(SEEDS.glob("004_*.txt"))
     out, err, error = run("--json", str(missing), str(binary), str(good))
@@ -62,9 +62,22 @@ def test_a_bad_file_is_reported_and_the_others_still_processed(tmp_path):
     lines = err.strip().splitlines()
     assert len(lines) == 2
     assert str(missing) in lines[0] and "no such file" in lines[0]
-    assert str(binary) in lines[1] and "UTF-8" in lines[1]
+    assert str(binary) in lines[1] and "binary file" in lines[1]
     assert "Traceback" not in err
     assert [d["path"] for d in json.loads(out)["documents"]] == [str(good)]
+
+
+def test_a_folder_stands_for_its_articles_read_as_ingest_reads_them(tmp_path):
+    seed = next(SEEDS.glob("000_*.txt"))
+    (tmp_path / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-16")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+
+    out, err, error = run("--json", str(tmp_path))
+
+    assert error is None and err == ""
+    (document,) = json.loads(out)["documents"]
+    assert document["path"] == str(tmp_path / "a.txt")
+    assert document["engagements"][0]["participants"] == ["فالح الفياض", "ألبروس كوتراشيف"]
 
 
 def test_readable_summary_without_json():

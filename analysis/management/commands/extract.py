@@ -1,26 +1,23 @@
 """Run the extraction pipeline on text files and print what it finds; the database is not used.
 
     python manage.py extract seeds/000.txt            # a readable summary per document
-    python manage.py extract --json seeds/*.txt       # {"documents": [...]} (the extraction contract)
+    python manage.py extract --json seeds/            # {"documents": [...]} (the extraction contract)
 
-A file that cannot be read or decoded is reported on stderr with the reason; the other files
-are still processed and the command ends with a non-zero status.
+Files are read as `manage.py ingest` reads them (UTF-8, UTF-16, Windows-1256, HTML); a folder
+stands for the .txt/.html files under it. A file that cannot be read or decoded is reported on
+stderr with the reason; the other files are still processed and the command ends with a
+non-zero status.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.extraction.pipeline import extract_document
 from analysis.extraction.results import ExtractionResult
-
-
-def read_article(path: Path) -> str:
-    """The file's text as UTF-8 (a BOM is allowed); raises OSError or UnicodeDecodeError."""
-    return path.read_bytes().decode("utf-8-sig")
+from analysis.services.ingestion import DocumentError, article_paths, document_read
 
 
 class Command(BaseCommand):
@@ -29,27 +26,19 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE", help="plain-text article files")
+        parser.add_argument("files", nargs="+", metavar="PATH", help="article files, or folders of them")
         parser.add_argument("--json", action="store_true", help="print the extraction contract as JSON")
 
     def handle(self, *args, **options):
         documents: list[dict] = []
         failures = 0
-        for name in options["files"]:
-            path = Path(name)
+        paths = article_paths(paths=options["files"])
+        for path in paths:
+            name = str(path)
             try:
-                text = read_article(path)
-            except FileNotFoundError:
-                failures += self._fail(name, "no such file")
-                continue
-            except IsADirectoryError:
-                failures += self._fail(name, "is a directory")
-                continue
-            except UnicodeDecodeError as error:
-                failures += self._fail(name, f"not UTF-8 text (byte {error.start})")
-                continue
-            except OSError as error:
-                failures += self._fail(name, error.strerror or type(error).__name__)
+                text = document_read(path=path)
+            except DocumentError as error:
+                failures += self._fail(name, str(error))
                 continue
             result = extract_document(text)
             if options["json"]:
@@ -59,7 +48,7 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps({"documents": documents}, ensure_ascii=False, indent=1))
         if failures:
-            raise CommandError(f"{failures} of {len(options['files'])} file(s) could not be read")
+            raise CommandError(f"{failures} of {len(paths)} file(s) could not be read")
 
     def _fail(self, name: str, reason: str) -> int:
         self.stderr.write(f"extract: {name}: {reason}")
