@@ -782,7 +782,7 @@ def _engagements_store(
 
     targets = _engagements_matching(planned)
 
-    new: dict[str, Engagement] = {}
+    new: dict[str, dict] = {}
     changed: dict[int, Engagement] = {}
     for plan in planned:
         target = targets.get(plan.fingerprint)
@@ -792,16 +792,16 @@ def _engagements_store(
             continue
         if plan.fingerprint not in new:
             extracted, when = plan.extracted, plan.extracted.date
-            new[plan.fingerprint] = Engagement(
-                fingerprint=plan.fingerprint,
-                type=str(extracted.type),
-                date_start=when.start,
-                date_end=when.end,
-                date_precision=str(when.precision),
-                date_text=_clip(extracted.date_text, 200),
-                location=_clip(extracted.location, 200),
-                status=str(extracted.status),
-            )
+            new[plan.fingerprint] = {
+                "fingerprint": plan.fingerprint,
+                "type": str(extracted.type),
+                "date_start": when.start,
+                "date_end": when.end,
+                "date_precision": str(when.precision),
+                "date_text": _clip(extracted.date_text, 200),
+                "location": _clip(extracted.location, 200),
+                "status": str(extracted.status),
+            }
     if changed:
         for engagement in changed.values():
             engagement.save(
@@ -816,14 +816,19 @@ def _engagements_store(
                 ]
             )
     if new:
-        created = Engagement.objects.bulk_create(
-            sorted(new.values(), key=lambda e: e.fingerprint),
-            update_conflicts=True,
-            unique_fields=["fingerprint"],
-            update_fields=["fingerprint"],
+        # In fingerprint order, so that two workers storing the same engagements lock them alike.
+        inserted = rows_insert_returning(
+            model=Engagement,
+            rows=[new[fingerprint] for fingerprint in sorted(new)],
+            returning=("id", "fingerprint"),
         )
-        counts.engagements += len(created)
-        targets.update({e.fingerprint: e for e in created})
+        counts.engagements += len(inserted)
+        for engagement_id, fingerprint in inserted:
+            targets[fingerprint] = Engagement(pk=engagement_id, **new[fingerprint])
+        if len(inserted) < len(new):  # another worker stored some of them meanwhile
+            targets.update(
+                {e.fingerprint: e for e in Engagement.objects.filter(fingerprint__in=set(new) - set(targets))}
+            )
         rows[Participation] = [
             {"engagement_id": targets[plan.fingerprint].pk, "actor_id": actor_id, "role": role}
             for plan in planned
