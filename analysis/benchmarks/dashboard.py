@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from analysis.benchmarks import corpus
-from analysis.benchmarks.harness import Timings, analyze, timed
+from analysis.benchmarks.harness import Timings, analyze, tables_settle, timed
 from analysis.extraction.clean import name_key, normalize
 from analysis.models import Actor, Document, Engagement, Evidence, Participation, Precision
 from analysis.services.versions import data_version_bump
@@ -252,14 +252,6 @@ def timeline_query_counts(client: Client) -> dict[str, int]:
     return counts
 
 
-def tables_settle() -> None:
-    """VACUUM (ANALYZE) the bulk-loaded tables, as autovacuum soon would: left to autovacuum, the vacuum
-    starts a few seconds after the load, while the page (timed before its SQL) is being timed."""
-    tables = [model._meta.db_table for model in (Actor, Engagement, Participation, Evidence)]
-    with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
-
-
 def timeline_bench(*, engagements: int, seed: int, repeat: int, log: Callable[[str], None]) -> dict:
     """Build the engagements in two steps, count queries at a tenth and at full size, time the pages."""
     client = Client(HTTP_HOST="localhost")
@@ -274,7 +266,7 @@ def timeline_bench(*, engagements: int, seed: int, repeat: int, log: Callable[[s
     engagements_build(start=small, stop=engagements, seed=seed, actor_ids=actor_ids, documents=documents)
     data_version_bump()
     del documents
-    tables_settle()
+    tables_settle(models=("actor", "engagement", "participation", "evidence"))
     log(
         f"timeline: {engagements} engagements, {Participation.objects.count()} participations, "
         f"{Evidence.objects.count()} evidence rows"

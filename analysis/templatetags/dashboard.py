@@ -11,6 +11,7 @@ from django import template
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from analysis.charts import figure_json
 from analysis.extraction import months
@@ -60,6 +61,24 @@ def partial_date(day: date | None, precision: str = Precision.DAY) -> SafeString
         f'<time class="date" datetime="{iso_partial_date(day, precision)}" '
         f'title="{format_partial_date(day, precision, EGYPTIAN_MONTHS)}">{text}</time>'
     )
+
+
+@register.simple_tag
+def document_hits(documents) -> SafeString:
+    """The search page's document hits, one <li> each, written in Python: through the template's
+    nodes (a date tag, a filter and a URL per hit) 30 hits cost ~6 ms a search."""
+    items = []
+    for document in documents:
+        title = document.title or document.source_path
+        if len(title) > 120:  # `truncatechars:120` (which counts letters without their diacritics)
+            title = Truncator(title).chars(120)
+        day = f" · {partial_date(document.published_on, Precision.DAY)}" if document.published_on else ""
+        items.append(
+            f'<li>\n          <a href="{_e(document.get_absolute_url())}">{_e(title)}</a>\n'
+            f'          <span class="muted"><bdi>{_e(document.outlet)}</bdi>{day}</span>\n'
+            f'          <p class="headline">{document.headline_html}</p>\n        </li>'
+        )
+    return SafeString("".join(items))
 
 
 @register.simple_tag
