@@ -253,6 +253,44 @@ def _is_paragraph(line: str) -> bool:
     return len(words) >= 25 or (len(words) >= 8 and bool(re.search(r"[.!][\"”»)’']*\s*$", line)))
 
 
+# Words of a dateline that are neither the place nor the agency: Hijri months, `هـ`, `الموافق`, `م`.
+_DATELINE_FILLER = frozenset(
+    normalize(w)
+    for w in "محرم صفر ربيع الأول الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة"
+    " هـ ه الموافق م".split()
+)
+
+# A day told after these is the event's (`في 12 يناير استقبل`), not a dateline's.
+_NOT_A_PLACE = frozenset(
+    normalize(w) for w in "في وفي يوم ويوم منذ خلال حتى إلى قبل بعد صباح مساء أمس اليوم وقال قال".split()
+)
+
+
+def _dateline(line: str) -> tuple[date, int] | None:
+    """`الرياض 12 رجب 1445 هـ الموافق 24 يناير 2024 م واس`: a place (up to three words), the day
+    (a Hijri date may come first), then the item. Returns the day and where it ends in `line`."""
+    head = line[:200]
+    for mention in find_dates(head):
+        if mention.precision != Precision.DAY:
+            continue
+        if mention.source != DateSource.EXPLICIT or mention.value.start is None:
+            return None
+        before = [
+            w
+            for w in _words(normalize(head[: mention.start]))
+            if not w.isdigit() and w not in _DATELINE_FILLER
+        ]
+        if before and before[-1] == "في":  # `أبوظبي في 14 مايو / وام /`
+            before.pop()
+        placed = 1 <= len(before) <= 3 and not any(w in _NOT_A_PLACE or w.startswith("و") for w in before)
+        return (mention.value.start, mention.end) if placed else None
+    return None
+
+
+# After a dateline's day: the agency in slashes or brackets, or a dash, then the item.
+_DATELINE_END_RE = re.compile(r"\s*(?:م\s+)?(?:[-–—/:(]|[«\"]?[\w\u0600-\u06ff]{2,8}[»\"]?\s*[-–—/:)])")
+
+
 @lru_cache(maxsize=4096)
 def _is_date_line(line: str) -> bool:
     """A line that is nothing but a date (and maybe a time or a bullet).
@@ -263,7 +301,10 @@ def _is_date_line(line: str) -> bool:
         rest = rest[: m.start] + rest[m.end :]
     rest = _DATE_TIME_RE.sub(" ", rest)
     words = re.findall(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest))
-    return len(words) <= 1 and rest != line  # a date, maybe with the dateline's place
+    if len(words) <= 1 and rest != line:
+        return True  # a date, maybe with the dateline's place
+    dateline = _dateline(line)  # a place, a Hijri and a Gregorian day, an agency tag, nothing more
+    return dateline is not None and len(_words(line[dateline[1] :])) <= 2
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -557,6 +598,12 @@ def clean_document(raw: str) -> CleanedDocument:
             if any(m in folded for m in _DATED_MARKERS) and len(_words(line)) <= 14
         ]
     )
+    if published is None and first_paragraph < len(lines):
+        # `الرياض 12 رجب 1445 هـ الموافق 24 يناير 2024 م (واس) - استقبل ...`: an agency item's dateline
+        lead = lines[first_paragraph].strip()
+        dateline = _dateline(lead)
+        if dateline and _DATELINE_END_RE.match(lead, dateline[1]):
+            published = dateline[0]
     metadata = DocumentMetadata(
         title=title,
         outlet=_outlet_from(lines, bylines),

@@ -219,3 +219,37 @@ def test_a_paragraph_quoting_an_agency_in_guillemets_is_body_not_a_breadcrumb():
 def test_the_outlet_is_read_from_the_copyright_line_when_nothing_else_names_it():
     raw = page("الرئيسية > سياسة > عربي", "عنوان الخبر هنا", BODY, "© جميع الحقوق محفوظة لصحيفة الرياض 2024")
     assert clean_document(raw).metadata.outlet == "الرياض"
+
+
+BODY = (
+    "استقبل وزير الخارجية في مقر الوزارة اليوم سفير دولة صديقة لدى المملكة، وجرى خلال الاستقبال "
+    "استعراض العلاقات الثنائية بين البلدين وسبل تعزيزها في المجالات كافة."
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "المدينة 12 رجب 1445 هـ الموافق 24 يناير 2024 م واس",  # a line of its own: Hijri, then Gregorian, then the agency
+        "المدينة 24 يناير 2024 (واس) - " + BODY,  # at the start of the first paragraph
+        "المدينة في 24 يناير 2024 / وام / " + BODY,
+    ],
+)
+def test_an_agency_dateline_gives_the_publication_date_and_is_not_the_headline(dateline):
+    page = f"وزير الخارجية يستقبل سفيرًا\n{dateline}\n{BODY}\n"
+
+    cleaned = clean_document(page)
+
+    assert cleaned.metadata.published == date(2024, 1, 24)
+    assert cleaned.metadata.title == "وزير الخارجية يستقبل سفيرًا"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "في 24 يناير 2024 " + BODY,  # the event's day, told in the sentence
+        "المدينة - وجرى يوم الأربعاء 24 يناير 2024 لقاء بين وزيرين، " + BODY,
+    ],
+)
+def test_a_day_in_the_lead_sentence_is_not_a_dateline(lead):
+    assert clean_document(f"وزير الخارجية يستقبل سفيرًا\n{lead}\n").metadata.published is None
