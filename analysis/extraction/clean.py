@@ -256,7 +256,7 @@ def _is_paragraph(line: str) -> bool:
 # Words of a dateline that are neither the place nor the agency: Hijri months, `هـ`, `الموافق`, `م`.
 _DATELINE_FILLER = frozenset(
     normalize(w)
-    for w in "محرم صفر ربيع الأول الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة"
+    for w in "محرم صفر ربيع الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة"
     " هـ ه الموافق م".split()
 )
 

@@ -4,8 +4,9 @@ One transaction per document. A document is identified by the sha256 of its deco
 re-extracted only when the extractor version changes (or on request). Curated facts are never
 changed: verified, edited or rejected engagements, curated actors and curated aliases.
 
-Rows are written with `bulk_create`, so they start without audit history; curation records a
-baseline ("as ingested") before a curator's first change (`curation.history_baseline_ensure`).
+Rows are written in bulk (`services.rows`: a document's facts in one statement), so they start
+without audit history; curation records a baseline ("as ingested") before a curator's first
+change (`curation.history_baseline_ensure`).
 """
 
 from __future__ import annotations
@@ -350,7 +351,7 @@ class _StoredActor:
 _DIRECTORY_CHANGES_SQL = """
 SELECT 'actor' AS row_table, id, id, name, kind, name_key, is_curated FROM analysis_actor WHERE id > %s
 UNION ALL
-SELECT 'alias', id, actor_id, name, '', key, source = 'curated' FROM analysis_alias WHERE id > %s
+SELECT 'alias', id, actor_id, name, '', key, source = %s FROM analysis_alias WHERE id > %s
 ORDER BY 1, 2
 """
 
@@ -393,7 +394,9 @@ class ActorDirectory:
         """Pick up actors and aliases stored since the last look (by this or another process)."""
         self._refreshed_at = time.monotonic()
         with connection.cursor() as cursor:
-            cursor.execute(_DIRECTORY_CHANGES_SQL, [self._max_actor_id, self._max_alias_id])
+            cursor.execute(
+                _DIRECTORY_CHANGES_SQL, [self._max_actor_id, Alias.Source.CURATED, self._max_alias_id]
+            )
             rows = cursor.fetchall()
         for table, row_id, actor_id, name, kind, key, curated in rows:
             if table == "actor":
