@@ -1,17 +1,20 @@
 """Score the extractor on a part of the real corpus (`../shared/corpus`) with the shared `score.py`.
 
-    python -m analysis.benchmarks.corpus_score --part dev [--verbose] [--fold K]
+    python -m analysis.benchmarks.corpus_score --part dev [--verbose] [--fold K] [--cv]
 
 `tests/data/corpus_split.json` names the blind part (drawn at random before any rule was
-written); `dev` is every other article. `--fold K` (0-3) scores one of four fixed dev folds,
-for cross-validating anything trained. The gold files of the part are linked into
-`var/corpus_parts/<part>/` so `score.py` sees only them.
+written); `dev` is every other article. `--fold K` (0-3) scores one of four fixed dev folds.
+`--cv` cross-validates the learned stages: for each fold, `train_extractor --exclude-fold K`
+trains a model folder without it, that fold is extracted with those models, and the four
+outputs are scored together by the unmodified `score.py` (through a stand-in project whose
+`manage.py` prints them). The gold files of the part are linked into `var/corpus_parts/<part>/`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,10 +51,34 @@ def part_gold_dir(ids: list[str], name: str) -> Path:
     return folder
 
 
+def cross_validated_project() -> Path:
+    """Train and extract each dev fold with a model that never saw it; a stand-in project prints the result."""
+    work = ROOT / "var" / "cv"
+    documents: list[dict] = []
+    for fold in range(FOLDS):
+        models = work / f"fold{fold}"
+        manage = [sys.executable, "manage.py"]
+        subprocess.run([*manage, "train_extractor", "--exclude-fold", str(fold), "--out", str(models)],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        texts = [str(CORPUS / "texts" / f"{i}.txt") for i in part_ids("dev", fold=fold)]
+        env = {**os.environ, "EXTRACTION_MODELS": str(models)}
+        out = subprocess.run([*manage, "extract", "--json", *texts], cwd=ROOT, env=env, check=True,
+                             capture_output=True, text=True).stdout
+        documents += json.loads(out)["documents"]
+    project = work / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "extracted.json").write_text(json.dumps({"documents": documents}, ensure_ascii=False))
+    (project / "manage.py").write_text(
+        "import pathlib, sys\nsys.stdout.write(pathlib.Path(__file__).with_name('extracted.json').read_text())\n"
+    )
+    return project
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["dev", "blind"], default="dev")
     parser.add_argument("--fold", type=int, choices=range(FOLDS))
+    parser.add_argument("--cv", action="store_true", help="cross-validate the learned stages (dev only)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
@@ -60,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     ids = part_ids(args.part, fold=args.fold)
     name = args.part if args.fold is None else f"{args.part}-fold{args.fold}"
     gold = part_gold_dir(ids, name)
-    cmd = [sys.executable, str(SCORE), str(gold), str(CORPUS / "texts"), "--project", str(ROOT)]
+    project = ROOT
+    if args.cv:
+        if args.part != "dev" or args.fold is not None:
+            parser.error("--cv scores the whole dev part")
+        project = cross_validated_project()
+    cmd = [sys.executable, str(SCORE), str(gold), str(CORPUS / "texts"), "--project", str(project)]
     return subprocess.call(cmd + (["--verbose"] if args.verbose else []), cwd=ROOT)
 
 

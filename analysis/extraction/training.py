@@ -1,0 +1,65 @@
+"""Training data for the learned stages: gold annotations (../shared/gold/CONVENTIONS.md) with their texts.
+
+Pure Python. A learned stage registers itself in `LEARNED_STAGES` and offers
+`train(documents, out_dir) -> dict` (its report); at run time it loads its model file through
+`model_path(name)`, which is the packaged `analysis/extraction/models/` unless `EXTRACTION_MODELS`
+names another folder (cross-validation trains one model folder per fold and points there).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGED_MODELS = Path(__file__).resolve().parent / "models"
+
+# Modules with `train(documents, out_dir) -> dict`, trained in this order by `manage.py train_extractor`.
+LEARNED_STAGES: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """One annotated article: its id, its raw text (as the extractor reads it) and the gold dict."""
+
+    id: str
+    text: str
+    gold: dict
+
+
+def model_dir() -> Path:
+    """Where model files are read from: `$EXTRACTION_MODELS`, else the packaged folder."""
+    return Path(os.environ.get("EXTRACTION_MODELS") or PACKAGED_MODELS)
+
+
+def model_path(name: str) -> Path:
+    """The path of one model file (it may not exist: a stage without its model falls back to rules)."""
+    return model_dir() / name
+
+
+def gold_documents(gold_dir: Path, text_dir: Path, ids: Iterable[str] | None = None) -> list[GoldDocument]:
+    """The gold files of `gold_dir` (only `ids` when given) with `text_dir/<id>.txt`, sorted by id."""
+    wanted = None if ids is None else set(ids)
+    documents = []
+    for path in sorted(gold_dir.glob("*.json")):
+        if wanted is not None and path.stem not in wanted:
+            continue
+        text_path = text_dir / f"{path.stem}.txt"
+        if not text_path.is_file():
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        documents.append(GoldDocument(id=path.stem, text=text_path.read_text(encoding="utf-8"), gold=gold))
+    return documents
+
+
+def train_all(documents: Sequence[GoldDocument], out_dir: Path) -> dict[str, dict]:
+    """Train every learned stage on `documents` into `out_dir`; each stage's report by module name."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    reports = {}
+    for module_name in LEARNED_STAGES:
+        stage = importlib.import_module(module_name)
+        reports[module_name] = stage.train(documents, out_dir)
+    return reports

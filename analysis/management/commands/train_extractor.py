@@ -1,0 +1,55 @@
+"""Retrain the extractor's learned stages from gold annotations, reproducibly.
+
+    python manage.py train_extractor                      # corpus dev part + seeds -> packaged models
+    python manage.py train_extractor --exclude-fold 2 --out var/cv/fold2
+    python manage.py train_extractor --gold-dir EXPORT/ --text-dir EXPORT/   # curated gold beside them
+
+The blind part of the corpus (tests/data/corpus_split.json) is never trained on. Each stage writes
+its model file into --out (default: analysis/extraction/models, the files that ship).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from analysis.benchmarks.corpus_score import CORPUS, FOLDS, part_ids
+from analysis.extraction.training import PACKAGED_MODELS, gold_documents, train_all
+
+SEED_GOLD = Path(settings.BASE_DIR).parent / "shared" / "gold" / "seeds"
+SEED_TEXTS = Path(settings.BASE_DIR) / "seeds"
+
+
+class Command(BaseCommand):
+    help = "Train the extractor's learned stages on the corpus's dev part, the seeds and any extra gold."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder with gold/ and texts/")
+        parser.add_argument("--exclude-fold", type=int, choices=range(FOLDS), help="leave out one dev fold")
+        parser.add_argument("--no-seeds", action="store_true", help="do not train on the seed articles")
+        parser.add_argument("--gold-dir", type=Path, action="append", default=[], help="extra gold files")
+        parser.add_argument("--text-dir", type=Path, action="append", default=[], help="their texts")
+        parser.add_argument("--out", type=Path, default=PACKAGED_MODELS, help="where the model files go")
+
+    def handle(self, *args, **options):
+        corpus: Path = options["corpus"]
+        if not (corpus / "gold").is_dir():
+            raise CommandError(f"{corpus}: no gold/ folder (the annotated corpus is needed to train)")
+        if len(options["gold_dir"]) != len(options["text_dir"]):
+            raise CommandError("give one --text-dir for each --gold-dir")
+        ids = part_ids("dev")
+        if options["exclude_fold"] is not None:
+            held = set(part_ids("dev", fold=options["exclude_fold"]))
+            ids = [i for i in ids if i not in held]
+        documents = gold_documents(corpus / "gold", corpus / "texts", ids)
+        if not options["no_seeds"] and SEED_GOLD.is_dir():
+            documents += gold_documents(SEED_GOLD, SEED_TEXTS)
+        for gold_dir, text_dir in zip(options["gold_dir"], options["text_dir"], strict=True):
+            documents += gold_documents(gold_dir, text_dir)
+        reports = train_all(documents, options["out"])
+        for stage, report in reports.items():
+            self.stdout.write(f"{stage}: {json.dumps(report, ensure_ascii=False)}")
+        self.stdout.write(self.style.SUCCESS(f"trained {len(reports)} stage(s) on {len(documents)} documents"))
