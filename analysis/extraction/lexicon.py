@@ -6,6 +6,9 @@ Entries are written as in print; `analysis.extraction.clean.normalize` folds the
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from analysis.extraction.clean import normalize
 from analysis.extraction.results import EngagementType
 
@@ -352,72 +355,47 @@ def _demonym_forms() -> dict[str, str]:
 
 DEMONYM_FORMS = _demonym_forms()
 
-# Trigger words: normalized surface form (clitic و/ف may precede) -> (type, is_verb).
-_TRIGGERS: dict[EngagementType, tuple[str, str]] = {
-    EngagementType.MEETING: (
-        "التقى التقت التقيا التقوا يلتقي يلتقى تلتقي سيلتقي ستلتقي اجتمع اجتمعت اجتمعا يجتمع سيجتمع "
-        "استضاف استضافت "
-        "استقبل استقبلت استقبلا يستقبل سيستقبل",
-        "لقاء لقائه لقائها لقاءه لقاءات اجتماع اجتماعا اجتماعه اجتماعها استقبال استقباله استقبالها "
-        "اللقاء الاجتماع الإجتماع "
-        "لقاءاته اجتماعات قمة",
-    ),
-    EngagementType.TALKS: (
-        "بحث بحثا بحثت ناقش ناقشا ناقشت يناقش تباحث تباحثا",
-        "مباحثات محادثات المباحثات المحادثات مشاورات",
-    ),
-    EngagementType.VISIT: (
-        "زار زارت زارا يزور سيزور ستزور وصل وصلت انتقل انتقلت",
-        "زيارة زيارته زيارتها الزيارة بزيارة لزيارة وصوله وصولها",
-    ),
-    EngagementType.CALL: ("هاتف هاتفت", "اتصالا اتصال اتصالاً مكالمة اتصاله اتصالها"),
-    EngagementType.AGREEMENT: ("وقع وقعت وقعا يوقع سيوقع وقعها وقعاها وقعه وقعاه", "توقيع"),
-    EngagementType.ATTACK: (
-        "قتل قتلت اغتال اغتالت استهدف استهدفت قصف قصفت هاجم هاجمت",
-        "هجوم هجوما غارة ضربة اغتيال مقتل بمقتل",
-    ),
-    EngagementType.STATEMENT: ("صرح صرحت", ""),
-    EngagementType.ARMS_TRANSFER: ("زود زودت سلم سلمت", "تسليح شحنات شحنة صفقة"),
-    EngagementType.TRAINING: ("درب دربت", "تدريب"),
-}
+# Trigger words and the words that frame them, from `data/triggers.json`.
+_TRIGGER_DATA = json.loads((Path(__file__).parent / "data" / "triggers.json").read_text(encoding="utf-8"))
+
+
+def _fold_list(name: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in _TRIGGER_DATA[name])
 
 
 def _triggers() -> dict[str, tuple[EngagementType, bool]]:
+    """Normalized surface form (a clitic و/ف may precede it) -> (type, is_verb)."""
     out: dict[str, tuple[EngagementType, bool]] = {}
-    for etype, (verbs, nouns) in _TRIGGERS.items():
-        for w in verbs.split():
-            out[normalize(w)] = (etype, True)
-        for w in nouns.split():
-            out.setdefault(normalize(w), (etype, False))
+    for etype, words in _TRIGGER_DATA["triggers"].items():
+        for w in words["verbs"]:
+            out[normalize(w)] = (EngagementType(etype), True)
+        for w in words["nouns"]:
+            out.setdefault(normalize(w), (EngagementType(etype), False))
     return out
 
 
 TRIGGERS = _triggers()
 # A tour and the verb that lists its stops: `جولة خليجية شملت الرياض والدوحة` (one visit a place).
-TOUR_NOUNS = _fold("جولة جولته جولتها جولاته الجولة")
-TOUR_INCLUDES = _fold("شملت تشمل شملتا ضمت تضمنت")
+TOUR_NOUNS = _fold_list("tour_nouns")
+TOUR_INCLUDES = _fold_list("tour_includes")
 # Fillers inside the list of a tour's stops (`شملت أيضاً كلاً من دولة قطر و...`).
-TOUR_LIST_FILLERS = _fold("أيضا أيضاً ايضا كلا كلاً كل من دولة جمهورية مدينة العاصمة عواصم")
+TOUR_LIST_FILLERS = _fold_list("tour_list_fillers")
 # Light verbs of an attack noun, whose subject is the attacker (`شنّ X هجوماً`, `نفّذت X غارة`).
-ATTACK_LIGHT_VERBS = _fold("شن شنت شنوا نفذ نفذت نفذوا")
+ATTACK_LIGHT_VERBS = _fold_list("attack_light_verbs")
 # The host country as an agency names it (`الذي يزور المملكة حالياً`): the dateline's country.
 HOST_COUNTRY_WORDS = _fold("الدولة المملكة البلاد السلطنة الإمارة القطر")
 # Names of streets, squares and buildings: a state name after one is part of a place
 # (`شارع فلسطين`, `ساحة لبنان`), not a party.
 LANDMARK_WORDS = _fold("شارع ساحة ميدان جسر مستشفى جامعة مطار فندق حي مخيم معبر")
 # Claims of an attack: `وتبنّت X الهجوم`, `أعلنت X مسؤوليتها عن استهداف ...`.
-CLAIM_VERBS = _fold("تبنى تبنت تبنتا تبنوا يتبنى تتبنى أعلن أعلنت اعلن اعلنت")
-CLAIM_RESPONSIBILITY = _fold("مسؤوليته مسؤوليتها مسؤوليتهم")  # not `حمّل X المسؤولية`: blame
+CLAIM_VERBS = _fold_list("claim_verbs")
+CLAIM_RESPONSIBILITY = _fold_list("claim_responsibility")  # not `حمّل X المسؤولية`: blame
 # What was claimed: an earlier attack (`الهجوم`) or one named in the claim (`استهداف سفينة`).
-CLAIMED_ANAPHORS = _fold("الهجوم الهجمات الهجومين العملية العمليتين الضربة الضربات القصف الاعتداء الغارة")
-CLAIMED_ACTS = _fold("استهداف هجوم هجوما قصف")
-PLANNED_MARKERS = _fold(
-    "المتوقع يتوقع المنتظر ينتظر المقرر المرتقب يعتزم تعتزم سوف يرتقب دعوة دعا دعاه ستجري سيجري المزمع مزمع"
-)
+CLAIMED_ANAPHORS = _fold_list("claimed_anaphors")
+CLAIMED_ACTS = _fold_list("claimed_acts")
+PLANNED_MARKERS = _fold_list("planned_markers")
+HEDGES = _fold_list("hedges")
 NEGATIONS = _fold("لم لن ولم ولن دون بدون ليس")
-HEDGES = _fold(
-    "استعداد استعدادها استعداده مستعدة مستعد قد ربما يمكن تسعى يسعى تقارير احتمال احتمالات امكانية إمكانية"
-)
 DEMONSTRATIVES = _fold("هذا هذه ذلك تلك")
 RELATIVES = _fold("الذي التي اللذين اللتين الذين")
 PREPOSITIONS_OF_PLACE = _fold("في إلى الى لدى بـ نحو قرب")
