@@ -1,0 +1,48 @@
+"""Whether a word reads as a verb, a noun, a proper noun or a particle, from qalsadi.
+
+qalsadi (Taha Zerrouki), GPL-3.0, a morphological analyser over the arramooz dictionary (GPL-3.0).
+It takes about 5 ms a word, so its readings of wordfreq's 60,000 most frequent Arabic words are
+computed once by `python -m analysis.extraction.lexical.build` and shipped in `data/readings.tsv`
+(sorted, so the file does not depend on qalsadi's hash-seed-dependent order). A word outside the
+table is rare: its reading is unknown (`""`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from analysis.extraction.clean import normalize
+from analysis.extraction.lexical.build import READINGS_PATH
+
+_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+@cache
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """Codes by surface form, and by `normalize`d form (the union of the readings of its spellings)."""
+    surface: dict[str, str] = {}
+    folded: dict[str, set[str]] = {}
+    with READINGS_PATH.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            word, codes = line.rstrip("\n").split("\t")
+            surface[word] = codes
+            folded.setdefault(normalize(word), set()).update(codes)
+    return surface, {key: "".join(sorted(codes)) for key, codes in folded.items()}
+
+
+@lru_cache(maxsize=65536)
+def reading(word: str) -> str:
+    """qalsadi's readings of `word` as sorted codes: `V` verb, `N` noun, `P` proper noun, `S` particle or
+    pronoun, `U` not analysed; `""` when the word is too rare to be in the table. `سيبحث` -> `V`,
+    `موقف` -> `N`, `عاد` -> `NSV`."""
+    surface, folded = _table()
+    bare = _MARKS_RE.sub("", word)
+    return surface.get(bare) or folded.get(normalize(bare), "")
+
+
+def verb_only(word: str) -> bool:
+    """qalsadi reads the word as a verb and as nothing else (`سيبحث`, `يجري`): never part of a name."""
+    return reading(word) == "V"
