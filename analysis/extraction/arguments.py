@@ -1,0 +1,348 @@
+"""Arguments of a trigger inside its clause: the subject before a verb or after it, objects
+after it (`مع`, `ب`, `بين`, lists), the agent of a verbal noun, a relative's antecedent,
+and the comma-bounded adverbials skipped on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, Token, _forms
+from analysis.extraction.clean import normalize
+from analysis.extraction.frame_doc import (
+    AGENT_SKIP,
+    AUXILIARIES,
+    BETWEEN,
+    COMMAS,
+    LIGHT_VERBS,
+    PLACE_PREPS,
+    POSSESSIVE_FORMS,
+    QUOTE_MARKS,
+    WITH,
+    Candidate,
+    Doc,
+    is_arg,
+    trigger_at,
+)
+from analysis.extraction.results import ActorKind, EngagementType
+
+
+def inside_adverbial(doc: Doc, i: int, rng: range) -> bool:
+    """The token sits in a comma-bounded time or place phrase (`، في اليوم الأول من زيارته،`)."""
+    k = i - 1
+    while k >= max(rng.start, i - 8):
+        if doc.tokens[k].text in COMMAS:
+            end = adverbial_end(doc, k + 1, rng.stop)
+            return end is not None and end > i
+        k -= 1
+    return False
+
+
+def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> bool:
+    """A definite trigger noun usually refers back (`اللقاء`, `الزيارة`); it opens a new
+    engagement after a light verb (`كرر الزيارة`), before `التي قام بها`, or as
+    `والاجتماع مع` after a visit in the same sentence."""
+    tokens = doc.tokens
+    if after_visit:
+        return True
+    if i - 1 >= rng.start and tokens[i - 1].n in LIGHT_VERBS:
+        return True
+    nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
+    return len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر"))
+
+
+def collect_after(
+    doc: Doc, start: int, stop: int, etype: EngagementType
+) -> list[tuple[Mention, int, int, str]]:
+    """Argument mentions from `start`, each with its segment (token range) and the marker
+    before it (`مع`, `ب`, `بين` or ``). Stops at a quotation, a negation or a new clause."""
+    tokens = doc.tokens
+    found: list[tuple[Mention, int, int, str]] = []
+    seg_start = start
+    marker = ""
+    k = start
+    while k < stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            if is_arg(m, etype):
+                mk = marker
+                first_tok = tokens[m.first].n
+                if (
+                    not mk
+                    and first_tok[:1] == "ب"
+                    and m.kind == ActorKind.PERSON
+                    and len(first_tok) > 3
+                    and ("ب" + first_tok[1:] == first_tok and first_tok[1:] in _forms(first_tok))
+                    and m.title_first is not None
+                ):
+                    mk = "ب"
+                found.append((m, seg_start, stop, mk))
+            k = m.last + 1
+            continue
+        tok = tokens[k]
+        if tok.kind == "p":
+            if tok.text in QUOTE_MARKS:
+                break
+            if tok.text in COMMAS:
+                nxt = k + 1
+                q = adverbial_end(doc, nxt, stop)
+                if q is not None:
+                    k = q  # `، في طهران أمس (الأحد)،`: a time or place between verb and object
+                    continue
+                if nxt < stop and tokens[nxt].n in (WITH, BETWEEN):
+                    k = nxt  # `، مع السفير ...`: the object after an adverbial
+                    continue
+                seg_words = 0
+                q = nxt
+                while q < stop and tokens[q].text not in COMMAS:
+                    if doc.inside[q] is not None and doc.inside[q].first == q:
+                        break
+                    if tokens[q].kind == "w" and not doc.in_date[q]:
+                        seg_words += 1
+                    q += 1
+                if nxt < stop and doc.inside[nxt] is not None:
+                    if found:
+                        found[-1] = (found[-1][0], found[-1][1], k, found[-1][3])
+                    seg_start = nxt
+                    k = nxt
+                    continue
+                if seg_words <= 1 and q < stop and tokens[q].text in COMMAS:
+                    k = q
+                    continue
+                if etype == EngagementType.ATTACK and any(
+                    (hit := trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK
+                    for x in range(nxt, q)
+                ):
+                    k = nxt  # `، ما أسفر عن مقتل ...`: the victims of the same attack
+                    continue
+                break
+            k += 1
+            continue
+        if tok.kind == "w":
+            if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
+                break
+            if tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
+                marker = tok.n
+            elif trigger_at(tok) and trigger_at(tok)[1] and k != start:
+                break
+        k += 1
+    if found:
+        last = found[-1]
+        found[-1] = (last[0], last[1], min(last[2], stop), last[3])
+    return found
+
+
+ADVERBIAL_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "في ب من الى إلى يوم مساء صباح ليلة فجر ظهر اليوم أمس امس حاليا حالياً العاصمة مدينة "
+        "على هامش خلال أثناء اثناء الأول الثاني الثالث الأخير الاخير"
+    ).split()
+)
+
+
+VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى".split())
+
+
+def anaphoric_noun(tok: Token) -> bool:
+    """`الزيارة`, `زيارته`: a trigger noun that refers back to an engagement already told."""
+    hit = trigger_at(tok)
+    return hit is not None and not hit[1] and (hit[2].startswith("ال") or hit[2] in POSSESSIVE_FORMS)
+
+
+def adverbial_end(doc: Doc, k: int, stop: int) -> int | None:
+    """The closing comma of a comma-bounded segment from `k` that holds only dates, places and
+    their prepositions (`في طهران أمس (الأحد)`, `اليوم الثلاثاء`), or a title in apposition to
+    the name before it (`، رئيس أركان الجيش،`); None for any other segment."""
+    tokens = doc.tokens
+    q = k
+    words = 0
+    title = k < stop and doc.inside[k] is None and is_title_head(tokens[k])
+    venue = False  # after `بمقر`, `في قصر`: the rest names the venue
+    while q < stop and tokens[q].text not in COMMAS:
+        tok = tokens[q]
+        m = doc.inside[q]
+        if m is not None and not title:
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE) and not (
+                m.kind == ActorKind.ORGANIZATION and (venue or q > k and tokens[q - 1].n in ADVERBIAL_WORDS)
+            ):
+                return None
+            q = m.last + 1
+            continue
+        if m is not None:
+            if m.kind == ActorKind.PERSON:
+                return None  # a title that names someone is not an apposition
+            q = m.last + 1
+            continue
+        if tok.kind == "w" and not doc.in_date[q]:
+            if title:
+                if trigger_at(tok) or tok.n in lx.STOPWORDS and tok.n not in ("في", "لدي"):
+                    return None
+            elif any(f in VENUE_WORDS for f in _forms(tok.n)):
+                venue = True
+            elif not (venue or any(f in ADVERBIAL_WORDS for f in _forms(tok.n)) or anaphoric_noun(tok)):
+                return None
+            words += 1
+        q += 1
+    if q >= stop or q == k or words > 8:
+        return None
+    return q
+
+
+CARRY_WORDS = frozenset(normalize(w) for w in "حيث ثم وثم كما".split())
+
+
+def is_coordinated(doc: Doc, m: Mention) -> bool:
+    """The mention is joined to the one before it by `و` (`ورئيس ...`, `و محمد`)."""
+    tok = doc.tokens[m.first]
+    if tok.n[:1] == "و" and len(tok.n) > 3 and any(f != tok.n for f in _forms(tok.n)):
+        return True
+    return m.first > 0 and doc.tokens[m.first - 1].n == "و"
+
+
+def is_title_head(tok: Token) -> bool:
+    return tok.kind == "w" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
+
+
+def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType) -> list[Mention]:
+    """Mentions ending right before a verb (SVO): `... فالح الفياض التقى`, `كوتراشيف والخزعلي ناقشا`."""
+    tokens = doc.tokens
+    k = trig_index - 1
+    while k >= rng.start and (
+        (tokens[k].kind == "p" and tokens[k].text in "()")
+        or (tokens[k].kind == "w" and tokens[k].n in AUXILIARIES)
+    ):
+        k -= 1  # `وكان فلان قد التقى`
+    if k < rng.start or doc.inside[k] is None:
+        return []
+    m = doc.inside[k]
+    if not is_arg(m, etype):
+        return []
+    out = [m]
+    while m.first - 1 >= rng.start and doc.inside[m.first - 1] is not None:
+        prev = doc.inside[m.first - 1]
+        if prev is m or not is_arg(prev, etype) or not tokens[m.first].n.startswith("و"):
+            break
+        out.insert(0, prev)
+        m = prev
+    return out
+
+
+def previous_arg(doc: Doc, before: int, rng: range, etype: EngagementType) -> Mention | None:
+    k = before - 1
+    while k >= rng.start:
+        m = doc.inside[k]
+        if (
+            m is not None
+            and is_arg(m, etype)
+            and m.kind == ActorKind.PERSON
+            or (m is not None and m.kind == ActorKind.ORGANIZATION and is_arg(m, etype))
+        ):
+            return m
+        k -= 1
+    return None
+
+
+def antecedent_candidate(
+    doc: Doc, s: int, in_sentence: list[Candidate], previous: list[Candidate]
+) -> Candidate | None:
+    for cand in reversed(in_sentence):
+        if cand.subject is not None:
+            return cand
+    for cand in reversed(previous):
+        if cand.sentence < s - 3:
+            break
+        if cand.subject is not None and cand.subject.kind == ActorKind.PERSON:
+            return cand
+    return None
+
+
+def stands_alone(doc: Doc, m: Mention, trigger: int) -> bool:
+    prev = m.first - 1
+    if prev <= trigger:
+        return True
+    tok = doc.tokens[prev]
+    return tok.kind == "p" or doc.tokens[m.first].n[:1] == "و" and m.start > doc.tokens[m.first].start
+
+
+def has_b_clitic(tokens: Sequence[Token], m: Mention) -> bool:
+    tok = tokens[m.first]
+    return tok.n.startswith("ب") and m.start > tok.start
+
+
+def last_two_persons(doc: Doc, i: int, rng: range) -> list[Mention] | None:
+    seen: list[Mention] = []
+    k = i - 1
+    while k >= rng.start and len(seen) < 2:
+        m = doc.inside[k]
+        if m is not None and m.kind == ActorKind.PERSON and not m.embedded:
+            if all(x.actor != m.actor for x in seen):
+                seen.insert(0, m)
+            k = m.first - 1
+            continue
+        k -= 1
+    return seen if len(seen) == 2 else None
+
+
+def agent_after(doc: Doc, i: int, stop: int, etype: EngagementType, *, light: bool) -> Mention | None:
+    """The doer named right after a verbal noun: `زيارة رئيس ...`, `التي قام بها ...`, `وفد من ...`."""
+    k = i + 1
+    skipped = 0
+    while k < stop and skipped <= 4:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            return m if is_arg(m, etype) and m.kind != ActorKind.STATE else None
+        tok = doc.tokens[k]
+        if tok.kind == "w" and (tok.n in AGENT_SKIP or light and skipped == 0 and tok.n not in lx.STOPWORDS):
+            skipped += 1
+            k += 1
+            continue
+        if tok.kind == "p" and tok.text in COMMAS | set("()"):
+            k += 1
+            continue
+        return None
+    return None
+
+
+ESCORT_WORDS = frozenset(normalize(w) for w in "والوفد الوفد المرافق المرافقه له لها".split())
+
+
+def relative_antecedent(doc: Doc, rel: int, rng: range) -> Mention | None:
+    """The person a relative pronoun at `rel` refers to: the mention right before it, past a
+    comma and `والوفد المرافق له`; None when another noun (`الملحق العسكري الذي`) is nearer."""
+    k = rel - 1
+    while k >= max(rng.start, rel - 8):
+        m = doc.inside[k]
+        if m is not None:
+            return m if m.kind == ActorKind.PERSON else None
+        tok = doc.tokens[k]
+        if tok.kind == "w" and tok.n not in ESCORT_WORDS:
+            return None
+        k -= 1
+    return None
+
+
+def fronted_subject(doc: Doc, i: int, rng: range) -> Mention | None:
+    """For a sentence that opens with `خلال لقائه ...،`: the person named right after the
+    comma and its verb (`، أكد رئيس الوزراء X`)."""
+    if i - rng.start > 2:
+        return None
+    k = i + 1
+    while k < rng.stop and doc.tokens[k].text not in COMMAS:
+        m = doc.inside[k]
+        k = m.last + 1 if m is not None else k + 1
+    for q in range(k + 1, min(k + 4, rng.stop)):
+        m = doc.inside[q]
+        if m is not None:
+            return m if m.kind == ActorKind.PERSON else None
+    return None
+
+
+def b_clitic_noun(tok: Token) -> bool:
+    """`بلقاء`, `باجتماع`: a trigger noun governed by the preposition ب."""
+    return tok.n[:1] == "ب" and tok.n[1:] in lx.TRIGGERS and not lx.TRIGGERS[tok.n[1:]][1]
+
+
+def as_place(doc: Doc, m: Mention) -> bool:
+    """A state named after `في`/`إلى` (`في بغداد`) is where something happened, not a party."""
+    return m.kind == ActorKind.STATE and m.first > 0 and doc.tokens[m.first - 1].n in PLACE_PREPS

@@ -1,0 +1,201 @@
+"""When an engagement happened and whether it is planned: the date mention a trigger takes,
+and the dates filled in afterwards from the engagement a clause continues, an earlier
+report of the same parties, a visit, or the dateline."""
+
+from __future__ import annotations
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention
+from analysis.extraction.clean import normalize
+from analysis.extraction.event_places import dateline_place
+from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
+from analysis.extraction.results import DateMention, EngagementType
+
+
+def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
+    tok = doc.tokens[i].n
+    base = tok[1:] if tok[:1] in "وف" else tok
+    if base.startswith(("سي", "ست")) and trigger_at(doc.tokens[i]) and trigger_at(doc.tokens[i])[1]:
+        return True
+    if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
+        return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
+    start = max(rng.start, prev_boundary + 1, i - 8)
+    return any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i))
+
+
+def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: int) -> DateMention | None:
+    tokens = doc.tokens
+    s_start, s_end = tokens[rng.start].start, tokens[rng.stop - 1].end
+    trig_start = tokens[i].start
+    stop_char = tokens[next_boundary].start if next_boundary < rng.stop else s_end
+    since = [t.start for t in tokens[i:next_boundary] if t.n == "منذ"]
+    after = [d for d in doc.dates_between(trig_start, stop_char) if not any(x < d.start for x in since)]
+    if after:
+        return after[0]
+    lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
+    before = [d for d in doc.dates_between(lo_char, trig_start)]
+    if before:
+        return before[-1]
+    before = [d for d in doc.dates_between(s_start, trig_start)]
+    if before:
+        return before[-1]
+    return None
+
+
+def segment_date(doc: Doc, obj: tuple[Mention, int, int, str]) -> DateMention | None:
+    m, _, seg_end, _ = obj
+    end_char = doc.tokens[seg_end - 1].end if seg_end - 1 < len(doc.tokens) else len(doc.text)
+    found = doc.dates_between(doc.tokens[m.last].end, end_char)
+    return found[0] if found else None
+
+
+def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement: dict[int, bool]) -> None:
+    """Fill missing dates: from the engagement a pro-drop clause continues, from an earlier
+    report of the same parties, or from the sentence before when that one gave a date only."""
+    # A headline restates the story: its undated engagement is the one the body reports.
+    for cand in [c for c in candidates if c.sentence == 0 and (c.date is None or c.date.value.year is None)]:
+        keys = frozenset(m.actor for m, _ in cand.participants)
+        later = next(
+            (
+                c
+                for c in candidates
+                if c.sentence > 0
+                and compatible_types(c.type, cand.type)
+                and frozenset(m.actor for m, _ in c.participants) == keys
+            ),
+            None,
+        )
+        if later is not None:
+            cand.same_as = later
+    dateline_day = dateline_date(doc)
+    last_with: dict[tuple[frozenset[str], bool], Candidate] = {}
+    for cand in candidates:
+        if cand.same_as is not None or cand.tour_stop:
+            continue
+        keys = frozenset(m.actor for m, _ in cand.participants)
+        group = (keys, cand.type in PAIRWISE)
+        prev = last_with.get(group)
+        if prev is None or prev.type != cand.type and not compatible_types(prev.type, cand.type):
+            prev = None
+        if cand.date is not None and cand.date.value.year is not None:
+            last_with[group] = cand
+            continue
+        source: DateMention | None = None
+        if prev is not None:
+            cand.same_as = prev.same_as or prev
+            continue
+        last_with[group] = cand
+        if cand.inherited_from is not None and cand.inherited_from.date is not None:
+            source = cand.inherited_from.date
+        if (
+            source is None
+            and cand.date is None
+            and cand.sentence > 0
+            and not sentence_had_engagement.get(cand.sentence - 1, True)
+        ):
+            s_start, s_end = doc.sentences[cand.sentence - 1]
+            prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
+            if prev_dates:
+                source = prev_dates[-1]
+        if source is None and cand.date is None:
+            source = (
+                anaphoric_date(doc, cand, candidates)
+                or visit_date(cand, candidates)
+                or date_of_visit_meetings(cand, candidates)
+            )
+        if source is None and cand.date is None and not cand.planned and not is_pluperfect(doc, cand):
+            source = dateline_day
+        if source is not None and (cand.date is None or source.value.year is not None):
+            cand.date = source
+
+
+def dateline_date(doc: Doc) -> DateMention | None:
+    """The day of an agency item's dateline (`أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`):
+    the date of everything the item reports without a date of its own."""
+    for s in range(min(3, len(doc.sentences))):
+        rng = doc.sentence_tokens(s)
+        if not rng or dateline_place(doc, rng) is None:
+            continue
+        head = doc.tokens[min(rng.start + 6, rng.stop - 1)].end
+        found = [d for d in doc.dates_between(doc.tokens[rng.start].start, head) if d.value.day is not None]
+        return found[0] if found else None
+    return None
+
+
+def is_pluperfect(doc: Doc, cand: Candidate) -> bool:
+    """`وكان X قد زار ...`: an earlier event, not the item's news."""
+    rng = doc.sentence_tokens(cand.sentence)
+    words = [doc.tokens[k].n for k in range(rng.start, min(cand.trigger + 1, rng.stop))]
+    return any(w in AUXILIARIES for w in words) and "قد" in words
+
+
+ANAPHOR_LEADS = frozenset(
+    normalize(w) for w in "عقب وعقب إثر اثر خلال وخلال هامش أثناء اثناء وفي في ختام".split()
+)
+
+
+def anaphoric_date(doc: Doc, cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
+    """`وعقب الاجتماع، استقبل ...`, `على هامش الزيارة`, `وتُوّج اللقاء بالتوقيع`: the date of the
+    engagement referred to, the last dated one reported before."""
+    rng = doc.sentence_tokens(cand.sentence)
+    tokens = doc.tokens
+    anaphor = any(
+        (hit := trigger_at(tokens[k])) is not None
+        and not hit[1]
+        and hit[2].startswith("ال")
+        and (tokens[k - 1].n in ANAPHOR_LEADS or tokens[k].n[:1] != "و" and k < rng.start + 3)
+        for k in range(rng.start + 1, rng.stop)
+    )
+    if not anaphor:
+        return None
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence and other.date is not None and other.date.value.day is not None:
+            return other.date
+    return None
+
+
+def visit_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
+    """A meeting the text gives no date for, held by someone on a visit reported just before:
+    the visit's date (`جال X أمس على المسؤولين ... واستهل زيارته بلقاء Y`)."""
+    names = {m.actor for m, _ in cand.participants}
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence - 8:
+            break
+        if (
+            other.type == EngagementType.VISIT
+            and not other.tour_stop
+            and other.participants[0][0].actor in names
+            and other.date is not None
+            and other.date.value.year is not None
+            and not other.planned
+        ):
+            return other.date
+    return None
+
+
+def date_of_visit_meetings(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
+    """An undated visit (`وكان X قد وصل إلى ...`) by someone whose meeting on that trip was told
+    just before: the meeting's date."""
+    if cand.type != EngagementType.VISIT or cand.planned:
+        return None
+    visitor = cand.participants[0][0].actor
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence - 4:
+            break
+        if (
+            other.type in TALK_TYPES
+            and not other.planned
+            and any(m.actor == visitor for m, _ in other.participants)
+            and other.date is not None
+            and other.date.value.day is not None
+        ):
+            return other.date
+    return None
+
+
+def compatible_types(a: EngagementType, b: EngagementType) -> bool:
+    """Two reports may be one engagement: the same type, or a meeting and the talks held at it
+    (a signing or a phone call is its own engagement)."""
+    if a == b:
+        return True
+    return a in TALK_TYPES and b in TALK_TYPES

@@ -1,0 +1,99 @@
+"""Where an engagement happened: a place after `في`/`إلى` near the trigger, or the place of
+the item's dateline."""
+
+from __future__ import annotations
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention
+from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, Doc
+from analysis.extraction.results import ActorKind, EngagementType
+
+
+def skip_words(doc: Doc, k: int, count: int) -> int:
+    """The token index `count` words after `k`, not counting date expressions."""
+    n = len(doc.tokens)
+    while k < n - 1 and count > 0:
+        k += 1
+        if not doc.in_date[k]:
+            count -= 1
+    return k + 1
+
+
+def event_location(
+    doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: int, etype: EngagementType
+) -> str | None:
+    """A place after `في`/`إلى` (or a capital written `بموسكو`), nearest the trigger."""
+    candidates: list[tuple[int, str]] = []
+    lo = max(rng.start, prev_boundary + 1)
+    for m in doc.geo_between(lo, next_boundary):
+        prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
+        if prev in lx.DEMONYM_FORMS and m.first - 2 >= rng.start and doc.tokens[m.first - 2].n in CITY_WORDS:
+            prev = "العاصمه"  # `العاصمة الإيرانية طهران`, `مدينة أربيل`
+        elif prev in CITY_WORDS:
+            prev = "العاصمه"
+        clitic = m.start > doc.tokens[m.first].start and doc.tokens[m.first].n[:1] in "بل"
+        direct = (
+            etype == EngagementType.VISIT
+            and m.first > i
+            and (prev in ("في", "الي", "الى") or right_after_subject(doc, i, m))
+        )
+        target = etype == EngagementType.ATTACK and prev == "علي"  # `هجوماً بصواريخ على أربيل`
+        if prev in PLACE_PREPS or clitic or direct or target:
+            if prev == "العاصمه" or prev in PLACE_PREPS or clitic or direct or target:
+                candidates.append((abs(m.first - i), doc.text[m.start : m.end]))
+    if not candidates and etype == EngagementType.VISIT:
+        # `وصل إلى العاصمة الإيرانية`: the capital named by its country's adjective
+        for k in range(max(i + 1, lo), min(next_boundary, len(doc.tokens)) - 1):
+            if (
+                doc.tokens[k].n in CITY_WORDS
+                and doc.tokens[k - 1].n in ("الي", "الى", "في")
+                and doc.tokens[k + 1].n in lx.DEMONYM_FORMS
+            ):
+                return doc.text[doc.tokens[k].start : doc.tokens[k + 1].end]
+    if not candidates:
+        return None
+    candidates.sort()
+    return candidates[0][1]
+
+
+def right_after_subject(doc: Doc, i: int, place: Mention) -> bool:
+    """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object."""
+    k = i + 1
+    while k < place.first:
+        m = doc.inside[k]
+        if m is not None:
+            k = m.last + 1
+            continue
+        if doc.tokens[k].kind == "w" and doc.tokens[k].n not in ("((", "))"):
+            return False
+        k += 1
+    return True
+
+
+def dateline_place(doc: Doc, rng: range) -> str | None:
+    """`موسكو - أجرى ...`: a place and a dash opening the sentence."""
+    first = rng.start
+    m = doc.inside[first] if first < len(doc.inside) else None
+    geo = doc.geo_at.get(first)
+    if geo is None or m is not None and m.kind == ActorKind.PERSON:
+        return None
+    nxt = geo.last + 1
+    if nxt < rng.stop and doc.tokens[nxt].text in ("-", "–", "—", "/"):
+        return doc.text[geo.start : geo.end]
+    # `أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`: the place and the day of a dateline
+    k = nxt + 1 if nxt < rng.stop and doc.tokens[nxt].n == "في" else nxt
+    if k < rng.stop and doc.in_date[k]:
+        while k < rng.stop and doc.in_date[k]:
+            k += 1
+        if k < rng.stop and doc.tokens[k].text in ("-", "–", "—", "/", "("):
+            return doc.text[geo.start : geo.end]
+    return None
+
+
+def first_dateline(doc: Doc) -> str | None:
+    """The place of the item's dateline, in one of its first sentences."""
+    for s in range(min(3, len(doc.sentences))):
+        rng = doc.sentence_tokens(s)
+        if rng and (place := dateline_place(doc, rng)) is not None:
+            return place
+    return None

@@ -1,0 +1,378 @@
+"""Engagement frames: the parties of one trigger from its arguments, by engagement type
+(a visit, a pairwise meeting, talks or call, an attack or a transfer between parties)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention
+from analysis.extraction.arguments import (
+    CARRY_WORDS,
+    agent_after,
+    antecedent_candidate,
+    as_place,
+    b_clitic_noun,
+    collect_after,
+    fronted_subject,
+    has_b_clitic,
+    is_coordinated,
+    last_two_persons,
+    previous_arg,
+    relative_antecedent,
+    stands_alone,
+    subject_before,
+)
+from analysis.extraction.event_dates import date_for, is_planned, segment_date
+from analysis.extraction.event_places import (
+    dateline_place,
+    event_location,
+    first_dateline,
+    right_after_subject,
+    skip_words,
+)
+from analysis.extraction.frame_doc import (
+    BETWEEN,
+    DUAL_ENDINGS,
+    LIGHT_VERBS,
+    MULTILATERAL,
+    PAIRWISE,
+    POSSESSIVE_FORMS,
+    WITH,
+    Candidate,
+    Doc,
+    Trigger,
+    pseudo_mention,
+    unique_mentions,
+    unique_parts,
+)
+from analysis.extraction.party_lists import (
+    attack_light_verb,
+    attendees_of,
+    demonym_state,
+    in_visit_phrase,
+    invited_visitor,
+    signatories_of,
+)
+from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
+
+Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
+
+
+@dataclass(slots=True)
+class Clause:
+    """One trigger in its sentence: the stretch up to the neighbouring triggers, and the
+    candidates found before it (in this sentence, in the document)."""
+
+    doc: Doc
+    s: int
+    rng: range
+    trig: Trigger
+    prev_boundary: int
+    next_boundary: int
+    in_sentence: list[Candidate]
+    previous: list[Candidate]
+
+    @property
+    def i(self) -> int:
+        return self.trig.index
+
+    def word_before(self) -> str:
+        return self.doc.tokens[self.i - 1].n if self.i - 1 >= self.rng.start else ""
+
+    def same_sentence_antecedent(self) -> Candidate | None:
+        return next((c for c in reversed(self.in_sentence) if c.subject is not None), None)
+
+    def antecedent(self) -> Candidate | None:
+        return antecedent_candidate(self.doc, self.s, self.in_sentence, self.previous)
+
+
+@dataclass(slots=True)
+class Roles:
+    """Who does it (subjects), to or with whom (objects), and the earlier candidate whose
+    subject a pro-drop clause continues."""
+
+    subjects: list[Mention] = field(default_factory=list)
+    objects: list[Arg] = field(default_factory=list)
+    antecedent: Candidate | None = None
+    invited: bool = False  # `دعوة لـX بزيارة`: a planned visit by the invited person
+
+    def continuing(self, cand: Candidate | None, objects: list[Arg]) -> Roles:
+        self.antecedent = cand
+        self.subjects = [cand.subject] if cand is not None else []
+        self.objects = objects
+        return self
+
+
+def build(
+    doc: Doc,
+    s: int,
+    rng: range,
+    trig: Trigger,
+    prev_boundary: int,
+    next_boundary: int,
+    in_sentence: list[Candidate],
+    previous: list[Candidate],
+) -> list[Candidate]:
+    """The candidates one trigger opens: its roles, setting and parties, by engagement type."""
+    c = Clause(doc, s, rng, trig, prev_boundary, next_boundary, in_sentence, previous)
+    after = collect_after(doc, c.i + 1, next_boundary, trig.type)
+    roles = verb_roles(c, after) if trig.verb else noun_roles(c, after)
+    frame = Frame(c, roles, *setting(c, roles))
+    etype = trig.type
+    if etype == EngagementType.AGREEMENT and (signatories := signatories_of(doc, c.i, rng)):
+        # `ووقّعه عن الجانب الإيراني A، وعن الجانب العراقي B`
+        return [frame.make([(m, Role.PARTICIPANT) for m in signatories])]
+    attendees = attendees_of(doc, c.i, rng) if not trig.verb and etype in MULTILATERAL else None
+    if attendees is not None and not roles.subjects:
+        # `احتضنت بغداد اجتماعاً ... بمشاركة A، وB، وC`: one meeting of everyone listed
+        return [frame.make([(m, Role.PARTICIPANT) for m in attendees])]
+    if etype == EngagementType.VISIT:
+        return visit_frames(frame)
+    if etype == EngagementType.STATEMENT:
+        return statement_frames(frame)
+    if etype in PAIRWISE:
+        return pairwise_frames(frame)
+    return party_frames(frame)
+
+
+def verb_roles(c: Clause, after: list[Arg]) -> Roles:
+    """A verb's subject before it (SVO), after it (VSO), or carried from the clause before."""
+    doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
+    tokens = doc.tokens
+    etype = trig.type
+    relative = c.word_before() in lx.RELATIVES
+    before = [] if relative else subject_before(doc, i, rng, etype)
+    if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
+        # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
+        lead = next(
+            (
+                doc.mention_at[k]
+                for k in range(rng.start, i)
+                if k in doc.mention_at
+                and doc.mention_at[k].kind == ActorKind.PERSON
+                and not doc.mention_at[k].embedded
+            ),
+            None,
+        )
+        before = [lead] if lead is not None else []
+    if before:
+        return Roles(before, after)
+    if relative:
+        antecedent_arg = relative_antecedent(doc, i - 1, rng)
+        # `... لانغلي، الذي يقوم بزيارة`: the relative's antecedent
+        return Roles([antecedent_arg] if antecedent_arg is not None else [], after)
+    if not after:
+        if trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE:
+            pair = last_two_persons(doc, i, rng)
+            if pair:
+                return Roles(pair, [])
+        return Roles().continuing(c.antecedent(), [])
+    marked = after[0][3] in (WITH, "ب") or has_b_clitic(tokens, after[0][0])
+    same_sentence_ante = c.same_sentence_antecedent()
+    carried = (
+        same_sentence_ante is not None
+        and same_sentence_ante.subject.kind == ActorKind.PERSON
+        and (trig.conj or c.word_before() in CARRY_WORDS)
+        and (len(after) == 1 or is_coordinated(doc, after[1][0]))
+    )
+    if carried:
+        # `وصل X ...، حيث التقى A وB`: X met A and X met B
+        return Roles().continuing(same_sentence_ante, after)
+    if marked or (
+        len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
+    ):
+        return Roles().continuing(same_sentence_ante or c.antecedent(), after)
+    return Roles([after[0][0]], after[1:])
+
+
+def noun_roles(c: Clause, after: list[Arg]) -> Roles:
+    """A verbal noun's doer: its possessor, the agent after it, or the subject of its sentence."""
+    doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
+    tokens = doc.tokens
+    etype = trig.type
+    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 5, c.next_boundary))):
+        return Roles([], list(after))
+    if not trig.verb and trig.form in POSSESSIVE_FORMS:
+        return possessor_roles(c, after)
+    if etype in PAIRWISE and b_clitic_noun(tokens[i]) and (ante := previous_arg(doc, i, rng, etype)):
+        return Roles([ante], [a for a in after if a[0] is not ante])  # `استهل X زيارته بلقاء Y`: X met Y
+    agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
+    if agent is not None:
+        return Roles([agent], [a for a in after if a[0] is not agent])
+    if trig.conj and etype in PAIRWISE:
+        same = c.same_sentence_antecedent()
+        return Roles().continuing(same, after) if same is not None else Roles([], after)
+    if etype in PAIRWISE:
+        prev = previous_arg(doc, i, rng, etype)
+        pair = last_two_persons(doc, i, rng) if not after else None
+        if pair and is_coordinated(doc, pair[1]):
+            return Roles(pair, after)  # `عقد X ونظيره Y جلسة مباحثات`
+        return Roles([prev] if prev is not None else [], after)
+    if etype == EngagementType.VISIT:
+        invited = invited_visitor(doc, i, rng)
+        if invited is not None:
+            return Roles([invited], [], invited=True)
+        if in_visit_phrase(doc, i, rng):
+            visitor = previous_arg(doc, i, rng, etype)
+            if visitor is not None and visitor.kind == ActorKind.PERSON:
+                return Roles([visitor], [])  # `وصل X إلى بيروت في زيارة رسمية`
+        return Roles()
+    if etype == EngagementType.ATTACK:
+        attacker = previous_arg(doc, i, rng, etype)
+        if attacker is not None and attack_light_verb(doc, attacker, i, rng):
+            return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
+        return Roles([], after)
+    return Roles()
+
+
+def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
+    """`لقائه`, `زيارته`: the possessor is the subject of the sentence, or the party before."""
+    ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
+    same = c.same_sentence_antecedent()
+    if same is not None:
+        return Roles().continuing(same, after)
+    if ante is not None:
+        return Roles([ante], after)
+    if (late := fronted_subject(c.doc, c.i, c.rng)) is not None:
+        return Roles([late], after)  # `وخلال لقائه مع X، أكد Y ...`: Y met X
+    return Roles().continuing(c.antecedent(), after)
+
+
+def setting(c: Clause, roles: Roles) -> tuple[str | None, DateMention | None, bool]:
+    """Where and when the trigger's engagement happened, and whether it is planned."""
+    doc, rng, i, etype = c.doc, c.rng, c.i, c.trig.type
+    planned = roles.invited or is_planned(doc, i, rng, c.prev_boundary)
+    # where it happened is named near the trigger and its parties, not in the topic after them
+    # (`بحثا الأوضاع في غزة`); a phone call has no venue
+    reach = skip_words(
+        doc,
+        max([i] + [m.last for m in roles.subjects if m is not None] + [o[0].last for o in roles.objects]),
+        6 if etype == EngagementType.VISIT else 4,
+    )
+    location = (
+        None
+        if etype == EngagementType.CALL
+        else event_location(doc, i, rng, c.prev_boundary, min(c.next_boundary, reach), etype)
+    )
+    ante = roles.antecedent
+    if location is None and ante is not None and ante.sentence == c.s and ante.location:
+        location = ante.location
+    if location is None:
+        location = dateline_place(doc, rng)
+    date = date_for(doc, i, rng, c.prev_boundary, c.next_boundary)
+    if date is None and etype == EngagementType.ATTACK:
+        # `قُتل X بغارة ... استهدفت سيارته في بغداد مساء الأربعاء`: one attack told in a chain
+        date = date_for(doc, i, rng, c.prev_boundary, rng.stop)
+    return location, date, planned
+
+
+@dataclass(slots=True)
+class Frame:
+    """A trigger with its roles and setting, ready to make candidates."""
+
+    clause: Clause
+    roles: Roles
+    location: str | None
+    date: DateMention | None
+    planned: bool
+
+    @property
+    def subject(self) -> Mention | None:
+        return self.roles.subjects[0] if self.roles.subjects else None
+
+    def make(self, parts: list[tuple[Mention, Role]], date: DateMention | None = None) -> Candidate:
+        c = self.clause
+        return Candidate(
+            type=c.trig.type,
+            participants=parts,
+            sentence=c.s,
+            trigger=c.i,
+            date=date or self.date,
+            location=self.location,
+            planned=self.planned,
+            subject=self.subject,
+            inherited_from=self.roles.antecedent,
+        )
+
+
+def visit_frames(f: Frame) -> list[Candidate]:
+    """The visitor and the place; visiting a person named right after the verb is meeting them."""
+    c, subject = f.clause, f.subject
+    doc, tokens, i, rng = c.doc, c.doc.tokens, c.i, c.rng
+    if subject is None:
+        return []
+    if f.location is None and i + 1 < rng.stop and tokens[i + 1].n in lx.HOST_COUNTRY_WORDS:
+        # `يزور المملكة حالياً`: the dateline's place, or the host country as written
+        f.location = first_dateline(doc) or doc.text[tokens[i + 1].start : tokens[i + 1].end]
+    visit = f.make([(subject, Role.VISITOR)])
+    visit.emit = f.location is not None  # `زار X اليرزة`: no known place, but X goes on as subject
+    host = next(
+        (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
+    )
+    if c.trig.verb and host is not None and right_after_subject(doc, i, host):
+        # `فزار البطريرك الماروني X في بكركي`: visiting a person is meeting them
+        call_on = f.make([(subject, Role.VISITOR), (host, Role.HOST)])
+        call_on.type = EngagementType.MEETING
+        return [visit, call_on]
+    return [visit]
+
+
+def statement_frames(f: Frame) -> list[Candidate]:
+    subject = f.subject
+    if subject is None or subject.kind != ActorKind.PERSON:
+        return []
+    statement = f.make([(subject, Role.INITIATOR)])
+    statement.location = dateline_place(
+        f.clause.doc, f.clause.rng
+    )  # a place inside what was said is not where
+    return [statement]
+
+
+def pairwise_frames(f: Frame) -> list[Candidate]:
+    """A meeting, talks, a call or an agreement: the subject with each object, one each."""
+    c, subject, subjects = f.clause, f.subject, f.roles.subjects
+    etype = c.trig.type
+    objs = [o for o in f.roles.objects if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT]
+    if subject is not None and subject.kind == ActorKind.PERSON:
+        objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
+    host = c.trig.form.startswith(("استقبل", "يستقبل", "سيستقبل", "استقبال"))
+    if subject is not None and len(subjects) >= 2 and not objs:
+        parts = [(m, Role.PARTICIPANT) for m in unique_mentions(subjects)]
+        return [f.make(parts)] if len(parts) >= 2 else []
+    if subject is None:
+        if objs and objs[0][3] == WITH:
+            return []  # `اجتمع مع كل من A و B` with no one found to have met them
+        if any(o[0].kind == ActorKind.PERSON for o in objs):
+            objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
+        parts = unique_parts([(o[0], Role.PARTICIPANT) for o in objs])
+        return [f.make(parts)] if len(parts) >= 2 else []
+    per_object_dates = [segment_date(c.doc, o) for o in objs]
+    use_segments = len(objs) > 1 and sum(d is not None for d in per_object_dates) >= 2
+    results: list[Candidate] = []
+    for obj, seg_date in zip(objs, per_object_dates, strict=True):
+        if obj[0].actor == subject.actor:
+            continue
+        roles = (Role.HOST, Role.GUEST) if host else (Role.PARTICIPANT, Role.PARTICIPANT)
+        parts = [(subject, roles[0]), (obj[0], roles[1])]
+        for extra_subject in subjects[1:]:
+            parts.insert(1, (extra_subject, roles[0]))
+        results.append(f.make(unique_parts(parts), seg_date if use_segments else None))
+    return results
+
+
+def party_frames(f: Frame) -> list[Candidate]:
+    """Attacks, arms transfers, training: every party named in the stretch; a state only when
+    it stands as a party (`هاجمت إيران`), not as a place (`قرب مطار بغداد`)."""
+    c = f.clause
+    doc, i = c.doc, c.i
+    parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)] + [
+        o[0] for o in f.roles.objects if o[0].kind != ActorKind.STATE or stands_alone(doc, o[0], i)
+    ]
+    attacker = demonym_state(doc, i, c.next_boundary) if c.trig.type == EngagementType.ATTACK else None
+    parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
+    if attacker is not None and all(p[0].actor != attacker for p in parts):
+        parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
+    if len(parts) < 2:
+        return []
+    return [f.make(parts)]

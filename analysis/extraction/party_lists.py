@@ -1,0 +1,124 @@
+"""Parties named as a list or by nationality: attendees (`بمشاركة`, `بحضور`), signatories
+(`عن الجانب X`), the invited visitor, hedges that void an attack or a transfer, and
+the state an attack's nationality adjective names."""
+
+from __future__ import annotations
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention
+from analysis.extraction.clean import normalize
+from analysis.extraction.frame_doc import AUXILIARIES, Doc, sentence_words, trigger_at
+from analysis.extraction.results import ActorKind
+
+
+def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
+    """The state whose nationality adjective stands nearest the attack word (`قوات أمريكية`)."""
+    found = [
+        (abs(k - i), state)
+        for k in rng
+        if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n))
+    ]
+    return min(found)[1] if found else None
+
+
+def is_hedged(doc: Doc, rng: range) -> bool:
+    """A hedge word in the sentence (`قد يكون`, `ربما`); `وكان X قد شنّ` is a pluperfect, not one."""
+    hedges = sentence_words(doc, rng) & lx.HEDGES
+    if hedges != {"قد"}:
+        return bool(hedges)
+    words = [doc.tokens[k].n for k in rng]
+    return not any(w in AUXILIARIES for w in words[: words.index("قد")])
+
+
+def attack_light_verb(doc: Doc, attacker: Mention, i: int, rng: range) -> bool:
+    """An attack light verb just before the attacker or between it and the attack noun."""
+    lo = max(rng.start, attacker.first - 2)
+    return any(
+        doc.inside[k] is None and doc.tokens[k].n.lstrip("وف") in lx.ATTACK_LIGHT_VERBS
+        for k in [*range(lo, attacker.first), *range(attacker.last + 1, i)]
+    )
+
+
+ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
+
+
+def attendees_of(doc: Doc, i: int, rng: range) -> list[Mention] | None:
+    """Persons listed after `بمشاركة`/`بحضور` following a meeting noun (at least two), or None."""
+    k = i + 1
+    while k < rng.stop and doc.tokens[k].n not in ATTENDANCE:
+        hit = trigger_at(doc.tokens[k]) if doc.inside[k] is None else None
+        if hit is not None and hit[1]:
+            return None
+        k += 1
+    if k >= rng.stop:
+        return None
+    found: list[Mention] = []
+    while k < rng.stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            if m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):
+                found.append(m)
+            k = m.last + 1
+            continue
+        hit = trigger_at(doc.tokens[k])
+        if hit is not None and hit[1]:
+            break
+        k += 1
+    return found if len(found) >= 2 else None
+
+
+SIDE_WORDS = frozenset(normalize(w) for w in "الجانب جانب الطرف طرف".split())
+
+
+def signatories_of(doc: Doc, i: int, rng: range) -> list[Mention] | None:
+    """Persons who sign `عن الجانب X` (for side X) after a signing word: two or more, or None."""
+    found: list[Mention] = []
+    side = False
+    k = i + 1
+    while k < rng.stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            if side and m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):
+                found.append(m)
+            side = side and m.kind != ActorKind.PERSON  # `عن جانب دولة الإمارات X`: the side's name
+            k = m.last + 1
+            continue
+        tok = doc.tokens[k]
+        if tok.n in SIDE_WORDS and k - 1 > i and doc.tokens[k - 1].n in ("عن", "وعن"):
+            side = True
+        k += 1
+    return found if len(found) >= 2 else None
+
+
+def in_visit_phrase(doc: Doc, i: int, rng: range) -> bool:
+    """`في زيارة`, `بزيارة` (after `يقوم/قام`): a visit noun that describes its sentence's subject."""
+    tok = doc.tokens[i]
+    if tok.n.startswith(("بزيار", "وبزيار")):
+        return True
+    return i - 1 >= rng.start and doc.tokens[i - 1].n == "في"
+
+
+def invited_visitor(doc: Doc, i: int, rng: range) -> Mention | None:
+    """`قدم دعوة للغانمي بزيارة روسيا`: the invited person is the visitor (a planned visit)."""
+    window = [doc.tokens[k].n for k in range(max(rng.start, i - 4), i)]
+    if not any(w in lx.PLANNED_MARKERS for w in window):
+        return None
+    k = i - 1
+    while k >= max(rng.start, i - 3):
+        m = doc.inside[k]
+        if m is not None and m.kind == ActorKind.PERSON and doc.tokens[m.first].n.startswith("ل"):
+            return m
+        k -= 1
+    return None
+
+
+def demonym_state(doc: Doc, i: int, stop: int) -> str | None:
+    """`هجوم الطائرة المسيرة الأميركية`, `طائرات إسرائيلية غارة`: the attacker's nationality."""
+    ahead = [k for k in range(i + 1, min(i + 12, stop)) if doc.inside[k] is None][:4]
+    for k in [*ahead, *range(i - 1, max(i - 4, -1), -1)]:
+        if doc.inside[k] is not None:
+            continue
+        state = lx.DEMONYM_FORMS.get(doc.tokens[k].n)
+        if state:
+            return state
+    return None
