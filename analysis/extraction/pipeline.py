@@ -16,6 +16,7 @@ from analysis.extraction.actors import find_actors, tokenize
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
+from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
 
 __all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "extract_document", "extract_with_timings"]
@@ -142,4 +143,11 @@ def extract_with_timings(
     except Exception as error:
         notices.append(f"engagement finding failed ({type(error).__name__})")
     timings["engagements"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    try:
+        result.engagements = refine_engagements(text, analysis, dates, result.engagements)
+    except Exception as error:
+        notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
+    timings["interactions"] = time.perf_counter() - t0
     return result, timings

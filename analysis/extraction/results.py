@@ -187,6 +187,8 @@ class ExtractedEngagement:
     status: Status = Status.REPORTED
     # later sentences of the same document that report the same engagement again
     more_evidence: list[Span] = field(default_factory=list)
+    # the interaction model's probability that this engagement is right (None: no model judged it)
+    confidence: float | None = None
 
     @property
     def date_precision(self) -> Precision:
@@ -232,6 +234,7 @@ class ExtractionResult:
                     "type": str(e.type),
                     "location": e.location,
                     "status": str(e.status),
+                    "confidence": e.confidence,
                     "evidence": {"text": e.evidence.text, "start": e.evidence.start, "end": e.evidence.end},
                     "more_evidence": [
                         {"text": s.text, "start": s.start, "end": s.end} for s in e.more_evidence

@@ -1,0 +1,1 @@
+"""The learned interaction stage: candidates, features, model, merge (see stage.py)."""

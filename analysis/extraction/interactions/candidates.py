@@ -1,0 +1,145 @@
+"""Candidate interactions: every pair of actors a sentence names, every actor with a place it
+names (for visits), and every engagement the rules emitted.
+
+Pure Python. A learned model (`model.py`) then decides which candidates are engagements; this
+module only enumerates them, with the tokens and mentions the features read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from analysis.extraction.actors import ActorAnalysis, Mention
+from analysis.extraction.engagements import split_sentences
+from analysis.extraction.results import ActorKind, ExtractedEngagement
+
+PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.STATE)
+PLACE_KINDS = (ActorKind.PLACE, ActorKind.STATE)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: its offsets, token range, and the actor mentions in it (first one per actor)."""
+
+    index: int
+    start: int
+    end: int
+    tokens: range
+    mentions: list[Mention] = field(default_factory=list)
+    rules: list[ExtractedEngagement] = field(default_factory=list)  # rule engagements it is evidence of
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible interaction in one sentence.
+
+    `parties` are actor names; `mentions` the mention of each party in the sentence (None when the
+    party is implied: a rule engagement's participant the sentence does not name). `place` is set for
+    an actor-and-place (visit) candidate. `rule` is the rule engagement this candidate is, if any."""
+
+    sentence: Sentence
+    parties: tuple[str, ...]
+    mentions: tuple[Mention | None, ...]
+    place: Mention | None = None
+    rule: ExtractedEngagement | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.rule is not None:
+            return "rule"
+        return "visit" if self.place is not None else "pair"
+
+
+@dataclass(slots=True)
+class Document:
+    """What the candidates of one document were built from."""
+
+    text: str
+    analysis: ActorAnalysis
+    sentences: list[Sentence]
+    engagements: list[ExtractedEngagement]
+    kinds: dict[str, ActorKind]
+
+
+def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
+    spans = split_sentences(text)
+    out = [Sentence(k, a, b, range(0)) for k, (a, b) in enumerate(spans)]
+    starts = [s.start for s in out]
+    tok_first: dict[int, int] = {}
+    tok_last: dict[int, int] = {}
+    s = 0
+    for i, tok in enumerate(analysis.tokens):
+        while s < len(out) - 1 and tok.start >= starts[s + 1]:
+            s += 1
+        tok_first.setdefault(s, i)
+        tok_last[s] = i
+    for k, sent in enumerate(out):
+        if k in tok_first:
+            sent.tokens = range(tok_first[k], tok_last[k] + 1)
+    for m in analysis.mentions:
+        if m.embedded:
+            continue
+        k = _sentence_at(starts, m.start)
+        if k is not None and all(o.actor != m.actor for o in out[k].mentions):
+            out[k].mentions.append(m)
+    return out
+
+
+def _sentence_at(starts: Sequence[int], offset: int) -> int | None:
+    from bisect import bisect_right
+
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 else None
+
+
+def build_document(
+    text: str, analysis: ActorAnalysis, engagements: Sequence[ExtractedEngagement]
+) -> Document:
+    sentences = _sentences(text, analysis)
+    starts = [s.start for s in sentences]
+    for e in engagements:
+        k = _sentence_at(starts, e.evidence.start)
+        if k is not None:
+            sentences[k].rules.append(e)
+    kinds = {a.name: a.kind for a in analysis.actors}
+    return Document(text, analysis, sentences, list(engagements), kinds)
+
+
+def _rule_candidate(sent: Sentence, e: ExtractedEngagement) -> Candidate:
+    by_actor = {m.actor: m for m in sent.mentions}
+    names = tuple(p.name for p in e.participants)
+    place = next((m for m in sent.mentions if e.location and m.actor == e.location), None)
+    return Candidate(sent, names, tuple(by_actor.get(n) for n in names), place, e)
+
+
+def _covered(sent: Sentence, names: set[str]) -> bool:
+    return any(names <= {p.name for p in e.participants} for e in sent.rules)
+
+
+def sentence_candidates(sent: Sentence) -> list[Candidate]:
+    """The rule engagements of the sentence, then the pairs and actor-place pairs they do not cover."""
+    out = [_rule_candidate(sent, e) for e in sent.rules]
+    named = {m.actor for m in sent.mentions}
+    implied = [p.name for e in sent.rules for p in e.participants if p.name not in named]
+    parties: list[tuple[str, Mention | None]] = [
+        (m.actor, m) for m in sent.mentions if m.kind in PARTY_KINDS
+    ] + [(n, None) for n in dict.fromkeys(implied)]
+    for (a, ma), (b, mb) in combinations(parties, 2):
+        if a != b and not _covered(sent, {a, b}):
+            out.append(Candidate(sent, (a, b), (ma, mb)))
+    places = [m for m in sent.mentions if m.kind in PLACE_KINDS]
+    for name, m in parties:
+        if m is not None and m.kind == ActorKind.STATE:
+            continue
+        for place in places:
+            if place.actor != name and not any(
+                e.location == place.actor and name in {p.name for p in e.participants} for e in sent.rules
+            ):
+                out.append(Candidate(sent, (name,), (m,), place))
+    return out
+
+
+def document_candidates(doc: Document) -> list[Candidate]:
+    return [c for sent in doc.sentences for c in sentence_candidates(sent)]

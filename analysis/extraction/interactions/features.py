@@ -1,0 +1,181 @@
+"""Features of a candidate interaction: the trigger words around its parties (the trigger lexicon,
+verbs and nominal forms), the linking words between them, their kinds, their distance, what the
+rules made of them, and the sentence's negation, hedging, quotation and future markers.
+
+Pure Python. Each feature is a string (a binary indicator); every one is also given once more
+prefixed by the candidate's kind (rule / pair / visit), so each kind can weigh a cue differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, Token, _forms
+from analysis.extraction.clean import normalize
+from analysis.extraction.interactions.candidates import Candidate, Document, Sentence
+
+# Words that link two parties of one interaction (`مع`, `بين … و`, `كل من`, `لدى`) or open a place.
+LINKS = frozenset(normalize(w) for w in "مع بين كل من لدى و ب عن إلى في نظيره نظيرها".split())
+_QUOTES = frozenset('"“”«»')
+_TOKENS_BUCKETS = (0, 1, 2, 3, 5, 8, 13, 21)
+
+
+def bucket(n: int, edges: Sequence[int] = _TOKENS_BUCKETS) -> str:
+    """The largest edge not above `n` (a coarse, monotone reading of a count)."""
+    return str(max((e for e in edges if e <= n), default=edges[0]))
+
+
+def trigger_of(tok: Token) -> tuple[str, bool] | None:
+    """(type, is_verb) when the token is a trigger word (after its clitics), else None."""
+    if tok.kind != "w":
+        return None
+    for f in _forms(tok.n):
+        hit = lx.TRIGGERS.get(f)
+        if hit:
+            return str(hit[0]), hit[1]
+    return None
+
+
+def _word_in(tok: Token, words: frozenset[str]) -> bool:
+    return tok.kind == "w" and any(f in words for f in _forms(tok.n))
+
+
+def sentence_features(doc: Document, sent: Sentence) -> list[str]:
+    """Cues of the whole sentence, shared by its candidates."""
+    tokens = doc.analysis.tokens
+    out = [
+        f"sent={bucket(sent.index, (0, 1, 2, 3, 6, 12))}",
+        f"actors={bucket(len(sent.mentions), (0, 1, 2, 3, 5))}",
+    ]
+    out.append(f"rules_here={bucket(len(sent.rules), (0, 1, 2))}")
+    types = set()
+    for i in sent.tokens:
+        tok = tokens[i]
+        if (hit := trigger_of(tok)) is not None:
+            types.add(f"trig={hit[0]}:{'v' if hit[1] else 'n'}")
+            if hit[1] and tok.n.startswith(("سي", "ست")):
+                out.append("future_verb")
+        if _word_in(tok, lx.NEGATIONS):
+            out.append("negation")
+        if _word_in(tok, lx.HEDGES):
+            out.append("hedge")
+        if _word_in(tok, lx.PLANNED_MARKERS):
+            out.append("planned_marker")
+        if _word_in(tok, lx.SPEECH_VERBS):
+            out.append("speech")
+        if tok.kind == "p" and tok.text in _QUOTES:
+            out.append("quote")
+    out.extend(sorted(types) or ["no_trigger"])
+    return sorted(set(out))
+
+
+def _span(m: Mention | None) -> tuple[int, int]:
+    """Token span of a mention with its title; an implied party sits before the sentence."""
+    if m is None:
+        return (-1, -1)
+    return (m.title_first if m.title_first is not None else m.first, m.last)
+
+
+def _between(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
+    """Cues between two spans (`a` before `b`): link words, triggers, other mentions, distance."""
+    tokens = doc.analysis.tokens
+    lo, hi = max(a[1] + 1, sent.tokens.start), b[0]
+    out = [f"gap={bucket(max(hi - lo, 0))}"]
+    others = 0
+    for i in range(lo, hi):
+        tok = tokens[i]
+        if tok.kind == "w" and tok.n in LINKS:
+            out.append(f"btw={tok.n}")
+        elif tok.kind == "p" and tok.text in "،,":
+            out.append("btw=comma")
+        if (hit := trigger_of(tok)) is not None:
+            out.append(f"btw_trig={hit[0]}")
+    for m in sent.mentions:
+        if lo <= m.first < hi:
+            others += 1
+    out.append(f"btw_mentions={bucket(others, (0, 1, 2))}")
+    if b[0] < len(tokens) and b[0] >= 0:
+        first = tokens[b[0]]
+        if first.kind == "w" and first.n[:1] in "وبل" and first.n not in LINKS:
+            out.append(f"b_clitic={first.n[:1]}")
+        if b[0] - 1 >= sent.tokens.start:
+            prev = tokens[b[0] - 1]
+            out.append(f"b_prev={prev.n if prev.n in LINKS else ('comma' if prev.text in '،,' else 'other')}")
+    return out
+
+
+def _nearest_trigger(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
+    """The trigger closest to the pair: its type, where it stands (before, between, after) and how far."""
+    tokens = doc.analysis.tokens
+    best = None
+    for i in sent.tokens:
+        hit = trigger_of(tokens[i])
+        if hit is None or a[0] <= i <= a[1] or b[0] <= i <= b[1]:
+            continue
+        where = "before" if i < a[0] else ("between" if i < b[0] else "after")
+        dist = min(abs(i - x) for x in (*a, *b) if x >= 0) if b[0] >= 0 else abs(i - a[0])
+        if best is None or dist < best[0]:
+            best = (dist, hit, where)
+    if best is None:
+        return ["near=none"]
+    dist, (etype, verb), where = best
+    return [
+        f"near={etype}:{where}",
+        f"near_pos={where}",
+        f"near_dist={bucket(dist, (0, 1, 2, 4, 8))}",
+        f"near_verb={verb}",
+    ]
+
+
+def _party(m: Mention | None, doc: Document, name: str, slot: str) -> list[str]:
+    if m is None:
+        return [f"{slot}=implied:{doc.kinds.get(name, 'unknown')}"]
+    out = [f"{slot}={m.kind}"]
+    if m.title_only:
+        out.append(f"{slot}_title_only")
+    elif m.title_first is not None:
+        out.append(f"{slot}_titled")
+    return out
+
+
+def _rule_cues(doc: Document, cand: Candidate) -> list[str]:
+    if cand.rule is not None:
+        e = cand.rule
+        return [
+            f"rule={e.type}",
+            f"rule_status={e.status}",
+            f"rule_n={min(len(e.participants), 3)}",
+            f"rule_loc={e.location is not None}",
+            f"rule_dated={e.date.year is not None}",
+        ]
+    names = set(cand.parties)
+    out = []
+    if any(names & {p.name for p in e.participants} for e in cand.sentence.rules):
+        out.append("rule_shares_party")
+    if any(names <= {p.name for p in e.participants} for e in doc.engagements):
+        out.append("rule_pair_elsewhere")
+    return out
+
+
+def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) -> list[str]:
+    """Every feature of `cand`, given its sentence's features `shared`."""
+    sent = cand.sentence
+    spans = [_span(m) for m in cand.mentions]
+    if cand.place is not None:
+        spans.append(_span(cand.place))
+    out = list(shared) + _rule_cues(doc, cand)
+    for slot, (name, m) in zip(("a", "b"), zip(cand.parties, cand.mentions, strict=False), strict=False):
+        out += _party(m, doc, name, slot)
+    if cand.place is not None:
+        out.append(f"place={cand.place.kind}")
+        prev = cand.place.first - 1
+        if prev >= sent.tokens.start:
+            word = doc.analysis.tokens[prev].n
+            out.append(f"place_prev={word if word in LINKS else 'other'}")
+    if len(spans) >= 2:
+        a, b = sorted(spans[:2])
+        out += _between(doc, sent, a, b) + _nearest_trigger(doc, sent, a, b)
+        out.append(f"kinds={'-'.join(sorted(f for f in out if f.startswith(('a=', 'b='))))}")
+    prefix = cand.kind
+    return out + [f"{prefix}|{f}" for f in out] + [f"kind={prefix}"]

@@ -1,0 +1,139 @@
+"""Accepted candidates become engagements: one per pair of parties (or visitor) in a document,
+its most probable sentence as evidence and the others as more evidence; a pair the rules already
+report adds its sentence to that engagement instead. Type from the nearest trigger word, status
+planned on a future or intention marker, date as the rules date that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import _forms
+from analysis.extraction.interactions.candidates import Candidate, Document
+from analysis.extraction.interactions.features import trigger_of
+from analysis.extraction.results import (
+    UNKNOWN_DATE,
+    DateMention,
+    EngagementType,
+    ExtractedEngagement,
+    Participant,
+    Precision,
+    Role,
+    Span,
+    Status,
+)
+
+
+def _key(parties: Sequence[str], visit: bool) -> tuple[frozenset[str], bool]:
+    return frozenset(parties), visit
+
+
+def _add_evidence(e: ExtractedEngagement, doc: Document, cand: Candidate) -> None:
+    sent = cand.sentence
+    if sent.start == e.evidence.start or any(s.start == sent.start for s in e.more_evidence):
+        return
+    e.more_evidence.append(Span(doc.text[sent.start : sent.end], sent.start, sent.end))
+
+
+def _anchor(cand: Candidate) -> int:
+    spots = [m.first for m in (*cand.mentions, cand.place) if m is not None]
+    return sum(spots) // len(spots) if spots else cand.sentence.tokens.start
+
+
+def engagement_type(doc: Document, cand: Candidate) -> EngagementType:
+    """A visit for an actor-and-place candidate; else the type of the trigger nearest the parties."""
+    if cand.place is not None:
+        return EngagementType.VISIT
+    anchor = _anchor(cand)
+    best: tuple[int, str] | None = None
+    for i in cand.sentence.tokens:
+        hit = trigger_of(doc.analysis.tokens[i])
+        if (
+            hit is not None
+            and hit[0] != EngagementType.STATEMENT
+            and (best is None or abs(i - anchor) < best[0])
+        ):
+            best = (abs(i - anchor), hit[0])
+    return EngagementType(best[1]) if best else EngagementType.MEETING
+
+
+def planned(doc: Document, cand: Candidate) -> bool:
+    """A future verb trigger (`سيلتقي`) or an intention marker (`من المقرر`, `يعتزم`) in the sentence."""
+    for i in cand.sentence.tokens:
+        tok = doc.analysis.tokens[i]
+        if tok.kind != "w":
+            continue
+        if any(f in lx.PLANNED_MARKERS for f in _forms(tok.n)):
+            return True
+        if (hit := trigger_of(tok)) is not None and hit[1] and tok.n.startswith(("سي", "ست")):
+            return True
+    return False
+
+
+def sentence_date(doc: Document, cand: Candidate, dates: Sequence[DateMention]):
+    """The date the rules give this sentence: a rule engagement of the sentence, a day written in it,
+    else the nearest rule engagement before it (the story's date), else none."""
+    sent = cand.sentence
+    for e in sent.rules:
+        if e.date.year is not None:
+            return e.date, e.date_text
+    for d in dates:
+        if sent.start <= d.start < sent.end and d.value.precision == Precision.DAY:
+            return d.value, d.text
+    before = [e for e in doc.engagements if e.evidence.start < sent.start and e.date.year is not None]
+    if before:
+        e = before[-1]
+        return e.date, e.date_text
+    return UNKNOWN_DATE, None
+
+
+def _engagement(
+    doc: Document, cand: Candidate, p: float, dates: Sequence[DateMention]
+) -> ExtractedEngagement:
+    sent = cand.sentence
+    etype = engagement_type(doc, cand)
+    role = Role.VISITOR if cand.place is not None else Role.PARTICIPANT
+    date, date_text = sentence_date(doc, cand, dates)
+    location = cand.place.actor if cand.place is not None else None
+    if location is None:
+        location = next((e.location for e in sent.rules if e.location), None)
+    return ExtractedEngagement(
+        type=etype,
+        participants=[Participant(name=n, role=role) for n in cand.parties],
+        evidence=Span(doc.text[sent.start : sent.end], sent.start, sent.end),
+        date=date,
+        date_text=date_text,
+        location=location,
+        status=Status.PLANNED if planned(doc, cand) else Status.REPORTED,
+        confidence=round(p, 3),
+    )
+
+
+def merge_new(
+    doc: Document,
+    kept: list[ExtractedEngagement],
+    new: list[tuple[Candidate, float]],
+    dates: Sequence[DateMention],
+) -> list[ExtractedEngagement]:
+    """`kept` (rule engagements) plus one engagement per new pair, most probable sentence first."""
+    made: dict[tuple[frozenset[str], bool], ExtractedEngagement] = {}
+    for cand, p in sorted(new, key=lambda cp: (-cp[1], cp[0].sentence.start)):
+        key = _key(cand.parties, cand.place is not None)
+        rule = next(
+            (
+                e
+                for e in kept
+                if key[0] <= {q.name for q in e.participants}
+                and (not key[1] or e.type == EngagementType.VISIT)
+            ),
+            None,
+        )
+        target = rule or made.get(key)
+        if target is not None:
+            _add_evidence(target, doc, cand)
+            continue
+        made[key] = _engagement(doc, cand, p, dates)
+    out = kept + list(made.values())
+    out.sort(key=lambda e: e.evidence.start)
+    return out

@@ -1,0 +1,72 @@
+"""The interaction model: a logistic regression over the binary features of `features.py`, stored
+as JSON (a weight per feature, a bias and the decision thresholds) and scored in pure Python, so
+running it needs neither scikit-learn nor pickle. It loads once per process and model folder.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.extraction.training import model_path
+
+MODEL_FILE = "interactions.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class InteractionModel:
+    weights: dict[str, float]
+    bias: float
+    accept: float = 0.5  # a new candidate becomes an engagement at or above this probability
+    drop: float = 0.0  # a rule engagement is dropped below this probability (0: never)
+    report: dict = field(default_factory=dict)
+
+    def probability(self, features: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def to_json(self) -> dict:
+        return {
+            "format": FORMAT,
+            "bias": self.bias,
+            "accept": self.accept,
+            "drop": self.drop,
+            "report": self.report,
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> InteractionModel:
+        return cls(
+            weights=data["weights"],
+            bias=data["bias"],
+            accept=data["accept"],
+            drop=data["drop"],
+            report=data.get("report", {}),
+        )
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> InteractionModel | None:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data.get("format") != FORMAT:
+        return None
+    return InteractionModel.from_json(data)
+
+
+def load_model() -> InteractionModel | None:
+    """The model of the current model folder, or None when it has none (the rules stand alone)."""
+    path = model_path(MODEL_FILE)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return None
+    return _load(str(path), mtime)

@@ -1,0 +1,81 @@
+"""The interaction stage of the pipeline: after the rules' `find_engagements`, the learned model
+scores every candidate interaction (`candidates.py`); candidates it accepts become engagements,
+rule engagements it rejects strongly are dropped, and every engagement keeps its probability as
+its `confidence`. Without a model file the rule engagements pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from analysis.extraction.actors import ActorAnalysis
+from analysis.extraction.interactions.candidates import (
+    Candidate,
+    Document,
+    build_document,
+    sentence_candidates,
+)
+from analysis.extraction.interactions.features import candidate_features, sentence_features
+from analysis.extraction.interactions.merge import merge_new
+from analysis.extraction.interactions.model import load_model
+from analysis.extraction.results import DateMention, ExtractedEngagement
+
+
+@dataclass(frozen=True)
+class RuleOutput:
+    """What the rules produced for one document (recorded while training)."""
+
+    text: str
+    analysis: ActorAnalysis
+    dates: tuple[DateMention, ...]
+    engagements: tuple[ExtractedEngagement, ...]
+
+
+_COLLECT: ContextVar[list[RuleOutput] | None] = ContextVar("interaction_collect", default=None)
+
+
+@contextmanager
+def rule_outputs() -> Iterator[list[RuleOutput]]:
+    """While open, the stage records each document's rule output and changes nothing."""
+    seen: list[RuleOutput] = []
+    token = _COLLECT.set(seen)
+    try:
+        yield seen
+    finally:
+        _COLLECT.reset(token)
+
+
+def featured_candidates(doc: Document) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate of the document with its features."""
+    out = []
+    for sent in doc.sentences:
+        cands = sentence_candidates(sent)
+        if cands:
+            shared = sentence_features(doc, sent)
+            out.extend((cand, candidate_features(doc, cand, shared)) for cand in cands)
+    return out
+
+
+def refine_engagements(
+    text: str, analysis: ActorAnalysis, dates: Sequence[DateMention], engagements: list[ExtractedEngagement]
+) -> list[ExtractedEngagement]:
+    """The rule engagements, judged by the model, plus the interactions the model finds."""
+    if (seen := _COLLECT.get()) is not None:
+        seen.append(RuleOutput(text, analysis, tuple(dates), tuple(engagements)))
+        return engagements
+    model = load_model()
+    if model is None:
+        return engagements
+    doc = build_document(text, analysis, engagements)
+    scored = [(cand, model.probability(features)) for cand, features in featured_candidates(doc)]
+    kept = []
+    for cand, p in scored:
+        if cand.rule is not None:
+            cand.rule.confidence = round(p, 3)
+            if p >= model.drop:
+                kept.append(cand.rule)
+    new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept]
+    return merge_new(doc, kept, new, dates)
