@@ -209,10 +209,10 @@ def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType)
     tokens = doc.tokens
     k = trig_index - 1
     while k >= rng.start and (
-        (tokens[k].kind == "p" and tokens[k].text in "()")
+        (tokens[k].kind == "p" and (tokens[k].text in "()" or tokens[k].text in QUOTE_MARKS))
         or (tokens[k].kind == "w" and tokens[k].n in AUXILIARIES)
     ):
-        k -= 1  # `وكان فلان قد التقى`
+        k -= 1  # `وكان فلان قد التقى`, `قائد "فيلق القدس" زار`
     if k < rng.start or doc.inside[k] is None:
         return []
     m = doc.inside[k]

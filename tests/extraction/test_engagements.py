@@ -558,3 +558,23 @@ def test_signatories_after_a_side_named_by_its_state():
     [e] = engagements(text)
     assert e.type == EngagementType.AGREEMENT
     assert parties(e) == {"ثاني بن أحمد الزيودي", "تشوي يونغ سام"}
+
+
+def test_subject_in_quotes_before_the_verb_and_its_meetings_on_the_trip():
+    text = 'وقال مصدر إن وزير الخارجية الإيراني "عباس عراقجي" زار بيروت، والتقى خلالها برئيس الحكومة نجيب ميقاتي.'
+    visit, meeting = engagements(text)
+    assert visit.type == EngagementType.VISIT and parties(visit) == {"عباس عراقجي"} and visit.location == "بيروت"
+    assert meeting.type == EngagementType.MEETING and parties(meeting) == {"عباس عراقجي", "نجيب ميقاتي"}
+
+
+def test_present_and_future_forms_of_talks_call_and_visit():
+    found = engagements(
+        "ويبحث رئيس الوزراء العراقي حيدر العبادي مع الرئيس الإيراني حسن روحاني ملف الحدود. "
+        "واتصل الرئيس التركي رجب طيب أردوغان بالرئيس الروسي فلاديمير بوتين. "
+        "ويصل وزير الدفاع الأمريكي لويد أوستن اليوم إلى بغداد."
+    )
+    assert [(e.type, parties(e)) for e in found] == [
+        (EngagementType.TALKS, {"حيدر العبادي", "حسن روحاني"}),
+        (EngagementType.CALL, {"رجب طيب أردوغان", "فلاديمير بوتين"}),
+        (EngagementType.VISIT, {"لويد أوستن"}),
+    ]

@@ -1,0 +1,29 @@
+"""A learned sequence tagger for person, organisation and place names (issue 13, item 2).
+
+Pure Python. `train` is the learned-stage entry point (`training.LEARNED_STAGES`); `tagged_names`
+runs the packaged model over a document's tokens, with the rules' mentions as features.
+
+    features.py  what the model sees of each token
+    labels.py    gold names located in their texts, as BIO labels
+    spans.py     BIO labels back to names
+    model.py     training, the model file, tagging
+    lexical.py   word frequency, given names, places (wordfreq, pyarabic)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.extraction.actors import Mention, Token
+from analysis.extraction.tagger.model import MODEL_NAME, loaded_tagger, tag, train
+from analysis.extraction.tagger.spans import Span, span_name, spans
+
+__all__ = ["MODEL_NAME", "loaded_tagger", "tagged_names", "train"]
+
+
+def tagged_names(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[tuple[Span, str]] | None:
+    """Every span the model tags, with the name it writes; None without a model file."""
+    labels = tag(tokens, mentions)
+    if labels is None:
+        return None
+    return [(span, span_name(text, tokens, span)) for span in spans(labels)]

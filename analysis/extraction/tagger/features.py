@@ -1,0 +1,127 @@
+"""Features of each token for the sequence tagger: the word, its shape, the lexicons, the rules.
+
+Pure Python. A token's own features (form, clitic-stripped form, affixes, lexicon membership,
+word frequency, given-name list) depend only on its text and are cached once per process; the
+features of its position (sentence start, the rules' mention tags) and of its neighbours are
+added per document. The rules' mentions (`find_actors`) are features, not the answer: the tagger
+learns where the rules are right (stacking).
+
+Lexical resources: word frequencies from `wordfreq` (Apache-2.0; its Arabic list from
+Wikipedia, subtitles, news and web text, CC BY-SA 4.0) and the proper-noun list of `pyarabic`
+(GPL-3.0), read through `analysis.extraction.tagger.lexical`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, Token
+from analysis.extraction.clean import normalize
+from analysis.extraction.tagger.lexical import given_name, place_name, zipf
+
+SENTENCE_ENDS = frozenset(".!?؟\n:")
+_CLITICS = ("وال", "فال", "بال", "لل", "ول", "وب", "فل", "فب", "و", "ف", "ب", "ل")
+_GEO_PHRASES = (*lx.STATES, *(alt for alts in lx.STATES.values() for alt in alts), *lx.PLACES, *lx.PLACE_PHRASES)
+_GEO_WORDS = frozenset(word for phrase in _GEO_PHRASES for word in normalize(phrase).split())
+# Lexicons as (feature name, set of normalized words).
+_LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("title", lx.PERSON_TITLE_HEADS),
+    ("titleword", lx.TITLE_WORDS),
+    ("rank", lx.RANKS),
+    ("honorific", lx.HONORIFICS | lx.ADDRESS_HONORIFICS),
+    ("stop", lx.STOPWORDS),
+    ("speech", lx.SPEECH_VERBS),
+    ("connector", lx.NAME_CONNECTORS),
+    ("speaker", lx.SPEAKER_NOUNS),
+    ("nonname", lx.NON_NAME_NOUNS),
+    ("orghead", lx.ORG_HEADS | lx.DEFINITE_ORG_HEADS),
+    ("institution", lx.INSTITUTION_WORDS),
+    ("demonym", frozenset(lx.DEMONYM_FORMS)),
+    ("geo", _GEO_WORDS),
+    ("trigger", frozenset(lx.TRIGGERS)),
+)
+# Features a neighbour contributes (with its offset): its word and its word-class flags.
+_NEIGHBOUR_PREFIXES = ("w=", "b=", "lex=", "art", "rule=", "k=")
+
+
+def readings(n: str) -> tuple[str, ...]:
+    """The token and its readings without one leading clitic (`والمالكي` -> `المالكي`)."""
+    out = [n]
+    for clitic in _CLITICS:
+        if n.startswith(clitic) and len(n) - len(clitic) >= 3:
+            rest = n[len(clitic) :]
+            out.append("ال" + rest if clitic in ("وال", "فال", "بال", "لل") else rest)
+    return tuple(dict.fromkeys(out))
+
+
+def _bare(n: str) -> str:
+    """The stem of a name word: no clitic, no article."""
+    stem = readings(n)[-1]
+    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+
+
+@lru_cache(maxsize=65536)
+def word_features(text: str, n: str, kind: str) -> tuple[str, ...]:
+    """The features of a word that do not depend on where it stands."""
+    if kind != "w":
+        return (f"k={kind}", f"w={n}" if kind == "p" else "w=<num>")
+    bare = _bare(n)
+    feats = [f"w={n}", f"b={bare}", f"p2={n[:2]}", f"p3={n[:3]}", f"x2={n[-2:]}", f"x3={n[-3:]}"]
+    feats.append(f"len={min(len(bare), 8)}")
+    if n.startswith("ال"):
+        feats.append("art")
+    if bare != n:
+        feats.append(f"clitic={n[: len(n) - len(bare)]}")
+    if text.isascii():
+        feats.append("latin")
+    forms = readings(n)
+    feats += [f"lex={name}" for name, words in _LEXICONS if any(f in words for f in forms)]
+    feats.append(f"zipf={zipf(text)}")
+    if given_name(bare):
+        feats.append("lex=givenname")
+    if place_name(bare) or place_name(readings(n)[-1]):
+        feats.append("lex=place")
+    return tuple(feats)
+
+
+def rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]:
+    """What the rules say of each token: `B-person`, `I-person`, `title`, `B-state` ... or ``."""
+    tags = [""] * len(tokens)
+    for m in mentions:
+        inside = False
+        for k in range(m.first, m.last + 1):
+            tok = tokens[k]
+            if tok.start >= m.start and tok.end <= m.end:
+                tags[k] = f"{'I' if inside else 'B'}-{m.kind}{'-only' if m.title_only else ''}"
+                inside = True
+            elif not tags[k]:
+                tags[k] = "title"
+    return tags
+
+
+def sentence_features(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[list[str]]:
+    """Every token's features: its own, its position's, and its neighbours' (offsets -2..+2)."""
+    tags = rule_tags(tokens, mentions)
+    own: list[list[str]] = []
+    for k, tok in enumerate(tokens):
+        feats = list(word_features(tok.text, tok.n, tok.kind))
+        if tags[k]:
+            feats.append(f"rule={tags[k]}")
+        if k == 0 or tokens[k - 1].text in SENTENCE_ENDS:
+            feats.append("first")
+        own.append(feats)
+    out = []
+    for k, feats in enumerate(own):
+        row = ["bias", *feats]
+        for offset in (-2, -1, 1, 2):
+            j = k + offset
+            if 0 <= j < len(own):
+                row += [f"{offset}:{f}" for f in own[j] if f.startswith(_NEIGHBOUR_PREFIXES)]
+            else:
+                row.append(f"{offset}:edge")
+        if 0 < k < len(own) - 1:
+            row.append(f"-1+1:{tokens[k - 1].n}|{tokens[k + 1].n}")
+        out.append(row)
+    return out

@@ -1,0 +1,78 @@
+"""The tagger's model: a linear-chain CRF (`python-crfsuite`, MIT; CRFsuite, BSD) trained on gold
+documents, written to one small file, loaded once per process.
+
+Pure Python. Training reads each gold document as the pipeline does (`clean_document`, the
+tokenizer, the rules' `find_actors` for the stacked features) and tags the gold names in it
+(`labels.bio_labels`). L-BFGS with L1 and L2 penalties is deterministic: the same documents give
+the same file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pycrfsuite
+
+from analysis.extraction.actors import Mention, Token, find_actors, tokenize
+from analysis.extraction.clean import clean_document
+from analysis.extraction.tagger.features import sentence_features
+from analysis.extraction.tagger.labels import OUTSIDE, bio_labels
+from analysis.extraction.training import GoldDocument, model_path
+
+MODEL_NAME = "tagger.crfsuite"
+TRAINING = {
+    "c1": 0.05,  # L1: drops features that never help, keeps the file small
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+_TAGGERS: dict[Path, pycrfsuite.Tagger | None] = {}
+
+
+def document_tokens(raw_text: str) -> tuple[str, list[Token], list[Mention]]:
+    """A raw page as the pipeline reads it: the cleaned text, its tokens and the rules' mentions."""
+    text = clean_document(raw_text).text
+    tokens = tokenize(text)
+    return text, tokens, find_actors(text, tokens=tokens).mentions
+
+
+def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:
+    """Train on `documents`, write `out_dir/tagger.crfsuite`; the counts that went in."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(TRAINING)
+    names = 0
+    for document in documents:
+        _, tokens, mentions = document_tokens(document.text)
+        if not tokens:
+            continue
+        labels = bio_labels(tokens, document.gold)
+        names += sum(label.startswith("B-") for label in labels)
+        trainer.append(sentence_features(tokens, mentions), labels)
+    path = out_dir / MODEL_NAME
+    trainer.train(str(path))
+    _TAGGERS.pop(path.resolve(), None)
+    return {"documents": len(documents), "names": names, "bytes": path.stat().st_size}
+
+
+def loaded_tagger() -> pycrfsuite.Tagger | None:
+    """The model of `model_path`, opened once per process; None when there is no model file."""
+    path = model_path(MODEL_NAME).resolve()
+    if path not in _TAGGERS:
+        tagger = None
+        if path.is_file():
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+        _TAGGERS[path] = tagger
+    return _TAGGERS[path]
+
+
+def tag(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str] | None:
+    """One BIO label per token, or None without a model."""
+    tagger = loaded_tagger()
+    if tagger is None:
+        return None
+    if not tokens:
+        return []
+    labels = tagger.tag(sentence_features(tokens, mentions))
+    return [label or OUTSIDE for label in labels]

@@ -1,0 +1,66 @@
+"""From the tagger's BIO labels to named spans, and from spans to the names they write.
+
+Pure Python. A span is a run `B-X I-X ...` of one tag; an `I-X` with no `B-X` before it opens a
+span too (the tagger may start a name with it). A span's name is its text with an attached
+clitic dropped from the first word when the document also writes that word without it
+(`وبوتين` -> `بوتين` when `بوتين` occurs; `بوتين` alone keeps its `ب`), or when the clitic sits
+before the article (`للمالكي` -> `المالكي`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.extraction.actors import Token
+from analysis.extraction.clean import normalize
+
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_BEFORE_ARTICLE = ("وبال", "وال", "فال", "بال")  # the clitic letters, then the article
+_BEFORE_LAM = ("ولل", "فلل", "لل")  # `لل`: the preposition took the article's alef
+_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    tag: str  # PER, ORG, GEO
+    first: int  # token positions, `last` inclusive
+    last: int
+
+
+def spans(labels: Sequence[str]) -> list[Span]:
+    """The tagged runs of `labels`, in order."""
+    out: list[Span] = []
+    tag, first = None, 0
+    for k, label in enumerate((*labels, "O")):
+        prefix, _, kind = label.partition("-")
+        if tag is not None and (prefix != "I" or kind != tag):
+            out.append(Span(tag, first, k - 1))
+            tag = None
+        if tag is None and prefix in ("B", "I"):
+            tag, first = kind, k
+    return out
+
+
+def _first_word(word: str, written: frozenset[str]) -> str:
+    """The first word of a name without an attached clitic (`word` as written, no diacritics)."""
+    n = normalize(word)
+    for prefix in _BEFORE_ARTICLE:
+        if n.startswith(prefix) and len(n) - len(prefix) >= 2:
+            return word[len(prefix) - 2 :]
+    for prefix in _BEFORE_LAM:
+        if n.startswith(prefix) and len(n) - len(prefix) >= 2:
+            return "ال" + word[len(prefix) :]
+    for clitic in _CLITICS:
+        if n.startswith(clitic) and n[len(clitic) :] in written:
+            return word[len(clitic) :]
+    return word
+
+
+def span_name(text: str, tokens: Sequence[Token], span: Span) -> str:
+    """The name a span writes, without a clitic attached to its first word."""
+    written = frozenset(t.n for t in tokens if t.kind == "w")
+    first = tokens[span.first]
+    head = _first_word(_DIACRITICS.sub("", first.text), written)
+    return (head + text[first.end : tokens[span.last].end]).strip()
