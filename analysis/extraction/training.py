@@ -18,7 +18,7 @@ from pathlib import Path
 PACKAGED_MODELS = Path(__file__).resolve().parent / "models"
 
 # Modules with `train(documents, out_dir) -> dict`, trained in this order by `manage.py train_extractor`.
-LEARNED_STAGES: tuple[str, ...] = ("analysis.extraction.interactions.learn",)
+LEARNED_STAGES: tuple[str, ...] = ("analysis.extraction.tagger", "analysis.extraction.interactions.learn")
 
 
 @dataclass(frozen=True)
