@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis
 from analysis.extraction.arguments import definite_trigger_is_new, inside_adverbial
+from analysis.extraction.clean import normalize
 from analysis.extraction.event_dates import resolve_dates
 from analysis.extraction.frame_doc import (
     HEDGED_TYPES,
@@ -108,10 +109,24 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             while j < len(triggers) and triggers[j].type == EngagementType.ATTACK and not triggers[j].verb:
                 j += 1
             next_boundary = triggers[j].index if j < len(triggers) else rng.stop
+        elif trig.verb and t_idx + 1 < len(triggers) and _time_frame(doc, trig.index, triggers[t_idx + 1].index):
+            # `سيلتقي خلال زيارته A وB`: the visit frames the meetings, the objects follow it
+            next_boundary = triggers[t_idx + 2].index if t_idx + 2 < len(triggers) else rng.stop
         prev_boundary = triggers[t_idx - 1].index if t_idx > 0 else rng.start - 1
         cand = build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
         out.extend(cand)
     return out
+
+
+_TIME_FRAME_WORDS = frozenset(normalize(w) for w in "خلال وخلال أثناء اثناء هامش".split())
+
+
+def _time_frame(doc: Doc, verb: int, noun: int) -> bool:
+    """A trigger noun right after a verb in a time phrase (`التقى خلال زيارته`, `سيلتقي خلال
+    هذه الزيارة`): it tells when the verb's engagement happened, it does not end its clause."""
+    if noun - verb > 4 or trigger_at(doc.tokens[noun]) is None or trigger_at(doc.tokens[noun])[1]:
+        return False
+    return any(doc.tokens[k].n in _TIME_FRAME_WORDS for k in range(verb + 1, noun))
 
 
 def _to_engagements(doc: Doc, candidates: list[Candidate]) -> list[ExtractedEngagement]:

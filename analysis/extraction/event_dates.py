@@ -85,26 +85,12 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             cand.same_as = prev.same_as or prev
             continue
         last_with[group] = cand
-        if cand.inherited_from is not None and cand.inherited_from.date is not None:
-            source = cand.inherited_from.date
-        if (
-            source is None
-            and cand.date is None
-            and cand.sentence > 0
-            and not sentence_had_engagement.get(cand.sentence - 1, True)
-        ):
-            s_start, s_end = doc.sentences[cand.sentence - 1]
-            prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
-            if prev_dates:
-                source = prev_dates[-1]
-        if source is None and cand.date is None:
-            source = (
-                anaphoric_date(doc, cand, candidates)
-                or visit_date(cand, candidates)
-                or date_of_visit_meetings(cand, candidates)
-            )
-        if source is None and cand.date is None and not cand.planned and not is_pluperfect(doc, cand):
-            source = dateline_day
+        if cand.planned:
+            # a planned engagement happens on a day of its own: it takes no date told elsewhere
+            ante = cand.inherited_from
+            source = ante.date if ante is not None and ante.sentence == cand.sentence else None
+        else:
+            source = _told_date(doc, cand, candidates, sentence_had_engagement, dateline_day)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
 
@@ -199,3 +185,32 @@ def compatible_types(a: EngagementType, b: EngagementType) -> bool:
     if a == b:
         return True
     return a in TALK_TYPES and b in TALK_TYPES
+
+
+def _told_date(
+    doc: Doc,
+    cand: Candidate,
+    candidates: list[Candidate],
+    sentence_had_engagement: dict[int, bool],
+    dateline_day: DateMention | None,
+) -> DateMention | None:
+    """The date of a reported engagement its own clause leaves out: the engagement it continues,
+    the date-only sentence before, the engagement an anaphor names, the visit it was part of,
+    or the item's dateline."""
+    if cand.inherited_from is not None and cand.inherited_from.date is not None:
+        return cand.inherited_from.date
+    if cand.date is not None:
+        return None
+    if cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
+        s_start, s_end = doc.sentences[cand.sentence - 1]
+        prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
+        if prev_dates:
+            return prev_dates[-1]
+    source = (
+        anaphoric_date(doc, cand, candidates)
+        or visit_date(cand, candidates)
+        or date_of_visit_meetings(cand, candidates)
+    )
+    if source is None and not is_pluperfect(doc, cand):
+        source = dateline_day
+    return source

@@ -578,3 +578,17 @@ def test_present_and_future_forms_of_talks_call_and_visit():
         (EngagementType.CALL, {"رجب طيب أردوغان", "فلاديمير بوتين"}),
         (EngagementType.VISIT, {"لويد أوستن"}),
     ]
+
+
+def test_meetings_planned_during_a_visit_keep_their_objects_and_take_no_date_of_the_visit():
+    text = (
+        "ووصل وزير الخارجية التركي هاكان فيدان أمس إلى بغداد. "
+        "وقال مصدر إن فيدان سيلتقي خلال زيارته رئيس الوزراء محمد شياع السوداني "
+        "ورئيس الجمهورية عبد اللطيف رشيد."
+    )
+    found = engagements(text, published=date(2024, 3, 5))
+    visit = found[0]
+    assert visit.type == EngagementType.VISIT and visit.date.iso == "2024-03-04"
+    meetings = [e for e in found if e.type == EngagementType.MEETING]
+    assert [parties(e) - {"هاكان فيدان"} for e in meetings] == [{"محمد شياع السوداني"}, {"عبد اللطيف رشيد"}]
+    assert all(e.status == Status.PLANNED and e.date.iso is None for e in meetings)
