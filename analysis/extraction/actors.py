@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.extraction import lexicon as lx
+from analysis.extraction import name_words
 from analysis.extraction.clean import key_variants, name_key, normalize
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedActor, KnownActor, Span
 
@@ -139,11 +140,16 @@ def _valid_name_token(tok: Token) -> bool:
         return False
     if "\u064b" in tok.text or n in lx.NON_NAME_NOUNS:
         return False  # `أفكاراً`: an indefinite accusative noun never names a person
-    written_ya = n in lx.MAKSURA_STOPWORDS and _DIACRITICS_RE.sub("", tok.text).endswith("ي")
-    if (_is_stop(n) and not written_ya) or _is_trigger(n):
-        return False  # `على` is a preposition, `علي` a name
-    if not tok.article and _definite(n) is not None and not n.startswith(_ARTICLE):
-        return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article
+    if _stop_token(tok) or _trigger_token(tok) or name_words.never_in_name(tok.text):
+        return False  # `على` is a preposition, `علي` a name; `يجري`, `بأنه` are no names
+    definite = _definite(n)
+    if (
+        not tok.article
+        and definite is not None
+        and not n.startswith(_ARTICLE)
+        and name_words.clitic_and_article(tok.text, definite)
+    ):
+        return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
     for f in _forms(n):
         if f in lx.TITLE_WORDS or f in lx.ORG_HEADS:
             return False
@@ -152,6 +158,21 @@ def _valid_name_token(tok: Token) -> bool:
     if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n):
         return False
     return True
+
+
+def _trigger_token(tok: Token) -> bool:
+    """A trigger word as written or with a clitic, unless the clitic reading is the rarer one
+    (`فيصل` is a name, not `ف` + `يصل`)."""
+    forms = _forms(tok.n)
+    return forms[0] in lx.TRIGGERS or any(
+        f in lx.TRIGGERS and name_words.clitic_and_article(tok.text, f) for f in forms[1:]
+    )
+
+
+def _stop_token(tok: Token) -> bool:
+    """A stop word as written: `على` is one, the name `علي` (folded alike) is not."""
+    written_ya = tok.n in lx.MAKSURA_STOPWORDS and _DIACRITICS_RE.sub("", tok.text).endswith("ي")
+    return _is_stop(tok.n) and not written_ya
 
 
 def _known_word(n: str) -> bool:
@@ -207,7 +228,7 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             if (
                 nxt is None
                 or nxt.kind != "w"
-                or _is_stop(nxt.n)
+                or _stop_token(nxt)
                 or _is_trigger(nxt.n)
                 or tokens[q - 1].n != "عبد"
                 and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))

@@ -327,3 +327,20 @@ def test_a_title_word_before_bin_is_a_given_name_and_a_tour_noun_no_surname():
         "وواصل الموفد الفرنسي جان نويل بارو جولته الخميس."
     )
     assert {"ثاني بن أحمد الزيودي", "جان نويل بارو"} <= set(found)
+
+
+def test_a_verb_or_a_particle_after_a_name_is_not_part_of_it():
+    found = persons(
+        "الرئيس الفرنسي جان لوران يجري اتصالا مع نظيره. وأفاد العميد سامر خلف بأنه يجري تدريب الطيارين. "
+        "ووجه رسالة إلى الملك المغربي، يلخص فحواها أوضاع المنطقة."
+    )
+    assert set(found) == {"جان لوران", "سامر خلف"}
+
+
+def test_a_name_that_starts_like_a_clitic_word_is_a_name():
+    found = persons("وصل وزير الدفاع فيصل الحربي. واستقبل رئيس الأركان، فاليري ستيبانوف، الضيوف.")
+    assert {"فيصل الحربي", "فاليري ستيبانوف"} <= set(found)
+
+
+def test_a_patronymic_name_may_start_with_bin_and_ali():
+    assert "بن علي كوركماز" in persons("وتلقى اتصالا من رئيس الوزراء التركي «بن علي كوركماز»، قال فيه إن")

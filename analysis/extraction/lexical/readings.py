@@ -46,3 +46,36 @@ def reading(word: str) -> str:
 def verb_only(word: str) -> bool:
     """qalsadi reads the word as a verb and as nothing else (`سيبحث`, `يجري`): never part of a name."""
     return reading(word) == "V"
+
+
+_PRESENT_PREFIX_SWAP = {"ي": "ت", "ت": "ي"}
+
+
+def _paradigm(word: str) -> tuple[str, ...]:
+    """Other forms of the verb `word` would be: the other person of the present (`يلخص` -> `تلخص`)
+    and the bare stem (`لخص`), or the perfect without its ending (`بدأت` -> `بدأ`)."""
+    if word[:1] in _PRESENT_PREFIX_SWAP and len(word) > 3:
+        return (_PRESENT_PREFIX_SWAP[word[0]] + word[1:], word[1:])
+    if word.endswith("ت") and len(word) > 3:
+        return (word[:-1],)
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """A verb, never a name: qalsadi reads it only as a verb and the rest of its paradigm is read as a
+    verb too (`سيبحث`, `يلخص`, `بدأت`). A transliterated name qalsadi takes for a verb has no such
+    paradigm (`يوري`: `وري` is no word, `سيرغي`: `يرغي` is rare). A future `س` and a conjunction
+    `و`/`ف` are stripped first."""
+    bare = _MARKS_RE.sub("", word)
+    candidates = (bare, bare[1:]) if bare[:1] in "وف" and len(bare) > 4 else (bare,)
+    return any(_confirmed_verb(form) for form in candidates)
+
+
+def _confirmed_verb(word: str) -> bool:
+    if reading(word) != "V":
+        return False
+    if word[:1] == "س" and word[1:2] in _PRESENT_PREFIX_SWAP:
+        word = word[1:]
+    forms = _paradigm(word)
+    return bool(forms) and all("V" in reading(form) for form in forms)

@@ -30,3 +30,11 @@ def test_the_build_gives_sorted_codes_whatever_the_analysis_order():
     assert reading_codes([Analysis("Verb"), Analysis("Noun:مصدر"), Analysis("unknown")]) == "NV"
     assert reading_codes([Analysis("Noun:مصدر"), Analysis("Verb")]) == "NV"
     assert build(["سيبحث"]) == [("سيبحث", "V")]
+
+
+def test_a_verb_is_confirmed_by_its_paradigm_and_a_foreign_name_is_not():
+    from analysis.extraction.lexical import is_verb
+
+    assert is_verb("يلخص") and is_verb("سيبحث") and is_verb("بدأت") and is_verb("ويبحث")
+    assert not is_verb("سيرغي")  # qalsadi reads it as a verb; `يرغي` is rare
+    assert not is_verb("يوري") and not is_verb("توني")

@@ -1,0 +1,24 @@
+"""Which words may belong to a name, from word frequencies and readings."""
+
+from analysis.extraction.name_words import clitic_and_article, never_in_name, ordinary, prepositional_phrase
+
+
+def test_frequent_common_words_are_ordinary_and_names_are_not():
+    assert ordinary("قريبا") and ordinary("إعلام") and ordinary("عاد")
+    assert not ordinary("أردوغان") and not ordinary("محمد") and not ordinary("غيراسيموف")
+
+
+def test_verbs_and_particles_are_never_in_a_name():
+    assert never_in_name("يجري") and never_in_name("بأنه")
+    assert not never_in_name("سيرغي")
+
+
+def test_a_preposition_on_a_common_word_ends_a_name():
+    assert prepositional_phrase("بأول")
+    assert not prepositional_phrase("بوتين")
+
+
+def test_the_clitic_reading_is_taken_when_the_bare_word_is_clearly_more_common():
+    assert clitic_and_article("والدفاع", "الدفاع")
+    assert not clitic_and_article("فاليري", "اليري")
+    assert not clitic_and_article("فيصل", "يصل")
