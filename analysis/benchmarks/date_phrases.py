@@ -137,6 +137,9 @@ DATE_PHRASES: list[DatePhrase] = [
     _case("في اليوم التالي", _P_2023_05_10, None, "unknown"),
     _case("يوم 20 الجاري", _P_2023_05_10, "2023-05-20", "day"),
     _case("في 5 من الشهر الماضي", _P_2023_05_10, "2023-04-05", "day"),
+    # Hijri (Umm al-Qura) and Solar Hijri dates, converted
+    _case("15 رمضان 1445 هـ", None, "2024-03-25", "day"),
+    _case("في ۱۹ آذر ۱۳۹۱", None, "2012-12-09", "day"),
     # a day and month without a year
     _case("في 3 كانون الثاني", _P_2020_02_09, "2020-01-03", "day"),
     _case("في 20 ديسمبر", _P_2020_02_09, "2019-12-20", "day"),
@@ -149,7 +152,6 @@ DATE_PHRASES: list[DatePhrase] = [
     _case("بعد أكثر من 40 ساعة", None, None, "unknown"),
     _case("الساعة 13:45", None, None, "unknown"),
     _case("08:48 م", None, None, "unknown"),
-    _case("15 رمضان 1445 هـ", None, None, "unknown"),
     _case("انتشرت القوات في 2000 موقع", None, None, "unknown"),
     _case("أمين عام الحزب", None, None, "unknown"),
     _case("مارس الضغط على الحكومة", None, None, "unknown"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -20,8 +19,8 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
-from analysis.extraction.dates import find_dates
-from analysis.extraction.results import DateSource, DocumentMetadata, Precision
+from analysis.extraction.published import PUBLISHED_MARKERS, STAMP_MARKERS, is_date_line, publication_date
+from analysis.extraction.results import DocumentMetadata
 
 __all__ = [
     "CleanedDocument",
@@ -153,7 +152,6 @@ _NAV_BAR_RE = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}$")  # `آخر الأ�
 # `الرئيسية / أمنية / <headline>`: short section names joined by a spaced separator.
 _HOME = normalize("الرئيسية")
 _CRUMB_TRAIL_RE = re.compile(r"^(?:[^/|›>»]{1,30}\s[/|›>»]\s){2,}[^/|›>»]+$")
-_DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 _TAIL_MARKERS = tuple(
     normalize(m)
@@ -220,9 +218,6 @@ _READ_ALSO = tuple(normalize(m) for m in ("اقرأ أيضا", "اقرأ أيض�
 _CHROME_LINES = tuple(
     normalize(m) for m in ("اعلان ممول", "إعلان ممول", "اعلان", "إعلان", "الرئيسية", "القائمة", "بحث", "الكل")
 )
-_STAMP_MARKERS = tuple(normalize(m) for m in ("التحديث الاخير", "آخر تحديث", "اخر تحديث", "تم التحديث"))
-_PUBLISHED_MARKERS = tuple(normalize(m) for m in ("نشر في", "نشر بتاريخ", "تاريخ النشر", "نُشر"))
-
 _BYLINE_RE = re.compile(
     r"^\s*(?P<kind>كتب|بقلم|ترجمة|ترجمه|اعداد|إعداد|تحرير|المصدر|عن)\s*[:/\-–]\s*(?P<value>.+?)\s*$"
 )
@@ -253,60 +248,6 @@ def _is_paragraph(line: str) -> bool:
     return len(words) >= 25 or (len(words) >= 8 and bool(re.search(r"[.!][\"”»)’']*\s*$", line)))
 
 
-# Words of a dateline that are neither the place nor the agency: Hijri months, `هـ`, `الموافق`, `م`.
-_DATELINE_FILLER = frozenset(
-    normalize(w)
-    for w in "محرم صفر ربيع الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة"
-    " هـ ه الموافق م".split()
-)
-
-# A day told after these is the event's (`في 12 يناير استقبل`), not a dateline's.
-_NOT_A_PLACE = frozenset(
-    normalize(w) for w in "في وفي يوم ويوم منذ خلال حتى إلى قبل بعد صباح مساء أمس اليوم وقال قال".split()
-)
-
-
-def _dateline(line: str) -> tuple[date, int] | None:
-    """`الرياض 12 رجب 1445 هـ الموافق 24 يناير 2024 م واس`: a place (up to three words), the day
-    (a Hijri date may come first), then the item. Returns the day and where it ends in `line`."""
-    head = line[:200]
-    for mention in find_dates(head):
-        if mention.precision != Precision.DAY:
-            continue
-        if mention.source != DateSource.EXPLICIT or mention.value.start is None:
-            return None
-        before = [
-            w
-            for w in _words(normalize(head[: mention.start]))
-            if not w.isdigit() and w not in _DATELINE_FILLER
-        ]
-        if before and before[-1] == "في":  # `أبوظبي في 14 مايو / وام /`
-            before.pop()
-        placed = 1 <= len(before) <= 3 and not any(w in _NOT_A_PLACE or w.startswith("و") for w in before)
-        return (mention.value.start, mention.end) if placed else None
-    return None
-
-
-# After a dateline's day: the agency in slashes or brackets, or a dash, then the item.
-_DATELINE_END_RE = re.compile(r"\s*(?:م\s+)?(?:[-–—/:(]|[«\"]?[\w\u0600-\u06ff]{2,8}[»\"]?\s*[-–—/:)])")
-
-
-@lru_cache(maxsize=4096)
-def _is_date_line(line: str) -> bool:
-    """A line that is nothing but a date (and maybe a time or a bullet).
-
-    Cached: the headline search, the body walk and the teaser check ask about the same lines."""
-    rest = line
-    for m in reversed(find_dates(line)):
-        rest = rest[: m.start] + rest[m.end :]
-    rest = _DATE_TIME_RE.sub(" ", rest)
-    words = re.findall(r"[\u0621-\u064aA-Za-z]{2,}", re.sub(r"\b(?:م|ص|pm|am)\b", " ", rest))
-    if len(words) <= 1 and rest != line:
-        return True  # a date, maybe with the dateline's place
-    dateline = _dateline(line)  # a place, a Hijri and a Gregorian day, an agency tag, nothing more
-    return dateline is not None and len(_words(line[dateline[1] :])) <= 2
-
-
 def _is_breadcrumb(line: str) -> bool:
     """`الرئيسية > لبنان > سياسة`; a sentence quoting `«إرنا»` and `«...»` is not one."""
     return bool(_BREADCRUMB_RE.search(line)) and not _is_paragraph(line) and len(_words(line)) <= 15
@@ -316,7 +257,7 @@ def _is_chrome(line: str, folded: str) -> bool:
     stripped = folded.strip(" \t•-–—|")
     if not stripped:
         return True
-    if any(stripped.startswith(m) for m in _STAMP_MARKERS):
+    if any(stripped.startswith(m) for m in STAMP_MARKERS):
         return True
     if stripped in _CHROME_LINES:
         return True
@@ -342,7 +283,7 @@ def _teaser_run(lines: list[str], i: int) -> bool:
     if len(rest) < 4:
         return False
     return all(
-        3 <= len(_words(rest[k])) <= 20 and not _is_date_line(rest[k]) and _is_date_line(rest[k + 1])
+        3 <= len(_words(rest[k])) <= 20 and not is_date_line(rest[k]) and is_date_line(rest[k + 1])
         for k in (0, 2)
     )
 
@@ -361,9 +302,9 @@ def _title_index(lines: list[str], folded: list[str], first_paragraph: int) -> i
     for i in range(min(first_paragraph, len(lines))):
         line = lines[i].strip()
         words = len(_words(line))
-        if words < 3 or _is_chrome(line, folded[i]) or _byline(line) or _is_date_line(line):
+        if words < 3 or _is_chrome(line, folded[i]) or _byline(line) or is_date_line(line):
             continue
-        if any(m in folded[i] for m in _PUBLISHED_MARKERS):
+        if any(m in folded[i] for m in PUBLISHED_MARKERS):
             continue
         if any(k > first_paragraph for k in where[folded[i].strip()]):
             continue
@@ -382,81 +323,6 @@ def _byline(line: str) -> tuple[str, str] | None:
     if not value:
         return None
     return normalize(m.group("kind")), value
-
-
-_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}")  # a site clock shows seconds; an article stamp does not
-_DATED_MARKERS = (*_PUBLISHED_MARKERS, normalize("الموافق"), normalize("بتاريخ"))
-_JALALI_MONTHS = {
-    normalize(m): i + 1
-    for i, m in enumerate("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split())
-}
-_JALALI_RE = re.compile(
-    r"(?<![0-9])([0-3]?[0-9])\s+(" + "|".join(_JALALI_MONTHS) + r")\s+(1[34][0-9]{2})(?![0-9])"
-)
-
-
-def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
-    """The Gregorian day of a Solar Hijri date (the arithmetic Iranian outlets' stamps need)."""
-    try:
-        jy += 1595
-        days = -355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
-        days += (jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186
-        gy = 400 * (days // 146097)
-        days %= 146097
-        if days > 36524:
-            days -= 1
-            gy += 100 * (days // 36524)
-            days %= 36524
-            if days >= 365:
-                days += 1
-        gy += 4 * (days // 1461)
-        days %= 1461
-        if days > 365:
-            gy += (days - 1) // 365
-            days = (days - 1) % 365
-        leap = gy % 4 == 0 and gy % 100 != 0 or gy % 400 == 0
-        month_days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        gm = 0
-        while gm < 12 and days >= month_days[gm]:
-            days -= month_days[gm]
-            gm += 1
-        return date(gy, gm + 1, days + 1)
-    except (ValueError, IndexError):
-        return None
-
-
-def _published_from(lines: list[str]) -> date | None:
-    """The first explicit day on the page's stamp lines: a labelled one (`نشر في`, `الموافق`)
-    first, then plain date lines, a site clock (with seconds) last."""
-    ranked = sorted(
-        lines,
-        key=lambda line: (
-            0 if any(m in normalize(line) for m in _DATED_MARKERS) else 2 if _CLOCK_RE.search(line) else 1
-        ),
-    )
-    for line in ranked:
-        found = _published_in(line)
-        if found is not None:
-            return found
-    return None
-
-
-def _published_in(line: str) -> date | None:
-    folded = normalize(line)
-    if any(m in folded for m in _STAMP_MARKERS):
-        return None
-    jalali = _JALALI_RE.search(folded)
-    if jalali:
-        day, month, year = int(jalali.group(1)), _JALALI_MONTHS[jalali.group(2)], int(jalali.group(3))
-        return _jalali_to_gregorian(year, month, day)
-    for mention in find_dates(line):
-        if (
-            mention.precision == Precision.DAY
-            and mention.source == DateSource.EXPLICIT
-            and mention.value.start is not None
-        ):
-            return mention.value.start
-    return None
 
 
 def _outlet_from(lines: list[str], bylines: list[tuple[str, str]]) -> str | None:
@@ -520,6 +386,7 @@ def clean_document(raw: str) -> CleanedDocument:
     seen: set[str] = set()
     removed = 0
     body_chars = 0
+    article_end = len(lines)  # where teasers, comments or the site's footer start
 
     for i, (line, folded) in enumerate(zip(lines, folded_lines, strict=True)):
         stripped = line.strip()
@@ -530,6 +397,7 @@ def clean_document(raw: str) -> CleanedDocument:
         no_article = first_paragraph == len(lines)
         if body_chars > 0 and not _is_paragraph(stripped) and _teaser_run(lines, i):
             removed += len([x for x in lines[i:] if x.strip()])
+            article_end = i
             break
         if any(marker.startswith(m) for m in _READ_ALSO) and len(_words(marker)) > 3:
             removed += 1
@@ -538,6 +406,7 @@ def clean_document(raw: str) -> CleanedDocument:
             any(marker.startswith(m) for m in _TAIL_MARKERS) or marker.strip(" :") in _TAIL_LINES
         ):
             removed += len([x for x in lines[i:] if x.strip()])
+            article_end = i
             break
         by = _byline(stripped)
         if by is not None:
@@ -562,13 +431,13 @@ def clean_document(raw: str) -> CleanedDocument:
             continue
         if (
             _is_chrome(stripped, folded)
-            or any(m in folded for m in _PUBLISHED_MARKERS)
+            or any(m in folded for m in PUBLISHED_MARKERS)
             and i < first_paragraph
         ):
             removed += 1
             continue
         if i < first_paragraph:
-            if _is_date_line(stripped):
+            if is_date_line(stripped):
                 removed += 1
                 continue
             if i == title_choice:
@@ -585,25 +454,10 @@ def clean_document(raw: str) -> CleanedDocument:
         if i >= first_paragraph:
             body_chars += len(stripped)
 
-    head_end = max(first_paragraph, title_index + 1)
-    published = _published_from(
-        [
-            line
-            for line, folded in zip(lines[:head_end], folded_lines[:head_end], strict=True)
-            if _is_date_line(line.strip()) or any(m in folded for m in _PUBLISHED_MARKERS)
-        ]
-        + [
-            line  # `الثلاثاء 25 رجب 1445هـ الموافق 06 فبراير 2024` under the article
-            for line, folded in zip(lines[head_end:], folded_lines[head_end:], strict=True)
-            if any(m in folded for m in _DATED_MARKERS) and len(_words(line)) <= 14
-        ]
+    body_end = max((i + 1 for i, line in enumerate(lines[:article_end]) if _is_paragraph(line)), default=0)
+    published = publication_date(
+        lines[:article_end], first_paragraph=first_paragraph, title_index=title_index, body_end=body_end
     )
-    if published is None and first_paragraph < len(lines):
-        # `الرياض 12 رجب 1445 هـ الموافق 24 يناير 2024 م (واس) - استقبل ...`: an agency item's dateline
-        lead = lines[first_paragraph].strip()
-        dateline = _dateline(lead)
-        if dateline and _DATELINE_END_RE.match(lead, dateline[1]):
-            published = dateline[0]
     metadata = DocumentMetadata(
         title=title,
         outlet=_outlet_from(lines, bylines),

@@ -9,46 +9,70 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from analysis.extraction.calendars import find_calendar_dates
 from analysis.extraction.results import DateMention, DateSource, DateValue
 
-__all__ = ["find_dates", "parse_date"]
+__all__ = ["find_dates", "fold", "parse_date", "stated_publication"]
 
-_FOLD = str.maketrans(
-    {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ک": "ك",
-        "ة": "ه",
-        "ۀ": "ه",
-        "،": ",",
-        "٫": ".",
-        "٬": ",",
-        "\u2013": "-",
-        "\u2014": "-",
-    }
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (`ﻫ`, `ﺍ` ...) as the letters they draw: one character each way."""
+    table = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        letter = unicodedata.normalize("NFKC", chr(code))
+        if len(letter) == 1 and letter != chr(code):
+            table[chr(code)] = letter
+    return table
+
+
+_LETTER_FOLD = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "ة": "ه",
+    "ۀ": "ه",
+    "،": ",",
+    "٫": ".",
+    "٬": ",",
+    "\u2013": "-",
+    "\u2014": "-",
+}
+_LETTER_FOLD.update(
+    {form: _LETTER_FOLD.get(letter, letter) for form, letter in _presentation_forms().items()}
 )
+_FOLD = str.maketrans(
+    {**_LETTER_FOLD, **{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}}
+)
+_PATTERN_FOLD = str.maketrans(_LETTER_FOLD)  # regex syntax (`(?P<`, `\S`) keeps its case
 _IGNORABLE = "\u064b-\u065f\u0670\u0640\u200c-\u200f\u061c"
 _IGNORABLE_RUN_RE = re.compile(f"[{_IGNORABLE}]+")
-_COMBINING_RE = re.compile("[\u064b-\u065f\u0670]")
+_TRAILING_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat and the tatweel of `هـ`
 
 
 def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def fold(text: str) -> str:
+    """`text` as the date patterns read it: ASCII digits, one alef, ي for ى, ه for ة, lower-case
+    Latin, no diacritics or tatweel (not length-preserving)."""
+    return _IGNORABLE_RUN_RE.sub("", _fold(text))
+
+
 def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Patterns are written in plain Arabic and folded like the text they run on."""
-    return re.compile(_fold(pattern), flags)
+    return re.compile(pattern.translate(_PATTERN_FOLD), flags)
 
 
 _L = "\u0621-\u064a\u0671-\u06d3"  # Arabic letters, for word boundaries
@@ -67,6 +91,12 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     11: ("نوفمبر", "تشرين الثاني", "نونبر"),
     12: ("ديسمبر", "كانون الأول", "دجنبر"),
 }
+# Pages stamped in English (`17 August 2023`, `Friday 3rd August 2012`).
+_ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+for _number, _name in enumerate(_ENGLISH_MONTHS, start=1):
+    _MONTH_NAMES[_number] += (_name,)
 
 
 def _month_key(name: str) -> str:
@@ -86,9 +116,10 @@ def _month_pattern(name: str) -> str:
 _MONTH = (
     "(?:"
     + "|".join(sorted((_month_pattern(n) for ns in _MONTH_NAMES.values() for n in ns), key=len, reverse=True))
-    + f")(?![{_L}])"
+    + f")(?![{_L}a-z])"
 )
-_MONTH_PAIR = rf"{_MONTH}(?:\s*[/\\]\s*{_MONTH}|\s*\(\s*{_MONTH}\s*\)|\s+{_MONTH})?"
+# `شباط/فبراير`, `حزيران (يونيو)`, `حزيران (يونيو - جوان)`, `نوفمبر تشرين الثاني`
+_MONTH_PAIR = rf"{_MONTH}(?:\s*[/\\]\s*{_MONTH}|\s*\(\s*{_MONTH}(?:\s*[-/,]\s*{_MONTH})?\s*\)|\s+{_MONTH})?"
 _MONTH_RE = _compile(_MONTH)
 
 _WEEKDAYS = {  # date.weekday(): Monday == 0
@@ -126,12 +157,19 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>(?:19|20)[0-9]{{2}})(?![0-9])(?!\s*ه(?![{_L}]))"
 
 
-_YEAR_TAIL = rf"(?:\s*,?\s*(?:(?:من\s+)?{_YEAR_WORD}\s*)?{_year('year')}(?:\s?م(?![{_L}]))?|\s+{_DIRECTION})"
+_YEAR_DIRECTION = (
+    r"\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<ydir>الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله"
+    r"|القادم|القادمه|الجاري|الجاريه|الحالي|الحاليه)"
+)
+_YEAR_TAIL = (
+    rf"(?:\s*,?\s*(?:(?:من\s+)?{_YEAR_WORD}\s*)?{_year('year')}(?:\s?م(?![{_L}]))?"
+    rf"|{_YEAR_DIRECTION}|\s+{_DIRECTION})"
+)
 
 _DAY_MONTH_RE = _compile(
     rf"""(?:
             (?:(?<![0-9:/.\-])|(?<=[0-9]:[0-9][0-9]-))  # `19:42-30 مايو 2024`: a clock glued before the day
-            (?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])\s*(?:من\s+)?
+            (?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])(?:st|nd|rd|th)?\s*(?:من\s+)?
           | (?<![{_L}])(?P<ordinal>{_ORDINAL})\s+من\s+
         )(?:شهر\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?""",
     re.VERBOSE,
@@ -259,7 +297,13 @@ _MONTH_SHIFTS = {
     "المقبل": 1,
     "القادم": 1,
 }
-_DEFINITE_NOUN_RE = _compile(rf"\s+ال(?!{_WEEKDAY}(?![{_L}]))[{_L}]")  # اليوم الوطني، غدا العراق ساحة
+_YEAR_SHIFTS = {
+    **{word + tail: shift for word, shift in _MONTH_SHIFTS.items() for tail in ("", "ه")},
+    "الماضي": -1,
+    "الماضيه": -1,
+}
+# اليوم الوطني، غدا العراق ساحة; not `إلى`/`إلا`, which fold to the same letters
+_DEFINITE_NOUN_RE = _compile(rf"\s+ال(?!(?:{_WEEKDAY}|ي|ا)(?![{_L}]))[{_L}]")
 _AUXILIARY_BEFORE_RE = _compile(r"(?:قد|لقد|حتى)\s+$")  # قد غدا: "became"
 _NEED_RE = _compile(r"\s+(?:ال)?حاجه")  # بأمس الحاجة: "in direst need"
 _MERGE_GAP_RE = _compile(r"[\s,\-(|:]*(?:(?:الموافق|المصادف|الموافقه)[\s,\-(|:]*)?")
@@ -278,6 +322,9 @@ class _Candidate:
     weekday: int | None = None
     direction: str | None = None
     relative: _Relative | None = None
+    year_shift: int | None = None  # `من العام الماضي`: the year counted from publication
+    converted: bool = False  # a Hijri or Solar Hijri date
+    offset: int | None = None  # `اليوم 5 مايو` (0), `أمس 4 مايو` (-1): the day against publication
 
 
 _DIGIT_RE = re.compile("[0-9]")
@@ -300,7 +347,10 @@ def _calendar_candidate(start: int, m: re.Match[str], day: int | None, direction
     month = _MONTH_BY_KEY[_month_key(names[0].group())]
     if day is not None and not _day_ok(year, month, day):
         day = None
-    return _Candidate(start, end, "calendar", year, month, day, direction=None if year else direction)
+    year_shift = _YEAR_SHIFTS[m.group("ydir")] if m.groupdict().get("ydir") and end == m.end() else None
+    return _Candidate(
+        start, end, "calendar", year, month, day, direction=None if year else direction, year_shift=year_shift
+    )
 
 
 def _scan_numeric(folded: str, found: list[_Candidate]) -> None:
@@ -397,12 +447,22 @@ def _scan_relatives(folded: str, found: list[_Candidate], has_digit: bool) -> No
         found.append(_Candidate(start, m.end(), "relative", relative=relative))
 
 
+def _scan_other_calendars(folded: str, found: list[_Candidate]) -> None:
+    """Hijri and Solar Hijri dates, as the Gregorian days (or the finest prefix) they cover."""
+    for other in find_calendar_dates(folded):
+        value = _covering(other.first, other.last)
+        found.append(
+            _Candidate(other.start, other.end, "calendar", value.year, value.month, value.day, converted=True)
+        )
+
+
 def _scan(folded: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     has_digit = _DIGIT_RE.search(folded) is not None
     if has_digit:
         _scan_numeric(folded, found)
         _scan_years(folded, found)
+        _scan_other_calendars(folded, found)
     if _MONTH_RE.search(folded):
         _scan_month_names(folded, found)
     _scan_weekdays(folded, found)
@@ -410,8 +470,35 @@ def _scan(folded: str) -> list[_Candidate]:
     return found
 
 
+def _absorb(cand: _Candidate, prev: _Candidate, folded: str) -> None:
+    """`cand` (a day) takes in the phrase before it: a weekday, a relative day, the other calendar."""
+    if "(" in folded[prev.end : cand.start] and folded.startswith(")", cand.end):
+        cand.end += 1
+    cand.start = prev.start
+    cand.weekday = prev.weekday if prev.weekday is not None else cand.weekday
+    if prev.kind == "relative" and prev.relative is not None:
+        cand.offset = prev.relative.low
+
+
+def _joined(prev: _Candidate, cand: _Candidate, folded: str) -> bool:
+    """`prev` and `cand` are one date phrase (`prev` is then absorbed into `cand` or `cand` into `prev`)."""
+    if not _MERGE_GAP_RE.fullmatch(folded, prev.end, cand.start):
+        return False
+    if cand.kind == "calendar" and cand.day is not None:
+        if prev.kind == "weekday" or (prev.kind == "calendar" and prev.converted and not cand.converted):
+            _absorb(cand, prev, folded)  # `الخميس 5 مايو`, `15 ربيع الأول 1447 هـ - 7 سبتمبر 2025`
+            return True
+        if prev.kind == "relative" and prev.relative is not None and prev.relative.kind == "day":
+            _absorb(cand, prev, folded)  # `اليوم الثلاثاء الموافق 2023/12/19`
+            return True
+    if prev.kind == "calendar" and prev.day is not None and not prev.converted and cand.converted:
+        prev.end = cand.end  # `24 يناير 2024 الموافق 12 رجب 1445 هـ`
+        return True
+    return False
+
+
 def _select(found: list[_Candidate], folded: str) -> list[_Candidate]:
-    """Drop overlapping candidates (earliest, then longest wins) and join weekday+date phrases."""
+    """Drop overlapping candidates (earliest, then longest wins) and join the parts of one date phrase."""
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[_Candidate] = []
     for cand in found:
@@ -419,16 +506,9 @@ def _select(found: list[_Candidate], folded: str) -> list[_Candidate]:
             continue
         if kept:
             prev = kept[-1]
-            if (
-                prev.kind == "weekday"
-                and cand.kind == "calendar"
-                and cand.day is not None
-                and _MERGE_GAP_RE.fullmatch(folded, prev.end, cand.start)
-            ):
-                if "(" in folded[prev.end : cand.start] and folded.startswith(")", cand.end):
-                    cand.end += 1
-                cand.start, cand.weekday = prev.start, prev.weekday
-                kept[-1] = cand
+            if _joined(prev, cand, folded):
+                if cand.start == prev.start:
+                    kept[-1] = cand
                 continue
             if (
                 prev.kind == "relative"
@@ -489,6 +569,33 @@ def _resolve_weekday(weekday: int, direction: str | None, future: bool, publishe
     return published - timedelta(days=back)
 
 
+def _nearest_weekday(weekday: int, around: date) -> date:
+    """The day named `weekday` closest to `around` (at most three days away; ties go back)."""
+    ahead = (weekday - around.weekday()) % 7
+    return around + timedelta(days=ahead - 7 if ahead > 3 else ahead)
+
+
+def _explicit_day(cand: _Candidate) -> date | None:
+    """The day a calendar candidate states with its year; a weekday picks the d/m or m/d reading."""
+    if cand.kind != "calendar" or cand.year is None or cand.month is None or cand.day is None:
+        return None
+    day = date(cand.year, cand.month, cand.day)
+    if cand.weekday is not None and cand.swapped is not None and day.weekday() != cand.weekday:
+        if date(*cand.swapped).weekday() == cand.weekday:
+            return date(*cand.swapped)
+    return day
+
+
+def _weekday_anchors(cands: list[_Candidate]) -> list[tuple[int, date]]:
+    """Days the text writes with their weekday (`الأربعاء 21 أكتوبر 2015`): other weekdays are read near them."""
+    anchors = []
+    for cand in cands:
+        day = _explicit_day(cand)
+        if day is not None and cand.weekday == day.weekday():
+            anchors.append((cand.start, day))
+    return anchors
+
+
 def _year_from_publication(month: int, day: int | None, direction: str | None, published: date) -> int:
     """The year of a day/month (or month) read against the publication date."""
     year = published.year
@@ -505,9 +612,12 @@ def _year_from_publication(month: int, day: int | None, direction: str | None, p
 class _Resolver:
     """Turns candidates into mentions in text order, carrying explicit years forward."""
 
-    def __init__(self, folded: str, published: date | None, year_hint: int | None) -> None:
+    def __init__(
+        self, folded: str, published: date | None, year_hint: int | None, anchors: list[tuple[int, date]]
+    ) -> None:
         self.folded = folded
         self.published = published
+        self.anchors = anchors
         self.last_year = year_hint
         self.last_year_end = 0 if year_hint is not None else -1
         self.last_month: int | None = None
@@ -531,31 +641,49 @@ class _Resolver:
         if cand.kind == "calendar":
             if cand.year is not None:
                 self._saw_year(cand)
-                if (
-                    cand.weekday is not None
-                    and cand.swapped is not None
-                    and date(cand.year, cand.month, cand.day).weekday() != cand.weekday
-                    and date(*cand.swapped).weekday() == cand.weekday
-                ):
-                    return DateValue(*cand.swapped), DateSource.EXPLICIT
+                day = _explicit_day(cand)
+                if day is not None:
+                    return DateValue.of(day), DateSource.EXPLICIT
                 return DateValue(cand.year, cand.month, cand.day), DateSource.EXPLICIT
             if cand.month is None:
                 return DateValue(), DateSource.UNRESOLVED
+            if cand.year_shift is not None:  # `16 تشرين الأول من العام المنصرم`
+                if published is None:
+                    return DateValue(), DateSource.UNRESOLVED
+                year = published.year + cand.year_shift
+                day = cand.day if cand.day is not None and _day_ok(year, cand.month, cand.day) else None
+                return DateValue(year, cand.month, day), DateSource.RELATIVE
             year = self._carried_year(cand)
             if year is None:
                 return DateValue(), DateSource.UNRESOLVED
             day = cand.day if cand.day is not None and _day_ok(year, cand.month, cand.day) else None
             return DateValue(year, cand.month, day), DateSource.CARRIED_YEAR
         if published is None:
-            return DateValue(), DateSource.UNRESOLVED
+            return self._anchored(cand)
         if cand.kind == "weekday":
             future = cand.direction is None and bool(
                 _FUTURE_CONTEXT_RE.search(self.folded, max(0, cand.start - 90), cand.start)
             )
             day = _resolve_weekday(cand.weekday, cand.direction, future, published)
             return DateValue.of(day), DateSource.WEEKDAY
+        if cand.weekday is not None and cand.relative.kind == "day":
+            # `أمس السبت`: the weekday is what the text states; `أمس` only says which one
+            day = _nearest_weekday(cand.weekday, published + timedelta(days=cand.relative.low))
+            return DateValue.of(day), DateSource.WEEKDAY
         value = _resolve_relative(cand.relative, published)
         return value, DateSource.RELATIVE if value.year is not None else DateSource.UNRESOLVED
+
+    def _anchored(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
+        """With no publication date, a weekday is read near the closest day the text writes with its
+        weekday (`أمس الثلاثاء ... الأربعاء (21 أكتوبر 2015)`); anything else stays unresolved."""
+        if cand.weekday is None or not self.anchors:
+            return DateValue(), DateSource.UNRESOLVED
+        anchor = min(self.anchors, key=lambda a: abs(a[0] - cand.start))[1]
+        if cand.kind == "weekday" and cand.direction is not None:
+            return DateValue.of(
+                _resolve_weekday(cand.weekday, cand.direction, False, anchor)
+            ), DateSource.WEEKDAY
+        return DateValue.of(_nearest_weekday(cand.weekday, anchor)), DateSource.WEEKDAY
 
     def _saw_year(self, cand: _Candidate) -> None:
         self.last_year, self.last_year_end, self.last_month = cand.year, cand.end, cand.month
@@ -598,14 +726,15 @@ def _mentions(text: str, published: date | None, year_hint: int | None) -> list[
     def original(index: int) -> int:
         return index + shifts[bisect_right(stretch_starts, index) - 1]
 
-    resolver = _Resolver(folded, published, year_hint)
+    cands = _select(_scan(folded), folded)
+    resolver = _Resolver(folded, published, year_hint, _weekday_anchors(cands))
     mentions = []
-    for cand in _select(_scan(folded), folded):
+    for cand in cands:
         value, source = resolver.value(cand)
         start, end = cand.start, cand.end
         if len(shifts) > 1:
             start, end = original(start), original(end - 1) + 1
-            while end < len(text) and _COMBINING_RE.match(text, end):
+            while end < len(text) and _TRAILING_MARK_RE.match(text, end):
                 end += 1
         mentions.append(DateMention(text[start:end], start, end, value, source))
     return mentions
@@ -617,6 +746,22 @@ def find_dates(text: str, *, published: date | None = None) -> list[DateMention]
     Offsets point into `text`: `mention.text == text[mention.start:mention.end]`.
     """
     return _mentions(text, published, None)
+
+
+_TODAY_RE = _compile(r"(?<![\u0621-\u064a])(?:اليوم|امس)(?![\u0621-\u064a])")
+
+
+def stated_publication(text: str) -> date | None:
+    """The day the text says it was written: `اليوم الثلاثاء الموافق 2023/12/19` gives that day,
+    `أمس الاثنين (18 كانون الثاني 2021)` the day after. The first such phrase counts."""
+    folded = fold(text)
+    for today in _TODAY_RE.finditer(folded):
+        window = folded[max(0, today.start() - 12) : today.end() + 60]  # `وصباح اليوم ... 2023/12/19`
+        for cand in _select(_scan(window), window):
+            day = _explicit_day(cand) if cand.offset is not None else None
+            if day is not None and cand.weekday in (None, day.weekday()):
+                return day - timedelta(days=cand.offset)
+    return None
 
 
 def parse_date(
