@@ -65,18 +65,7 @@ def collect_after(
         m = doc.inside[k]
         if m is not None and m.first == k:
             if is_arg(m, etype):
-                mk = marker
-                first_tok = tokens[m.first].n
-                if (
-                    not mk
-                    and first_tok[:1] == "ب"
-                    and m.kind == ActorKind.PERSON
-                    and len(first_tok) > 3
-                    and ("ب" + first_tok[1:] == first_tok and first_tok[1:] in _forms(first_tok))
-                    and m.title_first is not None
-                ):
-                    mk = "ب"
-                found.append((m, seg_start, stop, mk))
+                found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
         tok = tokens[k]
@@ -85,37 +74,16 @@ def collect_after(
                 break
             if tok.text in COMMAS:
                 nxt = k + 1
-                q = adverbial_end(doc, nxt, stop)
-                if q is not None:
-                    k = q  # `، في طهران أمس (الأحد)،`: a time or place between verb and object
-                    continue
-                if nxt < stop and tokens[nxt].n in (WITH, BETWEEN):
-                    k = nxt  # `، مع السفير ...`: the object after an adverbial
-                    continue
-                seg_words = 0
-                q = nxt
-                while q < stop and tokens[q].text not in COMMAS:
-                    if doc.inside[q] is not None and doc.inside[q].first == q:
-                        break
-                    if tokens[q].kind == "w" and not doc.in_date[q]:
-                        seg_words += 1
-                    q += 1
-                if nxt < stop and doc.inside[nxt] is not None:
+                if nxt < stop and doc.inside[nxt] is not None and adverbial_end(doc, nxt, stop) is None:
                     if found:
                         found[-1] = (found[-1][0], found[-1][1], k, found[-1][3])
-                    seg_start = nxt
-                    k = nxt
+                    seg_start = k = nxt  # `، ورئيس ...`: the next party of a list
                     continue
-                if seg_words <= 1 and q < stop and tokens[q].text in COMMAS:
-                    k = q
-                    continue
-                if etype == EngagementType.ATTACK and any(
-                    (hit := trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK
-                    for x in range(nxt, q)
-                ):
-                    k = nxt  # `، ما أسفر عن مقتل ...`: the victims of the same attack
-                    continue
-                break
+                after_comma = _past_comma(doc, nxt, stop, etype)
+                if after_comma is None:
+                    break
+                k = after_comma
+                continue
             k += 1
             continue
         if tok.kind == "w":
@@ -130,6 +98,60 @@ def collect_after(
         last = found[-1]
         found[-1] = (last[0], last[1], min(last[2], stop), last[3])
     return found
+
+
+def _b_clitic_marker(tokens: Sequence[Token], m: Mention) -> str:
+    """`ب` when a titled person is written with the preposition attached (`برئيس الوزراء X`)."""
+    first_tok = tokens[m.first].n
+    if (
+        first_tok[:1] == "ب"
+        and m.kind == ActorKind.PERSON
+        and len(first_tok) > 3
+        and first_tok[1:] in _forms(first_tok)
+        and m.title_first is not None
+    ):
+        return "ب"
+    return ""
+
+
+_SEGMENT_PREPOSITIONS = frozenset(normalize(w) for w in "في على خلال لدى عند من".split())
+
+
+def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | None:
+    """Where the arguments go on after a comma at `nxt - 1`, or None when the clause ends there:
+    past an adverbial (`، في طهران أمس (الأحد)،`, `، بمطار جدة،`, `، في لقاءين منفصلين،`),
+    at `مع`/`بين`, or in the victims of the same attack."""
+    tokens = doc.tokens
+    q = adverbial_end(doc, nxt, stop)
+    if q is not None:
+        return q
+    if nxt < stop and tokens[nxt].n in (WITH, BETWEEN):
+        return nxt  # `، مع السفير ...`: the object after an adverbial
+    seg_words = 0
+    q = nxt
+    while q < stop and tokens[q].text not in COMMAS:
+        if doc.inside[q] is not None and doc.inside[q].first == q:
+            break
+        if tokens[q].kind == "w" and not doc.in_date[q]:
+            seg_words += 1
+        q += 1
+    closed = q < stop and tokens[q].text in COMMAS
+    if closed and (seg_words <= 1 or seg_words <= 4 and _opens_with_preposition(tokens[nxt])):
+        return q
+    if etype == EngagementType.ATTACK and any(
+        (hit := trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK for x in range(nxt, q)
+    ):
+        return nxt  # `، ما أسفر عن مقتل ...`: the victims of the same attack
+    return None
+
+
+def _opens_with_preposition(tok: Token) -> bool:
+    """`في ...`, `على ...`, `بمطار ...`: a prepositional phrase, an adverbial between commas."""
+    if tok.kind != "w":
+        return False
+    return (
+        tok.n in _SEGMENT_PREPOSITIONS or tok.n[:1] == "ب" and len(tok.n) > 3 and tok.n[1:] in _forms(tok.n)
+    )
 
 
 ADVERBIAL_WORDS = frozenset(
@@ -241,6 +263,40 @@ def previous_arg(doc: Doc, before: int, rng: range, etype: EngagementType) -> Me
             return m
         k -= 1
     return None
+
+
+_LIST_OPENERS = frozenset(normalize(w) for w in "كل من كلا كلا من".split())
+
+
+def light_verb_subjects(doc: Doc, i: int, rng: range, etype: EngagementType) -> list[Mention]:
+    """The parties between a light verb and its verbal noun: `عقد X ونظيره Y جلسة مباحثات`,
+    `بدأ كل من A، وB، وC، اجتماعاً`, `أجرى X، زيارة`, `عقد X والوفد المرافق له في مقر ... اجتماعاً`."""
+    tokens = doc.tokens
+    v = i - 1
+    while v >= max(rng.start, i - 25) and not (doc.inside[v] is None and tokens[v].n in LIGHT_VERBS):
+        hit = trigger_at(tokens[v]) if doc.inside[v] is None else None
+        if hit is not None and hit[1]:
+            return []  # another verb's clause
+        v -= 1
+    if v < max(rng.start, i - 25):
+        return []
+    found: list[Mention] = []
+    k = v + 1
+    while k < i:
+        m = doc.inside[k]
+        if m is not None:
+            if not is_arg(m, etype) or found and not (is_coordinated(doc, m) or tokens[k - 1].text in COMMAS):
+                break
+            found.append(m)
+            k = m.last + 1
+            continue
+        tok = tokens[k]
+        skip_mark = tok.kind == "p" and (tok.text in COMMAS or tok.text in "()" or tok.text in QUOTE_MARKS)
+        if skip_mark or tok.n == "و" or doc.in_date[k] or tok.n in _LIST_OPENERS and not found:
+            k += 1
+            continue
+        break
+    return found
 
 
 def antecedent_candidate(

@@ -18,11 +18,13 @@ from analysis.extraction.arguments import (
     has_b_clitic,
     is_coordinated,
     last_two_persons,
+    light_verb_subjects,
     previous_arg,
     relative_antecedent,
     stands_alone,
     subject_before,
 )
+from analysis.extraction.clean import normalize
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
     dateline_place,
@@ -43,6 +45,7 @@ from analysis.extraction.frame_doc import (
     Doc,
     Trigger,
     pseudo_mention,
+    sentence_words,
     unique_mentions,
     unique_parts,
 )
@@ -56,6 +59,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
+SEPARATE_WORDS = frozenset(normalize(w) for w in "منفصل منفصلة منفصلين منفصلتين منفردة منفردين".split())
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
 
@@ -183,7 +187,17 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
         len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
     ):
         return Roles().continuing(same_sentence_ante or c.antecedent(), after)
-    return Roles([after[0][0]], after[1:])
+    return vso_roles(c, after)
+
+
+def vso_roles(c: Clause, after: list[Arg]) -> Roles:
+    """Verb, subject, object: the first party, and those joined to it by `و` ahead of a party
+    that is not (`استقبل A، وB، الخميس، C`: A and B received C)."""
+    subjects = [after[0][0]]
+    rest = after[1:]
+    while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):
+        subjects.append(rest.pop(0)[0])
+    return Roles(subjects, rest)
 
 
 def noun_roles(c: Clause, after: list[Arg]) -> Roles:
@@ -197,6 +211,10 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return possessor_roles(c, after)
     if etype in PAIRWISE and b_clitic_noun(tokens[i]) and (ante := previous_arg(doc, i, rng, etype)):
         return Roles([ante], [a for a in after if a[0] is not ante])  # `استهل X زيارته بلقاء Y`: X met Y
+    if etype in PAIRWISE or etype == EngagementType.VISIT:
+        light = light_verb_subjects(doc, i, rng, etype)
+        if light:
+            return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
     agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
     if agent is not None:
         return Roles([agent], [a for a in after if a[0] is not agent])
@@ -349,15 +367,22 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         return [f.make(parts)] if len(parts) >= 2 else []
     per_object_dates = [segment_date(c.doc, o) for o in objs]
     use_segments = len(objs) > 1 and sum(d is not None for d in per_object_dates) >= 2
+    separate = len(subjects) >= 2 and bool(sentence_words(c.doc, c.rng) & SEPARATE_WORDS)
     results: list[Candidate] = []
     for obj, seg_date in zip(objs, per_object_dates, strict=True):
         if obj[0].actor == subject.actor:
             continue
         roles = (Role.HOST, Role.GUEST) if host else (Role.PARTICIPANT, Role.PARTICIPANT)
+        date = seg_date if use_segments else None
+        if separate:  # `في لقاءين منفصلين`: each subject met the object on their own
+            results.extend(
+                f.make([(m, roles[0]), (obj[0], roles[1])], date) for m in unique_mentions(subjects)
+            )
+            continue
         parts = [(subject, roles[0]), (obj[0], roles[1])]
         for extra_subject in subjects[1:]:
             parts.insert(1, (extra_subject, roles[0]))
-        results.append(f.make(unique_parts(parts), seg_date if use_segments else None))
+        results.append(f.make(unique_parts(parts), date))
     return results
 
 

@@ -592,3 +592,37 @@ def test_meetings_planned_during_a_visit_keep_their_objects_and_take_no_date_of_
     meetings = [e for e in found if e.type == EngagementType.MEETING]
     assert [parties(e) - {"هاكان فيدان"} for e in meetings] == [{"محمد شياع السوداني"}, {"عبد اللطيف رشيد"}]
     assert all(e.status == Status.PLANNED and e.date.iso is None for e in meetings)
+
+
+def test_two_hosts_receive_a_guest_in_separate_meetings_past_adverbials():
+    text = (
+        "استقبل الرئيس الإيراني حسن روحاني، ووزير الخارجية الإيراني محمد جواد ظريف، الخميس، "
+        "في لقاءين منفصلين، رئيس الوزراء العراقي حيدر العبادي."
+    )
+    found = engagements(text)
+    assert sorted(sorted(parties(e)) for e in found) == [
+        sorted({"حسن روحاني", "حيدر العبادي"}),
+        sorted({"محمد جواد ظريف", "حيدر العبادي"}),
+    ]
+    assert all(e.participants[-1].role == Role.GUEST for e in found)
+
+
+def test_a_reception_at_an_airport_lists_each_guest():
+    text = (
+        "استقبل ولي العهد السعودي محمد بن سلمان، بمطار جدة، نظيره البحريني سلمان بن حمد آل خليفة، "
+        "ورئيس الوزراء العراقي مصطفى الكاظمي."
+    )
+    found = engagements(text)
+    assert [parties(e) - {"محمد بن سلمان"} for e in found] == [{"سلمان بن حمد آل خليفة"}, {"مصطفى الكاظمي"}]
+
+
+def test_the_parties_between_a_light_verb_and_its_noun():
+    joint = engagements(
+        "بدأ كل من الرئيس المصري عبد الفتاح السيسي، ورئيس الوزراء العراقي مصطفى الكاظمي، اجتماعاً مغلقاً في بغداد."
+    )
+    assert [parties(e) for e in joint] == [{"عبد الفتاح السيسي", "مصطفى الكاظمي"}]
+    venue = engagements(
+        "وعقد رئيس إقليم كردستان مسعود بارزاني والوفد المرافق له في مقر وزارة الخارجية الأمريكية "
+        "اجتماعاً مع نائب وزير الخارجية الأمريكي توني بلينكن."
+    )
+    assert [parties(e) for e in venue] == [{"مسعود بارزاني", "توني بلينكن"}]
