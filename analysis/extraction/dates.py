@@ -196,6 +196,12 @@ _YEAR_RE = _compile(
     re.VERBOSE,
 )
 _YEAR_NEXT_RE = _compile(rf"\s*(?:[-/]|و?(?:الى|حتى)|و|او)\s*{_year('year')}")
+# `الربع الثاني من عام 2012`, `خلال الفصل الأول من 2020`, `النصف الثاني من 2019`: a range, given by its start.
+_PART_OF_YEAR_RE = _compile(
+    rf"(?<![{_L}])(?:و?[بل]?)(?P<unit>الربع|الفصل|النصف)\s+(?P<nth>الاول|الثاني|الثالث|الرابع|الاخير)"
+    rf"\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s*)?{_year('year')}"
+)
+_NTH = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
 _COUNTED_RE = _compile(
     r"\s*(?:[وبل]?ال)?(?:جندي|عسكري|مقاتل|عنصر|شخص|قتيل|جريح|اسير|دولار|يورو|دينار|ريال|طن|كيلو|كم|متر|ميل"
     r"|عام|اعوام|سنه|سنوات|سنين|يوم|ايام|ساعه|ساعات|شهر|اشهر|دقيقه|الف|مليون|مليار|صاروخ|طائره|دبابه"
@@ -247,6 +253,14 @@ def _relative_phrases() -> dict[str, _Relative]:
         "منذ اسبوع": _Relative("window", -9, -5),
         "قبل اسبوعين": _Relative("window", -16, -12),
         "منذ اسبوعين": _Relative("window", -16, -12),
+        "الليله الماضيه": _Relative("day", -1),
+        "الليله البارحه": _Relative("day", -1),
+        "الايام الماضيه": _Relative("window", -7, -1),
+        "الايام الاخيره": _Relative("window", -7, -1),
+        "الايام القليله الماضيه": _Relative("window", -7, -1),
+        "الاسابيع الماضيه": _Relative("window", -35, -1),
+        "الاسابيع الاخيره": _Relative("window", -35, -1),
+        "الاسابيع القليله الماضيه": _Relative("window", -35, -1),
         "مؤخرا": _Relative("unknown"),
         "في الاونه الاخيره": _Relative("unknown"),
         "اليوم التالي": _Relative("anaphoric", 1),
@@ -412,6 +426,16 @@ def _scan_years(folded: str, found: list[_Candidate]) -> None:
             end = following.end()
 
 
+def _scan_parts_of_years(folded: str, found: list[_Candidate]) -> None:
+    for m in _PART_OF_YEAR_RE.finditer(folded):
+        months = 6 if m.group("unit") == "النصف" else 3
+        nth = _NTH.get(m.group("nth"), 12 // months)
+        if nth * months > 12:
+            continue  # `النصف الثالث` is no part of a year
+        start = m.start("unit")
+        found.append(_Candidate(start, m.end(), "calendar", int(m.group("year")), 1 + (nth - 1) * months))
+
+
 def _scan_weekdays(folded: str, found: list[_Candidate]) -> None:
     for m in _WEEKDAY_RE.finditer(folded):
         if m.group("wd") == "اثنين" and folded.endswith("كلا ", 0, m.start()):
@@ -462,6 +486,7 @@ def _scan(folded: str) -> list[_Candidate]:
     if has_digit:
         _scan_numeric(folded, found)
         _scan_years(folded, found)
+        _scan_parts_of_years(folded, found)
         _scan_other_calendars(folded, found)
     if _MONTH_RE.search(folded):
         _scan_month_names(folded, found)

@@ -379,3 +379,23 @@ def test_the_day_a_lead_calls_today_is_the_publication_date() -> None:
     )
     assert stated_publication("زار الوزير بغداد في 18 كانون الثاني 2021") is None
     assert stated_publication("وصل اليوم الاثنين 5 مايو 2024") is None  # 5 May 2024 was a Sunday: a misprint
+
+
+def test_a_part_of_a_year_is_given_by_its_first_month() -> None:
+    assert resolved(
+        "أبرمت خلال الفصل الثاني من 2012 عقودا، وفي النصف الثاني من عام 2019 وبالربع الأخير من 2020"
+    ) == [
+        ("الفصل الثاني من 2012", "2012-04", "month"),
+        ("النصف الثاني من عام 2019", "2019-07", "month"),
+        ("الربع الأخير من 2020", "2020-10", "month"),
+    ]
+
+
+def test_last_night_and_recent_weeks_count_from_publication() -> None:
+    assert resolved("وعقد الاجتماع الليلة الماضية", date(2024, 7, 25)) == [
+        ("الليلة الماضية", "2024-07-24", "day")
+    ]
+    assert resolved("تدفقوا خلال الأسابيع الأخيرة", date(2016, 12, 17)) == [
+        ("الأسابيع الأخيرة", "2016", "year")
+    ]
+    assert resolved("تدفقوا خلال الأسابيع الأخيرة") == [("الأسابيع الأخيرة", None, "unknown")]
