@@ -17,6 +17,7 @@ from functools import lru_cache
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.clean import key_variants, name_key, normalize
+from analysis.extraction.lexical import reading, word_zipf
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedActor, KnownActor, Span
 
 __all__ = ["ActorAnalysis", "Mention", "Token", "find_actors", "tokenize"]
@@ -317,21 +318,29 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
             break  # `ويبحثان`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
         if (
             units == 1
-            and tokens[j].n[:1] in "يت"
             and tok.n[:1] in "بل"
             and len(tok.n) > 3
-            and (tok.n.endswith("ه") or tok.n[1:].startswith(_ARTICLE))
+            and (
+                tokens[j].n[:1] in "يت"
+                and (tok.n.endswith("ه") or tok.n[1:].startswith(_ARTICLE))
+                or name_words.ordinary(tokens[j].text)
+                and "V" in reading(tokens[j].text)
+                and word_zipf(tok.text[1:]) >= name_words.WORD_ZIPF  # not `جان لوران`
+            )
         ):
-            break  # `يقوم بجولة`: a present-tense verb and its prepositional phrase
+            break  # `يقوم بجولة`, `عاد بهدوء`: a verb and its prepositional phrase
         if bare >= 2 and (
-            tok.n[:1] == "و" or _CLITIC_MASDAR_RE.match(tok.n) or not _tail_ends(tokens, k + 1, 3 - bare)
+            tok.n[:1] == "و"
+            or _CLITIC_MASDAR_RE.match(tok.n)
+            or name_words.ordinary(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or not _tail_ends(tokens, k + 1, 3 - bare)
         ):
             break  # a third or fourth bare word only when the name clearly ends soon after
         k += 1
         units += 1
         bare += 1
-    if units < 2:
-        return None
+    if units < 2 or all(name_words.ordinary(t.text) for t in tokens[j:k]):
+        return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name
     return k
 
 
@@ -429,6 +438,7 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or (tok.n[:1] == "و" and len(tok.n) > 3)
         or any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
         or tok.n in lx.NON_NAME_NOUNS
+        or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
     )
 
 

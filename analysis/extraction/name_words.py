@@ -15,6 +15,8 @@ from analysis.extraction.lexical import is_given_name, is_verb, reading, word_zi
 # given and family names of the news are rarer or are read as proper nouns (`أردوغان` 4.4 U,
 # `قاسم` 4.4); `قريبا` 5.0, `عاد` 5.1, `إعلام` 4.7 are common words.
 ORDINARY_ZIPF = 4.45
+# A word seen at least this often is a word of the language, not a chance string (`هدوء` 4.3, `وران` 2.2).
+WORD_ZIPF = 3.5
 _COMMON_CODES = frozenset("NSV")
 _PREPOSITION_CLITICS = "بلك"
 _CLITIC_MARGIN = 0.45

@@ -344,3 +344,18 @@ def test_a_name_that_starts_like_a_clitic_word_is_a_name():
 
 def test_a_patronymic_name_may_start_with_bin_and_ali():
     assert "بن علي كوركماز" in persons("وتلقى اتصالا من رئيس الوزراء التركي «بن علي كوركماز»، قال فيه إن")
+
+
+def test_a_common_word_after_a_full_name_ends_it():
+    found = persons(
+        "وأكد أنه سيلتقي الرئيس الألماني يوهان شتاينر قريبا. وقال إن الجنرال مارك ويلز عاد الى بغداد، "
+        "وإن الرئيس الفنلندي رجب طيب كارلسون بأول زيارة له."
+    )
+    assert {"يوهان شتاينر", "مارك ويلز", "رجب طيب كارلسون"} <= set(found)
+
+
+def test_common_words_after_a_title_are_no_name():
+    found = persons(
+        "وقال إعلام الوزارة إن قائد جهاز مكافحة الإرهاب وصل، وإن القائد الأعلى للقوات عاد بهدوء إلى المدينة."
+    )
+    assert found == {}
