@@ -17,55 +17,27 @@ def _fold(words: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in words.split())
 
 
-# Words that open a person's title: `رئيس ...`, `السفير ...`, `الجنرال ...`.
-PERSON_TITLE_HEADS = _fold(
-    """
-    رئيس الرئيس رئيسة نائب النائب وزير الوزير وزيرة سفير السفير سفيرة أمين الأمين سكرتير السكرتير
-    مستشار المستشار معاون المعاون قائد القائد الجنرال الفريق اللواء العميد العقيد المقدم الرائد المشير الأدميرال
-    المحلل محلل الخبير خبير الباحث الكاتب الصحفي الصحافي الناشط المتحدث متحدث الناطق ناطق المبعوث
-    مبعوث الملك الأمير الشيخ المرشد المرجع زعيم الزعيم مدير المدير محافظ المحافظ عضو القيادي قيادي
-    السياسي القنصل قنصل العاهل الحاكم حاكم مساعد نائبة برئاسة آية الإمام رجل الأستاذ الدكتور الملحق
-    المفوض مفوض المندوب مندوب المنسق منسق ولي نظير نظيره نظيرته نظيرها نظراؤه
-    السيناتور السناتور السفيرة الوزيرة المستشارة النائبة الرئيسة المتحدثة الناطقة
-    المبعوثة المديرة الأمينة مساعدة أمير أميرة الأميرة الملكة ملك السلطان خادم البابا المفتي مفتي
-    البطريرك الموفد موفد كبير السيد السيدة الحاج سماحة فخامة معالي سعادة دولة
-    """
-)
-# Words a head may take right after it (`المتحدث باسم ...`).
-HEAD_OPTIONAL_NEXT = {
-    normalize(h): _fold("باسم باسمه باسمها باسمهم")
-    for h in "المتحدث متحدث الناطق ناطق المتحدثة الناطقة".split()
-}
-# Heads that only work with a following word (`رجل الدين`), and honorifics before a short form.
-HEAD_NEEDS_NEXT = {
-    normalize("رجل"): _fold("الدين الأعمال"),
-    normalize("آية"): _fold("الله"),
-    normalize("ولي"): _fold("العهد"),
-    normalize("خادم"): _fold("الحرمين"),
-    normalize("كبير"): _fold("مستشاري المستشارين مفاوضي المفاوضين مساعدي"),
-    normalize("دولة"): _fold("رئيس الرئيس"),  # `دولة رئيس الوزراء`: the address of a prime minister
-}
-# Time words that may close a title before the name (`أمين المجلس آنذاك علي شمخاني`).
-TITLE_TIME_WORDS = _fold("آنذاك انذاك حينها حينذاك وقتها وقتذاك سابقا سابقاً")
-# Forms of address that open a person's mention (`معالي X وزير ...، سعادة Y سفير ...`): after a
-# comma they start the next person, never a second title of the same one.
-ADDRESS_HONORIFICS = _fold("معالي سعادة فخامة سماحة سمو صاحب دولة")
-HONORIFICS = _fold("السيد السيدة الجنرال السفير الرئيس الوزير الشيخ الدكتور الفريق اللواء العميد الأستاذ")
+# Titles of persons, from `data/titles.json` (what each list holds is written there).
+_TITLE_DATA = json.loads((Path(__file__).parent / "data" / "titles.json").read_text(encoding="utf-8"))
 
-# Words that continue a title without being part of a name.
-TITLE_WORDS = _fold(
-    """
-    هيئة وزير وزارة مجلس لجنة وزراء اركان أركان عام العام أول اول ثاني ركن قوات حكومة تصريف دولة
-    جمهورية مكتب إدارة ادارة جهاز دائرة مديرية شؤون قيادة عمليات شرطة جيش حزب حركة منظمة تيار
-    ائتلاف كتلة تحالف عصائب كتائب فيلق سرايا فصائل فصيل دول شمال جنوب شرق غرب وسط منطقة إقليم اقليم
-    عسكري عسكرية سياسي سياسية أمني امني أمنية رفيع رفيعة سابق سابقة خاص خاصة مساعد مبعوث زعيم
-    أمين امين نائب سفير مستشار قائد رئيس عضو مسؤول مدير شعبة فرقة لواء فوج جبهة وكالة شركة مؤسسة
-    جامعة معهد صندوق بنك مصرف بلدية محافظة مركز دراسات اتحاد نقابة برلمان استخبارات مخابرات أمن
-    دفاع خارجية داخلية مالية نفط كبير كبيرة كبار أبرز ابرز ولايته أهل اهل الله ركن
-    الأركان هيئة شعبي شعبية وطني وطنية عليا أعلى اعلى تنفيذي تنفيذية دائم دائمة مؤقت بالوكالة
-    بالإنابة حرس ثوري الحرس رئاسة جماعة أنصار الأول الاول الثاني الركن الطيار البحري الجوي
-    """
-)
+
+def _fold_titles(name: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in _TITLE_DATA[name])
+
+
+def _fold_next(name: str) -> dict[str, frozenset[str]]:
+    return {
+        normalize(head): frozenset(normalize(w) for w in words) for head, words in _TITLE_DATA[name].items()
+    }
+
+
+PERSON_TITLE_HEADS = _fold_titles("person_title_heads")
+HEAD_OPTIONAL_NEXT = _fold_next("head_optional_next")  # `المتحدث باسم ...`
+HEAD_NEEDS_NEXT = _fold_next("head_needs_next")  # `رجل الدين`, `دولة رئيس الوزراء`
+TITLE_TIME_WORDS = _fold_titles("title_time_words")  # `أمين المجلس آنذاك علي شمخاني`
+ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
+HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
+TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name
 
 ORG_HEADS = _fold(
     """
@@ -104,7 +76,7 @@ SPEECH_VERBS = _fold(
 NAME_CONNECTORS = _fold("عبد أبو ابو أبي ابي بو بن ابن آل ال بنت أم ولد")  # ولد: Mauritanian `son of`
 # Titles that are also family names (`علي الأمين`, `أبو مهدي المهندس`, `محمد الشيخ`): after a
 # given name and not introducing another name, they end the name instead of opening a title.
-TITLES_AS_SURNAMES = _fold("الأمين المهندس الشيخ السيد الأمير الحكيم القاضي")
+TITLES_AS_SURNAMES = _fold_titles("titles_as_surnames")
 # Words that may follow a name with no title at all: `قال X إن`, `وأكد X أن`, `X خلال لقائه`.
 BARE_NAME_FOLLOWERS = _fold("إن ان أن أنّ إنّ بأن خلال في")
 # Common nouns that speak in news the way names do (`وقال شهود عيان إن`): never a bare name.
@@ -119,7 +91,7 @@ SPEAKER_NOUNS = _fold(
 )
 AUXILIARY_KANA = _fold("كان وكان كانت وكانت")
 # Military ranks: after one, a given name may carry the article (`اللواء السعيد ...`).
-RANKS = _fold("الفريق أول اول الأول الاول ركن الركن اللواء العميد العقيد العماد الجنرال المشير الأدميرال")
+RANKS = _fold_titles("ranks")
 # Common nouns that open a verb's object (`بحث فلان سبل التعاون`): never part of a name.
 NON_NAME_NOUNS = _fold(
     """
