@@ -363,6 +363,96 @@ def _outlet_in_rights(line: str) -> str | None:
     return None
 
 
+_AUTHOR_KINDS = frozenset(normalize(k) for k in ("كتب", "بقلم", "ترجمة", "ترجمه", "اعداد", "تحرير"))
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What a walk down the page keeps and learns."""
+
+    lines: int  # how many lines the page has: where the article ends unless teasers or comments come first
+    kept: list[str] = field(default_factory=list)
+    bylines: list[tuple[str, str]] = field(default_factory=list)
+    title: str | None = None
+    title_index: int = -1
+    author: str | None = None
+    agency: str | None = None
+    removed: int = 0
+    body_chars: int = 0
+    article_end: int = 0
+
+    def byline(self, kind: str, value: str) -> None:
+        self.bylines.append((kind, value))
+        if kind in _AUTHOR_KINDS and self.author is None:
+            self.author = value
+        elif kind == normalize("عن") and self.agency is None:
+            self.agency = value
+        self.removed += 1
+
+
+def _is_teaser_start(lines: list[str], i: int, walk: _Walk) -> bool:
+    """A list of other articles after the body ends the article."""
+    return walk.body_chars > 0 and not _is_paragraph(lines[i].strip()) and _teaser_run(lines, i)
+
+
+def _is_tail(marker: str, walk: _Walk, no_article: bool) -> bool:
+    """Related articles, comments, share links end the article; on a page with no paragraph, nothing
+    follows them."""
+    return (walk.body_chars > 0 or no_article) and (
+        any(marker.startswith(m) for m in _TAIL_MARKERS) or marker.strip(" :") in _TAIL_LINES
+    )
+
+
+def _walk(lines: list[str], folded_lines: list[str], first_paragraph: int) -> _Walk:
+    """Keep the headline and the body's lines, drop chrome, bylines, stamps and repeated lines."""
+    title_choice = _title_index(lines, folded_lines, first_paragraph)
+    title_key = folded_lines[title_choice].strip() if title_choice >= 0 else None
+    walk = _Walk(lines=len(lines), article_end=len(lines))
+    seen: set[str] = set()
+    for i, (line, folded) in enumerate(zip(lines, folded_lines, strict=True)):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        marker = folded.strip(" \t•-–—|:")
+        read_also = any(marker.startswith(m) for m in _READ_ALSO) and len(_words(marker)) > 3
+        if _is_teaser_start(lines, i, walk) or (
+            not read_also and _is_tail(marker, walk, first_paragraph == len(lines))
+        ):
+            walk.removed += len([x for x in lines[i:] if x.strip()])
+            walk.article_end = i
+            break
+        if read_also:
+            walk.removed += 1
+            continue
+        if (by := _byline(stripped)) is not None:
+            walk.byline(*by)
+            continue
+        if (
+            _is_chrome(stripped, folded)
+            or any(m in folded for m in PUBLISHED_MARKERS)
+            and i < first_paragraph
+        ):
+            walk.removed += 1
+            continue
+        if i < first_paragraph:
+            if is_date_line(stripped):
+                walk.removed += 1
+                continue
+            if i == title_choice:
+                walk.title, walk.title_index = stripped, i
+            elif len(_words(stripped)) < 8 or i < title_choice or folded.strip() == title_key:
+                walk.removed += 1  # site names, section labels, the headline's other copies
+                continue
+        if folded.strip() in seen:
+            walk.removed += 1
+            continue
+        seen.add(folded.strip())
+        walk.kept.append(stripped)
+        if i >= first_paragraph:
+            walk.body_chars += len(stripped)
+    return walk
+
+
 def clean_document(raw: str) -> CleanedDocument:
     """Keep the article (title and body), drop the page around it, read the metadata."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -375,95 +465,18 @@ def clean_document(raw: str) -> CleanedDocument:
         (i for i, line in enumerate(lines) if _is_paragraph(line) and not line.endswith(("...", "…"))),
         len(lines),
     )
-    title_choice = _title_index(lines, folded_lines, first_paragraph)
-    title_key = folded_lines[title_choice].strip() if title_choice >= 0 else None
-    bylines: list[tuple[str, str]] = []
-    title: str | None = None
-    title_index = -1
-    author: str | None = None
-    agency: str | None = None
-    kept: list[str] = []
-    seen: set[str] = set()
-    removed = 0
-    body_chars = 0
-    article_end = len(lines)  # where teasers, comments or the site's footer start
-
-    for i, (line, folded) in enumerate(zip(lines, folded_lines, strict=True)):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        marker = folded.strip(" \t•-–—|:")
-        # Teaser blocks and comments end the article; on a page with no paragraph, nothing follows them.
-        no_article = first_paragraph == len(lines)
-        if body_chars > 0 and not _is_paragraph(stripped) and _teaser_run(lines, i):
-            removed += len([x for x in lines[i:] if x.strip()])
-            article_end = i
-            break
-        if any(marker.startswith(m) for m in _READ_ALSO) and len(_words(marker)) > 3:
-            removed += 1
-            continue
-        if (body_chars > 0 or no_article) and (
-            any(marker.startswith(m) for m in _TAIL_MARKERS) or marker.strip(" :") in _TAIL_LINES
-        ):
-            removed += len([x for x in lines[i:] if x.strip()])
-            article_end = i
-            break
-        by = _byline(stripped)
-        if by is not None:
-            bylines.append(by)
-            kind, value = by
-            if (
-                kind
-                in (
-                    normalize("كتب"),
-                    normalize("بقلم"),
-                    normalize("ترجمة"),
-                    normalize("ترجمه"),
-                    normalize("اعداد"),
-                    normalize("تحرير"),
-                )
-                and author is None
-            ):
-                author = value
-            elif kind == normalize("عن") and agency is None:
-                agency = value
-            removed += 1
-            continue
-        if (
-            _is_chrome(stripped, folded)
-            or any(m in folded for m in PUBLISHED_MARKERS)
-            and i < first_paragraph
-        ):
-            removed += 1
-            continue
-        if i < first_paragraph:
-            if is_date_line(stripped):
-                removed += 1
-                continue
-            if i == title_choice:
-                title, title_index = stripped, i
-            elif len(_words(stripped)) < 8 or i < title_choice or folded.strip() == title_key:
-                removed += 1  # site names, section labels, the headline's other copies
-                continue
-        key = folded.strip()
-        if key in seen:
-            removed += 1
-            continue
-        seen.add(key)
-        kept.append(stripped)
-        if i >= first_paragraph:
-            body_chars += len(stripped)
-
-    body_end = max((i + 1 for i, line in enumerate(lines[:article_end]) if _is_paragraph(line)), default=0)
+    walk = _walk(lines, folded_lines, first_paragraph)
+    article = lines[: walk.article_end]
+    body_end = max((i + 1 for i, line in enumerate(article) if _is_paragraph(line)), default=0)
     published = publication_date(
-        lines[:article_end], first_paragraph=first_paragraph, title_index=title_index, body_end=body_end
+        article, first_paragraph=first_paragraph, title_index=walk.title_index, body_end=body_end
     )
     metadata = DocumentMetadata(
-        title=title,
-        outlet=_outlet_from(lines, bylines),
-        author=author,
+        title=walk.title,
+        outlet=_outlet_from(lines, walk.bylines),
+        author=walk.author,
         published=published,
     )
     return CleanedDocument(
-        text="\n".join(kept), metadata=metadata, source_agency=agency, removed_lines=removed
+        text="\n".join(walk.kept), metadata=metadata, source_agency=walk.agency, removed_lines=walk.removed
     )

@@ -3,19 +3,30 @@
 Matching runs on a folded copy of the text (digits to ASCII, alef/yeh/teh-marbuta variants
 unified, diacritics and tatweel dropped) and maps offsets back, so every mention slices the
 original text. Values carry their precision; what the text does not give stays unknown.
+This module finds the candidates (Gregorian here, Hijri and Solar Hijri in `calendars.py`);
+`date_resolution.py` joins the parts of one phrase and resolves them.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from analysis.extraction.calendars import find_calendar_dates
-from analysis.extraction.results import DateMention, DateSource, DateValue
+from analysis.extraction.date_resolution import (
+    Candidate,
+    Relative,
+    Resolver,
+    covering,
+    day_ok,
+    explicit_day,
+    relative_phrases,
+    select,
+    weekday_anchors,
+)
+from analysis.extraction.results import DateMention
 
 __all__ = ["find_dates", "fold", "parse_date", "stated_publication"]
 
@@ -220,78 +231,9 @@ _NAMED_EVENT_BEFORE_RE = _compile(
     rf"(?<![{_L}])(?:و?[بل]?|ل?ل)(?:ال)?(?:قوى|تحالف|فريق|حركه|ثوره|انتفاضه|حراك|كتله|تيار|معسكر|ائتلاف|تجمع|جبهه)"
     r"\s*[\"«“']?\s*$"
 )
-_FUTURE_CONTEXT_RE = _compile(r"(?:من المقرر|من المنتظر|من المتوقع|المزمع|سوف)[^.!?\n]{0,60}$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Relative:
-    kind: str  # "day", "window", "week", "month", "year", "monthday", "anaphoric", "unknown"
-    low: int = 0
-    high: int = 0
-
-
-_COUNT_WORDS = {
-    "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10,
-}  # fmt: skip
-
-
-def _relative_phrases() -> dict[str, _Relative]:
-    phrases = {
-        "اليوم": _Relative("day", 0),
-        "امس": _Relative("day", -1),
-        "البارحه": _Relative("day", -1),
-        "الامس": _Relative("day", -1),
-        "اول امس": _Relative("day", -2),
-        "اول من امس": _Relative("day", -2),
-        "امس الاول": _Relative("day", -2),
-        "غدا": _Relative("day", 1),
-        "يوم غد": _Relative("day", 1),
-        "بعد غد": _Relative("day", 2),
-        "قبل يومين": _Relative("day", -2),
-        "منذ يومين": _Relative("day", -2),
-        "قبل اسبوع": _Relative("window", -9, -5),
-        "منذ اسبوع": _Relative("window", -9, -5),
-        "قبل اسبوعين": _Relative("window", -16, -12),
-        "منذ اسبوعين": _Relative("window", -16, -12),
-        "الليله الماضيه": _Relative("day", -1),
-        "الليله البارحه": _Relative("day", -1),
-        "الايام الماضيه": _Relative("window", -7, -1),
-        "الايام الاخيره": _Relative("window", -7, -1),
-        "الايام القليله الماضيه": _Relative("window", -7, -1),
-        "الاسابيع الماضيه": _Relative("window", -35, -1),
-        "الاسابيع الاخيره": _Relative("window", -35, -1),
-        "الاسابيع القليله الماضيه": _Relative("window", -35, -1),
-        "مؤخرا": _Relative("unknown"),
-        "في الاونه الاخيره": _Relative("unknown"),
-        "اليوم التالي": _Relative("anaphoric", 1),
-        "اليوم الذي تلاه": _Relative("anaphoric", 1),
-        "اليوم السابق": _Relative("anaphoric", -1),
-        "ذلك اليوم": _Relative("anaphoric", 0),
-        "اليوم نفسه": _Relative("anaphoric", 0),
-        "اليوم ذاته": _Relative("anaphoric", 0),
-        "نفس اليوم": _Relative("anaphoric", 0),
-    }
-    for since in ("قبل", "منذ"):
-        for few in ("", "بضعه ", "عده ", "بضع "):
-            phrases[f"{since} {few}ايام"] = _Relative("window", -7, -1)
-        for word, n in _COUNT_WORDS.items():
-            phrases[f"{since} {word} ايام"] = _Relative("day", -n)
-    past = ("الماضي", "المنصرم", "الفائت")
-    future = ("المقبل", "القادم")
-    current = ("الجاري", "الحالي")
-    for noun, kind, this in (("الاسبوع", "week", "هذا"), ("الشهر", "month", "هذا"), ("العام", "year", "هذا")):
-        for shift, words in ((-1, past), (1, future), (0, current)):
-            for word in words:
-                phrases[f"{noun} {word}"] = _Relative(kind, shift)
-        phrases[f"{this} {noun}"] = _Relative(kind, 0)
-    for shift, words in ((-1, past), (1, future), (0, current)):
-        for word in words:
-            phrases[f"السنه {word}ه"] = _Relative("year", shift)
-    phrases["هذه السنه"] = _Relative("year", 0)
-    return phrases
-
-
-_RELATIVES = {_fold(phrase): relative for phrase, relative in _relative_phrases().items()}
+_RELATIVES = {_fold(phrase): relative for phrase, relative in relative_phrases().items()}
 _RELATIVE_RE = _compile(
     rf"(?<![{_L}])(?:و?[بف]|و)?(?P<pre>(?:(?:صباح|مساء|ظهر|فجر|ليله|عصر|ظهيره)\s+)?(?:{_QUALIFIER}\s+)?)"
     r"(?P<rel>"
@@ -320,35 +262,12 @@ _YEAR_SHIFTS = {
 _DEFINITE_NOUN_RE = _compile(rf"\s+ال(?!(?:{_WEEKDAY}|ي|ا)(?![{_L}]))[{_L}]")
 _AUXILIARY_BEFORE_RE = _compile(r"(?:قد|لقد|حتى)\s+$")  # قد غدا: "became"
 _NEED_RE = _compile(r"\s+(?:ال)?حاجه")  # بأمس الحاجة: "in direst need"
-_MERGE_GAP_RE = _compile(r"[\s,\-(|:]*(?:(?:الموافق|المصادف|الموافقه)[\s,\-(|:]*)?")
-_RELATIVE_WEEKDAY_GAP_RE = _compile(r"[\s,]*")
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    kind: str  # "calendar", "year", "weekday", "relative"
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    swapped: tuple[int, int, int] | None = None  # m/d/y reading of a numeric date
-    weekday: int | None = None
-    direction: str | None = None
-    relative: _Relative | None = None
-    year_shift: int | None = None  # `من العام الماضي`: the year counted from publication
-    converted: bool = False  # a Hijri or Solar Hijri date
-    offset: int | None = None  # `اليوم 5 مايو` (0), `أمس 4 مايو` (-1): the day against publication
 
 
 _DIGIT_RE = re.compile("[0-9]")
 
 
-def _day_ok(year: int | None, month: int, day: int) -> bool:
-    return 1 <= day <= (calendar.monthrange(year or 2000, month)[1])
-
-
-def _calendar_candidate(start: int, m: re.Match[str], day: int | None, direction: str | None) -> _Candidate:
+def _calendar_candidate(start: int, m: re.Match[str], day: int | None, direction: str | None) -> Candidate:
     """A date written with month names; a slash pair of two different months keeps only the year."""
     names = list(_MONTH_RE.finditer(m.group("month")))
     months = {_MONTH_BY_KEY[_month_key(name.group())] for name in names}
@@ -356,31 +275,31 @@ def _calendar_candidate(start: int, m: re.Match[str], day: int | None, direction
     end = m.end()
     if len(months) > 1:
         if "/" in m.group("month") or "(" in m.group("month"):
-            return _Candidate(start, end, "calendar", year)
+            return Candidate(start, end, "calendar", year)
         year, direction, end = None, None, m.start("month") + names[0].end()
     month = _MONTH_BY_KEY[_month_key(names[0].group())]
-    if day is not None and not _day_ok(year, month, day):
+    if day is not None and not day_ok(year, month, day):
         day = None
     year_shift = _YEAR_SHIFTS[m.group("ydir")] if m.groupdict().get("ydir") and end == m.end() else None
-    return _Candidate(
+    return Candidate(
         start, end, "calendar", year, month, day, direction=None if year else direction, year_shift=year_shift
     )
 
 
-def _scan_numeric(folded: str, found: list[_Candidate]) -> None:
+def _scan_numeric(folded: str, found: list[Candidate]) -> None:
     for m in _NUMERIC_RE.finditer(folded):
         if m.group("iy"):
             readings = [(int(m.group("iy")), int(m.group("im")), int(m.group("id")))]
         else:
             year, first, second = int(m.group("y")), int(m.group("m")), int(m.group("d"))
             readings = [(year, first, second), (year, second, first)]
-        valid = [r for r in readings if 1 <= r[1] <= 12 and _day_ok(*r)]
+        valid = [r for r in readings if 1 <= r[1] <= 12 and day_ok(*r)]
         if valid:
             swapped = valid[1] if len(valid) > 1 else None
-            found.append(_Candidate(m.start(), m.end(), "calendar", *valid[0], swapped=swapped))
+            found.append(Candidate(m.start(), m.end(), "calendar", *valid[0], swapped=swapped))
 
 
-def _scan_month_names(folded: str, found: list[_Candidate]) -> None:
+def _scan_month_names(folded: str, found: list[Candidate]) -> None:
     for m in _DAY_MONTH_RE.finditer(folded):
         if m.group("ordinal"):
             day: int | None = _ORDINALS[re.sub(r"\s+", " ", m.group("ordinal"))]
@@ -409,7 +328,7 @@ def _scan_month_names(folded: str, found: list[_Candidate]) -> None:
         found.append(_calendar_candidate(start, m, None, m.group("dir")))
 
 
-def _scan_years(folded: str, found: list[_Candidate]) -> None:
+def _scan_years(folded: str, found: list[Candidate]) -> None:
     for m in _YEAR_RE.finditer(folded):
         if m.group("prep") and not m.group("marker") and _COUNTED_RE.match(folded, m.end()):
             continue
@@ -419,46 +338,46 @@ def _scan_years(folded: str, found: list[_Candidate]) -> None:
             if not _YEAR_NEXT_RE.match(folded, m.end()):
                 continue
         start = m.start("yw") if m.group("yw") else m.start("qual") if m.group("qual") else m.start("year")
-        found.append(_Candidate(start, m.end(), "year", int(m.group("year"))))
+        found.append(Candidate(start, m.end(), "year", int(m.group("year"))))
         end = m.end()
         while following := _YEAR_NEXT_RE.match(folded, end):
-            found.append(_Candidate(following.start("year"), following.end(), "year", int(following["year"])))
+            found.append(Candidate(following.start("year"), following.end(), "year", int(following["year"])))
             end = following.end()
 
 
-def _scan_parts_of_years(folded: str, found: list[_Candidate]) -> None:
+def _scan_parts_of_years(folded: str, found: list[Candidate]) -> None:
     for m in _PART_OF_YEAR_RE.finditer(folded):
         months = 6 if m.group("unit") == "النصف" else 3
         nth = _NTH.get(m.group("nth"), 12 // months)
         if nth * months > 12:
             continue  # `النصف الثالث` is no part of a year
         start = m.start("unit")
-        found.append(_Candidate(start, m.end(), "calendar", int(m.group("year")), 1 + (nth - 1) * months))
+        found.append(Candidate(start, m.end(), "calendar", int(m.group("year")), 1 + (nth - 1) * months))
 
 
-def _scan_weekdays(folded: str, found: list[_Candidate]) -> None:
+def _scan_weekdays(folded: str, found: list[Candidate]) -> None:
     for m in _WEEKDAY_RE.finditer(folded):
         if m.group("wd") == "اثنين" and folded.endswith("كلا ", 0, m.start()):
             continue
         start = m.start("pre") if m.group("pre") else m.start("wd") - 2
         weekday = _WEEKDAYS[m.group("wd")]
-        found.append(_Candidate(start, m.end(), "weekday", weekday=weekday, direction=m.group("dir")))
+        found.append(Candidate(start, m.end(), "weekday", weekday=weekday, direction=m.group("dir")))
 
 
-def _scan_relatives(folded: str, found: list[_Candidate], has_digit: bool) -> None:
+def _scan_relatives(folded: str, found: list[Candidate], has_digit: bool) -> None:
     for m in _MONTH_DAY_RELATIVE_RE.finditer(folded) if has_digit else ():
         shift = _MONTH_SHIFTS[m.group("dir")]
         if shift and not m.group("month"):
             continue
-        relative = _Relative("monthday", shift, int(m.group("day")))
-        found.append(_Candidate(m.start(), m.end(), "relative", relative=relative))
+        relative = Relative("monthday", shift, int(m.group("day")))
+        found.append(Candidate(m.start(), m.end(), "relative", relative=relative))
     for m in _RELATIVE_RE.finditer(folded):
         phrase = re.sub(r"\s+", " ", m.group("rel"))
         if m.group("n"):
             n = int(m.group("n"))
             if not 1 <= n <= 31:
                 continue
-            relative = _Relative("day", -n)
+            relative = Relative("day", -n)
         else:
             relative = _RELATIVES[phrase]
             if phrase in ("اليوم", "غدا") and _DEFINITE_NOUN_RE.match(folded, m.end()):
@@ -468,20 +387,20 @@ def _scan_relatives(folded: str, found: list[_Candidate], has_digit: bool) -> No
             if phrase == "امس" and _NEED_RE.match(folded, m.end()):
                 continue
         start = m.start("pre") if m.group("pre") else m.start("rel")
-        found.append(_Candidate(start, m.end(), "relative", relative=relative))
+        found.append(Candidate(start, m.end(), "relative", relative=relative))
 
 
-def _scan_other_calendars(folded: str, found: list[_Candidate]) -> None:
+def _scan_other_calendars(folded: str, found: list[Candidate]) -> None:
     """Hijri and Solar Hijri dates, as the Gregorian days (or the finest prefix) they cover."""
     for other in find_calendar_dates(folded):
-        value = _covering(other.first, other.last)
+        value = covering(other.first, other.last)
         found.append(
-            _Candidate(other.start, other.end, "calendar", value.year, value.month, value.day, converted=True)
+            Candidate(other.start, other.end, "calendar", value.year, value.month, value.day, converted=True)
         )
 
 
-def _scan(folded: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
+def _scan(folded: str) -> list[Candidate]:
+    found: list[Candidate] = []
     has_digit = _DIGIT_RE.search(folded) is not None
     if has_digit:
         _scan_numeric(folded, found)
@@ -493,248 +412,6 @@ def _scan(folded: str) -> list[_Candidate]:
     _scan_weekdays(folded, found)
     _scan_relatives(folded, found, has_digit)
     return found
-
-
-def _absorb(cand: _Candidate, prev: _Candidate, folded: str) -> None:
-    """`cand` (a day) takes in the phrase before it: a weekday, a relative day, the other calendar."""
-    if "(" in folded[prev.end : cand.start] and folded.startswith(")", cand.end):
-        cand.end += 1
-    cand.start = prev.start
-    cand.weekday = prev.weekday if prev.weekday is not None else cand.weekday
-    if prev.kind == "relative" and prev.relative is not None:
-        cand.offset = prev.relative.low
-
-
-def _joined(prev: _Candidate, cand: _Candidate, folded: str) -> bool:
-    """`prev` and `cand` are one date phrase (`prev` is then absorbed into `cand` or `cand` into `prev`)."""
-    if not _MERGE_GAP_RE.fullmatch(folded, prev.end, cand.start):
-        return False
-    if cand.kind == "calendar" and cand.day is not None:
-        if prev.kind == "weekday" or (prev.kind == "calendar" and prev.converted and not cand.converted):
-            _absorb(cand, prev, folded)  # `الخميس 5 مايو`, `15 ربيع الأول 1447 هـ - 7 سبتمبر 2025`
-            return True
-        if prev.kind == "relative" and prev.relative is not None and prev.relative.kind == "day":
-            _absorb(cand, prev, folded)  # `اليوم الثلاثاء الموافق 2023/12/19`
-            return True
-    if prev.kind == "calendar" and prev.day is not None and not prev.converted and cand.converted:
-        prev.end = cand.end  # `24 يناير 2024 الموافق 12 رجب 1445 هـ`
-        return True
-    return False
-
-
-def _select(found: list[_Candidate], folded: str) -> list[_Candidate]:
-    """Drop overlapping candidates (earliest, then longest wins) and join the parts of one date phrase."""
-    found.sort(key=lambda c: (c.start, -c.end))
-    kept: list[_Candidate] = []
-    for cand in found:
-        if kept and cand.start < kept[-1].end:
-            continue
-        if kept:
-            prev = kept[-1]
-            if _joined(prev, cand, folded):
-                if cand.start == prev.start:
-                    kept[-1] = cand
-                continue
-            if (
-                prev.kind == "relative"
-                and cand.kind == "weekday"
-                and prev.relative is not None
-                and prev.relative.kind == "day"
-                and _RELATIVE_WEEKDAY_GAP_RE.fullmatch(folded, prev.end, cand.start)
-            ):
-                prev.end, prev.weekday = cand.end, cand.weekday
-                continue
-        kept.append(cand)
-    return kept
-
-
-def _covering(low: date, high: date) -> DateValue:
-    """The finest prefix date that covers the whole window."""
-    if low == high:
-        return DateValue.of(low)
-    if (low.year, low.month) == (high.year, high.month):
-        return DateValue(low.year, low.month)
-    if low.year == high.year:
-        return DateValue(low.year)
-    return DateValue()
-
-
-def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + shift
-    return index // 12, index % 12 + 1
-
-
-def _resolve_relative(relative: _Relative, published: date) -> DateValue:
-    if relative.kind == "day":
-        return DateValue.of(published + timedelta(days=relative.low))
-    if relative.kind == "window":
-        return _covering(published + timedelta(days=relative.low), published + timedelta(days=relative.high))
-    if relative.kind == "week":
-        week_start = published - timedelta(days=(published.weekday() - 5) % 7) + timedelta(weeks=relative.low)
-        return _covering(week_start, week_start + timedelta(days=6))
-    if relative.kind == "month":
-        return DateValue(*_shift_month(published.year, published.month, relative.low))
-    if relative.kind == "monthday":
-        year, month = _shift_month(published.year, published.month, relative.low)
-        return DateValue(year, month, relative.high) if _day_ok(year, month, relative.high) else DateValue()
-    if relative.kind == "year":
-        return DateValue(published.year + relative.low)
-    return DateValue()
-
-
-def _resolve_weekday(weekday: int, direction: str | None, future: bool, published: date) -> date:
-    if (direction or "").startswith(("المقبل", "القادم")) or future:
-        ahead = (weekday - published.weekday()) % 7
-        if ahead == 0 and direction:
-            ahead = 7
-        return published + timedelta(days=ahead)
-    back = (published.weekday() - weekday) % 7
-    if back == 0 and direction:
-        back = 7
-    return published - timedelta(days=back)
-
-
-def _nearest_weekday(weekday: int, around: date) -> date:
-    """The day named `weekday` closest to `around` (at most three days away; ties go back)."""
-    ahead = (weekday - around.weekday()) % 7
-    return around + timedelta(days=ahead - 7 if ahead > 3 else ahead)
-
-
-def _explicit_day(cand: _Candidate) -> date | None:
-    """The day a calendar candidate states with its year; a weekday picks the d/m or m/d reading."""
-    if cand.kind != "calendar" or cand.year is None or cand.month is None or cand.day is None:
-        return None
-    day = date(cand.year, cand.month, cand.day)
-    if cand.weekday is not None and cand.swapped is not None and day.weekday() != cand.weekday:
-        if date(*cand.swapped).weekday() == cand.weekday:
-            return date(*cand.swapped)
-    return day
-
-
-def _weekday_anchors(cands: list[_Candidate]) -> list[tuple[int, date]]:
-    """Days the text writes with their weekday (`الأربعاء 21 أكتوبر 2015`): other weekdays are read near them."""
-    anchors = []
-    for cand in cands:
-        day = _explicit_day(cand)
-        if day is not None and cand.weekday == day.weekday():
-            anchors.append((cand.start, day))
-    return anchors
-
-
-def _year_from_publication(month: int, day: int | None, direction: str | None, published: date) -> int:
-    """The year of a day/month (or month) read against the publication date."""
-    year = published.year
-    written, now = (month, day or 0), (published.month, published.day if day else 0)
-    if direction in ("الجاري", "الجاريه", "الحالي", "الحاليه"):
-        return year
-    if direction in ("المقبل", "المقبله", "القادم", "القادمه"):
-        return year if written > now else year + 1
-    if direction is not None:
-        return year if written < now else year - 1
-    return year - 1 if date(year, month, day or 1) > published else year
-
-
-class _Resolver:
-    """Turns candidates into mentions in text order, carrying explicit years forward."""
-
-    def __init__(
-        self, folded: str, published: date | None, year_hint: int | None, anchors: list[tuple[int, date]]
-    ) -> None:
-        self.folded = folded
-        self.published = published
-        self.anchors = anchors
-        self.last_year = year_hint
-        self.last_year_end = 0 if year_hint is not None else -1
-        self.last_month: int | None = None
-        self.last_day: date | None = None  # the last day the text gave: `في اليوم التالي` counts from it
-
-    def value(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
-        value, source = self._value(cand)
-        if value.day is not None:
-            self.last_day = date(value.year, value.month, value.day)
-        return value, source
-
-    def _value(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
-        published = self.published
-        if cand.kind == "relative" and cand.relative.kind == "anaphoric":
-            if self.last_day is None:
-                return DateValue(), DateSource.UNRESOLVED
-            return DateValue.of(self.last_day + timedelta(days=cand.relative.low)), DateSource.RELATIVE
-        if cand.kind == "year":
-            self._saw_year(cand)
-            return DateValue(cand.year), DateSource.EXPLICIT
-        if cand.kind == "calendar":
-            if cand.year is not None:
-                self._saw_year(cand)
-                day = _explicit_day(cand)
-                if day is not None:
-                    return DateValue.of(day), DateSource.EXPLICIT
-                return DateValue(cand.year, cand.month, cand.day), DateSource.EXPLICIT
-            if cand.month is None:
-                return DateValue(), DateSource.UNRESOLVED
-            if cand.year_shift is not None:  # `16 تشرين الأول من العام المنصرم`
-                if published is None:
-                    return DateValue(), DateSource.UNRESOLVED
-                year = published.year + cand.year_shift
-                day = cand.day if cand.day is not None and _day_ok(year, cand.month, cand.day) else None
-                return DateValue(year, cand.month, day), DateSource.RELATIVE
-            year = self._carried_year(cand)
-            if year is None:
-                return DateValue(), DateSource.UNRESOLVED
-            day = cand.day if cand.day is not None and _day_ok(year, cand.month, cand.day) else None
-            return DateValue(year, cand.month, day), DateSource.CARRIED_YEAR
-        if published is None:
-            return self._anchored(cand)
-        if cand.kind == "weekday":
-            future = cand.direction is None and bool(
-                _FUTURE_CONTEXT_RE.search(self.folded, max(0, cand.start - 90), cand.start)
-            )
-            day = _resolve_weekday(cand.weekday, cand.direction, future, published)
-            return DateValue.of(day), DateSource.WEEKDAY
-        if cand.weekday is not None and cand.relative.kind == "day":
-            # `أمس السبت`: the weekday is what the text states; `أمس` only says which one
-            day = _nearest_weekday(cand.weekday, published + timedelta(days=cand.relative.low))
-            return DateValue.of(day), DateSource.WEEKDAY
-        value = _resolve_relative(cand.relative, published)
-        return value, DateSource.RELATIVE if value.year is not None else DateSource.UNRESOLVED
-
-    def _anchored(self, cand: _Candidate) -> tuple[DateValue, DateSource]:
-        """With no publication date, a weekday is read near the closest day the text writes with its
-        weekday (`أمس الثلاثاء ... الأربعاء (21 أكتوبر 2015)`); anything else stays unresolved."""
-        if cand.weekday is None or not self.anchors:
-            return DateValue(), DateSource.UNRESOLVED
-        anchor = min(self.anchors, key=lambda a: abs(a[0] - cand.start))[1]
-        if cand.kind == "weekday" and cand.direction is not None:
-            return DateValue.of(
-                _resolve_weekday(cand.weekday, cand.direction, False, anchor)
-            ), DateSource.WEEKDAY
-        return DateValue.of(_nearest_weekday(cand.weekday, anchor)), DateSource.WEEKDAY
-
-    def _saw_year(self, cand: _Candidate) -> None:
-        self.last_year, self.last_year_end, self.last_month = cand.year, cand.end, cand.month
-
-    def _carried_year(self, cand: _Candidate) -> int | None:
-        same_paragraph = (
-            self.last_year is not None and "\n" not in self.folded[self.last_year_end : cand.start]
-        )
-        if same_paragraph and cand.direction is None:
-            return self._nearest_year(self.last_year, cand)
-        if self.published is not None:
-            return _year_from_publication(cand.month, cand.day, cand.direction, self.published)
-        return self.last_year
-
-    def _nearest_year(self, year: int, cand: _Candidate) -> int:
-        """The carried year, or the one next to it when the month wraps past the year's end:
-        `20 ديسمبر 2023 ... في 5 يناير` is January 2024 unless that is after publication."""
-        if self.last_month is None or cand.month is None:
-            return year
-        published, step = self.published, cand.month - self.last_month
-        day = cand.day if cand.day is not None and _day_ok(year, cand.month, cand.day) else 1
-        if step <= -6 and (published is None or date(year + 1, cand.month, day) <= published):
-            return year + 1
-        if step >= 6 and published is not None and date(year, cand.month, day) > published:
-            return year - 1
-        return year
 
 
 def _mentions(text: str, published: date | None, year_hint: int | None) -> list[DateMention]:
@@ -751,8 +428,8 @@ def _mentions(text: str, published: date | None, year_hint: int | None) -> list[
     def original(index: int) -> int:
         return index + shifts[bisect_right(stretch_starts, index) - 1]
 
-    cands = _select(_scan(folded), folded)
-    resolver = _Resolver(folded, published, year_hint, _weekday_anchors(cands))
+    cands = select(_scan(folded), folded)
+    resolver = Resolver(folded, published, year_hint, weekday_anchors(cands))
     mentions = []
     for cand in cands:
         value, source = resolver.value(cand)
@@ -782,8 +459,8 @@ def stated_publication(text: str) -> date | None:
     folded = fold(text)
     for today in _TODAY_RE.finditer(folded):
         window = folded[max(0, today.start() - 12) : today.end() + 60]  # `وصباح اليوم ... 2023/12/19`
-        for cand in _select(_scan(window), window):
-            day = _explicit_day(cand) if cand.offset is not None else None
+        for cand in select(_scan(window), window):
+            day = explicit_day(cand) if cand.offset is not None else None
             if day is not None and cand.weekday in (None, day.weekday()):
                 return day - timedelta(days=cand.offset)
     return None
