@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from analysis.extraction.actors import ActorAnalysis, Mention
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.clean import normalize
 from analysis.extraction.engagements import split_sentences
-from analysis.extraction.results import ActorKind, ExtractedEngagement
+from analysis.extraction.results import ActorKind, EngagementType, ExtractedEngagement
 
 PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.STATE)
 PLACE_KINDS = (ActorKind.PLACE, ActorKind.STATE)
@@ -29,6 +31,7 @@ class Sentence:
     tokens: range
     mentions: list[Mention] = field(default_factory=list)
     rules: list[ExtractedEngagement] = field(default_factory=list)  # rule engagements it is evidence of
+    visit_word: bool = False  # a visit trigger (`زار`, `زيارة`, `وصل`) or a tour noun: places are candidates
 
 
 @dataclass(slots=True)
@@ -61,6 +64,8 @@ class Document:
     sentences: list[Sentence]
     engagements: list[ExtractedEngagement]
     kinds: dict[str, ActorKind]
+    mention_counts: dict[str, int]  # how often each actor is mentioned in the document
+    states: dict[str, set[str]]  # each person's states, from the nationality adjectives of their titles
 
 
 def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
@@ -78,6 +83,7 @@ def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
     for k, sent in enumerate(out):
         if k in tok_first:
             sent.tokens = range(tok_first[k], tok_last[k] + 1)
+            sent.visit_word = any(_visit_word(analysis.tokens[i]) for i in sent.tokens)
     for m in analysis.mentions:
         if m.embedded:
             continue
@@ -85,6 +91,16 @@ def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
         if k is not None and all(o.actor != m.actor for o in out[k].mentions):
             out[k].mentions.append(m)
     return out
+
+
+def _visit_word(tok: Token) -> bool:
+    if tok.kind != "w":
+        return False
+    for f in _forms(tok.n):
+        hit = lx.TRIGGERS.get(f)
+        if (hit and hit[0] == EngagementType.VISIT) or f in lx.TOUR_NOUNS:
+            return True
+    return False
 
 
 def _sentence_at(starts: Sequence[int], offset: int) -> int | None:
@@ -104,7 +120,20 @@ def build_document(
         if k is not None:
             sentences[k].rules.append(e)
     kinds = {a.name: a.kind for a in analysis.actors}
-    return Document(text, analysis, sentences, list(engagements), kinds)
+    counts = {a.name: len(a.mentions) for a in analysis.actors}
+    states = {a.name: _title_states(a.titles) for a in analysis.actors if a.titles}
+    return Document(text, analysis, sentences, list(engagements), kinds, counts, states)
+
+
+def _title_states(titles: Sequence[str]) -> set[str]:
+    """`الرئيس الروسي` -> {روسيا} (normalized)."""
+    return {
+        normalize(lx.DEMONYM_FORMS[f])
+        for title in titles
+        for word in title.split()
+        for f in _forms(normalize(word))
+        if f in lx.DEMONYM_FORMS
+    }
 
 
 def _rule_candidate(sent: Sentence, e: ExtractedEngagement) -> Candidate:
@@ -129,7 +158,7 @@ def sentence_candidates(sent: Sentence) -> list[Candidate]:
     for (a, ma), (b, mb) in combinations(parties, 2):
         if a != b and not _covered(sent, {a, b}):
             out.append(Candidate(sent, (a, b), (ma, mb)))
-    places = [m for m in sent.mentions if m.kind in PLACE_KINDS]
+    places = [m for m in sent.mentions if m.kind in PLACE_KINDS] if sent.visit_word else []
     for name, m in parties:
         if m is not None and m.kind == ActorKind.STATE:
             continue

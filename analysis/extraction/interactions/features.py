@@ -131,7 +131,7 @@ def _nearest_trigger(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple
 def _party(m: Mention | None, doc: Document, name: str, slot: str) -> list[str]:
     if m is None:
         return [f"{slot}=implied:{doc.kinds.get(name, 'unknown')}"]
-    out = [f"{slot}={m.kind}"]
+    out = [f"{slot}={m.kind}", f"{slot}_seen={bucket(doc.mention_counts.get(name, 0), (0, 1, 2, 3, 5))}"]
     if m.title_only:
         out.append(f"{slot}_title_only")
     elif m.title_first is not None:
@@ -167,6 +167,10 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
     out = list(shared) + _rule_cues(doc, cand)
     for slot, (name, m) in zip(("a", "b"), zip(cand.parties, cand.mentions, strict=False), strict=False):
         out += _party(m, doc, name, slot)
+    own = [doc.states.get(n, set()) for n in cand.parties]
+    others = [cand.place.actor] if cand.place is not None else list(cand.parties)
+    if any(normalize(o) in states for states in own for o in others):
+        out.append("own_state")
     if cand.place is not None:
         out.append(f"place={cand.place.kind}")
         prev = cand.place.first - 1

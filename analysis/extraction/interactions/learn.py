@@ -24,7 +24,7 @@ from analysis.extraction.training import GoldDocument
 INNER_FOLDS = 4
 MIN_COUNT = 2  # a feature seen fewer times in training is left out
 C = 0.5  # inverse L2 strength
-ACCEPT_GRID = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))
+ACCEPT_GRID = tuple(round(0.2 + 0.05 * k, 2) for k in range(17))
 DROP_GRID = (0.0, 0.1, 0.2, 0.3)
 
 
@@ -101,7 +101,7 @@ def fit(examples: Sequence[Example]) -> InteractionModel:
 
 
 def simulated_counts(
-    doc: Labelled, probs: Sequence[float], accept: float, drop: float
+    doc: Labelled, probs: Sequence[float], accept: dict[str, float], drop: float
 ) -> tuple[int, int, int]:
     """(predictions, predictions that hit, core gold hit) if the document were decided so."""
     preds: list[list[int]] = []
@@ -111,10 +111,9 @@ def simulated_counts(
         if ex.candidate.rule is not None and p >= drop:
             preds.append(ex.hits)
             kept_keys.append(frozenset(ex.candidate.parties))
-    order = sorted(range(len(probs)), key=lambda k: -probs[k])
-    for k in order:
+    for k in sorted(range(len(probs)), key=lambda k: -probs[k]):
         ex = doc.examples[k]
-        if ex.candidate.rule is not None or probs[k] < accept:
+        if ex.candidate.rule is not None or probs[k] < accept[ex.candidate.kind]:
             continue
         key = (frozenset(ex.candidate.parties), ex.candidate.place is not None)
         if key in new or any(key[0] <= kk for kk in kept_keys):
@@ -125,7 +124,9 @@ def simulated_counts(
     return len(preds), sum(1 for h in preds if h), len(hit_gold & doc.core)
 
 
-def f1_of(docs: Sequence[Labelled], probs: Sequence[Sequence[float]], accept: float, drop: float) -> float:
+def f1_of(
+    docs: Sequence[Labelled], probs: Sequence[Sequence[float]], accept: dict[str, float], drop: float
+) -> float:
     n = hit = gold_hit = 0
     for doc, ps in zip(docs, probs, strict=True):
         a, b, c = simulated_counts(doc, ps, accept, drop)
@@ -135,24 +136,36 @@ def f1_of(docs: Sequence[Labelled], probs: Sequence[Sequence[float]], accept: fl
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def choose_thresholds(docs: Sequence[Labelled]) -> tuple[float, float, float, float]:
-    """(accept, drop, F1) that do best on out-of-fold probabilities of the training documents, and the
-    F1 of the rules alone on the same documents."""
+def out_of_fold(docs: Sequence[Labelled]) -> list[list[float]]:
+    """Each document's candidate probabilities from a model fitted without its inner fold."""
     probs: list[list[float]] = [[] for _ in docs]
     for fold in range(INNER_FOLDS):
-        train = [ex for k, d in enumerate(docs) if k % INNER_FOLDS != fold for ex in d.examples]
-        model = fit(train)
+        model = fit([ex for k, d in enumerate(docs) if k % INNER_FOLDS != fold for ex in d.examples])
         for k, d in enumerate(docs):
             if k % INNER_FOLDS == fold:
                 probs[k] = [model.probability(ex.features) for ex in d.examples]
-    best = (0.5, 0.0, -1.0)
-    for drop in DROP_GRID:
-        for accept in ACCEPT_GRID:
-            f1 = f1_of(docs, probs, accept, drop)
-            if f1 > best[2] + 1e-9:
-                best = (accept, drop, f1)
-    baseline = f1_of(docs, probs, 2.0, 0.0)
-    return best[0], best[1], round(best[2], 3), round(baseline, 3)
+    return probs
+
+
+def choose_thresholds(docs: Sequence[Labelled]) -> tuple[dict[str, float], float, float, float]:
+    """The accept thresholds (per kind) and drop threshold that do best on out-of-fold probabilities
+    of the training documents, their F1, and the F1 of the rules alone on the same documents.
+    Coordinate ascent: the pair threshold, then the visit threshold, then the drop threshold, twice."""
+    probs = out_of_fold(docs)
+    accept, drop = {"pair": 0.5, "visit": 0.5}, 0.0
+    best = f1_of(docs, probs, accept, drop)
+    for _ in range(2):
+        for kind in ("pair", "visit"):
+            for t in ACCEPT_GRID:
+                f1 = f1_of(docs, probs, {**accept, kind: t}, drop)
+                if f1 > best + 1e-9:
+                    best, accept = f1, {**accept, kind: t}
+        for t in DROP_GRID:
+            f1 = f1_of(docs, probs, accept, t)
+            if f1 > best + 1e-9:
+                best, drop = f1, t
+    rules = f1_of(docs, probs, {"pair": 2.0, "visit": 2.0}, 0.0)
+    return accept, drop, round(best, 3), round(rules, 3)
 
 
 def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:

@@ -15,14 +15,15 @@ from pathlib import Path
 from analysis.extraction.training import model_path
 
 MODEL_FILE = "interactions.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
 class InteractionModel:
     weights: dict[str, float]
     bias: float
-    accept: float = 0.5  # a new candidate becomes an engagement at or above this probability
+    # a new candidate of each kind ("pair", "visit") becomes an engagement at or above its probability
+    accept: dict[str, float] = field(default_factory=lambda: {"pair": 0.5, "visit": 0.5})
     drop: float = 0.0  # a rule engagement is dropped below this probability (0: never)
     report: dict = field(default_factory=dict)
 

@@ -77,5 +77,5 @@ def refine_engagements(
             cand.rule.confidence = round(p, 3)
             if p >= model.drop:
                 kept.append(cand.rule)
-    new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept]
+    new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept[c.kind]]
     return merge_new(doc, kept, new, dates)

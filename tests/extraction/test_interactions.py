@@ -1,0 +1,129 @@
+"""The interaction stage: candidates, features, training on a small made-up gold set, and decisions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.extraction.interactions.candidates import build_document, document_candidates
+from analysis.extraction.interactions.features import candidate_features, sentence_features
+from analysis.extraction.interactions.learn import train
+from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
+from analysis.extraction.interactions.stage import rule_outputs
+from analysis.extraction.pipeline import extract_document
+from analysis.extraction.training import GoldDocument
+
+MINISTERS = [
+    ("كريم الحداد", "هانز مولر"),
+    ("سامي الخطيب", "جان دوبوا"),
+    ("رامي العلي", "بيتر شميت"),
+    ("عادل السعدي", "مارك لوران"),
+    ("فارس الجبوري", "توماس فيشر"),
+    ("ماجد الربيعي", "بول مارتان"),
+    ("حسن الكعبي", "كلاوس فاغنر"),
+    ("نزار الدباغ", "لوك بيرنار"),
+]
+
+
+def rule_output(text: str):
+    with rule_outputs() as seen:
+        extract_document(text)
+    return seen[0]
+
+
+def candidates_of(text: str):
+    out = rule_output(text)
+    doc = build_document(out.text, out.analysis, out.engagements)
+    return doc, document_candidates(doc)
+
+
+def features_of(doc, cand) -> set[str]:
+    return set(candidate_features(doc, cand, sentence_features(doc, cand.sentence)))
+
+
+def test_every_pair_of_a_sentence_and_each_visitor_with_a_place_is_a_candidate():
+    text = "وزار وزير المالية كريم الحداد مدينة البصرة وعقد جلسة عمل مع السفير الألماني هانز مولر."
+    doc, cands = candidates_of(text)
+    pairs = {frozenset(c.parties) for c in cands if c.kind == "pair"}
+    visits = {(c.parties[0], c.place.actor) for c in cands if c.place is not None}
+    assert frozenset({"كريم الحداد", "هانز مولر"}) in pairs
+    assert {("كريم الحداد", "البصرة"), ("هانز مولر", "البصرة")} <= visits
+
+
+def test_a_pair_the_rules_report_is_their_engagement_not_a_second_candidate():
+    doc, cands = candidates_of("ناقش وزير الخارجية سامي الخطيب والسفير الفرنسي جان دوبوا ملفات التعاون.")
+    [rule] = [c for c in cands if c.kind == "rule"]
+    assert set(rule.parties) == {"سامي الخطيب", "جان دوبوا"}
+    assert not [c for c in cands if c.kind == "pair"]
+    assert "rule=talks" in features_of(doc, rule)
+
+
+def test_features_read_the_link_word_the_trigger_and_the_markers():
+    doc, cands = candidates_of("وعقد وزير المالية كريم الحداد جلسة عمل مع السفير الألماني هانز مولر.")
+    [pair] = [c for c in cands if c.kind == "pair"]
+    feats = features_of(doc, pair)
+    assert "btw=مع" in feats and "pair|btw=مع" in feats
+    assert "no_trigger" in feats
+    doc, cands = candidates_of(
+        "ولن يلتقي وزير المالية كريم الحداد السفير الألماني هانز مولر اليوم، ومن المقرر أن يزوره غدا."
+    )
+    feats = features_of(doc, next(c for c in cands if c.kind != "visit"))
+    assert {"negation", "planned_marker", "trig=meeting:v"} <= feats
+
+
+def test_the_model_scores_with_its_weights():
+    model = InteractionModel(weights={"a": 2.0, "b": -2.0}, bias=0.0)
+    assert model.probability(["a"]) > 0.85 > 0.15 > model.probability(["b"])
+    assert model.probability(["a", "a", "b"]) == pytest.approx(0.5)
+
+
+def _gold_document(k: int, host: str, guest: str, critic: str) -> GoldDocument:
+    """A made-up article: a working session the rules miss (gold), and a criticism (not an engagement)."""
+    text = (
+        f"وعقد وزير المالية {host} جلسة عمل مطولة مع السفير الألماني {guest}.\n"
+        f"وانتقد النائب {critic} تصريحات وزير المالية {host}."
+    )
+    gold = {
+        "actors": [{"name": n, "kind": "person", "aliases": []} for n in (host, guest, critic)],
+        "engagements": [{"type": "meeting", "participants": [host, guest], "date": None, "location": None}],
+    }
+    return GoldDocument(id=f"made{k}", text=text, gold=gold)
+
+
+CRITICS = [
+    "سعد الزبيدي",
+    "وليد النعيمي",
+    "جميل الساعدي",
+    "باسم الموسوي",
+    "خالد الشمري",
+    "علاء الحسني",
+    "منير العبيدي",
+    "يوسف الطائي",
+]
+
+
+def test_training_on_a_small_gold_set_makes_the_stage_find_what_the_rules_miss(tmp_path, monkeypatch):
+    docs = [_gold_document(k, h, g, c) for k, ((h, g), c) in enumerate(zip(MINISTERS, CRITICS, strict=True))]
+    report = train(docs, tmp_path)
+    saved = json.loads((tmp_path / MODEL_FILE).read_text(encoding="utf-8"))
+    assert report["documents"] == 8 and report["positives"] >= 8
+    assert saved["weights"]["pair|btw=مع"] > 0
+    unseen = "وعقد وزير المالية أنور الحلبي جلسة عمل مطولة مع السفير الألماني فرانك هوفمان."
+    monkeypatch.setenv("EXTRACTION_MODELS", str(tmp_path / "none"))
+    assert extract_document(unseen).engagements == []
+    monkeypatch.setenv("EXTRACTION_MODELS", str(tmp_path))
+    [found] = extract_document(unseen).engagements
+    assert {p.name for p in found.participants} == {"أنور الحلبي", "فرانك هوفمان"}
+    assert found.evidence.text.startswith("وعقد وزير المالية")
+    assert 0.5 <= found.confidence <= 1.0
+    critic = "وانتقد النائب سعيد الراوي تصريحات وزير المالية أنور الحلبي."
+    assert extract_document(critic).engagements == []
+
+
+def test_rule_engagements_pass_unchanged_without_a_model(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXTRACTION_MODELS", str(tmp_path))
+    [e] = extract_document(
+        "ناقش وزير الخارجية سامي الخطيب والسفير الفرنسي جان دوبوا ملفات التعاون."
+    ).engagements
+    assert e.confidence is None
