@@ -77,6 +77,17 @@ _HIJRI_RE = re.compile(
     rf"(?<![{_L}])(?P<month>{_alternatives(_HIJRI_BY_NAME)})(?![{_L}])\s*,?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?"
     rf"{_YEAR}(?P<mark>{_HIJRI_MARK})?"
 )
+# `1445/7/12هـ`, `12/07/1445 هـ`: a numeric Hijri date needs its mark.
+_HIJRI_NUMERIC_RES = (
+    re.compile(
+        rf"(?<![0-9/.\-]){_YEAR}(?P<sep>[/.\-])(?P<month>[01]?[0-9])(?P=sep)(?P<day>[0-3]?[0-9])(?![0-9])"
+        rf"(?P<mark>{_HIJRI_MARK})"
+    ),
+    re.compile(
+        r"(?<![0-9/.\-])(?P<day>[0-3]?[0-9])(?P<sep>[/.\-])(?P<month>[01]?[0-9])(?P=sep)"
+        rf"{_YEAR}(?P<mark>{_HIJRI_MARK})"
+    ),
+)
 _SOLAR_RE = re.compile(
     rf"(?<![0-9:/.\-])(?P<day>[0-3]?[0-9])(?![0-9])\s*(?<![{_L}])(?P<month>{_alternatives(_SOLAR_BY_NAME)})"
     rf"(?![{_L}])\s*,?\s*{_YEAR}(?P<mark>{_SOLAR_MARK})?"
@@ -136,7 +147,8 @@ def _near_years(pattern: re.Pattern[str], folded: str):
 def find_calendar_dates(folded: str) -> list[CalendarDate]:
     """Hijri days and months and Solar Hijri days in `folded`, in text order.
 
-    A Hijri month with no day needs the `هـ` mark (`رمضان 1445 هـ`).
+    A Hijri month with no day, and a Hijri date in figures, need the `هـ` mark (`رمضان 1445 هـ`,
+    `1445/7/12هـ`).
     """
     found: list[CalendarDate] = []
     for m in _near_years(_HIJRI_RE, folded):
@@ -147,6 +159,14 @@ def find_calendar_dates(folded: str) -> list[CalendarDate]:
         span = _hijri_span(int(m.group("year")), month, day)
         if span is not None:
             found.append(CalendarDate(m.start(), m.end(), *span))
+    for pattern in _HIJRI_NUMERIC_RES:
+        for m in _near_years(pattern, folded):
+            month, day = int(m.group("month")), int(m.group("day"))
+            span = (
+                _hijri_span(int(m.group("year")), month, day) if 1 <= month <= 12 and 1 <= day <= 30 else None
+            )
+            if span is not None:
+                found.append(CalendarDate(m.start(), m.end(), *span))
     for m in _near_years(_SOLAR_RE, folded):
         month = _SOLAR_BY_NAME[m.group("month")]
         day_value = _solar_day(int(m.group("year")), month, int(m.group("day")))

@@ -186,10 +186,10 @@ _DAY_MONTH_RE = _compile(
     re.VERBOSE,
 )
 _MONTH_DAY_YEAR_RE = _compile(
-    rf"(?<![{_L}]){_CLITIC}?(?P<month>{_MONTH_PAIR})\s*(?P<day>[0-3]?[0-9])(?![0-9])\s*,?\s*{_year('year')}"
+    rf"(?<![{_L}a-z]){_CLITIC}?(?P<month>{_MONTH_PAIR})\s*(?P<day>[0-3]?[0-9])(?![0-9])\s*,?\s*{_year('year')}"
 )
 _MONTH_YEAR_RE = _compile(
-    rf"(?<![{_L}]){_CLITIC}?(?P<qual>{_QUALIFIER}\s+)?(?P<shahr>شهر(?:ي)?\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?"
+    rf"(?<![{_L}a-z]){_CLITIC}?(?P<qual>{_QUALIFIER}\s+)?(?P<shahr>شهر(?:ي)?\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?"
 )
 _NUMERIC_RE = _compile(
     r"(?<![0-9./\-])(?<![0-9]:)(?:"  # `تاريخ النشر:05.08.2024`, not the minutes of `13:05.08`

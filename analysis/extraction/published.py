@@ -125,10 +125,13 @@ def _updated(line: str) -> date | None:
     return next((m.value.start for m in _explicit_days(line)), None)
 
 
-def _head_lines(lines: list[str], first_paragraph: int, title_index: int) -> list[str]:
-    """The stamp lines above the article, nearest the body first."""
-    head_end = max(first_paragraph, title_index + 1)
-    return [line for line in reversed(lines[:head_end]) if is_date_line(line.strip()) or _labelled(line)]
+def _head_lines(lines: list[str], first_paragraph: int, title_index: int) -> tuple[list[str], list[str]]:
+    """The stamp lines between the headline and the body, and those above the headline (where a
+    site prints today's date), each nearest the body first. With no headline found, all are the first."""
+    head_end = min(max(first_paragraph, title_index + 1), len(lines))
+    stamps = [i for i in range(head_end) if is_date_line(lines[i].strip()) or _labelled(lines[i])]
+    below = [lines[i] for i in reversed(stamps) if i > title_index]
+    return below, [lines[i] for i in reversed(stamps) if i < title_index]
 
 
 def _under_lead(lines: list[str], first_paragraph: int) -> list[str]:
@@ -177,22 +180,24 @@ def publication_date(
     lines: list[str], *, first_paragraph: int, title_index: int, body_end: int
 ) -> date | None:
     """The article's own date, in this order: a labelled stamp above or under it, a plain date line
-    above it (nearest the body first), its dateline, the day its lead calls today, a date line under
+    between its headline and its body (nearest the body first), its dateline, the day its lead calls
+    today, a plain date line above the headline (a site prints today's date there), a date line under
     its first paragraph or under the article, a site clock, and last an update stamp between the
     headline and the body or under the article (one above the headline is the site's). None when
     the page gives no date.
 
     `lines` end where the article does (before teasers and comments); the body is
     `lines[first_paragraph:body_end]`."""
-    head = _head_lines(lines, first_paragraph, title_index)
+    below, above = _head_lines(lines, first_paragraph, title_index)
     footer = _footer(lines, body_end)
-    found = _first_stamped([line for line in (*head, *footer) if _rank(line) == 0])
-    found = found or _first_stamped([line for line in head if _rank(line) == 1])
+    found = _first_stamped([line for line in (*below, *above, *footer) if _rank(line) == 0])
+    found = found or _first_stamped([line for line in below if _rank(line) == 1])
     found = found or _lead_dateline(lines, first_paragraph)
     if found is None:
         body = "\n".join(line for line in lines[first_paragraph:body_end] if line.strip())
         found = stated_publication(body[:3000])
-    found = found or _first_stamped([*_under_lead(lines, first_paragraph), *footer, *head])
+    found = found or _first_stamped([line for line in above if _rank(line) == 1])
+    found = found or _first_stamped([*_under_lead(lines, first_paragraph), *footer, *below, *above])
     if found is None and title_index >= 0:
         stamps = [*lines[title_index + 1 : first_paragraph], *lines[body_end : body_end + 3]]
         found = next((day for line in stamps if (day := _updated(line)) is not None), None)

@@ -43,3 +43,9 @@ def test_a_date_in_both_calendars_is_one_mention_with_the_gregorian_day() -> Non
 def test_a_hijri_day_alone_gives_the_converted_day() -> None:
     (mention,) = find_dates("وصل الوفد يوم 3 شوال 1444 هـ إلى جدة")
     assert mention.value.iso == "2023-04-23"
+
+
+def test_a_hijri_date_in_figures_needs_its_mark() -> None:
+    (mention,) = find_dates("الأربعاء 1445/7/12هـ الموافق 2024/1/24م")
+    assert mention.value.iso == "2024-01-24"
+    assert find_dates("الكتاب رقم 1445/7/12 من الوزارة") == []

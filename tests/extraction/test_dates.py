@@ -399,3 +399,7 @@ def test_last_night_and_recent_weeks_count_from_publication() -> None:
         ("الأسابيع الأخيرة", "2016", "year")
     ]
     assert resolved("تدفقوا خلال الأسابيع الأخيرة") == [("الأسابيع الأخيرة", None, "unknown")]
+
+
+def test_an_english_month_inside_a_latin_word_is_no_date() -> None:
+    assert resolved("the dismay 2019 report") == []

@@ -85,3 +85,9 @@ def test_an_update_stamp_under_the_headline_is_the_last_resort_and_one_above_it_
     assert published(
         "لقاء عراقي إيراني في طهران", "نشر في 03.12.2023 15:16", "آخر تحديث في 04.12.2023 15:30", BODY
     ) == date(2023, 12, 3)
+
+
+def test_a_site_date_above_the_headline_yields_to_the_day_the_lead_calls_today() -> None:
+    lead = "وصل وزير الخارجية، اليوم الخميس 9 تشرين الأول 2025، إلى أنقرة في زيارة رسمية يلتقي خلالها نظيره."
+    assert published("السبت 27 أبريل 2024", "لقاء عراقي تركي في أنقرة", lead) == date(2025, 10, 9)
+    assert published("الأحد 7 سبتمبر 2025", "لقاء عراقي تركي في أنقرة", BODY) == date(2025, 9, 7)
