@@ -141,7 +141,12 @@ def _valid_name_token(tok: Token) -> bool:
         return False
     if "\u064b" in tok.text or n in lx.NON_NAME_NOUNS:
         return False  # `أفكاراً`: an indefinite accusative noun never names a person
-    if _stop_token(tok) or _trigger_token(tok) or name_words.never_in_name(tok.text):
+    if (
+        _stop_token(tok)
+        or _trigger_token(tok)
+        or name_words.never_in_name(tok.text)
+        or name_words.prepositional_phrase(tok.text)
+    ):
         return False  # `على` is a preposition, `علي` a name; `يجري`, `بأنه` are no names
     definite = _definite(n)
     if (
@@ -263,6 +268,10 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
                 k += 1  # `حسن نصر الله`, `محمد حسين فضل الله`: a compound with the divine name
                 units += 1
                 continue
+            if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
+                k += 1  # `عبد الله الثاني،`, `محمد السادس`: a sovereign's ordinal closes the name
+                units += 1
+                break
             if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
                 k += 1  # `علي الأمين أن`, `ولد محمد الأمين،`: a family name, not a new title
                 units += 1
@@ -311,11 +320,12 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         if (
             units == 0
             and (
-                re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين)$", tok.n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
+                re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين|وا|ا)$", tok.n)
+                or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
             )
             or re.match(r"^[وف][يت]\w{3,}ان$", tok.n)  # a dual present verb, never `ويلسون`
         ):
-            break  # `ويبحثان`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
+            break  # `ويبحثان`, `ويتناولا`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
         if (
             units == 1
             and tok.n[:1] in "بل"
@@ -339,8 +349,8 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         k += 1
         units += 1
         bare += 1
-    if units < 2 or all(name_words.ordinary(t.text) for t in tokens[j:k]):
-        return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name
+    if units < 2 or all(name_words.ordinary(t.text) and t.n not in lx.NAME_CONNECTORS for t in tokens[j:k]):
+        return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
     return k
 
 
@@ -408,6 +418,10 @@ def _family_word(tok: Token) -> bool:
 # `باجتياح`, `بإرسال`, `لاستئناف`: a preposition and a verbal noun, the verb's complement
 _CLITIC_MASDAR_RE = re.compile(r"^[بل](?:ا\wت\wا\w|است\w\wا\w|ا\w\wا\w)ه?$")
 _NAME_OR_TITLE = frozenset(normalize(w) for w in "أمير امير ملك".split())  # `حسين أمير عبداللهيان`
+_REGNAL_ORDINALS = frozenset(normalize(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع".split())
+# A comma, or the semicolon some outlets write for one (`سفير العراق لدى طهران؛ نصير عبدالمحسن،`), between
+# a title and its name.
+_TITLE_NAME_SEPARATORS = {*_COMMAS, "؛"}
 
 
 def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
@@ -487,7 +501,7 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
                     continue
                 j += 1
                 continue
-            if tok.text in _COMMAS:
+            if tok.text in _TITLE_NAME_SEPARATORS:
                 k = _skip_quotes(tokens, j + 1)
                 if k < n_tok and tokens[k].n in lx.ADDRESS_HONORIFICS:
                     break  # `، سعادة Y`: the next person
@@ -515,7 +529,7 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             and tokens[j + 1].n in lx.DEMONYM_FORMS
         ):
             break  # `رئيس الوفد الوطني السفير الروسي ...`: a second person's title begins
-        if not tok.article:
+        if not tok.article and not _agreeing_adjective(tokens, i, j):
             end = _parse_name(tokens, j)
         elif j > i and tokens[j - 1].n in lx.RANKS:
             end = _parse_name(tokens, j, article_first=True)
@@ -582,6 +596,13 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             continue
         break
     return title_end, None, None
+
+
+def _agreeing_adjective(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """`مساعدة سخية`: right after an indefinite feminine head, a feminine word is its adjective (the
+    head is a noun, `assistance`), not a name."""
+    head = tokens[i]
+    return j == i + 1 and not head.article and head.n.endswith("ه") and tokens[j].n.endswith("ه")
 
 
 _PERSONAL_HONORIFICS = frozenset(

@@ -43,8 +43,12 @@ def never_in_name(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def prepositional_phrase(word: str) -> bool:
-    """`بأول`, `لموقف`: a preposition on a common word, which ends a name before it."""
-    return len(word) > 3 and word[0] in _PREPOSITION_CLITICS and ordinary(word[1:]) and not ordinary(word)
+    """`بأول`, `لموقف`, `وبمشاركة`: a preposition (after a conjunction or not) on a common word, which
+    is no name and ends one before it; not `كمال`, `بسام`, whose own reading is the more common."""
+    rest = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    if len(rest) <= 3 or rest[0] not in _PREPOSITION_CLITICS:
+        return False
+    return ordinary(rest[1:]) and not ordinary(word) and clitic_and_article(word, rest[1:])
 
 
 def clitic_and_article(word: str, stripped: str) -> bool:

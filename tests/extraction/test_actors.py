@@ -359,3 +359,22 @@ def test_common_words_after_a_title_are_no_name():
         "وقال إعلام الوزارة إن قائد جهاز مكافحة الإرهاب وصل، وإن القائد الأعلى للقوات عاد بهدوء إلى المدينة."
     )
     assert found == {}
+
+
+def test_a_sovereign_ordinal_closes_the_name():
+    found = persons("حضر الرئيس التونسي قيس الجلاصي، والعاهل المغربي محمد السادس، ورئيس الوزراء علي كمال.")
+    assert "محمد السادس" in found
+
+
+def test_a_semicolon_may_stand_for_the_comma_between_title_and_name():
+    assert "كامل عبدالحسين" in persons("استدعت الوزارة سفير العراق لدى أنقرة؛ كامل عبدالحسين، للتشاور.")
+
+
+def test_no_name_after_a_noun_that_only_looks_like_a_title():
+    found = persons("قرر الملك تقديم مساعدة سخية مشكورة للبنان، بحضور العاهل الأردني، وبمشاركة وفود حكومية.")
+    assert found == {}
+
+
+def test_titles_that_open_a_name_from_the_data_file():
+    found = persons("ومن بينها حركة النصر بزعامة نادر الكعبي. والتقى الأميرال براد سميث، قائد القوات.")
+    assert {"نادر الكعبي", "براد سميث"} <= set(found)
