@@ -107,7 +107,8 @@ _ENGLISH_MONTHS = (
     "january february march april may june july august september october november december".split()
 )
 for _number, _name in enumerate(_ENGLISH_MONTHS, start=1):
-    _MONTH_NAMES[_number] += (_name,)
+    _MONTH_NAMES[_number] += (_name, _name[:3]) if _number != 5 else (_name,)  # `Jan 23, 2024`
+_MONTH_NAMES[9] += ("sept",)
 
 
 def _month_key(name: str) -> str:

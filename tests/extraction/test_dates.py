@@ -403,3 +403,11 @@ def test_last_night_and_recent_weeks_count_from_publication() -> None:
 
 def test_an_english_month_inside_a_latin_word_is_no_date() -> None:
     assert resolved("the dismay 2019 report") == []
+
+
+def test_english_month_abbreviations() -> None:
+    assert resolved("Jan 23, 2024 and 23 Sept 2024, in Dec 2023") == [
+        ("Jan 23, 2024", "2024-01-23", "day"),
+        ("23 Sept 2024", "2024-09-23", "day"),
+        ("Dec 2023", "2023-12", "month"),
+    ]

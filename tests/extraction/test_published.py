@@ -91,3 +91,9 @@ def test_a_site_date_above_the_headline_yields_to_the_day_the_lead_calls_today()
     lead = "وصل وزير الخارجية، اليوم الخميس 9 تشرين الأول 2025، إلى أنقرة في زيارة رسمية يلتقي خلالها نظيره."
     assert published("السبت 27 أبريل 2024", "لقاء عراقي تركي في أنقرة", lead) == date(2025, 10, 9)
     assert published("الأحد 7 سبتمبر 2025", "لقاء عراقي تركي في أنقرة", BODY) == date(2025, 9, 7)
+
+
+def test_english_stamp_labels_are_read_like_arabic_ones() -> None:
+    assert published(
+        "لقاء عراقي إيراني في طهران", "Published: Jan 23, 2024 08:29 | Updated: Jan 24, 2024 10:00", BODY
+    ) == date(2024, 1, 23)
