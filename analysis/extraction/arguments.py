@@ -48,7 +48,12 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> 
     if i - 1 >= rng.start and tokens[i - 1].n in LIGHT_VERBS:
         return True
     nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
-    return len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر"))
+    if len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر")):
+        return True
+    # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: talks that name their own parties
+    return any(
+        tokens[k].n == BETWEEN and doc.inside[k + 1] is not None for k in range(i + 1, min(i + 6, rng.stop - 1))
+    )
 
 
 def collect_after(
@@ -60,18 +65,26 @@ def collect_after(
     found: list[tuple[Mention, int, int, str]] = []
     seg_start = start
     marker = ""
+    between_at = stop
     k = start
     while k < stop:
         m = doc.inside[k]
         if m is not None and m.first == k:
-            if is_arg(m, etype):
+            # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: states the talks are between, not
+            # states in the topic after them (`بحث العلاقات بين البلدين`)
+            states_between = marker == BETWEEN and between_at - start <= 4 and not m.embedded
+            if is_arg(m, etype) or m.kind == ActorKind.STATE and states_between:
                 found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
         tok = tokens[k]
         if tok.kind == "p":
             if tok.text in QUOTE_MARKS:
-                break
+                close = _closing_quote(doc, k, stop)
+                if close is None:
+                    break  # a quotation: what was said is not who took part
+                k = close + 1  # `مقاتلات من طراز "سوخوي 25"`: a short name in quotes
+                continue
             if tok.text in COMMAS:
                 nxt = k + 1
                 if nxt < stop and doc.inside[nxt] is not None and adverbial_end(doc, nxt, stop) is None:
@@ -90,6 +103,8 @@ def collect_after(
             if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
                 break
             if tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
+                if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
+                    between_at = k
                 marker = tok.n
             elif trigger_at(tok) and trigger_at(tok)[1] and k != start:
                 break
@@ -98,6 +113,22 @@ def collect_after(
         last = found[-1]
         found[-1] = (last[0], last[1], min(last[2], stop), last[3])
     return found
+
+
+def _topic_between(tokens: Sequence[Token], start: int, k: int) -> bool:
+    """`بحث آفاق التعاون بين العراق وروسيا`: the states after `بين` are the topic's, not the parties."""
+    return any(f in lx.NON_NAME_NOUNS for q in range(start, k) for f in _forms(tokens[q].n))
+
+
+def _closing_quote(doc: Doc, k: int, stop: int) -> int | None:
+    """The quote mark that closes a name of at most four words opened at `k`, or None."""
+    for q in range(k + 1, min(k + 6, stop)):
+        tok = doc.tokens[q]
+        if tok.text in QUOTE_MARKS:
+            return q if q > k + 1 else None
+        if tok.kind == "p" and tok.text not in "-–" or doc.inside[q] is not None:
+            return None
+    return None
 
 
 def _b_clitic_marker(tokens: Sequence[Token], m: Mention) -> str:
@@ -122,6 +153,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     past an adverbial (`، في طهران أمس (الأحد)،`, `، بمطار جدة،`, `، في لقاءين منفصلين،`),
     at `مع`/`بين`, or in the victims of the same attack."""
     tokens = doc.tokens
+    if etype in _GOODS_TYPES and nxt + 1 < stop and tokens[nxt].n in _PARTY_PREPOSITIONS and doc.inside[nxt + 1]:
+        return nxt  # `، من روسيا،`: the supplier of a transfer
     q = adverbial_end(doc, nxt, stop)
     if q is not None:
         return q
@@ -138,11 +171,20 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     closed = q < stop and tokens[q].text in COMMAS
     if closed and (seg_words <= 1 or seg_words <= 4 and _opens_with_preposition(tokens[nxt])):
         return q
+    if closed and etype in _GOODS_TYPES and seg_words <= 8 and not _has_verb(doc, nxt, q):
+        return q  # `وتسلم العراق، الشهر الماضي، خمس مقاتلات، من روسيا`: what was handed over
     if etype == EngagementType.ATTACK and any(
         (hit := trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK for x in range(nxt, q)
     ):
         return nxt  # `، ما أسفر عن مقتل ...`: the victims of the same attack
     return None
+
+
+_GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    return any((hit := trigger_at(doc.tokens[q])) is not None and hit[1] for q in range(a, b))
 
 
 def _opens_with_preposition(tok: Token) -> bool:
@@ -250,6 +292,28 @@ def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType)
     return out
 
 
+_THAT_PRONOUNS = frozenset(
+    normalize(w) for w in "أنه أنها انه انها بأنه بأنها بانه بانها أنهم انهم أنهما انهما".split()
+)
+
+
+def reported_subject(doc: Doc, i: int, rng: range, etype: EngagementType) -> Mention | None:
+    """`أعلنت موسكو أمس أنها أبرمت ...`, `أكد X أنه التقى ...`: the pronoun after `أن` is the
+    subject of the reporting verb, the party named before it."""
+    k = i - 1
+    while k >= rng.start and (doc.in_date[k] or doc.tokens[k].n in AUXILIARIES):
+        k -= 1
+    if k < rng.start or doc.tokens[k].n not in _THAT_PRONOUNS:
+        return None
+    q = k - 1
+    while q >= max(rng.start, k - 8):
+        m = doc.inside[q]
+        if m is not None:
+            return m if is_arg(m, etype) else None
+        q -= 1
+    return None
+
+
 def previous_arg(doc: Doc, before: int, rng: range, etype: EngagementType) -> Mention | None:
     k = before - 1
     while k >= rng.start:
@@ -319,6 +383,18 @@ def stands_alone(doc: Doc, m: Mention, trigger: int) -> bool:
         return True
     tok = doc.tokens[prev]
     return tok.kind == "p" or doc.tokens[m.first].n[:1] == "و" and m.start > doc.tokens[m.first].start
+
+
+_PARTY_PREPOSITIONS = frozenset(normalize(w) for w in "إلى الى من مع".split())
+
+
+def receives_or_gives(doc: Doc, m: Mention) -> bool:
+    """A state after `إلى`, `من`, `مع` or with `ل` attached (`سلمت إلى سورية`, `من روسيا`,
+    `للعراق`): the other side of a transfer or a deal, not a place."""
+    tok = doc.tokens[m.first]
+    if m.start > tok.start and tok.n[:1] == "ل":
+        return True
+    return m.first > 0 and doc.tokens[m.first - 1].n in _PARTY_PREPOSITIONS
 
 
 def has_b_clitic(tokens: Sequence[Token], m: Mention) -> bool:

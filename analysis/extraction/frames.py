@@ -20,7 +20,9 @@ from analysis.extraction.arguments import (
     last_two_persons,
     light_verb_subjects,
     previous_arg,
+    receives_or_gives,
     relative_antecedent,
+    reported_subject,
     stands_alone,
     subject_before,
 )
@@ -55,6 +57,7 @@ from analysis.extraction.party_lists import (
     demonym_state,
     in_visit_phrase,
     invited_visitor,
+    nationalities,
     signatories_of,
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
@@ -147,6 +150,8 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     etype = trig.type
     relative = c.word_before() in lx.RELATIVES
     before = [] if relative else subject_before(doc, i, rng, etype)
+    if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
+        before = [reported]
     if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
         # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
         lead = next(
@@ -164,8 +169,11 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles(before, after)
     if relative:
         antecedent_arg = relative_antecedent(doc, i - 1, rng)
-        # `... لانغلي، الذي يقوم بزيارة`: the relative's antecedent
-        return Roles([antecedent_arg] if antecedent_arg is not None else [], after)
+        if antecedent_arg is not None:
+            return Roles([antecedent_arg], after)  # `... لانغلي، الذي يقوم بزيارة`: the relative's antecedent
+        # `الاتفاقية التي أبرمت بين العراق والتحالف`: a clause that describes a thing names no
+        # new engagement of states; a person named in it still may act (`التي وقّعها X`)
+        return Roles([], [a for a in after if a[0].kind == ActorKind.PERSON])
     if not after:
         if trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE:
             pair = last_two_persons(doc, i, rng)
@@ -211,6 +219,12 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return possessor_roles(c, after)
     if etype in PAIRWISE and b_clitic_noun(tokens[i]) and (ante := previous_arg(doc, i, rng, etype)):
         return Roles([ante], [a for a in after if a[0] is not ante])  # `استهل X زيارته بلقاء Y`: X met Y
+    if etype in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING):
+        # `بدأت روسيا تسليم ...`, `روسيا بدأت تدريب ...`: the doer of the light verb
+        light = light_verb_subjects(doc, i, rng, etype)
+        if not light and c.word_before() in LIGHT_VERBS:
+            light = subject_before(doc, i - 1, rng, etype)
+        return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
     if etype in PAIRWISE or etype == EngagementType.VISIT:
         light = light_verb_subjects(doc, i, rng, etype)
         if light:
@@ -351,7 +365,11 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
     """A meeting, talks, a call or an agreement: the subject with each object, one each."""
     c, subject, subjects = f.clause, f.subject, f.roles.subjects
     etype = c.trig.type
-    objs = [o for o in f.roles.objects if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT]
+    objs = [
+        o
+        for o in f.roles.objects
+        if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] == BETWEEN
+    ]
     if subject is not None and subject.kind == ActorKind.PERSON:
         objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
     host = c.trig.form.startswith(("استقبل", "يستقبل", "سيستقبل", "استقبال"))
@@ -391,13 +409,25 @@ def party_frames(f: Frame) -> list[Candidate]:
     it stands as a party (`هاجمت إيران`), not as a place (`قرب مطار بغداد`)."""
     c = f.clause
     doc, i = c.doc, c.i
+    transfer = c.trig.type in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
     parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)] + [
-        o[0] for o in f.roles.objects if o[0].kind != ActorKind.STATE or stands_alone(doc, o[0], i)
+        o[0]
+        for o in f.roles.objects
+        if o[0].kind != ActorKind.STATE
+        or stands_alone(doc, o[0], i)
+        or transfer
+        and receives_or_gives(doc, o[0])
     ]
     attacker = demonym_state(doc, i, c.next_boundary) if c.trig.type == EngagementType.ATTACK else None
     parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
         parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
+    if transfer and len(parts) < 2:
+        # `صفقة الأسلحة الروسية للعراق`, `العسكريين الروس ... تدريب الخبراء السوريين`
+        sides = [
+            (pseudo_mention(state, i), Role.PARTICIPANT) for state in nationalities(doc, i, c.next_boundary)
+        ]
+        parts = unique_parts(parts + sides)
     if len(parts) < 2:
         return []
     return [f.make(parts)]

@@ -122,3 +122,13 @@ def demonym_state(doc: Doc, i: int, stop: int) -> str | None:
         if state:
             return state
     return None
+
+
+def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
+    """The states named by nationality adjectives on the nouns around a transfer or training
+    word (`العسكريين الروس بدأوا تدريب الخبراء السوريين`): its two sides, nearest first."""
+    found: list[tuple[int, str]] = []
+    for k in [*range(i + 1, min(i + 6, stop)), *range(i - 1, max(i - 5, -1), -1)]:
+        if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
+            found.append((abs(k - i), state))
+    return list(dict.fromkeys(state for _, state in sorted(found)))

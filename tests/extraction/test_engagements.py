@@ -626,3 +626,27 @@ def test_the_parties_between_a_light_verb_and_its_noun():
         "اجتماعاً مع نائب وزير الخارجية الأمريكي توني بلينكن."
     )
     assert [parties(e) for e in venue] == [{"مسعود بارزاني", "توني بلينكن"}]
+
+
+def test_states_on_both_sides_of_a_transfer_and_a_deal():
+    found = engagements(
+        "وقال المتحدث إن روسيا سلمت إلى سورية معدات عسكرية جديدة. "
+        "وتسلم العراق، الشهر الماضي، خمس مقاتلات من طراز \"سوخوي 25\"، من روسيا. "
+        "وأعلنت موسكو أمس أنها أبرمت عقود تسلح مع العراق."
+    )
+    assert [(e.type, parties(e)) for e in found] == [
+        (EngagementType.ARMS_TRANSFER, {"روسيا", "سوريا"}),
+        (EngagementType.ARMS_TRANSFER, {"روسيا", "العراق"}),
+        (EngagementType.AGREEMENT, {"روسيا", "العراق"}),
+    ]
+
+
+def test_talks_between_states_and_an_agreement_a_relative_clause_only_mentions():
+    talks = engagements("وتناول الاتصال المفاوضات الجارية في جنيف بين إيران وفرنسا وألمانيا.")
+    assert [(e.type, parties(e)) for e in talks] == [(EngagementType.TALKS, {"إيران", "فرنسا", "ألمانيا"})]
+    assert engagements("ودعت الأحزاب إلى مراجعة الاتفاقية التي أبرمت بين العراق والولايات المتحدة.") == []
+
+
+def test_training_between_the_nationalities_around_it():
+    [e] = engagements("وقال إن روسيا بدأت تدريب الخبراء السوريين على المنظومة.")
+    assert e.type == EngagementType.TRAINING and parties(e) == {"روسيا", "سوريا"}
