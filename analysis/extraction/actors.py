@@ -674,6 +674,29 @@ def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     return a, title_end
 
 
+# Prepositions after which a name may stand with its title after it (`رسالة من X، رئيس الوزراء`).
+_NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند".split())
+
+
+def _title_after_name(tokens: Sequence[Token], end: int, *, comma: bool) -> tuple[int, int, int] | None:
+    """The title in apposition after a name ending at `end` (after a comma, or, when `comma` is
+    False, also right after it): (title start, title end, where the scan goes on). When the title
+    ends in another person's name (`مستشار رئيس الوزراء العراقي نوري المالكي`) the scan goes on at
+    the inner title (`رئيس ...`) to find that person."""
+    n_tok = len(tokens)
+    has_comma = end < n_tok and tokens[end].text in _COMMAS
+    if comma and not has_comma:
+        return None
+    k = end + 1 if has_comma else end
+    if k >= n_tok or not _head_at(tokens, k):
+        return None
+    title_end, name_first, _ = _parse_title(tokens, k)
+    if name_first is None:
+        return (k, title_end, title_end) if title_end - k >= 2 else None
+    inner = next((h for h in range(k + 1, name_first) if _head_at(tokens, h)), None)
+    return (k, name_first, inner) if inner is not None else None
+
+
 def _span_text(text: str, tokens: Sequence[Token], a: int, b: int) -> str:
     return text[tokens[a].start : tokens[b - 1].end]
 
@@ -894,14 +917,22 @@ def find_actors(
                 persons.append((i + 1, i + 1, i + 1, end))
                 i = end
                 continue
-            if end is not None and tok.n in lx.SPEECH_VERBS:
-                k = end + 1 if end < n_tok and tokens[end].text in _COMMAS else end
-                if k < n_tok and _head_at(tokens, k):
-                    title_end, nf, _ = _parse_title(tokens, k)
-                    if nf is None and title_end - k >= 2:
-                        persons.append((k, title_end, i + 1, end))
-                        i = title_end
-                        continue
+            after = (
+                _title_after_name(tokens, end, comma=False)
+                if end is not None and tok.n in lx.SPEECH_VERBS
+                else None
+            )
+            if after is not None:
+                persons.append((after[0], after[1], i + 1, end))  # `وقال X رئيس كتلة ...`
+                i = after[2]
+                continue
+        if tok.kind == "w" and i > 0 and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS):
+            end = _parse_name(tokens, i)
+            after = _title_after_name(tokens, end, comma=True) if end is not None else None
+            if after is not None:
+                persons.append((after[0], after[1], i, end))  # `رسالة من X، رئيس الوزراء`
+                i = after[2]
+                continue
         i += 1
 
     # A "name" that starts with another person's surname is that person's short form

@@ -378,3 +378,13 @@ def test_no_name_after_a_noun_that_only_looks_like_a_title():
 def test_titles_that_open_a_name_from_the_data_file():
     found = persons("ومن بينها حركة النصر بزعامة نادر الكعبي. والتقى الأميرال براد سميث، قائد القوات.")
     assert {"نادر الكعبي", "براد سميث"} <= set(found)
+
+
+def test_a_name_with_its_title_after_it():
+    found = persons(
+        "وقال سامي الحداد مستشار رئيس الوزراء الليبي عمر الدباغ إن الصفقة ألغيت. "
+        "وحمل الوزير رسالة من كريم الساعدي، رئيس الحكومة المنتهية ولايته، إلى الرئيس."
+    )
+    assert {"سامي الحداد", "عمر الدباغ", "كريم الساعدي"} <= set(found)
+    assert found["سامي الحداد"].title == "مستشار رئيس الوزراء الليبي"
+    assert found["كريم الساعدي"].title.startswith("رئيس الحكومة المنتهية ولايته")
