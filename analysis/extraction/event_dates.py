@@ -105,6 +105,17 @@ def dateline_date(doc: Doc) -> DateMention | None:
         head = doc.tokens[min(rng.start + 6, rng.stop - 1)].end
         found = [d for d in doc.dates_between(doc.tokens[rng.start].start, head) if d.value.day is not None]
         return found[0] if found else None
+    return lead_date(doc)
+
+
+def lead_date(doc: Doc) -> DateMention | None:
+    """The day the item's first sentences give (a stamp above the story, or the lead's
+    `صباح اليوم السبت 16/7/2022`): the day of the news it reports without a date of its own."""
+    for s in range(min(3, len(doc.sentences))):
+        start, end = doc.sentences[s]
+        found = [d for d in doc.dates_between(start, end) if d.value.day is not None and d.value.year is not None]
+        if found:
+            return found[0]
     return None
 
 

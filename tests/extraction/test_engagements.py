@@ -650,3 +650,12 @@ def test_talks_between_states_and_an_agreement_a_relative_clause_only_mentions()
 def test_training_between_the_nationalities_around_it():
     [e] = engagements("وقال إن روسيا بدأت تدريب الخبراء السوريين على المنظومة.")
     assert e.type == EngagementType.TRAINING and parties(e) == {"روسيا", "سوريا"}
+
+
+def test_an_undated_report_takes_the_day_of_the_lead():
+    text = (
+        "بدأ صباح اليوم السبت 16/7/2022 في جدة توافد القادة المشاركين في القمة. "
+        "واستقبل ولي العهد السعودي محمد بن سلمان رئيس الوزراء العراقي مصطفى الكاظمي."
+    )
+    [e] = engagements(text)
+    assert parties(e) == {"محمد بن سلمان", "مصطفى الكاظمي"} and e.date.iso == "2022-07-16"
