@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.extraction import tagger
-from analysis.extraction.actors import ActorAnalysis, Token, find_actors, tokenize
-from analysis.extraction.clean import clean_document, name_key
+from analysis.extraction.actors import find_actors, tokenize
+from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
 from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
+from analysis.extraction.tagger.persons import known_persons
 
 __all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "TAGGER_NOTICE", "extract_document", "extract_with_timings"]
 
@@ -90,17 +91,6 @@ def _ner_persons(text: str) -> tuple[KnownActor, ...]:
     return tuple(KnownActor(name=name, kind=ActorKind.PERSON) for name in names)
 
 
-def _tagger_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> tuple[KnownActor, ...]:
-    """Persons the sequence tagger finds that the rules did not, handed to the actor stage like known
-    actors. A one-word name counts only when it is no word of a longer person's name."""
-    found = tagger.tagged_names(text, tokens, analysis.mentions) or ()
-    names = [name for span, name in found if span.tag == "PER"]
-    known = {name_key(n) for a in analysis.actors if a.kind == ActorKind.PERSON for n in (a.name, *a.aliases)}
-    words = {w for key in known | {name_key(n) for n in names} if " " in key for w in key.split()}
-    new = {n: None for n in names if (key := name_key(n)) and key not in known and (" " in key or key not in words)}
-    return tuple(KnownActor(name=name, kind=ActorKind.PERSON) for name in new)
-
-
 def extract_document(raw_text: str, *, known_actors: Sequence[KnownActor] = ()) -> ExtractionResult:
     """Clean the page, then find its actors, dates and engagements."""
     return extract_with_timings(raw_text, known_actors=known_actors)[0]
@@ -146,7 +136,7 @@ def extract_with_timings(
             known_actors = (*known_actors, *ner_persons)
         tokens = tokenize(text)
         analysis = find_actors(text, known_actors=known_actors, tokens=tokens)
-        if tagged := _tagger_persons(text, tokens, analysis):
+        if tagged := known_persons(text, tokens, analysis):
             analysis = find_actors(text, known_actors=(*known_actors, *tagged), tokens=tokens)
         result.actors = analysis.actors
     except Exception as error:

@@ -7,7 +7,6 @@ runs the packaged model over a document's tokens, with the rules' mentions as fe
     labels.py    gold names located in their texts, as BIO labels
     spans.py     BIO labels back to names
     model.py     training, the model file, tagging
-    lexical.py   word frequency, given names, places (wordfreq, pyarabic)
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from collections.abc import Sequence
 
 from analysis.extraction.actors import Mention, Token
 from analysis.extraction.tagger.model import MODEL_NAME, loaded_tagger, tag, train
-from analysis.extraction.tagger.spans import Span, span_name, spans
+from analysis.extraction.tagger.spans import Span, span_name, spans, split_spans
 
 __all__ = ["MODEL_NAME", "loaded_tagger", "tagged_names", "train"]
 
@@ -26,4 +25,4 @@ def tagged_names(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]
     labels = tag(tokens, mentions)
     if labels is None:
         return None
-    return [(span, span_name(text, tokens, span)) for span in spans(labels)]
+    return [(span, span_name(text, tokens, span)) for span in split_spans(spans(labels), tokens)]

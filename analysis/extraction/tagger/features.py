@@ -6,9 +6,9 @@ features of its position (sentence start, the rules' mention tags) and of its ne
 added per document. The rules' mentions (`find_actors`) are features, not the answer: the tagger
 learns where the rules are right (stacking).
 
-Lexical resources: word frequencies from `wordfreq` (Apache-2.0; its Arabic list from
-Wikipedia, subtitles, news and web text, CC BY-SA 4.0) and the proper-noun list of `pyarabic`
-(GPL-3.0), read through `analysis.extraction.tagger.lexical`.
+Lexical resources through `analysis.extraction.lexical`: word frequency (wordfreq, Apache-2.0,
+lists CC-BY-SA 4.0), given, family and place names (pyarabic, GPL-3.0), verb/noun readings
+(qalsadi, GPL-3.0).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import lru_cache
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token
 from analysis.extraction.clean import normalize
-from analysis.extraction.tagger.lexical import given_name, place_name, zipf
+from analysis.extraction.lexical import is_family_name, is_given_name, is_place_name, reading, word_zipf
 
 SENTENCE_ENDS = frozenset(".!?؟\n:")
 _CLITICS = ("وال", "فال", "بال", "لل", "ول", "وب", "فل", "فب", "و", "ف", "ب", "ل")
@@ -78,10 +78,13 @@ def word_features(text: str, n: str, kind: str) -> tuple[str, ...]:
         feats.append("latin")
     forms = readings(n)
     feats += [f"lex={name}" for name, words in _LEXICONS if any(f in words for f in forms)]
-    feats.append(f"zipf={zipf(text)}")
-    if given_name(bare):
+    feats.append(f"zipf={int(word_zipf(text))}")
+    feats.append(f"read={reading(text)}")
+    if is_given_name(bare):
         feats.append("lex=givenname")
-    if place_name(bare) or place_name(readings(n)[-1]):
+    if is_family_name(bare) or is_family_name(readings(n)[-1]):
+        feats.append("lex=familyname")
+    if is_place_name(bare) or is_place_name(readings(n)[-1]):
         feats.append("lex=place")
     return tuple(feats)
 

@@ -27,6 +27,7 @@ TRAINING = {
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
+WITHOUT_RULES = True  # each document again without the rules' tags: the words must carry the names too
 _TAGGERS: dict[Path, pycrfsuite.Tagger | None] = {}
 
 
@@ -49,6 +50,8 @@ def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:
         labels = bio_labels(tokens, document.gold)
         names += sum(label.startswith("B-") for label in labels)
         trainer.append(sentence_features(tokens, mentions), labels)
+        if WITHOUT_RULES:
+            trainer.append(sentence_features(tokens, ()), labels)
     path = out_dir / MODEL_NAME
     trainer.train(str(path))
     _TAGGERS.pop(path.resolve(), None)

@@ -3,8 +3,8 @@
 Pure Python. A span is a run `B-X I-X ...` of one tag; an `I-X` with no `B-X` before it opens a
 span too (the tagger may start a name with it). A span's name is its text with an attached
 clitic dropped from the first word when the document also writes that word without it
-(`وبوتين` -> `بوتين` when `بوتين` occurs; `بوتين` alone keeps its `ب`), or when the clitic sits
-before the article (`للمالكي` -> `المالكي`).
+(`وبوتين` -> `بوتين` when `بوتين` occurs; `بوتين` alone keeps its `ب`, `فاليري` its `ف`), or
+when it is `لل` (`للمالكي` -> `المالكي`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from analysis.extraction.actors import Token
 from analysis.extraction.clean import normalize
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_BEFORE_ARTICLE = ("وبال", "وال", "فال", "بال")  # the clitic letters, then the article
 _BEFORE_LAM = ("ولل", "فلل", "لل")  # `لل`: the preposition took the article's alef
+# A word inside a name never carries a conjunction or preposition with the article (`بالكاظمي`,
+# `والعاهل`) or a conjunction before a name's first word (`وأبو`, `وعبد`): a new phrase starts there.
+_PHRASE_OPENERS = ("وبال", "وال", "بال", "ولل", "لل", "وأبو", "وابو", "وعبد")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 
@@ -43,12 +45,23 @@ def spans(labels: Sequence[str]) -> list[Span]:
     return out
 
 
+def split_spans(found: Sequence[Span], tokens: Sequence[Token]) -> list[Span]:
+    """Spans cut before an inner word that opens a new phrase (`أردوغان بالكاظمي` -> two spans)."""
+    out: list[Span] = []
+    for span in found:
+        first = span.first
+        for k in range(span.first + 1, span.last + 1):
+            n = tokens[k].n
+            if any(n.startswith(p) and len(n) > len(p) + 1 for p in _PHRASE_OPENERS):
+                out.append(Span(span.tag, first, k - 1))
+                first = k
+        out.append(Span(span.tag, first, span.last))
+    return out
+
+
 def _first_word(word: str, written: frozenset[str]) -> str:
     """The first word of a name without an attached clitic (`word` as written, no diacritics)."""
     n = normalize(word)
-    for prefix in _BEFORE_ARTICLE:
-        if n.startswith(prefix) and len(n) - len(prefix) >= 2:
-            return word[len(prefix) - 2 :]
     for prefix in _BEFORE_LAM:
         if n.startswith(prefix) and len(n) - len(prefix) >= 2:
             return "ال" + word[len(prefix) :]
