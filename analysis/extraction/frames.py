@@ -338,7 +338,9 @@ def visit_frames(f: Frame) -> list[Candidate]:
         # `يزور المملكة حالياً`: the dateline's place, or the host country as written
         f.location = first_dateline(doc) or doc.text[tokens[i + 1].start : tokens[i + 1].end]
     visit = f.make([(subject, Role.VISITOR)])
-    visit.emit = f.location is not None  # `زار X اليرزة`: no known place, but X goes on as subject
+    # a visit to a place not in the gazetteer (`زار مطار حميميم`, `وصل إلى مدينة دياربكر`) is
+    # still one; `وصل` and `انتقل` say so only with `إلى` (not `وصلت المحادثات إلى طريق مسدود`)
+    visit.emit = f.location is not None or not _arrival(c.trig) or _toward(doc, i, c.next_boundary)
     host = next(
         (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
     )
@@ -348,6 +350,19 @@ def visit_frames(f: Frame) -> list[Candidate]:
         call_on.type = EngagementType.MEETING
         return [visit, call_on]
     return [visit]
+
+
+_ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "سيصل", "ستصل", "انتقل")
+_TOWARD = frozenset(normalize(w) for w in "إلى الى".split())
+
+
+def _arrival(trig: Trigger) -> bool:
+    return trig.form.startswith(_ARRIVAL_STEMS)
+
+
+def _toward(doc: Doc, i: int, stop: int) -> bool:
+    """`إلى` after the verb, before another clause: the arrival names where it goes."""
+    return any(doc.tokens[k].n in _TOWARD for k in range(i + 1, min(i + 12, stop)))
 
 
 def statement_frames(f: Frame) -> list[Candidate]:

@@ -659,3 +659,11 @@ def test_an_undated_report_takes_the_day_of_the_lead():
     )
     [e] = engagements(text)
     assert parties(e) == {"محمد بن سلمان", "مصطفى الكاظمي"} and e.date.iso == "2022-07-16"
+
+
+def test_a_visit_to_a_place_outside_the_gazetteer_is_still_a_visit():
+    [e] = engagements("زار الرئيس السوري بشار الأسد، اليوم الثلاثاء، قاعدة حميميم العسكرية.")
+    assert e.type == EngagementType.VISIT and parties(e) == {"بشار الأسد"}
+    [e] = engagements("ووصل رئيس إقليم كردستان مسعود بارزاني إلى مدينة دياربكر التركية.")
+    assert e.type == EngagementType.VISIT and parties(e) == {"مسعود بارزاني"}
+    assert engagements("ووصل رئيس إقليم كردستان مسعود بارزاني متأخرا.") == []
