@@ -32,7 +32,17 @@ def _markers(*phrases: str) -> tuple[str, ...]:
 
 # Folded like `clean.normalize` folds a line (one alef, ه for ة, no diacritics, lower case).
 STAMP_MARKERS = _markers("التحديث الاخير", "آخر تحديث", "اخر تحديث", "تم التحديث", "last update", "updated")
-PUBLISHED_MARKERS = _markers("نشر في", "نشر بتاريخ", "تاريخ النشر", "نُشر", "published")
+PUBLISHED_MARKERS = _markers(
+    "نشر في",
+    "نشر بتاريخ",
+    "تاريخ النشر",
+    "نُشر",
+    "تاريخ الإضافة",
+    "تاريخ الخبر",
+    "أضيف في",
+    "أضيف بتاريخ",
+    "published",
+)
 _DATED_MARKERS = (*PUBLISHED_MARKERS, *_markers("الموافق", "بتاريخ"))
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}")  # a site clock shows seconds; an article stamp does not
 _DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")

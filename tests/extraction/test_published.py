@@ -97,3 +97,10 @@ def test_english_stamp_labels_are_read_like_arabic_ones() -> None:
     assert published(
         "لقاء عراقي إيراني في طهران", "Published: Jan 23, 2024 08:29 | Updated: Jan 24, 2024 10:00", BODY
     ) == date(2024, 1, 23)
+
+
+def test_other_labels_of_a_publication_stamp() -> None:
+    for label in ("تاريخ الإضافة:", "تاريخ الخبر :", "أضيف في"):
+        assert published("لقاء عراقي إيراني في طهران", f"{label} 23/01/2024 - 10:30", BODY) == date(
+            2024, 1, 23
+        )
