@@ -52,7 +52,8 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> 
         return True
     # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: talks that name their own parties
     return any(
-        tokens[k].n == BETWEEN and doc.inside[k + 1] is not None for k in range(i + 1, min(i + 6, rng.stop - 1))
+        tokens[k].n == BETWEEN and doc.inside[k + 1] is not None
+        for k in range(i + 1, min(i + 6, rng.stop - 1))
     )
 
 
@@ -79,8 +80,15 @@ def collect_after(
             continue
         tok = tokens[k]
         if tok.kind == "p":
+            quoted = doc.inside[k + 1] if k + 1 < stop else None
+            if tok.text in QUOTE_MARKS and quoted is not None and _quote_after(doc, quoted.last + 1):
+                k += 1  # `« حيدر العبادي »`: a name in quotes
+                continue
+            if tok.text in QUOTE_MARKS and k > start and doc.inside[k - 1] is not None:
+                k += 1  # the quote that closes it
+                continue
             if tok.text in QUOTE_MARKS:
-                close = _closing_quote(doc, k, stop)
+                close = _closing_quote(doc, k, stop) if etype in _GOODS_TYPES else None
                 if close is None:
                     break  # a quotation: what was said is not who took part
                 k = close + 1  # `مقاتلات من طراز "سوخوي 25"`: a short name in quotes
@@ -120,6 +128,10 @@ def _topic_between(tokens: Sequence[Token], start: int, k: int) -> bool:
     return any(f in lx.NON_NAME_NOUNS for q in range(start, k) for f in _forms(tokens[q].n))
 
 
+def _quote_after(doc: Doc, k: int) -> bool:
+    return k < len(doc.tokens) and doc.tokens[k].text in QUOTE_MARKS
+
+
 def _closing_quote(doc: Doc, k: int, stop: int) -> int | None:
     """The quote mark that closes a name of at most four words opened at `k`, or None."""
     for q in range(k + 1, min(k + 6, stop)):
@@ -153,7 +165,12 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     past an adverbial (`، في طهران أمس (الأحد)،`, `، بمطار جدة،`, `، في لقاءين منفصلين،`),
     at `مع`/`بين`, or in the victims of the same attack."""
     tokens = doc.tokens
-    if etype in _GOODS_TYPES and nxt + 1 < stop and tokens[nxt].n in _PARTY_PREPOSITIONS and doc.inside[nxt + 1]:
+    if (
+        etype in _GOODS_TYPES
+        and nxt + 1 < stop
+        and tokens[nxt].n in _PARTY_PREPOSITIONS
+        and doc.inside[nxt + 1]
+    ):
         return nxt  # `، من روسيا،`: the supplier of a transfer
     q = adverbial_end(doc, nxt, stop)
     if q is not None:
@@ -329,6 +346,7 @@ def previous_arg(doc: Doc, before: int, rng: range, etype: EngagementType) -> Me
     return None
 
 
+_TIME_WORDS = frozenset(normalize(w) for w in "اليوم أمس امس غدا غداً حاليا حالياً صباح مساء".split())
 _LIST_OPENERS = frozenset(normalize(w) for w in "كل من كلا كلا من".split())
 
 
@@ -356,7 +374,14 @@ def light_verb_subjects(doc: Doc, i: int, rng: range, etype: EngagementType) -> 
             continue
         tok = tokens[k]
         skip_mark = tok.kind == "p" and (tok.text in COMMAS or tok.text in "()" or tok.text in QUOTE_MARKS)
-        if skip_mark or tok.n == "و" or doc.in_date[k] or tok.n in _LIST_OPENERS and not found:
+        if (
+            skip_mark
+            or tok.n == "و"
+            or doc.in_date[k]
+            or tok.n in _TIME_WORDS
+            or tok.n in _LIST_OPENERS
+            and not found
+        ):
             k += 1
             continue
         break

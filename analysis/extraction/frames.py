@@ -385,8 +385,11 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         for o in f.roles.objects
         if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] == BETWEEN
     ]
-    if subject is not None and subject.kind == ActorKind.PERSON:
+    if subject is not None and subject.kind == ActorKind.PERSON and any(o[0].kind == ActorKind.PERSON for o in objs):
         objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
+    elif subject is not None and subject.kind == ActorKind.PERSON:
+        # `خلال اجتماع مع أعضاء مجلس الأمن القومي`: a body met as such
+        objs = [o for o in objs if o[0].kind == ActorKind.ORGANIZATION and o[3] in (WITH, "ب")]
     host = c.trig.form.startswith(("استقبل", "يستقبل", "سيستقبل", "استقبال"))
     if subject is not None and len(subjects) >= 2 and not objs:
         parts = [(m, Role.PARTICIPANT) for m in unique_mentions(subjects)]

@@ -667,3 +667,15 @@ def test_a_visit_to_a_place_outside_the_gazetteer_is_still_a_visit():
     [e] = engagements("ووصل رئيس إقليم كردستان مسعود بارزاني إلى مدينة دياربكر التركية.")
     assert e.type == EngagementType.VISIT and parties(e) == {"مسعود بارزاني"}
     assert engagements("ووصل رئيس إقليم كردستان مسعود بارزاني متأخرا.") == []
+
+
+def test_names_in_quotes_after_the_verb_and_a_body_met_as_such():
+    [e] = engagements("إلتقى اليوم الاثنين، رئيس الوزراء العراقي « حيدر العبادي » وزير الدفاع الإيراني « حسين دهقان ».")
+    assert parties(e) == {"حيدر العبادي", "حسين دهقان"}
+    [e] = engagements("وأبلغ وزير الدفاع الروسي سيرغي شويغو، خلال اجتماع مع أعضاء مجلس الأمن القومي، أن العمل انتهى.")
+    assert parties(e) == {"سيرغي شويغو", "مجلس الأمن القومي"}
+
+
+def test_a_visit_told_with_a_light_verb_and_a_time_word():
+    [e] = engagements("يقوم اليوم الرئيس التركي رجب طيب أردوغان بأول زيارة رسمية له إلى العراق منذ عقد.")
+    assert e.type == EngagementType.VISIT and parties(e) == {"رجب طيب أردوغان"} and e.location == "العراق"
