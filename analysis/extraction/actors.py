@@ -17,7 +17,7 @@ from functools import lru_cache
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.clean import key_variants, name_key, normalize
-from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.lexical import reading, same_name, same_word, word_zipf
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedActor, KnownActor, Span
 
 __all__ = ["ActorAnalysis", "Mention", "Token", "find_actors", "tokenize"]
@@ -136,8 +136,15 @@ def _is_geo(n: str) -> bool:
 
 
 def _valid_name_token(tok: Token) -> bool:
-    n = tok.n
-    if tok.kind != "w" or len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
+    return tok.kind == "w" and _valid_name_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _valid_name_word(text: str) -> bool:
+    """Whether a word may be part of a person's name (the answer depends on the word alone)."""
+    n, article = _word_reading(text)
+    tok = Token(text, 0, len(text), n, "w", article)
+    if len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
         return False
     if "\u064b" in tok.text or n in lx.NON_NAME_NOUNS:
         return False  # `أفكاراً`: an indefinite accusative noun never names a person
@@ -622,6 +629,26 @@ def _loose(key: str) -> str:
     return key.translate(_LOOSE_G)
 
 
+def _variant_surname(
+    n: str, by_ends: dict[str, list[tuple[str, list[_Record]]]]
+) -> tuple[dict[int, _Record], str]:
+    """The persons whose surname (five letters or more) the token spells another way — a long vowel
+    more or less, a letter changed (`ماكسيموف`, `ماكسيوف` for `مكسيموف`), compared by rapidfuzz —
+    and the reading of the token (without its clitic) that matched. `by_ends`: the loose surnames
+    by their first and last letters, which a variant keeps."""
+    for form in _forms(n):
+        v = _loose(_strip_article(form))
+        found = {
+            id(r): r
+            for surname, recs in by_ends.get(v[:1] + v[-1:], ())
+            if abs(len(v) - len(surname)) <= 2 and same_word(v, surname)
+            for r in recs
+        }
+        if found:
+            return found, form
+    return {}, n
+
+
 @lru_cache(maxsize=65536)
 def _loose_variants(n: str) -> tuple[str, ...]:
     """`_loose` of each of a token's `key_variants` (asked of every word of a document)."""
@@ -796,34 +823,6 @@ class _Table:
         return rec
 
 
-def _close(a: str, b: str) -> bool:
-    """Same name up to one letter in a long word (`ألبروس` / `اليبروس`)."""
-    ta, tb = a.split(), b.split()
-    if len(ta) != len(tb):
-        return False
-    diffs = 0
-    for x, y in zip(ta, tb, strict=True):
-        if x == y:
-            continue
-        if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
-            return False
-        if not _one_edit(x, y):
-            return False
-        diffs += 1
-    return diffs <= 1
-
-
-def _one_edit(x: str, y: str) -> bool:
-    if len(x) == len(y):
-        return sum(c1 != c2 for c1, c2 in zip(x, y, strict=True)) <= 1
-    if len(x) > len(y):
-        x, y = y, x
-    for k in range(len(y)):
-        if y[:k] + y[k + 1 :] == x:
-            return True
-    return False
-
-
 @lru_cache(maxsize=200_000)
 def _known_keys(known: KnownActor) -> tuple[tuple[str, ...], ...]:
     """The name keys of a known actor's name and aliases, as token tuples; kept across documents."""
@@ -926,7 +925,11 @@ def find_actors(
                 persons.append((after[0], after[1], i + 1, end))  # `وقال X رئيس كتلة ...`
                 i = after[2]
                 continue
-        if tok.kind == "w" and i > 0 and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS):
+        if (
+            i > 0
+            and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS)
+            and _valid_name_token(tok)
+        ):
             end = _parse_name(tokens, i)
             after = _title_after_name(tokens, end, comma=True) if end is not None else None
             if after is not None:
@@ -965,7 +968,7 @@ def find_actors(
         for other_key, rec in others:
             if (
                 other_key == key
-                or _close(other_key, key)
+                or same_name(other_key, key)
                 or other_key.endswith(" " + key)
                 or key.endswith(" " + other_key)
             ):
@@ -1099,6 +1102,9 @@ def find_actors(
     for surname, recs in surnames.items():
         if len(surname) >= 5:
             loose_surnames.setdefault(_loose(surname), []).extend(recs)
+    by_ends: dict[str, list[tuple[str, list[_Record]]]] = {}
+    for surname, recs in loose_surnames.items():
+        by_ends.setdefault(surname[:1] + surname[-1:], []).append((surname, recs))
     for k_idx in range(n_tok):
         tok = tokens[k_idx]
         if covered[k_idx] or tok.kind != "w":
@@ -1107,6 +1113,9 @@ def find_actors(
         if not cands and loose_surnames:
             # `لانجلي` for `لانغلي`: one foreign g written ج, غ or ك
             cands = {id(r): r for v in _loose_variants(tok.n) for r in loose_surnames.get(v, ())}
+        variant = None
+        if not cands and by_ends and len(tok.n) >= 5 and not name_words.ordinary(tok.text):
+            cands, variant = _variant_surname(tok.n, by_ends)  # `ماكسيموف` for `مكسيموف`
         if len(cands) != 1:
             continue
         rec = next(iter(cands.values()))
@@ -1119,11 +1128,15 @@ def find_actors(
                 given = next((f for f in _forms(prev.n) if f == rec.first_name), prev.n)
                 off = _strip_clitic_offset(prev, given)  # `وأنور إبراهيم` -> `أنور إبراهيم`
         if first == k_idx:
-            bare = next((f for f in _forms(tok.n) if _strip_article(f) in surnames), tok.n)
+            bare = variant or next((f for f in _forms(tok.n) if _strip_article(f) in surnames), tok.n)
             off = _strip_clitic_offset(tok, bare)
         surface = text[tokens[first].start + off : tok.end]
         clitic_left = (
-            first == k_idx and not off and tok.n not in surnames and _strip_article(tok.n) not in surnames
+            first == k_idx
+            and not off
+            and variant is None
+            and tok.n not in surnames
+            and _strip_article(tok.n) not in surnames
         )
         if not clitic_left and normalize(surface) != normalize(rec.name) and surface not in rec.aliases:
             rec.aliases.append(surface)

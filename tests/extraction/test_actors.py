@@ -388,3 +388,13 @@ def test_a_name_with_its_title_after_it():
     assert {"سامي الحداد", "عمر الدباغ", "كريم الساعدي"} <= set(found)
     assert found["سامي الحداد"].title == "مستشار رئيس الوزراء الليبي"
     assert found["كريم الساعدي"].title.startswith("رئيس الحكومة المنتهية ولايته")
+
+
+def test_spelling_variants_of_a_surname_are_one_person():
+    found = persons(
+        "استقبل وزير الخارجية السفير الروسي ماكسيم مكسيموف. وقال ماكسيموف إن بلاده تدعم العراق، "
+        "وأكد السفير ماكسيوف ذلك."
+    )
+    assert list(found) == ["ماكسيم مكسيموف"]
+    assert {"ماكسيموف", "ماكسيوف"} <= set(found["ماكسيم مكسيموف"].aliases)
+    assert len(found["ماكسيم مكسيموف"].mentions) == 3

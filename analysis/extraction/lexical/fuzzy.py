@@ -8,9 +8,9 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 # A transliterated name may gain or lose a long vowel (ا و ي) or change one letter: one edit in a
-# word of five letters or more, two in a word of eight or more.
+# word of five letters or more, two in a word of seven or more (`مكسيموف` / `ماكسيوف`).
 _MIN_LENGTH = 5
-_LONG = 8
+_LONG = 7
 
 
 def same_word(a: str, b: str) -> bool:
