@@ -219,9 +219,30 @@ def _told_date(
             return prev_dates[-1]
     source = (
         anaphoric_date(doc, cand, candidates)
+        or _narrative_date(cand, candidates)
         or visit_date(cand, candidates)
         or date_of_visit_meetings(cand, candidates)
     )
     if source is None and not is_pluperfect(doc, cand):
         source = dateline_day
     return source
+
+
+def _narrative_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
+    """`وكان X زار أنقرة في 16 تشرين الأول ... . واجتمع X مع Y`: the next sentence goes on with
+    the same subject's story, on the day the sentence before gave."""
+    if cand.subject is None or cand.sentence == 0:
+        return None
+    for other in reversed(candidates[: candidates.index(cand)]):
+        if other.sentence < cand.sentence - 1:
+            break
+        if (
+            other.sentence == cand.sentence - 1
+            and other.subject is not None
+            and other.subject.actor == cand.subject.actor
+            and other.date is not None
+            and other.date.value.day is not None
+            and not other.planned
+        ):
+            return other.date
+    return None

@@ -679,3 +679,14 @@ def test_names_in_quotes_after_the_verb_and_a_body_met_as_such():
 def test_a_visit_told_with_a_light_verb_and_a_time_word():
     [e] = engagements("يقوم اليوم الرئيس التركي رجب طيب أردوغان بأول زيارة رسمية له إلى العراق منذ عقد.")
     assert e.type == EngagementType.VISIT and parties(e) == {"رجب طيب أردوغان"} and e.location == "العراق"
+
+
+def test_the_next_sentence_goes_on_with_the_same_subject_s_day():
+    text = (
+        "وأفاد البيان أن الرئيس العراقي عبد اللطيف رشيد وصل إلى الرياض. "
+        "وكان رئيس إقليم كردستان نيجيرفان بارزاني زار أنقرة في 16 تشرين الأول 2024 والتقى الرئيس التركي رجب طيب أردوغان. "
+        "واجتمع نيجيرفان بارزاني مع وزير الخارجية التركي هاكان فيدان."
+    )
+    found = engagements(text, published=date(2025, 10, 9))
+    last = found[-1]
+    assert parties(last) == {"نيجيرفان بارزاني", "هاكان فيدان"} and last.date.iso == "2024-10-16"
