@@ -538,6 +538,8 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             break  # `رئيس الوفد الوطني السفير الروسي ...`: a second person's title begins
         if not tok.article and not _agreeing_adjective(tokens, i, j):
             end = _parse_name(tokens, j)
+            if end is None and _single_name_at(tokens, j):
+                end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
         elif j > i and tokens[j - 1].n in lx.RANKS:
             end = _parse_name(tokens, j, article_first=True)
         else:
@@ -603,6 +605,20 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
             continue
         break
     return title_end, None, None
+
+
+def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
+    """A name of one word right after a title head (and its nationality): a word qalsadi does not
+    analyse or reads as a proper noun, no common word, and nothing name-like after it."""
+    tok = tokens[j]
+    before = j - 2 if tokens[j - 1].n in lx.DEMONYM_FORMS else j - 1
+    if before < 0 or not _head_at(tokens, before) or not _valid_name_token(tok):
+        return False
+    codes = reading(tok.text)
+    if not (codes in ("", "U") or "P" in codes) or name_words.ordinary(tok.text):
+        return False
+    nxt = j + 1
+    return nxt >= len(tokens) or tokens[nxt].kind != "w" or not _valid_name_token(tokens[nxt])
 
 
 def _agreeing_adjective(tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -971,6 +987,8 @@ def find_actors(
                 or same_name(other_key, key)
                 or other_key.endswith(" " + key)
                 or key.endswith(" " + other_key)
+                or " " not in key
+                and same_word(key, other_key.rsplit(" ", 1)[-1])  # `السفير ماكسيوف`
             ):
                 if len(key) > len(rec.key) and not rec.known:
                     rec.aliases.append(rec.name)

@@ -37,8 +37,20 @@ def ordinary(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def never_in_name(word: str) -> bool:
-    """A verb (`سيبحث`, `ويتناول`) or a particle or pronoun (`بأنه`): never a word of a name."""
-    return is_verb(word) or reading(word) == "S"
+    """A verb (`سيبحث`, `ويتناول`), a particle or pronoun (`بأنه`), or a common noun in the
+    indefinite accusative (`رأيا`, `موقفا`: the noun `رأي` and the `-an` ending): never a word of a name."""
+    return is_verb(word) or reading(word) == "S" or _indefinite_accusative(word)
+
+
+def _indefinite_accusative(word: str) -> bool:
+    stem = word[:-1]
+    return (
+        word.endswith("ا")
+        and len(word) > 3
+        and "N" in reading(word)
+        and reading(stem) == "N"
+        and ordinary(stem)
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -398,3 +398,12 @@ def test_spelling_variants_of_a_surname_are_one_person():
     assert list(found) == ["ماكسيم مكسيموف"]
     assert {"ماكسيموف", "ماكسيوف"} <= set(found["ماكسيم مكسيموف"].aliases)
     assert len(found["ماكسيم مكسيموف"].mentions) == 3
+
+
+def test_a_foreign_name_of_one_word_after_a_title():
+    found = persons("وقال المبعوث إن للرئيس أوباما رأيا آخر. والتقى السفير الرئيس ترامب، ثم غادر.")
+    assert {"أوباما", "ترامب"} <= set(found)
+
+
+def test_one_common_word_after_a_title_is_no_name():
+    assert persons("وقال الرئيس نفسه إن الوزير حاليا في بغداد.") == {}

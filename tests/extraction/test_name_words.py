@@ -22,3 +22,8 @@ def test_the_clitic_reading_is_taken_when_the_bare_word_is_clearly_more_common()
     assert clitic_and_article("والدفاع", "الدفاع")
     assert not clitic_and_article("فاليري", "اليري")
     assert not clitic_and_article("فيصل", "يصل")
+
+
+def test_a_common_noun_in_the_indefinite_accusative_is_never_in_a_name():
+    assert never_in_name("رأيا") and never_in_name("موقفا")
+    assert not never_in_name("أوباما") and not never_in_name("صوفيا")
