@@ -2,9 +2,9 @@
 
 Pure Python. Where the tagger tags a person the rules did not find, the name is handed to the
 actor stage as a known actor, so the rules place its mentions, short forms and titles. Where
-the tagger and the rules disagree on the boundary of one name (`X Y يجري` against `X Y`), the
-tagger's name is handed over with the rules' form as its alias: the actor stage then renames its
-person to the tagger's form. A person the rules did not find at all needs a full name.
+the tagger and the rules start one name on the same word but end it apart (`X Y يجري` against
+`X Y`), the tagger's name is handed over with the rules' form as its alias: the actor stage then
+renames its person to the tagger's form. A person the rules did not find at all needs a full name.
 """
 
 from __future__ import annotations
@@ -15,6 +15,22 @@ from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.clean import name_key, normalize
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
+from analysis.extraction.tagger.features import word_features
+from analysis.extraction.tagger.spans import Span
+
+
+def _covered(analysis: ActorAnalysis) -> set[int]:
+    """Tokens inside any mention the rules found (a person's title, an organisation, a state ...)."""
+    return {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
+
+
+def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
+    """No word of the span is a lexicon word (a title, an institution, a place, a trigger, a stop word)."""
+    return not any(
+        f.startswith("lex=") and f != "lex=givenname" and f != "lex=familyname"
+        for tok in tokens[span.first : span.last + 1]
+        for f in word_features(tok.text, tok.n, tok.kind)
+    )
 
 
 def _rule_names(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> dict[int, tuple[int, str]]:
@@ -47,6 +63,7 @@ def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -
     if found is None:
         return None
     rule_names = _rule_names(text, tokens, analysis)
+    covered = _covered(analysis)
     known = {name_key(n) for a in analysis.actors if a.kind == ActorKind.PERSON for n in (a.name, *a.aliases)}
     persons = [(span, name) for span, name in found if span.tag == "PER"]
     out: dict[str, tuple[str, ...]] = {}
@@ -56,7 +73,10 @@ def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -
             continue
         overlap = {rule_names[k] for k in range(span.first, span.last + 1) if k in rule_names}
         if overlap:
-            out.setdefault(name, tuple(sorted(rule for _, rule in overlap)))
-        elif _full_name(name):
+            # Same first word, another last word: the tagger's name replaces the rules'.
+            renamed = tuple(sorted(rule for first, rule in overlap if first == span.first))
+            if len(overlap) == 1 and renamed and _full_name(name):
+                out.setdefault(name, renamed)
+        elif _full_name(name) and _plain_words(tokens, span) and not covered.intersection(range(span.first, span.last + 1)):
             out.setdefault(name, ())
     return tuple(KnownActor(name=name, kind=ActorKind.PERSON, aliases=aliases) for name, aliases in out.items())
