@@ -607,6 +607,19 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     return title_end, None, None
 
 
+def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, int] | None:
+    """After a title in the dual (`وزيرا`, `رئيسا`) and a first name ending at `end`, the second
+    name joined by `و` (quotes around either allowed): its (start, end)."""
+    if not any(f in lx.DUAL_HEADS for f in _forms(tokens[head].n)):
+        return None
+    k = _skip_quotes(tokens, end)
+    if k >= len(tokens) or tokens[k].n != "و":
+        return None
+    start = _skip_quotes(tokens, k + 1)
+    second = _parse_name(tokens, start) if start < len(tokens) else None
+    return (start, second) if second is not None else None
+
+
 def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     """A name of one word right after a title head (and its nationality): a word qalsadi does not
     analyse or reads as a proper noun, no common word, and nothing name-like after it."""
@@ -913,6 +926,12 @@ def find_actors(
             title_end, name_first, name_end = _parse_title(tokens, i)
             if name_first is not None and name_end is not None:
                 persons.append((i, title_end, name_first, name_end))
+                second = _second_of_pair(tokens, i, name_end)
+                if second is not None:
+                    # `رئيسا روسيا وسوريا، «X» و«Y»`: the second name's mention starts at the name
+                    persons.append((second[0], second[0], *second))
+                    i = second[1]
+                    continue
                 i = name_end
                 post = _apposition(tokens, name_end)
                 if post is not None:

@@ -407,3 +407,10 @@ def test_a_foreign_name_of_one_word_after_a_title():
 
 def test_one_common_word_after_a_title_is_no_name():
     assert persons("وقال الرئيس نفسه إن الوزير حاليا في بغداد.") == {}
+
+
+def test_a_title_in_the_dual_names_two_persons():
+    found = persons("وذكرت الوكالة أن رئيسا تركيا وقطر، «كمال أوزتورك» و«حمد الكواري»، التقيا اليوم.")
+    assert {"كمال أوزتورك", "حمد الكواري"} <= set(found)
+    found = persons("وصل وزيرا الدفاع الأمريكي، جون ميلر ونظيره الكندي، بول سميث أمس إلى بغداد.")
+    assert {"جون ميلر", "بول سميث"} <= set(found)
