@@ -2,9 +2,9 @@
 
 Pure Python. A span is a run `B-X I-X ...` of one tag; an `I-X` with no `B-X` before it opens a
 span too (the tagger may start a name with it). A span's name is its text with an attached
-clitic dropped from the first word when the document also writes that word without it
-(`وبوتين` -> `بوتين` when `بوتين` occurs; `بوتين` alone keeps its `ب`, `فاليري` its `ف`), or
-when it is `لل` (`للمالكي` -> `المالكي`).
+clitic dropped from the first word when the document also writes that word without it, or
+when the word without it is the commoner word (wordfreq): `وبوتين` -> `بوتين`, `وفاليري` ->
+`فاليري`, while `بوتين` keeps its `ب` and `وليد` its `و`; `لل` is always `ال` (`للمالكي`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from analysis.extraction.actors import Token
 from analysis.extraction.clean import normalize
+from analysis.extraction.lexical import word_zipf
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _BEFORE_LAM = ("ولل", "فلل", "لل")  # `لل`: the preposition took the article's alef
@@ -66,7 +67,8 @@ def _first_word(word: str, written: frozenset[str]) -> str:
         if n.startswith(prefix) and len(n) - len(prefix) >= 2:
             return "ال" + word[len(prefix) :]
     for clitic in _CLITICS:
-        if n.startswith(clitic) and n[len(clitic) :] in written:
+        rest = n[len(clitic) :]
+        if n.startswith(clitic) and len(rest) >= 3 and (rest in written or word_zipf(rest) > word_zipf(n)):
             return word[len(clitic) :]
     return word
 

@@ -1,0 +1,76 @@
+"""The sequence tagger's parts on made-up sentences: features, gold names as BIO labels, spans and names."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors, tokenize
+from analysis.extraction.tagger.features import sentence_features
+from analysis.extraction.tagger.labels import bio_labels
+from analysis.extraction.tagger.spans import Span, span_name, spans, split_spans
+
+GOLD = {
+    "actors": [
+        {"name": "سامي الخطيب", "aliases": ["الخطيب"], "kind": "person"},
+        {"name": "هانز مولر", "aliases": [], "kind": "person"},
+        {"name": "ألمانيا", "aliases": ["برلين"], "kind": "state"},
+        {"name": "حلف الشمال", "aliases": [], "kind": "organization"},
+    ]
+}
+
+
+def features_of(text: str) -> tuple[list, list[set[str]]]:
+    tokens = tokenize(text)
+    rows = sentence_features(tokens, find_actors(text, tokens=tokens).mentions)
+    return tokens, [set(row) for row in rows]
+
+
+def test_features_read_the_word_its_clitic_the_lexicons_the_rules_and_the_neighbours():
+    tokens, rows = features_of("قال وزير الخارجية سامي الخطيب إن وفدا وصل إلى برلين والتقى بالخطيب.")
+    words = [t.text for t in tokens]
+    minister, surname, berlin = rows[words.index("وزير")], rows[words.index("الخطيب")], rows[words.index("برلين")]
+    assert {"w=وزير", "lex=title"} <= minister
+    assert {"w=الخطيب", "art", "rule=I-person", "-1:w=سامي", "1:w=ان"} <= surname
+    assert "lex=geo" in berlin
+    assert "first" in rows[0] and "-1:edge" in rows[0]
+    clitic = rows[words.index("بالخطيب")]
+    assert {"b=خطيب", "clitic=بال"} <= clitic
+
+
+def test_gold_names_and_aliases_are_tagged_where_they_occur_with_or_without_a_clitic():
+    text = "واستقبل لسامي الخطيب وهانز مولر في برلين، ثم غادر الخطيب. والخطيبة ليست اسما."
+    tokens = tokenize(text)
+    tagged = {t.text: label for t, label in zip(tokens, bio_labels(tokens, GOLD), strict=True)}
+    assert tagged["لسامي"] == "B-PER" and tagged["الخطيب"] in ("I-PER", "B-PER")
+    assert tagged["وهانز"] == "B-PER" and tagged["مولر"] == "I-PER"
+    assert tagged["برلين"] == "B-GEO"
+    assert tagged["غادر"] == "O" and tagged["والخطيبة"] == "O"
+    labels = bio_labels(tokens, GOLD)
+    assert labels[[t.text for t in tokens].index("الخطيب", 3)] == "B-PER"  # the alias alone
+
+
+def test_the_full_name_wins_over_its_alias():
+    tokens = tokenize("وصل سامي الخطيب.")
+    assert bio_labels(tokens, GOLD) == ["O", "B-PER", "I-PER", "O"]
+
+
+def test_spans_from_labels_and_a_stray_inside_label_opens_a_span():
+    assert spans(["O", "B-PER", "I-PER", "I-ORG", "O", "I-PER"]) == [
+        Span("PER", 1, 2),
+        Span("ORG", 3, 3),
+        Span("PER", 5, 5),
+    ]
+
+
+def test_a_span_is_cut_where_a_word_with_a_preposition_and_the_article_starts_a_new_phrase():
+    tokens = tokenize("أشاد أردوغان بالكاظمي")
+    assert split_spans([Span("PER", 1, 2)], tokens) == [Span("PER", 1, 1), Span("PER", 2, 2)]
+
+
+def test_a_name_drops_a_clitic_the_text_or_the_word_frequencies_show():
+    text = "قال بوتين إن وبوتين وفاليري غيراسيموف التقيا للمالكي ووليد"
+    tokens = tokenize(text)
+    at = {t.text: k for k, t in enumerate(tokens)}
+    assert span_name(text, tokens, Span("PER", at["وبوتين"], at["وبوتين"])) == "بوتين"
+    assert span_name(text, tokens, Span("PER", at["وفاليري"], at["غيراسيموف"])) == "فاليري غيراسيموف"
+    assert span_name(text, tokens, Span("PER", at["بوتين"], at["بوتين"])) == "بوتين"
+    assert span_name(text, tokens, Span("PER", at["للمالكي"], at["للمالكي"])) == "المالكي"
+    assert span_name(text, tokens, Span("PER", at["ووليد"], at["ووليد"])) == "وليد"
