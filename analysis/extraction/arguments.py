@@ -143,9 +143,14 @@ def _closing_quote(doc: Doc, k: int, stop: int) -> int | None:
     return None
 
 
+_LEADING = frozenset(normalize(w) for w in "رئاسة قيادة".split())
+
+
 def _b_clitic_marker(tokens: Sequence[Token], m: Mention) -> str:
     """`ب` when a titled person is written with the preposition attached (`برئيس الوزراء X`)."""
     first_tok = tokens[m.first].n
+    if first_tok[1:] in _LEADING:
+        return ""  # `وفد برئاسة X`: X leads the delegation, X is no object
     if (
         first_tok[:1] == "ب"
         and m.kind == ActorKind.PERSON
@@ -423,8 +428,9 @@ def receives_or_gives(doc: Doc, m: Mention) -> bool:
 
 
 def has_b_clitic(tokens: Sequence[Token], m: Mention) -> bool:
+    """`بالرئيس X`, `بنظيره X`: the mention is governed by `ب` (not `برئاسة X`: X leads)."""
     tok = tokens[m.first]
-    return tok.n.startswith("ب") and m.start > tok.start
+    return tok.n.startswith("ب") and m.start > tok.start and tok.n[1:] not in _LEADING
 
 
 def last_two_persons(doc: Doc, i: int, rng: range) -> list[Mention] | None:

@@ -14,7 +14,8 @@ from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
 from analysis.extraction.clean import normalize
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
-SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$)|\n+")
+# a sentence ends at a stop before a space, the end, or an Arabic letter (`العراق.وأكد`: no space)
+SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$|[\u0621-\u064A])|\n+")
 
 
 def is_abbreviation(text: str, dot: int) -> bool:

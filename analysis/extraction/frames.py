@@ -102,7 +102,7 @@ class Roles:
     subjects: list[Mention] = field(default_factory=list)
     objects: list[Arg] = field(default_factory=list)
     antecedent: Candidate | None = None
-    invited: bool = False  # `دعوة لـX بزيارة`: a planned visit by the invited person
+    invited: bool = False  # `دعوة لـX بزيارة`, `بهدف لقاء X`: planned, not yet done
 
     def continuing(self, cand: Candidate | None, objects: list[Arg]) -> Roles:
         self.antecedent = cand
@@ -229,6 +229,11 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if light:
             return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
+    if etype in PAIRWISE and _for_purpose(doc, i, rng):
+        # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
+        roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
+        roles.invited = True
+        return roles
     agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
     if agent is not None:
         return Roles([agent], [a for a in after if a[0] is not agent])
@@ -240,6 +245,12 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         pair = last_two_persons(doc, i, rng) if not after else None
         if pair and is_coordinated(doc, pair[1]):
             return Roles(pair, after)  # `عقد X ونظيره Y جلسة مباحثات`
+        if prev is None and after and after[0][3] == WITH:
+            # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
+            roles = Roles().continuing(c.antecedent(), after)
+            if not roles.subjects and (speaker := _that_came(doc, c.s)) is not None:
+                roles.subjects = [speaker]  # `كشف X عن ... . جاء ذلك خلال`: X, who said it
+            return roles
         return Roles([prev] if prev is not None else [], after)
     if etype == EngagementType.VISIT:
         invited = invited_visitor(doc, i, rng)
@@ -256,6 +267,34 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
         return Roles([], after)
     return Roles()
+
+
+_PURPOSE_WORDS = frozenset(normalize(w) for w in "بهدف لهدف بغرض بغية لأجل".split())
+
+
+def _for_purpose(doc: Doc, i: int, rng: range) -> bool:
+    """A meeting noun after `بهدف`, `بغرض`, or with `ل` attached (`للقاء`): a purpose."""
+    tok = doc.tokens[i].n
+    if tok.startswith("لل") and tok[1:] in lx.TRIGGERS:
+        return True
+    return i - 1 >= rng.start and doc.tokens[i - 1].n in _PURPOSE_WORDS
+
+
+_CAME = frozenset(normalize(w) for w in "جاء وجاء جاءت وجاءت".split())
+
+
+def _that_came(doc: Doc, s: int) -> Mention | None:
+    """`جاء ذلك خلال ...`: the sentence tells where the one before was said; its speaker is the
+    first person named in that sentence."""
+    rng = doc.sentence_tokens(s)
+    words = [doc.tokens[k].n for k in rng if doc.tokens[k].kind == "w"][:2]
+    if s == 0 or len(words) < 2 or words[0] not in _CAME or words[1] not in lx.DEMONSTRATIVES:
+        return None
+    before = doc.sentence_tokens(s - 1)
+    return next(
+        (doc.mention_at[k] for k in before if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON),
+        None,
+    )
 
 
 def possessor_roles(c: Clause, after: list[Arg]) -> Roles:

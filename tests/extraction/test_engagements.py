@@ -690,3 +690,22 @@ def test_the_next_sentence_goes_on_with_the_same_subject_s_day():
     found = engagements(text, published=date(2025, 10, 9))
     last = found[-1]
     assert parties(last) == {"نيجيرفان بارزاني", "هاكان فيدان"} and last.date.iso == "2024-10-16"
+
+
+def test_a_stop_with_no_space_after_it_ends_the_sentence():
+    text = "واتصل الرئيس الإيراني حسن روحاني بالرئيس العراقي برهم صالح.وأشاد روحاني بدعوة المرجع علي السيستاني."
+    assert [parties(e) for e in engagements(text)] == [{"حسن روحاني", "برهم صالح"}]
+
+
+def test_a_meeting_the_visitor_came_for_and_a_joint_press_conference():
+    [visit, meeting] = engagements(
+        "وصل إلى دمشق اليوم وفد روسي برئاسة نائب وزير الخارجية الروسي ميخائيل بوغدانوف، "
+        "بهدف لقاء قائد الإدارة السورية أحمد الشرع."
+    )
+    assert parties(visit) == {"ميخائيل بوغدانوف"}
+    assert parties(meeting) == {"ميخائيل بوغدانوف", "أحمد الشرع"} and meeting.status == Status.PLANNED
+    [e] = engagements(
+        "كشف وزير الخارجية العراقي إبراهيم الجعفري عن نية بلاده شراء منظومة دفاعية. "
+        "جاء ذلك خلال مؤتمر صحفي مشترك مع نائب الرئيس الروسي دميتري روغوزين في موسكو."
+    )
+    assert parties(e) == {"إبراهيم الجعفري", "دميتري روغوزين"} and e.location == "موسكو"
