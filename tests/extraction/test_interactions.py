@@ -56,20 +56,21 @@ def test_a_pair_the_rules_report_is_their_engagement_not_a_second_candidate():
     [rule] = [c for c in cands if c.kind == "rule"]
     assert set(rule.parties) == {"سامي الخطيب", "جان دوبوا"}
     assert not [c for c in cands if c.kind == "pair"]
-    assert "rule=talks" in features_of(doc, rule)
+    assert "rule|rule=talks" in features_of(doc, rule)
 
 
 def test_features_read_the_link_word_the_trigger_and_the_markers():
     doc, cands = candidates_of("وعقد وزير المالية كريم الحداد جلسة عمل مع السفير الألماني هانز مولر.")
     [pair] = [c for c in cands if c.kind == "pair"]
     feats = features_of(doc, pair)
-    assert "btw=مع" in feats and "pair|btw=مع" in feats
-    assert "no_trigger" in feats
+    assert {"kind=pair", "pair|btw=مع", "pair|no_trigger"} <= feats
     doc, cands = candidates_of(
         "ولن يلتقي وزير المالية كريم الحداد السفير الألماني هانز مولر اليوم، ومن المقرر أن يزوره غدا."
     )
-    feats = features_of(doc, next(c for c in cands if c.kind != "visit"))
-    assert {"negation", "planned_marker", "trig=meeting:v"} <= feats
+    cand = next(c for c in cands if c.kind != "visit")
+    assert {f"{cand.kind}|{f}" for f in ("negation", "planned_marker", "trig=meeting:v")} <= features_of(
+        doc, cand
+    )
 
 
 def test_the_model_scores_with_its_weights():

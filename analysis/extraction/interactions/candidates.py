@@ -7,6 +7,7 @@ module only enumerates them, with the tokens and mentions the features read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -31,6 +32,7 @@ class Sentence:
     tokens: range
     mentions: list[Mention] = field(default_factory=list)
     rules: list[ExtractedEngagement] = field(default_factory=list)  # rule engagements it is evidence of
+    text: str = ""
     visit_word: bool = False  # a visit trigger (`زار`, `زيارة`, `وصل`) or a tour noun: places are candidates
 
 
@@ -70,7 +72,7 @@ class Document:
 
 def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
     spans = split_sentences(text)
-    out = [Sentence(k, a, b, range(0)) for k, (a, b) in enumerate(spans)]
+    out = [Sentence(k, a, b, range(0), text=text[a:b]) for k, (a, b) in enumerate(spans)]
     starts = [s.start for s in out]
     tok_first: dict[int, int] = {}
     tok_last: dict[int, int] = {}
@@ -130,7 +132,7 @@ def _title_states(titles: Sequence[str]) -> set[str]:
     return {
         normalize(lx.DEMONYM_FORMS[f])
         for title in titles
-        for word in title.split()
+        for word in re.findall(r"\w+", title)
         for f in _forms(normalize(word))
         if f in lx.DEMONYM_FORMS
     }

@@ -2,8 +2,9 @@
 verbs and nominal forms), the linking words between them, their kinds, their distance, what the
 rules made of them, and the sentence's negation, hedging, quotation and future markers.
 
-Pure Python. Each feature is a string (a binary indicator); every one is also given once more
-prefixed by the candidate's kind (rule / pair / visit), so each kind can weigh a cue differently.
+Pure Python. Each feature is a string (a binary indicator) prefixed by the candidate's kind (rule /
+pair / visit): each kind weighs its cues on its own (a cue of the rules' engagements, which are
+mostly right, says little about a pair the rules left out).
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from analysis.extraction.interactions.candidates import Candidate, Document, Sen
 LINKS = frozenset(normalize(w) for w in "مع بين كل من لدى و ب عن إلى في نظيره نظيرها".split())
 _QUOTES = frozenset('"“”«»')
 _TOKENS_BUCKETS = (0, 1, 2, 3, 5, 8, 13, 21)
+
+
+_CAPITALS = {normalize(c): normalize(state) for state, capitals in lx.STATES.items() for c in capitals}
+
+
+def state_of(place: str) -> str:
+    """The state a place name stands for (`موسكو` -> روسيا), normalized; else the name itself."""
+    n = normalize(place)
+    return _CAPITALS.get(n, n)
 
 
 def bucket(n: int, edges: Sequence[int] = _TOKENS_BUCKETS) -> str:
@@ -95,6 +105,11 @@ def _between(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple[int, in
         if lo <= m.first < hi:
             others += 1
     out.append(f"btw_mentions={bucket(others, (0, 1, 2))}")
+    if others and all(
+        tokens[i].kind == "p" or tokens[i].n in LINKS or any(m.first <= i <= m.last for m in sent.mentions)
+        for i in range(lo, hi)
+    ):
+        out.append("in_list")
     if b[0] < len(tokens) and b[0] >= 0:
         first = tokens[b[0]]
         if first.kind == "w" and first.n[:1] in "وبل" and first.n not in LINKS:
@@ -121,6 +136,7 @@ def _nearest_trigger(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple
         return ["near=none"]
     dist, (etype, verb), where = best
     return [
+        f"near_pair={etype}:{where}:{bucket(dist, (0, 1, 3))}",
         f"near={etype}:{where}",
         f"near_pos={where}",
         f"near_dist={bucket(dist, (0, 1, 2, 4, 8))}",
@@ -169,7 +185,7 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
         out += _party(m, doc, name, slot)
     own = [doc.states.get(n, set()) for n in cand.parties]
     others = [cand.place.actor] if cand.place is not None else list(cand.parties)
-    if any(normalize(o) in states for states in own for o in others):
+    if any(state_of(o) in states for states in own for o in others):
         out.append("own_state")
     if cand.place is not None:
         out.append(f"place={cand.place.kind}")
@@ -182,4 +198,4 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
         out += _between(doc, sent, a, b) + _nearest_trigger(doc, sent, a, b)
         out.append(f"kinds={'-'.join(sorted(f for f in out if f.startswith(('a=', 'b='))))}")
     prefix = cand.kind
-    return out + [f"{prefix}|{f}" for f in out] + [f"kind={prefix}"]
+    return [f"{prefix}|{f}" for f in out] + [f"kind={prefix}"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from analysis.extraction.interactions.candidates import Candidate, build_document
 from analysis.extraction.interactions.labels import GoldIndex, candidate_hits
+from analysis.extraction.interactions.merge import decide
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
 from analysis.extraction.interactions.stage import featured_candidates, rule_outputs
 from analysis.extraction.training import GoldDocument
@@ -26,6 +27,8 @@ MIN_COUNT = 2  # a feature seen fewer times in training is left out
 C = 0.5  # inverse L2 strength
 ACCEPT_GRID = tuple(round(0.2 + 0.05 * k, 2) for k in range(17))
 DROP_GRID = (0.0, 0.1, 0.2, 0.3)
+NEVER = 1.01  # an accept threshold no probability reaches
+MARGIN = 0.005  # the least F1 gain that moves a threshold
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Example:
     candidate: Candidate
     features: list[str]
     hits: list[int]
+    label: int  # 1: would hit a gold engagement (the scorer's reading: its sentence need not be the evidence)
 
 
 @dataclass
@@ -69,9 +73,14 @@ def labelled_documents(documents: Sequence[GoldDocument], models: Path) -> list[
             rules = seen[-1]
             doc = build_document(rules.text, rules.analysis, rules.engagements)
             gold = GoldIndex(gd.gold, {a.name: [a.name, *a.aliases] for a in rules.analysis.actors})
-            examples = [Example(c, f, candidate_hits(c, gold)) for c, f in featured_candidates(doc)]
+            examples = [_example(c, f, gold) for c, f in featured_candidates(doc)]
             out.append(Labelled(gd.id, examples, set(gold.core())))
     return out
+
+
+def _example(cand: Candidate, features: list[str], gold: GoldIndex) -> Example:
+    hits = candidate_hits(cand, gold)
+    return Example(cand, features, hits, 1 if hits else 0)
 
 
 def fit(examples: Sequence[Example]) -> InteractionModel:
@@ -91,7 +100,7 @@ def fit(examples: Sequence[Example]) -> InteractionModel:
             rows.append(r)
             cols.append(c)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocab)))
-    y = np.array([1 if ex.hits else 0 for ex in examples])
+    y = np.array([ex.label for ex in examples])
     if len(set(y)) < 2:
         return InteractionModel(weights={}, bias=0.0 if y.sum() else -5.0)
     lr = LogisticRegression(C=C, solver="liblinear", max_iter=1000).fit(x, y)
@@ -103,23 +112,21 @@ def fit(examples: Sequence[Example]) -> InteractionModel:
 def simulated_counts(
     doc: Labelled, probs: Sequence[float], accept: dict[str, float], drop: float
 ) -> tuple[int, int, int]:
-    """(predictions, predictions that hit, core gold hit) if the document were decided so."""
-    preds: list[list[int]] = []
-    kept_keys: list[frozenset[str]] = []
-    new: dict[tuple[frozenset[str], bool], list[int]] = {}
-    for ex, p in zip(doc.examples, probs, strict=True):
-        if ex.candidate.rule is not None and p >= drop:
-            preds.append(ex.hits)
-            kept_keys.append(frozenset(ex.candidate.parties))
-    for k in sorted(range(len(probs)), key=lambda k: -probs[k]):
-        ex = doc.examples[k]
-        if ex.candidate.rule is not None or probs[k] < accept[ex.candidate.kind]:
-            continue
-        key = (frozenset(ex.candidate.parties), ex.candidate.place is not None)
-        if key in new or any(key[0] <= kk for kk in kept_keys):
-            continue
-        new[key] = ex.hits
-    preds += list(new.values())
+    """(predictions, predictions that hit, core gold hit) if the document were decided so
+    (the same `decide` as at run time)."""
+    kept = [
+        (ex, p)
+        for ex, p in zip(doc.examples, probs, strict=True)
+        if ex.candidate.rule is not None and p >= drop
+    ]
+    hits_of = {id(ex.candidate): ex.hits for ex in doc.examples}
+    new = [
+        (ex.candidate, p)
+        for ex, p in zip(doc.examples, probs, strict=True)
+        if ex.candidate.rule is None and p >= accept[ex.candidate.kind]
+    ]
+    made, _ = decide(new, [(frozenset(ex.candidate.parties), ex.candidate.rule.type) for ex, _ in kept])
+    preds = [ex.hits for ex, _ in kept] + [hits_of[id(cand)] for cand, _ in made.values()]
     hit_gold = set().union(*preds) if preds else set()
     return len(preds), sum(1 for h in preds if h), len(hit_gold & doc.core)
 
@@ -139,33 +146,37 @@ def f1_of(
 def out_of_fold(docs: Sequence[Labelled]) -> list[list[float]]:
     """Each document's candidate probabilities from a model fitted without its inner fold."""
     probs: list[list[float]] = [[] for _ in docs]
-    for fold in range(INNER_FOLDS):
-        model = fit([ex for k, d in enumerate(docs) if k % INNER_FOLDS != fold for ex in d.examples])
+    for part in range(INNER_FOLDS):
+        model = fit([ex for k, d in enumerate(docs) if k % INNER_FOLDS != part for ex in d.examples])
         for k, d in enumerate(docs):
-            if k % INNER_FOLDS == fold:
+            if k % INNER_FOLDS == part:
                 probs[k] = [model.probability(ex.features) for ex in d.examples]
     return probs
 
 
 def choose_thresholds(docs: Sequence[Labelled]) -> tuple[dict[str, float], float, float, float]:
-    """The accept thresholds (per kind) and drop threshold that do best on out-of-fold probabilities
-    of the training documents, their F1, and the F1 of the rules alone on the same documents.
-    Coordinate ascent: the pair threshold, then the visit threshold, then the drop threshold, twice."""
+    """The accept thresholds (per kind) and the drop threshold that do best on out-of-fold
+    probabilities of the training documents, their F1, and the F1 of the rules alone there.
+    Coordinate ascent from the rules alone (accept nothing, drop nothing), twice over; a step is
+    taken only when it gains more than MARGIN, so noise does not add engagements."""
     probs = out_of_fold(docs)
-    accept, drop = {"pair": 0.5, "visit": 0.5}, 0.0
-    best = f1_of(docs, probs, accept, drop)
+    accept, drop = {"pair": NEVER, "visit": NEVER}, 0.0
+    rules = best = f1_of(docs, probs, accept, drop)
     for _ in range(2):
         for kind in ("pair", "visit"):
-            for t in ACCEPT_GRID:
-                f1 = f1_of(docs, probs, {**accept, kind: t}, drop)
-                if f1 > best + 1e-9:
-                    best, accept = f1, {**accept, kind: t}
-        for t in DROP_GRID:
-            f1 = f1_of(docs, probs, accept, t)
-            if f1 > best + 1e-9:
-                best, drop = f1, t
-    rules = f1_of(docs, probs, {"pair": 2.0, "visit": 2.0}, 0.0)
+            scores = {t: f1_of(docs, probs, {**accept, kind: t}, drop) for t in ACCEPT_GRID}
+            if (top := max(scores.values())) > best + MARGIN:
+                best, accept = top, {**accept, kind: _middle(scores, top)}
+        scores = {t: f1_of(docs, probs, accept, t) for t in DROP_GRID}
+        if (top := max(scores.values())) > best + MARGIN:
+            best, drop = top, _middle(scores, top)
     return accept, drop, round(best, 3), round(rules, 3)
+
+
+def _middle(scores: dict[float, float], top: float) -> float:
+    """The middle of the thresholds that reach the top score (the safest of equals)."""
+    equal = sorted(t for t, f1 in scores.items() if f1 >= top - 1e-9)
+    return equal[len(equal) // 2]
 
 
 def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:

@@ -7,6 +7,7 @@ planned on a future or intention marker, date as the rules date that sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import _forms
@@ -15,6 +16,7 @@ from analysis.extraction.interactions.features import trigger_of
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     DateMention,
+    DateValue,
     EngagementType,
     ExtractedEngagement,
     Participant,
@@ -71,9 +73,10 @@ def planned(doc: Document, cand: Candidate) -> bool:
     return False
 
 
-def sentence_date(doc: Document, cand: Candidate, dates: Sequence[DateMention]):
-    """The date the rules give this sentence: a rule engagement of the sentence, a day written in it,
-    else the nearest rule engagement before it (the story's date), else none."""
+def sentence_date(doc: Document, cand: Candidate, dates: Sequence[DateMention], published: date | None):
+    """The date of the sentence's own rule engagement or of a day written in it; for a reported
+    interaction, else the date of the rule engagement before it (the story's day), else the
+    publication date; a planned one has no date unless its sentence gives one."""
     sent = cand.sentence
     for e in sent.rules:
         if e.date.year is not None:
@@ -81,20 +84,23 @@ def sentence_date(doc: Document, cand: Candidate, dates: Sequence[DateMention]):
     for d in dates:
         if sent.start <= d.start < sent.end and d.value.precision == Precision.DAY:
             return d.value, d.text
+    if planned(doc, cand):
+        return UNKNOWN_DATE, None
     before = [e for e in doc.engagements if e.evidence.start < sent.start and e.date.year is not None]
     if before:
-        e = before[-1]
-        return e.date, e.date_text
+        return before[-1].date, before[-1].date_text
+    if published is not None:
+        return DateValue.of(published), None
     return UNKNOWN_DATE, None
 
 
 def _engagement(
-    doc: Document, cand: Candidate, p: float, dates: Sequence[DateMention]
+    doc: Document, cand: Candidate, p: float, dates: Sequence[DateMention], published: date | None
 ) -> ExtractedEngagement:
     sent = cand.sentence
     etype = engagement_type(doc, cand)
     role = Role.VISITOR if cand.place is not None else Role.PARTICIPANT
-    date, date_text = sentence_date(doc, cand, dates)
+    day, date_text = sentence_date(doc, cand, dates, published)
     location = cand.place.actor if cand.place is not None else None
     if location is None:
         location = next((e.location for e in sent.rules if e.location), None)
@@ -102,7 +108,7 @@ def _engagement(
         type=etype,
         participants=[Participant(name=n, role=role) for n in cand.parties],
         evidence=Span(doc.text[sent.start : sent.end], sent.start, sent.end),
-        date=date,
+        date=day,
         date_text=date_text,
         location=location,
         status=Status.PLANNED if planned(doc, cand) else Status.REPORTED,
@@ -110,30 +116,46 @@ def _engagement(
     )
 
 
+def covering(cand: Candidate, kept: Sequence[tuple[frozenset[str], EngagementType]]) -> int | None:
+    """The index of the kept engagement (parties, type) that already reports this candidate: one
+    with both its parties, or for a visit candidate a visit by its visitor."""
+    parties, visit = frozenset(cand.parties), cand.place is not None
+    for k, (names, etype) in enumerate(kept):
+        if parties <= names and (not visit or etype == EngagementType.VISIT):
+            return k
+    return None
+
+
+def decide(
+    new: Sequence[tuple[Candidate, float]], kept: Sequence[tuple[frozenset[str], EngagementType]]
+) -> tuple[dict[tuple[frozenset[str], bool], tuple[Candidate, float]], list[tuple[Candidate, int | None]]]:
+    """Which accepted candidates become engagements (the most probable one per key) and which only
+    add evidence: to a kept engagement (its index) or to the new engagement of their key (None)."""
+    made: dict[tuple[frozenset[str], bool], tuple[Candidate, float]] = {}
+    extra: list[tuple[Candidate, int | None]] = []
+    for cand, p in sorted(new, key=lambda cp: (-cp[1], cp[0].sentence.start)):
+        key = _key(cand.parties, cand.place is not None)
+        k = covering(cand, kept)
+        if k is not None or key in made:
+            extra.append((cand, k))
+        else:
+            made[key] = (cand, p)
+    return made, extra
+
+
 def merge_new(
     doc: Document,
     kept: list[ExtractedEngagement],
     new: list[tuple[Candidate, float]],
     dates: Sequence[DateMention],
+    published: date | None = None,
 ) -> list[ExtractedEngagement]:
     """`kept` (rule engagements) plus one engagement per new pair, most probable sentence first."""
-    made: dict[tuple[frozenset[str], bool], ExtractedEngagement] = {}
-    for cand, p in sorted(new, key=lambda cp: (-cp[1], cp[0].sentence.start)):
-        key = _key(cand.parties, cand.place is not None)
-        rule = next(
-            (
-                e
-                for e in kept
-                if key[0] <= {q.name for q in e.participants}
-                and (not key[1] or e.type == EngagementType.VISIT)
-            ),
-            None,
-        )
-        target = rule or made.get(key)
-        if target is not None:
-            _add_evidence(target, doc, cand)
-            continue
-        made[key] = _engagement(doc, cand, p, dates)
-    out = kept + list(made.values())
+    made, extra = decide(new, [(frozenset(p.name for p in e.participants), e.type) for e in kept])
+    engagements = {key: _engagement(doc, cand, p, dates, published) for key, (cand, p) in made.items()}
+    for cand, k in extra:
+        target = kept[k] if k is not None else engagements[_key(cand.parties, cand.place is not None)]
+        _add_evidence(target, doc, cand)
+    out = kept + list(engagements.values())
     out.sort(key=lambda e: e.evidence.start)
     return out

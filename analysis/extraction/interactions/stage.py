@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date
 
 from analysis.extraction.actors import ActorAnalysis
 from analysis.extraction.interactions.candidates import (
@@ -60,9 +61,15 @@ def featured_candidates(doc: Document) -> list[tuple[Candidate, list[str]]]:
 
 
 def refine_engagements(
-    text: str, analysis: ActorAnalysis, dates: Sequence[DateMention], engagements: list[ExtractedEngagement]
+    text: str,
+    analysis: ActorAnalysis,
+    dates: Sequence[DateMention],
+    engagements: list[ExtractedEngagement],
+    *,
+    published: date | None = None,
 ) -> list[ExtractedEngagement]:
-    """The rule engagements, judged by the model, plus the interactions the model finds."""
+    """The rule engagements, judged by the model, plus the interactions the model finds
+    (`published`: the article's date, for a reported interaction the text dates no other way)."""
     if (seen := _COLLECT.get()) is not None:
         seen.append(RuleOutput(text, analysis, tuple(dates), tuple(engagements)))
         return engagements
@@ -78,4 +85,4 @@ def refine_engagements(
             if p >= model.drop:
                 kept.append(cand.rule)
     new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept[c.kind]]
-    return merge_new(doc, kept, new, dates)
+    return merge_new(doc, kept, new, dates, published)
