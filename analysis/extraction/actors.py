@@ -30,6 +30,7 @@ _TOKEN_RE = re.compile(
 _ARTICLE = "ال"
 _DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _QUOTES = set("()\"'“”«»‘’[]")
+_TANWEEN_RE = re.compile("[\u064b-\u064d]")
 _COMMAS = {"،", ","}
 
 
@@ -146,8 +147,8 @@ def _valid_name_word(text: str) -> bool:
     tok = Token(text, 0, len(text), n, "w", article)
     if len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
         return False
-    if "\u064b" in tok.text or n in lx.NON_NAME_NOUNS:
-        return False  # `أفكاراً`: an indefinite accusative noun never names a person
+    if _TANWEEN_RE.search(text) or n in lx.NON_NAME_NOUNS:
+        return False  # `أفكاراً`, `نوعٍ`: an indefinite noun never names a person
     if (
         _stop_token(tok)
         or _trigger_token(tok)
@@ -607,6 +608,33 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     return title_end, None, None
 
 
+def _described_person_at(tokens: Sequence[Token], i: int) -> bool:
+    """`المغني الكردي`, `الفنان العراقي`: a definite noun of no title list and a masculine nisba
+    adjective, which describe the person named right after them."""
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "w" or not tokens[i + 1].article:
+        return False
+    noun, adjective = tokens[i].n, tokens[i + 1].n
+    return (
+        adjective.endswith("ي")  # masculine singular, as a person's description is (not `القوات الروسية`)
+        and len(adjective) > 4
+        and not _known_word(noun)
+        and not _reads_as(noun, "org")
+        and not _reads_as(noun, "definite_org")
+        and noun not in lx.INSTITUTION_WORDS
+        and not _is_geo(adjective)
+    )
+
+
+def _clitic_first(tok: Token) -> bool:
+    """`وتراجع`, `لإيجاد`: a conjunction or preposition on a more common word, no given name."""
+    rest = tok.text[1:]
+    return (
+        tok.n[:1] in "وفلب"
+        and word_zipf(rest) >= name_words.WORD_ZIPF
+        and name_words.clitic_and_article(tok.text, rest)
+    )
+
+
 def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, int] | None:
     """After a title in the dual (`وزيرا`, `رئيسا`) and a first name ending at `end`, the second
     name joined by `و` (quotes around either allowed): its (start, end)."""
@@ -960,6 +988,12 @@ def find_actors(
                 persons.append((after[0], after[1], i + 1, end))  # `وقال X رئيس كتلة ...`
                 i = after[2]
                 continue
+        if tok.article and _described_person_at(tokens, i) and not _clitic_first(tokens[i + 2]):
+            end = _parse_name(tokens, i + 2)
+            if end is not None:
+                persons.append((i, i + 2, i + 2, end))  # `المغني الكردي X`, `الفنان العراقي X`
+                i = end
+                continue
         if (
             i > 0
             and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS)
@@ -1027,7 +1061,7 @@ def find_actors(
         rec = person_record(name)
         if title_end > title_first:
             head_tok = tokens[title_first]
-            head_form = next(f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS)
+            head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
             title_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
             title = text[title_start : tokens[title_end - 1].end].strip(" ،,")
             if head_form.startswith(_ARTICLE) and not head_tok.article and title.startswith("لل"):

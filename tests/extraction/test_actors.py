@@ -414,3 +414,16 @@ def test_a_title_in_the_dual_names_two_persons():
     assert {"كمال أوزتورك", "حمد الكواري"} <= set(found)
     found = persons("وصل وزيرا الدفاع الأمريكي، جون ميلر ونظيره الكندي، بول سميث أمس إلى بغداد.")
     assert {"جون ميلر", "بول سميث"} <= set(found)
+
+
+def test_a_person_described_by_a_noun_and_a_nationality():
+    found = persons("وغنى المطرب اللبناني وديع الصافي، ووصل برفقته الشاعر الكردي شيركو بيكس إلى أربيل.")
+    assert {"وديع الصافي", "شيركو بيكس"} <= set(found)
+
+
+def test_a_feminine_or_plural_description_or_a_clause_after_it_is_no_person():
+    text = (
+        "إن المساعدة الروسية منعت تحول الوضع، وبعد الانسحاب الأمريكي وتراجع نفوذ واشنطن "
+        "يأتي التعاون العراقي الروسي لإيجاد نوعٍ من التوازن."
+    )
+    assert persons(text) == {}
