@@ -154,7 +154,9 @@ def extract_with_timings(
 
     t0 = time.perf_counter()
     try:
-        result.engagements = refine_engagements(text, analysis, dates, result.engagements)
+        result.engagements = refine_engagements(
+            text, analysis, dates, result.engagements, published=metadata.published
+        )
     except Exception as error:
         notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
     timings["interactions"] = time.perf_counter() - t0
