@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from django import forms
@@ -21,8 +20,8 @@ from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from analysis.extraction.clean import name_key, normalize
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue, name_key, normalize
+from analysis.forms import partial_date_clean
 from analysis.models import (
     Actor,
     ActorTitle,
@@ -435,22 +434,6 @@ class AliasAdmin(NormalizedSearchMixin, CuratedHistoryAdmin):
 
 # Engagements -----------------------------------------------------------------------------
 
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_PREFIX_DATE_RE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
-
-
-def prefix_date_parse(text: str) -> DateValue:
-    """`2024`, `2024-02` or `2024-02-01` (Arabic digits too) as a date at its precision."""
-    match = _PREFIX_DATE_RE.match(text.strip().translate(_ARABIC_DIGITS))
-    if not match:
-        raise forms.ValidationError("اكتب التاريخ سنةً (2024) أو شهرًا (2024-02) أو يومًا (2024-02-01).")
-    value = DateValue(*(int(part) if part else None for part in match.groups()))
-    try:
-        value.end  # noqa: B018 — builds both ends, so an impossible month or day fails here
-    except ValueError:
-        raise forms.ValidationError("لا يوجد هذا التاريخ في التقويم.") from None
-    return value
-
 
 def engagement_date_value(engagement: Engagement) -> DateValue | None:
     """The engagement's dates as one prefix date, when they are exactly that (not a range)."""
@@ -500,7 +483,7 @@ class EngagementForm(forms.ModelForm):
         if "date_value" not in self.changed_data:
             return None
         text = self.cleaned_data["date_value"]
-        return prefix_date_parse(text) if text.strip() else DateValue()
+        return partial_date_clean(text) if text.strip() else DateValue()
 
     def clean(self) -> dict:
         data = super().clean()

@@ -83,7 +83,7 @@ def search_key(text: str, *, for_names: bool = True) -> str:
     text = text.strip()
     if not text:
         return ""
-    from analysis.extraction.clean import name_key, normalize  # camel-tools loads on first search
+    from analysis.arabic import name_key, normalize  # camel-tools loads on first search
 
     return name_key(text) if for_names else normalize(text)
 

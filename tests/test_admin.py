@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from analysis.extraction.clean import name_key
+from analysis.arabic import name_key
 from analysis.models import Actor, Alias, Engagement
 from tests.factories import actor_create, document_create, engagement_create
 

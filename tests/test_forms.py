@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django import forms
 
-from analysis.forms import parse_partial_date
+from analysis.forms import partial_date_clean
 
 
 @pytest.mark.parametrize(
@@ -18,11 +18,11 @@ from analysis.forms import parse_partial_date
     ],
 )
 def test_partial_dates(text, start, end):
-    value = parse_partial_date(text)
+    value = partial_date_clean(text)
     assert (value.start, value.end) == (start, end)
 
 
 @pytest.mark.parametrize("text", ["24", "2024-13", "2023-02-29", "شباط"])
 def test_invalid_dates_say_how_to_write_them(text):
     with pytest.raises(forms.ValidationError):
-        parse_partial_date(text)
+        partial_date_clean(text)

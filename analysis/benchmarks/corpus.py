@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from analysis.extraction import months
+from analysis.arabic import months
 
 CORPUS_VERSION = "1"
 DEFAULT_SEED = 7

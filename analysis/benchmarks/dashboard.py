@@ -22,9 +22,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
+from analysis.arabic import name_key, normalize
 from analysis.benchmarks import corpus
 from analysis.benchmarks.harness import Timings, analyze, tables_settle, timed
-from analysis.extraction.clean import name_key, normalize
 from analysis.models import Actor, Document, Engagement, Evidence, Participation, Precision
 from analysis.services.versions import data_version_bump
 

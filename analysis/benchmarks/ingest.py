@@ -43,7 +43,7 @@ class WorkerResult:
 
 def _floor_document_store(path: Path) -> None:
     """One document stored as ingestion stores it (`document_insert`), with no extraction."""
-    from analysis.extraction.clean import normalize
+    from analysis.arabic import normalize
     from analysis.services.ingestion import document_insert, document_read, text_sha256
 
     raw_text = document_read(path=path)

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.arabic import key_variants, name_key, normalize
+from analysis.arabic import strip_article as _strip_article
 from analysis.extraction import lexicon as lx
-from analysis.extraction.clean import key_variants, name_key, normalize
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedActor, KnownActor, Span
 
 __all__ = ["ActorAnalysis", "Mention", "Token", "find_actors", "tokenize"]
@@ -1254,12 +1255,6 @@ def find_actors(
     order = {ActorKind.PERSON: 0, ActorKind.ORGANIZATION: 1, ActorKind.STATE: 2, ActorKind.PLACE: 3}
     actors.sort(key=lambda a: (order[a.kind], a.mentions[0].start if a.mentions else 0))
     return ActorAnalysis(actors=actors, mentions=mentions, tokens=tokens)
-
-
-def _strip_article(token: str) -> str:
-    if token.startswith(_ARTICLE) and len(token) > 4:
-        return token[2:]
-    return token
 
 
 _DEFINITE_ORG_STEMS = re.compile("|".join(sorted({h[2:5] for h in lx.DEFINITE_ORG_HEADS})))

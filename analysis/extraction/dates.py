@@ -13,14 +13,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from analysis.extraction.results import DateMention, DateSource, DateValue
+from analysis.arabic import DIGIT_FOLD, DateValue
+from analysis.extraction.results import DateMention, DateSource
 
 __all__ = ["find_dates", "parse_date"]
 
 _FOLD = str.maketrans(
     {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **DIGIT_FOLD,
         "أ": "ا",
         "إ": "ا",
         "آ": "ا",

@@ -14,14 +14,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analysis.arabic import DateValue, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
-from analysis.extraction.clean import normalize
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     ActorKind,
     DateMention,
-    DateValue,
     EngagementType,
     ExtractedEngagement,
     Participant,

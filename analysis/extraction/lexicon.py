@@ -6,7 +6,7 @@ Entries are written as in print; `analysis.extraction.clean.normalize` folds the
 
 from __future__ import annotations
 
-from analysis.extraction.clean import normalize
+from analysis.arabic import normalize
 from analysis.extraction.results import EngagementType
 
 

@@ -18,8 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
-from analysis.extraction.clean import name_key
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue, name_key
 from analysis.models import Actor, ActorTitle, Alias, Engagement, Evidence, Mention, Participation, Precision
 from analysis.services.ingestion import engagement_fingerprint
 from analysis.services.versions import data_version_bump

@@ -30,16 +30,14 @@ from asgiref.local import Local
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, connections, transaction
 from django.utils.text import slugify
 
-from analysis.extraction.clean import key_variants, name_key, normalize
+from analysis.arabic import DateValue, Precision, key_variants, name_key, normalize, strip_bidi
 from analysis.extraction.lexicon import HONORIFICS
 from analysis.extraction.results import (
     ActorKind,
-    DateValue,
     ExtractedActor,
     ExtractedEngagement,
     ExtractionResult,
     KnownActor,
-    Precision,
 )
 from analysis.models import (
     Actor,
@@ -525,14 +523,9 @@ def _clip(value: str | None, length: int) -> str:
     return (value or "").strip()[:length]
 
 
-_BIDI_CONTROLS = dict.fromkeys(
-    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-)
-
-
 def _name(value: str | None, length: int = 300) -> str:
     """A name as stored: no bidi controls (they would reorder what the analyst sees), trimmed."""
-    return " ".join((value or "").translate(_BIDI_CONTROLS).split())[:length]
+    return " ".join(strip_bidi(value or "", marks=True).split())[:length]
 
 
 def _actor_slug(key: str, attempt: int = 1) -> str:

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from analysis.arabic import months
 from analysis.charts import figure_json
-from analysis.extraction import months
 from analysis.forms import STATE_PARAMS
 from analysis.models import Engagement, Precision
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extraction.clean import name_key
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue, name_key
 from analysis.models import Actor, ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
 from analysis.services import curation
 from analysis.services.ingestion import document_ingest, engagement_fingerprint
