@@ -21,7 +21,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from analysis.arabic import DateValue, name_key, normalize
-from analysis.forms import partial_date_clean
 from analysis.models import (
     Actor,
     ActorTitle,
@@ -34,6 +33,7 @@ from analysis.models import (
     Precision,
 )
 from analysis.services import curation
+from analysis.web.forms import partial_date_clean
 
 admin.site.site_header = "إدارة رصد العلاقات الأمنية"
 admin.site.site_title = "رصد العلاقات الأمنية"

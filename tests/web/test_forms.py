@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django import forms
 
-from analysis.forms import partial_date_clean
+from analysis.web.forms import partial_date_clean
 
 
 @pytest.mark.parametrize(

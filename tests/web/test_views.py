@@ -14,9 +14,10 @@ from django.template import Context
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from analysis.forms import QuickSelect
 from analysis.models import Engagement
-from analysis.templatetags.dashboard import Links, state_of, state_query
+from analysis.templatetags.dashboard import state_query
+from analysis.web.forms import QuickSelect
+from analysis.web.links import Links, state_of
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from analysis import health, views
+from analysis import health
+from analysis.web import views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
