@@ -11,17 +11,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from analysis.extraction.read import DocumentError, article_paths, document_read, html_to_text, text_decode
 from analysis.models import Actor, Alias, Document, Engagement, Evidence, Mention, Participation
-from analysis.services.ingestion import (
-    DocumentError,
-    IngestStatus,
-    article_paths,
-    document_ingest,
-    document_read,
-    documents_ingest,
-    html_to_text,
-    text_decode,
-)
+from analysis.services.ingestion import IngestStatus, document_ingest, documents_ingest
 from tests.factories import actor_create, article_text, scripted_extract
 
 pytestmark = pytest.mark.django_db
