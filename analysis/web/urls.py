@@ -1,3 +1,5 @@
+"""The site's URLs: the dashboard's pages (`analysis.web.views`), the admin, login and the health check."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
