@@ -7,6 +7,7 @@ from datetime import date
 
 from django import forms
 from django.http import QueryDict
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from analysis import selectors
@@ -29,12 +30,20 @@ STATE_PARAMS = (
 )
 
 
+# The forms a date may take, as the filter's hint and its error message show them.
+DATE_EXAMPLES = ("2024", "2024-02", "2024-02-01")
+DATE_HINT = format_html(
+    "سنة أو شهر أو يوم: {}",
+    format_html_join(" أو ", '<span dir="ltr">{}</span>', ((e,) for e in DATE_EXAMPLES)),
+)
+
+
 def partial_date_clean(text: str) -> DateValue:
     """`analysis.arabic.parse_partial_date` for a form: what went wrong as a ValidationError."""
     try:
         return parse_partial_date(text)
     except NotAPartialDate as error:
-        examples = " أو ".join(f"\u2066{example}\u2069" for example in ("2024", "2024-02", "2024-02-01"))
+        examples = " أو ".join(f"\u2066{example}\u2069" for example in DATE_EXAMPLES)
         raise forms.ValidationError(f"اكتب السنة أو الشهر أو اليوم هكذا: {examples}.") from error
     except ValueError as error:
         raise forms.ValidationError("هذا التاريخ غير موجود في التقويم.") from error
@@ -93,8 +102,8 @@ class TimelineFilterForm(forms.Form):
         queryset=Actor.objects.all(), to_field_name="slug", required=False, label="الفاعلون"
     )
     actor_q = forms.CharField(required=False, max_length=100, label="ابحث عن فاعل")
-    date_from = PartialDateField(bound="start", label="من تاريخ")
-    date_to = PartialDateField(bound="end", label="إلى تاريخ")
+    date_from = PartialDateField(bound="start", label="من تاريخ", help_text=DATE_HINT)
+    date_to = PartialDateField(bound="end", label="إلى تاريخ", help_text=DATE_HINT)
     type = forms.ChoiceField(
         choices=[("", "كل الأنواع"), *Engagement.Type.choices],
         required=False,

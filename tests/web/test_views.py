@@ -69,6 +69,10 @@ def test_invalid_date_is_reported_and_ignored(reader, world):
     html = reader.get("/", {"date_from": "2024-13"}).content.decode()
     assert 'aria-invalid="true"' in html
     assert "1 شباط 2024" in html and "أيار 2022" in html
+    assert (
+        'id="date-hint">سنة أو شهر أو يوم: <span dir="ltr">2024</span> أو <span dir="ltr">2024-02</span>'
+        in html
+    )
 
 
 def test_empty_filter_result_has_an_empty_state(reader, world):
