@@ -7,7 +7,8 @@
 from django.contrib import admin
 
 from analysis.admin import actors, documents, engagements  # noqa: F401 - each registers its admin
+from analysis.web.formats import SITE_NAME
 
-admin.site.site_header = "إدارة رصد العلاقات الأمنية"
-admin.site.site_title = "رصد العلاقات الأمنية"
+admin.site.site_header = f"إدارة {SITE_NAME}"
+admin.site.site_title = SITE_NAME
 admin.site.index_title = "تنقيح الوقائع المستخرَجة"

@@ -55,6 +55,11 @@ def no_participants() -> str:
     return formats.NO_PARTICIPANTS
 
 
+@register.simple_tag
+def site_name() -> str:
+    return formats.SITE_NAME
+
+
 @register.filter
 def figure_script(figure: dict, element_id: str) -> SafeString:
     """A chart's figure in a `<script type="application/json">`, as `json_script` writes it."""

@@ -15,6 +15,7 @@ from analysis.arabic import Precision, months
 
 LEVANTINE_MONTHS = months.LEVANTINE
 EGYPTIAN_MONTHS = months.EGYPTIAN
+SITE_NAME = "رصد العلاقات الأمنية"
 UNKNOWN_DATE = "تاريخ غير معروف"
 NO_PARTICIPANTS = "لا مشاركين مسجَّلين"
 
