@@ -16,7 +16,7 @@ from simple_history.utils import bulk_update_with_history
 
 from analysis.arabic import name_key
 from analysis.models import Actor, ActorTitle, Alias, Engagement, Mention, Participation
-from analysis.services.engagement_identity import ROLE_RANK, engagement_when, engagements_reidentify
+from analysis.services.engagement_identity import engagement_when, engagements_reidentify, participation_join
 from analysis.services.history import (
     BASELINE_REASON,
     REASON_MAX_LENGTH,
@@ -281,16 +281,14 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
     kept_participations = {p.engagement_id: p for p in keep.participations.all()}
     dropped_participations = list(drop.participations.all())
     for participation in dropped_participations:
-        existing = kept_participations.get(participation.engagement_id)
-        if existing is None:
-            participation.actor = keep
-            record_save(participation, user=user, reason=reason)
-            kept_participations[participation.engagement_id] = participation
-            continue
-        if ROLE_RANK.get(participation.role, 0) > ROLE_RANK.get(existing.role, 0):
-            existing.role = participation.role
-            record_save(existing, user=user, reason=reason)
-        record_delete(participation, user=user, reason=reason)
+        kept_participations[participation.engagement_id] = participation_join(
+            participation,
+            actor=keep,
+            existing=kept_participations.get(participation.engagement_id),
+            roles_open=True,
+            user=user,
+            reason=reason,
+        )
     engagements_reidentify(
         engagement_ids=[p.engagement_id for p in dropped_participations], user=user, reason=reason
     )

@@ -23,7 +23,7 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 
 from analysis.arabic import DateValue, Precision
-from analysis.models import Engagement, Evidence, Participation
+from analysis.models import Actor, Engagement, Evidence, Participation
 from analysis.services.history import (
     CurationError,
     User,
@@ -408,18 +408,14 @@ def engagements_fold(
     spans = {(row.document_id, row.start) for row in evidence[survivor.pk]}
     for loser in losers:
         for participation in participations[loser.pk]:
-            existing = kept.get(participation.actor_id)
-            if existing is None:
-                participation.engagement = survivor
-                record_save(participation, user=user, reason=reason)
-                kept[participation.actor_id] = participation
-                continue
-            if not survivor.is_edited and ROLE_RANK.get(participation.role, 0) > ROLE_RANK.get(
-                existing.role, 0
-            ):
-                existing.role = participation.role
-                record_save(existing, user=user, reason=reason)
-            record_delete(participation, user=user, reason=reason)
+            kept[participation.actor_id] = participation_join(
+                participation,
+                engagement=survivor,
+                existing=kept.get(participation.actor_id),
+                roles_open=not survivor.is_edited,
+                user=user,
+                reason=reason,
+            )
         for row in evidence[loser.pk]:
             if (row.document_id, row.start) in spans:
                 record_delete(row, user=user, reason=reason)
@@ -429,3 +425,30 @@ def engagements_fold(
             spans.add((row.document_id, row.start))
         record_delete(loser, user=user, reason=reason)
     return survivor
+
+
+def participation_join(
+    participation: Participation,
+    *,
+    engagement: Engagement | None = None,
+    actor: Actor | None = None,
+    existing: Participation | None,
+    roles_open: bool,
+    user: User,
+    reason: str,
+) -> Participation:
+    """Move a participation to another engagement or actor; where that actor already takes part in
+    that engagement (`existing`), the two become one, with the more specific role unless the roles
+    are a curator's (`roles_open` false). Returns the participation kept."""
+    if existing is None:
+        if engagement is not None:
+            participation.engagement = engagement
+        if actor is not None:
+            participation.actor = actor
+        record_save(participation, user=user, reason=reason)
+        return participation
+    if roles_open and ROLE_RANK.get(participation.role, 0) > ROLE_RANK.get(existing.role, 0):
+        existing.role = participation.role
+        record_save(existing, user=user, reason=reason)
+    record_delete(participation, user=user, reason=reason)
+    return existing
