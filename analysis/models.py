@@ -1,6 +1,13 @@
-"""Documents, the actors they mention and the engagements they report, with the evidence for each."""
+"""Documents, the actors they mention and the engagements they report, with the evidence for each.
+
+The choices an extraction also produces (precision, actor kind, engagement type and status, role) take
+their members and values from `analysis.arabic.Precision` and `analysis.extraction.results`; only their
+Arabic labels are written here.
+"""
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -9,12 +16,18 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from analysis import arabic
+from analysis.extraction import results
 
-class Precision(models.TextChoices):
-    DAY = "day", "يوم"
-    MONTH = "month", "شهر"
-    YEAR = "year", "سنة"
-    UNKNOWN = "unknown", "غير معروف"
+
+def _choices(name: str, members: type[StrEnum], labels: dict[str, str]) -> type[models.TextChoices]:
+    """Django choices with the members and values of `members` and an Arabic label for each."""
+    return models.TextChoices(name, [(member.name, (member.value, labels[member])) for member in members])
+
+
+Precision = _choices(
+    "Precision", arabic.Precision, {"day": "يوم", "month": "شهر", "year": "سنة", "unknown": "غير معروف"}
+)
 
 
 class Document(models.Model):
@@ -55,11 +68,11 @@ class Document(models.Model):
 
 
 class Actor(models.Model):
-    class Kind(models.TextChoices):
-        PERSON = "person", "شخص"
-        ORGANIZATION = "organization", "منظمة"
-        STATE = "state", "دولة"
-        PLACE = "place", "مكان"
+    Kind = _choices(
+        "Kind",
+        results.ActorKind,
+        {"person": "شخص", "organization": "منظمة", "state": "دولة", "place": "مكان"},
+    )
 
     name = models.CharField("الاسم", max_length=300)
     name_key = models.CharField("مفتاح الاسم", max_length=300, help_text="الاسم مطبَّعًا للمطابقة.")
@@ -67,9 +80,7 @@ class Actor(models.Model):
     slug = models.SlugField("المعرّف", max_length=320, allow_unicode=True)
     name_en = models.CharField("الاسم بالإنجليزية", max_length=300, blank=True)
     description = models.TextField("الوصف", blank=True)
-    is_curated = models.BooleanField(
-        "منقَّح", default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق."
-    )
+    is_curated = models.BooleanField("منقَّح", default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -130,7 +141,9 @@ class ActorTitle(models.Model):
         verbose_name_plural = "المناصب"
         ordering = ["-seen_on"]
         constraints = [
-            models.UniqueConstraint(fields=["actor", "title", "document"], name="actortitle_unique_per_document")
+            models.UniqueConstraint(
+                fields=["actor", "title", "document"], name="actortitle_unique_per_document"
+            )
         ]
 
     def __str__(self) -> str:
@@ -138,21 +151,23 @@ class ActorTitle(models.Model):
 
 
 class Engagement(models.Model):
-    class Type(models.TextChoices):
-        MEETING = "meeting", "لقاء"
-        VISIT = "visit", "زيارة"
-        TALKS = "talks", "مباحثات"
-        CALL = "call", "اتصال"
-        STATEMENT = "statement", "تصريح"
-        AGREEMENT = "agreement", "اتفاق"
-        ARMS_TRANSFER = "arms_transfer", "نقل أسلحة"
-        TRAINING = "training", "تدريب"
-        ATTACK = "attack", "هجوم"
-        OTHER = "other", "أخرى"
-
-    class Status(models.TextChoices):
-        REPORTED = "reported", "حدث"
-        PLANNED = "planned", "مخطَّط"
+    Type = _choices(
+        "Type",
+        results.EngagementType,
+        {
+            "meeting": "لقاء",
+            "visit": "زيارة",
+            "talks": "مباحثات",
+            "call": "اتصال",
+            "statement": "تصريح",
+            "agreement": "اتفاق",
+            "arms_transfer": "نقل أسلحة",
+            "training": "تدريب",
+            "attack": "هجوم",
+            "other": "أخرى",
+        },
+    )
+    Status = _choices("Status", results.Status, {"reported": "حدث", "planned": "مخطَّط"})
 
     class Review(models.TextChoices):
         EXTRACTED = "extracted", "مستخرَج آليًّا"
@@ -217,17 +232,24 @@ class Engagement(models.Model):
 
 
 class Participation(models.Model):
-    class Role(models.TextChoices):
-        INITIATOR = "initiator", "المبادر"
-        HOST = "host", "المضيف"
-        GUEST = "guest", "الضيف"
-        VISITOR = "visitor", "الزائر"
-        PARTICIPANT = "participant", "مشارك"
+    Role = _choices(
+        "Role",
+        results.Role,
+        {
+            "initiator": "المبادر",
+            "host": "المضيف",
+            "guest": "الضيف",
+            "visitor": "الزائر",
+            "participant": "مشارك",
+        },
+    )
 
     engagement = models.ForeignKey(
         Engagement, on_delete=models.CASCADE, related_name="participations", verbose_name="الحدث"
     )
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations", verbose_name="الفاعل")
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="participations", verbose_name="الفاعل"
+    )
     role = models.CharField("الدور", max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     history = HistoricalRecords()
 
@@ -248,7 +270,9 @@ class Evidence(models.Model):
     engagement = models.ForeignKey(
         Engagement, on_delete=models.CASCADE, related_name="evidence", verbose_name="الحدث"
     )
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="evidence", verbose_name="الوثيقة")
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="evidence", verbose_name="الوثيقة"
+    )
     start = models.PositiveIntegerField("البداية")
     end = models.PositiveIntegerField("النهاية")
     sentence = models.TextField("الجملة")
@@ -271,7 +295,9 @@ class Evidence(models.Model):
 class Mention(models.Model):
     """Where an actor is named in a document, for highlighting."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="mentions", verbose_name="الوثيقة")
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="mentions", verbose_name="الوثيقة"
+    )
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions", verbose_name="الفاعل")
     start = models.PositiveIntegerField("البداية")
     end = models.PositiveIntegerField("النهاية")

@@ -83,7 +83,7 @@ def search_key(text: str, *, for_names: bool = True) -> str:
     text = text.strip()
     if not text:
         return ""
-    from analysis.extraction.clean import name_key, normalize  # camel-tools loads on first search
+    from analysis.arabic import name_key, normalize  # camel-tools loads on first search
 
     return name_key(text) if for_names else normalize(text)
 
@@ -373,3 +373,21 @@ def search_lexemes(*, text: str) -> list[str]:
         cursor.execute("SELECT tsvector_to_array(to_tsvector('arabic', %s))", [text])
         row = cursor.fetchone()
     return list(row[0] or []) if row else []
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTotals:
+    documents: int
+    actors: int
+    engagements: int
+    evidence: int
+
+
+def stored_totals() -> StoredTotals:
+    """How much is stored: documents, actors, engagements not rejected, evidence rows."""
+    return StoredTotals(
+        documents=Document.objects.count(),
+        actors=Actor.objects.count(),
+        engagements=Engagement.objects.exclude(review=Engagement.Review.REJECTED).count(),
+        evidence=Evidence.objects.count(),
+    )

@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-ROOT_URLCONF = "analysis.urls"
+ROOT_URLCONF = "analysis.web.urls"
 WSGI_APPLICATION = "analysis.wsgi.application"
 
 TEMPLATES = [

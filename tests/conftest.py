@@ -113,6 +113,18 @@ def analyst(django_user_model):
 
 
 @pytest.fixture
+def curator(django_user_model):
+    """A staff user whose only rights come from the `curator` group (not a superuser)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username="curator", password="curator-password-1", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="curator"))
+    return user
+
+
+@pytest.fixture
 def analyst_page(page, live_server, client, analyst):
     """A Chromium page whose session is logged in as the analyst."""
     from django.conf import settings

@@ -8,8 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from django.utils.text import slugify
 
-from analysis.extraction.clean import name_key, normalize
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue, name_key, normalize
 from analysis.models import Actor, Alias, Document, Engagement, Evidence, Participation
 
 _sequence = itertools.count(1)

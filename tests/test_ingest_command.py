@@ -36,7 +36,7 @@ KUTRASHEV = ("ألبروس كوتراشيف", "person", ["كوتراشيف"], "�
 def scripted(monkeypatch):
     """Run the command with the hand-made extractor of tests.factories instead of the pipeline."""
     monkeypatch.setattr(
-        "analysis.services.ingestion._default_extractor", lambda: (scripted_extract, "scripted-1")
+        "analysis.services.ingestion.store._default_extractor", lambda: (scripted_extract, "scripted-1")
     )
 
 

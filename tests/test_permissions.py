@@ -12,15 +12,6 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def curator(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="curator", password="curator-password-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="curator"))
-    return user
-
-
 def test_anonymous_visitors_are_sent_to_the_login_page(client):
     response = client.get("/")
 

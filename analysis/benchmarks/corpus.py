@@ -5,7 +5,7 @@ talks / call / agreement triggers, dates in the three month families and in nume
 relative and weekday dates, page chrome and bylines around the body, clitics glued onto names,
 and orthographic variants (tatweel, diacritics, alef forms, ى/ي, ة/ه, Eastern digits).
 
-Pure Python, no Django. The same seed gives byte-identical files, and article `i` depends only
+Pure Python, no Django; the words come from `vocabulary`. The same seed gives byte-identical files, and article `i` depends only
 on the seed and `i`, so a smaller corpus is a prefix of a larger one.
 """
 
@@ -19,7 +19,30 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from analysis.extraction import months
+from analysis.arabic import months
+from analysis.benchmarks.vocabulary import (
+    AGENCIES,
+    EASTERN_DIGITS,
+    FIELDS,
+    FILLERS,
+    FIRST,
+    HONORIFIC,
+    LAST,
+    MINISTRIES,
+    ORGANIZATIONS,
+    OUTLETS,
+    PERSIAN_DIGITS,
+    QUOTES,
+    RANKS,
+    SECTION_HEADINGS,
+    SECTIONS,
+    STATE_WEIGHTS,
+    STATES,
+    TEASERS,
+    TITLES,
+    TOPICS,
+    State,
+)
 
 CORPUS_VERSION = "1"
 DEFAULT_SEED = 7
@@ -27,277 +50,6 @@ PERSON_POOL = 3000
 EVENT_SPREAD = (
     1.6  # article i draws events from [0, EVENT_SPREAD * i + 20): later articles reuse earlier events
 )
-
-# ---------------------------------------------------------------------------------------------
-# Vocabulary
-
-
-@dataclass(frozen=True, slots=True)
-class State:
-    name: str
-    adj: str  # masculine adjective with the article: الروسي
-    adj_f: str  # feminine: الروسية
-    capital: str
-    culture: str
-
-
-STATES = (
-    State("روسيا", "الروسي", "الروسية", "موسكو", "russian"),
-    State("العراق", "العراقي", "العراقية", "بغداد", "arab"),
-    State("إيران", "الإيراني", "الإيرانية", "طهران", "persian"),
-    State("تركيا", "التركي", "التركية", "أنقرة", "turkish"),
-    State("سوريا", "السوري", "السورية", "دمشق", "arab"),
-    State("مصر", "المصري", "المصرية", "القاهرة", "arab"),
-    State("الأردن", "الأردني", "الأردنية", "عمّان", "arab"),
-    State("السعودية", "السعودي", "السعودية", "الرياض", "arab"),
-    State("الإمارات", "الإماراتي", "الإماراتية", "أبوظبي", "arab"),
-    State("قطر", "القطري", "القطرية", "الدوحة", "arab"),
-    State("الكويت", "الكويتي", "الكويتية", "الكويت", "arab"),
-    State("لبنان", "اللبناني", "اللبنانية", "بيروت", "arab"),
-    State("الصين", "الصيني", "الصينية", "بكين", "chinese"),
-    State("فرنسا", "الفرنسي", "الفرنسية", "باريس", "western"),
-    State("ألمانيا", "الألماني", "الألمانية", "برلين", "western"),
-    State("بريطانيا", "البريطاني", "البريطانية", "لندن", "western"),
-    State("الولايات المتحدة", "الأميركي", "الأميركية", "واشنطن", "western"),
-    State("اليمن", "اليمني", "اليمنية", "صنعاء", "arab"),
-    State("سلطنة عمان", "العماني", "العمانية", "مسقط", "arab"),
-    State("البحرين", "البحريني", "البحرينية", "المنامة", "arab"),
-    State("الجزائر", "الجزائري", "الجزائرية", "الجزائر", "arab"),
-    State("تونس", "التونسي", "التونسية", "تونس", "arab"),
-    State("المغرب", "المغربي", "المغربية", "الرباط", "arab"),
-    State("ليبيا", "الليبي", "الليبية", "طرابلس", "arab"),
-    State("السودان", "السوداني", "السودانية", "الخرطوم", "arab"),
-    State("باكستان", "الباكستاني", "الباكستانية", "إسلام آباد", "persian"),
-    State("إيطاليا", "الإيطالي", "الإيطالية", "روما", "western"),
-    State("أذربيجان", "الأذربيجاني", "الأذربيجانية", "باكو", "turkish"),
-)
-# Most articles are about the region; Iraq and Russia (the seeds' subject) come up most.
-STATE_WEIGHTS = tuple(
-    {"العراق": 8, "روسيا": 6, "إيران": 4, "الولايات المتحدة": 4, "تركيا": 3}.get(s.name, 1) for s in STATES
-)
-
-FIRST_NAMES = {
-    "arab": """محمد أحمد علي حسن حسين عمار فالح قيس هادي عادل برهم مصطفى حيدر نوري إياد خالد سعد فيصل
-        عبد_الله عبد_العزيز عبد_الرحمن جعفر صالح سالم ماجد ناصر يوسف إبراهيم طارق وليد سامي رياض جاسم
-        كاظم عثمان فؤاد نبيل هشام مروان عماد باسم رائد ثامر فاضل منذر زياد أسامة بدر تميم منصور محمود
-        عمر سلمان نجيب شاكر قاسم مهدي رشيد همام أيمن لؤي""",
-    "russian": """ميخائيل نيكولاي سيرغي ألكسندر ديمتري فلاديمير ألبروس يوري أندريه إيغور فاليري أليكسي
-        بافيل أوليغ فيكتور غينادي ليونيد أناتولي""",
-    "western": """فرانك جون مايكل أنتوني جيمس ويليام ديفيد روبرت مارك بريت لويد جيك ماثيو إيمانويل أولاف
-        كريستوف جان بيير توماس ستيفن""",
-    "persian": """علي حسن محمد_جواد حسين قاسم إسماعيل عباس مسعود محمد_باقر أمير جواد مجتبى رضا مهدي""",
-    "turkish": """هاكان مولود رجب أحمد إبراهيم خلوصي يشار سليمان مصطفى جودت إلهام""",
-    "chinese": """وانغ لي تشانغ ليو تشين تشاو""",
-}
-LAST_NAMES = {
-    "arab": """الفياض الحكيم الخزعلي الغانمي الحلبوسي الكاظمي السوداني العامري المالكي الجبوري الدليمي
-        العبيدي الشمري الحريري الربيعي الزبيدي الخفاجي الموسوي الحسيني العطية الشيباني المقداد الصفدي
-        البديري الأعرجي الأسدي التميمي الكعبي الساعدي النعيمي الهاشمي الكربولي البرزاني الطالباني
-        زيباري العنزي المطيري القحطاني الدوسري الزهراني الغامدي السويدي النقبي الكواري المري السليطي
-        العجمي الرشيدي البزاز الراوي العاني الدوري السامرائي التكريتي البصري النجفي الكبيسي الجنابي""",
-    "russian": """بوغدانوف باتروشيف لافروف شويغو كوتراشيف فومين بيسكوف ريابكوف لافرينتييف غيراسيموف
-        بيلاوسوف أوشاكوف فولودين سوروكين كوزنتسوف بيتروف إيفانوف سميرنوف نوفيكوف موروزوف فولكوف
-        سيدوروف زاخاروف ماتفييف""",
-    "western": """مكنزي بلينكن أوستن سوليفان ماكغورك كوريلا بيرنز هوكستين ميلر لودريان جونسون سميث براون
-        ويلسون تايلور أندرسون مارتن دوران لوران فيشر شميت باومان روماني كونتي""",
-    "persian": """ظريف عراقجي قاآني شمخاني لاريجاني بزشكيان باقري قاليباف كنعاني ولايتي مصباحي حسيني
-        نجفي رضائي سلامي""",
-    "turkish": """فيدان أردوغان كالين آكار غولر صويلو يلماز أوزتورك شاهين دمير كايا تشيليك أوغلو""",
-    "chinese": """يي تشيانغ مينغ وي جون هوا""",
-}
-
-ORGANIZATIONS = (
-    "هيئة الحشد الشعبي",
-    "عصائب أهل الحق",
-    "منظمة بدر",
-    "كتائب حزب الله",
-    "تيار الحكمة",
-    "مجلس الدوما",
-    "حلف شمال الأطلسي",
-    "جامعة الدول العربية",
-    "منظمة التعاون الإسلامي",
-    "الاتحاد الأوروبي",
-    "التحالف الدولي",
-    "الحرس الثوري",
-    "الأمم المتحدة",
-    "منظمة أوبك",
-    "البنك الدولي",
-    "صندوق النقد الدولي",
-    "مجلس التعاون الخليجي",
-    "حزب الله",
-    "الاتحاد الأفريقي",
-    "لجنة الأمن والدفاع",
-    "مركز دراسات الحرب",
-    "شركة روستيخ",
-    "الوكالة الدولية للطاقة الذرية",
-)
-MINISTRIES = ("وزارة الدفاع", "وزارة الخارجية", "وزارة الداخلية", "وزارة النفط", "وزارة المالية")
-
-# Titles of persons; {adj} a state's masculine adjective, {adj_f} its feminine, {other} another state,
-# {org} an organisation.
-TITLES = (
-    "وزير الخارجية {adj}",
-    "وزير الدفاع {adj}",
-    "نائب وزير الخارجية {adj}",
-    "نائب وزير الدفاع {adj}",
-    "السفير {adj} في {other}",
-    "السفير {adj} لدى {other}",
-    "رئيس الوزراء {adj}",
-    "رئيس أركان الجيش {adj}",
-    "قائد القوات البرية {adj_f}",
-    "مستشار الأمن القومي {adj}",
-    "سكرتير مجلس الأمن القومي {adj}",
-    "رئيس مجلس النواب {adj}",
-    "المبعوث الخاص للرئيس {adj}",
-    "رئيس جهاز المخابرات {adj_f}",
-    "المتحدث باسم وزارة الخارجية {adj_f}",
-    "وزير الداخلية {adj}",
-    "محافظ البنك المركزي {adj}",
-    "وزير النفط {adj}",
-    "رئيس الجمهورية {adj_f}",
-    "قائد العمليات المشتركة {adj_f}",
-    "رئيس هيئة {org_bare}",
-    "أمين عام {org}",
-    "قائد {org}",
-    "نائب رئيس {org}",
-    "مدير مكتب رئيس الوزراء {adj}",
-    "رئيس لجنة العلاقات الخارجية في البرلمان {adj}",
-    "الملحق العسكري {adj} في {other}",
-)
-RANKS = {
-    "arab": ("الفريق أول ركن", "اللواء", "العميد", "الدكتور", "الشيخ"),
-    "western": ("الجنرال", "الأدميرال"),
-    "russian": ("الجنرال",),
-    "persian": ("العميد", "الشيخ"),
-    "turkish": ("الجنرال",),
-    "chinese": (),
-}
-HONORIFIC = {
-    "arab": "السيد",
-    "persian": "السيد",
-    "western": "الجنرال",
-    "russian": "السيد",
-    "turkish": "السيد",
-    "chinese": "السيد",
-}
-
-MONTHS_LEVANTINE = months.LEVANTINE
-MONTHS_EGYPTIAN = months.EGYPTIAN
-MONTHS_MAGHREBI = months.MAGHREBI
-WEEKDAYS = months.WEEKDAYS
-EASTERN_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-TOPICS = (
-    "سبل تعزيز العلاقات الثنائية بين البلدين",
-    "المستجدات الأمنية والسياسية في المنطقة",
-    "آفاق التعاون العسكري المشترك",
-    "ملف مكافحة الإرهاب وتجفيف منابعه",
-    "تبادل الخبرات في مجال التدريب",
-    "التعاون في مجالات الدفاع والأمن",
-    "تطورات الأوضاع في الشرق الأوسط",
-    "ملف الطاقة والاستثمار",
-    "تطورات الأوضاع الإقليمية والدولية",
-    "ملف عودة النازحين إلى مناطقهم",
-    "أمن الحدود المشتركة",
-    "تسليح القوات الأمنية وتطوير قدراتها",
-    "التعاون الاقتصادي والتجاري",
-    "ملف المياه والسدود",
-    "جدولة انسحاب القوات الأجنبية",
-    "دعم جهود إعادة الإعمار",
-)
-FIELDS = (
-    "الدفاع",
-    "الطاقة",
-    "النقل",
-    "التعليم العالي",
-    "الأمن السيبراني",
-    "مكافحة الإرهاب",
-    "الزراعة",
-    "الصحة",
-)
-QUOTES = (
-    "العلاقات بين البلدين تشهد تطوراً ملحوظاً في مختلف المجالات",
-    "بلادنا حريصة على أمن المنطقة واستقرارها",
-    "التعاون الأمني يصب في مصلحة الشعبين الصديقين",
-    "الحوار هو السبيل الوحيد لحل الأزمات العالقة",
-    "نرفض أي تدخل في الشؤون الداخلية",
-    "الزيارة تأتي في إطار التنسيق المستمر بين الجانبين",
-)
-FILLERS = (
-    "وتشهد المنطقة تطورات أمنية متسارعة تلقي بظلالها على العلاقات بين دولها.",
-    "ويرى مراقبون أن {state} تسعى إلى تعزيز حضورها في الساحة {adj_f} عبر بوابة التعاون العسكري.",
-    "وتأتي هذه التحركات في ظل توتر متصاعد بين {state} و{state2} بشأن عدد من الملفات العالقة.",
-    "ويقول محللون إن التقارب بين {state} و{state2} يعكس تحولاً في موازين القوى الإقليمية.",
-    "وسبق أن تحدثت تقارير عن صفقات تسليح بين {state} و{state2} خارج الأطر الرسمية.",
-    "ولم يصدر حتى الآن أي تعليق رسمي من {org} على هذه التقارير.",
-    "وتطالب قوى سياسية عدة بإعادة النظر في الاتفاقيات الأمنية الموقعة مع {state}.",
-    "وأشار التقرير إلى أن {state} قد تستغل الفراغ المحتمل في الدعم العسكري {adj} للمنطقة.",
-    "ويربط البعض هذا التقارب بحرص {state} على توثيق علاقتها مع {org} في ظل المتغيرات الدولية.",
-    "وتعد هذه الخطوة جزءاً من مساعٍ أوسع لتنويع مصادر التسليح وعدم الاعتماد على طرف واحد.",
-    "ولفت الخبراء إلى أن الملف الاقتصادي بات حاضراً بقوة في أي نقاش بين {state} و{state2}.",
-    "وفي سياق متصل، أعلنت {org} عن خطة جديدة لتطوير قدراتها خلال المرحلة المقبلة.",
-    "وكانت {state} قد أبدت استعدادها لتدريب وتسليح القوات الأمنية {adj_f} في أكثر من مناسبة.",
-    "ولا شك أن الدول الكبرى تبحث عن مصالحها، وهو الأمر الذي ينطبق على {state} في هذه المرحلة.",
-    "وباتت الهجمات المتكررة مصدر قلق متزايد للحكومة {adj_f} وشركائها الدوليين.",
-    "وتطرقت المباحثات كذلك إلى ملفات اقتصادية وتجارية تهم الطرفين.",
-    "وأكد الطرفان أهمية تبادل المعلومات الاستخبارية وتنسيق المواقف في المحافل الدولية.",
-    "ولفت التقرير إلى أن {state} تعد من أبرز موردي المعدات العسكرية إلى {state2}.",
-)
-SECTION_HEADINGS = (
-    "تحليل واستنتاج",
-    "خلفية",
-    "دلالات التعاون العسكري:",
-    "السياق الإقليمي",
-    "قراءة في الزيارة:",
-)
-OUTLETS = (
-    ("Almaalouma", "المعلومة"),
-    ("Almada", "المدى"),
-    ("Alwaqt", "الوقت"),
-    ("Shafaq", "شفق نيوز"),
-    ("Baghdad Today", "بغداد اليوم"),
-    ("Rudaw", "روداو"),
-    ("Alsumaria", "السومرية"),
-    ("Alahd", "العهد"),
-    ("Aljarida", "الجريدة"),
-    ("Annahar", "النهار"),
-    ("Alqabas", "القبس"),
-    ("Asharq", "الشرق"),
-)
-AGENCIES = ("اسوشيتدبرس", "رويترز", "فرانس برس", "سبوتنيك", "الأناضول", "واع", "إرنا", "تاس")
-SECTIONS = (
-    "أخبار",
-    "مقالات",
-    "إنفوجرافيك",
-    "فيديو",
-    "كاريكاتير",
-    "تقارير",
-    "ترجمة",
-    "سياسة",
-    "أمن",
-    "اقتصاد",
-)
-TEASERS = (
-    "ما بعد الموازنة !!",
-    "هل انتهى مجلس النواب قبل أوانه الدستوري؟",
-    "العراق: فارس ينتظر الجواد!",
-    "جميع الحكومات تصريف أعمال يومية",
-    "قراءة في مستقبل التحالفات الإقليمية",
-    "الطاقة والسياسة: معادلة صعبة",
-    "أسعار النفط بين العرض والطلب",
-    "ماذا بعد الانتخابات المحلية؟",
-    "الحدود الملتهبة ومعادلات الردع",
-    "المياه: أزمة صامتة في بلاد الرافدين",
-)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.replace("_", " ") for w in text.split())
-
-
-FIRST = {k: _words(v) for k, v in FIRST_NAMES.items()}
-LAST = {k: _words(v) for k, v in LAST_NAMES.items()}
 
 # ---------------------------------------------------------------------------------------------
 # Actors and events
@@ -391,9 +143,9 @@ def _digits(rng: random.Random, text: str) -> str:
 def _day_phrase(rng: random.Random, day: date, published: date) -> str:
     """A day-precision phrase for `day`, in one of the forms the press uses."""
     lev, egy, mag = (
-        MONTHS_LEVANTINE[day.month - 1],
-        MONTHS_EGYPTIAN[day.month - 1],
-        MONTHS_MAGHREBI[day.month - 1],
+        months.LEVANTINE[day.month - 1],
+        months.EGYPTIAN[day.month - 1],
+        months.MAGHREBI[day.month - 1],
     )
     delta = (published - day).days
     if delta == 0 and rng.random() < 0.5:
@@ -401,24 +153,24 @@ def _day_phrase(rng: random.Random, day: date, published: date) -> str:
     if delta == 1 and rng.random() < 0.5:
         return "أمس"
     if 1 <= delta <= 6 and rng.random() < 0.5:
-        return WEEKDAYS[day.weekday()]
+        return months.WEEKDAYS[day.weekday()]
     forms = (
         f"في {day.day} {lev}/{egy} {day.year}",
         f"في {day.day} {egy}/{lev} {day.year}",
         f"في {day.day} {egy} {day.year}",
         f"في {day.day} {lev} {day.year}",
         f"في {day.day} {mag} {day.year}",
-        f"يوم {WEEKDAYS[day.weekday()]} الموافق {day.day}/{day.month}/{day.year}",
+        f"يوم {months.WEEKDAYS[day.weekday()]} الموافق {day.day}/{day.month}/{day.year}",
         f"في {day.day}/{day.month}/{day.year}",
         f"بتاريخ {day.day:02d}-{day.month:02d}-{day.year}",
         f"في {day.day}{egy} عام{day.year}",
-        f"يوم {WEEKDAYS[day.weekday()]} {day.day} {lev} {day.year}",
+        f"يوم {months.WEEKDAYS[day.weekday()]} {day.day} {lev} {day.year}",
     )
     return _digits(rng, rng.choice(forms))
 
 
 def _month_phrase(rng: random.Random, day: date) -> str:
-    lev, egy = MONTHS_LEVANTINE[day.month - 1], MONTHS_EGYPTIAN[day.month - 1]
+    lev, egy = months.LEVANTINE[day.month - 1], months.EGYPTIAN[day.month - 1]
     forms = (
         f"في {egy} {day.year}",
         f"في {lev}/{egy} {day.year}",
@@ -643,13 +395,13 @@ def _page(rng: random.Random, title: str, published: date, body: list[str]) -> s
         head = (
             f"edition\n{latin}\n{menu}\n  1. الرئيسية\n  2. مقالات\n  3. {title}\n"
             f"{title}\nمقالات\n\n{title}\n\n"
-            f"  • {published.day} {MONTHS_LEVANTINE[published.month - 1]} {published.year} {_clock(rng)}\n\n"
+            f"  • {published.day} {months.LEVANTINE[published.month - 1]} {published.year} {_clock(rng)}\n\n"
             f"كتب /   {author}\n\n \n\n"
         )
         tail_items = "\n".join(f"{t}\nمقالات\n\n{t}\n" for t in teasers)
         tail = (
             f"\n\nالأكثر متابعة\n\nالكل\n{teasers[0]}\n\n  • {teaser_day.day} "
-            f"{MONTHS_LEVANTINE[teaser_day.month - 1]} {teaser_day.year}\n{tail_items}\n{latin}\n\n"
+            f"{months.LEVANTINE[teaser_day.month - 1]} {teaser_day.year}\n{tail_items}\n{latin}\n\n"
             f"{outlet}: وكالة اخبارية عامة مستقلة.\n\nالأقسام\n\n  • أخبار\n  • مقالات وكتاب\n\n"
             "روابط مهمة\n\n  • سياسة الخصوصية\n  • من نحن\n  • اتصل بنا\n\nتابعونا"
         )
@@ -659,7 +411,7 @@ def _page(rng: random.Random, title: str, published: date, body: list[str]) -> s
     ):  # ad line, `جريدة X > section > title`, `نشر في:` stamp, `ترجمة:` and `عن:` lines, comments
         head = (
             f"اعلان ممول\n\nTOP\n\nجريدة {outlet} > سياسية > {title}\n\n{title}\n\n"
-            f"نشر في: {published.day} {MONTHS_EGYPTIAN[published.month - 1]}, {published.year}: "
+            f"نشر في: {published.day} {months.EGYPTIAN[published.month - 1]}, {published.year}: "
             f"{_clock(rng)} م\n\n"
             f" ترجمة: {author}\n\n"
         )
@@ -674,7 +426,7 @@ def _page(rng: random.Random, title: str, published: date, body: list[str]) -> s
     if layout == 2:  # a site's last-update stamp (not the article's date), `المصدر /`, print and share links
         stamp = published + timedelta(days=rng.randrange(30, 700))
         head = (
-            f"التحديث الاخير بتاريخ|{WEEKDAYS[stamp.weekday()]}, {MONTHS_EGYPTIAN[stamp.month - 1]} "
+            f"التحديث الاخير بتاريخ|{months.WEEKDAYS[stamp.weekday()]}, {months.EGYPTIAN[stamp.month - 1]} "
             f"{stamp.day}, {stamp.year}\n\n{title}\n\n"
         )
         tail = (

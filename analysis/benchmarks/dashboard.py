@@ -22,9 +22,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
-from analysis.benchmarks import corpus
+from analysis.arabic import months, name_key, normalize
+from analysis.benchmarks import corpus, vocabulary
 from analysis.benchmarks.harness import Timings, analyze, tables_settle, timed
-from analysis.extraction.clean import name_key, normalize
 from analysis.models import Actor, Document, Engagement, Evidence, Participation, Precision
 from analysis.services.versions import data_version_bump
 
@@ -38,12 +38,12 @@ ROLES_OTHER = (Participation.Role.GUEST, Participation.Role.PARTICIPANT)
 def actors_build(*, count: int, seed: int) -> list[int]:
     """`count` actors: every corpus state, organisations and ministries, then persons of the corpus pool."""
     pool = corpus.ActorPool(seed)
-    named: list[tuple[str, str]] = [(state.name, Actor.Kind.STATE) for state in corpus.STATES]
-    named += [(org, Actor.Kind.ORGANIZATION) for org in corpus.ORGANIZATIONS]
+    named: list[tuple[str, str]] = [(state.name, Actor.Kind.STATE) for state in vocabulary.STATES]
+    named += [(org, Actor.Kind.ORGANIZATION) for org in vocabulary.ORGANIZATIONS]
     named += [
         (f"{ministry} {state.adj_f}", Actor.Kind.ORGANIZATION)
-        for ministry in corpus.MINISTRIES
-        for state in corpus.STATES
+        for ministry in vocabulary.MINISTRIES
+        for state in vocabulary.STATES
     ]
     seen = {name for name, _ in named}
     for person in pool.persons:
@@ -52,9 +52,9 @@ def actors_build(*, count: int, seed: int) -> list[int]:
             named.append((person.name, Actor.Kind.PERSON))
     rng = random.Random(f"{seed}:timeline-actors")
     while len(named) < count:  # beyond the pool: new first/last combinations
-        culture = rng.choice(list(corpus.FIRST))
-        first, middle = rng.choice(corpus.FIRST[culture]), rng.choice(corpus.FIRST["arab"])
-        name = f"{first} {middle} {rng.choice(corpus.LAST[culture])}"
+        culture = rng.choice(list(vocabulary.FIRST))
+        first, middle = rng.choice(vocabulary.FIRST[culture]), rng.choice(vocabulary.FIRST["arab"])
+        name = f"{first} {middle} {rng.choice(vocabulary.LAST[culture])}"
         if name not in seen:
             seen.add(name)
             named.append((name, Actor.Kind.PERSON))
@@ -83,7 +83,7 @@ def documents_ensure(*, count: int, seed: int) -> list[tuple[int, str]]:
                     raw_text=text,
                     text=text,
                     normalized_text=normalize(text),
-                    outlet=corpus.OUTLETS[index % len(corpus.OUTLETS)][1],
+                    outlet=vocabulary.OUTLETS[index % len(vocabulary.OUTLETS)][1],
                 )
             )
         Document.objects.bulk_create(new, batch_size=1000)
@@ -95,7 +95,7 @@ def _dates(rng: random.Random) -> tuple[date | None, date | None, str, str]:
         return None, None, Precision.UNKNOWN, ""
     day = date(2014, 1, 1) + timedelta(days=rng.randrange(0, 12 * 365))
     roll = rng.random()
-    month_name = corpus.MONTHS_LEVANTINE[day.month - 1]
+    month_name = months.LEVANTINE[day.month - 1]
     if roll < 0.7:
         return day, day, Precision.DAY, f"{day.day} {month_name} {day.year}"
     if roll < 0.9:
@@ -110,7 +110,7 @@ def engagements_build(
 ) -> int:
     """Engagements number `start`..`stop-1` with 2-3 participants and 1-3 evidence rows each."""
     rng = random.Random(f"{seed}:timeline:{start}:{stop}")
-    cities = [state.capital for state in corpus.STATES]
+    cities = [state.capital for state in vocabulary.STATES]
     for lo in range(start, stop, BATCH):
         hi = min(stop, lo + BATCH)
         engagements = []

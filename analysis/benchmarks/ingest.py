@@ -43,8 +43,9 @@ class WorkerResult:
 
 def _floor_document_store(path: Path) -> None:
     """One document stored as ingestion stores it (`document_insert`), with no extraction."""
-    from analysis.extraction.clean import normalize
-    from analysis.services.ingestion import document_insert, document_read, text_sha256
+    from analysis.arabic import normalize
+    from analysis.extraction.read import document_read, text_sha256
+    from analysis.services.ingestion import document_insert
 
     raw_text = document_read(path=path)
     with transaction.atomic():
@@ -60,7 +61,8 @@ def _floor_document_store(path: Path) -> None:
 def floor_store(*, folder: Path, parallel: bool = False) -> WorkerResult:
     """Documents only: read, normalize, insert, in one process (the issue's floor) or, with
     `parallel`, in as many worker processes as the ingest uses."""
-    from analysis.services.ingestion import article_paths, ingest_workers_default, worker_start
+    from analysis.extraction.read import article_paths
+    from analysis.services.ingestion import ingest_workers_default, worker_start
 
     paths = article_paths(paths=[folder])
     workers = ingest_workers_default(files=len(paths)) if parallel else 1
@@ -85,7 +87,8 @@ def ingest_run(*, folder: Path) -> WorkerResult:
     Peak memory counts every process: this one plus, for each worker, the largest worker's peak.
     """
     from analysis.extraction import pipeline  # noqa: F401 - imported before the clock starts
-    from analysis.services.ingestion import article_paths, documents_ingest, ingest_workers_default
+    from analysis.extraction.read import article_paths
+    from analysis.services.ingestion import documents_ingest, ingest_workers_default
 
     workers = ingest_workers_default(files=len(article_paths(paths=[folder])))
     with stopwatch() as elapsed:
@@ -107,7 +110,7 @@ def ingest_run(*, folder: Path) -> WorkerResult:
 def extract_only(*, folder: Path) -> WorkerResult:
     """The extraction pipeline alone over the folder (no database), for the profile."""
     from analysis.extraction.pipeline import extract_document
-    from analysis.services.ingestion import article_paths, document_read
+    from analysis.extraction.read import article_paths, document_read
 
     paths = article_paths(paths=[folder])
     engagements = 0

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.arabic import key_variants, name_key, normalize
+from analysis.arabic import strip_article as _strip_article
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
-from analysis.extraction.clean import key_variants, name_key, normalize
 from analysis.extraction.lexical import reading, same_name, same_word, word_zipf
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedActor, KnownActor, Span
 
@@ -1422,11 +1423,6 @@ def find_actors(
     actors.sort(key=lambda a: (order[a.kind], a.mentions[0].start if a.mentions else 0))
     return ActorAnalysis(actors=actors, mentions=mentions, tokens=tokens)
 
-
-def _strip_article(token: str) -> str:
-    if token.startswith(_ARTICLE) and len(token) > 4:
-        return token[2:]
-    return token
 
 
 _DEFINITE_ORG_STEMS = re.compile("|".join(sorted({h[2:5] for h in lx.DEFINITE_ORG_HEADS})))

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
-from analysis.extraction.clean import normalize
 from analysis.extraction.frame_doc import (
     AGENT_SKIP,
     AUXILIARIES,

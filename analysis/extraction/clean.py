@@ -1,148 +1,25 @@
-"""Page chrome removal, document metadata and Arabic normalization for matching.
+"""Page chrome removal and document metadata.
 
 Pure Python. `clean_document` turns a saved page into the article body (every offset the
-pipeline produces points into that body) plus its metadata. `normalize`, `normalize_with_map`,
-`name_key` and `key_variants` are the one place where Arabic text is folded for comparison;
-ingestion and search reuse them.
+pipeline produces points into that body) plus its metadata. Arabic folding for comparison
+(`normalize`, `name_key`, ...) lives in `analysis.arabic`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
+from analysis.arabic import normalize, strip_bidi
 from analysis.extraction.published import PUBLISHED_MARKERS, STAMP_MARKERS, is_date_line, publication_date
 from analysis.extraction.results import DocumentMetadata
 
-__all__ = [
-    "CleanedDocument",
-    "clean_document",
-    "key_variants",
-    "name_key",
-    "normalize",
-    "normalize_with_map",
-]
-
-# ---------------------------------------------------------------------------------------------
-# Normalization
-
-_TATWEEL = "\u0640"
-_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
-_EXTRA_FOLD = {"ؤ": "و", "ئ": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه", "ٱ": "ا"}
-
-
-def _build_fold_table() -> dict[str, str]:
-    """Per-character folding, computed once with camel-tools so it stays length-aware."""
-    table: dict[str, str] = {}
-    for code in list(range(0x0600, 0x0700)) + list(range(0x0750, 0x0780)):
-        ch = chr(code)
-        if ch == _TATWEEL or not dediac_ar(ch):
-            table[ch] = ""
-            continue
-        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(ch)))
-        folded = _EXTRA_FOLD.get(folded, folded)
-        if folded != ch:
-            table[ch] = folded
-    for i in range(10):
-        table[chr(0x0660 + i)] = str(i)
-        table[chr(0x06F0 + i)] = str(i)
-    for ch in _ZERO_WIDTH:
-        table[ch] = ""
-    table["\u0670"] = ""  # dagger alef
-    return table
-
-
-_FOLD = _build_fold_table()
-_FOLD_TRANSLATION = str.maketrans(_FOLD)
-
-
-def normalize(text: str) -> str:
-    """Fold Arabic text for matching: no diacritics or tatweel, one alef, ي for ى/ی, ه for ة,
-    ASCII digits, lower-case Latin. Not length-preserving: use `normalize_with_map` for offsets."""
-    return text.translate(_FOLD_TRANSLATION).lower()
-
-
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """`normalize(text)` plus, for each folded character, its index in `text`.
-
-    A match `folded[a:b]` covers `text[pos[a]:pos[b-1] + 1]`.
-    """
-    out: list[str] = []
-    pos: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _FOLD.get(ch, ch)
-        for f in folded:
-            out.append(f.lower())
-            pos.append(i)
-    return "".join(out), pos
-
-
-_PUNCT_RE = re.compile(r"[()\[\]{}\"'“”«»‹›،,.:;؛!?؟\-–—_/\\|<>*•]+")
-_CLITIC_PREFIXES = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-
-
-def _strip_article(token: str) -> str:
-    if token.startswith("ال") and len(token) > 4:
-        return token[2:]
-    return token
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """A key for comparing names: normalized, punctuation dropped, the article removed.
-
-    Clitics are removed where they are unambiguous (`والعراق`, `بالعراق`, `للحشد`); a bare
-    name that merely starts with a clitic letter (`بوغدانوف`) is left alone. Use
-    `key_variants` when a token in running text may carry a clitic.
-    """
-    tokens = _PUNCT_RE.sub(" ", normalize(name)).split()
-    out = []
-    for token in tokens:
-        out.append(_strip_article(_unambiguous_clitics(token)))
-    return " ".join(out)
-
-
-def _unambiguous_clitics(token: str) -> str:
-    if token.startswith(("ولل", "فلل")) and len(token) > 4:
-        return "ال" + token[3:]
-    if token.startswith("لل") and len(token) > 3:
-        return "ال" + token[2:]
-    for prefix in ("وبال", "وال", "فال", "بال", "كال", "فبال"):
-        if token.startswith(prefix) and len(token) > len(prefix) + 1:
-            return "ال" + token[len(prefix) :]
-    return token
-
-
-@lru_cache(maxsize=65536)
-def key_variants(token: str) -> frozenset[str]:
-    """Keys a (normalized) running-text token may stand for, with and without clitics."""
-    forms = {token, _unambiguous_clitics(token)}
-    if len(token) > 3 and token[0] in _CLITIC_PREFIXES:
-        rest = token[1:]
-        forms.add(rest)
-        if len(rest) > 3 and rest[0] in _PREPOSITIONS:
-            forms.add(rest[1:])
-    if len(token) > 3 and token[0] in _PREPOSITIONS:
-        forms.add(token[1:])
-    return frozenset(_strip_article(f) for f in forms if f)
-
+__all__ = ["CleanedDocument", "clean_document"]
 
 # ---------------------------------------------------------------------------------------------
 # Page chrome
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff]")
-# Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): invisible, and a
-# word split by one is still one word, so they go before anything reads the text.
-_BIDI_CONTROL_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
@@ -456,7 +333,7 @@ def _walk(lines: list[str], folded_lines: list[str], first_paragraph: int) -> _W
 def clean_document(raw: str) -> CleanedDocument:
     """Keep the article (title and body), drop the page around it, read the metadata."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = _BIDI_CONTROL_RE.sub("", _CONTROL_RE.sub(" ", raw))
+    raw = strip_bidi(_CONTROL_RE.sub(" ", raw))  # bidi controls go before anything reads the text
     lines = [line.rstrip() for line in raw.split("\n")]
     folded_lines = [normalize(line) for line in lines]
 

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from analysis.extraction.results import DateSource, DateValue
+from analysis.arabic import DateValue
+from analysis.extraction.results import DateSource
 
 __all__ = [
     "COUNT_WORDS",

@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from analysis.arabic import DIGIT_FOLD
 from analysis.extraction.calendars import find_calendar_dates
 from analysis.extraction.date_resolution import (
     Candidate,
@@ -42,8 +43,7 @@ def _presentation_forms() -> dict[str, str]:
 
 
 _LETTER_FOLD = {
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    **DIGIT_FOLD,
     "أ": "ا",
     "إ": "ا",
     "آ": "ا",

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis
 from analysis.extraction.arguments import definite_trigger_is_new, inside_adverbial
-from analysis.extraction.clean import normalize
 from analysis.extraction.event_dates import resolve_dates
 from analysis.extraction.frame_doc import (
     HEDGED_TYPES,

@@ -4,9 +4,9 @@ report of the same parties, a visit, or the dateline."""
 
 from __future__ import annotations
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
-from analysis.extraction.clean import normalize
 from analysis.extraction.event_places import dateline_place
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.results import DateMention, EngagementType

@@ -9,9 +9,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
-from analysis.extraction.clean import normalize
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
 # a sentence ends at a stop before a space, the end, or an Arabic letter (`العراق.وأكد`: no space)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.arguments import (
@@ -26,7 +27,6 @@ from analysis.extraction.arguments import (
     stands_alone,
     subject_before,
 )
-from analysis.extraction.clean import normalize
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
     dateline_place,

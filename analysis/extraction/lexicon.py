@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.extraction.clean import normalize
+from analysis.arabic import normalize
 from analysis.extraction.results import EngagementType
 
 

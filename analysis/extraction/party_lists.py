@@ -4,9 +4,9 @@ the state an attack's nationality adjective names."""
 
 from __future__ import annotations
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
-from analysis.extraction.clean import normalize
 from analysis.extraction.frame_doc import AUXILIARIES, Doc, sentence_words, trigger_at
 from analysis.extraction.results import ActorKind
 

@@ -14,8 +14,9 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from analysis.arabic import Precision
 from analysis.extraction.dates import find_dates, fold, stated_publication
-from analysis.extraction.results import DateSource, Precision
+from analysis.extraction.results import DateSource
 
 __all__ = ["PUBLISHED_MARKERS", "STAMP_MARKERS", "dateline", "is_date_line", "publication_date"]
 

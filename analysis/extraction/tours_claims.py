@@ -3,13 +3,14 @@ and an attack claimed after it was told (`وتبنّت X الهجوم`)."""
 
 from __future__ import annotations
 
+from analysis.arabic import DateValue
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.event_dates import date_for, is_planned
 from analysis.extraction.event_places import event_location
 from analysis.extraction.frame_doc import Candidate, Doc, pseudo_mention, trigger_at
 from analysis.extraction.party_lists import nearest_demonym
-from analysis.extraction.results import ActorKind, DateMention, DateValue, EngagementType, Role
+from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
 
 def tour_stops(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]:

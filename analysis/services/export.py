@@ -10,7 +10,7 @@ from typing import TextIO
 
 from django.db.models import Count, Prefetch, Q
 
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue
 from analysis.models import Actor, ActorTitle, Alias, Engagement, Evidence, Participation
 
 CHUNK_SIZE = 500

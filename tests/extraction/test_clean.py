@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extraction.clean import clean_document, key_variants, name_key, normalize, normalize_with_map
+from analysis.arabic import key_variants, name_key, normalize, normalize_with_map
+from analysis.extraction.clean import clean_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.arabic import Precision
 from analysis.benchmarks.date_phrases import DATE_PHRASES, DatePhrase
 from analysis.extraction.dates import find_dates, parse_date, stated_publication
-from analysis.extraction.results import DateSource, Precision
+from analysis.extraction.results import DateSource
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extraction.clean import name_key
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue, name_key
 from analysis.models import Actor, ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
 from analysis.services import curation
-from analysis.services.ingestion import document_ingest, engagement_fingerprint
+from analysis.services.engagement_identity import engagement_fingerprint
+from analysis.services.ingestion import document_ingest
 from tests.factories import actor_create, article_text, document_create, engagement_create, scripted_extract
 
 pytestmark = pytest.mark.django_db
@@ -344,7 +344,8 @@ def test_curated_engagements_survive_reingestion_as_the_curator_left_them(tmp_pa
     }
 
     ingest(tmp_path, "1.txt", text, version="v2")  # re-extraction of the same article
-    ingest(tmp_path, "2.txt", text + "\nمصدر آخر يروي الزيارة نفسها.")  # another source reporting them
+    # another source reporting them, the call on the date the curator set
+    ingest(tmp_path, "2.txt", text.replace("2023-06-01", "2023-06-03") + "\nمصدر آخر يروي الزيارة نفسها.")
 
     after = {
         e.pk: (e.updated_at, e.date_start, e.date_precision, e.review, e.is_edited)

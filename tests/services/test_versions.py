@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from analysis import selectors
-from analysis.extraction.clean import name_key
+from analysis.arabic import name_key
 from analysis.models import Actor, Alias, Engagement, Participation
 from analysis.services.ingestion import document_ingest
 from analysis.services.versions import data_version_bump

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
-from analysis.extraction.clean import normalize
 from analysis.extraction.engagements import split_sentences
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedEngagement
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
-from analysis.extraction.clean import normalize
 from analysis.extraction.interactions.candidates import Candidate, Document, Sentence
 
 # Words that link two parties of one interaction (`مع`, `بين … و`, `كل من`, `لدى`) or open a place.

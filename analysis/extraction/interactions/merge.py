@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from analysis.arabic import DateValue, Precision
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import _forms
 from analysis.extraction.interactions.candidates import Candidate, Document
@@ -16,11 +17,9 @@ from analysis.extraction.interactions.features import trigger_of
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     DateMention,
-    DateValue,
     EngagementType,
     ExtractedEngagement,
     Participant,
-    Precision,
     Role,
     Span,
     Status,

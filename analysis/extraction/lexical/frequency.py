@@ -10,7 +10,7 @@ import math
 import re
 from functools import cache, lru_cache
 
-from analysis.extraction.clean import normalize
+from analysis.arabic import normalize
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _NORMALIZED_WORDS = 120_000  # the normalized table covers words down to a zipf of about 2.5

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.extraction.clean import normalize
+from analysis.arabic import normalize
 
 _LINE_RE = re.compile(r"^(?P<lexeme>\S+(?: \S+)*?)\s+(?P<label>[A-Za-z]+\d*|اسم علم.*)$")
 _FAMILY_LABELS = frozenset({"nasab", "laqab", "kabila"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from analysis.extraction.clean import normalize
+from analysis.arabic import normalize
 from analysis.extraction.lexical.build import READINGS_PATH
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")

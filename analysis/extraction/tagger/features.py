@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token
-from analysis.extraction.clean import normalize
 from analysis.extraction.lexical import is_family_name, is_given_name, is_place_name, reading, word_zipf
 
 SENTENCE_ENDS = frozenset(".!?؟\n:")

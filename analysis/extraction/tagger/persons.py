@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.arabic import name_key, normalize
 from analysis.extraction.actors import ActorAnalysis, Token
-from analysis.extraction.clean import name_key, normalize
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import word_features

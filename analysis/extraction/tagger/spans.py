@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analysis.arabic import normalize
 from analysis.extraction.actors import Token
-from analysis.extraction.clean import normalize
 from analysis.extraction.lexical import word_zipf
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")

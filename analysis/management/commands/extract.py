@@ -16,8 +16,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.extraction.pipeline import extract_document
+from analysis.extraction.read import DocumentError, article_paths, document_read
 from analysis.extraction.results import ExtractionResult
-from analysis.services.ingestion import DocumentError, article_paths, document_read
 
 
 class Command(BaseCommand):

@@ -11,14 +11,14 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from analysis.extraction.read import article_paths
+from analysis.selectors import stored_totals
 from analysis.services.ingestion import (
     IngestInterrupted,
     IngestOutcome,
     IngestStatus,
-    article_paths,
     documents_ingest,
     ingest_workers_default,
-    stored_totals,
 )
 
 PROGRESS_MIN_FILES = 50

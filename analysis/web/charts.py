@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-from analysis.extraction.months import LEVANTINE as LEVANTINE_MONTHS
+from analysis.arabic.months import LEVANTINE as LEVANTINE_MONTHS
 from analysis.models import Actor, Engagement
 
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, serif"

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.template import Context
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
-from analysis.forms import QuickSelect
 from analysis.models import Engagement
-from analysis.templatetags.dashboard import Links, state_of, state_query
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 
@@ -75,6 +69,10 @@ def test_invalid_date_is_reported_and_ignored(reader, world):
     html = reader.get("/", {"date_from": "2024-13"}).content.decode()
     assert 'aria-invalid="true"' in html
     assert "1 شباط 2024" in html and "أيار 2022" in html
+    assert (
+        'id="date-hint">سنة أو شهر أو يوم: <span dir="ltr">2024</span> أو <span dir="ltr">2024-02</span>'
+        in html
+    )
 
 
 def test_empty_filter_result_has_an_empty_state(reader, world):
@@ -233,44 +231,6 @@ def test_every_participant_is_highlighted_even_without_a_stored_mention(reader, 
     assert 'class="mention participant"' in excerpt and 'title="ميخائيل بوغدانوف"' in excerpt
     assert 'class="mention participant" href="' + world.fayyad.get_absolute_url() in excerpt
     assert '<a class="mention" href="' + world.kutrashev.get_absolute_url() in excerpt  # not a participant
-
-
-def test_filter_selects_have_the_markup_of_django_select():
-    """`QuickSelect` writes what `forms.Select` renders from its templates, selection and escaping included."""
-    choices = [
-        ("", "الكل <x>"),
-        ("الوسائل & غيرها", [("outlet:أ", 'أ "ب"'), ("outlet:ج", "ج")]),
-        (3, "ثلاثة"),
-    ]
-
-    class Pair(forms.Form):
-        stock = forms.ChoiceField(choices=choices, required=False)
-        quick = forms.ChoiceField(choices=choices, required=False, widget=QuickSelect)
-
-    def markup(form, name: str) -> str:
-        return re.sub(r"\s*\n\s*", "", str(form[name])).replace(f'name="{name}" id="id_{name}"', "")
-
-    for value in ("", "outlet:ج", "3"):
-        form = Pair({"stock": value, "quick": value})
-        assert markup(form, "quick") == markup(form, "stock")
-    assert '<option value="outlet:ج" selected>' in markup(Pair({"quick": "outlet:ج"}), "quick")
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "",
-        "engagement=7",
-        "actor=a&actor=%D8%A8&date_from=2024&profile=x-1",
-        "profile=x-1&engagement=3&page=2",
-    ],
-)
-def test_workspace_links_keep_the_state_as_state_query_does(rf, query):
-    """Links encode the state once and fill in each value: the same URLs as `{% state_query %}`."""
-    context = Context({"request": rf.get(f"/?{query}"), "workspace": True})
-    links = Links(state_of(context["request"]), workspace=True)
-    for key, value in [("engagement", 42), ("profile", "فالح-الفياض 2"), ("engagement", 7)]:
-        assert links.workspace_url(key, value) == reverse("timeline") + state_query(context, **{key: value})
 
 
 def test_the_open_engagement_is_marked_in_the_timeline_and_the_document_lists_its_cards(reader, world):

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 from django.utils.html import json_script
 
-from analysis.charts import _template_json, counterparts_bar, engagements_over_time
 from analysis.templatetags.dashboard import figure_script
+from analysis.web.charts import _template_json, counterparts_bar, engagements_over_time
 
 
 def test_timeline_figure_runs_right_to_left_with_arabic_month_labels():

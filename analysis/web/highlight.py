@@ -141,7 +141,7 @@ CLITIC_LETTERS = set("وفبلكا")
 def _letter_classes() -> tuple[dict[str, str], str]:
     """For each folded letter, a regex class of every letter `normalize` folds to it (أ إ آ ا -> ا),
     and a pattern for what it drops (diacritics, tatweel). Built on first use: camel-tools loads then."""
-    from analysis.extraction.clean import normalize
+    from analysis.arabic import normalize
 
     members: dict[str, set[str]] = {}
     for code in [
@@ -162,7 +162,7 @@ def _letter_classes() -> tuple[dict[str, str], str]:
 @lru_cache(maxsize=512)
 def _hits_pattern(lexemes: tuple[str, ...]) -> re.Pattern[str] | None:
     """The stems as they may be written: any letter variant, diacritics or tatweel between letters."""
-    from analysis.extraction.clean import normalize
+    from analysis.arabic import normalize
 
     classes, skip = _letter_classes()
     cores = set()

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import html
-import re
 from datetime import date
 
 from django import forms
 from django.http import QueryDict
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from analysis import selectors
-from analysis.extraction.results import DateValue
+from analysis.arabic import DateValue, NotAPartialDate, parse_partial_date
 from analysis.models import Actor, Engagement
-
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 DOCUMENT_CHOICES = 200  # the newest documents offered in the source filter (plus a chosen older one)
 
@@ -33,20 +30,23 @@ STATE_PARAMS = (
 )
 
 
-def parse_partial_date(text: str) -> DateValue:
-    """`2024`, `2024-02` or `2024-02-01` (Arabic-Indic digits and `/` accepted) as a DateValue."""
-    match = PARTIAL_DATE.match(text.strip().translate(DIGITS))
-    if not match:
-        examples = " أو ".join(f"\u2066{example}\u2069" for example in ("2024", "2024-02", "2024-02-01"))
-        raise forms.ValidationError(f"اكتب السنة أو الشهر أو اليوم هكذا: {examples}.")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    value = DateValue(year, month, day)
+# The forms a date may take, as the filter's hint and its error message show them.
+DATE_EXAMPLES = ("2024", "2024-02", "2024-02-01")
+DATE_HINT = format_html(
+    "سنة أو شهر أو يوم: {}",
+    format_html_join(" أو ", '<span dir="ltr">{}</span>', ((e,) for e in DATE_EXAMPLES)),
+)
+
+
+def partial_date_clean(text: str) -> DateValue:
+    """`analysis.arabic.parse_partial_date` for a form: what went wrong as a ValidationError."""
     try:
-        value.start  # noqa: B018 - validates month and day
-        value.end  # noqa: B018
+        return parse_partial_date(text)
+    except NotAPartialDate as error:
+        examples = " أو ".join(f"\u2066{example}\u2069" for example in DATE_EXAMPLES)
+        raise forms.ValidationError(f"اكتب السنة أو الشهر أو اليوم هكذا: {examples}.") from error
     except ValueError as error:
         raise forms.ValidationError("هذا التاريخ غير موجود في التقويم.") from error
-    return value
 
 
 class PartialDateField(forms.CharField):
@@ -58,7 +58,7 @@ class PartialDateField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        partial = parse_partial_date(value)
+        partial = partial_date_clean(value)
         return partial.start if self.bound == "start" else partial.end
 
 
@@ -102,8 +102,8 @@ class TimelineFilterForm(forms.Form):
         queryset=Actor.objects.all(), to_field_name="slug", required=False, label="الفاعلون"
     )
     actor_q = forms.CharField(required=False, max_length=100, label="ابحث عن فاعل")
-    date_from = PartialDateField(bound="start", label="من تاريخ")
-    date_to = PartialDateField(bound="end", label="إلى تاريخ")
+    date_from = PartialDateField(bound="start", label="من تاريخ", help_text=DATE_HINT)
+    date_to = PartialDateField(bound="end", label="إلى تاريخ", help_text=DATE_HINT)
     type = forms.ChoiceField(
         choices=[("", "كل الأنواع"), *Engagement.Type.choices],
         required=False,

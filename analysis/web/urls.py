@@ -1,8 +1,11 @@
+"""The site's URLs: the dashboard's pages (`analysis.web.views`), the admin, login and the health check."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from analysis import health, views
+from analysis import health
+from analysis.web import views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),

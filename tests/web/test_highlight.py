@@ -1,6 +1,6 @@
 """Highlighted document text: escaped, nested correctly, anchored."""
 
-from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
+from analysis.web.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
 
 
 def test_text_is_escaped_and_spans_nest():

@@ -19,11 +19,14 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from analysis import charts, selectors
-from analysis.forms import TimelineFilterForm
-from analysis.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
+from analysis import selectors
 from analysis.models import Actor, Document, Engagement, Evidence
-from analysis.templatetags.dashboard import LEVANTINE_MONTHS, Links, engagement_card, state_of
+from analysis.web import charts
+from analysis.web.cards import EngagementCard, engagement_cards
+from analysis.web.formats import LEVANTINE_MONTHS, UNKNOWN_DATE
+from analysis.web.forms import TimelineFilterForm
+from analysis.web.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
+from analysis.web.links import Links, state_of
 
 PAGE_SIZE = 40
 PROFILE_ENGAGEMENTS = 25
@@ -39,32 +42,6 @@ def _is_fragment(request: HtmxHttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@dataclass(frozen=True, slots=True)
-class EngagementCard:
-    """An engagement as a list of engagements shows it: its date (for the headings) and its card."""
-
-    pk: int
-    date_start: date | None
-    date_precision: str
-    html: SafeString
-
-
-def _engagement_cards(rows: list[dict], links: Links, current: int | None = None) -> list[EngagementCard]:
-    """Cards for `selectors.engagement_list` rows, their participants fetched in one query."""
-    participants: dict[int, list[SafeString]] = {row["id"]: [] for row in rows}
-    for engagement_id, name, slug in selectors.engagement_participants(engagement_ids=participants):
-        participants[engagement_id].append(links.actor(name, slug))
-    return [
-        EngagementCard(
-            row["id"],
-            row["date_start"],
-            row["date_precision"],
-            engagement_card(row, participants[row["id"]], links, current=row["id"] == current),
-        )
-        for row in rows
-    ]
-
-
 @dataclass
 class TimelineEntry:
     """An engagement in the timeline, with the group headings that start before it."""
@@ -76,7 +53,7 @@ class TimelineEntry:
 
 def _group_key(day: date | None, precision: str) -> tuple[str, str]:
     if day is None or precision == "unknown":
-        return "تاريخ غير معروف", ""
+        return UNKNOWN_DATE, ""
     year = str(day.year)
     if precision == "year":
         return year, "دون شهر محدَّد"
@@ -111,7 +88,7 @@ def _timeline_page(form: TimelineFilterForm, page_number: int, links: Links) -> 
     if page.number > 1:
         previous = engagements[(page.number - 1) * PAGE_SIZE - 1]
         after = _group_key(previous["date_start"], previous["date_precision"])
-    cards = _engagement_cards(list(page.object_list), links, current=form.cleaned_data.get("engagement"))
+    cards = engagement_cards(list(page.object_list), links, current=form.cleaned_data.get("engagement"))
     return {"page": page, "entries": _timeline_entries(cards, after)}
 
 
@@ -288,7 +265,7 @@ def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         "document": document,
         "highlighted_text": highlight_text(document.text, highlights),
-        "engagements": _engagement_cards(
+        "engagements": engagement_cards(
             list(selectors.document_engagements(document=document)), Links(QueryDict(), workspace=False)
         ),
     }
