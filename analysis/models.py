@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -277,6 +278,7 @@ class Evidence(models.Model):
     end = models.PositiveIntegerField("النهاية")
     sentence = models.TextField("الجملة")
     date_text = models.CharField("التاريخ كما ورد", max_length=200, blank=True)
+    location = models.CharField("المكان كما ورد", max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -315,3 +317,120 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return self.surface
+
+
+class Disagreement(models.Model):
+    """Sources that disagree about one event, for a curator to decide (`services.disagreement`).
+
+    `place`: the sources of one engagement name different places. `date`: two engagements of the same
+    type and participants, reported by different sources, lie within 14 days of each other (likely one
+    event misdated). `participants`: two engagements of the same type and date from different sources,
+    one's participants a part of the other's.
+    """
+
+    class Kind(models.TextChoices):
+        PLACE = "place", "المكان"
+        DATE = "date", "التاريخ"
+        PARTICIPANTS = "participants", "المشاركون"
+
+    class State(models.TextChoices):
+        OPEN = "open", "بانتظار قرار"
+        RESOLVED = "resolved", "حُسم"
+        DISMISSED = "dismissed", "لا تعارض"
+
+    kind = models.CharField("موضع الاختلاف", max_length=20, choices=Kind.choices)
+    state = models.CharField("الحالة", max_length=10, choices=State.choices, default=State.OPEN)
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="disagreements", verbose_name="الحدث"
+    )
+    other = models.ForeignKey(
+        Engagement,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="disagreements_as_other",
+        verbose_name="الحدث الآخر",
+    )
+    key = models.CharField(
+        "المفتاح", max_length=100, help_text="النوع والحدثان: لا يُكتشف الاختلاف نفسه مرتين."
+    )
+    resolution = models.CharField("القرار", max_length=300, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="قرّره"
+    )
+    resolved_at = models.DateTimeField("قُرّر في", null=True, blank=True)
+    created_at = models.DateTimeField("اكتُشف في", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "اختلاف بين المصادر"
+        verbose_name_plural = "اختلافات المصادر"
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["key"], name="disagreement_unique_key")]
+        indexes = [
+            models.Index(fields=["engagement"], condition=Q(state="open"), name="disagreement_open_idx"),
+            models.Index(fields=["other"], condition=Q(state="open"), name="disagreement_open_other_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.engagement_id}" + (
+            f"/#{self.other_id}" if self.other_id else ""
+        )
+
+
+class ImportBatch(models.Model):
+    """Files a curator uploaded at once on the import page; read one by one outside the request."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="رفعها"
+    )
+    created_at = models.DateTimeField("رُفعت في", auto_now_add=True)
+    finished_at = models.DateTimeField("انتهت في", null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        "آخر تقدّم", null=True, blank=True, help_text="يتقدّم مع كل ملف؛ دفعة توقّفت طويلًا تُستأنف."
+    )
+
+    class Meta:
+        verbose_name = "دفعة استيراد"
+        verbose_name_plural = "دفعات الاستيراد"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"دفعة {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("import_batch", args=[self.pk])
+
+
+class ImportFile(models.Model):
+    """One uploaded file and what became of it; its bytes are kept only until it is read."""
+
+    class Outcome(models.TextChoices):
+        WAITING = "waiting", "في الانتظار"
+        READING = "reading", "قيد القراءة"
+        STORED = "stored", "حُفظ"
+        DUPLICATE = "duplicate", "مكرَّر"
+        REFUSED = "refused", "مرفوض"
+
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="files", verbose_name="الدفعة"
+    )
+    position = models.PositiveIntegerField("الترتيب")
+    name = models.CharField("اسم الملف", max_length=255)
+    size = models.PositiveBigIntegerField("الحجم بالبايت")
+    content = models.BinaryField("المحتوى", null=True, blank=True)
+    outcome = models.CharField("النتيجة", max_length=10, choices=Outcome.choices, default=Outcome.WAITING)
+    reason = models.CharField("السبب", max_length=300, blank=True)
+    document = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="الوثيقة"
+    )
+
+    class Meta:
+        verbose_name = "ملف مستورد"
+        verbose_name_plural = "الملفات المستوردة"
+        ordering = ["batch_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "position"], name="importfile_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

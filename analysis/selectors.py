@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     FloatField,
@@ -29,9 +30,12 @@ from analysis.models import (
     Actor,
     ActorTitle,
     Alias,
+    Disagreement,
     Document,
     Engagement,
     Evidence,
+    ImportBatch,
+    ImportFile,
     Mention,
     Participation,
     Precision,
@@ -50,6 +54,7 @@ class TimelineFilters:
     document_id: int | None = None
     status: str = ""
     review: str = ""
+    disagree: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -111,8 +116,18 @@ def _participations() -> Prefetch:
     )
 
 
+def _sources_disagree() -> Q:
+    """The engagement is in an open `Disagreement` (either side): two index probes per row."""
+    open_flags = Disagreement.objects.filter(state=Disagreement.State.OPEN)
+    return Q(Exists(open_flags.filter(engagement=OuterRef("pk")))) | Q(
+        Exists(open_flags.filter(other=OuterRef("pk")))
+    )
+
+
 def _engagements_matching(filters: TimelineFilters) -> QuerySet[Engagement]:
     engagements = Engagement.objects.all()
+    if filters.disagree:
+        engagements = engagements.filter(_sources_disagree())
     if filters.review:
         engagements = engagements.filter(review=filters.review)
     else:
@@ -134,7 +149,22 @@ def _engagements_matching(filters: TimelineFilters) -> QuerySet[Engagement]:
     return Engagement.objects.filter(pk__in=engagements.values("pk"))
 
 
-CARD_FIELDS = ("id", "type", "date_start", "date_precision", "location", "status", "review", "source_count")
+CARD_FIELDS = (
+    "id",
+    "type",
+    "date_start",
+    "date_precision",
+    "location",
+    "status",
+    "review",
+    "source_count",
+    "disagrees",
+)
+
+
+def _disagrees() -> ExpressionWrapper:
+    """Whether the sources of the engagement disagree (an open flag), in the card's own query."""
+    return ExpressionWrapper(_sources_disagree(), output_field=BooleanField())
 
 
 def engagement_list(*, filters: TimelineFilters) -> QuerySet[dict]:
@@ -142,7 +172,7 @@ def engagement_list(*, filters: TimelineFilters) -> QuerySet[dict]:
     (their participants come from `engagement_participants`)."""
     return (
         _engagements_matching(filters)
-        .annotate(source_count=_source_count())
+        .annotate(source_count=_source_count(), disagrees=_disagrees())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
         .values(*CARD_FIELDS)
     )
@@ -349,7 +379,7 @@ def document_engagements(*, document: Document) -> QuerySet[dict]:
     return (
         Engagement.objects.filter(evidence__document=document)
         .distinct()
-        .annotate(source_count=_source_count())
+        .annotate(source_count=_source_count(), disagrees=_disagrees())
         .order_by(F("date_start").desc(nulls_last=True), "-id")
         .values(*CARD_FIELDS)
     )
@@ -373,6 +403,83 @@ def search_lexemes(*, text: str) -> list[str]:
         cursor.execute("SELECT tsvector_to_array(to_tsvector('arabic', %s))", [text])
         row = cursor.fetchone()
     return list(row[0] or []) if row else []
+
+
+# Sources that disagree -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one side of a disagreement says, and the source sentences that say it."""
+
+    value: str  # what a curator chooses: the place, or the id of the engagement whose reading it is
+    engagement: Engagement
+    location: str
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreementReadings:
+    disagreement: Disagreement
+    readings: list[Reading]
+
+
+def _readings(disagreement: Disagreement, engagements: dict[int, Engagement]) -> list[Reading]:
+    if disagreement.kind == Disagreement.Kind.PLACE:
+        engagement = engagements[disagreement.engagement_id]
+        by_place: dict[str, list[Evidence]] = {}
+        for row in engagement.evidence.all():
+            by_place.setdefault(row.location, []).append(row)
+        return [
+            Reading(place, engagement, place, rows)
+            for place, rows in sorted(by_place.items(), key=lambda i: i[0] == "")
+        ]
+    sides = [engagements.get(disagreement.engagement_id), engagements.get(disagreement.other_id)]
+    return [Reading(str(e.pk), e, e.location, list(e.evidence.all())) for e in sides if e is not None]
+
+
+def disagreement_readings(*, disagreements: Iterable[Disagreement]) -> list[DisagreementReadings]:
+    """Each disagreement with its readings side by side: for a place, the sources grouped by the place
+    they name; for a date or participants, each engagement with its date, participants and sources."""
+    disagreements = list(disagreements)
+    ids = {d.engagement_id for d in disagreements} | {d.other_id for d in disagreements if d.other_id}
+    engagements = Engagement.objects.filter(pk__in=ids).prefetch_related(
+        _participations(),
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.select_related("document").order_by(
+                "document__published_on", "document_id", "start"
+            ),
+        ),
+    )
+    by_id = {engagement.pk: engagement for engagement in engagements}
+    return [DisagreementReadings(d, _readings(d, by_id)) for d in disagreements if d.engagement_id in by_id]
+
+
+def engagement_disagreements(*, engagement_id: int) -> list[DisagreementReadings]:
+    """The open disagreements the engagement is part of, with their readings."""
+    flags = Disagreement.objects.filter(
+        Q(engagement_id=engagement_id) | Q(other_id=engagement_id), state=Disagreement.State.OPEN
+    ).order_by("pk")
+    return disagreement_readings(disagreements=flags)
+
+
+# Imports ----------------------------------------------------------------------------------------
+
+
+def import_batches_recent(*, limit: int) -> QuerySet[ImportBatch]:
+    """The latest import batches, with how many files each holds and how many are read."""
+    return ImportBatch.objects.select_related("created_by").annotate(
+        file_count=Count("files"),
+        done_count=Count(
+            "files", filter=~Q(files__outcome__in=[ImportFile.Outcome.WAITING, ImportFile.Outcome.READING])
+        ),
+    )[:limit]
+
+
+def import_batch_files(*, batch: ImportBatch) -> QuerySet[ImportFile]:
+    """A batch's files in upload order, without their bytes."""
+    return batch.files.defer("content").select_related("document").order_by("position")
 
 
 @dataclass(frozen=True, slots=True)

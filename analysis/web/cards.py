@@ -49,6 +49,7 @@ BADGES = {
     review: f'<span class="badge {review}">{_e(review.label)}</span>'
     for review in (Engagement.Review.VERIFIED, Engagement.Review.REJECTED)
 }
+DISAGREE_BADGE = '<span class="badge disagree" title="مصادر هذا الحدث تختلف في تاريخه أو مكانه أو مشاركيه">المصادر تختلف</span>'
 NO_PARTICIPANTS_HTML = f'<span class="muted">{NO_PARTICIPANTS}</span>'
 
 
@@ -62,6 +63,7 @@ def _card_html(
     badges = (
         (PLANNED_BADGE if status == "planned" else "")
         + BADGES.get(review, "")
+        + (DISAGREE_BADGE if engagement.get("disagrees") else "")
         + f'<span class="source-count">{sources_count(engagement["source_count"])}</span>'
     )
     people = '<span class="sep" aria-hidden="true"> · </span>'.join(participants) or NO_PARTICIPANTS_HTML

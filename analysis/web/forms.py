@@ -25,6 +25,7 @@ STATE_PARAMS = (
     "source",
     "status",
     "review",
+    "disagree",
     "engagement",
     "profile",
 )
@@ -120,6 +121,7 @@ class TimelineFilterForm(forms.Form):
         label="المراجعة",
         widget=QuickSelect,
     )
+    disagree = forms.BooleanField(required=False, label="المصادر تختلف")
     engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)
     page = forms.IntegerField(required=False, min_value=1)
@@ -157,6 +159,7 @@ class TimelineFilterForm(forms.Form):
             document_id=int(value) if kind == "document" and value.isdigit() else None,
             status=data.get("status") or "",
             review=data.get("review") or "",
+            disagree=bool(data.get("disagree")),
         )
 
     @property
@@ -172,5 +175,6 @@ class TimelineFilterForm(forms.Form):
                 filters.document_id,
                 filters.status,
                 filters.review,
+                filters.disagree,
             ]
         )

@@ -165,7 +165,8 @@ def _engagement_context(pk: int) -> dict:
         {"evidence": evidence, "excerpt": _evidence_excerpt(evidence, engagement)}
         for evidence in engagement.evidence.all()
     ]
-    return {"engagement": engagement, "sources": sources}
+    disagreements = selectors.engagement_disagreements(engagement_id=pk)
+    return {"engagement": engagement, "sources": sources, "disagreements": disagreements}
 
 
 def _profile_context(slug: str) -> dict:

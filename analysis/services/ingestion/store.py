@@ -306,6 +306,7 @@ def _engagements_store(
                 "end": span.end,
                 "sentence": span.text,
                 "date_text": _clip(plan.extracted.date_text, 200),
+                "location": _clip(plan.extracted.location, 200),
             },
         )
     rows[Evidence] = list(evidence.values())
@@ -396,6 +397,11 @@ def _document_store(
         Engagement.objects.filter(
             pk__in=stale, review=Engagement.Review.EXTRACTED, is_edited=False, evidence__isnull=True
         ).delete()
+    # Imported here: the disagreement service decides through curation, which imports ingestion.
+    from analysis.services.disagreement import disagreements_detect
+
+    reported = Evidence.objects.filter(document=document).values_list("engagement_id", flat=True)
+    disagreements_detect(engagement_ids=[*reported, *stale])
     return IngestOutcome(
         str(path),
         status,
@@ -429,8 +435,12 @@ def document_ingest(
     directory: ActorDirectory | None = None,
     extractor: Extractor | None = None,
     extractor_version: str | None = None,
+    source_path: str | None = None,
 ) -> IngestOutcome:
-    """Ingest one article file in one transaction. Expected failures come back as a FAILED outcome."""
+    """Ingest one article file in one transaction. Expected failures come back as a FAILED outcome.
+
+    `source_path`: where the document comes from when not `path` (an upload's name, not its temporary file).
+    """
     path = Path(path)
     if extractor is None:
         extractor, default_version = _default_extractor()
@@ -441,6 +451,7 @@ def document_ingest(
         raw_text = document_read(path=path)
     except DocumentError as error:
         return IngestOutcome(str(path), IngestStatus.FAILED, reason=str(error))
+    path = Path(source_path) if source_path else path
     sha256 = text_sha256(text=raw_text)
     stored = Document.objects.filter(sha256=sha256).values_list("pk", "extractor_version").first()
     if stored is not None and stored[1] == version and not reextract:
