@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from analysis import health
-from analysis.web import views
+from analysis.web import imports, views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("actors/<str:slug>/", views.actor_detail, name="actor_detail"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
     path("search/", views.search, name="search"),
+    path("import/", imports.import_page, name="import"),
+    path("import/<int:pk>/", imports.import_batch, name="import_batch"),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
