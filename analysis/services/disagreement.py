@@ -57,7 +57,9 @@ SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.is_edited,
        ARRAY(SELECT p.actor_id FROM analysis_participation p WHERE p.engagement_id = e.id) AS actor_ids,
        ARRAY(SELECT DISTINCT v.document_id FROM analysis_evidence v WHERE v.engagement_id = e.id) AS document_ids
 FROM analysis_engagement e
-WHERE e.review <> 'rejected' AND (e.id = ANY(%s::bigint[]) OR e.id IN (
+WHERE e.review <> 'rejected' AND e.id IN (
+    SELECT unnest(%s::bigint[])
+    UNION
     SELECT nearby.id
     FROM analysis_engagement t
     CROSS JOIN LATERAL (
@@ -75,7 +77,7 @@ WHERE e.review <> 'rejected' AND (e.id = ANY(%s::bigint[]) OR e.id IN (
         OFFSET 0
     ) AS nearby
     WHERE t.id = ANY(%s::bigint[]) AND t.date_precision IN ('day', 'month')
-))
+)
 """
 
 
