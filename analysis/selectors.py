@@ -468,13 +468,8 @@ def engagement_disagreements(*, engagement_id: int) -> list[DisagreementReadings
 
 
 def import_batches_recent(*, limit: int) -> QuerySet[ImportBatch]:
-    """The latest import batches, with how many files each holds and how many are read."""
-    return ImportBatch.objects.select_related("created_by").annotate(
-        file_count=Count("files"),
-        done_count=Count(
-            "files", filter=~Q(files__outcome__in=[ImportFile.Outcome.WAITING, ImportFile.Outcome.READING])
-        ),
-    )[:limit]
+    """The latest import batches, with how many files each holds."""
+    return ImportBatch.objects.select_related("created_by").annotate(file_count=Count("files"))[:limit]
 
 
 def import_batch_files(*, batch: ImportBatch) -> QuerySet[ImportFile]:

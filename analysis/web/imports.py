@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -36,7 +37,9 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None) -> list:
-        if not data and self.required:  # no file chosen comes as an empty list, which the pattern lets through
+        if (
+            not data and self.required
+        ):  # no file chosen comes as an empty list, which the pattern lets through
             raise forms.ValidationError(self.error_messages["required"], code="required")
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(item, initial) for item in data]
@@ -54,6 +57,10 @@ class ImportForm(forms.Form):
 def _require_importer(request: HtmxHttpRequest) -> None:
     if not request.user.has_perm(IMPORT_PERMISSION):
         raise PermissionDenied("الاستيراد للمنقِّحين وحدهم.")
+
+
+def _recent() -> list[ImportBatch]:
+    return list(selectors.import_batches_recent(limit=RECENT_BATCHES))
 
 
 def _batch_context(batch: ImportBatch) -> dict:
@@ -81,13 +88,11 @@ def import_page(request: HtmxHttpRequest) -> HttpResponse:
         batch = import_batch_create(files=form.cleaned_data["files"], user=request.user)
         if not _is_fragment(request):
             return redirect(batch.get_absolute_url())
-        response = render(request, "analysis/import.html#batch-status", _batch_context(batch))
-        return push_url(response, batch.get_absolute_url())
-    context = {
-        "form": form,
-        "nav": "import",
-        "batches": selectors.import_batches_recent(limit=RECENT_BATCHES),
-    }
+        context = {**_batch_context(batch), "batches": _recent(), "oob": True}
+        status = render_to_string("analysis/import.html#batch-status", context, request)
+        recent = render_to_string("analysis/import.html#recent-batches", context, request)  # out of band
+        return push_url(HttpResponse(status + recent), batch.get_absolute_url())
+    context = {"form": form, "nav": "import", "batches": _recent()}
     return render(request, "analysis/import.html", context, status=400 if form.errors else 200)
 
 
@@ -100,6 +105,7 @@ def import_batch(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if batch is None:
         raise Http404("لا توجد دفعة استيراد بهذا الرقم.")
     import_batch_resume_if_stalled(batch=batch)
-    context = {**_batch_context(batch), "nav": "import", "form": ImportForm()}
-    template_name = "analysis/import.html" + ("#batch-status" if _is_fragment(request) else "")
-    return render(request, template_name, context)
+    if _is_fragment(request):
+        return render(request, "analysis/import.html#batch-status", _batch_context(batch))
+    context = {**_batch_context(batch), "nav": "import", "form": ImportForm(), "batches": _recent()}
+    return render(request, "analysis/import.html", context)

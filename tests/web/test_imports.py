@@ -88,6 +88,7 @@ def test_an_htmx_upload_answers_with_the_batch_that_polls_until_read(client, cur
     assert response.status_code == 200 and "<html" not in html
     assert f'hx-get="/import/{batch.pk}/"' in html and 'hx-trigger="every 1s"' in html
     assert "قُرئ 0 من 1" in html and "في الانتظار" in html
+    assert 'id="recent-batches"' in html and 'hx-swap-oob="true"' in html and "لم تُرفع ملفات بعد" not in html
     assert response["HX-Push-Url"] == f"/import/{batch.pk}/"
 
 
