@@ -126,6 +126,7 @@ def engagement_update(
     identity_now = {field: getattr(engagement, field) for field in ENGAGEMENT_IDENTITY_FIELDS}
     if identity_before is not None and identity_before != identity_now:
         _engagement_reidentify(engagement, user=user, reason=reason)
+    _disagreements_refresh(engagement)
     return engagement
 
 
@@ -141,7 +142,15 @@ def engagement_mark_edited(
         data_version_bump()
         record_save(engagement, user=user, reason=reason)
     _engagement_reidentify(engagement, user=user, reason=reason)
+    _disagreements_refresh(engagement)
     return engagement
+
+
+def _disagreements_refresh(engagement: Engagement) -> None:
+    """What its sources disagree about after a curator's edit (a fixed date may end a flag or raise one)."""
+    from analysis.services.disagreement import disagreements_detect  # it decides through this module
+
+    disagreements_detect(engagement_ids=[engagement.pk])
 
 
 def _engagement_reidentify(engagement: Engagement, *, user: User, reason: str) -> None:

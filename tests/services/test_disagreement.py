@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.models import Disagreement, Engagement, Evidence
+from analysis.services import curation
 from analysis.services.disagreement import disagreement_dismiss, disagreement_resolve, disagreements_detect
 from analysis.services.history import CurationError
 from tests.factories import article_text
@@ -150,5 +151,16 @@ def test_an_open_flag_that_no_longer_holds_is_dropped(tmp_path, curator):
     Engagement.objects.filter(pk=moved.pk).update(date_start="2024-06-05", date_end="2024-06-05")
 
     disagreements_detect(engagement_ids=[moved.pk])
+
+    assert flags() == []
+
+
+def test_a_curator_fixing_the_date_in_the_admin_ends_the_flag(tmp_path, curator):
+    report(tmp_path, "a.txt", ("meeting", "2024-02-01", PAIR, ""))
+    report(tmp_path, "b.txt", ("meeting", "2024-02-05", PAIR, ""))
+    misdated = Engagement.objects.get(date_start="2024-02-05")
+    misdated.date_start = misdated.date_end = misdated.date_start.replace(month=6)
+
+    curation.engagement_update(engagement=misdated, user=curator, changed_fields=["date_start", "date_end"])
 
     assert flags() == []
