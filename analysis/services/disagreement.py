@@ -64,11 +64,16 @@ WHERE e.review <> 'rejected' AND e.id IN (
     FROM analysis_engagement t
     CROSS JOIN LATERAL (
         -- By type, precision and date first (engagement_match_idx): a busy actor has thousands of
-        -- engagements. A month starts up to 31 days before a date it contains.
+        -- engagements. A month-precise one starts on the first of a month that may begin before the window.
         SELECT c.id FROM analysis_engagement c
-        WHERE c.type = t.type AND c.date_precision IN ('day', 'month')
-          AND c.date_start BETWEEN t.date_start - {NEAR_DAYS + 31} AND t.date_end + {NEAR_DAYS}
-          AND c.date_end >= t.date_start - {NEAR_DAYS}
+        WHERE c.type = t.type
+          AND (
+              (c.date_precision = 'day'
+               AND c.date_start BETWEEN t.date_start - {NEAR_DAYS} AND t.date_end + {NEAR_DAYS})
+              OR (c.date_precision = 'month'
+                  AND c.date_start BETWEEN date_trunc('month', t.date_start - {NEAR_DAYS})::date
+                                       AND t.date_end + {NEAR_DAYS})
+          )
           AND c.id <> t.id
           AND EXISTS (
               SELECT 1 FROM analysis_participation q JOIN analysis_participation r ON r.actor_id = q.actor_id

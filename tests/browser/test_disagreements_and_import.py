@@ -204,5 +204,8 @@ def test_an_analyst_gets_403_on_the_import_page(analyst_page, live_server, scree
 
     assert response.status == 403
     expect(page.locator("h1")).to_have_text("غير مسموح")
+    expect(page.locator("[role=alert]")).to_contain_text("الاستيراد للمنقِّحين وحدهم")
+    assert serious_violations(page) == []
+    screenshot("forbidden")
     page.goto(live_server.url + "/")
     expect(page.get_by_role("link", name="استيراد")).to_have_count(0)
