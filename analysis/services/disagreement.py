@@ -224,7 +224,7 @@ def disagreement_resolve(*, disagreement: Disagreement, reading: str, user: User
         engagement = Engagement.objects.get(pk=disagreement.engagement_id)
         place = reading.strip()
         places = set(Evidence.objects.filter(engagement=engagement).values_list("location", flat=True))
-        if place not in places:
+        if not place or place not in places:
             raise CurationError("اختر أحد الأماكن التي ذكرتها المصادر.")
         reason = reason_clip(f"حسم اختلاف المصادر: المكان «{place}»")
         _decided(disagreement, state=Disagreement.State.RESOLVED, resolution=f"المكان: {place}", user=user)
