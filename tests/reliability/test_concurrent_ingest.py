@@ -140,39 +140,57 @@ def test_two_ingests_of_the_same_files_at_once_store_what_one_run_stores(one_run
     assert all("Ingestion complete." in output for output in outputs)
 
 
+def _nothing_twice_nothing_lost(reference: dict) -> None:
+    """What concurrency or a crash could break even where order may change a resolution."""
+    assert _stored()["documents"] == reference["documents"]
+    assert _evidence_spans() == sorted(span for e in reference["engagements"] for span in e[-1])
+    names = Counter(Actor.objects.values_list("name_key", flat=True))
+    assert [key for key, n in names.items() if n > 1] == []
+    assert Engagement.objects.filter(evidence__isnull=True).count() == 0
+    assert Engagement.objects.filter(participations__isnull=True).count() == 0
+
+
+def _killed_at_random_point(folder: Path, env: dict[str, str], *options: str) -> tuple[int, int]:
+    """Start an ingest, SIGKILL it (and its worker processes) once a random number of documents is
+    in, mid-document; returns (the seed of that number, documents stored when it died)."""
+    seed = int.from_bytes(os.urandom(4), "big")
+    kill_after = random.Random(seed).randrange(1, ARTICLES - 20)
+    killed = _ingest(folder, env, *options)
+    deadline = time.monotonic() + 300
+    while Document.objects.count() < kill_after:
+        assert killed.poll() is None, f"seed {seed}: the ingest ended before {kill_after} documents"
+        assert time.monotonic() < deadline, f"seed {seed}: {kill_after} documents never came"
+        time.sleep(0.02)
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait(timeout=30)
+    assert killed.returncode == -signal.SIGKILL
+    interrupted = Document.objects.count()
+    assert kill_after <= interrupted < ARTICLES, f"seed {seed}"
+    return seed, interrupted
+
+
 def test_two_parallel_ingests_at_once_store_nothing_twice_and_lose_nothing(one_run):
     folder, env, reference = one_run
 
     first, second = _ingest(folder, env), _ingest(folder, env)  # two worker processes each here
     _finished(first), _finished(second)
 
-    stored = _stored()
-    assert stored["documents"] == reference["documents"]
-    assert _evidence_spans() == sorted(span for e in reference["engagements"] for span in e[-1])
-    assert [
-        key for key, n in Counter(Actor.objects.values_list("name_key", flat=True)).items() if n > 1
-    ] == []
-    assert Engagement.objects.filter(evidence__isnull=True).count() == 0
-    assert Engagement.objects.filter(participations__isnull=True).count() == 0
+    _nothing_twice_nothing_lost(reference)
 
 
 def test_an_ingest_killed_at_a_random_point_and_run_again_stores_what_one_run_stores(one_run):
     folder, env, reference = one_run
-    seed = int.from_bytes(os.urandom(4), "big")
-    kill_after = random.Random(seed).randrange(1, ARTICLES - 20)  # documents committed before the kill
 
-    killed = _ingest(folder, env, "--workers", "1")
-    deadline = time.monotonic() + 300
-    while Document.objects.count() < kill_after:
-        assert killed.poll() is None, f"seed {seed}: the ingest ended before {kill_after} documents"
-        assert time.monotonic() < deadline, f"seed {seed}: {kill_after} documents never came"
-        time.sleep(0.02)
-    os.killpg(killed.pid, signal.SIGKILL)  # the command (and any worker process), mid-document
-    killed.wait(timeout=30)
-    interrupted = Document.objects.count()
-
+    seed, interrupted = _killed_at_random_point(folder, env, "--workers", "1")
     _finished(_ingest(folder, env, "--workers", "1"))
 
-    assert killed.returncode == -signal.SIGKILL
-    assert kill_after <= interrupted < ARTICLES, f"seed {seed}"
     assert _differences(reference, _stored()) == {}, f"seed {seed}: killed after {interrupted} documents"
+
+
+def test_a_parallel_ingest_killed_and_run_again_stores_nothing_twice_and_loses_nothing(one_run):
+    folder, env, reference = one_run
+
+    seed, interrupted = _killed_at_random_point(folder, env)  # its worker processes die mid-document too
+    _finished(_ingest(folder, env))
+
+    _nothing_twice_nothing_lost(reference)
