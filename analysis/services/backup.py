@@ -27,11 +27,11 @@ Progress = Callable[[str], None]
 _USER_TABLES_SQL = """
 SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-  AND n.nspname NOT LIKE 'pg\\_toast%%' AND n.nspname NOT LIKE 'pg\\_temp%%'
+  AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
 """
 _USER_SCHEMAS_SQL = """
 SELECT nspname FROM pg_namespace
-WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%%'
+WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'
 """
 _TABLE_LINE = re.compile(r'(?:dumping contents of|processing data for) table "([^"]+)"')
 
@@ -48,7 +48,6 @@ class BackupResult:
     file_bytes: int
     tables: int
     seconds: float
-    tool: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,6 @@ class RestoreResult:
     database_bytes: int
     tables: int
     seconds: float
-    tool: str
     replaced_tables: int
 
 
@@ -200,7 +198,6 @@ def database_backup(*, path: str | os.PathLike, on_progress: Progress = lambda l
         file_bytes=path.stat().st_size,
         tables=tables,
         seconds=time.monotonic() - started,
-        tool=f"pg_dump {version}",
     )
 
 
@@ -302,7 +299,6 @@ def database_restore(
         database_bytes=_database_bytes(),
         tables=_user_tables(),
         seconds=time.monotonic() - started,
-        tool=f"pg_restore {version}",
         replaced_tables=present,
     )
 

@@ -28,6 +28,8 @@ class Command(BaseCommand):
             result = database_restore(path=path, force=force, on_progress=self.stdout.write)
         except BackupError as error:
             raise CommandError(str(error)) from None
+        if result.replaced_tables:
+            self.stdout.write(f"Replaced what the database held ({result.replaced_tables} tables).")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {result.path} ({size_text(result.file_bytes)}) into database {result.database!r}: "
