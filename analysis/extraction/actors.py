@@ -184,9 +184,11 @@ def _trigger_token(tok: Token) -> bool:
 
 
 def _stop_token(tok: Token) -> bool:
-    """A stop word as written: `على` is one, the name `علي` (folded alike) is not."""
-    written_ya = tok.n in lx.MAKSURA_STOPWORDS and _DIACRITICS_RE.sub("", tok.text).endswith("ي")
-    return _is_stop(tok.n) and not written_ya
+    """A stop word as written: `على` is one, the name `علي` (folded alike) is not; nor is `آلان` (`الآن`)."""
+    written = _DIACRITICS_RE.sub("", tok.text)
+    written_ya = tok.n in lx.MAKSURA_STOPWORDS and written.endswith("ي")
+    other_hamza = written not in lx.STOPWORD_SPELLINGS and any(c in written for c in "أإآ")
+    return _is_stop(tok.n) and not written_ya and not other_hamza
 
 
 def _known_word(n: str) -> bool:

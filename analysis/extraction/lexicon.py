@@ -69,6 +69,9 @@ STOPWORDS = _fold(_STOPWORDS_TEXT)
 
 # Stop words written with alef maksura (`على`): once folded they look like names (`علي`).
 MAKSURA_STOPWORDS = frozenset(normalize(w) for w in _STOPWORDS_TEXT.split() if w.endswith("ى"))
+# The stop words as printed: a word written with a hamza or madda none of them has (`آلان`, a name) is
+# no stop word, though folded it reads as one (`الآن`).
+STOPWORD_SPELLINGS = frozenset(_STOPWORDS_TEXT.split())
 
 SPEECH_VERBS = _fold(
     "قال وقال يقول ويقول أكد وأكد أوضح وأوضح ذكر وذكر أضاف وأضاف اعتبر واعتبر "

@@ -427,3 +427,7 @@ def test_a_feminine_or_plural_description_or_a_clause_after_it_is_no_person():
         "يأتي التعاون العراقي الروسي لإيجاد نوعٍ من التوازن."
     )
     assert persons(text) == {}
+
+
+def test_a_name_written_with_a_madda_is_not_the_stop_word_it_folds_to():
+    assert "جان آلان" in persons("واجتمع مع الجنرال جان آلان، المبعوث الخاص، في أربيل.")
