@@ -422,7 +422,7 @@ def receives_or_gives(doc: Doc, m: Mention) -> bool:
     """A state after `إلى`, `من`, `مع` or with `ل` attached (`سلمت إلى سورية`, `من روسيا`,
     `للعراق`): the other side of a transfer or a deal, not a place."""
     tok = doc.tokens[m.first]
-    if m.start > tok.start and tok.n[:1] == "ل":
+    if tok.n[:1] == "ل" and normalize(m.actor) in _forms(tok.n)[1:]:
         return True
     return m.first > 0 and doc.tokens[m.first - 1].n in _PARTY_PREPOSITIONS
 

@@ -97,3 +97,19 @@ def first_dateline(doc: Doc) -> str | None:
         if rng and (place := dateline_place(doc, rng)) is not None:
             return place
     return None
+
+
+def segment_place(doc: Doc, obj: tuple[Mention, int, int, str]) -> str | None:
+    """The place named after one object of a list, before the next (`برئيس النظام X في دمشق`)."""
+    m, _, seg_end, _ = obj
+    for k in range(m.last + 1, min(seg_end, len(doc.tokens))):
+        if doc.inside[k] is not None and doc.inside[k].kind not in (ActorKind.STATE, ActorKind.PLACE):
+            return None
+        geo = doc.geo_at.get(k)
+        if geo is None:
+            continue
+        prev = doc.tokens[k - 1].n
+        capital = prev in lx.DEMONYM_FORMS and doc.tokens[k - 2].n in CITY_WORDS  # `العاصمة اللبنانية بيروت`
+        if prev in PLACE_PREPS | CITY_WORDS or capital:
+            return doc.text[geo.start : geo.end]
+    return None

@@ -33,6 +33,7 @@ from analysis.extraction.event_places import (
     event_location,
     first_dateline,
     right_after_subject,
+    segment_place,
     skip_words,
 )
 from analysis.extraction.frame_doc import (
@@ -458,6 +459,8 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         for extra_subject in subjects[1:]:
             parts.insert(1, (extra_subject, roles[0]))
         results.append(f.make(unique_parts(parts), date))
+        if len(objs) > 1 and (place := segment_place(c.doc, obj)) is not None:
+            results[-1].location = place  # `التقى A في دمشق، وB في بيروت`: each where it was
     return results
 
 

@@ -709,3 +709,20 @@ def test_a_meeting_the_visitor_came_for_and_a_joint_press_conference():
         "جاء ذلك خلال مؤتمر صحفي مشترك مع نائب الرئيس الروسي دميتري روغوزين في موسكو."
     )
     assert parties(e) == {"إبراهيم الجعفري", "دميتري روغوزين"} and e.location == "موسكو"
+
+
+def test_a_deal_named_by_its_nationality_and_its_recipient():
+    [e] = engagements("وتحدث الوزير عن صفقة الأسلحة الروسية للعراق.")
+    assert e.type == EngagementType.ARMS_TRANSFER and parties(e) == {"روسيا", "العراق"}
+
+
+def test_each_meeting_of_a_list_takes_the_place_named_with_it():
+    text = (
+        "وزار وزير الخارجية الإيراني عباس عراقجي لبنان وسوريا، والتقى برئيس النظام السوري بشار الأسد في دمشق، "
+        "وبرئيس مجلس النواب اللبناني نبيه بري في العاصمة اللبنانية بيروت."
+    )
+    places = {frozenset(parties(e)): e.location for e in engagements(text) if e.type == EngagementType.MEETING}
+    assert places == {
+        frozenset({"عباس عراقجي", "بشار الأسد"}): "دمشق",
+        frozenset({"عباس عراقجي", "نبيه بري"}): "بيروت",
+    }
