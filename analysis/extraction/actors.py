@@ -161,7 +161,7 @@ def _valid_name_word(text: str) -> bool:
         not tok.article
         and definite is not None
         and not n.startswith(_ARTICLE)
-        and name_words.clitic_and_article(tok.text, definite)
+        and (n.startswith(("لل", "ولل", "فلل")) or name_words.clitic_and_article(tok.text, definite))
     ):
         return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
     for f in _forms(n):
@@ -650,6 +650,23 @@ def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, 
     return (start, second) if second is not None else None
 
 
+def _single_speaker_at(tokens: Sequence[Token], j: int) -> bool:
+    """One foreign word right after a speech verb and before a colon or `أن`/`إن`: its speaker."""
+    if j + 1 >= len(tokens) or not (tokens[j + 1].text == ":" or tokens[j + 1].n in _THAT):
+        return False
+    tok = tokens[j]
+    codes = reading(tok.text)
+    return (
+        _valid_name_token(tok)
+        and (codes in ("", "U") or "P" in codes)
+        and not name_words.ordinary(tok.text)
+        and not any(f in lx.SPEAKER_NOUNS for f in _forms(tok.n))
+    )
+
+
+_THAT = frozenset(normalize(w) for w in "أن إن بأن".split())
+
+
 def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     """A name of one word right after a title head (and its nationality): a word qalsadi does not
     analyse or reads as a proper noun, no common word, and nothing name-like after it."""
@@ -976,6 +993,10 @@ def find_actors(
             tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA or tok.n in _CONTACT_VERBS
         ):
             end = _parse_name(tokens, i + 1)
+            if end is None and tok.n in lx.SPEECH_VERBS and _single_speaker_at(tokens, i + 1):
+                persons.append((i + 1, i + 1, i + 1, i + 2))  # `وقال أوباما:`: a foreign name alone
+                i += 2
+                continue
             if end is not None and _bare_name_ok(tokens, i, end):
                 # `وأكد علي الأمين أن`, `وكان وليد جنبلاط قد`: a name with no title at all
                 persons.append((i + 1, i + 1, i + 1, end))

@@ -431,3 +431,8 @@ def test_a_feminine_or_plural_description_or_a_clause_after_it_is_no_person():
 
 def test_a_name_written_with_a_madda_is_not_the_stop_word_it_folds_to():
     assert "جان آلان" in persons("واجتمع مع الجنرال جان آلان، المبعوث الخاص، في أربيل.")
+
+
+def test_a_foreign_name_alone_as_the_speaker():
+    found = persons("وقال ترامب: سنواصل الضغط. وقال مسؤول للاسوشيتدبرس إن الاتفاق قريب.")
+    assert set(found) == {"ترامب"}
