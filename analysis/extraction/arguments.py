@@ -408,6 +408,10 @@ def antecedent_candidate(
 
 
 def stands_alone(doc: Doc, m: Mention, trigger: int) -> bool:
+    """A state named as a party: right after the trigger, after punctuation or joined by `و`;
+    not with `ب` attached (`(بصنعاء)`: where, not who)."""
+    if m.start > doc.tokens[m.first].start and doc.text[m.start - 1] == "ب":
+        return False
     prev = m.first - 1
     if prev <= trigger:
         return True

@@ -89,6 +89,10 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             trig.active = definite_trigger_is_new(doc, i, rng, visit_seen and conj)
         if not verb and next_words(doc, i, 3, rng) & lx.DEMONSTRATIVES:
             trig.active = False
+        if not verb and prev_words and prev_words[-1] in lx.MODAL_NOUNS:
+            trig.active = False  # `ضرورة اجتماع اللجنة`: called for, not reported
+        if etype == EngagementType.STATEMENT and prev_words[-1:] in (["ما"], ["كما"]):
+            trig.active = False  # `بحسب ما صرّح به X`: X is the source of a report, not a statement
         if etype == EngagementType.STATEMENT and not verb:
             trig.active = False
         if etype in HEDGED_TYPES and is_hedged(doc, rng):

@@ -470,7 +470,8 @@ def party_frames(f: Frame) -> list[Candidate]:
     c = f.clause
     doc, i = c.doc, c.i
     transfer = c.trig.type in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
-    parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)] + [
+    parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)]
+    parties += [
         o[0]
         for o in f.roles.objects
         if o[0].kind != ActorKind.STATE

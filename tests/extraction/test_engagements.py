@@ -726,3 +726,15 @@ def test_each_meeting_of_a_list_takes_the_place_named_with_it():
         frozenset({"عباس عراقجي", "بشار الأسد"}): "دمشق",
         frozenset({"عباس عراقجي", "نبيه بري"}): "بيروت",
     }
+
+
+def test_no_engagement_from_a_source_a_call_for_a_meeting_or_an_unnamed_official_s_body():
+    assert engagements("وبحسب ما صرّح به المتحدث باسم الكرملين ديمتري بيسكوف، فإن العمل انتهى.") == []
+    assert engagements("وأكد الوزير ضرورة اجتماع اللجنة العليا بين العراق وتركيا في بغداد.") == []
+    text = "رئيس هيئة الأركان الإيراني يلتقي رئيس أركان الجيش العراقي عبد الأمير يار الله في بغداد."
+    assert all("هيئة الأركان الإيراني" not in parties(e) for e in engagements(text))
+
+
+def test_a_capital_with_b_attached_is_where_an_attack_hit():
+    found = engagements("واستهدفت أربع غارات أخرى منطقة الحفا في مديرية السبعين (بصنعاء).")
+    assert all("اليمن" not in parties(e) for e in found)
