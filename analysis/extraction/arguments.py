@@ -38,7 +38,7 @@ def inside_adverbial(doc: Doc, i: int, rng: range) -> bool:
     return False
 
 
-def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> bool:
+def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, first: bool = False) -> bool:
     """A definite trigger noun usually refers back (`اللقاء`, `الزيارة`); it opens a new
     engagement after a light verb (`كرر الزيارة`), before `التي قام بها`, or as
     `والاجتماع مع` after a visit in the same sentence."""
@@ -50,10 +50,11 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> 
     nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
     if len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر")):
         return True
-    # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: talks that name their own parties
+    # `المفاوضات الجارية في جنيف بين إيران وفرنسا`, and as the sentence's first engagement
+    # `تنحصر مهامها في الاجتماع، الأحد، مع اللجنة`: an engagement that names its own parties
+    markers = (BETWEEN, WITH) if first else (BETWEEN,)
     return any(
-        tokens[k].n == BETWEEN and doc.inside[k + 1] is not None
-        for k in range(i + 1, min(i + 6, rng.stop - 1))
+        tokens[k].n in markers and doc.inside[k + 1] is not None for k in range(i + 1, min(i + 6, rng.stop - 1))
     )
 
 

@@ -738,3 +738,9 @@ def test_no_engagement_from_a_source_a_call_for_a_meeting_or_an_unnamed_official
 def test_a_capital_with_b_attached_is_where_an_attack_hit():
     found = engagements("واستهدفت أربع غارات أخرى منطقة الحفا في مديرية السبعين (بصنعاء).")
     assert all("اليمن" not in parties(e) for e in found)
+
+
+def test_a_demonstrative_on_the_place_leaves_the_visit_new():
+    found = engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي وقع الاتفاق خلال زيارته الى هذا البلد.")
+    assert [(e.type, parties(e)) for e in found] == [(EngagementType.VISIT, {"نوري المالكي"})]
+    assert engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي أكد أن زيارته هذه ناجحة.") == []
