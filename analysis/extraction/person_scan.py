@@ -8,10 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.extraction import lexicon as lx
+from analysis.extraction import name_words
 from analysis.extraction.actor_records import Mention, _Doc
-from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _span_text, _strip_clitic_offset
+from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, Token, _forms, _strip_clitic_offset
 from analysis.extraction.clean import name_key, normalize
-from analysis.extraction.person_names import _PATRONYMIC_CONNECTORS, _parse_name, _valid_name_token
+from analysis.extraction.person_names import (
+    _PATRONYMIC_CONNECTORS,
+    _parse_name,
+    _valid_name_token,
+    _valid_name_word,
+)
 from analysis.extraction.person_titles import (
     _CONTACT_VERBS,
     _NAME_OPENERS,
@@ -37,6 +43,7 @@ class _Scan:
     persons: list[_Found] = field(default_factory=list)
     after_titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # name first -> title after it
     title_only: list[tuple[int, int]] = field(default_factory=list)  # titles with no name
+    conjunction_first: set[int] = field(default_factory=set)  # names whose first word carries `و`
 
 
 def scan_persons(tokens: Sequence[Token]) -> _Scan:
@@ -64,6 +71,8 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
                 nxt = end
         if nxt is None and i > 0 and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS):
             nxt = _before_title(tokens, i, scan.persons)
+        if nxt is None and i > 0 and tokens[i - 1].text in _COMMAS and tok.n[:1] == "و":
+            nxt = _list_item(tokens, i, scan)
         i = nxt if nxt is not None else i + 1
     scan.persons = _without_surname_first(tokens, scan.persons)
     return scan
@@ -121,6 +130,22 @@ def _before_title(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int
     return after[2]
 
 
+def _list_item(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
+    """`، وأسعد بن طارق آل سعيد نائب رئيس الوزراء`: the next person of a list, a name whose first word
+    carries the conjunction, and the title after it."""
+    tok = tokens[i]
+    rest = tok.text[1:]
+    if len(tok.n) < 4 or not _valid_name_word(rest) or not name_words.clitic_and_article(tok.text, rest):
+        return None  # `وليد`: a name that starts with و is read as written
+    end = _parse_name(tokens, i)
+    after = _title_after_name(tokens, end, comma=False) if end is not None else None
+    if after is None or end is None:
+        return None
+    scan.persons.append((after[0], after[1], i, end))
+    scan.conjunction_first.add(i)
+    return after[2]
+
+
 def _without_surname_first(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:
     """A "name" that starts with another person's surname is that person's short form (`السفير
     ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass."""
@@ -137,7 +162,8 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
     """A record for each person found (names linked by `person_record`), with its titles and mention."""
     tokens, text = doc.tokens, doc.text
     for title_first, title_end, name_first, name_end in scan.persons:
-        rec = doc.person_record(_span_text(text, tokens, name_first, name_end))
+        name_start = tokens[name_first].start + (1 if name_first in scan.conjunction_first else 0)
+        rec = doc.person_record(text[name_start : tokens[name_end - 1].end])
         if title_end > title_first:
             title = _title_text(doc, title_first, title_end)
             if (
@@ -158,7 +184,7 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
             ActorKind.PERSON,
             first,
             last,
-            tokens[name_first].start,
+            name_start,
             tokens[name_end - 1].end,
             title_first if title_end > title_first else None,
         )
