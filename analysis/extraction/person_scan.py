@@ -12,8 +12,11 @@ from analysis.extraction import name_words
 from analysis.extraction.actor_records import Mention, _Doc
 from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, Token, _forms, _strip_clitic_offset
 from analysis.extraction.clean import name_key, normalize
+from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.person_names import (
     _PATRONYMIC_CONNECTORS,
+    _family_word,
+    _name_ends_after,
     _parse_name,
     _valid_name_token,
     _valid_name_word,
@@ -73,7 +76,10 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _before_title(tokens, i, scan.persons)
         if nxt is None and i > 0 and tokens[i - 1].text in _COMMAS and tok.n[:1] == "و":
             nxt = _list_item(tokens, i, scan)
+        if nxt is None and tok.n in _KUNYA:
+            nxt = _kunya(tokens, i, scan)
         i = nxt if nxt is not None else i + 1
+    _coordinated(tokens, scan)
     scan.persons = _without_surname_first(tokens, scan.persons)
     return scan
 
@@ -144,6 +150,54 @@ def _list_item(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     scan.persons.append((after[0], after[1], i, end))
     scan.conjunction_first.add(i)
     return after[2]
+
+
+_KUNYA = frozenset(normalize(w) for w in "أبو ابو وأبو وابو".split())
+
+
+def _kunya(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
+    """`أبو مهدي المهندس`, `وأبو بكر البغدادي`: a kunya — `أبو`, a given name, and a family name —
+    names a person without a title."""
+    n_tok = len(tokens)
+    if i + 2 >= n_tok or not is_given_name(tokens[i + 1].text):
+        return None
+    if tokens[i].n[:1] == "و":
+        if not (tokens[i + 2].article and _family_word(tokens[i + 2]) and _name_ends_after(tokens, i + 3)):
+            return None
+        end = i + 3
+        scan.conjunction_first.add(i)
+    else:
+        end = _parse_name(tokens, i)
+        if end is None or end < i + 3:
+            return None
+    scan.persons.append((i, i, i, end))
+    return end
+
+
+def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:
+    """`جهود X وأبو مهدي المهندس`, `بين X وY`: a name joined by `و` to a person found without a title
+    before it is a person too."""
+    starts = {nf for _, _, nf, _ in scan.persons}
+    for name_first in sorted(
+        scan.conjunction_first | {nf for nf in starts if nf > 0 and tokens[nf - 1].n == "و"}
+    ):
+        joint = name_first if name_first in scan.conjunction_first else name_first - 1
+        for size in (2, 3):
+            start = joint - size
+            if start < 1 or start in starts or _parse_name(tokens, start) != joint:
+                continue
+            before = tokens[start - 1]
+            if _valid_name_token(before) and not before.article and _name_like(before.text):
+                continue  # the name may begin earlier (`تحيات` is a noun, `محمد` a given name)
+            scan.persons.append((start, start, start, joint))
+            break
+    scan.persons.sort(key=lambda p: min(p[0], p[2]))
+
+
+def _name_like(word: str) -> bool:
+    """A given name, or a word qalsadi reads as a proper noun or does not analyse."""
+    codes = reading(word)
+    return is_given_name(word) or "P" in codes or codes in ("", "U")
 
 
 def _without_surname_first(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:

@@ -26,3 +26,13 @@ def test_a_title_without_a_name_is_kept_for_the_title_only_pass():
     scan = scan_persons(tokenize("وقال رئيس هيئة الحشد الشعبي إن الهيئة جاهزة."))
     assert scan.persons == []
     assert scan.title_only == [(1, 5)]
+
+
+def test_a_kunya_names_a_person_and_a_name_joined_to_it_is_one_too():
+    found = persons('وأشاد القائد بـ"تضحيات جمال الحسني وأبو بكر الساعدي"، مؤكدا أن المعركة مستمرة.')
+    assert {"جمال الحسني", "أبو بكر الساعدي"} <= set(found)
+
+
+def test_a_common_noun_before_the_joined_name_is_not_part_of_it():
+    found = persons("ونقل تحيات عمار الشمري وأبو علي البصري إلى المقاتلين.")
+    assert "عمار الشمري" in found and "تحيات عمار الشمري" not in found
