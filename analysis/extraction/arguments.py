@@ -54,7 +54,8 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
     # `تنحصر مهامها في الاجتماع، الأحد، مع اللجنة`: an engagement that names its own parties
     markers = (BETWEEN, WITH) if first else (BETWEEN,)
     return any(
-        tokens[k].n in markers and doc.inside[k + 1] is not None for k in range(i + 1, min(i + 6, rng.stop - 1))
+        tokens[k].n in markers and doc.inside[k + 1] is not None
+        for k in range(i + 1, min(i + 6, rng.stop - 1))
     )
 
 
@@ -291,19 +292,40 @@ def is_title_head(tok: Token) -> bool:
     return tok.kind == "w" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
 
 
+_ATTRIBUTIONS = frozenset(normalize(w) for w in "وفق ووفق وفقا حسب بحسب وبحسب عن نقلا لـ ل".split())
+
+
+def _named_subject(doc: Doc, m: Mention) -> bool:
+    """`إن الدليمي، زار`: a person before a comma is the subject of the verb after it, unless
+    the phrase only names a source (`ووفق وكالة الأنباء، استقبل`)."""
+    if m.kind != ActorKind.PERSON:
+        return False
+    return m.first == 0 or doc.tokens[m.first - 1].n not in _ATTRIBUTIONS
+
+
 def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType) -> list[Mention]:
     """Mentions ending right before a verb (SVO): `... فالح الفياض التقى`, `كوتراشيف والخزعلي ناقشا`."""
     tokens = doc.tokens
     k = trig_index - 1
     while k >= rng.start and (
-        (tokens[k].kind == "p" and (tokens[k].text in "()" or tokens[k].text in QUOTE_MARKS))
+        (
+            tokens[k].kind == "p"
+            and (
+                tokens[k].text in "()"
+                or tokens[k].text in QUOTE_MARKS
+                or k == trig_index - 1
+                and tokens[k].text in COMMAS
+            )
+        )
         or (tokens[k].kind == "w" and tokens[k].n in AUXILIARIES)
     ):
-        k -= 1  # `وكان فلان قد التقى`, `قائد "فيلق القدس" زار`
+        k -= 1  # `وكان فلان قد التقى`, `قائد "فيلق القدس" زار`, `إن الدليمي، زار`
     if k < rng.start or doc.inside[k] is None:
         return []
     m = doc.inside[k]
     if not is_arg(m, etype):
+        return []
+    if tokens[trig_index - 1].text in COMMAS and not _named_subject(doc, m):
         return []
     out = [m]
     while m.first - 1 >= rng.start and doc.inside[m.first - 1] is not None:

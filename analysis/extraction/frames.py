@@ -166,6 +166,9 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
             None,
         )
         before = [lead] if lead is not None else []
+    dual = trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE
+    if len(before) == 1 and dual and (pair := last_two_persons(doc, i, rng)):
+        return Roles(pair, after)  # `«A» و«B»، التقيا`: the two of them
     if before:
         return Roles(before, after)
     if relative:

@@ -744,3 +744,18 @@ def test_a_demonstrative_on_the_place_leaves_the_visit_new():
     found = engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي وقع الاتفاق خلال زيارته الى هذا البلد.")
     assert [(e.type, parties(e)) for e in found] == [(EngagementType.VISIT, {"نوري المالكي"})]
     assert engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي أكد أن زيارته هذه ناجحة.") == []
+
+
+def test_an_earlier_visit_by_the_same_person_is_its_own_with_the_day_of_its_meeting():
+    text = (
+        "وتوجه رئيس إقليم كردستان نيجيرفان بارزاني، صباح اليوم الخميس 9 تشرين الأول 2025، إلى تركيا في زيارة رسمية. "
+        "وكان نيجيرفان بارزاني، زار العاصمة التركية أنقرة في زيارة رسمية التقى خلالها "
+        "الرئيس التركي رجب طيب أردوغان، في 16 تشرين الأول 2024."
+    )
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [(e.location, e.date.iso) for e in visits] == [("تركيا", "2025-10-09"), ("أنقرة", "2024-10-16")]
+
+
+def test_two_persons_before_a_comma_and_a_dual_verb():
+    [e] = engagements("أفادت الوكالة أن الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد، التقيا، اليوم، في موسكو.")
+    assert parties(e) == {"فلاديمير بوتين", "بشار الأسد"}
