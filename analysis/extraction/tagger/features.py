@@ -43,7 +43,7 @@ _LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
     ("trigger", frozenset(lx.TRIGGERS)),
 )
 # Features a neighbour contributes (with its offset): its word and its word-class flags.
-_NEIGHBOUR_PREFIXES = ("w=", "b=", "lex=", "art", "rule=", "k=")
+_NEIGHBOUR_PREFIXES = ("w=", "lex=", "art", "k=")
 
 
 def readings(n: str) -> tuple[str, ...]:
@@ -68,8 +68,7 @@ def word_features(text: str, n: str, kind: str) -> tuple[str, ...]:
     if kind != "w":
         return (f"k={kind}", f"w={n}" if kind == "p" else "w=<num>")
     bare = _bare(n)
-    feats = [f"w={n}", f"b={bare}", f"p2={n[:2]}", f"p3={n[:3]}", f"x2={n[-2:]}", f"x3={n[-3:]}"]
-    feats.append(f"len={min(len(bare), 8)}")
+    feats = [f"w={n}", f"b={bare}", f"p3={n[:3]}", f"x3={n[-3:]}"]
     if n.startswith("ال"):
         feats.append("art")
     if bare != n:

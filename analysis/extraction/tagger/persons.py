@@ -47,7 +47,7 @@ def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
 
 def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> tuple[KnownActor, ...] | None:
     """Known actors for the persons the tagger adds; None without a model."""
-    found = tagged_names(text, tokens, analysis.mentions)
+    found = tagged_names(text, tokens, analysis.mentions, tags=("PER",))
     if found is None:
         return None
     covered = {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
@@ -55,8 +55,7 @@ def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -
     names: dict[str, None] = {}
     for span, name, confidence in found:
         if (
-            span.tag == "PER"
-            and confidence >= MIN_CONFIDENCE
+            confidence >= MIN_CONFIDENCE
             and name_key(name) not in known
             and _full_name(name)
             and _plain_words(tokens, span)
