@@ -11,6 +11,7 @@ from analysis.extraction.actors import Mention, Token, _forms
 from analysis.extraction.clean import normalize
 from analysis.extraction.frame_doc import (
     AGENT_SKIP,
+    ATTENDANCE,
     AUXILIARIES,
     BETWEEN,
     COMMAS,
@@ -52,6 +53,8 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
         return True
     # `المفاوضات الجارية في جنيف بين إيران وفرنسا`, and as the sentence's first engagement
     # `تنحصر مهامها في الاجتماع، الأحد، مع اللجنة`: an engagement that names its own parties
+    if any(tokens[k].n in ATTENDANCE for k in range(max(rng.start, i - 25), i)):
+        return True  # `بحضور A وB جرى ... في ختام المباحثات التوقيع`: told with its attendees
     markers = (BETWEEN, WITH) if first else (BETWEEN,)
     return any(
         tokens[k].n in markers and doc.inside[k + 1] is not None

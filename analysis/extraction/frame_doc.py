@@ -252,6 +252,7 @@ def next_words(doc: Doc, i: int, count: int, rng: range) -> set[str]:
 
 
 MULTILATERAL = {EngagementType.MEETING, EngagementType.TALKS}
+ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
 
 
 def pseudo_mention(actor: str, i: int) -> Mention:

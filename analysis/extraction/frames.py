@@ -131,7 +131,8 @@ def build(
     if etype == EngagementType.AGREEMENT and (signatories := signatories_of(doc, c.i, rng)):
         # `ووقّعه عن الجانب الإيراني A، وعن الجانب العراقي B`
         return [frame.make([(m, Role.PARTICIPANT) for m in signatories])]
-    attendees = attendees_of(doc, c.i, rng) if not trig.verb and etype in MULTILATERAL else None
+    attended = MULTILATERAL | {EngagementType.AGREEMENT}  # `بحضور A وB جرى التوقيع`
+    attendees = attendees_of(doc, c.i, rng) if not trig.verb and etype in attended else None
     if attendees is not None and not roles.subjects:
         # `احتضنت بغداد اجتماعاً ... بمشاركة A، وB، وC`: one meeting of everyone listed
         return [frame.make([(m, Role.PARTICIPANT) for m in attendees])]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.clean import normalize
-from analysis.extraction.frame_doc import AUXILIARIES, Doc, sentence_words, trigger_at
+from analysis.extraction.frame_doc import ATTENDANCE, AUXILIARIES, Doc, sentence_words, trigger_at
 from analysis.extraction.results import ActorKind
 
 
@@ -39,21 +39,24 @@ def attack_light_verb(doc: Doc, attacker: Mention, i: int, rng: range) -> bool:
     )
 
 
-ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
-
-
 def attendees_of(doc: Doc, i: int, rng: range) -> list[Mention] | None:
-    """Persons listed after `بمشاركة`/`بحضور` following a meeting noun (at least two), or None."""
+    """Persons listed after `بمشاركة`/`بحضور` following a meeting noun (at least two), or
+    before it when the sentence opens with them (`بحضور A وB جرى ... في ختام المباحثات`)."""
     k = i + 1
     while k < rng.stop and doc.tokens[k].n not in ATTENDANCE:
         hit = trigger_at(doc.tokens[k]) if doc.inside[k] is None else None
         if hit is not None and hit[1]:
             return None
         k += 1
-    if k >= rng.stop:
+    opening = next(
+        (q for q in range(i - 1, max(rng.start, i - 25) - 1, -1) if doc.tokens[q].n in ATTENDANCE), None
+    )
+    if k >= rng.stop and opening is None:
         return None
+    stop = rng.stop if k < rng.stop else i
+    k = k if k < rng.stop else opening
     found: list[Mention] = []
-    while k < rng.stop:
+    while k < stop:
         m = doc.inside[k]
         if m is not None and m.first == k:
             if m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):

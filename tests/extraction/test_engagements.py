@@ -759,3 +759,13 @@ def test_an_earlier_visit_by_the_same_person_is_its_own_with_the_day_of_its_meet
 def test_two_persons_before_a_comma_and_a_dual_verb():
     [e] = engagements("أفادت الوكالة أن الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد، التقيا، اليوم، في موسكو.")
     assert parties(e) == {"فلاديمير بوتين", "بشار الأسد"}
+
+
+def test_talks_and_a_signing_told_with_their_attendees_before_them():
+    text = (
+        "وقال المكتب في بيان، « بحضور رئيس الوزراء العراقي عادل عبد المهدي والرئيس الإيراني حسن روحاني "
+        "جرى في بغداد، وفي ختام جلسة المباحثات المشتركة التوقيع على عدد من مذكرات التفاهم »."
+    )
+    found = engagements(text)
+    assert {e.type for e in found} == {EngagementType.TALKS, EngagementType.AGREEMENT}
+    assert all(parties(e) == {"عادل عبد المهدي", "حسن روحاني"} for e in found)
