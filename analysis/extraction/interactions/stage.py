@@ -77,7 +77,7 @@ def refine_engagements(
     if model is None:
         return engagements
     doc = build_document(text, analysis, engagements)
-    scored = [(cand, model.probability(features)) for cand, features in featured_candidates(doc)]
+    scored = [(cand, model.probability(features, cand.kind)) for cand, features in featured_candidates(doc)]
     kept = []
     for cand, p in scored:
         if cand.rule is not None:
