@@ -769,3 +769,17 @@ def test_talks_and_a_signing_told_with_their_attendees_before_them():
     found = engagements(text)
     assert {e.type for e in found} == {EngagementType.TALKS, EngagementType.AGREEMENT}
     assert all(parties(e) == {"عادل عبد المهدي", "حسن روحاني"} for e in found)
+
+
+def test_a_companion_and_earlier_trips_to_two_places_are_visits_of_their_own():
+    found = engagements(
+        "ويصل وزير الخارجية الأمريكي أنتوني بلينكن اليوم إلى بيروت، يرافقه المبعوث الأمريكي آموس هوكستين."
+    )
+    assert sorted((sorted(parties(e)), e.location) for e in found) == [
+        (["آموس هوكستين"], "بيروت"),
+        (["أنتوني بلينكن"], "بيروت"),
+    ]
+    trips = engagements(
+        "وقال المصدر إن وزير الخارجية الإيراني عباس عراقجي زار بغداد عقب زيارتين إلى لبنان وسوريا."
+    )
+    assert sorted(e.location for e in trips) == ["بغداد", "سوريا", "لبنان"]
