@@ -67,6 +67,9 @@ def _org_at(tokens: Sequence[Token], i: int) -> int | None:
         ):
             if t.n != definite and t.n[0] not in "و" and seen_definite:
                 break  # `بالدعوة`, `للحشد`: a new phrase, not the name going on
+            prev = tokens[j - 1]
+            if seen_definite and prev.article and prev.n.endswith("ي") and not t.n.endswith(("ي", "ه")):
+                break  # `جماعة الحوثي التقدم`: after a nisba only an adjective goes on with the name
             seen_definite = True
             j += 1
             end = j

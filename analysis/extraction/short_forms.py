@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
+from analysis.extraction.actor_geo import _reads_as
 from analysis.extraction.actor_records import Mention, _Doc, _Record
 from analysis.extraction.actor_tokens import _forms, _strip_article, _strip_clitic_offset
 from analysis.extraction.clean import key_variants, name_key, normalize
@@ -112,7 +113,8 @@ def link_short_forms(doc: _Doc) -> None:
         variant = None
         if not cands and index.by_ends and len(tok.n) >= 5 and not name_words.ordinary(tok.text):
             cands, variant = _variant_surname(tok.n, index.by_ends)  # `ماكسيموف` for `مكسيموف`
-        if len(cands) == 1:
+        if len(cands) == 1 and not (k_idx > 0 and _reads_as(doc.tokens[k_idx - 1].n, "org")):
+            # not `جماعة الحوثي`: a surname after an organisation's head noun names the organisation
             _add_short_form(doc, k_idx, next(iter(cands.values())), variant, index.exact)
 
 
