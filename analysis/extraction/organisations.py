@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.extraction import lexicon as lx
+from analysis.extraction import name_words
 from analysis.extraction.actor_geo import _geo_at, _is_geo, _reads_as
 from analysis.extraction.actor_records import Mention, _Doc, _Record, _Table
 from analysis.extraction.actor_tokens import (
@@ -115,6 +116,7 @@ def _valid_org_word(n: str) -> bool:
     return (
         not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS)
         and len(n) >= 2
+        and not name_words.never_in_name(n)  # `جماعة داعش مؤكدا`: a participle after the name
     )
 
 

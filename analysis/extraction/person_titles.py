@@ -345,8 +345,8 @@ def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
         for k in range(verb + 1, end)
     ):
         return False  # a place, a nationality or a plural (`عشرات المتظاهرين`) is no name
-    if end >= len(tokens):
-        return False
+    if end >= len(tokens) or not any(name_words.name_evidence(t.text) for t in tokens[verb + 1 : end]):
+        return False  # `وأعلن إحراز تقدم في`: common words, no name
     nxt = tokens[end].n
     if tokens[verb].n in lx.AUXILIARY_KANA:
         return nxt == "قد"

@@ -436,3 +436,7 @@ def test_a_name_written_with_a_madda_is_not_the_stop_word_it_folds_to():
 def test_a_foreign_name_alone_as_the_speaker():
     found = persons("وقال ترامب: سنواصل الضغط. وقال مسؤول للاسوشيتدبرس إن الاتفاق قريب.")
     assert set(found) == {"ترامب"}
+
+
+def test_common_words_after_a_speech_verb_are_no_bare_name():
+    assert persons("وأعلن إحراز تقدم في المفاوضات، وقال وليد جنبلاط إن الوضع خطير.").keys() == {"وليد جنبلاط"}

@@ -18,3 +18,7 @@ def test_a_surname_after_a_group_head_names_the_group_not_the_person():
     found = {a.name: a for a in find_actors(text).actors}
     assert "جماعة الحوثي" in found and found["جماعة الحوثي"].kind == ActorKind.ORGANIZATION
     assert [m.text for m in found["عبدالملك الحوثي"].mentions] == ["عبدالملك الحوثي"]
+
+
+def test_a_participle_after_a_name_is_not_part_of_it():
+    assert "جماعة داعش" in organisations("وتحدث عن التصدي لجماعة داعش مؤكدا أن الدعم يمر عبر الحكومة.")
