@@ -56,15 +56,17 @@ def event_location(
     return candidates[0][1]
 
 
-def right_after_subject(doc: Doc, i: int, place: Mention) -> bool:
-    """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object."""
+def right_after_subject(doc: Doc, i: int, place: Mention, *, venue: bool = False) -> bool:
+    """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object (with `venue`, also
+    after `مقر`: `زار X مقر الجبهة`)."""
     k = i + 1
     while k < place.first:
         m = doc.inside[k]
         if m is not None:
             k = m.last + 1
             continue
-        if doc.tokens[k].kind == "w" and doc.tokens[k].n not in ("((", "))"):
+        seat = venue and k == place.first - 1 and doc.tokens[k].n in ("مقر", "مبني")
+        if doc.tokens[k].kind == "w" and doc.tokens[k].n not in ("((", "))") and not seat:
             return False
         k += 1
     return True

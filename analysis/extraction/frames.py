@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention
+from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     CARRY_WORDS,
     agent_after,
@@ -63,6 +63,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
+SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
 SEPARATE_WORDS = frozenset(normalize(w) for w in "منفصل منفصلة منفصلين منفصلتين منفردة منفردين".split())
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -157,16 +158,7 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
         before = [reported]
     if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
         # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
-        lead = next(
-            (
-                doc.mention_at[k]
-                for k in range(rng.start, i)
-                if k in doc.mention_at
-                and doc.mention_at[k].kind == ActorKind.PERSON
-                and not doc.mention_at[k].embedded
-            ),
-            None,
-        )
+        lead = _sentence_lead(doc, rng, i)
         before = [lead] if lead is not None else []
     dual = trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE
     if len(before) == 1 and dual and (pair := last_two_persons(doc, i, rng)):
@@ -200,8 +192,29 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     if marked or (
         len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
     ):
-        return Roles().continuing(same_sentence_ante or c.antecedent(), after)
+        roles = Roles().continuing(same_sentence_ante or c.antecedent(), after)
+        if (
+            not roles.subjects
+            and c.word_before() == "و"
+            and (lead := _sentence_lead(doc, rng, i)) is not None
+        ):
+            roles.subjects = [lead]  # `كما تفقد X ...، ثم توجه إلى أربيل و إلتقى فيها مع Y`
+        return roles
     return vso_roles(c, after)
+
+
+def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
+    """The first person named in the sentence before `i`: the subject of its coordinated verbs."""
+    return next(
+        (
+            doc.mention_at[k]
+            for k in range(rng.start, i)
+            if k in doc.mention_at
+            and doc.mention_at[k].kind == ActorKind.PERSON
+            and not doc.mention_at[k].embedded
+        ),
+        None,
+    )
 
 
 def vso_roles(c: Clause, after: list[Arg]) -> Roles:
@@ -397,12 +410,27 @@ def visit_frames(f: Frame) -> list[Candidate]:
     host = next(
         (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
     )
-    if c.trig.verb and host is not None and right_after_subject(doc, i, host):
+    if host is None and c.trig.verb:
+        host = _seat_visited(f)  # `وزار X مقر الجبهة التركمانية`: visiting a body at its seat
+    if c.trig.verb and host is not None and right_after_subject(doc, i, host, venue=True):
         # `فزار البطريرك الماروني X في بكركي`: visiting a person is meeting them
         call_on = f.make([(subject, Role.VISITOR), (host, Role.HOST)])
         call_on.type = EngagementType.MEETING
         return [*visits, call_on]
     return visits
+
+
+def _seat_visited(f: Frame) -> Mention | None:
+    doc = f.clause.doc
+    return next(
+        (
+            o[0]
+            for o in f.roles.objects
+            if o[0].kind == ActorKind.ORGANIZATION
+            and any(ff in SEAT_WORDS for ff in _forms(doc.tokens[o[0].first - 1].n))
+        ),
+        None,
+    )
 
 
 def _more_stops(f: Frame, visit: Candidate) -> list[Candidate]:

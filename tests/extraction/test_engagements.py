@@ -783,3 +783,19 @@ def test_a_companion_and_earlier_trips_to_two_places_are_visits_of_their_own():
         "وقال المصدر إن وزير الخارجية الإيراني عباس عراقجي زار بغداد عقب زيارتين إلى لبنان وسوريا."
     )
     assert sorted(e.location for e in trips) == ["بغداد", "سوريا", "لبنان"]
+
+
+def test_visiting_a_body_at_its_seat_is_meeting_it():
+    found = engagements("وزار وزير الخارجية التركي هاكان فيدان مقر هيئة الحشد الشعبي في بغداد.")
+    assert [(e.type, parties(e)) for e in found] == [
+        (EngagementType.VISIT, {"هاكان فيدان"}),
+        (EngagementType.MEETING, {"هاكان فيدان", "هيئة الحشد الشعبي"}),
+    ]
+
+
+def test_a_verb_after_a_separate_و_keeps_the_sentence_s_subject():
+    found = engagements(
+        "كما تفقد وزير الخارجية التركي هاكان فيدان في كركوك الآثار، ثم توجه إلى أربيل و التقى فيها مع "
+        "رئيس الإقليم نيجيرفان بارزاني."
+    )
+    assert [parties(e) for e in found] == [{"هاكان فيدان", "نيجيرفان بارزاني"}]
