@@ -115,6 +115,8 @@ def collect_after(
         if tok.kind == "w":
             if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
                 break
+            if tok.n in _NEW_CLAUSE and k != start:
+                break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
             if tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
                 if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
                     between_at = k
@@ -126,6 +128,9 @@ def collect_after(
         last = found[-1]
         found[-1] = (last[0], last[1], min(last[2], stop), last[3])
     return found
+
+
+_NEW_CLAUSE = frozenset(normalize(w) for w in "وإن وأن فإن حيث فيما بينما".split())
 
 
 def _topic_between(tokens: Sequence[Token], start: int, k: int) -> bool:

@@ -799,3 +799,11 @@ def test_a_verb_after_a_separate_و_keeps_the_sentence_s_subject():
         "رئيس الإقليم نيجيرفان بارزاني."
     )
     assert [parties(e) for e in found] == [{"هاكان فيدان", "نيجيرفان بارزاني"}]
+
+
+def test_the_objects_of_a_verb_end_where_another_clause_begins():
+    text = (
+        "وعقدت اجتماعات سرية في بغداد بين قائد فيلق القدس قاسم سليماني وقادة الفصائل، "
+        "فيما أعلنت حركة النجباء بزعامة أكرم الكعبي فتح باب التطوع."
+    )
+    assert all("أكرم الكعبي" not in parties(e) for e in engagements(text))
