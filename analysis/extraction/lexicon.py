@@ -38,7 +38,10 @@ TITLE_TIME_WORDS = _fold_titles("title_time_words")  # `أمين المجلس آ
 ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
 HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
 TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name
-DUAL_HEADS = _fold_titles("dual_heads")  # `وزيرا الدفاع X و Y`: a title of two persons
+DUAL_HEADS = _fold_titles("dual_heads")
+TITLE_ABBREVIATIONS = _fold_titles(
+    "abbreviations"
+)  # `السفير د. X`: `د.` inside a title  # `وزيرا الدفاع X و Y`: a title of two persons
 
 ORG_HEADS = _fold(
     """

@@ -24,6 +24,18 @@ _CLITIC_MARGIN = 0.45
 _PARTICIPLE_RE = re.compile("م[\u0621-\u064a]{3,}ا")
 
 
+# A word more common still is one of the language's everyday words (`قريبا` 5.0, `عاد` 5.1): it
+# does not go on a name of two words already, where a rarer common noun may be a third name
+# (`اسماعيل شفيق محسن`, `محسن` 4.5).
+EVERYDAY_ZIPF = 4.9
+
+
+@lru_cache(maxsize=65536)
+def everyday(word: str) -> bool:
+    """An ordinary word seen as often as the language's everyday words."""
+    return ordinary(word) and word_zipf(word) >= EVERYDAY_ZIPF
+
+
 @lru_cache(maxsize=65536)
 def ordinary(word: str) -> bool:
     """A frequent common word: qalsadi reads it only as a noun, verb or particle (no proper-noun

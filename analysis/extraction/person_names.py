@@ -253,7 +253,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         and (
             tok.n[:1] == "و"
             or _CLITIC_MASDAR_RE.match(tok.n)
-            or name_words.ordinary(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
     )

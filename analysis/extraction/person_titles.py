@@ -78,9 +78,11 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
 
 
 def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:
-    """A quote, parenthesis or comma inside a title."""
+    """A quote, parenthesis, comma or abbreviation's full stop inside a title."""
     n_tok = len(tokens)
     tok = tokens[j]
+    if tok.text == "." and j > i and tokens[j - 1].n in lx.TITLE_ABBREVIATIONS and tokens[j - 1].kind == "w":
+        return ("go", j + 1, j + 1)  # `السفير د. اسماعيل شفيق محسن`: the doctor's abbreviation
     if tok.text in _QUOTES:
         close = _closing(tokens, j)
         prev_n = tokens[j - 1].n if j > i else ""
@@ -109,6 +111,8 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
     """A word inside a title: the name it leads to, or the title going on, or its end."""
     tok = tokens[j]
     n = tok.n
+    if n in lx.TITLE_ABBREVIATIONS and j + 1 < len(tokens) and tokens[j + 1].text == ".":
+        return ("go", j + 1, title_end)  # `د.`: its full stop comes next
     if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
         return _STOP  # `ورئيس ...`: the next person of a list begins
     if (
@@ -351,7 +355,8 @@ def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
     if tokens[verb].n in lx.AUXILIARY_KANA:
         return nxt == "قد"
     if tokens[verb].n in _CONTACT_VERBS:
-        return _head_at(tokens, end) > 0  # `والتقى جبران باسيل السفير الأمريكي`
+        at = end + 1 if tokens[end].text in _COMMAS and end + 1 < len(tokens) else end
+        return _head_at(tokens, at) > 0  # `والتقى جبران باسيل السفير الأمريكي`, `التقى X، نائب رئيس ...`
     if tokens[end].text in _COMMAS and end + 1 < len(tokens):
         nxt = tokens[end + 1].n
     return nxt in lx.BARE_NAME_FOLLOWERS
