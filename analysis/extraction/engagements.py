@@ -26,7 +26,7 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.frames import build
-from analysis.extraction.party_lists import is_hedged
+from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     DateMention,
@@ -55,6 +55,7 @@ def find_engagements(
         found = _sentence_candidates(doc, s, candidates)
         found.extend(tour_stops(doc, s, found))
         found.extend(claimed_attacks(doc, s, candidates))
+        join_attendees(doc, s, candidates + found)
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     resolve_dates(doc, candidates, sentence_used_dates)

@@ -7,8 +7,16 @@ from __future__ import annotations
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.clean import normalize
-from analysis.extraction.frame_doc import ATTENDANCE, AUXILIARIES, Doc, sentence_words, trigger_at
-from analysis.extraction.results import ActorKind
+from analysis.extraction.frame_doc import (
+    ATTENDANCE,
+    AUXILIARIES,
+    MULTILATERAL,
+    Candidate,
+    Doc,
+    sentence_words,
+    trigger_at,
+)
+from analysis.extraction.results import ActorKind, Role
 
 
 def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
@@ -135,3 +143,26 @@ def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
         if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
             found.append((abs(k - i), state))
     return list(dict.fromkeys(state for _, state in sorted(found)))
+
+
+_ATTEND_VERBS = frozenset(normalize(w) for w in "حضر وحضر حضره وحضره حضرها وحضرها حضرته وحضرته".split())
+
+
+def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> None:
+    """`و حضر اللقاء كل من A و B`, `وحضره A`: those named attended the meeting told just
+    before, and become its parties."""
+    rng = doc.sentence_tokens(s)
+    verb = next((k for k in rng[:4] if doc.tokens[k].n in _ATTEND_VERBS), None)
+    if verb is None:
+        return
+    target = next(
+        (c for c in reversed(known) if c.type in MULTILATERAL and c.sentence in (s - 1, s) and c.emit), None
+    )
+    if target is None:
+        return
+    names = {m.actor for m, _ in target.participants}
+    for k in range(verb + 1, rng.stop):
+        m = doc.mention_at.get(k)
+        if m is not None and m.kind == ActorKind.PERSON and m.actor not in names:
+            target.participants.append((m, Role.PARTICIPANT))
+            names.add(m.actor)

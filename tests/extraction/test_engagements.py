@@ -807,3 +807,12 @@ def test_the_objects_of_a_verb_end_where_another_clause_begins():
         "فيما أعلنت حركة النجباء بزعامة أكرم الكعبي فتح باب التطوع."
     )
     assert all("أكرم الكعبي" not in parties(e) for e in engagements(text))
+
+
+def test_those_who_attended_a_meeting_told_before_are_its_parties():
+    text = (
+        "والتقى وزير الخارجية التركي هاكان فيدان رئيس الإقليم نيجيرفان بارزاني في أربيل. "
+        "و حضر اللقاء كل من وزير الداخلية ريبر أحمد و رئيس المجلس الوطني السوري عبد الباسط سيدا."
+    )
+    [e] = engagements(text)
+    assert parties(e) == {"هاكان فيدان", "نيجيرفان بارزاني", "ريبر أحمد", "عبد الباسط سيدا"}
