@@ -18,9 +18,10 @@ from pathlib import Path
 
 from analysis.extraction.interactions.candidates import Candidate, build_document
 from analysis.extraction.interactions.labels import GoldIndex, candidate_hits
-from analysis.extraction.interactions.merge import decide
+from analysis.extraction.interactions.merge import covering, decide
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
 from analysis.extraction.interactions.stage import featured_candidates, rule_outputs
+from analysis.extraction.results import EngagementType
 from analysis.extraction.training import GoldDocument
 
 INNER_FOLDS = 4
@@ -37,7 +38,9 @@ class Example:
     candidate: Candidate
     features: list[str]
     hits: list[int]
-    label: int  # 1: would hit a gold engagement (the scorer's reading: its sentence need not be the evidence)
+    # 1: would hit a gold engagement (the scorer's reading: its sentence need not be the evidence);
+    # None: a new candidate the rules already report (left out of the fit)
+    label: int | None
 
 
 @dataclass
@@ -74,13 +77,24 @@ def labelled_documents(documents: Sequence[GoldDocument], models: Path) -> list[
             rules = seen[-1]
             doc = build_document(rules.text, rules.analysis, rules.engagements)
             gold = GoldIndex(gd.gold, {a.name: [a.name, *a.aliases] for a in rules.analysis.actors})
-            examples = [_example(c, f, gold) for c, f in featured_candidates(doc)]
+            featured = featured_candidates(doc)
+            kept = [(frozenset(c.parties), c.rule.type) for c, _ in featured if c.rule is not None]
+            examples = [_example(c, f, gold, kept) for c, f in featured]
             out.append(Labelled(gd.id, examples, set(gold.core())))
     return out
 
 
-def _example(cand: Candidate, features: list[str], gold: GoldIndex) -> Example:
+def _example(
+    cand: Candidate,
+    features: list[str],
+    gold: GoldIndex,
+    rules: Sequence[tuple[frozenset[str], EngagementType]],
+) -> Example:
+    """A candidate and whether it is right. A new candidate a rule engagement already reports is
+    never emitted (it only adds evidence): it is kept out of the fit and the calibration."""
     hits = candidate_hits(cand, gold)
+    if cand.rule is None and covering(cand, rules) is not None:
+        return Example(cand, features, hits, None)
     return Example(cand, features, hits, 1 if hits else 0)
 
 
@@ -90,6 +104,7 @@ def fit(examples: Sequence[Example]) -> InteractionModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
+    examples = [ex for ex in examples if ex.label is not None]
     counts: dict[str, int] = {}
     for ex in examples:
         for f in set(ex.features):
@@ -167,7 +182,7 @@ def calibrate(docs: Sequence[Labelled], scores: Sequence[Sequence[float]]) -> di
             (z, ex.label)
             for d, zs in zip(docs, scores, strict=True)
             for ex, z in zip(d.examples, zs, strict=True)
-            if ex.candidate.kind == kind
+            if ex.candidate.kind == kind and ex.label is not None
         ]
         if len({y for _, y in pairs}) < 2:
             continue
@@ -212,7 +227,7 @@ def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:
     """Fit the model on `documents` and write it to `out_dir`; the report says what it learned."""
     docs = labelled_documents(documents, out_dir)
     examples = [ex for d in docs for ex in d.examples]
-    if len(docs) < INNER_FOLDS or len({ex.label for ex in examples}) < 2:
+    if len(docs) < INNER_FOLDS or len({ex.label for ex in examples} - {None}) < 2:
         (out_dir / MODEL_FILE).unlink(missing_ok=True)
         return {"documents": len(docs), "candidates": len(examples), "skipped": "too little to learn from"}
     held_out = out_of_fold(docs)
