@@ -1,0 +1,259 @@
+"""PDF files to article text with pdfminer.six (MIT): paragraphs in reading order, right-to-left lines
+in logical order.
+
+A PDF stores glyphs where they are drawn: an Arabic line comes out left to right, each word
+backwards, with its numbers and Latin words forwards inside it. `visual_to_logical` undoes that with
+the Unicode bidirectional algorithm's reordering (an Arabic line is a right-to-left paragraph; runs of
+Latin letters and numbers keep their order; brackets drawn mirrored are turned back), per glyph, so
+that a ligature's letters stay as the font maps them. Presentation forms (ﻃﻬﺮان) become letters
+(طهران). The lines of a paragraph are joined with a space; a paragraph cut by a page break is joined
+again when its page ends mid-sentence. A PDF with no text layer (a scan) or one that needs a
+password is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from analysis.extraction.read import DocumentError
+
+__all__ = ["pdf_text", "visual_to_logical"]
+
+_SENTENCE_END = tuple('.!?؟:"”»)')
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
+
+def _bidi_class(text: str) -> str:
+    """The direction of one glyph: R (Arabic, Hebrew), L (Latin ...), N (a digit), or "" (neutral)."""
+    kinds = [unicodedata.bidirectional(ch) for ch in text]
+    for kind in kinds:
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+        if kind in ("EN", "AN"):
+            return "N"
+    if kinds and kinds[0] == "NSM":
+        return "NSM"
+    if kinds and kinds[0] in ("ES", "CS", "ET"):
+        return kinds[0]
+    return ""
+
+
+def visual_to_logical(glyphs: list[str]) -> str:
+    """A line's glyphs, given left to right as drawn, in the order they are read.
+
+    A line with no right-to-left letter is left as drawn. Otherwise it is a right-to-left
+    paragraph (level 1): Latin letters and numbers are level 2, as are separators inside a number
+    (`4,2`, `12:26`) and neutrals between two Latin runs; every other neutral is level 1. Reversing
+    the level-2 runs and then the whole line gives the logical order (the reordering is its own
+    inverse); a mirrored glyph at level 1 is turned back.
+    """
+    classes = [_bidi_class(g) for g in glyphs]
+    if "R" not in classes:
+        return "".join(glyphs)
+    for i, kind in enumerate(classes):  # a combining mark goes with its base letter
+        if kind == "NSM":
+            classes[i] = classes[i - 1] if i else "R"
+    n = len(classes)
+    for i, kind in enumerate(classes):  # W4, W5: separators inside a number, signs beside one
+        if kind == "CS" or kind == "ES":
+            if 0 < i < n - 1 and classes[i - 1] == "N" and classes[i + 1] == "N":
+                classes[i] = "N"
+    for i, kind in enumerate(classes):
+        if kind == "ET" and ((i and classes[i - 1] == "N") or (i < n - 1 and classes[i + 1] == "N")):
+            classes[i] = "N"
+    levels = [0] * n
+    i = 0
+    while i < n:
+        kind = classes[i]
+        if kind in ("R",):
+            levels[i] = 1
+        elif kind in ("L", "N"):
+            levels[i] = 2
+        else:  # a run of neutrals: level 2 only between two Latin runs (N1, numbers count as R)
+            j = i
+            while j < n and classes[j] not in ("R", "L", "N"):
+                j += 1
+            before = classes[i - 1] if i else "R"
+            after = classes[j] if j < n else "R"
+            level = 2 if before == after == "L" else 1
+            for k in range(i, j):
+                levels[k] = level
+            i = j
+            continue
+        i += 1
+    order = list(range(n))
+    i = 0
+    while i < n:  # L2: reverse each level-2 run, then the whole line
+        if levels[i] >= 2:
+            j = i
+            while j < n and levels[j] >= 2:
+                j += 1
+            order[i:j] = order[i:j][::-1]
+            i = j
+        else:
+            i += 1
+    order.reverse()
+    out = []
+    for k in order:
+        glyph = glyphs[k]
+        out.append(glyph.translate(_MIRRORED) if levels[k] == 1 else glyph)
+    return "".join(out)
+
+
+def _letters(text: str) -> str:
+    """Arabic presentation forms (the shaped glyphs a PDF may map to) as the letters they show."""
+    if not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text):
+        return text
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe" else ch
+        for ch in text
+    )
+
+
+@dataclass(slots=True)
+class _Glyph:
+    x0: float
+    x1: float
+    text: str
+    size: float
+    y0: float = 0.0
+
+
+@dataclass(slots=True)
+class _Line:
+    top: float
+    bottom: float
+    glyphs: list[_Glyph]
+
+
+def _clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """Glyphs as drawn, each combining mark (zero width, drawn just before its letter) joined to
+    its letter after it, so that reordering moves the two together."""
+    clusters: list[_Glyph] = []
+    marks = ""
+    for glyph in glyphs:
+        if glyph.x1 - glyph.x0 < 0.01 or _bidi_class(glyph.text) == "NSM":
+            marks += glyph.text
+            continue
+        clusters.append(_Glyph(glyph.x0, glyph.x1, glyph.text + marks, glyph.size, glyph.y0))
+        marks = ""
+    if marks and clusters:
+        clusters[-1].text += marks
+    return clusters
+
+
+def _line_text(glyphs: list[_Glyph]) -> str:
+    """One line's text in reading order: glyphs left to right, a space where a gap shows one."""
+    glyphs = _clusters(glyphs)
+    glyphs.sort(key=lambda g: g.x0)  # stable: glyphs drawn at one spot keep their order
+    drawn: list[str] = []
+    previous: _Glyph | None = None
+    for glyph in glyphs:
+        if previous is not None and not glyph.text.isspace() and not previous.text.isspace():
+            if glyph.x0 - previous.x1 > 0.2 * max(glyph.size, previous.size, 1.0):
+                drawn.append(" ")
+        drawn.append(glyph.text)
+        previous = glyph
+    return " ".join(visual_to_logical(drawn).split())
+
+
+def _page_lines(page) -> tuple[list[_Line], int]:
+    """The page's text lines top to bottom (pieces of one line joined), and how many images it has."""
+    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
+
+    pieces: list[_Line] = []
+    images = 0
+    for item in page:
+        if isinstance(item, LTImage | LTFigure):
+            images += 1
+        if not isinstance(item, LTTextBox):
+            continue
+        for line in item:
+            if isinstance(line, LTTextLine):
+                glyphs = [
+                    _Glyph(c.x0, c.x1, _letters(c.get_text()), c.size, c.y0)
+                    for c in line
+                    if isinstance(c, LTChar) and not c.get_text().startswith("(cid:")
+                ]
+                if glyphs:
+                    pieces.append(_Line(line.y1, line.y0, glyphs))
+    pieces.sort(key=lambda line: -line.top)
+    lines: list[_Line] = []
+    for piece in pieces:
+        last = lines[-1] if lines else None
+        middle = (piece.top + piece.bottom) / 2
+        if last is not None and last.bottom <= middle <= last.top:
+            last.glyphs.extend(piece.glyphs)
+            last.bottom = min(last.bottom, piece.bottom)
+        else:
+            lines.append(piece)
+    return lines, images
+
+
+def _baseline(line: _Line) -> float:
+    bottoms = sorted(g.y0 for g in line.glyphs if g.x1 - g.x0 >= 0.01) or [line.bottom]
+    return bottoms[len(bottoms) // 2]
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Lines joined into paragraphs: a new one where the step from one baseline to the next is
+    wider than the page's line pitch by almost half a letter (the space a paragraph leaves)."""
+    if not lines:
+        return []
+    sizes = sorted(g.size for line in lines for g in line.glyphs)
+    size = sizes[len(sizes) // 2]
+    baselines = [_baseline(line) for line in lines]
+    pitches = [a - b for a, b in zip(baselines, baselines[1:], strict=False)]
+    pitch = min([p for p in pitches if p > 0.5 * size] + [1.9 * size])
+    paragraphs: list[list[str]] = []
+    for i, line in enumerate(lines):
+        text = _line_text(line.glyphs)
+        if not text:
+            continue
+        if not paragraphs or i == 0 or baselines[i - 1] - baselines[i] > pitch + 0.4 * size:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+    return [" ".join(p) for p in paragraphs]
+
+
+def pdf_text(*, data: bytes) -> str:
+    """The text of a PDF, one paragraph a line. Raises DocumentError."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    paragraphs: list[str] = []
+    pages = images = 0
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            pages += 1
+            lines, page_images = _page_lines(page)
+            images += page_images
+            for i, text in enumerate(_paragraphs(lines)):
+                if i == 0 and paragraphs and not paragraphs[-1].endswith(_SENTENCE_END):
+                    paragraphs[-1] += " " + text  # a paragraph the page break cut
+                else:
+                    paragraphs.append(text)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise DocumentError("password-protected PDF: save an unprotected copy to read it") from None
+    except (PDFSyntaxError, PSException) as error:
+        raise DocumentError(f"corrupt PDF ({type(error).__name__})") from None
+    except Exception as error:  # pdfminer raises many kinds on damaged files
+        if "password" in str(error).lower() or "encrypt" in str(error).lower():
+            raise DocumentError("password-protected PDF: save an unprotected copy to read it") from None
+        raise DocumentError(f"corrupt PDF ({type(error).__name__}: {str(error)[:80]})") from None
+    text = "\n".join(paragraphs).strip()
+    if not text:
+        if images:
+            raise DocumentError(
+                f"scanned PDF: {pages} page(s) of images with no text layer; run OCR on it first"
+            )
+        raise DocumentError("PDF with no text")
+    return text
