@@ -42,17 +42,19 @@ def _bidi_class(text: str) -> str:
     return ""
 
 
-def visual_to_logical(glyphs: list[str]) -> str:
+def visual_to_logical(glyphs: list[str], *, rtl: bool | None = None) -> str:
     """A line's glyphs, given left to right as drawn, in the order they are read.
 
-    A line with no right-to-left letter is left as drawn. Otherwise it is a right-to-left
-    paragraph (level 1): Latin letters and numbers are level 2, as are separators inside a number
-    (`4,2`, `12:26`) and neutrals between two Latin runs; every other neutral is level 1. Reversing
+    A line is right-to-left when it has a right-to-left letter (or when `rtl` says so: a line of
+    Latin letters and signs set flush right in an Arabic document); otherwise it is left as drawn.
+    A right-to-left line is a paragraph of level 1: Latin letters and numbers are level 2, as are separators inside a number
+    (`4,2`, `12:26`) and neutrals between two Latin runs (digits after Latin letters count as
+    Latin); every other neutral is level 1. Reversing
     the level-2 runs and then the whole line gives the logical order (the reordering is its own
     inverse); a mirrored glyph at level 1 is turned back.
     """
     classes = [_bidi_class(g) for g in glyphs]
-    if "R" not in classes:
+    if not (rtl or (rtl is None and "R" in classes)):
         return "".join(glyphs)
     for i, kind in enumerate(classes):  # a combining mark goes with its base letter
         if kind == "NSM":
@@ -65,6 +67,12 @@ def visual_to_logical(glyphs: list[str]) -> str:
     for i, kind in enumerate(classes):
         if kind == "ET" and ((i and classes[i - 1] == "N") or (i < n - 1 and classes[i + 1] == "N")):
             classes[i] = "N"
+    strong = "R"
+    for i, kind in enumerate(classes):  # W7: digits after Latin letters (`file_2.jpg`) are Latin
+        if kind in ("R", "L"):
+            strong = kind
+        elif kind == "N" and strong == "L":
+            classes[i] = "L"
     levels = [0] * n
     i = 0
     while i < n:
@@ -146,7 +154,7 @@ def _clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
     return clusters
 
 
-def _line_text(glyphs: list[_Glyph]) -> str:
+def _line_text(glyphs: list[_Glyph], *, rtl: bool | None = None) -> str:
     """One line's text in reading order: glyphs left to right, a space where a gap shows one."""
     glyphs = _clusters(glyphs)
     glyphs.sort(key=lambda g: g.x0)  # stable: glyphs drawn at one spot keep their order
@@ -158,7 +166,7 @@ def _line_text(glyphs: list[_Glyph]) -> str:
                 drawn.append(" ")
         drawn.append(glyph.text)
         previous = glyph
-    return " ".join(visual_to_logical(drawn).split())
+    return " ".join(visual_to_logical(drawn, rtl=rtl).split())
 
 
 def _page_lines(page) -> tuple[list[_Line], int]:
@@ -209,9 +217,13 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     baselines = [_baseline(line) for line in lines]
     pitches = [a - b for a, b in zip(baselines, baselines[1:], strict=False)]
     pitch = min([p for p in pitches if p > 0.5 * size] + [1.9 * size])
+    left = min(g.x0 for line in lines for g in line.glyphs)
+    right = max(g.x1 for line in lines for g in line.glyphs)
     paragraphs: list[list[str]] = []
     for i, line in enumerate(lines):
-        text = _line_text(line.glyphs)
+        start, end = min(g.x0 for g in line.glyphs), max(g.x1 for g in line.glyphs)
+        flush_right = right - end < start - left - size  # how a right-to-left paragraph sets a short line
+        text = _line_text(line.glyphs, rtl=True if flush_right else None)
         if not text:
             continue
         if not paragraphs or i == 0 or baselines[i - 1] - baselines[i] > pitch + 0.4 * size:
