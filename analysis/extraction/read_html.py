@@ -11,6 +11,7 @@ is refused.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from analysis.extraction.read import ArticleFile, DocumentError, html_to_text
@@ -22,11 +23,20 @@ FALLBACK_NOTICE = (
     "trafilatura found no article in this page: its whole visible text was read instead "
     "(menus and sidebars may remain)"
 )
-PROSE_WORDS = 12  # a line this long is a paragraph; a menu item, teaser or date line is shorter
+PROSE_WORDS = 15  # a line this long is a paragraph; a menu item, teaser or date line is shorter
+_SENTENCE_END = (".", "؟", "?", "!", "…", ":", "\"", "”", "»")
+# What a browser writes before the page when it saves it (`<!-- saved from url=... -->`, an XML
+# declaration); trafilatura's parser reads nothing after it.
+_PREAMBLE_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*)+", re.DOTALL)
 
 
 def _has_prose(text: str) -> bool:
-    return any(len(line.split()) >= PROSE_WORDS for line in text.splitlines())
+    """Whether the text has a paragraph: a long line, or a sentence of six words or more."""
+    for line in text.splitlines():
+        words = len(line.split())
+        if words >= PROSE_WORDS or (words >= 6 and line.rstrip().endswith(_SENTENCE_END)):
+            return True
+    return False
 
 
 def page_published(html: str) -> date | None:
@@ -42,7 +52,7 @@ def page_published(html: str) -> date | None:
 
 def _quiet() -> None:
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def html_read(*, html: str) -> ArticleFile:
@@ -50,6 +60,7 @@ def html_read(*, html: str) -> ArticleFile:
     import trafilatura
 
     _quiet()
+    html = _PREAMBLE_RE.sub("", html, count=1)
     try:
         found = trafilatura.bare_extraction(
             html,
