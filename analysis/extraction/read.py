@@ -289,10 +289,12 @@ def article_read(*, path: str | os.PathLike) -> ArticleFile:
     else:
         text, _encoding = text_decode(data=data)
         text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-        if kind == "html" or _looks_like_html(text):
+        if _looks_like_html(text):  # a page: its article found among menus and sidebars
             from analysis.extraction.read_html import html_read
 
             article = html_read(html=text)
+        elif kind == "html":  # a fragment of markup (no <html>, <head> or <body>): all of it is text
+            article = ArticleFile(text=html_to_text(html=text), format="html")
         else:
             article = ArticleFile(text=text, format="text")
     text = article.text.strip()

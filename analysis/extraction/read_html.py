@@ -84,6 +84,8 @@ def html_read(*, html: str) -> ArticleFile:
         )
         return ArticleFile(text=text, format="html", metadata=metadata)
     text = html_to_text(html=html)
+    if not text:
+        raise DocumentError("empty: the page has no visible text")
     if not _has_prose(text):
         raise DocumentError("no article in this page (only menus, links and headlines)")
     return ArticleFile(
