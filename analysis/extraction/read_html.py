@@ -24,7 +24,7 @@ FALLBACK_NOTICE = (
     "(menus and sidebars may remain)"
 )
 PROSE_WORDS = 15  # a line this long is a paragraph; a menu item, teaser or date line is shorter
-_SENTENCE_END = (".", "؟", "?", "!", "…", ":", "\"", "”", "»")
+_SENTENCE_END = (".", "؟", "?", "!", "…", ":", '"', "”", "»")
 # What a browser writes before the page when it saves it (`<!-- saved from url=... -->`, an XML
 # declaration); trafilatura's parser reads nothing after it.
 _PREAMBLE_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*)+", re.DOTALL)
