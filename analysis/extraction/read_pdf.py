@@ -26,19 +26,26 @@ _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
 def _bidi_class(text: str) -> str:
-    """The direction of one glyph: R (Arabic, Hebrew), L (Latin ...), N (a digit), or "" (neutral)."""
+    """The direction of one glyph: R (Arabic, Hebrew), L (Latin ...), EN (a digit 0-9), AN (an
+    Arabic-Indic digit), NSM (a combining mark), ES/CS/ET (signs in and around numbers), or ""."""
     kinds = [unicodedata.bidirectional(ch) for ch in text]
     for kind in kinds:
         if kind in ("R", "AL"):
             return "R"
-        if kind == "L":
-            return "L"
-        if kind in ("EN", "AN"):
-            return "N"
-    if kinds and kinds[0] == "NSM":
-        return "NSM"
-    if kinds and kinds[0] in ("ES", "CS", "ET"):
+        if kind in ("L", "EN", "AN"):
+            return kind
+    if kinds and kinds[0] in ("NSM", "ES", "CS", "ET"):
         return kinds[0]
+    return ""
+
+
+def _nearest_strong(classes: list[str], i: int, step: int) -> str:
+    """The first R or L from glyph `i` on, going left (-1) or right (+1); "" at the line's end."""
+    i += step
+    while 0 <= i < len(classes):
+        if classes[i] in ("R", "L"):
+            return classes[i]
+        i += step
     return ""
 
 
@@ -47,43 +54,48 @@ def visual_to_logical(glyphs: list[str], *, rtl: bool | None = None) -> str:
 
     A line is right-to-left when it has a right-to-left letter (or when `rtl` says so: a line of
     Latin letters and signs set flush right in an Arabic document); otherwise it is left as drawn.
-    A right-to-left line is a paragraph of level 1: Latin letters and numbers are level 2, as are separators inside a number
-    (`4,2`, `12:26`) and neutrals between two Latin runs (digits after Latin letters count as
-    Latin); every other neutral is level 1. Reversing
-    the level-2 runs and then the whole line gives the logical order (the reordering is its own
-    inverse); a mirrored glyph at level 1 is turned back.
+    A right-to-left line is a paragraph of level 1 and gets the levels of the Unicode bidirectional
+    algorithm, read from the drawn order: Latin letters and numbers are level 2; a number drawn
+    after Latin letters is Latin (W7: `F-16`, `file_9.jpg`; so `17 August 2023`, drawn `August 2023
+    17`, reads `August 2023 17`), one drawn beside Arabic is an Arabic
+    number (W2), whose `-` and `%` stay outside it (`05-12-2013`, `60%`) while `4,2` and `12:26`
+    hold together (W4, W5); a neutral between two Latin runs is level 2, any other level 1.
+    Reversing the level-2 runs and then the whole line gives the logical order (the reordering is
+    its own inverse); a mirrored glyph at level 1 is turned back.
     """
     classes = [_bidi_class(g) for g in glyphs]
     if not (rtl or (rtl is None and "R" in classes)):
         return "".join(glyphs)
+    n = len(classes)
     for i, kind in enumerate(classes):  # a combining mark goes with its base letter
         if kind == "NSM":
             classes[i] = classes[i - 1] if i else "R"
-    n = len(classes)
-    for i, kind in enumerate(classes):  # W4, W5: separators inside a number, signs beside one
-        if kind == "CS" or kind == "ES":
-            if 0 < i < n - 1 and classes[i - 1] == "N" and classes[i + 1] == "N":
-                classes[i] = "N"
-    for i, kind in enumerate(classes):
-        if kind == "ET" and ((i and classes[i - 1] == "N") or (i < n - 1 and classes[i + 1] == "N")):
-            classes[i] = "N"
-    strong = "R"
-    for i, kind in enumerate(classes):  # W7: digits after Latin letters (`file_2.jpg`) are Latin
-        if kind in ("R", "L"):
-            strong = kind
-        elif kind == "N" and strong == "L":
-            classes[i] = "L"
+    for i, kind in enumerate(classes):  # W7, W2: which kind of number each digit is
+        if kind in ("EN", "AN"):
+            after = _nearest_strong(classes, i, +1)  # what is read before it, in a right-to-left line
+            if _nearest_strong(classes, i, -1) == "L":
+                classes[i] = "L"
+            elif kind == "EN" and after == "R":
+                classes[i] = "AN"
+    for i, kind in enumerate(classes):  # W4: a separator between two numbers of one kind
+        if kind in ("CS", "ES") and 0 < i < n - 1 and classes[i - 1] == classes[i + 1]:
+            if classes[i - 1] == "EN" or (kind == "CS" and classes[i - 1] == "AN"):
+                classes[i] = classes[i - 1]
+    for i, kind in enumerate(classes):  # W5: a sign beside a European number
+        if kind == "ET" and ((i and classes[i - 1] == "EN") or (i < n - 1 and classes[i + 1] == "EN")):
+            classes[i] = "EN"
+    strong_or_number = ("R", "L", "EN", "AN")
     levels = [0] * n
     i = 0
     while i < n:
         kind = classes[i]
-        if kind in ("R",):
+        if kind == "R":
             levels[i] = 1
-        elif kind in ("L", "N"):
+        elif kind in ("L", "EN", "AN"):
             levels[i] = 2
         else:  # a run of neutrals: level 2 only between two Latin runs (N1, numbers count as R)
             j = i
-            while j < n and classes[j] not in ("R", "L", "N"):
+            while j < n and classes[j] not in strong_or_number:
                 j += 1
             before = classes[i - 1] if i else "R"
             after = classes[j] if j < n else "R"
@@ -138,34 +150,52 @@ class _Line:
     glyphs: list[_Glyph]
 
 
+def _is_mark(glyph: _Glyph) -> bool:
+    return _bidi_class(glyph.text) == "NSM"  # (not any glyph of no width: a ligature's alef is one)
+
+
 def _clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
-    """Glyphs as drawn, each combining mark (zero width, drawn just before its letter) joined to
-    its letter after it, so that reordering moves the two together."""
-    clusters: list[_Glyph] = []
-    marks = ""
-    for glyph in glyphs:
-        if glyph.x1 - glyph.x0 < 0.01 or _bidi_class(glyph.text) == "NSM":
-            marks += glyph.text
+    """Glyphs as drawn, each combining mark joined to the letter it sits on,
+    the one of its neighbours in drawing order whose box holds it (else the next), so that
+    reordering moves the two together."""
+    bases = [i for i, glyph in enumerate(glyphs) if not _is_mark(glyph)]
+    if not bases:
+        return []
+    clusters = {
+        i: _Glyph(glyphs[i].x0, glyphs[i].x1, glyphs[i].text, glyphs[i].size, glyphs[i].y0) for i in bases
+    }
+    for i, glyph in enumerate(glyphs):
+        if i in clusters:
             continue
-        clusters.append(_Glyph(glyph.x0, glyph.x1, glyph.text + marks, glyph.size, glyph.y0))
-        marks = ""
-    if marks and clusters:
-        clusters[-1].text += marks
-    return clusters
+        before = max((b for b in bases if b < i), default=None)
+        after = min((b for b in bases if b > i), default=None)
+        holds = [
+            b
+            for b in (after, before)
+            if b is not None and glyphs[b].x0 - 0.5 <= glyph.x0 <= glyphs[b].x1 + 0.5
+        ]
+        base = holds[0] if holds else (after if after is not None else before)
+        clusters[base].text += glyph.text
+    return [clusters[i] for i in bases]
 
 
 def _line_text(glyphs: list[_Glyph], *, rtl: bool | None = None) -> str:
     """One line's text in reading order: glyphs left to right, a space where a gap shows one."""
     glyphs = _clusters(glyphs)
-    glyphs.sort(key=lambda g: g.x0)  # stable: glyphs drawn at one spot keep their order
+    # Left edge first; at one left edge the narrower glyph (a ligature's alef drawn with no
+    # width before its lam) first; the sort is stable, so glyphs drawn at one spot keep their order.
+    glyphs.sort(key=lambda g: (g.x0, g.x1))
     drawn: list[str] = []
-    previous: _Glyph | None = None
+    reach: float | None = None  # the right edge of what is drawn so far
+    spaced = True
     for glyph in glyphs:
-        if previous is not None and not glyph.text.isspace() and not previous.text.isspace():
-            if glyph.x0 - previous.x1 > 0.2 * max(glyph.size, previous.size, 1.0):
+        space = glyph.text.isspace()
+        if reach is not None and not space and not spaced:
+            if glyph.x0 - reach > 0.2 * max(glyph.size, 1.0):
                 drawn.append(" ")
         drawn.append(glyph.text)
-        previous = glyph
+        reach = glyph.x1 if reach is None else max(reach, glyph.x1)
+        spaced = space
     return " ".join(visual_to_logical(drawn, rtl=rtl).split())
 
 
@@ -185,7 +215,9 @@ def _page_lines(page) -> tuple[list[_Line], int]:
                 glyphs = [
                     _Glyph(c.x0, c.x1, _letters(c.get_text()), c.size, c.y0)
                     for c in line
-                    if isinstance(c, LTChar) and not c.get_text().startswith("(cid:")
+                    if isinstance(c, LTChar)
+                    and not c.get_text().startswith("(cid:")
+                    and c.get_text() != "\x00"
                 ]
                 if glyphs:
                     pieces.append(_Line(line.y1, line.y0, glyphs))
@@ -228,6 +260,8 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
             continue
         if not paragraphs or i == 0 or baselines[i - 1] - baselines[i] > pitch + 0.4 * size:
             paragraphs.append([text])
+        elif paragraphs[-1][-1].endswith("/"):  # a line broken after a slash (`الاول/` `اكتوبر`)
+            paragraphs[-1][-1] += text
         else:
             paragraphs[-1].append(text)
     return [" ".join(p) for p in paragraphs]

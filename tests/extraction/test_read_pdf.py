@@ -46,6 +46,9 @@ def test_an_article_printed_to_pdf_gives_the_engagements_and_actors_of_its_text(
         ("2012 ماع يف", "في عام 2012"),  # a number keeps its digits' order
         ("رالود تارايلم 4,2 ةميقب", "بقيمة 4,2 مليارات دولار"),
         ("16-F تارئاط", "طائرات F-16"),
+        ("2013-12-05 خيراتب", "بتاريخ 05-12-2013"),  # an Arabic number's dashes stand outside it
+        ("%60 ةبسنب", "بنسبة 60%"),
+        ("12:26 ةعاسلا", "الساعة 12:26"),  # a colon holds it together
         ("(ب ف أ) دادغب", "بغداد (أ ف ب)"),  # brackets drawn mirrored
         ("Reuters ةلاكو تلاق", "قالت وكالة Reuters"),
         ("Hello world.", "Hello world."),  # a line with no Arabic stays as drawn
