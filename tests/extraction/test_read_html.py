@@ -43,6 +43,8 @@ def test_the_publication_date_comes_from_the_metadata_not_the_dates_on_the_page(
     found = read_html.html_read(html=page)
 
     assert found.metadata.published == date(2021, 3, 4)  # not 2026-12-07 in the header, nor the sidebar's
+    assert extract_document(found.text, metadata=found.metadata).metadata.published == date(2021, 3, 4)
+    assert extract_document(found.text).metadata.published is None  # the text alone gives no date
     assert "2023-06-20" not in found.text and "كانون الأول 2026" not in found.text
 
 
