@@ -95,8 +95,8 @@ def _arabic_share(text: str) -> float:
 def text_decode(*, data: bytes) -> tuple[str, str]:
     """Decode an article's bytes; returns (text, encoding).
 
-    UTF-8 with or without BOM, UTF-16 with a BOM or recognised by its byte pattern, else
-    Windows-1256 when the result reads as Arabic. Raises DocumentError otherwise.
+    UTF-8 with or without BOM, UTF-16 with a BOM or recognised by its byte pattern, else the
+    encoding charset-normalizer finds (`_decode_detected`). Raises DocumentError otherwise.
     """
     if not data.strip():
         raise DocumentError("empty file")
