@@ -9,10 +9,11 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from analysis.extraction.read_html import FALLBACK_NOTICE
 from analysis.models import Document
 from tests.extraction import article_files as files
 
-pytestmark = [pytest.mark.django_db, pytest.mark.browser]
+pytestmark = pytest.mark.django_db
 
 ARTICLE = (
     "بغداد - استقبل رئيس الوزراء العراقي محمد شياع السوداني في بغداد اليوم وزير الخارجية التركي هاكان فيدان، "
@@ -21,6 +22,7 @@ ARTICLE = (
 )
 
 
+@pytest.mark.browser
 def test_a_mixed_batch_stores_the_readable_files_and_names_each_refused_one(tmp_path, browser):
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -52,3 +54,16 @@ def test_a_mixed_batch_stores_the_readable_files_and_names_each_refused_one(tmp_
     assert sorted(stored) == ["page.html", "printed.pdf", "report.docx"]
     assert stored["page.html"].published_on == date(2024, 4, 22)
     assert "الأكثر قراءة" not in stored["page.html"].text
+
+
+def test_a_page_read_without_trafilatura_is_stored_with_a_notice_naming_it(tmp_path, monkeypatch):
+    page = tmp_path / "page.html"
+    page.write_text(files.news_page(text=ARTICLE, title=files.HEADLINE, published=date(2024, 4, 22)))
+    monkeypatch.setattr("trafilatura.bare_extraction", lambda *args, **kwargs: None)
+    out, err = StringIO(), StringIO()
+
+    call_command("ingest", str(page), stdout=out, stderr=err)
+
+    assert err.getvalue().splitlines() == [f"{page}: note: {FALLBACK_NOTICE}"]
+    assert "Documents: 1 new" in out.getvalue()
+    assert Document.objects.get().published_on == date(2024, 4, 22)  # the metadata still read
