@@ -10,6 +10,7 @@ without audit history; curation records a baseline before a curator's first chan
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 from django.db import IntegrityError, OperationalError, connection, transaction
 
 from analysis.arabic import name_key, normalize
-from analysis.extraction.read import DocumentError, document_read, text_sha256
+from analysis.extraction.read import DocumentError, article_read, text_sha256
 from analysis.extraction.results import (
     ActorKind,
     ExtractedActor,
@@ -48,7 +49,8 @@ from analysis.services.versions import data_version_bump_on_commit
 DEADLOCK_RETRIES = 3
 
 Extractor = Callable[..., ExtractionResult]
-"""`extract_document(raw_text, *, known_actors=...)`: the extraction pipeline's signature."""
+"""`extract_document(raw_text, *, known_actors=..., metadata=...)`: the extraction pipeline's signature
+(`metadata` is passed only for a file that has its own, such as a web page's meta tags)."""
 
 
 class IngestStatus(StrEnum):
@@ -64,6 +66,7 @@ class IngestOutcome:
     status: IngestStatus
     document_id: int | None = None
     reason: str = ""
+    notices: tuple[str, ...] = ()  # what the reading noted (a page read without trafilatura ...)
     actors_created: int = 0
     engagements_created: int = 0
     evidence_created: int = 0
@@ -442,22 +445,24 @@ def document_ingest(
     version = extractor_version or "unversioned"
     directory = directory if directory is not None else ActorDirectory.load()
     try:
-        raw_text = document_read(path=path)
+        article = article_read(path=path)
     except DocumentError as error:
         return IngestOutcome(str(path), IngestStatus.FAILED, reason=str(error))
+    raw_text = article.text
     sha256 = text_sha256(text=raw_text)
     stored = Document.objects.filter(sha256=sha256).values_list("pk", "extractor_version").first()
     if stored is not None and stored[1] == version and not reextract:
         return IngestOutcome(str(path), IngestStatus.UNCHANGED, stored[0])
     directory.refresh_if_stale()
-    result = extractor(raw_text, known_actors=directory.known_actors())
+    page = {"metadata": article.metadata} if article.metadata is not None else {}
+    result = extractor(raw_text, known_actors=directory.known_actors(), **page)
     if not result.text.strip():
         return IngestOutcome(str(path), IngestStatus.FAILED, reason="no article text (only page chrome)")
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
                 data_version_bump_on_commit()  # one advance when the document commits
-                return _document_store(
+                outcome = _document_store(
                     path=path,
                     raw_text=raw_text,
                     sha256=sha256,
@@ -467,6 +472,7 @@ def document_ingest(
                     reextract=reextract,
                     stored_id=stored[0] if stored else None,
                 )
+            return dataclasses.replace(outcome, notices=article.notices) if article.notices else outcome
         except IntegrityError as error:
             if _constraint(error) == "document_unique_sha256":  # another worker stored it meanwhile
                 return IngestOutcome(
