@@ -456,13 +456,65 @@ def document_ingest(
     directory.refresh_if_stale()
     page = {"metadata": article.metadata} if article.metadata is not None else {}
     result = extractor(raw_text, known_actors=directory.known_actors(), **page)
+    outcome = _extracted_store(
+        path=path,
+        raw_text=raw_text,
+        sha256=sha256,
+        result=result,
+        version=version,
+        directory=directory,
+        reextract=reextract,
+        stored_id=stored[0] if stored else None,
+    )
+    return dataclasses.replace(outcome, notices=article.notices) if article.notices else outcome
+
+
+def document_reextract(
+    *,
+    document_id: int,
+    directory: ActorDirectory | None = None,
+    extractor: Extractor | None = None,
+    extractor_version: str | None = None,
+) -> IngestOutcome:
+    """Run the extractor again over one stored document's text; curated facts are kept as at re-ingestion."""
+    if extractor is None:
+        extractor, default_version = _default_extractor()
+        extractor_version = extractor_version or default_version
+    directory = directory if directory is not None else ActorDirectory.load()
+    document = Document.objects.values("source_path", "raw_text", "sha256").get(pk=document_id)
+    directory.refresh_if_stale()
+    result = extractor(document["raw_text"], known_actors=directory.known_actors())
+    return _extracted_store(
+        path=Path(document["source_path"]),
+        raw_text=document["raw_text"],
+        sha256=document["sha256"],
+        result=result,
+        version=extractor_version or "unversioned",
+        directory=directory,
+        reextract=True,
+        stored_id=document_id,
+    )
+
+
+def _extracted_store(
+    *,
+    path: Path,
+    raw_text: str,
+    sha256: str,
+    result: ExtractionResult,
+    version: str,
+    directory: ActorDirectory,
+    reextract: bool,
+    stored_id: int | None,
+) -> IngestOutcome:
+    """Store one extraction result in its own transaction, retrying deadlocks and slug races."""
     if not result.text.strip():
         return IngestOutcome(str(path), IngestStatus.FAILED, reason="no article text (only page chrome)")
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
                 data_version_bump_on_commit()  # one advance when the document commits
-                outcome = _document_store(
+                return _document_store(
                     path=path,
                     raw_text=raw_text,
                     sha256=sha256,
@@ -470,9 +522,8 @@ def document_ingest(
                     version=version,
                     directory=directory,
                     reextract=reextract,
-                    stored_id=stored[0] if stored else None,
+                    stored_id=stored_id,
                 )
-            return dataclasses.replace(outcome, notices=article.notices) if article.notices else outcome
         except IntegrityError as error:
             if _constraint(error) == "document_unique_sha256":  # another worker stored it meanwhile
                 return IngestOutcome(
