@@ -12,6 +12,7 @@ DJANGO_BEHIND_PROXY  trust X-Forwarded-Proto from a TLS-terminating proxy (defau
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -155,6 +156,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes, analysis.lockout): 5 failures for a username or from an address lock
+# it out for 15 minutes; attempts and lockouts are listed in the admin. Its middleware goes last.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "analysis.lockout.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "analysis.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "analysis.lockout.client_address"
 
 # The dashboard asks for a login (analysis.auth); DASHBOARD_ANONYMOUS_READ=1 lets anyone read it.
 DASHBOARD_ANONYMOUS_READ = env_flag("DASHBOARD_ANONYMOUS_READ")

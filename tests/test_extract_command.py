@@ -103,3 +103,28 @@ def test_non_zero_exit_status_from_the_shell(tmp_path):
     )
     assert r.returncode != 0
     assert "nope.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_web_pages_and_word_files_are_extracted_like_their_text(tmp_path):
+    from datetime import date
+
+    import docx
+
+    from tests.extraction.article_files import HEADLINE, news_page
+
+    seed = next(SEEDS.glob("000_*.txt"))
+    body = "\n".join(line for line in seed.read_text(encoding="utf-8").splitlines()[1:] if line.strip())
+    (tmp_path / "page.html").write_text(news_page(text=body, title=HEADLINE, published=date(2024, 2, 14)))
+    word = docx.Document()
+    for line in body.splitlines():
+        word.add_paragraph(line)
+    word.save(tmp_path / "report.docx")
+
+    out, err, error = run("--json", str(tmp_path / "page.html"), str(tmp_path / "report.docx"))
+
+    assert error is None and err == ""
+    page, report = json.loads(out)["documents"]
+    assert page["published"] == "2024-02-14" and page["title"] == HEADLINE
+    assert page["engagements"] and [e["type"] for e in page["engagements"]] == [
+        e["type"] for e in report["engagements"]
+    ]

@@ -110,7 +110,7 @@ def test_no_progress_bar_below_fifty_files(tmp_path, scripted):
 def test_a_folder_without_articles_is_an_error(tmp_path, scripted):
     (tmp_path / "notes.md").write_text("لا شيء")
 
-    with pytest.raises(CommandError, match="no .txt or .html files"):
+    with pytest.raises(CommandError, match="no article files"):
         run(str(tmp_path))
 
 

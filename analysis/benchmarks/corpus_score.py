@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,7 @@ def cross_validated_project() -> Path:
     documents: list[dict] = []
     for fold in range(FOLDS):
         models = work / f"fold{fold}"
+        shutil.rmtree(models, ignore_errors=True)  # a stage no longer registered leaves no stale model
         manage = [sys.executable, "manage.py"]
         subprocess.run([*manage, "train_extractor", "--exclude-fold", str(fold), "--out", str(models)],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)

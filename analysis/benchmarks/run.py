@@ -1,6 +1,7 @@
 """`manage.py bench`: every measurement in one run, written to var/bench/latest.json.
 
-Order: generate the corpus; in a fresh benchmark database store it as documents only (the
+Order: generate the corpus; time reading its first articles as text, web page, PDF and .docx
+(`reading`, no database); in a fresh benchmark database store it as documents only (the
 floor), empty it, ingest it (throughput and peak RSS from the same subprocess); search the
 ingested documents; then replace the extracted facts with bulk-built engagements and time the
 timeline.
@@ -23,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import override_settings
 
-from analysis.benchmarks import corpus, dashboard, ingest, search
+from analysis.benchmarks import corpus, dashboard, ingest, reading, search
 from analysis.benchmarks.harness import (
     analysis_tables_clear,
     bench_database_drop,
@@ -33,7 +34,7 @@ from analysis.benchmarks.harness import (
     tables_settle,
 )
 
-PHASES = ("ingest", "search", "timeline")
+PHASES = ("reading", "ingest", "search", "timeline")
 TARGETS = {
     "ingest": ("ratio", "<=", 4.0),
     "timeline": ("ratio", "<=", 3.0),
@@ -92,6 +93,8 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     info = corpus.corpus_write(folder=options.corpus_dir, docs=options.docs, seed=options.seed)
     results["sizes"] |= {"corpus_bytes": info.bytes, "corpus_sha256": info.digest}
     log(f"corpus: {info.docs} articles, {info.bytes / 1e6:.1f} MB in {info.folder}")
+    if "reading" in options.phases:
+        results["reading"] = reading.reading_bench(corpus_dir=options.corpus_dir, log=log)
 
     bench_database_use(name=database, reset=True)
     log(f"database {database}: created and migrated")
@@ -176,6 +179,16 @@ def results_table(results: dict) -> list[str]:
         "search": ("median_ms", "p95_ms", "sql_median_ms"),
         "memory": ("ingest_peak_mb",),
     }
+    for fmt in reading.FORMATS:
+        if fmt in results.get("reading", {}):
+            run = results["reading"][fmt]
+            value = (
+                f"{run['median_ms']} ms/doc"
+                + (f" (x{run['ratio_to_text']} text)" if "ratio_to_text" in run else "")
+                if "median_ms" in run
+                else f"missing: {run['missing']}"
+            )
+            rows.append((f"reading.{fmt}", value, "", ""))
     for section, keys in shown.items():
         if section not in results:
             continue

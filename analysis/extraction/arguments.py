@@ -11,6 +11,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
 from analysis.extraction.frame_doc import (
     AGENT_SKIP,
+    ATTENDANCE,
     AUXILIARIES,
     BETWEEN,
     COMMAS,
@@ -38,7 +39,7 @@ def inside_adverbial(doc: Doc, i: int, rng: range) -> bool:
     return False
 
 
-def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> bool:
+def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, first: bool = False) -> bool:
     """A definite trigger noun usually refers back (`اللقاء`, `الزيارة`); it opens a new
     engagement after a light verb (`كرر الزيارة`), before `التي قام بها`, or as
     `والاجتماع مع` after a visit in the same sentence."""
@@ -50,9 +51,13 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool) -> 
     nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
     if len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر")):
         return True
-    # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: talks that name their own parties
+    # `المفاوضات الجارية في جنيف بين إيران وفرنسا`, and as the sentence's first engagement
+    # `تنحصر مهامها في الاجتماع، الأحد، مع اللجنة`: an engagement that names its own parties
+    if any(tokens[k].n in ATTENDANCE for k in range(max(rng.start, i - 25), i)):
+        return True  # `بحضور A وB جرى ... في ختام المباحثات التوقيع`: told with its attendees
+    markers = (BETWEEN, WITH) if first else (BETWEEN,)
     return any(
-        tokens[k].n == BETWEEN and doc.inside[k + 1] is not None
+        tokens[k].n in markers and doc.inside[k + 1] is not None
         for k in range(i + 1, min(i + 6, rng.stop - 1))
     )
 
@@ -110,6 +115,8 @@ def collect_after(
         if tok.kind == "w":
             if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
                 break
+            if tok.n in _NEW_CLAUSE and k != start:
+                break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
             if tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
                 if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
                     between_at = k
@@ -121,6 +128,9 @@ def collect_after(
         last = found[-1]
         found[-1] = (last[0], last[1], min(last[2], stop), last[3])
     return found
+
+
+_NEW_CLAUSE = frozenset(normalize(w) for w in "وإن وأن فإن حيث فيما بينما".split())
 
 
 def _topic_between(tokens: Sequence[Token], start: int, k: int) -> bool:
@@ -290,19 +300,40 @@ def is_title_head(tok: Token) -> bool:
     return tok.kind == "w" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
 
 
+_ATTRIBUTIONS = frozenset(normalize(w) for w in "وفق ووفق وفقا حسب بحسب وبحسب عن نقلا لـ ل".split())
+
+
+def _named_subject(doc: Doc, m: Mention) -> bool:
+    """`إن الدليمي، زار`: a person before a comma is the subject of the verb after it, unless
+    the phrase only names a source (`ووفق وكالة الأنباء، استقبل`)."""
+    if m.kind != ActorKind.PERSON:
+        return False
+    return m.first == 0 or doc.tokens[m.first - 1].n not in _ATTRIBUTIONS
+
+
 def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType) -> list[Mention]:
     """Mentions ending right before a verb (SVO): `... فالح الفياض التقى`, `كوتراشيف والخزعلي ناقشا`."""
     tokens = doc.tokens
     k = trig_index - 1
     while k >= rng.start and (
-        (tokens[k].kind == "p" and (tokens[k].text in "()" or tokens[k].text in QUOTE_MARKS))
+        (
+            tokens[k].kind == "p"
+            and (
+                tokens[k].text in "()"
+                or tokens[k].text in QUOTE_MARKS
+                or k == trig_index - 1
+                and tokens[k].text in COMMAS
+            )
+        )
         or (tokens[k].kind == "w" and tokens[k].n in AUXILIARIES)
     ):
-        k -= 1  # `وكان فلان قد التقى`, `قائد "فيلق القدس" زار`
+        k -= 1  # `وكان فلان قد التقى`, `قائد "فيلق القدس" زار`, `إن الدليمي، زار`
     if k < rng.start or doc.inside[k] is None:
         return []
     m = doc.inside[k]
     if not is_arg(m, etype):
+        return []
+    if tokens[trig_index - 1].text in COMMAS and not _named_subject(doc, m):
         return []
     out = [m]
     while m.first - 1 >= rng.start and doc.inside[m.first - 1] is not None:
@@ -408,6 +439,10 @@ def antecedent_candidate(
 
 
 def stands_alone(doc: Doc, m: Mention, trigger: int) -> bool:
+    """A state named as a party: right after the trigger, after punctuation or joined by `و`;
+    not with `ب` attached (`(بصنعاء)`: where, not who)."""
+    if m.start > doc.tokens[m.first].start and doc.text[m.start - 1] == "ب":
+        return False
     prev = m.first - 1
     if prev <= trigger:
         return True
@@ -422,7 +457,7 @@ def receives_or_gives(doc: Doc, m: Mention) -> bool:
     """A state after `إلى`, `من`, `مع` or with `ل` attached (`سلمت إلى سورية`, `من روسيا`,
     `للعراق`): the other side of a transfer or a deal, not a place."""
     tok = doc.tokens[m.first]
-    if m.start > tok.start and tok.n[:1] == "ل":
+    if tok.n[:1] == "ل" and normalize(m.actor) in _forms(tok.n)[1:]:
         return True
     return m.first > 0 and doc.tokens[m.first - 1].n in _PARTY_PREPOSITIONS
 

@@ -26,7 +26,7 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.frames import build
-from analysis.extraction.party_lists import is_hedged
+from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     DateMention,
@@ -55,6 +55,7 @@ def find_engagements(
         found = _sentence_candidates(doc, s, candidates)
         found.extend(tour_stops(doc, s, found))
         found.extend(claimed_attacks(doc, s, candidates))
+        join_attendees(doc, s, candidates + found)
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     resolve_dates(doc, candidates, sentence_used_dates)
@@ -86,9 +87,13 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         if any(w in lx.NEGATIONS for w in prev_words):
             trig.active = False
         elif not verb and form.startswith("ال"):
-            trig.active = definite_trigger_is_new(doc, i, rng, visit_seen and conj)
-        if not verb and next_words(doc, i, 3, rng) & lx.DEMONSTRATIVES:
-            trig.active = False
+            trig.active = definite_trigger_is_new(doc, i, rng, visit_seen and conj, first=not triggers)
+        if not verb and _this_one(doc, i, rng):
+            trig.active = False  # `الزيارة هذه`, `زيارته تلك`: the one told before
+        if not verb and prev_words and prev_words[-1] in lx.MODAL_NOUNS:
+            trig.active = False  # `ضرورة اجتماع اللجنة`: called for, not reported
+        if etype == EngagementType.STATEMENT and prev_words[-1:] in (["ما"], ["كما"]):
+            trig.active = False  # `بحسب ما صرّح به X`: X is the source of a report, not a statement
         if etype == EngagementType.STATEMENT and not verb:
             trig.active = False
         if etype in HEDGED_TYPES and is_hedged(doc, rng):
@@ -116,6 +121,19 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         cand = build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
         out.extend(cand)
     return out
+
+
+_PLACE_LEADS = frozenset(normalize(w) for w in "إلى الى في".split())
+
+
+def _this_one(doc: Doc, i: int, rng: range) -> bool:
+    """A demonstrative among the three words after a trigger noun points back to an engagement
+    told before; one after `إلى`/`في` points at a place (`زيارته إلى هذا البلد`)."""
+    words = [doc.tokens[k].n for k in range(i + 1, min(i + 5, rng.stop)) if doc.tokens[k].kind == "w"][:3]
+    for j, w in enumerate(words):
+        if w in lx.DEMONSTRATIVES:
+            return not (j > 0 and words[j - 1] in _PLACE_LEADS)
+    return bool(next_words(doc, i, 3, rng) & lx.DEMONSTRATIVES)
 
 
 _TIME_FRAME_WORDS = frozenset(normalize(w) for w in "خلال وخلال أثناء اثناء هامش".split())

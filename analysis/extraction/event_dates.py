@@ -81,8 +81,8 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             last_with[group] = cand
             continue
         source: DateMention | None = None
-        if prev is not None:
-            cand.same_as = prev.same_as or prev
+        if prev is not None and not is_pluperfect(doc, cand):
+            cand.same_as = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
             continue
         last_with[group] = cand
         if cand.planned:
@@ -119,11 +119,18 @@ def lead_date(doc: Doc) -> DateMention | None:
     return None
 
 
+_KANA = frozenset(normalize(w) for w in "كان وكان كانت وكانت".split())
+
+
 def is_pluperfect(doc: Doc, cand: Candidate) -> bool:
-    """`وكان X قد زار ...`: an earlier event, not the item's news."""
+    """`وكان X قد زار ...`, `وكان X، زار ...`: an earlier event, not the item's news."""
     rng = doc.sentence_tokens(cand.sentence)
     words = [doc.tokens[k].n for k in range(rng.start, min(cand.trigger + 1, rng.stop))]
-    return any(w in AUXILIARIES for w in words) and "قد" in words
+    if "قد" in words:
+        return any(w in AUXILIARIES for w in words)
+    trigger = doc.tokens[cand.trigger].n.lstrip("وف")
+    past = (hit := trigger_at(doc.tokens[cand.trigger])) is not None and hit[1] and trigger[:1] not in "يتس"
+    return past and bool(words) and words[0] in _KANA  # `وكان X زار`: كان opens the sentence
 
 
 ANAPHOR_LEADS = frozenset(
@@ -154,6 +161,8 @@ def anaphoric_date(doc: Doc, cand: Candidate, candidates: list[Candidate]) -> Da
 def visit_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
     """A meeting the text gives no date for, held by someone on a visit reported just before:
     the visit's date (`جال X أمس على المسؤولين ... واستهل زيارته بلقاء Y`)."""
+    if cand.type == EngagementType.VISIT:
+        return None  # a second visit is another trip
     names = {m.actor for m, _ in cand.participants}
     for other in reversed(candidates[: candidates.index(cand)]):
         if other.sentence < cand.sentence - 8:
@@ -172,11 +181,14 @@ def visit_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | No
 
 def date_of_visit_meetings(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
     """An undated visit (`وكان X قد وصل إلى ...`) by someone whose meeting on that trip was told
-    just before: the meeting's date."""
+    just before, or in the same sentence (`زار أنقرة في زيارة التقى خلالها Y في 16 تشرين الأول`):
+    the meeting's date."""
     if cand.type != EngagementType.VISIT or cand.planned:
         return None
     visitor = cand.participants[0][0].actor
-    for other in reversed(candidates[: candidates.index(cand)]):
+    at = candidates.index(cand)
+    same_sentence = [c for c in candidates[at + 1 :] if c.sentence == cand.sentence]
+    for other in [*same_sentence, *reversed(candidates[:at])]:
         if other.sentence < cand.sentence - 4:
             break
         if (
@@ -217,13 +229,11 @@ def _told_date(
         prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
         if prev_dates:
             return prev_dates[-1]
-    source = (
-        anaphoric_date(doc, cand, candidates)
-        or _narrative_date(cand, candidates)
-        or visit_date(cand, candidates)
-        or date_of_visit_meetings(cand, candidates)
-    )
-    if source is None and not is_pluperfect(doc, cand):
+    earlier = is_pluperfect(doc, cand)
+    source = anaphoric_date(doc, cand, candidates) or date_of_visit_meetings(cand, candidates)
+    if source is None and not earlier:
+        source = _narrative_date(cand, candidates) or visit_date(cand, candidates)
+    if source is None and not earlier:
         source = dateline_day
     return source
 

@@ -56,15 +56,17 @@ def event_location(
     return candidates[0][1]
 
 
-def right_after_subject(doc: Doc, i: int, place: Mention) -> bool:
-    """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object."""
+def right_after_subject(doc: Doc, i: int, place: Mention, *, venue: bool = False) -> bool:
+    """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object (with `venue`, also
+    after `مقر`: `زار X مقر الجبهة`)."""
     k = i + 1
     while k < place.first:
         m = doc.inside[k]
         if m is not None:
             k = m.last + 1
             continue
-        if doc.tokens[k].kind == "w" and doc.tokens[k].n not in ("((", "))"):
+        seat = venue and k == place.first - 1 and doc.tokens[k].n in ("مقر", "مبني")
+        if doc.tokens[k].kind == "w" and doc.tokens[k].n not in ("((", "))") and not seat:
             return False
         k += 1
     return True
@@ -96,4 +98,20 @@ def first_dateline(doc: Doc) -> str | None:
         rng = doc.sentence_tokens(s)
         if rng and (place := dateline_place(doc, rng)) is not None:
             return place
+    return None
+
+
+def segment_place(doc: Doc, obj: tuple[Mention, int, int, str]) -> str | None:
+    """The place named after one object of a list, before the next (`برئيس النظام X في دمشق`)."""
+    m, _, seg_end, _ = obj
+    for k in range(m.last + 1, min(seg_end, len(doc.tokens))):
+        if doc.inside[k] is not None and doc.inside[k].kind not in (ActorKind.STATE, ActorKind.PLACE):
+            return None
+        geo = doc.geo_at.get(k)
+        if geo is None:
+            continue
+        prev = doc.tokens[k - 1].n
+        capital = prev in lx.DEMONYM_FORMS and doc.tokens[k - 2].n in CITY_WORDS  # `العاصمة اللبنانية بيروت`
+        if prev in PLACE_PREPS | CITY_WORDS or capital:
+            return doc.text[geo.start : geo.end]
     return None

@@ -162,7 +162,7 @@ class Doc:
         self.mention_at: dict[int, Mention] = {}
         self.inside: list[Mention | None] = [None] * len(self.tokens)
         for m in self.mentions:
-            if m.embedded:
+            if m.embedded or self._in_unnamed_title(m):
                 continue
             if m.first not in self.mention_at or self.mention_at[m.first].kind != ActorKind.PERSON:
                 self.mention_at[m.first] = m
@@ -184,6 +184,13 @@ class Doc:
                     j += 1
                 if j < len(spans) and spans[j][0] <= tok.start and tok.end <= spans[j][1]:
                     self.in_date[k] = True
+
+    def _in_unnamed_title(self, m: Mention) -> bool:
+        """`رئيس هيئة الأركان الإيراني يلتقي ...`, `مقتل قائد فيلق القدس`: the body is part of an
+        unnamed person's title, not a party (CONVENTIONS: a title alone adds no organisation)."""
+        if m.kind != ActorKind.ORGANIZATION or m.first == 0:
+            return False
+        return any(f in lx.PERSON_TITLE_HEADS for f in _forms(self.tokens[m.first - 1].n))
 
     def _token_sentences(self) -> list[int]:
         out = []
@@ -245,6 +252,7 @@ def next_words(doc: Doc, i: int, count: int, rng: range) -> set[str]:
 
 
 MULTILATERAL = {EngagementType.MEETING, EngagementType.TALKS}
+ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
 
 
 def pseudo_mention(actor: str, i: int) -> Mention:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention
+from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     CARRY_WORDS,
     agent_after,
@@ -33,6 +33,7 @@ from analysis.extraction.event_places import (
     event_location,
     first_dateline,
     right_after_subject,
+    segment_place,
     skip_words,
 )
 from analysis.extraction.frame_doc import (
@@ -62,6 +63,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
+SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
 SEPARATE_WORDS = frozenset(normalize(w) for w in "منفصل منفصلة منفصلين منفصلتين منفردة منفردين".split())
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -103,6 +105,7 @@ class Roles:
     objects: list[Arg] = field(default_factory=list)
     antecedent: Candidate | None = None
     invited: bool = False  # `دعوة لـX بزيارة`, `بهدف لقاء X`: planned, not yet done
+    other_trip: bool = False  # `عقب زيارتين إلى ...`: another trip than the sentence's
 
     def continuing(self, cand: Candidate | None, objects: list[Arg]) -> Roles:
         self.antecedent = cand
@@ -130,8 +133,9 @@ def build(
     if etype == EngagementType.AGREEMENT and (signatories := signatories_of(doc, c.i, rng)):
         # `ووقّعه عن الجانب الإيراني A، وعن الجانب العراقي B`
         return [frame.make([(m, Role.PARTICIPANT) for m in signatories])]
-    attendees = attendees_of(doc, c.i, rng) if not trig.verb and etype in MULTILATERAL else None
-    if attendees is not None and not roles.subjects:
+    attended = MULTILATERAL | {EngagementType.AGREEMENT}  # `بحضور A وB جرى التوقيع`
+    attendees = attendees_of(doc, c.i, rng) if not trig.verb and etype in attended else None
+    if attendees is not None and {m.actor for m in roles.subjects} <= {m.actor for m in attendees}:
         # `احتضنت بغداد اجتماعاً ... بمشاركة A، وB، وC`: one meeting of everyone listed
         return [frame.make([(m, Role.PARTICIPANT) for m in attendees])]
     if etype == EngagementType.VISIT:
@@ -154,17 +158,11 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
         before = [reported]
     if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
         # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
-        lead = next(
-            (
-                doc.mention_at[k]
-                for k in range(rng.start, i)
-                if k in doc.mention_at
-                and doc.mention_at[k].kind == ActorKind.PERSON
-                and not doc.mention_at[k].embedded
-            ),
-            None,
-        )
+        lead = _sentence_lead(doc, rng, i)
         before = [lead] if lead is not None else []
+    dual = trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE
+    if len(before) == 1 and dual and (pair := last_two_persons(doc, i, rng)):
+        return Roles(pair, after)  # `«A» و«B»، التقيا`: the two of them
     if before:
         return Roles(before, after)
     if relative:
@@ -194,8 +192,29 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     if marked or (
         len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
     ):
-        return Roles().continuing(same_sentence_ante or c.antecedent(), after)
+        roles = Roles().continuing(same_sentence_ante or c.antecedent(), after)
+        if (
+            not roles.subjects
+            and c.word_before() == "و"
+            and (lead := _sentence_lead(doc, rng, i)) is not None
+        ):
+            roles.subjects = [lead]  # `كما تفقد X ...، ثم توجه إلى أربيل و إلتقى فيها مع Y`
+        return roles
     return vso_roles(c, after)
+
+
+def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
+    """The first person named in the sentence before `i`: the subject of its coordinated verbs."""
+    return next(
+        (
+            doc.mention_at[k]
+            for k in range(rng.start, i)
+            if k in doc.mention_at
+            and doc.mention_at[k].kind == ActorKind.PERSON
+            and not doc.mention_at[k].embedded
+        ),
+        None,
+    )
 
 
 def vso_roles(c: Clause, after: list[Arg]) -> Roles:
@@ -242,9 +261,6 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles().continuing(same, after) if same is not None else Roles([], after)
     if etype in PAIRWISE:
         prev = previous_arg(doc, i, rng, etype)
-        pair = last_two_persons(doc, i, rng) if not after else None
-        if pair and is_coordinated(doc, pair[1]):
-            return Roles(pair, after)  # `عقد X ونظيره Y جلسة مباحثات`
         if prev is None and after and after[0][3] == WITH:
             # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
             roles = Roles().continuing(c.antecedent(), after)
@@ -260,6 +276,10 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             visitor = previous_arg(doc, i, rng, etype)
             if visitor is not None and visitor.kind == ActorKind.PERSON:
                 return Roles([visitor], [])  # `وصل X إلى بيروت في زيارة رسمية`
+        if c.word_before() in _SEQUENCE_WORDS and (same := c.same_sentence_antecedent()) is not None:
+            roles = Roles().continuing(same, [])  # `زار X بغداد عقب زيارتين إلى لبنان وسوريا`
+            roles.other_trip = True
+            return roles
         return Roles()
     if etype == EngagementType.ATTACK:
         attacker = previous_arg(doc, i, rng, etype)
@@ -269,6 +289,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     return Roles()
 
 
+_SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
 _PURPOSE_WORDS = frozenset(normalize(w) for w in "بهدف لهدف بغرض بغية لأجل".split())
 
 
@@ -292,7 +313,11 @@ def _that_came(doc: Doc, s: int) -> Mention | None:
         return None
     before = doc.sentence_tokens(s - 1)
     return next(
-        (doc.mention_at[k] for k in before if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON),
+        (
+            doc.mention_at[k]
+            for k in before
+            if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON
+        ),
         None,
     )
 
@@ -380,15 +405,76 @@ def visit_frames(f: Frame) -> list[Candidate]:
     # a visit to a place not in the gazetteer (`زار مطار حميميم`, `وصل إلى مدينة دياربكر`) is
     # still one; `وصل` and `انتقل` say so only with `إلى` (not `وصلت المحادثات إلى طريق مسدود`)
     visit.emit = f.location is not None or not _arrival(c.trig) or _toward(doc, i, c.next_boundary)
+    visit.tour_stop = f.roles.other_trip
+    visits = [visit, *_more_stops(f, visit), *_companions(f, visit)]
     host = next(
         (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
     )
-    if c.trig.verb and host is not None and right_after_subject(doc, i, host):
+    if host is None and c.trig.verb:
+        host = _seat_visited(f)  # `وزار X مقر الجبهة التركمانية`: visiting a body at its seat
+    if c.trig.verb and host is not None and right_after_subject(doc, i, host, venue=True):
         # `فزار البطريرك الماروني X في بكركي`: visiting a person is meeting them
         call_on = f.make([(subject, Role.VISITOR), (host, Role.HOST)])
         call_on.type = EngagementType.MEETING
-        return [visit, call_on]
-    return [visit]
+        return [*visits, call_on]
+    return visits
+
+
+def _seat_visited(f: Frame) -> Mention | None:
+    doc = f.clause.doc
+    return next(
+        (
+            o[0]
+            for o in f.roles.objects
+            if o[0].kind == ActorKind.ORGANIZATION
+            and any(ff in SEAT_WORDS for ff in _forms(doc.tokens[o[0].first - 1].n))
+        ),
+        None,
+    )
+
+
+def _more_stops(f: Frame, visit: Candidate) -> list[Candidate]:
+    """`زيارتين إلى لبنان وسوريا`: one visit to each place joined to the first by `و`."""
+    doc = f.clause.doc
+    first = next(
+        (
+            m
+            for m in doc.geo_between(f.clause.i, f.clause.next_boundary)
+            if doc.text[m.start : m.end] == f.location
+        ),
+        None,
+    )
+    out: list[Candidate] = []
+    while (
+        first is not None
+        and (nxt := doc.geo_at.get(first.last + 1)) is not None
+        and doc.tokens[nxt.first].n[:1] == "و"
+    ):
+        stop = f.make(list(visit.participants))
+        stop.location = doc.text[nxt.start : nxt.end]
+        stop.emit, stop.tour_stop, visit.tour_stop = visit.emit, True, True
+        out.append(stop)
+        first = nxt
+    return out
+
+
+_COMPANION_WORDS = frozenset(
+    normalize(w) for w in "يرافقه يرافقها ويرافقه ويرافقها رافقه رافقها ورافقه ورافقها".split()
+)
+
+
+def _companions(f: Frame, visit: Candidate) -> list[Candidate]:
+    """`تصل X إلى بيروت، يرافقها Y`: whoever goes along makes the same visit."""
+    doc, rng = f.clause.doc, f.clause.rng
+    k = next((q for q in range(f.clause.i + 1, rng.stop) if doc.tokens[q].n in _COMPANION_WORDS), None)
+    if k is None:
+        return []
+    m = next((doc.inside[q] for q in range(k + 1, min(k + 3, rng.stop)) if doc.inside[q] is not None), None)
+    if m is None or m.kind != ActorKind.PERSON or m.actor == visit.participants[0][0].actor:
+        return []
+    along = f.make([(m, Role.VISITOR)])
+    along.emit = visit.emit
+    return [along]
 
 
 _ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "سيصل", "ستصل", "انتقل")
@@ -424,7 +510,11 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         for o in f.roles.objects
         if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] == BETWEEN
     ]
-    if subject is not None and subject.kind == ActorKind.PERSON and any(o[0].kind == ActorKind.PERSON for o in objs):
+    if (
+        subject is not None
+        and subject.kind == ActorKind.PERSON
+        and any(o[0].kind == ActorKind.PERSON for o in objs)
+    ):
         objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
     elif subject is not None and subject.kind == ActorKind.PERSON:
         # `خلال اجتماع مع أعضاء مجلس الأمن القومي`: a body met as such
@@ -458,6 +548,8 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         for extra_subject in subjects[1:]:
             parts.insert(1, (extra_subject, roles[0]))
         results.append(f.make(unique_parts(parts), date))
+        if len(objs) > 1 and (place := segment_place(c.doc, obj)) is not None:
+            results[-1].location = place  # `التقى A في دمشق، وB في بيروت`: each where it was
     return results
 
 
@@ -467,7 +559,8 @@ def party_frames(f: Frame) -> list[Candidate]:
     c = f.clause
     doc, i = c.doc, c.i
     transfer = c.trig.type in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
-    parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)] + [
+    parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)]
+    parties += [
         o[0]
         for o in f.roles.objects
         if o[0].kind != ActorKind.STATE

@@ -7,9 +7,10 @@ the language — a frequent noun, adjective or adverb (`يومي`, `موقف`, `
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from analysis.extraction.lexical import is_given_name, is_verb, reading, word_zipf
+from analysis.extraction.lexical import is_family_name, is_given_name, is_verb, reading, word_zipf
 
 # wordfreq Zipf above which a word that qalsadi reads only as a common word is taken for one: most
 # given and family names of the news are rarer or are read as proper nouns (`أردوغان` 4.4 U,
@@ -20,6 +21,19 @@ WORD_ZIPF = 3.5
 _COMMON_CODES = frozenset("NSV")
 _PREPOSITION_CLITICS = "بلك"
 _CLITIC_MARGIN = 0.45
+_PARTICIPLE_RE = re.compile("م[\u0621-\u064a]{3,}ا")
+
+
+# A word more common still is one of the language's everyday words (`قريبا` 5.0, `عاد` 5.1): it
+# does not go on a name of two words already, where a rarer common noun may be a third name
+# (`اسماعيل شفيق محسن`, `محسن` 4.5).
+EVERYDAY_ZIPF = 4.9
+
+
+@lru_cache(maxsize=65536)
+def everyday(word: str) -> bool:
+    """An ordinary word seen as often as the language's everyday words."""
+    return ordinary(word) and word_zipf(word) >= EVERYDAY_ZIPF
 
 
 @lru_cache(maxsize=65536)
@@ -36,10 +50,27 @@ def ordinary(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def name_evidence(word: str) -> bool:
+    """Something in the lexicons says the word is a name: a given or family name in pyarabic's
+    lists, a proper-noun reading, or no analysis at all (a foreign name: `جنبلاط`, `العوادي`)."""
+    codes = reading(word)
+    return is_given_name(word) or is_family_name(word) or "P" in codes or codes in ("", "U")
+
+
+@lru_cache(maxsize=65536)
 def never_in_name(word: str) -> bool:
-    """A verb (`سيبحث`, `ويتناول`), a particle or pronoun (`بأنه`), or a common noun in the
-    indefinite accusative (`رأيا`, `موقفا`: the noun `رأي` and the `-an` ending): never a word of a name."""
-    return is_verb(word) or reading(word) == "S" or _indefinite_accusative(word)
+    """A verb (`سيبحث`, `ويتناول`), a particle or pronoun (`بأنه`), a common noun in the indefinite
+    accusative (`رأيا`, `موقفا`: the noun `رأي` and the `-an` ending) or a participle in it (`مؤكدا`):
+    never a word of a name."""
+    return is_verb(word) or reading(word) == "S" or _indefinite_accusative(word) or _circumstantial(word)
+
+
+def _circumstantial(word: str) -> bool:
+    """`مؤكدا`, `مشيرا`, `موضحا`: an active participle in the accusative, which follows a statement
+    (`قال X مؤكدا`); qalsadi reads it only as a noun and it is common (`مايا`, `مارينا` are not)."""
+    return (
+        _PARTICIPLE_RE.fullmatch(word) is not None and reading(word) == "N" and word_zipf(word) >= WORD_ZIPF
+    )
 
 
 def _indefinite_accusative(word: str) -> bool:

@@ -7,8 +7,16 @@ from __future__ import annotations
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
-from analysis.extraction.frame_doc import AUXILIARIES, Doc, sentence_words, trigger_at
-from analysis.extraction.results import ActorKind
+from analysis.extraction.frame_doc import (
+    ATTENDANCE,
+    AUXILIARIES,
+    MULTILATERAL,
+    Candidate,
+    Doc,
+    sentence_words,
+    trigger_at,
+)
+from analysis.extraction.results import ActorKind, Role
 
 
 def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
@@ -39,21 +47,24 @@ def attack_light_verb(doc: Doc, attacker: Mention, i: int, rng: range) -> bool:
     )
 
 
-ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
-
-
 def attendees_of(doc: Doc, i: int, rng: range) -> list[Mention] | None:
-    """Persons listed after `بمشاركة`/`بحضور` following a meeting noun (at least two), or None."""
+    """Persons listed after `بمشاركة`/`بحضور` following a meeting noun (at least two), or
+    before it when the sentence opens with them (`بحضور A وB جرى ... في ختام المباحثات`)."""
     k = i + 1
     while k < rng.stop and doc.tokens[k].n not in ATTENDANCE:
         hit = trigger_at(doc.tokens[k]) if doc.inside[k] is None else None
         if hit is not None and hit[1]:
             return None
         k += 1
-    if k >= rng.stop:
+    opening = next(
+        (q for q in range(i - 1, max(rng.start, i - 25) - 1, -1) if doc.tokens[q].n in ATTENDANCE), None
+    )
+    if k >= rng.stop and opening is None:
         return None
+    stop = rng.stop if k < rng.stop else i
+    k = k if k < rng.stop else opening
     found: list[Mention] = []
-    while k < rng.stop:
+    while k < stop:
         m = doc.inside[k]
         if m is not None and m.first == k:
             if m.kind == ActorKind.PERSON and all(x.actor != m.actor for x in found):
@@ -132,3 +143,26 @@ def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
         if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
             found.append((abs(k - i), state))
     return list(dict.fromkeys(state for _, state in sorted(found)))
+
+
+_ATTEND_VERBS = frozenset(normalize(w) for w in "حضر وحضر حضره وحضره حضرها وحضرها حضرته وحضرته".split())
+
+
+def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> None:
+    """`و حضر اللقاء كل من A و B`, `وحضره A`: those named attended the meeting told just
+    before, and become its parties."""
+    rng = doc.sentence_tokens(s)
+    verb = next((k for k in rng[:4] if doc.tokens[k].n in _ATTEND_VERBS), None)
+    if verb is None:
+        return
+    target = next(
+        (c for c in reversed(known) if c.type in MULTILATERAL and c.sentence in (s - 1, s) and c.emit), None
+    )
+    if target is None:
+        return
+    names = {m.actor for m, _ in target.participants}
+    for k in range(verb + 1, rng.stop):
+        m = doc.mention_at.get(k)
+        if m is not None and m.kind == ActorKind.PERSON and m.actor not in names:
+            target.participants.append((m, Role.PARTICIPANT))
+            names.add(m.actor)

@@ -91,13 +91,19 @@ def _ner_persons(text: str) -> tuple[KnownActor, ...]:
     return tuple(KnownActor(name=name, kind=ActorKind.PERSON) for name in names)
 
 
-def extract_document(raw_text: str, *, known_actors: Sequence[KnownActor] = ()) -> ExtractionResult:
-    """Clean the page, then find its actors, dates and engagements."""
-    return extract_with_timings(raw_text, known_actors=known_actors)[0]
+def extract_document(
+    raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
+) -> ExtractionResult:
+    """Clean the page, then find its actors, dates and engagements.
+
+    `metadata` is what the file itself says about the article (a web page's meta tags, read by
+    `extraction.read_html`): each field it gives wins over what the cleaning reads from the text.
+    """
+    return extract_with_timings(raw_text, known_actors=known_actors, metadata=metadata)[0]
 
 
 def extract_with_timings(
-    raw_text: str, *, known_actors: Sequence[KnownActor] = ()
+    raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
 ) -> tuple[ExtractionResult, dict[str, float]]:
     """`extract_document` plus the seconds each stage took (for the benchmark)."""
     timings: dict[str, float] = {}
@@ -111,10 +117,18 @@ def extract_with_timings(
     t0 = time.perf_counter()
     try:
         cleaned = clean_document(raw_text)
-        text, metadata = cleaned.text, cleaned.metadata
+        text, from_text = cleaned.text, cleaned.metadata
     except Exception as error:  # never let one page stop a run
         notices.append(f"cleaning failed ({type(error).__name__}); using the raw text")
-        text, metadata = raw_text, DocumentMetadata()
+        text, from_text = raw_text, DocumentMetadata()
+    if metadata is not None:  # the file's own metadata first, the text's where it says nothing
+        from_text = DocumentMetadata(
+            title=metadata.title or from_text.title,
+            outlet=metadata.outlet or from_text.outlet,
+            author=metadata.author or from_text.author,
+            published=metadata.published or from_text.published,
+        )
+    metadata = from_text
     timings["clean"] = time.perf_counter() - t0
     result = ExtractionResult(text=text, metadata=metadata, notices=notices)
     if (ner := _ner_notice()) is not None:

@@ -1,9 +1,11 @@
-"""Article files in, article text out: find the files, decode their bytes, strip HTML to text.
+"""Article files in, article text out: find the files, tell their format from their content, decode.
 
 Pure Python (no Django), shared by `manage.py extract` and ingestion, so both read a file the same
-way: UTF-8 (with or without BOM, a few damaged bytes kept), UTF-16, Windows-1256 Arabic; HTML pages
-become their visible text, one block per line. An unusable file raises `DocumentError` with a
-one-line reason.
+way. Text: UTF-8 (with or without BOM, a few damaged bytes kept), UTF-16, else the encoding
+charset-normalizer finds (Windows-1256 Arabic when it reads as Arabic). HTML pages: the article
+through trafilatura (`read_html`); PDF: pdfminer.six (`read_pdf`); Word: python-docx (`read_docx`).
+`article_read` gives the text with what the file says about the article (title, author, date);
+an unusable file raises `DocumentError` with a one-line reason.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
+from analysis.extraction.results import DocumentMetadata
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".pdf", ".docx"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a news article is a few KB; the pipeline reads at most 400,000 characters
 
 
@@ -25,8 +30,19 @@ class DocumentError(Exception):
     """An expected reason not to read a file (empty, binary, undecodable, unreadable ...)."""
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """An article file read: its text (as a .txt would give it), its format, and what the file itself
+    says about the article (a page's meta tags and JSON-LD; None for plain text)."""
+
+    text: str
+    format: str  # "text", "html", "pdf" or "docx"
+    metadata: DocumentMetadata | None = None
+    notices: tuple[str, ...] = ()
+
+
 def article_paths(*, paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The files to ingest: each file given, and the .txt/.html files under each folder given.
+    """The files to ingest: each file given, and the article files (ARTICLE_SUFFIXES) under each folder given.
 
     Symbolic links to folders are not followed, so a folder that loops through a link ends.
     """
@@ -79,8 +95,8 @@ def _arabic_share(text: str) -> float:
 def text_decode(*, data: bytes) -> tuple[str, str]:
     """Decode an article's bytes; returns (text, encoding).
 
-    UTF-8 with or without BOM, UTF-16 with a BOM or recognised by its byte pattern, else
-    Windows-1256 when the result reads as Arabic. Raises DocumentError otherwise.
+    UTF-8 with or without BOM, UTF-16 with a BOM or recognised by its byte pattern, else the
+    encoding charset-normalizer finds (`_decode_detected`). Raises DocumentError otherwise.
     """
     if not data.strip():
         raise DocumentError("empty file")
@@ -107,12 +123,37 @@ def text_decode(*, data: bytes) -> tuple[str, str]:
         if _control_share(text[:20000]) > 0.01:
             raise DocumentError("binary file (not text)")
         return text, "utf-8"
-    text = data.decode("cp1256")
-    if _control_share(text[:20000]) > 0.01:
-        raise DocumentError("binary file (not text)")
-    if _arabic_share(text[:20000]) < 0.3:
-        raise DocumentError("undecodable: not UTF-8, UTF-16 or Windows-1256 Arabic text")
-    return text, "windows-1256"
+    return _decode_detected(data)
+
+
+def _decode_detected(data: bytes) -> tuple[str, str]:
+    """Bytes that are neither UTF-8 nor UTF-16: the encoding charset-normalizer finds.
+
+    An Arabic legacy page is most often Windows-1256, which also decodes ISO-8859-6 and Mac Arabic
+    bytes into something; among the encodings charset-normalizer finds plausible, the first whose
+    text reads as Arabic is taken, Windows-1256 first when it is one of them. Text in another
+    script is taken when charset-normalizer finds it coherent.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:200_000]))
+    found = [m.encoding for m in matches]
+    candidates = sorted(found, key=lambda e: e != "cp1256") + (["cp1256"] if "cp1256" not in found else [])
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _control_share(text[:20000]) > 0.01:
+            raise DocumentError("binary file (not text)")
+        if _arabic_share(text[:20000]) >= 0.3:
+            return text, codecs.lookup(encoding).name
+    best = matches[0] if matches else None
+    if best is not None and best.chaos < 0.1 and best.coherence > 0.2:
+        text = data.decode(best.encoding)
+        if _control_share(text[:20000]) <= 0.01:
+            return text, codecs.lookup(best.encoding).name
+    raise DocumentError("undecodable: not UTF-8, UTF-16 or text in an encoding that could be recognised")
 
 
 def _utf8_damaged(data: bytes) -> str | None:
@@ -189,14 +230,32 @@ def html_to_text(*, html: str) -> str:
     return "\n".join(text).strip()
 
 
+_HTML_START_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta\s|title)[\s>]", re.IGNORECASE)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _looks_like_html(text: str) -> bool:
-    head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html"))
+    head = text[:2048].lstrip()
+    while head.startswith("<!--"):  # a saved page often starts with a comment (`saved from url=...`)
+        head = head[head.find("-->") + 3 :].lstrip() if "-->" in head else ""
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2 :].lstrip()
+    return bool(_HTML_START_RE.match(head))
 
 
-def document_read(*, path: str | os.PathLike) -> str:
-    """The text of an article file, decoded and (for HTML) stripped of markup. Raises DocumentError."""
-    path = Path(path)
+def file_format(*, data: bytes, suffix: str = "") -> str:
+    """The format of a file's bytes: "pdf", "docx", "html" or "text"; the content decides, the
+    extension only where the content says nothing (a bare fragment of HTML saved as .html)."""
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(_OLE_MAGIC):
+        raise DocumentError("an old binary Word (.doc) or Office file: save it as .docx")
+    return "html" if suffix in HTML_SUFFIXES else "text"
+
+
+def _file_bytes(path: Path) -> bytes:
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -209,17 +268,44 @@ def document_read(*, path: str | os.PathLike) -> str:
         size, limit = status.st_size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
         raise DocumentError(f"too large ({size} MB; the limit is {limit} MB)")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise DocumentError(f"unreadable: {error.strerror or error}") from None
-    text, _encoding = text_decode(data=data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
-        text = html_to_text(html=text)
-    text = text.strip()
+
+
+def article_read(*, path: str | os.PathLike) -> ArticleFile:
+    """An article file read whatever its format. Raises DocumentError with a one-line reason."""
+    path = Path(path)
+    data = _file_bytes(path)
+    kind = file_format(data=data, suffix=path.suffix.lower())
+    if kind == "pdf":
+        from analysis.extraction.read_pdf import pdf_text
+
+        article = ArticleFile(text=pdf_text(data=data), format="pdf")
+    elif kind == "docx":
+        from analysis.extraction.read_docx import docx_read
+
+        article = docx_read(data=data)
+    else:
+        text, _encoding = text_decode(data=data)
+        text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        if _looks_like_html(text):  # a page: its article found among menus and sidebars
+            from analysis.extraction.read_html import html_read
+
+            article = html_read(html=text)
+        elif kind == "html":  # a fragment of markup (no <html>, <head> or <body>): all of it is text
+            article = ArticleFile(text=html_to_text(html=text), format="html")
+        else:
+            article = ArticleFile(text=text, format="text")
+    text = article.text.strip()
     if not text:
         raise DocumentError("empty: no text")
-    return text
+    return ArticleFile(text=text, format=article.format, metadata=article.metadata, notices=article.notices)
+
+
+def document_read(*, path: str | os.PathLike) -> str:
+    """The text of an article file (`article_read` without what the file says about it)."""
+    return article_read(path=path).text
 
 
 def text_sha256(*, text: str) -> str:

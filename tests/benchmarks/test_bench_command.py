@@ -52,5 +52,6 @@ def test_bench_writes_every_measurement(tmp_path, bench_database, capsys):
     assert results["timeline"]["engagements"] == 500
     assert results["timeline"]["queries_constant"] is True
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 20
+    assert all("median_ms" in results["reading"][fmt] for fmt in ("text", "html", "docx"))
     printed = capsys.readouterr().out
     assert "ingest.ratio" in printed and "search.p95_ms" in printed

@@ -427,3 +427,25 @@ def test_a_feminine_or_plural_description_or_a_clause_after_it_is_no_person():
         "يأتي التعاون العراقي الروسي لإيجاد نوعٍ من التوازن."
     )
     assert persons(text) == {}
+
+
+def test_a_name_written_with_a_madda_is_not_the_stop_word_it_folds_to():
+    assert "جان آلان" in persons("واجتمع مع الجنرال جان آلان، المبعوث الخاص، في أربيل.")
+
+
+def test_a_foreign_name_alone_as_the_speaker():
+    found = persons("وقال ترامب: سنواصل الضغط. وقال مسؤول للاسوشيتدبرس إن الاتفاق قريب.")
+    assert set(found) == {"ترامب"}
+
+
+def test_common_words_after_a_speech_verb_are_no_bare_name():
+    assert persons("وأعلن إحراز تقدم في المفاوضات، وقال وليد جنبلاط إن الوضع خطير.").keys() == {"وليد جنبلاط"}
+
+
+def test_an_undersecretary_a_doctor_s_abbreviation_and_a_comma_after_a_met_name():
+    found = persons(
+        "وقال وكيل الوزارة للشؤون القانونية كامل الجبوري إن الوفد التقى زيد خان ماتيف، نائب رئيس "
+        "لجنة العلاقات الخارجية. والتقى السفير د. سامر شفيق محسن سفير المغرب لدى بغداد."
+    )
+    assert {"كامل الجبوري", "زيد خان ماتيف", "سامر شفيق محسن"} <= set(found)
+    assert found["كامل الجبوري"].title == "وكيل الوزارة للشؤون القانونية"

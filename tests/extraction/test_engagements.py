@@ -709,3 +709,110 @@ def test_a_meeting_the_visitor_came_for_and_a_joint_press_conference():
         "جاء ذلك خلال مؤتمر صحفي مشترك مع نائب الرئيس الروسي دميتري روغوزين في موسكو."
     )
     assert parties(e) == {"إبراهيم الجعفري", "دميتري روغوزين"} and e.location == "موسكو"
+
+
+def test_a_deal_named_by_its_nationality_and_its_recipient():
+    [e] = engagements("وتحدث الوزير عن صفقة الأسلحة الروسية للعراق.")
+    assert e.type == EngagementType.ARMS_TRANSFER and parties(e) == {"روسيا", "العراق"}
+
+
+def test_each_meeting_of_a_list_takes_the_place_named_with_it():
+    text = (
+        "وزار وزير الخارجية الإيراني عباس عراقجي لبنان وسوريا، والتقى برئيس النظام السوري بشار الأسد في دمشق، "
+        "وبرئيس مجلس النواب اللبناني نبيه بري في العاصمة اللبنانية بيروت."
+    )
+    places = {frozenset(parties(e)): e.location for e in engagements(text) if e.type == EngagementType.MEETING}
+    assert places == {
+        frozenset({"عباس عراقجي", "بشار الأسد"}): "دمشق",
+        frozenset({"عباس عراقجي", "نبيه بري"}): "بيروت",
+    }
+
+
+def test_no_engagement_from_a_source_a_call_for_a_meeting_or_an_unnamed_official_s_body():
+    assert engagements("وبحسب ما صرّح به المتحدث باسم الكرملين ديمتري بيسكوف، فإن العمل انتهى.") == []
+    assert engagements("وأكد الوزير ضرورة اجتماع اللجنة العليا بين العراق وتركيا في بغداد.") == []
+    text = "رئيس هيئة الأركان الإيراني يلتقي رئيس أركان الجيش العراقي عبد الأمير يار الله في بغداد."
+    assert all("هيئة الأركان الإيراني" not in parties(e) for e in engagements(text))
+
+
+def test_a_capital_with_b_attached_is_where_an_attack_hit():
+    found = engagements("واستهدفت أربع غارات أخرى منطقة الحفا في مديرية السبعين (بصنعاء).")
+    assert all("اليمن" not in parties(e) for e in found)
+
+
+def test_a_demonstrative_on_the_place_leaves_the_visit_new():
+    found = engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي وقع الاتفاق خلال زيارته الى هذا البلد.")
+    assert [(e.type, parties(e)) for e in found] == [(EngagementType.VISIT, {"نوري المالكي"})]
+    assert engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي أكد أن زيارته هذه ناجحة.") == []
+
+
+def test_an_earlier_visit_by_the_same_person_is_its_own_with_the_day_of_its_meeting():
+    text = (
+        "وتوجه رئيس إقليم كردستان نيجيرفان بارزاني، صباح اليوم الخميس 9 تشرين الأول 2025، إلى تركيا في زيارة رسمية. "
+        "وكان نيجيرفان بارزاني، زار العاصمة التركية أنقرة في زيارة رسمية التقى خلالها "
+        "الرئيس التركي رجب طيب أردوغان، في 16 تشرين الأول 2024."
+    )
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [(e.location, e.date.iso) for e in visits] == [("تركيا", "2025-10-09"), ("أنقرة", "2024-10-16")]
+
+
+def test_two_persons_before_a_comma_and_a_dual_verb():
+    [e] = engagements("أفادت الوكالة أن الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد، التقيا، اليوم، في موسكو.")
+    assert parties(e) == {"فلاديمير بوتين", "بشار الأسد"}
+
+
+def test_talks_and_a_signing_told_with_their_attendees_before_them():
+    text = (
+        "وقال المكتب في بيان، « بحضور رئيس الوزراء العراقي عادل عبد المهدي والرئيس الإيراني حسن روحاني "
+        "جرى في بغداد، وفي ختام جلسة المباحثات المشتركة التوقيع على عدد من مذكرات التفاهم »."
+    )
+    found = engagements(text)
+    assert {e.type for e in found} == {EngagementType.TALKS, EngagementType.AGREEMENT}
+    assert all(parties(e) == {"عادل عبد المهدي", "حسن روحاني"} for e in found)
+
+
+def test_a_companion_and_earlier_trips_to_two_places_are_visits_of_their_own():
+    found = engagements(
+        "ويصل وزير الخارجية الأمريكي أنتوني بلينكن اليوم إلى بيروت، يرافقه المبعوث الأمريكي آموس هوكستين."
+    )
+    assert sorted((sorted(parties(e)), e.location) for e in found) == [
+        (["آموس هوكستين"], "بيروت"),
+        (["أنتوني بلينكن"], "بيروت"),
+    ]
+    trips = engagements(
+        "وقال المصدر إن وزير الخارجية الإيراني عباس عراقجي زار بغداد عقب زيارتين إلى لبنان وسوريا."
+    )
+    assert sorted(e.location for e in trips) == ["بغداد", "سوريا", "لبنان"]
+
+
+def test_visiting_a_body_at_its_seat_is_meeting_it():
+    found = engagements("وزار وزير الخارجية التركي هاكان فيدان مقر هيئة الحشد الشعبي في بغداد.")
+    assert [(e.type, parties(e)) for e in found] == [
+        (EngagementType.VISIT, {"هاكان فيدان"}),
+        (EngagementType.MEETING, {"هاكان فيدان", "هيئة الحشد الشعبي"}),
+    ]
+
+
+def test_a_verb_after_a_separate_و_keeps_the_sentence_s_subject():
+    found = engagements(
+        "كما تفقد وزير الخارجية التركي هاكان فيدان في كركوك الآثار، ثم توجه إلى أربيل و التقى فيها مع "
+        "رئيس الإقليم نيجيرفان بارزاني."
+    )
+    assert [parties(e) for e in found] == [{"هاكان فيدان", "نيجيرفان بارزاني"}]
+
+
+def test_the_objects_of_a_verb_end_where_another_clause_begins():
+    text = (
+        "وعقدت اجتماعات سرية في بغداد بين قائد فيلق القدس قاسم سليماني وقادة الفصائل، "
+        "فيما أعلنت حركة النجباء بزعامة أكرم الكعبي فتح باب التطوع."
+    )
+    assert all("أكرم الكعبي" not in parties(e) for e in engagements(text))
+
+
+def test_those_who_attended_a_meeting_told_before_are_its_parties():
+    text = (
+        "والتقى وزير الخارجية التركي هاكان فيدان رئيس الإقليم نيجيرفان بارزاني في أربيل. "
+        "و حضر اللقاء كل من وزير الداخلية ريبر أحمد و رئيس المجلس الوطني السوري عبد الباسط سيدا."
+    )
+    [e] = engagements(text)
+    assert parties(e) == {"هاكان فيدان", "نيجيرفان بارزاني", "ريبر أحمد", "عبد الباسط سيدا"}

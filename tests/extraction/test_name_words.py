@@ -27,3 +27,15 @@ def test_the_clitic_reading_is_taken_when_the_bare_word_is_clearly_more_common()
 def test_a_common_noun_in_the_indefinite_accusative_is_never_in_a_name():
     assert never_in_name("رأيا") and never_in_name("موقفا")
     assert not never_in_name("أوباما") and not never_in_name("صوفيا")
+
+
+def test_a_participle_in_the_accusative_is_never_in_a_name():
+    assert never_in_name("مؤكدا") and never_in_name("موضحا")
+    assert not never_in_name("مايا") and not never_in_name("مارينا")
+
+
+def test_name_evidence_from_the_lexicons():
+    from analysis.extraction.name_words import name_evidence
+
+    assert name_evidence("محمد") and name_evidence("جنبلاط") and name_evidence("فلاديمير")
+    assert not name_evidence("إحراز") and not name_evidence("تقدم")

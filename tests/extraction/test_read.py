@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extraction.read import DocumentError, article_paths, document_read, html_to_text, text_decode
+from analysis.extraction.read import (
+    DocumentError,
+    article_paths,
+    article_read,
+    document_read,
+    html_to_text,
+    text_decode,
+)
 
 ARABIC = "استقبل رئيس هيئة الحشد الشعبي فالح الفياض السفير الروسي في بغداد.\nوناقش الجانبان التعاون."
 
@@ -63,3 +70,33 @@ def test_folders_give_their_txt_and_html_files_and_a_symlink_loop_ends(tmp_path)
     (tmp_path / "sub" / "loop").symlink_to(tmp_path)
 
     assert [p.name for p in article_paths(paths=[tmp_path])] == ["a.txt", "b.html"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("iso8859-6", ARABIC),
+        (
+            "cp1252",
+            "Le ministre a rencontré son homologue à Bagdad pour évoquer la coopération entre les deux pays.",
+        ),
+    ],
+)
+def test_legacy_encodings_are_recognised_by_charset_normalizer_not_assumed(encoding, text):
+    decoded, found = text_decode(data=text.encode(encoding))
+
+    assert decoded == text and found == encoding
+
+
+def test_the_format_comes_from_the_content_not_the_extension(tmp_path):
+    page = write(
+        tmp_path,
+        "saved.txt",
+        f"<!-- saved from url=(0023)https://example.com/ -->\n<html><body><p>{ARABIC}</p></body></html>",
+    )
+    old_word = tmp_path / "report.docx"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+
+    assert article_read(path=page).format == "html"
+    with pytest.raises(DocumentError, match=r"old binary Word \(.doc\)"):
+        article_read(path=old_word)

@@ -66,7 +66,7 @@ def test_a_span_is_cut_where_a_word_with_a_preposition_and_the_article_starts_a_
 
 
 def test_a_name_drops_a_clitic_the_text_or_the_word_frequencies_show():
-    text = "قال بوتين إن وبوتين وفاليري غيراسيموف التقيا للمالكي ووليد"
+    text = "قال بوتين إن وبوتين وفاليري غيراسيموف التقيا للمالكي ووليد وباسم"
     tokens = tokenize(text)
     at = {t.text: k for k, t in enumerate(tokens)}
     assert span_name(text, tokens, Span("PER", at["وبوتين"], at["وبوتين"])) == "بوتين"
@@ -74,3 +74,4 @@ def test_a_name_drops_a_clitic_the_text_or_the_word_frequencies_show():
     assert span_name(text, tokens, Span("PER", at["بوتين"], at["بوتين"])) == "بوتين"
     assert span_name(text, tokens, Span("PER", at["للمالكي"], at["للمالكي"])) == "المالكي"
     assert span_name(text, tokens, Span("PER", at["ووليد"], at["ووليد"])) == "وليد"
+    assert span_name(text, tokens, Span("PER", at["وباسم"], at["وباسم"])) == "باسم"

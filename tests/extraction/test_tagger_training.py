@@ -64,8 +64,9 @@ def test_the_model_loads_once_and_tags_a_trained_name(trained):
     assert loaded_tagger() is loaded_tagger() is not None
     text = "وقال سامر الدباغ إن الزيارة ناجحة."
     tokens = tokenize(text)
-    labels = tag(tokens, find_actors(text, tokens=tokens).mentions)
+    labels, probabilities = tag(tokens, find_actors(text, tokens=tokens).mentions)
     assert labels[1:3] == ["B-PER", "I-PER"]
+    assert all(0.5 < probabilities[k] <= 1.0 for k in (1, 2))
 
 
 def test_without_a_model_the_pipeline_runs_the_rules_and_says_so(tmp_path, monkeypatch):

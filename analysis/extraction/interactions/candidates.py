@@ -8,15 +8,17 @@ module only enumerates them, with the tokens and mentions the features read.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.actors import ActorAnalysis, Mention, _forms
 from analysis.extraction.engagements import split_sentences
-from analysis.extraction.results import ActorKind, EngagementType, ExtractedEngagement
+from analysis.extraction.interactions.words import token_reading
+from analysis.extraction.results import ActorKind, ExtractedEngagement
 
 PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.STATE)
 PLACE_KINDS = (ActorKind.PLACE, ActorKind.STATE)
@@ -34,6 +36,7 @@ class Sentence:
     rules: list[ExtractedEngagement] = field(default_factory=list)  # rule engagements it is evidence of
     text: str = ""
     visit_word: bool = False  # a visit trigger (`زار`, `زيارة`, `وصل`) or a tour noun: places are candidates
+    # (read only when visits are wanted)
 
 
 @dataclass(slots=True)
@@ -85,7 +88,6 @@ def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
     for k, sent in enumerate(out):
         if k in tok_first:
             sent.tokens = range(tok_first[k], tok_last[k] + 1)
-            sent.visit_word = any(_visit_word(analysis.tokens[i]) for i in sent.tokens)
     for m in analysis.mentions:
         if m.embedded:
             continue
@@ -95,27 +97,24 @@ def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
     return out
 
 
-def _visit_word(tok: Token) -> bool:
-    if tok.kind != "w":
-        return False
-    for f in _forms(tok.n):
-        hit = lx.TRIGGERS.get(f)
-        if (hit and hit[0] == EngagementType.VISIT) or f in lx.TOUR_NOUNS:
-            return True
-    return False
-
-
 def _sentence_at(starts: Sequence[int], offset: int) -> int | None:
-    from bisect import bisect_right
-
     k = bisect_right(starts, offset) - 1
     return k if k >= 0 else None
 
 
 def build_document(
-    text: str, analysis: ActorAnalysis, engagements: Sequence[ExtractedEngagement]
+    text: str,
+    analysis: ActorAnalysis,
+    engagements: Sequence[ExtractedEngagement],
+    *,
+    visit_words: bool = True,
 ) -> Document:
+    """The document's sentences with their mentions and rule engagements (and, with `visit_words`,
+    whether each has a visit word)."""
     sentences = _sentences(text, analysis)
+    if visit_words:
+        for sent in sentences:
+            sent.visit_word = any("visit_word" in token_reading(analysis.tokens[i]).cues for i in sent.tokens)
     starts = [s.start for s in sentences]
     for e in engagements:
         k = _sentence_at(starts, e.evidence.start)
@@ -149,18 +148,24 @@ def _covered(sent: Sentence, names: set[str]) -> bool:
     return any(names <= {p.name for p in e.participants} for e in sent.rules)
 
 
-def sentence_candidates(sent: Sentence) -> list[Candidate]:
-    """The rule engagements of the sentence, then the pairs and actor-place pairs they do not cover."""
+ALL_NEW = frozenset({"pair", "visit"})
+
+
+def sentence_candidates(sent: Sentence, new: Collection[str] = ALL_NEW) -> list[Candidate]:
+    """The rule engagements of the sentence, then the pairs and actor-place pairs they do not cover
+    (only the kinds in `new`: a model that accepts none of a kind need not see them)."""
     out = [_rule_candidate(sent, e) for e in sent.rules]
+    if not new:
+        return out
     named = {m.actor for m in sent.mentions}
     implied = [p.name for e in sent.rules for p in e.participants if p.name not in named]
     parties: list[tuple[str, Mention | None]] = [
         (m.actor, m) for m in sent.mentions if m.kind in PARTY_KINDS
     ] + [(n, None) for n in dict.fromkeys(implied)]
-    for (a, ma), (b, mb) in combinations(parties, 2):
+    for (a, ma), (b, mb) in combinations(parties if "pair" in new else (), 2):
         if a != b and not _covered(sent, {a, b}):
             out.append(Candidate(sent, (a, b), (ma, mb)))
-    places = [m for m in sent.mentions if m.kind in PLACE_KINDS] if sent.visit_word else []
+    places = [m for m in sent.mentions if m.kind in PLACE_KINDS] if "visit" in new and sent.visit_word else []
     for name, m in parties:
         if m is not None and m.kind == ActorKind.STATE:
             continue

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention, Token, _forms
+from analysis.extraction.actors import Mention
 from analysis.extraction.interactions.candidates import Candidate, Document, Sentence
+from analysis.extraction.interactions.words import token_reading, trigger_of
 
 # Words that link two parties of one interaction (`مع`, `بين … و`, `كل من`, `لدى`) or open a place.
 LINKS = frozenset(normalize(w) for w in "مع بين كل من لدى و ب عن إلى في نظيره نظيرها".split())
@@ -36,21 +37,6 @@ def bucket(n: int, edges: Sequence[int] = _TOKENS_BUCKETS) -> str:
     return str(max((e for e in edges if e <= n), default=edges[0]))
 
 
-def trigger_of(tok: Token) -> tuple[str, bool] | None:
-    """(type, is_verb) when the token is a trigger word (after its clitics), else None."""
-    if tok.kind != "w":
-        return None
-    for f in _forms(tok.n):
-        hit = lx.TRIGGERS.get(f)
-        if hit:
-            return str(hit[0]), hit[1]
-    return None
-
-
-def _word_in(tok: Token, words: frozenset[str]) -> bool:
-    return tok.kind == "w" and any(f in words for f in _forms(tok.n))
-
-
 def sentence_features(doc: Document, sent: Sentence) -> list[str]:
     """Cues of the whole sentence, shared by its candidates."""
     tokens = doc.analysis.tokens
@@ -62,18 +48,10 @@ def sentence_features(doc: Document, sent: Sentence) -> list[str]:
     types = set()
     for i in sent.tokens:
         tok = tokens[i]
-        if (hit := trigger_of(tok)) is not None:
-            types.add(f"trig={hit[0]}:{'v' if hit[1] else 'n'}")
-            if hit[1] and tok.n.startswith(("سي", "ست")):
-                out.append("future_verb")
-        if _word_in(tok, lx.NEGATIONS):
-            out.append("negation")
-        if _word_in(tok, lx.HEDGES):
-            out.append("hedge")
-        if _word_in(tok, lx.PLANNED_MARKERS):
-            out.append("planned_marker")
-        if _word_in(tok, lx.SPEECH_VERBS):
-            out.append("speech")
+        word = token_reading(tok)
+        if word.trigger is not None:
+            types.add(f"trig={word.trigger[0]}:{'v' if word.trigger[1] else 'n'}")
+        out.extend(word.cues - {"visit_word"})
         if tok.kind == "p" and tok.text in _QUOTES:
             out.append("quote")
     out.extend(sorted(types) or ["no_trigger"])

@@ -10,10 +10,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from analysis.arabic import DateValue, Precision
-from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import _forms
 from analysis.extraction.interactions.candidates import Candidate, Document
-from analysis.extraction.interactions.features import trigger_of
+from analysis.extraction.interactions.words import token_reading, trigger_of
 from analysis.extraction.results import (
     UNKNOWN_DATE,
     DateMention,
@@ -61,15 +59,10 @@ def engagement_type(doc: Document, cand: Candidate) -> EngagementType:
 
 def planned(doc: Document, cand: Candidate) -> bool:
     """A future verb trigger (`سيلتقي`) or an intention marker (`من المقرر`, `يعتزم`) in the sentence."""
-    for i in cand.sentence.tokens:
-        tok = doc.analysis.tokens[i]
-        if tok.kind != "w":
-            continue
-        if any(f in lx.PLANNED_MARKERS for f in _forms(tok.n)):
-            return True
-        if (hit := trigger_of(tok)) is not None and hit[1] and tok.n.startswith(("سي", "ست")):
-            return True
-    return False
+    return any(
+        token_reading(doc.analysis.tokens[i]).cues & {"planned_marker", "future_verb"}
+        for i in cand.sentence.tokens
+    )
 
 
 def sentence_date(doc: Document, cand: Candidate, dates: Sequence[DateMention], published: date | None):

@@ -15,7 +15,11 @@ from pathlib import Path
 from analysis.extraction.training import model_path
 
 MODEL_FILE = "interactions.json"
-FORMAT = 2
+FORMAT = 3
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 @dataclass(frozen=True)
@@ -25,11 +29,21 @@ class InteractionModel:
     # a new candidate of each kind ("pair", "visit") becomes an engagement at or above its probability
     accept: dict[str, float] = field(default_factory=lambda: {"pair": 0.5, "visit": 0.5})
     drop: float = 0.0  # a rule engagement is dropped below this probability (0: never)
+    # Platt scaling per candidate kind, fitted on held-out scores: probability = sigmoid(a * z + b)
+    calibration: dict[str, tuple[float, float]] = field(default_factory=dict)
     report: dict = field(default_factory=dict)
 
-    def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    def score(self, features: Iterable[str]) -> float:
+        """The regression's log-odds (uncalibrated)."""
+        return self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+
+    def probability(self, features: Iterable[str], kind: str | None = None) -> float:
+        """The chance the candidate is right; calibrated for its `kind` when the model has a scaling."""
+        return self.calibrated(self.score(features), kind)
+
+    def calibrated(self, score: float, kind: str | None) -> float:
+        a, b = self.calibration.get(kind, (1.0, 0.0)) if kind else (1.0, 0.0)
+        return sigmoid(a * score + b)
 
     def to_json(self) -> dict:
         return {
@@ -37,6 +51,7 @@ class InteractionModel:
             "bias": self.bias,
             "accept": self.accept,
             "drop": self.drop,
+            "calibration": self.calibration,
             "report": self.report,
             "weights": dict(sorted(self.weights.items())),
         }
@@ -48,6 +63,7 @@ class InteractionModel:
             bias=data["bias"],
             accept=data["accept"],
             drop=data["drop"],
+            calibration={k: tuple(v) for k, v in data.get("calibration", {}).items()},
             report=data.get("report", {}),
         )
 

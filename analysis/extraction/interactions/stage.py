@@ -6,7 +6,7 @@ its `confidence`. Without a model file the rule engagements pass through unchang
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -14,6 +14,7 @@ from datetime import date
 
 from analysis.extraction.actors import ActorAnalysis
 from analysis.extraction.interactions.candidates import (
+    ALL_NEW,
     Candidate,
     Document,
     build_document,
@@ -49,11 +50,11 @@ def rule_outputs() -> Iterator[list[RuleOutput]]:
         _COLLECT.reset(token)
 
 
-def featured_candidates(doc: Document) -> list[tuple[Candidate, list[str]]]:
-    """Every candidate of the document with its features."""
+def featured_candidates(doc: Document, new: Collection[str] = ALL_NEW) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate of the document (new ones of the kinds in `new`) with its features."""
     out = []
     for sent in doc.sentences:
-        cands = sentence_candidates(sent)
+        cands = sentence_candidates(sent, new)
         if cands:
             shared = sentence_features(doc, sent)
             out.extend((cand, candidate_features(doc, cand, shared)) for cand in cands)
@@ -76,8 +77,12 @@ def refine_engagements(
     model = load_model()
     if model is None:
         return engagements
-    doc = build_document(text, analysis, engagements)
-    scored = [(cand, model.probability(features)) for cand, features in featured_candidates(doc)]
+    open_kinds = {kind for kind, threshold in model.accept.items() if threshold <= 1.0}
+    doc = build_document(text, analysis, engagements, visit_words="visit" in open_kinds)
+    scored = [
+        (cand, model.probability(features, cand.kind))
+        for cand, features in featured_candidates(doc, open_kinds)
+    ]
     kept = []
     for cand, p in scored:
         if cand.rule is not None:

@@ -11,18 +11,28 @@ runs the packaged model over a document's tokens, with the rules' mentions as fe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from statistics import fmean
 
 from analysis.extraction.actors import Mention, Token
 from analysis.extraction.tagger.model import MODEL_NAME, loaded_tagger, tag, train
-from analysis.extraction.tagger.spans import Span, span_name, spans, split_spans
+from analysis.extraction.tagger.spans import Span, span_name, spans, split_spans, written_words
 
 __all__ = ["MODEL_NAME", "loaded_tagger", "tagged_names", "train"]
 
 
-def tagged_names(text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[tuple[Span, str]] | None:
-    """Every span the model tags, with the name it writes; None without a model file."""
-    labels = tag(tokens, mentions)
-    if labels is None:
+def tagged_names(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention], tags: Collection[str] = ("PER", "ORG", "GEO")
+) -> list[tuple[Span, str, float]] | None:
+    """Every span the model tags with one of `tags`, with the name it writes and the model's mean
+    probability of its labels; None without a model file."""
+    tagged = tag(tokens, mentions)
+    if tagged is None:
         return None
-    return [(span, span_name(text, tokens, span)) for span in split_spans(spans(labels), tokens)]
+    labels, probabilities = tagged
+    written = written_words(tokens)
+    return [
+        (span, span_name(text, tokens, span, written), fmean(probabilities[k] for k in range(span.first, span.last + 1)))
+        for span in split_spans(spans(labels), tokens)
+        if span.tag in tags
+    ]

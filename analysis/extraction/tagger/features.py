@@ -43,7 +43,7 @@ _LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
     ("trigger", frozenset(lx.TRIGGERS)),
 )
 # Features a neighbour contributes (with its offset): its word and its word-class flags.
-_NEIGHBOUR_PREFIXES = ("w=", "b=", "lex=", "art", "rule=", "k=")
+_NEIGHBOUR_PREFIXES = ("w=", "lex=", "art", "k=")
 
 
 def readings(n: str) -> tuple[str, ...]:
@@ -68,8 +68,7 @@ def word_features(text: str, n: str, kind: str) -> tuple[str, ...]:
     if kind != "w":
         return (f"k={kind}", f"w={n}" if kind == "p" else "w=<num>")
     bare = _bare(n)
-    feats = [f"w={n}", f"b={bare}", f"p2={n[:2]}", f"p3={n[:3]}", f"x2={n[-2:]}", f"x3={n[-3:]}"]
-    feats.append(f"len={min(len(bare), 8)}")
+    feats = [f"w={n}", f"b={bare}", f"p3={n[:3]}", f"x3={n[-3:]}"]
     if n.startswith("ال"):
         feats.append("art")
     if bare != n:
@@ -104,27 +103,39 @@ def rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]
     return tags
 
 
+@lru_cache(maxsize=131072)
+def _neighbour(text: str, n: str, kind: str, offset: int) -> tuple[str, ...]:
+    """What a word tells its neighbour at `offset`: its word and word-class features, prefixed."""
+    return tuple(f"{offset}:{f}" for f in word_features(text, n, kind) if f.startswith(_NEIGHBOUR_PREFIXES))
+
+
+@lru_cache(maxsize=1024)
+def _rule_feature(tag: str, offset: int) -> str:
+    return f"{offset}:rule={tag}" if offset else f"rule={tag}"
+
+
+_EDGES = {offset: (f"{offset}:edge",) for offset in (-2, -1, 1, 2)}
+
+
 def sentence_features(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[list[str]]:
-    """Every token's features: its own, its position's, and its neighbours' (offsets -2..+2)."""
+    """Every token's features: its own, its position's, and its neighbours' (offsets -2..+2).
+    Word features are cached per word and offset, so a document costs little more than its length."""
     tags = rule_tags(tokens, mentions)
-    own: list[list[str]] = []
-    for k, tok in enumerate(tokens):
-        feats = list(word_features(tok.text, tok.n, tok.kind))
-        if tags[k]:
-            feats.append(f"rule={tags[k]}")
-        if k == 0 or tokens[k - 1].text in SENTENCE_ENDS:
-            feats.append("first")
-        own.append(feats)
+    size = len(tokens)
     out = []
-    for k, feats in enumerate(own):
-        row = ["bias", *feats]
-        for offset in (-2, -1, 1, 2):
+    for k, tok in enumerate(tokens):
+        row = ["bias", *word_features(tok.text, tok.n, tok.kind)]
+        if k == 0 or tokens[k - 1].text in SENTENCE_ENDS:
+            row.append("first")
+        for offset in (-2, -1, 0, 1, 2):
             j = k + offset
-            if 0 <= j < len(own):
-                row += [f"{offset}:{f}" for f in own[j] if f.startswith(_NEIGHBOUR_PREFIXES)]
-            else:
-                row.append(f"{offset}:edge")
-        if 0 < k < len(own) - 1:
-            row.append(f"-1+1:{tokens[k - 1].n}|{tokens[k + 1].n}")
+            if not 0 <= j < size:
+                row += _EDGES[offset]
+                continue
+            if offset:
+                other = tokens[j]
+                row += _neighbour(other.text, other.n, other.kind, offset)
+            if tags[j]:
+                row.append(_rule_feature(tags[j], offset))
         out.append(row)
     return out

@@ -70,12 +70,13 @@ def loaded_tagger() -> pycrfsuite.Tagger | None:
     return _TAGGERS[path]
 
 
-def tag(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str] | None:
-    """One BIO label per token, or None without a model."""
+def tag(tokens: Sequence[Token], mentions: Sequence[Mention]) -> tuple[list[str], dict[int, float]] | None:
+    """One BIO label per token, and for each token inside a name the model's probability of its label
+    (its marginal); None without a model."""
     tagger = loaded_tagger()
     if tagger is None:
         return None
     if not tokens:
-        return []
-    labels = tagger.tag(sentence_features(tokens, mentions))
-    return [label or OUTSIDE for label in labels]
+        return [], {}
+    labels = [label or OUTSIDE for label in tagger.tag(sentence_features(tokens, mentions))]
+    return labels, {k: tagger.marginal(label, k) for k, label in enumerate(labels) if label != OUTSIDE}

@@ -1,10 +1,11 @@
 """The tagger's persons as known actors for the rules' actor stage (`find_actors`).
 
 Pure Python. Where the tagger tags a person the rules did not find, the name is handed to the
-actor stage as a known actor, so the rules place its mentions, short forms and titles. Where
-the tagger and the rules start one name on the same word but end it apart (`X Y يجري` against
-`X Y`), the tagger's name is handed over with the rules' form as its alias: the actor stage then
-renames its person to the tagger's form. A person the rules did not find at all needs a full name.
+actor stage as a known actor, so the rules place its mentions, short forms and titles. Such a
+person needs a full name (two words or more, not a definite noun phrase, not ending on a name
+connector such as `بن`), words outside the lexicons, no overlap with anything the rules found,
+and the model's confidence. Names the rules found are left as they are: on the development
+articles the tagger's other boundaries for them were wrong more often than right.
 """
 
 from __future__ import annotations
@@ -12,71 +13,53 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.arabic import name_key, normalize
+from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import word_features
 from analysis.extraction.tagger.spans import Span
 
+MIN_CONFIDENCE = 0.6  # the model's mean probability of the span's labels
+_ARTICLES = ("ال", "وال", "بال", "لل", "وبال", "ولل")  # not `فال`: `فالح` is a given name
 
-def _covered(analysis: ActorAnalysis) -> set[int]:
-    """Tokens inside any mention the rules found (a person's title, an organisation, a state ...)."""
-    return {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
+
+def _full_name(name: str) -> bool:
+    """Two words or more, the first without the article (a definite noun and its adjective,
+    `القصر الحكومي`, is a place or a thing; `المالكي` alone is a short form), the last no
+    connector (`سلمان بن` is cut short)."""
+    words = normalize(name).split()
+    return (
+        len(words) >= 2
+        and words[-1] not in lx.NAME_CONNECTORS
+        and not any(words[0].startswith(a) and len(words[0]) >= len(a) + 3 for a in _ARTICLES)
+    )
 
 
 def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
     """No word of the span is a lexicon word (a title, an institution, a place, a trigger, a stop word)."""
     return not any(
-        f.startswith("lex=") and f != "lex=givenname" and f != "lex=familyname"
+        f.startswith("lex=") and f not in ("lex=givenname", "lex=familyname")
         for tok in tokens[span.first : span.last + 1]
         for f in word_features(tok.text, tok.n, tok.kind)
     )
 
 
-def _rule_names(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> dict[int, tuple[int, str]]:
-    """Each token inside a name the rules found -> (the name's first token, the name as written)."""
-    by_token: dict[int, tuple[int, str]] = {}
-    for m in analysis.mentions:
-        if m.kind != ActorKind.PERSON or m.title_only or m.embedded:
-            continue
-        inside = [k for k in range(m.first, m.last + 1) if tokens[k].start >= m.start and tokens[k].end <= m.end]
-        for k in inside:
-            by_token[k] = (inside[0], text[m.start : m.end])
-    return by_token
-
-
-_ARTICLES = ("ال", "وال", "بال", "لل", "وبال", "ولل")  # not `فال`: `فالح` is a given name
-
-
-def _full_name(name: str) -> bool:
-    """A new person needs a full name: two words or more, the first without the article (a definite
-    noun and its adjective, `القصر الحكومي`, is a place or a thing; `المالكي` alone is a short form)."""
-    words = normalize(name).split()
-    return len(words) >= 2 and not any(
-        words[0].startswith(article) and len(words[0]) >= len(article) + 3 for article in _ARTICLES
-    )
-
-
 def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> tuple[KnownActor, ...] | None:
-    """Known actors for the persons the tagger adds or names differently; None without a model."""
-    found = tagged_names(text, tokens, analysis.mentions)
+    """Known actors for the persons the tagger adds; None without a model."""
+    found = tagged_names(text, tokens, analysis.mentions, tags=("PER",))
     if found is None:
         return None
-    rule_names = _rule_names(text, tokens, analysis)
-    covered = _covered(analysis)
+    covered = {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
     known = {name_key(n) for a in analysis.actors if a.kind == ActorKind.PERSON for n in (a.name, *a.aliases)}
-    persons = [(span, name) for span, name in found if span.tag == "PER"]
-    out: dict[str, tuple[str, ...]] = {}
-    for span, name in persons:
-        key = name_key(name)
-        if not key or key in known:
-            continue
-        overlap = {rule_names[k] for k in range(span.first, span.last + 1) if k in rule_names}
-        if overlap:
-            # Same first word, another last word: the tagger's name replaces the rules'.
-            renamed = tuple(sorted(rule for first, rule in overlap if first == span.first))
-            if len(overlap) == 1 and renamed and _full_name(name):
-                out.setdefault(name, renamed)
-        elif _full_name(name) and _plain_words(tokens, span) and not covered.intersection(range(span.first, span.last + 1)):
-            out.setdefault(name, ())
-    return tuple(KnownActor(name=name, kind=ActorKind.PERSON, aliases=aliases) for name, aliases in out.items())
+    names: dict[str, None] = {}
+    for span, name, confidence in found:
+        if (
+            confidence >= MIN_CONFIDENCE
+            and name_key(name) not in known
+            and _full_name(name)
+            and _plain_words(tokens, span)
+            and not covered.intersection(range(span.first, span.last + 1))
+        ):
+            names[name] = None
+    return tuple(KnownActor(name=name, kind=ActorKind.PERSON) for name in names)

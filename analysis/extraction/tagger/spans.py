@@ -2,9 +2,10 @@
 
 Pure Python. A span is a run `B-X I-X ...` of one tag; an `I-X` with no `B-X` before it opens a
 span too (the tagger may start a name with it). A span's name is its text with an attached
-clitic dropped from the first word when the document also writes that word without it, or
-when the word without it is the commoner word (wordfreq): `وبوتين` -> `بوتين`, `وفاليري` ->
-`فاليري`, while `بوتين` keeps its `ب` and `وليد` its `و`; `لل` is always `ال` (`للمالكي`).
+clitic dropped from the first word when the document also writes that word without it, or,
+for the conjunctions و/ف, when the word without it is the commoner word (wordfreq) and the word
+is no given name (pyarabic): `وبوتين` -> `بوتين`, `وفاليري` -> `فاليري`, while `بوتين` keeps its
+`ب`, `باسم` its `ب` and `وليد` its `و`; `لل` is always `ال` (`للمالكي`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from analysis.arabic import normalize
 from analysis.extraction.actors import Token
-from analysis.extraction.lexical import word_zipf
+from analysis.extraction.lexical import is_given_name, word_zipf
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _BEFORE_LAM = ("ولل", "فلل", "لل")  # `لل`: the preposition took the article's alef
@@ -23,6 +24,7 @@ _BEFORE_LAM = ("ولل", "فلل", "لل")  # `لل`: the preposition took the a
 # `والعاهل`) or a conjunction before a name's first word (`وأبو`, `وعبد`): a new phrase starts there.
 _PHRASE_OPENERS = ("وبال", "وال", "بال", "ولل", "لل", "وأبو", "وابو", "وعبد")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+_CONJUNCTIONS = ("و", "ف")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,23 @@ def _first_word(word: str, written: frozenset[str]) -> str:
             return "ال" + word[len(prefix) :]
     for clitic in _CLITICS:
         rest = n[len(clitic) :]
-        if n.startswith(clitic) and len(rest) >= 3 and (rest in written or word_zipf(rest) > word_zipf(n)):
+        if not n.startswith(clitic) or len(rest) < 3:
+            continue
+        commoner = clitic in _CONJUNCTIONS and not is_given_name(n) and word_zipf(rest) > word_zipf(n)
+        if rest in written or commoner:
             return word[len(clitic) :]
     return word
 
 
-def span_name(text: str, tokens: Sequence[Token], span: Span) -> str:
-    """The name a span writes, without a clitic attached to its first word."""
-    written = frozenset(t.n for t in tokens if t.kind == "w")
+def written_words(tokens: Sequence[Token]) -> frozenset[str]:
+    """The words of a document, normalized (to see whether it writes a word without its clitic)."""
+    return frozenset(t.n for t in tokens if t.kind == "w")
+
+
+def span_name(text: str, tokens: Sequence[Token], span: Span, written: frozenset[str] | None = None) -> str:
+    """The name a span writes, without a clitic attached to its first word (`written`: the document's
+    `written_words`, computed here when not given)."""
+    written = written_words(tokens) if written is None else written
     first = tokens[span.first]
     head = _first_word(_DIACRITICS.sub("", first.text), written)
     return (head + text[first.end : tokens[span.last].end]).strip()

@@ -1,10 +1,10 @@
-"""Run the extraction pipeline on text files and print what it finds; the database is not used.
+"""Run the extraction pipeline on article files and print what it finds; the database is not used.
 
     python manage.py extract seeds/000.txt            # a readable summary per document
     python manage.py extract --json seeds/            # {"documents": [...]} (the extraction contract)
 
-Files are read as `manage.py ingest` reads them (UTF-8, UTF-16, Windows-1256, HTML); a folder
-stands for the .txt/.html files under it. A file that cannot be read or decoded is reported on
+Files are read as `manage.py ingest` reads them (text in UTF-8, UTF-16 or a legacy encoding, web
+pages, PDF, .docx; the format from the content); a folder stands for the article files under it. A file that cannot be read or decoded is reported on
 stderr with the reason; the other files are still processed and the command ends with a
 non-zero status.
 """
@@ -16,12 +16,12 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.extraction.pipeline import extract_document
-from analysis.extraction.read import DocumentError, article_paths, document_read
+from analysis.extraction.read import DocumentError, article_paths, article_read
 from analysis.extraction.results import ExtractionResult
 
 
 class Command(BaseCommand):
-    help = "Extract actors and engagements from article text files (no database access)."
+    help = "Extract actors and engagements from article files (no database access)."
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
 
@@ -36,11 +36,12 @@ class Command(BaseCommand):
         for path in paths:
             name = str(path)
             try:
-                text = document_read(path=path)
+                article = article_read(path=path)
             except DocumentError as error:
                 failures += self._fail(name, str(error))
                 continue
-            result = extract_document(text)
+            result = extract_document(article.text, metadata=article.metadata)
+            result.notices[:0] = article.notices
             if options["json"]:
                 documents.append(result.to_contract(name))
             else:

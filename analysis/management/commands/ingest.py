@@ -1,4 +1,4 @@
-"""Ingest article files (.txt, .html) or folders of them: store documents and the facts extracted from them.
+"""Ingest article files (.txt, .html, .pdf, .docx) or folders of them: store documents and the facts extracted from them.
 
 python manage.py ingest seeds/
 python manage.py ingest --reextract seeds/000_0fe2ef76fa9356ca.txt
@@ -28,7 +28,9 @@ class Command(BaseCommand):
     help = "Ingest article files or folders: documents, actors, engagements and their evidence."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="files or folders of .txt/.html articles")
+        parser.add_argument(
+            "paths", nargs="+", help="files or folders of articles (.txt, .html, .pdf, .docx)"
+        )
         parser.add_argument(
             "--reextract",
             action="store_true",
@@ -44,7 +46,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths: list[str], reextract: bool, no_progress: bool, workers: int | None, **_):
         files = article_paths(paths=paths)
         if not files:
-            raise CommandError("no .txt or .html files found in the given paths")
+            raise CommandError("no article files (.txt, .html, .pdf, .docx) found in the given paths")
         if workers is not None and workers < 1:
             raise CommandError("--workers must be at least 1")
         workers = workers or ingest_workers_default(files=len(files))
@@ -60,6 +62,9 @@ class Command(BaseCommand):
             if outcome.status is IngestStatus.FAILED:
                 progress.clear()
                 self.stderr.write(f"{outcome.path}: {outcome.reason}")
+            for notice in outcome.notices:
+                progress.clear()
+                self.stderr.write(f"{outcome.path}: note: {notice}")
             progress.update(1)
 
         try:

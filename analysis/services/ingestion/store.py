@@ -10,6 +10,7 @@ without audit history; curation records a baseline before a curator's first chan
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 from django.db import IntegrityError, OperationalError, connection, transaction
 
 from analysis.arabic import name_key, normalize
-from analysis.extraction.read import DocumentError, document_read, text_sha256
+from analysis.extraction.read import DocumentError, article_read, text_sha256
 from analysis.extraction.results import (
     ActorKind,
     ExtractedActor,
@@ -48,7 +49,8 @@ from analysis.services.versions import data_version_bump_on_commit
 DEADLOCK_RETRIES = 3
 
 Extractor = Callable[..., ExtractionResult]
-"""`extract_document(raw_text, *, known_actors=...)`: the extraction pipeline's signature."""
+"""`extract_document(raw_text, *, known_actors=..., metadata=...)`: the extraction pipeline's signature
+(`metadata` is passed only for a file that has its own, such as a web page's meta tags)."""
 
 
 class IngestStatus(StrEnum):
@@ -64,6 +66,7 @@ class IngestOutcome:
     status: IngestStatus
     document_id: int | None = None
     reason: str = ""
+    notices: tuple[str, ...] = ()  # what the reading noted (a page read without trafilatura ...)
     actors_created: int = 0
     engagements_created: int = 0
     evidence_created: int = 0
@@ -95,6 +98,10 @@ def _actors_store(
     counts = _Counts()
     resolved: dict[str, int] = {}
     unresolved: list[ExtractedActor] = []
+    # What other ingests committed since the last look: resolving against a directory up to
+    # REFRESH_SECONDS old folded a person another process had just stored into a namesake (two
+    # `ingest --workers 1` at once over 200 articles: 1 run in 5 differed from a single run).
+    directory.refresh()
     for extracted in result.actors:
         actor_id = directory.resolve(name=extracted.name, kind=str(extracted.kind), aliases=extracted.aliases)
         if actor_id is None:
@@ -448,16 +455,70 @@ def document_ingest(
     version = extractor_version or "unversioned"
     directory = directory if directory is not None else ActorDirectory.load()
     try:
-        raw_text = document_read(path=path)
+        article = article_read(path=path)
     except DocumentError as error:
         return IngestOutcome(str(path), IngestStatus.FAILED, reason=str(error))
+    raw_text = article.text
     path = Path(source_path) if source_path else path
     sha256 = text_sha256(text=raw_text)
     stored = Document.objects.filter(sha256=sha256).values_list("pk", "extractor_version").first()
     if stored is not None and stored[1] == version and not reextract:
         return IngestOutcome(str(path), IngestStatus.UNCHANGED, stored[0])
     directory.refresh_if_stale()
-    result = extractor(raw_text, known_actors=directory.known_actors())
+    page = {"metadata": article.metadata} if article.metadata is not None else {}
+    result = extractor(raw_text, known_actors=directory.known_actors(), **page)
+    outcome = _extracted_store(
+        path=path,
+        raw_text=raw_text,
+        sha256=sha256,
+        result=result,
+        version=version,
+        directory=directory,
+        reextract=reextract,
+        stored_id=stored[0] if stored else None,
+    )
+    return dataclasses.replace(outcome, notices=article.notices) if article.notices else outcome
+
+
+def document_reextract(
+    *,
+    document_id: int,
+    directory: ActorDirectory | None = None,
+    extractor: Extractor | None = None,
+    extractor_version: str | None = None,
+) -> IngestOutcome:
+    """Run the extractor again over one stored document's text; curated facts are kept as at re-ingestion."""
+    if extractor is None:
+        extractor, default_version = _default_extractor()
+        extractor_version = extractor_version or default_version
+    directory = directory if directory is not None else ActorDirectory.load()
+    document = Document.objects.values("source_path", "raw_text", "sha256").get(pk=document_id)
+    directory.refresh_if_stale()
+    result = extractor(document["raw_text"], known_actors=directory.known_actors())
+    return _extracted_store(
+        path=Path(document["source_path"]),
+        raw_text=document["raw_text"],
+        sha256=document["sha256"],
+        result=result,
+        version=extractor_version or "unversioned",
+        directory=directory,
+        reextract=True,
+        stored_id=document_id,
+    )
+
+
+def _extracted_store(
+    *,
+    path: Path,
+    raw_text: str,
+    sha256: str,
+    result: ExtractionResult,
+    version: str,
+    directory: ActorDirectory,
+    reextract: bool,
+    stored_id: int | None,
+) -> IngestOutcome:
+    """Store one extraction result in its own transaction, retrying deadlocks and slug races."""
     if not result.text.strip():
         return IngestOutcome(str(path), IngestStatus.FAILED, reason="no article text (only page chrome)")
     for attempt in range(DEADLOCK_RETRIES + 1):
@@ -472,7 +533,7 @@ def document_ingest(
                     version=version,
                     directory=directory,
                     reextract=reextract,
-                    stored_id=stored[0] if stored else None,
+                    stored_id=stored_id,
                 )
         except IntegrityError as error:
             if _constraint(error) == "document_unique_sha256":  # another worker stored it meanwhile

@@ -1,0 +1,328 @@
+"""Personal names in running text: which words may belong to a name, and where a name begun at a
+word ends (`فالح الفياض`, `عبد الله الثاني`, `محمد بن سلمان`, `ثابت محمد سعيد العباسي`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from analysis.arabic import normalize
+from analysis.arabic import strip_article as _strip_article
+from analysis.extraction import lexicon as lx
+from analysis.extraction import name_words
+from analysis.extraction.actor_geo import _is_geo
+from analysis.extraction.actor_tokens import (
+    _ARTICLE,
+    _DIACRITICS_RE,
+    _TANWEEN_RE,
+    Token,
+    _definite,
+    _forms,
+    _is_stop,
+    _is_trigger,
+    _word_reading,
+)
+from analysis.extraction.lexical import reading, word_zipf
+
+
+def _valid_name_token(tok: Token) -> bool:
+    return tok.kind == "w" and _valid_name_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _valid_name_word(text: str) -> bool:
+    """Whether a word may be part of a person's name (the answer depends on the word alone)."""
+    n, article = _word_reading(text)
+    tok = Token(text, 0, len(text), n, "w", article)
+    if len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
+        return False
+    if _TANWEEN_RE.search(text) or n in lx.NON_NAME_NOUNS:
+        return False  # `أفكاراً`, `نوعٍ`: an indefinite noun never names a person
+    if (
+        _stop_token(tok)
+        or _trigger_token(tok)
+        or name_words.never_in_name(tok.text)
+        or name_words.prepositional_phrase(tok.text)
+    ):
+        return False  # `على` is a preposition, `علي` a name; `يجري`, `بأنه` are no names
+    definite = _definite(n)
+    if (
+        not tok.article
+        and definite is not None
+        and not n.startswith(_ARTICLE)
+        and (n.startswith(("لل", "ولل", "فلل")) or name_words.clitic_and_article(tok.text, definite))
+    ):
+        return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
+    for f in _forms(n):
+        if f in lx.TITLE_WORDS or f in lx.ORG_HEADS:
+            return False
+        if f in lx.PERSON_TITLE_HEADS or f in lx.SPEECH_VERBS:
+            return False
+    if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n):
+        return False
+    return True
+
+
+def _trigger_token(tok: Token) -> bool:
+    """A trigger word as written or with a clitic, unless the clitic reading is the rarer one
+    (`فيصل` is a name, not `ف` + `يصل`)."""
+    forms = _forms(tok.n)
+    return forms[0] in lx.TRIGGERS or any(
+        f in lx.TRIGGERS and name_words.clitic_and_article(tok.text, f) for f in forms[1:]
+    )
+
+
+def _stop_token(tok: Token) -> bool:
+    """A stop word as written: `على` is one, the name `علي` (folded alike) is not; nor is `آلان` (`الآن`)."""
+    written = _DIACRITICS_RE.sub("", tok.text)
+    written_ya = tok.n in lx.MAKSURA_STOPWORDS and written.endswith("ي")
+    other_hamza = written not in lx.STOPWORD_SPELLINGS and any(c in written for c in "أإآ")
+    return _is_stop(tok.n) and not written_ya and not other_hamza
+
+
+def _known_word(n: str) -> bool:
+    """A word of the lexicon (a title, a trigger, a stop word, a place): never a surname."""
+    return (
+        _is_stop(n)
+        or _is_trigger(n)
+        or _is_geo(n)
+        or n in lx.TITLE_WORDS
+        or n in lx.DEMONYM_FORMS
+        or any(f in lx.PERSON_TITLE_HEADS for f in _forms(n))
+    )
+
+
+def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False) -> int | None:
+    """End (exclusive) of a personal name starting at `j`: two to five words, joined by
+    connectors (`بن`, `آل`, `بو`, `عبد`), the last one possibly with the article
+    (`فالح الفياض`, `ثابت محمد سعيد العباسي`, `محمد الصالح بن بيشة`). A name longer than
+    two bare words must end at a clear boundary. `article_first`: after a military rank a
+    given name may carry the article (`الفريق أول السعيد شنقريحة`)."""
+    n_tok = len(tokens)
+    units = 0
+    bare = 0
+    k = j
+    while k < n_tok and units < 5:
+        tok = tokens[k]
+        if tok.kind != "w":
+            break
+        if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok:
+            after = _after_connector(tokens, j, k, units)
+            if after is None:
+                break
+            k, units, bare = after, units + 1, bare + 1
+            continue
+        if tok.article:
+            step = _article_step(tokens, j, k, units, bare, article_first)
+            if step is None:
+                break
+            k, units, bare, done = step
+            if done:
+                break
+            continue
+        if not _bare_word_continues(tokens, j, k, units, bare):
+            break
+        k += 1
+        units += 1
+        bare += 1
+    if units < 2 or all(name_words.ordinary(t.text) and t.n not in lx.NAME_CONNECTORS for t in tokens[j:k]):
+        return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
+    return k
+
+
+def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int | None:
+    """Past a connector at `k` (`بن`, `عبد`, `أبو`, ...) and the word it joins: where the name goes on,
+    or None when the connector does not continue this name."""
+    n_tok = len(tokens)
+    q = k + 1
+    while q < n_tok and tokens[q].n in lx.NAME_CONNECTORS and q - k < 3:
+        q += 1
+    nxt = tokens[q] if q < n_tok else None
+    if (
+        nxt is None
+        or nxt.kind != "w"
+        or _stop_token(nxt)
+        or _is_trigger(nxt.n)
+        or tokens[q - 1].n != "عبد"
+        and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
+        and not (nxt.n in lx.TITLES_AS_SURNAMES and _ends_name_here(tokens, q + 1))
+        or not (nxt.article or _valid_name_token(nxt) or k > j)
+    ):
+        return None
+    if units >= 2 and not _name_ends_after(tokens, q + 1) and not _tail_ends(tokens, q + 1, 1):
+        return None
+    return q + 1
+
+
+def _article_step(
+    tokens: Sequence[Token], j: int, k: int, units: int, bare: int, article_first: bool
+) -> tuple[int, int, int, bool] | None:
+    """A word with the article at `k`: (next k, units, bare words, whether the name ends there), or
+    None when the name ends before it."""
+    n_tok = len(tokens)
+    tok = tokens[k]
+    if units == 0:
+        if not (
+            article_first
+            and not _known_word(tok.n)
+            and tok.n not in lx.TITLE_WORDS
+            and k + 1 < n_tok
+            and tokens[k + 1].kind == "w"
+            and not tokens[k + 1].article
+            and _valid_name_token(tokens[k + 1])
+        ):
+            return None
+        return k + 1, units + 1, bare + 1, False
+    if tok.n == "الله" and units >= 1 and tokens[k - 1].n not in lx.NAME_CONNECTORS:
+        return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد حسين فضل الله`: the divine name
+    if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
+        return k + 1, units + 1, bare, True  # `عبد الله الثاني،`, `محمد السادس`: a sovereign's ordinal
+    if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
+        return k + 1, units + 1, bare, True  # `علي الأمين أن`, `ولد محمد الأمين،`: a family name
+    if not _surname_with_article(tokens, j, k, bare):
+        return None
+    k += 1
+    units += 1
+    if k < n_tok and tokens[k].n in lx.NAME_CONNECTORS and units < 4:
+        return k, units, bare, False  # `محمد الصالح بن بيشة`: the name goes on after a connector
+    e = k
+    while e < n_tok and units + e - k < 5 and _family_word(tokens[e]):
+        e += 1
+    if e > k and _name_ends_after(tokens, e):
+        units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
+        k = e
+    return k, units, bare, True
+
+
+def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) -> bool:
+    """Whether the article-bearing word at `k` is the family name closing the name begun at `j`."""
+    tok = tokens[k]
+    if _is_stop(tok.n) or _is_trigger(tok.n) or tok.n in lx.PERSON_TITLE_HEADS:
+        return False
+    if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات") or tok.n in lx.NON_NAME_NOUNS:
+        return False  # `العلاقات`, `التطورات`: a plural noun, not a family name
+    if bare >= 2 and not tok.n.endswith("ي"):
+        return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a preposition's phrase
+    # (`لتعزيز التعاون العسكري`): not a surname
+    return not (
+        nxt is not None
+        and nxt.kind == "w"
+        and nxt.article
+        and not _known_word(nxt.n)
+        and (tokens[j].n[:1] in "لب" or bare >= 2 and nxt.n.endswith(("ي", "يه")))
+    )
+
+
+def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, bare: int) -> bool:
+    """Whether the word without the article at `k` continues the name begun at `j`."""
+    n_tok = len(tokens)
+    tok = tokens[k]
+    given_before_bin = units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن")  # `ثاني بن أحمد`
+    if not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE or given_before_bin) or bare >= 4:
+        return False
+    if tok.n in lx.TOUR_NOUNS:
+        return False  # `بارو جولته`: a possessed noun, not a family name
+    if (
+        units == 0
+        and (
+            re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين|وا|ا)$", tok.n)
+            or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
+        )
+        or re.match(r"^[وف][يت]\w{3,}ان$", tok.n)  # a dual present verb, never `ويلسون`
+    ):
+        return False  # `ويبحثان`, `ويتناولا`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
+    if (
+        units == 1
+        and tok.n[:1] in "بل"
+        and len(tok.n) > 3
+        and (
+            tokens[j].n[:1] in "يت"
+            and (tok.n.endswith("ه") or tok.n[1:].startswith(_ARTICLE))
+            or name_words.ordinary(tokens[j].text)
+            and "V" in reading(tokens[j].text)
+            and word_zipf(tok.text[1:]) >= name_words.WORD_ZIPF  # not `جان لوران`
+        )
+    ):
+        return False  # `يقوم بجولة`, `عاد بهدوء`: a verb and its prepositional phrase
+    # a third or fourth bare word only when the name clearly ends soon after
+    return not (
+        bare >= 2
+        and (
+            tok.n[:1] == "و"
+            or _CLITIC_MASDAR_RE.match(tok.n)
+            or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or not _tail_ends(tokens, k + 1, 3 - bare)
+        )
+    )
+
+
+def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
+    """Nothing name-like follows: the end, punctuation, a stop word or a verb's complement."""
+    if k >= len(tokens) or tokens[k].kind != "w":
+        return True
+    n = tokens[k].n
+    if n in ("العام", "العامه", "عام", "عامه"):
+        return False  # `الأمين العام`
+    if not tokens[k].article and any(f in lx.PERSON_TITLE_HEADS for f in _forms(n)):
+        return True  # `محمد الأمين وزير ...`: an apposition follows
+    return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
+
+
+def _family_word(tok: Token) -> bool:
+    """An article-bearing word that may continue a Gulf-style chain of family names."""
+    n = tok.n
+    return (
+        tok.kind == "w"
+        and tok.article
+        and not _known_word(n)
+        and n not in lx.NON_NAME_NOUNS
+        and n not in lx.TITLE_WORDS
+        and n not in lx.INSTITUTION_WORDS
+        and _strip_article(n) not in lx.TITLE_WORDS
+        and _strip_article(n) not in lx.ORG_HEADS
+        and not n.endswith(("ات", "ه", "ون", "ين"))
+    )
+
+
+# `باجتياح`, `بإرسال`, `لاستئناف`: a preposition and a verbal noun, the verb's complement
+_CLITIC_MASDAR_RE = re.compile(r"^[بل](?:ا\wت\wا\w|است\w\wا\w|ا\w\wا\w)ه?$")
+_NAME_OR_TITLE = frozenset(normalize(w) for w in "أمير امير ملك".split())  # `حسين أمير عبداللهيان`
+_REGNAL_ORDINALS = frozenset(normalize(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع".split())
+
+
+def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
+    """The name may close at `k`, or after at most `budget` more bare words and a surname."""
+    if _name_ends_after(tokens, k):
+        return True
+    tok = tokens[k]
+    if tok.kind != "w" or _known_word(tok.n) or tok.n in lx.NON_NAME_NOUNS:
+        return False
+    if tok.article:
+        # a nisba surname (`العباسي`) or an adjective of the phrase around the name (`المرتقبة`);
+        # any other definite noun is more likely the object (`دعم الحوار`)
+        return tok.n.endswith(("ي", "ه"))
+    if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
+        return False
+    return _tail_ends(tokens, k + 1, budget - 1)
+
+
+def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
+    if k >= len(tokens):
+        return True
+    tok = tokens[k]
+    return (
+        tok.kind != "w"
+        or _is_stop(tok.n)
+        or _is_trigger(tok.n)
+        or _is_geo(tok.n)
+        or (tok.n[:1] == "و" and len(tok.n) > 3)
+        or any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
+        or tok.n in lx.NON_NAME_NOUNS
+        or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
+    )
+
+
+_PATRONYMIC_CONNECTORS = frozenset(normalize(w) for w in "بن ابن بنت ولد".split())

@@ -1,0 +1,264 @@
+"""Persons named in a document, found in one pass over its tokens: after a title, after a speech or
+contact verb (with or without a title after the name), after a description (`الفنان العراقي X`), or
+before a title in apposition; then each found name becomes a person record with its mention."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from analysis.arabic import name_key, normalize
+from analysis.extraction import lexicon as lx
+from analysis.extraction import name_words
+from analysis.extraction.actor_records import Mention, _Doc
+from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, Token, _forms, _strip_clitic_offset
+from analysis.extraction.lexical import is_given_name, reading
+from analysis.extraction.person_names import (
+    _PATRONYMIC_CONNECTORS,
+    _family_word,
+    _name_ends_after,
+    _parse_name,
+    _valid_name_token,
+    _valid_name_word,
+)
+from analysis.extraction.person_titles import (
+    _CONTACT_VERBS,
+    _NAME_OPENERS,
+    _PERSONAL_HONORIFICS,
+    _apposition,
+    _bare_name_ok,
+    _clitic_first,
+    _described_person_at,
+    _head_at,
+    _parse_title,
+    _second_of_pair,
+    _single_speaker_at,
+    _title_after_name,
+)
+from analysis.extraction.results import ActorKind
+
+# (title first, title end, name first, name end): a person's title (empty when first == end) and name.
+_Found = tuple[int, int, int, int]
+
+
+@dataclass(slots=True)
+class _Scan:
+    persons: list[_Found] = field(default_factory=list)
+    after_titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # name first -> title after it
+    title_only: list[tuple[int, int]] = field(default_factory=list)  # titles with no name
+    conjunction_first: set[int] = field(default_factory=set)  # names whose first word carries `و`
+
+
+def scan_persons(tokens: Sequence[Token]) -> _Scan:
+    """Every person's title and name, left to right; a title with no name is kept for later."""
+    scan = _Scan()
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = None
+        if tok.kind == "w" and _head_at(tokens, i):
+            nxt = _at_title(tokens, i, scan)
+        elif tok.kind == "w" and (
+            tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA or tok.n in _CONTACT_VERBS
+        ):
+            nxt = _after_verb(tokens, i, scan.persons)
+        if (
+            nxt is None
+            and tok.article
+            and _described_person_at(tokens, i)
+            and not _clitic_first(tokens[i + 2])
+        ):
+            end = _parse_name(tokens, i + 2)
+            if end is not None:
+                scan.persons.append((i, i + 2, i + 2, end))  # `المغني الكردي X`, `الفنان العراقي X`
+                nxt = end
+        if nxt is None and i > 0 and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS):
+            nxt = _before_title(tokens, i, scan.persons)
+        if nxt is None and i > 0 and tokens[i - 1].text in _COMMAS and tok.n[:1] == "و":
+            nxt = _list_item(tokens, i, scan)
+        if nxt is None and tok.n in _KUNYA:
+            nxt = _kunya(tokens, i, scan)
+        i = nxt if nxt is not None else i + 1
+    _coordinated(tokens, scan)
+    scan.persons = _without_surname_first(tokens, scan.persons)
+    return scan
+
+
+def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
+    """A title head at `i`: its person (and a second one under a title in the dual, and a title in
+    apposition after the name), or a title with no name; where the scan goes on."""
+    title_end, name_first, name_end = _parse_title(tokens, i)
+    if name_first is None or name_end is None:
+        if title_end - i >= 2:
+            scan.title_only.append((i, title_end))
+        return max(title_end, i + 1)
+    scan.persons.append((i, title_end, name_first, name_end))
+    second = _second_of_pair(tokens, i, name_end)
+    if second is not None:
+        # `رئيسا روسيا وسوريا، «X» و«Y»`: the second name's mention starts at the name
+        scan.persons.append((second[0], second[0], *second))
+        return second[1]
+    post = _apposition(tokens, name_end)
+    if post is not None:
+        scan.after_titles[name_first] = post
+        return post[1]
+    return name_end
+
+
+def _after_verb(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int | None:
+    """A name right after a speech, contact or `كان` verb at `i`."""
+    tok = tokens[i]
+    end = _parse_name(tokens, i + 1)
+    if end is None and tok.n in lx.SPEECH_VERBS and _single_speaker_at(tokens, i + 1):
+        persons.append((i + 1, i + 1, i + 1, i + 2))  # `وقال أوباما:`: a foreign name alone
+        return i + 2
+    if end is None:
+        return None
+    if _bare_name_ok(tokens, i, end):
+        persons.append((i + 1, i + 1, i + 1, end))  # `وأكد علي الأمين أن`, `وكان وليد جنبلاط قد`
+        return end
+    after = _title_after_name(tokens, end, comma=False) if tok.n in lx.SPEECH_VERBS else None
+    if after is None:
+        return None
+    persons.append((after[0], after[1], i + 1, end))  # `وقال X رئيس كتلة ...`
+    return after[2]
+
+
+def _before_title(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int | None:
+    """`رسالة من X، رئيس الوزراء ...`: a name after a preposition or a mark, a comma and its title."""
+    if not _valid_name_token(tokens[i]):
+        return None
+    end = _parse_name(tokens, i)
+    after = _title_after_name(tokens, end, comma=True) if end is not None else None
+    if after is None or end is None:
+        return None
+    persons.append((after[0], after[1], i, end))
+    return after[2]
+
+
+def _list_item(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
+    """`، وأسعد بن طارق آل سعيد نائب رئيس الوزراء`: the next person of a list, a name whose first word
+    carries the conjunction, and the title after it."""
+    tok = tokens[i]
+    rest = tok.text[1:]
+    if len(tok.n) < 4 or not _valid_name_word(rest) or not name_words.clitic_and_article(tok.text, rest):
+        return None  # `وليد`: a name that starts with و is read as written
+    end = _parse_name(tokens, i)
+    after = _title_after_name(tokens, end, comma=False) if end is not None else None
+    if after is None or end is None:
+        return None
+    scan.persons.append((after[0], after[1], i, end))
+    scan.conjunction_first.add(i)
+    return after[2]
+
+
+_KUNYA = frozenset(normalize(w) for w in "أبو ابو وأبو وابو".split())
+
+
+def _kunya(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
+    """`أبو مهدي المهندس`, `وأبو بكر البغدادي`: a kunya — `أبو`, a given name, and a family name —
+    names a person without a title."""
+    n_tok = len(tokens)
+    if i + 2 >= n_tok or not is_given_name(tokens[i + 1].text):
+        return None
+    if tokens[i].n[:1] == "و":
+        if not (tokens[i + 2].article and _family_word(tokens[i + 2]) and _name_ends_after(tokens, i + 3)):
+            return None
+        end = i + 3
+        scan.conjunction_first.add(i)
+    else:
+        end = _parse_name(tokens, i)
+        if end is None or end < i + 3:
+            return None
+    scan.persons.append((i, i, i, end))
+    return end
+
+
+def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:
+    """`جهود X وأبو مهدي المهندس`, `بين X وY`: a name joined by `و` to a person found without a title
+    before it is a person too."""
+    starts = {nf for _, _, nf, _ in scan.persons}
+    for name_first in sorted(
+        scan.conjunction_first | {nf for nf in starts if nf > 0 and tokens[nf - 1].n == "و"}
+    ):
+        joint = name_first if name_first in scan.conjunction_first else name_first - 1
+        for size in (2, 3):
+            start = joint - size
+            if start < 1 or start in starts or _parse_name(tokens, start) != joint:
+                continue
+            before = tokens[start - 1]
+            if _valid_name_token(before) and not before.article and _name_like(before.text):
+                continue  # the name may begin earlier (`تحيات` is a noun, `محمد` a given name)
+            scan.persons.append((start, start, start, joint))
+            break
+    scan.persons.sort(key=lambda p: min(p[0], p[2]))
+
+
+def _name_like(word: str) -> bool:
+    """A given name, or a word qalsadi reads as a proper noun or does not analyse."""
+    codes = reading(word)
+    return is_given_name(word) or "P" in codes or codes in ("", "U")
+
+
+def _without_surname_first(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:
+    """A "name" that starts with another person's surname is that person's short form (`السفير
+    ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass."""
+    full_surnames: dict[str, set[int]] = {}
+    for idx, (_, _, nf, ne) in enumerate(persons):
+        if ne - nf >= 2 and tokens[ne - 2].n not in _PATRONYMIC_CONNECTORS:
+            full_surnames.setdefault(name_key(tokens[ne - 1].n), set()).add(idx)
+    return [
+        p for idx, p in enumerate(persons) if not full_surnames.get(name_key(tokens[p[2]].n), set()) - {idx}
+    ]
+
+
+def add_persons(doc: _Doc, scan: _Scan) -> None:
+    """A record for each person found (names linked by `person_record`), with its titles and mention."""
+    tokens, text = doc.tokens, doc.text
+    for title_first, title_end, name_first, name_end in scan.persons:
+        name_start = tokens[name_first].start + (1 if name_first in scan.conjunction_first else 0)
+        rec = doc.person_record(text[name_start : tokens[name_end - 1].end])
+        if title_end > title_first:
+            title = _title_text(doc, title_first, title_end)
+            if (
+                title
+                and title not in rec.titles
+                and not (_address_only(title) and name_first in scan.after_titles)
+            ):
+                rec.titles.append(title)  # `معالي X وزير الطاقة`: the title is the apposition
+        first, last = min(title_first, name_first), max(title_end, name_end) - 1
+        if name_first in scan.after_titles:
+            a, b = scan.after_titles[name_first]
+            title = text[tokens[a].start : tokens[b - 1].end].strip(" ،,")
+            if title not in rec.titles:
+                rec.titles.append(title)
+            last = max(last, b - 1)
+        mention = Mention(
+            rec.key,
+            ActorKind.PERSON,
+            first,
+            last,
+            name_start,
+            tokens[name_end - 1].end,
+            title_first if title_end > title_first else None,
+        )
+        doc.add_mention(rec, mention)
+        doc.cover(first, last)
+
+
+def _title_text(doc: _Doc, title_first: int, title_end: int) -> str:
+    """A title as written, from its head without a clitic (`للرئيس الروسي` -> `الرئيس الروسي`)."""
+    head_tok = doc.tokens[title_first]
+    head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
+    title_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
+    title = doc.text[title_start : doc.tokens[title_end - 1].end].strip(" ،,")
+    if head_form.startswith(_ARTICLE) and not head_tok.article and title.startswith("لل"):
+        title = _ARTICLE + title[2:]
+    return title
+
+
+def _address_only(title: str) -> bool:
+    return all(
+        w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w in _PERSONAL_HONORIFICS or w == "السمو"
+        for w in normalize(title).split()
+    )

@@ -1,0 +1,362 @@
+"""Titles of persons: a title chain and the name after it (`رئيس هيئة الحشد الشعبي فالح الفياض`), a
+title after a name, two persons under a title in the dual, a name after a speech verb, one foreign
+name after a title."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.arabic import normalize
+from analysis.arabic import strip_article as _strip_article
+from analysis.extraction import lexicon as lx
+from analysis.extraction import name_words
+from analysis.extraction.actor_geo import _geo_at, _is_geo, _reads_as
+from analysis.extraction.actor_tokens import (
+    _ARTICLE,
+    _COMMAS,
+    _QUOTES,
+    Token,
+    _closing,
+    _definite,
+    _forms,
+    _is_stop,
+    _is_trigger,
+    _skip_quotes,
+)
+from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.person_names import _known_word, _parse_name, _valid_name_token
+from analysis.extraction.results import EngagementType
+
+
+def _head_at(tokens: Sequence[Token], i: int) -> int:
+    """Number of tokens a person-title head at `i` takes (0 when there is none)."""
+    tok = tokens[i]
+    if tok.kind != "w" or not _reads_as(tok.n, "title"):
+        return 0
+    for f in _forms(tok.n):
+        if f in lx.PERSON_TITLE_HEADS:
+            need = lx.HEAD_NEEDS_NEXT.get(f)
+            if need is None:
+                optional = lx.HEAD_OPTIONAL_NEXT.get(f)
+                if optional and i + 1 < len(tokens) and tokens[i + 1].n in optional:
+                    return 2
+                return 1
+            if i + 1 < len(tokens) and tokens[i + 1].n in need:
+                return 2
+            return 0
+    return 0
+
+
+# A comma, or the semicolon some outlets write for one (`سفير العراق لدى طهران؛ نصير عبدالمحسن،`), between
+# a title and its name.
+_TITLE_NAME_SEPARATORS = {*_COMMAS, "؛"}
+
+
+# A step of the title walk: ("go", next j, title end), ("name", name start, name end) or ("stop", 0, 0).
+_Step = tuple[str, int, int]
+_STOP: _Step = ("stop", 0, 0)
+
+
+def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int | None]:
+    """From a title head at `i`: (end of the title chain, name start, name end)."""
+    j = i + _head_at(tokens, i)
+    title_end = j
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.kind == "p":
+            action, a, b = _title_mark(tokens, i, j, title_end)
+        elif tok.kind != "w":
+            break
+        else:
+            action, a, b = _title_word(tokens, i, j, title_end)
+        if action == "name":
+            return title_end, a, b
+        if action == "stop":
+            break
+        j, title_end = a, b
+    return title_end, None, None
+
+
+def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:
+    """A quote, parenthesis, comma or abbreviation's full stop inside a title."""
+    n_tok = len(tokens)
+    tok = tokens[j]
+    if tok.text == "." and j > i and tokens[j - 1].n in lx.TITLE_ABBREVIATIONS and tokens[j - 1].kind == "w":
+        return ("go", j + 1, j + 1)  # `السفير د. اسماعيل شفيق محسن`: the doctor's abbreviation
+    if tok.text in _QUOTES:
+        close = _closing(tokens, j)
+        prev_n = tokens[j - 1].n if j > i else ""
+        if (
+            close is not None
+            and tokens[j + 1].kind == "w"
+            and (tok.text == "(" or any(f in lx.ORG_HEADS for f in _forms(prev_n)))
+            and _parse_name(tokens, close + 1) is not None
+        ):
+            return ("go", close + 1, close + 1)  # `(سي آي إيه)`, `لشركة "بايكار"`: part of the title
+        return ("go", j + 1, title_end)
+    if tok.text in _TITLE_NAME_SEPARATORS:
+        k = _skip_quotes(tokens, j + 1)
+        if k < n_tok and tokens[k].n in lx.ADDRESS_HONORIFICS:
+            return _STOP  # `، سعادة Y`: the next person
+        if k < n_tok and _head_at(tokens, k) and not tokens[k].n.startswith(("و", "ف")):
+            return ("go", k + _head_at(tokens, k), k + _head_at(tokens, k))
+        if k < n_tok:
+            end = _parse_name(tokens, k)
+            if end is not None:
+                return ("name", k, end)
+    return _STOP
+
+
+def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:
+    """A word inside a title: the name it leads to, or the title going on, or its end."""
+    tok = tokens[j]
+    n = tok.n
+    if n in lx.TITLE_ABBREVIATIONS and j + 1 < len(tokens) and tokens[j + 1].text == ".":
+        return ("go", j + 1, title_end)  # `د.`: its full stop comes next
+    if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
+        return _STOP  # `ورئيس ...`: the next person of a list begins
+    if (
+        tok.article
+        and j - i >= 2
+        and n in lx.PERSON_TITLE_HEADS
+        and n not in lx.RANKS
+        and n not in _PERSONAL_HONORIFICS
+        and j + 1 < len(tokens)
+        and tokens[j + 1].n in lx.DEMONYM_FORMS
+    ):
+        return _STOP  # `رئيس الوفد الوطني السفير الروسي ...`: a second person's title begins
+    step = _name_in_title(tokens, i, j)
+    return step if step is not None else _title_goes_on(tokens, i, j, title_end)
+
+
+def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
+    """The name that closes the title at `j`, when one starts there."""
+    tok = tokens[j]
+    if not tok.article and not _agreeing_adjective(tokens, i, j):
+        end = _parse_name(tokens, j)
+        if end is None and _single_name_at(tokens, j):
+            end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
+    elif j > i and tokens[j - 1].n in lx.RANKS:
+        end = _parse_name(tokens, j, article_first=True)
+    else:
+        end = None
+    if end is not None and tok.n not in lx.TITLE_WORDS:
+        prev = tokens[j - 1]
+        if (
+            prev.kind == "w"
+            and not prev.article
+            and (prev.n in _REGION_WORDS or any(f in lx.ORG_HEADS for f in _forms(prev.n)))
+            and _parse_name(tokens, j + 1) is not None
+        ):
+            return ("go", j + 1, j + 1)  # `رئيس حكومة إقليم كوردستان مسرور بارزاني`: a place's name
+        return ("name", j, end)
+    if (
+        not tok.article
+        and j + 1 < len(tokens)
+        and tokens[j + 1].n in ("بن", "ابن")
+        and (end := _parse_name(tokens, j)) is not None
+    ):
+        return ("name", j, end)  # `الدكتور ثاني بن أحمد الزيودي`: a given name before بن
+    return None
+
+
+def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:
+    """Whether the title goes on past the word at `j` (a title word, a place, a genitive)."""
+    n_tok = len(tokens)
+    n = tokens[j].n
+    if any(
+        f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(n)
+    ) or _is_geo(n):
+        return ("go", j + 1, j + 1)
+    if n in ("في", "لدي", "الي", "الى"):
+        k = j + 1
+        geo = _geo_at(tokens, k) if k < n_tok and tokens[k].kind == "w" else None
+        if geo is not None and geo[0] - k >= 2:
+            return ("go", geo[0], geo[0])  # `في الجمهورية الإسلامية الإيرانية`, `في سلطنة عمان`
+        if (
+            k < n_tok
+            and tokens[k].kind == "w"
+            and (
+                _is_geo(tokens[k].n)
+                or tokens[k].n in lx.TITLE_WORDS
+                or tokens[k].n in lx.INSTITUTION_WORDS
+                or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
+            )
+        ):
+            return ("go", k, title_end)
+        return _STOP
+    if _definite(n) and not _is_stop(n) and not _is_trigger(n) and n not in lx.STOPWORDS:
+        return ("go", j + 1, j + 1)
+    if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
+        return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
+    return _STOP
+
+
+def _described_person_at(tokens: Sequence[Token], i: int) -> bool:
+    """`المغني الكردي`, `الفنان العراقي`: a definite noun of no title list and a masculine nisba
+    adjective, which describe the person named right after them."""
+    if i + 2 >= len(tokens) or tokens[i + 1].kind != "w" or not tokens[i + 1].article:
+        return False
+    noun, adjective = tokens[i].n, tokens[i + 1].n
+    return (
+        adjective.endswith("ي")  # masculine singular, as a person's description is (not `القوات الروسية`)
+        and len(adjective) > 4
+        and not _known_word(noun)
+        and not _reads_as(noun, "org")
+        and not _reads_as(noun, "definite_org")
+        and noun not in lx.INSTITUTION_WORDS
+        and not _is_geo(adjective)
+    )
+
+
+def _clitic_first(tok: Token) -> bool:
+    """`وتراجع`, `لإيجاد`: a conjunction or preposition on a more common word, no given name."""
+    rest = tok.text[1:]
+    return (
+        tok.n[:1] in "وفلب"
+        and word_zipf(rest) >= name_words.WORD_ZIPF
+        and name_words.clitic_and_article(tok.text, rest)
+    )
+
+
+def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, int] | None:
+    """After a title in the dual (`وزيرا`, `رئيسا`) and a first name ending at `end`, the second
+    name joined by `و` (quotes around either allowed): its (start, end)."""
+    if not any(f in lx.DUAL_HEADS for f in _forms(tokens[head].n)):
+        return None
+    k = _skip_quotes(tokens, end)
+    if k >= len(tokens) or tokens[k].n != "و":
+        return None
+    start = _skip_quotes(tokens, k + 1)
+    second = _parse_name(tokens, start) if start < len(tokens) else None
+    return (start, second) if second is not None else None
+
+
+def _single_speaker_at(tokens: Sequence[Token], j: int) -> bool:
+    """One foreign word right after a speech verb and before a colon or `أن`/`إن`: its speaker."""
+    if j + 1 >= len(tokens) or not (tokens[j + 1].text == ":" or tokens[j + 1].n in _THAT):
+        return False
+    tok = tokens[j]
+    codes = reading(tok.text)
+    return (
+        _valid_name_token(tok)
+        and (codes in ("", "U") or "P" in codes)
+        and not name_words.ordinary(tok.text)
+        and not any(f in lx.SPEAKER_NOUNS for f in _forms(tok.n))
+    )
+
+
+_THAT = frozenset(normalize(w) for w in "أن إن بأن".split())
+
+
+def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
+    """A name of one word right after a title head (and its nationality): a word qalsadi does not
+    analyse or reads as a proper noun, no common word, and nothing name-like after it."""
+    tok = tokens[j]
+    before = j - 2 if tokens[j - 1].n in lx.DEMONYM_FORMS else j - 1
+    if before < 0 or not _head_at(tokens, before) or not _valid_name_token(tok):
+        return False
+    codes = reading(tok.text)
+    if not (codes in ("", "U") or "P" in codes) or name_words.ordinary(tok.text):
+        return False
+    nxt = j + 1
+    return nxt >= len(tokens) or tokens[nxt].kind != "w" or not _valid_name_token(tokens[nxt])
+
+
+def _agreeing_adjective(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """`مساعدة سخية`: right after an indefinite feminine head, a feminine word is its adjective (the
+    head is a noun, `assistance`), not a name."""
+    head = tokens[i]
+    return j == i + 1 and not head.article and head.n.endswith("ه") and tokens[j].n.endswith("ه")
+
+
+_PERSONAL_HONORIFICS = frozenset(
+    normalize(w)
+    for w in "الأمير الأميرة الشيخ الشيخة السيد السيدة الدكتور الأستاذ الحاج الملك السلطان".split()
+)
+_REGION_WORDS = frozenset(
+    normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split()
+)
+
+
+def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """A title without a name right after a name (`كوريلا قائد القيادة المركزية`,
+    `شنقريحة، رئيس أركان الجيش`): (start, end) of that title, or None. Without a comma only
+    a head in the construct state, so a definite title-only object (`السفير الأمريكي`) is not taken."""
+    n_tok = len(tokens)
+    comma = k < n_tok and tokens[k].text in _COMMAS
+    a = k + 1 if comma else k
+    if a >= n_tok or tokens[a].kind != "w" or tokens[a].n not in lx.PERSON_TITLE_HEADS:
+        return None
+    if not comma and tokens[a].article:
+        return None
+    title_end, name_first, _ = _parse_title(tokens, a)
+    if name_first is not None and not comma:
+        # `محمد بن سلمان ولي العهد رئيس مجلس الوزراء، رئيس وزراء ماليزيا أنور إبراهيم`: the title
+        # right after a name is that name's; the one after the comma opens the next person
+        cut = next((c for c in range(a + 2, name_first) if tokens[c].text in _COMMAS), None)
+        if cut is None or cut + 1 >= n_tok or not _head_at(tokens, cut + 1):
+            return None  # `أمين عام الأمم المتحدة، سامي المطيري`: a title and, after the comma, its name
+        return a, cut
+    if name_first is not None or title_end - a < 2:
+        return None
+    if comma and not (title_end >= n_tok or tokens[title_end].kind == "p"):
+        return None  # `، رئيس الوزراء يستقبل`: not a closed apposition
+    return a, title_end
+
+
+# Prepositions after which a name may stand with its title after it (`رسالة من X، رئيس الوزراء`).
+_NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند".split())
+
+
+def _title_after_name(tokens: Sequence[Token], end: int, *, comma: bool) -> tuple[int, int, int] | None:
+    """The title in apposition after a name ending at `end` (after a comma, or, when `comma` is
+    False, also right after it): (title start, title end, where the scan goes on). When the title
+    ends in another person's name (`مستشار رئيس الوزراء العراقي نوري المالكي`) the scan goes on at
+    the inner title (`رئيس ...`) to find that person."""
+    n_tok = len(tokens)
+    has_comma = end < n_tok and tokens[end].text in _COMMAS
+    if comma and not has_comma:
+        return None
+    k = end + 1 if has_comma else end
+    if k >= n_tok or not _head_at(tokens, k):
+        return None
+    title_end, name_first, _ = _parse_title(tokens, k)
+    if name_first is None:
+        return (k, title_end, title_end) if title_end - k >= 2 else None
+    inner = next((h for h in range(k + 1, name_first) if _head_at(tokens, h)), None)
+    return (k, name_first, inner) if inner is not None else None
+
+
+# Verbs of meeting, visiting and calling (with و/ف): a bare name right after one, followed by
+# the title of the person met, is the subject.
+_CONTACT_VERBS = frozenset(
+    prefix + form
+    for form, (etype, verb) in lx.TRIGGERS.items()
+    if verb
+    and etype in (EngagementType.MEETING, EngagementType.TALKS, EngagementType.VISIT, EngagementType.CALL)
+    for prefix in ("", "و", "ف")
+)
+
+
+def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
+    """A name with no title, in a place only a person's name takes: between a speech verb and
+    `أن`/`إن`/`خلال`/`في` (`وأكد علي الأمين أن`), or between `كان` and `قد` (`وكان X قد زار`)."""
+    if any(f in lx.SPEAKER_NOUNS for f in _forms(tokens[verb + 1].n)) or _geo_at(tokens, verb + 1):
+        return False  # `وقال شهود عيان`, `وكانت سلطنة عمان قد`
+    if any(
+        tokens[k].n in lx.DEMONYM_FORMS or _is_geo(tokens[k].n) or tokens[k].n.endswith("ات")
+        for k in range(verb + 1, end)
+    ):
+        return False  # a place, a nationality or a plural (`عشرات المتظاهرين`) is no name
+    if end >= len(tokens) or not any(name_words.name_evidence(t.text) for t in tokens[verb + 1 : end]):
+        return False  # `وأعلن إحراز تقدم في`: common words, no name
+    nxt = tokens[end].n
+    if tokens[verb].n in lx.AUXILIARY_KANA:
+        return nxt == "قد"
+    if tokens[verb].n in _CONTACT_VERBS:
+        at = end + 1 if tokens[end].text in _COMMAS and end + 1 < len(tokens) else end
+        return _head_at(tokens, at) > 0  # `والتقى جبران باسيل السفير الأمريكي`, `التقى X، نائب رئيس ...`
+    if tokens[end].text in _COMMAS and end + 1 < len(tokens):
+        nxt = tokens[end + 1].n
+    return nxt in lx.BARE_NAME_FOLLOWERS

@@ -1,0 +1,24 @@
+"""Organisations: a head noun and its genitive chain, and where the name ends."""
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.results import ActorKind
+
+
+def organisations(text: str) -> set[str]:
+    return {a.name for a in find_actors(text).actors if a.kind == ActorKind.ORGANIZATION}
+
+
+def test_after_a_nisba_only_an_adjective_goes_on_with_the_name():
+    assert organisations("وبحث مع قيادات جماعة الحوثي التقدم في ملف المفاوضات.") == {"جماعة الحوثي"}
+    assert "الحرس الثوري الإيراني" in organisations("وقال الحرس الثوري الإيراني إن الهجوم فشل.")
+
+
+def test_a_surname_after_a_group_head_names_the_group_not_the_person():
+    text = "التقى المبعوث زعيم الجماعة عبدالملك الحوثي، ثم بحث مع قيادات جماعة الحوثي التقدم في الملف."
+    found = {a.name: a for a in find_actors(text).actors}
+    assert "جماعة الحوثي" in found and found["جماعة الحوثي"].kind == ActorKind.ORGANIZATION
+    assert [m.text for m in found["عبدالملك الحوثي"].mentions] == ["عبدالملك الحوثي"]
+
+
+def test_a_participle_after_a_name_is_not_part_of_it():
+    assert "جماعة داعش" in organisations("وتحدث عن التصدي لجماعة داعش مؤكدا أن الدعم يمر عبر الحكومة.")

@@ -1,0 +1,38 @@
+"""The pass that finds persons: list items, titles in apposition, and the records it builds."""
+
+from analysis.extraction.actor_tokens import tokenize
+from analysis.extraction.actors import find_actors
+from analysis.extraction.person_scan import scan_persons
+from analysis.extraction.results import ActorKind
+
+
+def persons(text: str) -> dict[str, object]:
+    return {a.name: a for a in find_actors(text).actors if a.kind == ActorKind.PERSON}
+
+
+def test_the_next_person_of_a_list_carries_the_conjunction_on_the_name():
+    found = persons("وحضر ملك الأردن عبد الله الثاني، وفهد بن محمود آل سعيد نائب رئيس الوزراء، وولي العهد.")
+    assert "فهد بن محمود آل سعيد" in found
+    assert found["فهد بن محمود آل سعيد"].title == "نائب رئيس الوزراء"
+    assert found["فهد بن محمود آل سعيد"].mentions[0].text == "فهد بن محمود آل سعيد"
+
+
+def test_a_name_that_starts_with_waw_is_read_as_written():
+    found = persons("وقال الوزير، وليد جنبلاط رئيس الحزب التقدمي، إن الوضع صعب.")
+    assert "وليد جنبلاط" in found
+
+
+def test_a_title_without_a_name_is_kept_for_the_title_only_pass():
+    scan = scan_persons(tokenize("وقال رئيس هيئة الحشد الشعبي إن الهيئة جاهزة."))
+    assert scan.persons == []
+    assert scan.title_only == [(1, 5)]
+
+
+def test_a_kunya_names_a_person_and_a_name_joined_to_it_is_one_too():
+    found = persons('وأشاد القائد بـ"تضحيات جمال الحسني وأبو بكر الساعدي"، مؤكدا أن المعركة مستمرة.')
+    assert {"جمال الحسني", "أبو بكر الساعدي"} <= set(found)
+
+
+def test_a_common_noun_before_the_joined_name_is_not_part_of_it():
+    found = persons("ونقل تحيات عمار الشمري وأبو علي البصري إلى المقاتلين.")
+    assert "عمار الشمري" in found and "تحيات عمار الشمري" not in found
