@@ -1,12 +1,12 @@
 """The queue of sources that disagree: a curator reads the readings side by side and picks the right one
-(`services.disagreement`), or records that there is no conflict. Open flags are listed first."""
+(`services.disagreement`), or records that there is no conflict. The queue opens on the open flags."""
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -31,11 +31,35 @@ def _engagement_summary(engagement: Engagement | None) -> str:
     )
 
 
+class StateFilter(admin.SimpleListFilter):
+    """The queue opens on the flags waiting for a decision; the decided ones are a click away."""
+
+    title = "الحالة"
+    parameter_name = "state"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Disagreement.State.choices, (self.ALL, "الكل")]
+
+    def choices(self, changelist):
+        chosen = self.value() or Disagreement.State.OPEN
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": chosen == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        chosen = self.value() or Disagreement.State.OPEN
+        return queryset if chosen == self.ALL else queryset.filter(state=chosen)
+
+
 @admin.register(Disagreement)
 class DisagreementAdmin(admin.ModelAdmin):
     list_display = ("kind", "engagements_shown", "readings_shown", "state", "created_at", "resolution")
     list_display_links = ("kind",)
-    list_filter = ("state", "kind")
+    list_filter = (StateFilter, "kind")
     list_select_related = ("engagement", "other")
     list_per_page = 50
     ordering = ("-created_at", "-id")
@@ -51,12 +75,6 @@ class DisagreementAdmin(admin.ModelAdmin):
             "engagement__evidence", queryset=Evidence.objects.only("id", "engagement_id", "location")
         )
         return super().get_queryset(request).prefetch_related(places)
-
-    def changelist_view(self, request: HttpRequest, extra_context=None) -> HttpResponse:
-        """The queue opens on the flags waiting for a decision."""
-        if not request.GET and request.method == "GET":
-            return HttpResponseRedirect(f"{request.path}?state__exact={Disagreement.State.OPEN}")
-        return super().changelist_view(request, extra_context)
 
     @admin.display(description="الأحداث")
     def engagements_shown(self, disagreement: Disagreement) -> str:
@@ -94,8 +112,7 @@ class DisagreementAdmin(admin.ModelAdmin):
                     self.message_user(
                         request, f"حُسم الاختلاف؛ الحدث #{kept.pk} يحمل الرواية المختارة.", messages.SUCCESS
                     )
-                changelist = reverse("admin:analysis_disagreement_changelist")
-                return HttpResponseRedirect(f"{changelist}?state__exact={Disagreement.State.OPEN}")
+                return HttpResponseRedirect(reverse("admin:analysis_disagreement_changelist"))
             except CurationError as failure:
                 error = str(failure)
         (item,) = selectors.disagreement_readings(disagreements=[disagreement]) or [None]

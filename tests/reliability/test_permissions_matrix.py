@@ -20,7 +20,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from analysis.models import Engagement
+from analysis.models import Disagreement, Engagement, ImportBatch
 from tests.factories import actor_create, document_create, engagement_create
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,8 @@ ADMIN_LOGIN = "/admin/login/"
 PUBLIC = {"login", "healthz", "admin:login"}
 # The dashboard's own pages, all read-only (GET); a POST is refused (405) once logged in.
 DASHBOARD_READS = {"timeline", "engagement_detail", "actor_detail", "document_detail", "search"}
+# The import pages: curators only (analysts get 403); a batch's page is read-only.
+IMPORTS = {"import", "import_batch"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,9 @@ def world(django_user_model):
     )
     AccessLog.objects.create(username="someone", ip_address="10.0.0.1", user_agent="", path_info="/")
     AccessFailureLog.objects.create(username="x", ip_address="10.0.0.1", user_agent="", path_info="/")
-    return {"actor": fayyad, "document": document, "engagement": meeting, "user": someone}
+    Disagreement.objects.create(kind="place", engagement=meeting, key=f"place:{meeting.pk}")
+    batch = ImportBatch.objects.create()
+    return {"actor": fayyad, "document": document, "engagement": meeting, "user": someone, "batch": batch}
 
 
 def _object_of(app_label: str, model_name: str):
@@ -110,6 +114,9 @@ def _routes(world) -> list[Route]:
                 "actor_detail": {"slug": world["actor"].slug},
                 "document_detail": {"pk": world["document"].pk},
             }.get(name, {})
+            routes.append(Route(pattern, name, reverse(name, kwargs=kwargs)))
+        elif name in IMPORTS:
+            kwargs = {"pk": world["batch"].pk} if name == "import_batch" else {}
             routes.append(Route(pattern, name, reverse(name, kwargs=kwargs)))
         elif name in {
             "admin:index",
@@ -204,6 +211,14 @@ def _expected(route: Route, role: str, method: str, user) -> tuple[int, str | No
         if role == ANONYMOUS:
             return REDIRECT_LOGIN
         return (200, None) if method == "GET" else (405, None)
+    if name in IMPORTS:
+        if role == ANONYMOUS:
+            return REDIRECT_LOGIN
+        if name == "import_batch" and method == "POST":
+            return (405, None)
+        if role == ANALYST:
+            return (403, None)
+        return (200, None) if method == "GET" else (400, None)  # a POST without files: the form's error
     # The admin: staff only; the rest go to its login page.
     if name == "admin:logout":
         if role != CURATOR:
