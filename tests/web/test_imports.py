@@ -22,10 +22,12 @@ BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 50
 @pytest.fixture
 def inline_reading(monkeypatch):
     """Read a batch in the request's thread (the test's transaction), with the scripted extraction."""
+
+    def extract(raw_text: str, *, known_actors=(), metadata=None):  # a Word file's own metadata aside
+        return scripted_extract(raw_text, known_actors=known_actors)
+
     monkeypatch.setattr(
-        imports,
-        "document_ingest",
-        partial(document_ingest, extractor=scripted_extract, extractor_version="v1"),
+        imports, "document_ingest", partial(document_ingest, extractor=extract, extractor_version="v1")
     )
     monkeypatch.setattr(
         imports, "batch_thread_start", lambda batch_id: imports.import_batch_run(batch_id=batch_id)
@@ -135,3 +137,25 @@ def test_a_batch_whose_thread_died_is_resumed(
 
     assert started == [batch.pk]
     assert outcomes() == [("good.txt", "waiting")]
+
+
+def test_a_word_file_is_read_like_the_command_reads_it(
+    client, curator, inline_reading, django_capture_on_commit_callbacks
+):
+    import io
+
+    import docx
+
+    word = docx.Document()
+    for line in ARTICLE.decode().splitlines():
+        word.add_paragraph(line)
+    data = io.BytesIO()
+    word.save(data)
+    client.force_login(curator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, ("article.docx", data.getvalue()), ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 600))
+
+    assert outcomes() == [("article.docx", "stored"), ("old.doc", "refused")]
+    assert "«.doc» غير مقبول" in ImportFile.objects.get(name="old.doc").reason
+    assert "فالح الفياض" in Document.objects.get().text
