@@ -141,6 +141,7 @@ def import_batch_run(*, batch_id: int) -> None:
                 )
                 if not claimed:
                     continue
+                ImportBatch.objects.filter(pk=batch_id).update(heartbeat_at=timezone.now())
                 try:
                     fields = _file_ingest(upload, directory=directory, folder=Path(folder))
                 except Exception as error:  # one bad file must not stop the batch
