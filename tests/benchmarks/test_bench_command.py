@@ -11,6 +11,7 @@ from django.db import connection
 pytest.importorskip("analysis.extraction.pipeline")
 
 EXPECTED = {
+    "extraction": {"docs_per_second", "load_seconds", "ms_per_doc_median"},
     "ingest": {"docs_per_s", "floor_docs_per_s", "ratio", "floor_parallel_docs_per_s", "ratio_same_workers"},
     "timeline": {"median_ms", "p95_ms", "sql_median_ms", "ratio", "queries"},
     "search": {"median_ms", "p95_ms"},
