@@ -20,6 +20,7 @@ from analysis import selectors, selectors_views
 from analysis.models import Actor
 from analysis.selectors_views import Network
 from analysis.web.charts import FONT, _figure, _layout, plotly_text
+from analysis.web.formats import arabic_count
 from analysis.web.forms import TimelineFilterForm
 from analysis.web.links import Links, state_of
 
@@ -125,6 +126,7 @@ def network_figure(
             marker=dict(
                 size=[12 + 16 * math.sqrt(weight[pk] / biggest) for pk in actors],
                 color=[CENTER_COLOR if pk == network.center else NODE_COLOR for pk in actors],
+                opacity=1,
                 line=dict(color="#ffffff", width=1.5),
             ),
             meta="actors",
@@ -194,6 +196,7 @@ def timeline_network(request: HttpRequest) -> HttpResponse:
         "form": form,
         "network_figure": figure,
         "pairs": [(a, b, count, urls[a.pk], urls[b.pk]) for a, b, count in _edge_rows(network)],
+        "pairs_count": arabic_count(len(network.edges), "زوج واحد", "زوجان", "أزواج", "زوجًا"),
         "nav": "timeline",
         "charts": bool(figure),
         "links": links,
