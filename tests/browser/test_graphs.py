@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.dashboard_data import world_create
+from tests.factories import actor_create, engagement_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -175,12 +176,32 @@ def test_the_network_tab_keeps_the_filters_and_opens_a_profile(analyst_page, liv
     expect(page).to_have_url(re.compile(r"/network/\?type=visit$"))
     found = nodes(page, ".network-chart")
     assert set(found) == {world.fayyad.slug, world.bogdanov.slug, world.russia.slug}
-    readme_shot(page.locator(".network-page"), "network-tab")
     click_at(page, found[world.bogdanov.slug])
     expect(page.locator("#profile-pane .actor-profile h2")).to_have_text("ميخائيل بوغدانوف")
     expect(page).to_have_url(re.compile(r"/\?type=visit&profile="))
     expect(page.locator("#timeline-results .engagement-card")).to_have_count(2)  # still filtered
     screenshot()
+
+    # for the README: a few more actors who meet, unfiltered
+    names = ("سيرغي لافروف", "فؤاد حسين", "عباس عراقجي", "هاكان فيدان", "محمد شياع السوداني")
+    more = [actor_create(name=name) for name in names] + [world.fayyad, world.russia, world.kutrashev]
+    meetings = {
+        (0, 1): 4,
+        (1, 2): 3,
+        (1, 4): 2,
+        (2, 3): 1,
+        (3, 4): 2,
+        (4, 5): 3,
+        (0, 6): 2,
+        (6, 7): 1,
+        (1, 3): 1,
+    }
+    for (a, b), times in meetings.items():
+        for day in range(1, times + 1):
+            engagement_create(actors=[more[a], more[b]], date=f"2024-0{day}-1{a}")
+    page.goto(f"{live_server.url}/network/")
+    assert len(nodes(page, ".network-chart")) == 9
+    readme_shot(page.locator(".network-page"), "network-tab")
 
 
 def test_the_new_views_pass_axe(analyst_page, live_server, world, screenshot):
