@@ -204,7 +204,9 @@ def test_the_network_tab_keeps_the_filters_and_opens_a_profile(analyst_page, liv
     readme_shot(page.locator(".network-page"), "network-tab")
 
 
-def test_the_new_views_pass_axe(analyst_page, live_server, world, screenshot):
+def test_the_new_views_pass_axe_offline_and_within_the_csp(
+    analyst_page, live_server, world, screenshot, external_requests, console_errors
+):
     page = analyst_page
     urls = {
         "workspace": f"/?profile={quote(world.fayyad.slug)}",
@@ -223,3 +225,4 @@ def test_the_new_views_pass_axe(analyst_page, live_server, world, screenshot):
         if violations:
             failures[name] = violations
     assert failures == {}
+    assert external_requests == [] and console_errors == []  # a CSP violation is a console error
