@@ -157,6 +157,11 @@ def test_the_profile_network_opens_a_counterparts_profile(analyst_page, live_ser
     found = nodes(page, "#profile-pane .network-chart")
     assert set(found) == {world.fayyad.slug, world.russia.slug, world.kutrashev.slug, world.bogdanov.slug}
     readme_shot(page.locator("#profile-pane .actor-network"), "actor-network")
+    page.fill("#date-from", "2024")
+    page.press("#date-from", "Enter")  # the timeline's date range: the network follows it
+    expect(page.locator("#profile-pane .actor-network")).to_contain_text("من 2024")
+    found = nodes(page, "#profile-pane .network-chart")
+    assert set(found) == {world.fayyad.slug, world.russia.slug, world.kutrashev.slug}
     click_at(page, found[world.russia.slug])
     expect(page.locator("#profile-pane .actor-profile h2")).to_have_text("روسيا")
     expect(page).to_have_url(re.compile(rf"profile={re.escape(quote(world.russia.slug))}"))

@@ -51,10 +51,13 @@ def edge_widths(figure: dict, names: dict[int, str]) -> dict[str, float]:
 
 
 def test_the_profile_loads_the_counterpart_network_for_the_timelines_date_range(reader, world):
-    html = reader.get("/", {"profile": world.fayyad.slug, "date_from": "2024"}).content.decode()
     url = reverse("actor_network", args=[world.fayyad.slug])
-    assert f'hx-get="{url}?date_from=2024&amp;date_to="' in html
-    assert 'hx-trigger="load"' in html
+    page = reader.get(world.fayyad.get_absolute_url(), {"date_from": "2024"}).content.decode()
+    assert f'hx-get="{url}?date_from=2024&amp;date_to=" hx-trigger="load"' in page
+    # in the workspace it takes the date fields as they are, and again when they change
+    workspace = reader.get("/", {"profile": world.fayyad.slug, "date_from": "2024"}).content.decode()
+    assert f'hx-get="{url}" hx-include="#date-from, #date-to"' in workspace
+    assert 'hx-trigger="load, change from:#date-from, change from:#date-to"' in workspace
 
 
 def test_the_counterpart_network_widens_edges_with_shared_engagements(reader, world):
