@@ -90,27 +90,22 @@ class MonthDensity:
 
 
 def axis_density(*, filters: TimelineFilters) -> list[MonthDensity]:
-    """Engagements per lane (type, or selected actor), month of their start and precision (one query;
-    cached unfiltered)."""
-
-    def compute() -> list[MonthDensity]:
-        engagements = _axis_engagements(filters)
-        if filters.actors:
-            rows = (
-                Participation.objects.filter(actor__in=filters.actors, engagement__in=engagements)
-                .values_list("actor_id", TruncMonth("engagement__date_start"), "engagement__date_precision")
-                .annotate(n=Count("id"))
-                .order_by()
-            )
-        else:
-            rows = (
-                engagements.values_list("type", TruncMonth("date_start"), "date_precision")
-                .annotate(n=Count("id"))
-                .order_by()
-            )
-        return [MonthDensity(str(lane), month, precision, n) for lane, month, precision, n in rows]
-
-    return _cached_unfiltered("axis-density", filters, compute)
+    """Engagements per lane (type, or selected actor), month of their start and precision (one query)."""
+    engagements = _axis_engagements(filters)
+    if filters.actors:
+        rows = (
+            Participation.objects.filter(actor__in=filters.actors, engagement__in=engagements)
+            .values_list("actor_id", TruncMonth("engagement__date_start"), "engagement__date_precision")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    else:
+        rows = (
+            engagements.values_list("type", TruncMonth("date_start"), "date_precision")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    return [MonthDensity(str(lane), month, precision, n) for lane, month, precision, n in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from analysis import selectors_views
+from analysis import selectors, selectors_views
 from analysis.models import Engagement, Precision
 from analysis.selectors import TimelineFilters
 from analysis.web.charts import FONT, TYPE_COLORS, _figure, _layout, plotly_text
@@ -205,19 +205,26 @@ def density_figure(rows: list[selectors_views.MonthDensity], filters: TimelineFi
     )
 
 
+def _density_context(filters: TimelineFilters, count: int) -> dict:
+    rows = selectors_views.axis_density(filters=filters)
+    year_only = sum(row.count for row in rows if row.precision == Precision.YEAR)
+    return {
+        "axis_figure": density_figure(rows, filters),
+        "axis_density": True,
+        "axis_count": engagements_count(count),
+        "axis_year_only": engagements_count(year_only) if year_only else "",
+        "axis_limit": selectors_views.AXIS_MAX_EVENTS,
+    }
+
+
 def axis_context(filters: TimelineFilters) -> dict:
-    """The figure (events or density) and what the caption says about it."""
+    """The figure (events or density) and what the caption says about it; the density of all the data
+    is built once per data version."""
     count = selectors_views.axis_count(filters=filters)
     if count > selectors_views.AXIS_MAX_EVENTS:
-        rows = selectors_views.axis_density(filters=filters)
-        year_only = sum(row.count for row in rows if row.precision == Precision.YEAR)
-        return {
-            "axis_figure": density_figure(rows, filters),
-            "axis_density": True,
-            "axis_count": engagements_count(count),
-            "axis_year_only": engagements_count(year_only) if year_only else "",
-            "axis_limit": selectors_views.AXIS_MAX_EVENTS,
-        }
+        if filters == TimelineFilters():
+            return selectors.cached("axis-density", lambda: _density_context(filters, count))
+        return _density_context(filters, count)
     figure = events_figure(selectors_views.axis_events(filters=filters), filters) if count else None
     return {"axis_figure": figure, "axis_density": False, "axis_count": engagements_count(count)}
 

@@ -41,7 +41,7 @@ def ego_positions(network: Network) -> dict[int, tuple[float, float]]:
     return positions
 
 
-def spring_positions(network: Network, iterations: int = 120) -> dict[int, tuple[float, float]]:
+def spring_positions(network: Network, iterations: int = 60) -> dict[int, tuple[float, float]]:
     """A force-directed layout (Fruchterman-Reingold, from a circle: the same input gives the same
     picture): pairs that share more engagements pull harder."""
     import numpy as np
@@ -55,20 +55,22 @@ def spring_positions(network: Network, iterations: int = 120) -> dict[int, tuple
     for a, b, count in network.edges:
         weights[index[a], index[b]] = weights[index[b], index[a]] = 1 + math.log(count)
     angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
-    position = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    x, y = np.cos(angles), np.sin(angles)
     k, step = math.sqrt(4 / n), 0.2
+    diagonal = np.diag_indices(n)
     for _ in range(iterations):
-        delta = position[:, None, :] - position[None, :, :]
-        distance = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
-        force = k * k / distance**2 - weights * distance / k
-        np.fill_diagonal(force, 0)
-        move = (delta * force[:, :, None]).sum(axis=1)
-        length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
-        position += move / length[:, None] * np.minimum(length, step)[:, None]
-        step *= 0.97
-    position -= position.mean(axis=0)
-    position /= max(np.abs(position).max(), 1e-9)
-    return {pk: (float(position[i, 0]), float(position[i, 1])) for pk, i in index.items()}
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        distance = np.sqrt(np.maximum(dx * dx + dy * dy, 1e-4))
+        force = k * k / (distance * distance) - weights * (distance / k)
+        force[diagonal] = 0
+        move_x, move_y = (dx * force).sum(axis=1), (dy * force).sum(axis=1)
+        length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-9)
+        scale = np.minimum(length, step) / length
+        x, y = x + move_x * scale, y + move_y * scale
+        step *= 0.95
+    x, y = x - x.mean(), y - y.mean()
+    extent = max(np.abs(x).max(), np.abs(y).max(), 1e-9)
+    return {pk: (float(x[i] / extent), float(y[i] / extent)) for pk, i in index.items()}
 
 
 def network_figure(
