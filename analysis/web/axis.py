@@ -29,6 +29,13 @@ PLANNED = Engagement.Status.PLANNED
 # (precision, band thickness in lanes, opacity): a year is a wide pale band, a month a narrower one.
 BANDS = ((Precision.YEAR, 0.72, 0.3), (Precision.MONTH, 0.42, 0.75))
 PLANNED_LABEL = f" ({Engagement.Status.PLANNED.label})"
+# Dates on the axis as digits at every zoom (plotly would write English month names): 2024-02-01,
+# 2024-02, 2024.
+TICK_FORMATS = [
+    dict(dtickrange=[None, 28 * DAY_MS], value="%Y-%m-%d"),
+    dict(dtickrange=[28 * DAY_MS, 365 * DAY_MS], value="%Y-%m"),
+    dict(dtickrange=[365 * DAY_MS, None], value="%Y"),
+]
 
 
 def _lanes(filters: TimelineFilters, kinds: set[str]) -> list[tuple[str, str]]:
@@ -147,6 +154,7 @@ def _axis_figure(data: list[dict], lanes: list[str], first: date, last: date) ->
                 range=[_iso(last + pad), _iso(first - pad)],
                 showgrid=True,
                 gridcolor="#e3e7ee",
+                tickformatstops=TICK_FORMATS,
                 automargin=True,
             ),
             yaxis=dict(

@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from analysis import selectors_views
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 
@@ -116,6 +117,26 @@ def test_the_axis_draws_days_months_and_years_in_a_lane_per_actor(
     page.mouse.move(0, 0)
     readme_shot(page.locator("#timeline-axis"), "time-axis")
     screenshot()
+    assert console_errors == []
+
+
+def test_over_the_limit_the_axis_draws_engagements_per_month_and_says_so(
+    analyst_page, live_server, world, monkeypatch, console_errors
+):
+    monkeypatch.setattr(selectors_views, "AXIS_MAX_EVENTS", 3)  # the live server runs in this process
+    actor = actor_create(name="هاكان فيدان")
+    for month, times in ((1, 3), (2, 1), (4, 2), (7, 5), (11, 1)):
+        for day in range(1, times + 1):
+            engagement_create(actors=[actor, world.fayyad], date=f"2023-{month:02d}-{day:02d}")
+    page = analyst_page
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(live_server.url + "/")
+    chart = page.locator("#timeline-axis .plotly-chart.is-drawn")
+    expect(chart.locator(".heatmaplayer image, .heatmaplayer .hm").first).to_be_attached()
+    expect(page.locator("#timeline-axis .axis-note")).to_contain_text("أكثر من 3 حدث (16 حدثًا)")
+    expect(page.locator("#timeline-axis .axis-note")).to_contain_text("يُرسم عدد الأحداث التي تبدأ في كل شهر")
+    page.locator("#timeline-axis").scroll_into_view_if_needed()
+    readme_shot(page.locator("#timeline-axis"), "time-axis-density")
     assert console_errors == []
 
 
