@@ -141,3 +141,19 @@ def test_query_count_does_not_grow_with_engagements(reader, which):
     for i in range(45):
         engagement_create(actors=[a, others[i % 6], others[(i + 1) % 6]], date=f"2023-{i % 12 + 1:02d}-02")
     assert _queries(reader, url) == small
+
+
+def test_names_are_escaped_for_plotly_and_the_script_element(reader, world):
+    from analysis.models import Actor
+
+    Actor.objects.filter(pk=world.russia.pk).update(name='<a href="https://evil.example/">x</a></script>')
+    for url, element in (
+        (f"/actors/{world.fayyad.slug}/network/", f"network-figure-{world.fayyad.pk}"),
+        ("/network/", "timeline-network-figure"),
+        (f"/axis/?actor={world.russia.slug}", "axis-figure"),
+    ):
+        html = reader.get(url).content.decode()
+        assert "x</a></script>" not in html  # the name cannot close the figure's <script>
+        figure = figure_of(html, element)
+        text = json.dumps(figure, ensure_ascii=False)
+        assert "&lt;a href=" in text and "<a href" not in text, url  # plotly would draw a link
