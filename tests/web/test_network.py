@@ -157,3 +157,9 @@ def test_names_are_escaped_for_plotly_and_the_script_element(reader, world):
         figure = figure_of(html, element)
         text = json.dumps(figure, ensure_ascii=False)
         assert "&lt;a href=" in text and "<a href" not in text, url  # plotly would draw a link
+
+
+def test_the_new_views_require_login(client, world):
+    for url in ("/axis/", "/network/", f"/actors/{world.fayyad.slug}/network/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login" in response["Location"], url
