@@ -52,6 +52,7 @@ def test_bench_writes_every_measurement(tmp_path, bench_database, capsys):
     assert results["ingest"]["floor_workers"] == 1
     assert results["timeline"]["engagements"] == 500
     assert results["timeline"]["queries_constant"] is True
+    assert results["timeline"]["views_queries_constant"] is True  # the time axis and the networks
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 20
     assert all("median_ms" in results["reading"][fmt] for fmt in ("text", "html", "docx"))
     printed = capsys.readouterr().out
