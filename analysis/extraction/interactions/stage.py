@@ -90,7 +90,9 @@ def refine_engagements(
             cand.rule.cues = engagement_cues(doc, cand, features)
             if p >= model.drop:
                 kept.append(cand.rule)
-    cues = {id(cand): engagement_cues(doc, cand, features) for cand, features in featured if cand.rule is None}
+    cues = {
+        id(cand): engagement_cues(doc, cand, features) for cand, features in featured if cand.rule is None
+    }
     new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept[c.kind]]
     out = merge_new(doc, kept, new, dates, published)
     for e, cand in made_from(out, new):
