@@ -99,9 +99,9 @@ def reliability(pairs: list[tuple[float | None, bool]]) -> Reliability:
     return Reliability(rows, round(ece, 3), round(precision, 3), len(pairs), len(pairs) - len(stated))
 
 
-def markdown(r: Reliability) -> str:
+def markdown(r: Reliability, noun: str = "engagements") -> str:
     lines = [
-        "| stated confidence | engagements | mean stated | share right |",
+        f"| stated confidence | {noun} | mean stated | share right |",
         "|---|---:|---:|---:|",
         *(
             f"| {name} | {n} | {'—' if mean is None else f'{mean:.3f}'} | {'—' if share is None else f'{share:.3f}'} |"
@@ -109,7 +109,7 @@ def markdown(r: Reliability) -> str:
         ),
         "",
         f"Expected calibration error (over these buckets): **{r.ece:.3f}**; precision of the most confident "
-        f"third: **{r.top_third_precision:.3f}**; {r.engagements} predicted engagements on the 48 dev "
+        f"third: **{r.top_third_precision:.3f}**; {r.engagements} {noun} on the 48 dev "
         f"articles, {r.unstated} without a stated confidence.",
     ]
     return "\n".join(lines)
@@ -124,6 +124,28 @@ def readme_write(table: str, command: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n## Confidence reliability (issue 18)\n\n" + block + "\n"
     README.write_text(text, encoding="utf-8")
+
+
+def candidate_pairs(folds: Path) -> list[tuple[float | None, bool]]:
+    """Every candidate the interaction stage scores on each dev fold (rule engagements and the pairs
+    and visits it does not emit alike), with the held-out model's calibrated probability and whether
+    it would hit a gold engagement (`interactions.labels`, score.py's matching)."""
+    from analysis.extraction.interactions.learn import labelled_documents
+    from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
+    from analysis.extraction.training import gold_documents
+
+    out = []
+    for fold in range(4):
+        models = folds / f"fold{fold}"
+        model = InteractionModel.from_json(json.loads((models / MODEL_FILE).read_text(encoding="utf-8")))
+        documents = gold_documents(CORPUS / "gold", CORPUS / "texts", part_ids("dev", fold=fold))
+        for doc in labelled_documents(documents, models):
+            for ex in doc.examples:
+                if ex.label is not None:
+                    kind = ex.candidate.kind
+                    p = model.probability(ex.features, kind) if kind in model.calibration else None
+                    out.append((p, bool(ex.label)))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +163,12 @@ def main(argv: list[str] | None = None) -> int:
         gold = json.loads((CORPUS / "gold" / f"{i}.json").read_text(encoding="utf-8"))
         if i in documents:
             pairs += judged(documents[i], gold, score)
-    table = markdown(reliability(pairs))
+    table = markdown(reliability(pairs), "predicted engagements")
+    candidates = reliability(candidate_pairs(output.parent.parent))
+    table += (
+        "\n\nEvery candidate the stage scores (the pairs and visits it does not emit included), "
+        "same folds:\n\n" + markdown(candidates, "candidates")
+    )
     print(table)
     if args.readme:
         readme_write(table, "python -m analysis.benchmarks.reliability --readme")

@@ -16,3 +16,4 @@ def test_buckets_share_right_ece_and_the_most_confident_third():
     assert r.top_third_precision == 1.0  # the four most confident of twelve stated
     assert r.unstated == 1
     assert "| 0.85–1 | 10 | 0.950 | 0.900 |" in markdown(r)
+    assert "13 engagements on the 48 dev articles, 1 without a stated confidence" in markdown(r)
