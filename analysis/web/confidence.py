@@ -62,7 +62,7 @@ def confidence_note(engagement: Engagement, evidence: Iterable[Evidence]) -> str
     rows = [row for row in evidence if row.confidence is not None]
     outlets = list(dict.fromkeys(row.document.outlet.strip() or "مصدر غير مسمّى" for row in rows))
     best = max(rows, key=lambda row: row.confidence, default=None)
-    parts = [f"الثقة {percent(engagement.confidence)}"]
+    parts = [percent(engagement.confidence)]  # after the pane's own "الثقة" label
     if outlets:
         parts.append(sources_phrase(outlets))
     if best is not None and (cues := cues_sentence(best.cues.split(","))):

@@ -53,9 +53,10 @@ def test_timeline_filter_at_least_n_percent(
 
     cards(page).first.locator(".engagement-link").click()
     note = page.locator(".confidence-note")
-    expect(note).to_contain_text("الثقة 95٪")
+    expect(note).to_have_text(re.compile(r"^95٪؛ "))
     expect(note).to_contain_text("من مصدر واحد (المدى)")
     expect(note).to_contain_text("بفعل دالّ على الحدث")
+    screenshot("detail-pane")
     assert serious_violations(page) == []
     assert console_errors == []
 

@@ -33,7 +33,7 @@ def test_the_note_names_the_independent_sources_and_the_best_sentences_cues():
         cues="found:rule,trigger:verb,named:2/2,marker:hedge",
     )
     note = confidence_note(engagement, engagement.evidence.select_related("document"))
-    assert note.startswith("الثقة 96٪؛ من مصدرين مستقلين (")
+    assert note.startswith("96٪؛ من مصدرين مستقلين (")
     assert "المدى" in note and "روسيا اليوم" in note
     assert "بفعل دالّ على الحدث" in note or "باسم دالّ على الحدث" in note
 
