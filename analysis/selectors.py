@@ -50,6 +50,7 @@ class TimelineFilters:
     document_id: int | None = None
     status: str = ""
     review: str = ""
+    min_confidence: float | None = None  # at least this computed confidence (0-1)
     extra: dict = field(default_factory=dict)
 
 
@@ -131,10 +132,22 @@ def _engagements_matching(filters: TimelineFilters) -> QuerySet[Engagement]:
         engagements = engagements.filter(evidence__document__outlet=filters.outlet)
     if filters.document_id:
         engagements = engagements.filter(evidence__document_id=filters.document_id)
+    if filters.min_confidence is not None:
+        engagements = engagements.filter(confidence__gte=filters.min_confidence)
     return Engagement.objects.filter(pk__in=engagements.values("pk"))
 
 
-CARD_FIELDS = ("id", "type", "date_start", "date_precision", "location", "status", "review", "source_count")
+CARD_FIELDS = (
+    "id",
+    "type",
+    "date_start",
+    "date_precision",
+    "location",
+    "status",
+    "review",
+    "source_count",
+    "confidence",
+)
 
 
 def engagement_list(*, filters: TimelineFilters) -> QuerySet[dict]:

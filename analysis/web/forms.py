@@ -25,6 +25,7 @@ STATE_PARAMS = (
     "source",
     "status",
     "review",
+    "confidence",
     "engagement",
     "profile",
 )
@@ -120,6 +121,13 @@ class TimelineFilterForm(forms.Form):
         label="المراجعة",
         widget=QuickSelect,
     )
+    confidence = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=100,
+        label="الثقة لا تقل عن (٪)",
+        help_text="يخفي الأحداث التي لم تُحسب ثقتها.",
+    )
     engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)
     page = forms.IntegerField(required=False, min_value=1)
@@ -157,6 +165,7 @@ class TimelineFilterForm(forms.Form):
             document_id=int(value) if kind == "document" and value.isdigit() else None,
             status=data.get("status") or "",
             review=data.get("review") or "",
+            min_confidence=data["confidence"] / 100 if data.get("confidence") is not None else None,
         )
 
     @property
@@ -172,5 +181,6 @@ class TimelineFilterForm(forms.Form):
                 filters.document_id,
                 filters.status,
                 filters.review,
+                filters.min_confidence is not None,
             ]
         )
