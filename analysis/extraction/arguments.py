@@ -303,6 +303,12 @@ def is_title_head(tok: Token) -> bool:
 _ATTRIBUTIONS = frozenset(normalize(w) for w in "وفق ووفق وفقا حسب بحسب وبحسب عن نقلا لـ ل".split())
 
 
+def _bare_verb(tok: Token) -> bool:
+    """A verb written without `و`, `ف` or `ل` before it."""
+    hit = trigger_at(tok)
+    return hit is not None and hit[1] and hit[2] == tok.n
+
+
 def _named_subject(doc: Doc, m: Mention) -> bool:
     """`إن الدليمي، زار`: a person before a comma is the subject of the verb after it, unless
     the phrase only names a source (`ووفق وكالة الأنباء، استقبل`)."""
@@ -333,8 +339,10 @@ def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType)
     m = doc.inside[k]
     if not is_arg(m, etype):
         return []
-    if tokens[trig_index - 1].text in COMMAS and not _named_subject(doc, m):
-        return []
+    if tokens[trig_index - 1].text in COMMAS and not (
+        _named_subject(doc, m) and _bare_verb(tokens[trig_index])
+    ):
+        return []  # `، والتقى`, `، لبحث`: a clause joined to the sentence's own subject
     out = [m]
     while m.first - 1 >= rng.start and doc.inside[m.first - 1] is not None:
         prev = doc.inside[m.first - 1]

@@ -60,6 +60,7 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
                 c
                 for c in candidates
                 if c.sentence > 0
+                and c.emit
                 and compatible_types(c.type, cand.type)
                 and frozenset(m.actor for m, _ in c.participants) == keys
             ),
@@ -78,13 +79,15 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
         if prev is None or prev.type != cand.type and not compatible_types(prev.type, cand.type):
             prev = None
         if cand.date is not None and cand.date.value.year is not None:
-            last_with[group] = cand
+            if cand.emit:  # only a reported engagement is one a later report can repeat
+                last_with[group] = cand
             continue
         source: DateMention | None = None
         if prev is not None and not is_pluperfect(doc, cand):
             cand.same_as = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
             continue
-        last_with[group] = cand
+        if cand.emit:
+            last_with[group] = cand
         if cand.planned:
             # a planned engagement happens on a day of its own: it takes no date told elsewhere
             ante = cand.inherited_from
@@ -232,7 +235,9 @@ def _told_date(
     earlier = is_pluperfect(doc, cand)
     source = anaphoric_date(doc, cand, candidates) or date_of_visit_meetings(cand, candidates)
     if source is None and not earlier:
-        source = _narrative_date(cand, candidates) or visit_date(cand, candidates)
+        source = _narrative_date(cand, candidates)
+    if source is None:
+        source = visit_date(cand, candidates)  # `وكان X قد التقى، في اليوم الأول من زيارته، Y`
     if source is None and not earlier:
         source = dateline_day
     return source

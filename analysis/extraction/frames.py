@@ -106,6 +106,7 @@ class Roles:
     antecedent: Candidate | None = None
     invited: bool = False  # `دعوة لـX بزيارة`, `بهدف لقاء X`: planned, not yet done
     other_trip: bool = False  # `عقب زيارتين إلى ...`: another trip than the sentence's
+    named: bool = False  # a noun's doer named with it: after it, or between a light verb and it
 
     def continuing(self, cand: Candidate | None, objects: list[Arg]) -> Roles:
         self.antecedent = cand
@@ -247,7 +248,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if etype in PAIRWISE or etype == EngagementType.VISIT:
         light = light_verb_subjects(doc, i, rng, etype)
         if light:
-            return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
+            return Roles(light, [a for a in after if all(a[0] is not m for m in light)], named=True)
     if etype in PAIRWISE and _for_purpose(doc, i, rng):
         # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
         roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
@@ -255,7 +256,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return roles
     agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
     if agent is not None:
-        return Roles([agent], [a for a in after if a[0] is not agent])
+        return Roles([agent], [a for a in after if a[0] is not agent], named=True)
     if trig.conj and etype in PAIRWISE:
         same = c.same_sentence_antecedent()
         return Roles().continuing(same, after) if same is not None else Roles([], after)
@@ -404,7 +405,11 @@ def visit_frames(f: Frame) -> list[Candidate]:
     visit = f.make([(subject, Role.VISITOR)])
     # a visit to a place not in the gazetteer (`زار مطار حميميم`, `وصل إلى مدينة دياربكر`) is
     # still one; `وصل` and `انتقل` say so only with `إلى` (not `وصلت المحادثات إلى طريق مسدود`)
-    visit.emit = f.location is not None or not _arrival(c.trig) or _toward(doc, i, c.next_boundary)
+    # a visit noun with no place needs its doer named with it (`زيارة مدفيديف المرتقبة`, `قام X
+    # بزيارة`), not only a possessor (`خلافاً لزياراته السابقة`)
+    toward = _toward(doc, i, c.next_boundary)
+    placeless = toward if _arrival(c.trig) else c.trig.verb or f.roles.named or toward
+    visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
     visits = [visit, *_more_stops(f, visit), *_companions(f, visit)]
     host = next(
@@ -486,8 +491,11 @@ def _arrival(trig: Trigger) -> bool:
 
 
 def _toward(doc: Doc, i: int, stop: int) -> bool:
-    """`إلى` after the verb, before another clause: the arrival names where it goes."""
-    return any(doc.tokens[k].n in _TOWARD for k in range(i + 1, min(i + 12, stop)))
+    """`إلى` after the verb, before another clause, or `ل` on a definite place (`زيارته للمملكة`):
+    the visit names where it goes."""
+    if any(doc.tokens[k].n in _TOWARD for k in range(i + 1, min(i + 12, stop))):
+        return True
+    return any(doc.tokens[k].n.startswith("لل") for k in range(i + 1, min(i + 3, stop)))
 
 
 def statement_frames(f: Frame) -> list[Candidate]:

@@ -816,3 +816,23 @@ def test_those_who_attended_a_meeting_told_before_are_its_parties():
     )
     [e] = engagements(text)
     assert parties(e) == {"هاكان فيدان", "نيجيرفان بارزاني", "ريبر أحمد", "عبد الباسط سيدا"}
+
+
+def test_no_visit_from_a_possessor_alone_nor_a_purpose_clause_subject():
+    assert engagements(
+        "وقالت المصادر إن الموفد الفرنسي لم يلتقِ أي مسؤول من حزب الله هذه المرة، خلافاً لزياراته السابقة."
+    ) == []
+    found = engagements(
+        "والتقى وزير الخارجية الأمريكي أنتوني بلينكن مع كل من وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني "
+        "ورئيس المخابرات المصرية عباس كامل، لبحث اتفاق محتمل."
+    )
+    assert all("أنتوني بلينكن" in parties(e) for e in found)
+
+
+def test_a_clause_joined_after_a_comma_keeps_the_sentence_s_subject():
+    found = engagements(
+        "وصل مستشار الأمن القومي العراقي قاسم الأعرجي إلى أربيل على رأس لجنة شكلها رئيس الوزراء "
+        "محمد شياع السوداني، والتقى وزير داخلية الإقليم ريبر أحمد."
+    )
+    meeting = next(e for e in found if e.type == EngagementType.MEETING)
+    assert parties(meeting) == {"قاسم الأعرجي", "ريبر أحمد"}
