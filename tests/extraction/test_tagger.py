@@ -26,7 +26,11 @@ def features_of(text: str) -> tuple[list, list[set[str]]]:
 def test_features_read_the_word_its_clitic_the_lexicons_the_rules_and_the_neighbours():
     tokens, rows = features_of("قال وزير الخارجية سامي الخطيب إن وفدا وصل إلى برلين والتقى بالخطيب.")
     words = [t.text for t in tokens]
-    minister, surname, berlin = rows[words.index("وزير")], rows[words.index("الخطيب")], rows[words.index("برلين")]
+    minister, surname, berlin = (
+        rows[words.index("وزير")],
+        rows[words.index("الخطيب")],
+        rows[words.index("برلين")],
+    )
     assert {"w=وزير", "lex=title"} <= minister
     assert {"w=الخطيب", "art", "rule=I-person", "-1:w=سامي", "1:w=ان"} <= surname
     assert "lex=geo" in berlin

@@ -17,10 +17,11 @@ from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.clean import name_key, normalize
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
-from analysis.extraction.tagger.features import word_features
+from analysis.extraction.tagger.features import lexicon_word
 from analysis.extraction.tagger.spans import Span
 
 MIN_CONFIDENCE = 0.6  # the model's mean probability of the span's labels
+CONTEXT = 2  # tokens of context around a stretch to tag: the features' reach
 _ARTICLES = ("ال", "وال", "بال", "لل", "وبال", "ولل")  # not `فال`: `فالح` is a given name
 
 
@@ -38,19 +39,39 @@ def _full_name(name: str) -> bool:
 
 def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
     """No word of the span is a lexicon word (a title, an institution, a place, a trigger, a stop word)."""
-    return not any(
-        f.startswith("lex=") and f not in ("lex=givenname", "lex=familyname")
-        for tok in tokens[span.first : span.last + 1]
-        for f in word_features(tok.text, tok.n, tok.kind)
-    )
+    return not any(lexicon_word(t.text, t.n, t.kind) for t in tokens[span.first : span.last + 1])
 
 
-def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> tuple[KnownActor, ...] | None:
+def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
+    """Where a new person can be: runs of two or more plain words outside the rules' mentions, with
+    two tokens of context on each side (what the features look at)."""
+    plain = [
+        k not in covered and t.kind == "w" and not lexicon_word(t.text, t.n, t.kind)
+        for k, t in enumerate(tokens)
+    ]
+    windows: list[range] = []
+    k = 0
+    while k < len(tokens):
+        end = k
+        while end < len(tokens) and plain[end]:
+            end += 1
+        if end - k >= 2:
+            first, last = max(0, k - CONTEXT), min(len(tokens), end + CONTEXT)
+            if windows and windows[-1].stop >= first:
+                first = windows.pop().start
+            windows.append(range(first, last))
+        k = end + 1 if end == k else end
+    return windows
+
+
+def known_persons(
+    text: str, tokens: Sequence[Token], analysis: ActorAnalysis
+) -> tuple[KnownActor, ...] | None:
     """Known actors for the persons the tagger adds; None without a model."""
-    found = tagged_names(text, tokens, analysis.mentions, tags=("PER",))
+    covered = {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
+    found = tagged_names(text, tokens, analysis.mentions, tags=("PER",), windows=_windows(tokens, covered))
     if found is None:
         return None
-    covered = {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
     known = {name_key(n) for a in analysis.actors if a.kind == ActorKind.PERSON for n in (a.name, *a.aliases)}
     names: dict[str, None] = {}
     for span, name, confidence in found:
