@@ -126,9 +126,17 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         k += 1
         units += 1
         bare += 1
-    if units < 2 or all(name_words.ordinary(t.text) and t.n not in lx.NAME_CONNECTORS for t in tokens[j:k]):
+    if units < 2 or _common_words_only(tokens[j:k]):
         return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
     return k
+
+
+def _common_words_only(words: Sequence[Token]) -> bool:
+    """Every word is an ordinary word of the language and one is an everyday one (`الوزارة`,
+    `الإرهاب`); not `سامي الصالح`, whose words are common but not everyday, nor a name with a connector."""
+    return all(name_words.ordinary(t.text) and t.n not in lx.NAME_CONNECTORS for t in words) and any(
+        name_words.everyday(t.text) for t in words
+    )
 
 
 def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int | None:
