@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis
-from analysis.extraction.arguments import definite_trigger_is_new, inside_adverbial
+from analysis.extraction.arguments import definite_trigger_is_new
+from analysis.extraction.clause_objects import inside_adverbial
 from analysis.extraction.clean import normalize
 from analysis.extraction.event_dates import resolve_dates
 from analysis.extraction.frame_doc import (
@@ -114,7 +115,11 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             while j < len(triggers) and triggers[j].type == EngagementType.ATTACK and not triggers[j].verb:
                 j += 1
             next_boundary = triggers[j].index if j < len(triggers) else rng.stop
-        elif trig.verb and t_idx + 1 < len(triggers) and _time_frame(doc, trig.index, triggers[t_idx + 1].index):
+        elif (
+            trig.verb
+            and t_idx + 1 < len(triggers)
+            and _time_frame(doc, trig.index, triggers[t_idx + 1].index)
+        ):
             # `سيلتقي خلال زيارته A وB`: the visit frames the meetings, the objects follow it
             next_boundary = triggers[t_idx + 2].index if t_idx + 2 < len(triggers) else rng.stop
         prev_boundary = triggers[t_idx - 1].index if t_idx > 0 else rng.start - 1

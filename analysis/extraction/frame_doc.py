@@ -252,6 +252,10 @@ def next_words(doc: Doc, i: int, count: int, rng: range) -> set[str]:
 
 
 MULTILATERAL = {EngagementType.MEETING, EngagementType.TALKS}
+# a state after one is the other side of a transfer or a deal (`سلمت إلى سورية`, `من روسيا`)
+PARTY_PREPOSITIONS = frozenset(normalize(w) for w in "إلى الى من مع".split())
+# `وفد برئاسة X`: X leads the delegation, X is no object of `ب`
+LEADING_WORDS = frozenset(normalize(w) for w in "رئاسة قيادة".split())
 ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
 
 
