@@ -19,6 +19,7 @@ from analysis.extraction.frame_doc import (
     LIGHT_VERBS,
     PARTY_PREPOSITIONS,
     PLACE_PREPS,
+    PURPOSE_WORDS,
     QUOTE_MARKS,
     WITH,
     Candidate,
@@ -36,8 +37,8 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
     tokens = doc.tokens
     if after_visit:
         return True
-    if i - 1 >= rng.start and tokens[i - 1].n in LIGHT_VERBS:
-        return True
+    if i - 1 >= rng.start and (tokens[i - 1].n in LIGHT_VERBS or tokens[i - 1].n in PURPOSE_WORDS):
+        return True  # `كرر الزيارة`, `لغرض التدريب`
     nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
     if len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر")):
         return True

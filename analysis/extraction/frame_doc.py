@@ -256,6 +256,8 @@ MULTILATERAL = {EngagementType.MEETING, EngagementType.TALKS}
 PARTY_PREPOSITIONS = frozenset(normalize(w) for w in "إلى الى من مع".split())
 # `وفد برئاسة X`: X leads the delegation, X is no object of `ب`
 LEADING_WORDS = frozenset(normalize(w) for w in "رئاسة قيادة".split())
+# a trigger noun after one names what someone came or gathered for (`بهدف لقاء X`, `لغرض التدريب`)
+PURPOSE_WORDS = frozenset(normalize(w) for w in "بهدف لهدف بغرض لغرض بغية لأجل".split())
 ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
 
 

@@ -30,6 +30,7 @@ from analysis.extraction.frame_doc import (
     LIGHT_VERBS,
     PAIRWISE,
     POSSESSIVE_FORMS,
+    PURPOSE_WORDS,
     WITH,
     Candidate,
     Doc,
@@ -237,15 +238,12 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
 _SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
 
 
-_PURPOSE_WORDS = frozenset(normalize(w) for w in "بهدف لهدف بغرض بغية لأجل".split())
-
-
 def _for_purpose(doc: Doc, i: int, rng: range) -> bool:
     """A meeting noun after `بهدف`, `بغرض`, or with `ل` attached (`للقاء`): a purpose."""
     tok = doc.tokens[i].n
     if tok.startswith("لل") and tok[1:] in lx.TRIGGERS:
         return True
-    return i - 1 >= rng.start and doc.tokens[i - 1].n in _PURPOSE_WORDS
+    return i - 1 >= rng.start and doc.tokens[i - 1].n in PURPOSE_WORDS
 
 
 _CAME = frozenset(normalize(w) for w in "جاء وجاء جاءت وجاءت".split())

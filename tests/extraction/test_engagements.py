@@ -836,3 +836,11 @@ def test_a_clause_joined_after_a_comma_keeps_the_sentence_s_subject():
     )
     meeting = next(e for e in found if e.type == EngagementType.MEETING)
     assert parties(meeting) == {"قاسم الأعرجي", "ريبر أحمد"}
+
+
+def test_training_named_as_the_purpose_of_a_gathering():
+    [e] = engagements(
+        "وتدفق مئات من عناصر الفصائل على معسكرات في إيران لغرض التدريب على قتال الشوارع "
+        "باشراف عناصر من الحرس الثوري الإيراني بالتنسيق مع حزب الله اللبناني."
+    )
+    assert e.type == EngagementType.TRAINING and parties(e) == {"الحرس الثوري الإيراني", "حزب الله اللبناني"}
