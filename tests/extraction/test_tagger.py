@@ -79,3 +79,13 @@ def test_a_name_drops_a_clitic_the_text_or_the_word_frequencies_show():
     assert span_name(text, tokens, Span("PER", at["للمالكي"], at["للمالكي"])) == "المالكي"
     assert span_name(text, tokens, Span("PER", at["ووليد"], at["ووليد"])) == "وليد"
     assert span_name(text, tokens, Span("PER", at["وباسم"], at["وباسم"])) == "باسم"
+
+
+def test_a_new_person_needs_a_full_name_not_a_noun_phrase():
+    from analysis.extraction.tagger.persons import _full_name
+
+    assert _full_name("باسم العوادي") and _full_name("بشار الأسد") and _full_name("هانز مولر")
+    assert not _full_name("مولر")  # a short form
+    assert not _full_name("القصر الحكومي") and not _full_name("بالقصر الحكومي")  # the article
+    assert not _full_name("بطائرتين مسيرتين")  # a preposition and a noun
+    assert not _full_name("سلمان بن")  # cut at a connector

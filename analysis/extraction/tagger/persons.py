@@ -2,8 +2,8 @@
 
 Pure Python. Where the tagger tags a person the rules did not find, the name is handed to the
 actor stage as a known actor, so the rules place its mentions, short forms and titles. Such a
-person needs a full name (two words or more, not a definite noun phrase, not ending on a name
-connector such as `بن`), words outside the lexicons, no overlap with anything the rules found,
+person needs a full name (two words or more, not a definite noun phrase, not a preposition and a
+noun, not ending on a name connector such as `بن`), words outside the lexicons, no overlap with anything the rules found,
 and the model's confidence. Names the rules found are left as they are: on the development
 articles the tagger's other boundaries for them were wrong more often than right.
 """
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.clean import name_key, normalize
+from analysis.extraction.lexical import reading, word_zipf
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import lexicon_word
@@ -28,13 +29,21 @@ _ARTICLES = ("ال", "وال", "بال", "لل", "وبال", "ولل")  # not `�
 def _full_name(name: str) -> bool:
     """Two words or more, the first without the article (a definite noun and its adjective,
     `القصر الحكومي`, is a place or a thing; `المالكي` alone is a short form), the last no
-    connector (`سلمان بن` is cut short)."""
+    connector (`سلمان بن` is cut short), the first no preposition and noun."""
     words = normalize(name).split()
     return (
         len(words) >= 2
         and words[-1] not in lx.NAME_CONNECTORS
         and not any(words[0].startswith(a) and len(words[0]) >= len(a) + 3 for a in _ARTICLES)
+        and not _prepositional(words[0])
     )
+
+
+def _prepositional(word: str) -> bool:
+    """`بطائرتين`, `بصواريخ`, `لقوات`: the preposition ب/ل on a noun, which qalsadi reads as a noun only
+    and wordfreq finds commoner than the whole word. A name keeps its ب (`باسم`, `بشار`, `بلال`)."""
+    rest = word[1:]
+    return word[:1] in "بل" and len(rest) >= 3 and reading(rest) == "N" and word_zipf(rest) > word_zipf(word)
 
 
 def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
