@@ -79,7 +79,7 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
     for i in rng:
         if doc.inside[i] is not None:
             continue
-        hit = trigger_at(tokens[i])
+        hit = trigger_at(tokens[i]) or _joint(doc, i, rng)
         if hit is None:
             continue
         etype, verb, form, conj = hit
@@ -129,6 +129,14 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
 
 
 _PLACE_LEADS = frozenset(normalize(w) for w in "إلى الى في".split())
+
+
+def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, bool] | None:
+    """`مؤتمر صحفي مشترك مع X`, `تجمع حاشد مشترك مع X`: a joint appearance with X is a meeting."""
+    tok = doc.tokens[i].n
+    if tok in lx.JOINT_WORDS and i + 1 < rng.stop and doc.tokens[i + 1].n == "مع":
+        return EngagementType.MEETING, False, tok, False
+    return None
 
 
 def _this_one(doc: Doc, i: int, rng: range) -> bool:

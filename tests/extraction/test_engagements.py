@@ -844,3 +844,12 @@ def test_training_named_as_the_purpose_of_a_gathering():
         "باشراف عناصر من الحرس الثوري الإيراني بالتنسيق مع حزب الله اللبناني."
     )
     assert e.type == EngagementType.TRAINING and parties(e) == {"الحرس الثوري الإيراني", "حزب الله اللبناني"}
+
+
+def test_a_joint_appearance_with_someone_is_meeting_them():
+    [e] = engagements(
+        "وقال رئيس إقليم كردستان مسعود بارزاني خلال تجمع حاشد مشترك مع "
+        "رئيس الوزراء التركي رجب طيب أردوغان، في ديار بكر، إن السلام ممكن."
+    )
+    assert parties(e) == {"مسعود بارزاني", "رجب طيب أردوغان"}
+    assert engagements("وأكد رئيس الوزراء العراقي محمد شياع السوداني أهمية التعاون المشترك بين البلدين.") == []
