@@ -332,6 +332,10 @@ def party_frames(f: Frame) -> list[Candidate]:
             (pseudo_mention(state, i), Role.PARTICIPANT) for state in nationalities(doc, i, c.next_boundary)
         ]
         parts = unique_parts(parts + sides)
+    if c.trig.type == EngagementType.TRAINING and len(parts) == 1:
+        # `تدريب طيارين عراقيين ... في الولايات المتحدة`: trained in, and by, that state
+        host = next((o[0] for o in f.roles.objects if o[0].kind == ActorKind.STATE and as_place(doc, o[0])), None)
+        parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
     if len(parts) < 2:
         return []
     return [f.make(parts)]

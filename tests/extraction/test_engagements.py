@@ -853,3 +853,8 @@ def test_a_joint_appearance_with_someone_is_meeting_them():
     )
     assert parties(e) == {"مسعود بارزاني", "رجب طيب أردوغان"}
     assert engagements("وأكد رئيس الوزراء العراقي محمد شياع السوداني أهمية التعاون المشترك بين البلدين.") == []
+
+
+def test_training_of_one_nation_s_crews_in_another_state():
+    [e] = engagements("وأفاد قائد القوة الجوية الأميركية بأنه يجري تدريب طيارين عراقيين على الطائرات في الولايات المتحدة.")
+    assert e.type == EngagementType.TRAINING and parties(e) == {"العراق", "الولايات المتحدة"}
