@@ -116,7 +116,9 @@ def lead_date(doc: Doc) -> DateMention | None:
     `صباح اليوم السبت 16/7/2022`): the day of the news it reports without a date of its own."""
     for s in range(min(3, len(doc.sentences))):
         start, end = doc.sentences[s]
-        found = [d for d in doc.dates_between(start, end) if d.value.day is not None and d.value.year is not None]
+        found = [
+            d for d in doc.dates_between(start, end) if d.value.day is not None and d.value.year is not None
+        ]
         if found:
             return found[0]
     return None

@@ -334,7 +334,9 @@ def party_frames(f: Frame) -> list[Candidate]:
         parts = unique_parts(parts + sides)
     if c.trig.type == EngagementType.TRAINING and len(parts) == 1:
         # `تدريب طيارين عراقيين ... في الولايات المتحدة`: trained in, and by, that state
-        host = next((o[0] for o in f.roles.objects if o[0].kind == ActorKind.STATE and as_place(doc, o[0])), None)
+        host = next(
+            (o[0] for o in f.roles.objects if o[0].kind == ActorKind.STATE and as_place(doc, o[0])), None
+        )
         parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
     if len(parts) < 2:
         return []
