@@ -41,6 +41,7 @@ from analysis.extraction.party_lists import (
     demonym_state,
     nationalities,
     signatories_of,
+    state_of_unnamed,
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
@@ -277,6 +278,10 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
     if subject is not None and len(subjects) >= 2 and not objs:
         parts = [(m, Role.PARTICIPANT) for m in unique_mentions(subjects)]
         return [f.make(parts)] if len(parts) >= 2 else []
+    if subject is not None and subject.kind == ActorKind.PERSON and not objs and len(subjects) == 1:
+        state = state_of_unnamed(c.doc, c.i, c.next_boundary)
+        if state is not None:  # `التقى مع القادة في بغداد`: the state, through its officials
+            return [f.make([(subject, Role.PARTICIPANT), (pseudo_mention(state, c.i), Role.PARTICIPANT)])]
     if subject is None:
         if objs and objs[0][3] == WITH:
             return []  # `اجتمع مع كل من A و B` with no one found to have met them

@@ -879,3 +879,12 @@ def test_training_of_one_nation_s_crews_in_another_state():
         "وأفاد قائد القوة الجوية الأميركية بأنه يجري تدريب طيارين عراقيين على الطائرات في الولايات المتحدة."
     )
     assert e.type == EngagementType.TRAINING and parties(e) == {"العراق", "الولايات المتحدة"}
+
+
+def test_officials_left_unnamed_stand_for_their_state():
+    [e] = engagements("وأوضحت أن قائد القيادة المركزية الأمريكية مايكل كوريلا التقى مع القادة في بغداد.")
+    assert parties(e) == {"مايكل كوريلا", "العراق"}
+    [e] = engagements(
+        "وقال المصدر إن وزير الخارجية التركي هاكان فيدان سيبحث مع المسؤولين العراقيين ملف المياه."
+    )
+    assert parties(e) == {"هاكان فيدان", "العراق"} and e.status == Status.PLANNED
