@@ -89,3 +89,15 @@ def test_a_new_person_needs_a_full_name_not_a_noun_phrase():
     assert not _full_name("القصر الحكومي") and not _full_name("بالقصر الحكومي")  # the article
     assert not _full_name("بطائرتين مسيرتين")  # a preposition and a noun
     assert not _full_name("سلمان بن")  # cut at a connector
+
+
+def test_a_span_is_cut_before_a_second_name_joined_by_and():
+    tokens = tokenize("قتل سليماني وأبو مهدي المهندس")
+    assert split_spans([Span("PER", 1, 4)], tokens) == [Span("PER", 1, 1), Span("PER", 2, 4)]
+
+
+def test_the_name_ali_is_no_stop_word_but_the_preposition_is():
+    from analysis.extraction.tagger.features import lexicon_word
+
+    ali, ala = tokenize("علي على")
+    assert not lexicon_word(ali.text, ali.n, ali.kind) and lexicon_word(ala.text, ala.n, ala.kind)

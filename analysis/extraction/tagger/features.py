@@ -13,6 +13,7 @@ lists CC-BY-SA 4.0), given, family and place names (pyarabic, GPL-3.0), verb/nou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from analysis.extraction.clean import normalize
 from analysis.extraction.lexical import is_family_name, is_given_name, is_place_name, reading, word_zipf
 
 SENTENCE_ENDS = frozenset(".!?؟\n:")
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CLITICS = ("وال", "فال", "بال", "لل", "ول", "وب", "فل", "فب", "و", "ف", "ب", "ل")
 _GEO_PHRASES = (
     *lx.STATES,
@@ -96,7 +98,10 @@ def word_features(text: str, n: str, kind: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def lexicon_word(text: str, n: str, kind: str) -> bool:
     """A word of the lexicons (a title, an institution, a place, a trigger, a stop word ...); given
-    and family names from pyarabic do not count."""
+    and family names from pyarabic do not count, nor a stop word written with alef maksura when the
+    text writes ي (`على` is a preposition, `علي` a name)."""
+    if n in lx.MAKSURA_STOPWORDS and _DIACRITICS.sub("", text).endswith("ي"):
+        return False
     return any(
         f.startswith("lex=") and f not in ("lex=givenname", "lex=familyname")
         for f in word_features(text, n, kind)
