@@ -1,10 +1,20 @@
 """Engagements: who met, visited, called or attacked whom, when and where, and the sentence
 that says so.
 
-A trigger word (`التقى`, `استقبل`, `زيارة`, `مباحثات`, `هجوم` ...) opens a candidate; its
-parties are the actor mentions around it (subject before or right after a verb, objects after
-it, `مع`, `بين`), with pro-drop subjects taken from the engagement before. Dates come from
-the date mentions in the trigger's stretch of the sentence, locations from `في`/`إلى` + a place.
+A trigger word (`التقى`, `استقبل`, `زيارة`, `مباحثات`, `هجوم` ...; `data/triggers.json`) opens a
+candidate; its parties are the actor mentions around it, with pro-drop subjects taken from the
+engagement before. Dates come from the date mentions in the trigger's stretch of the sentence,
+locations from `في`/`إلى` + a place. The stages, one module each:
+
+- `frame_doc`: the document as the rules read it (sentences, mentions, dates by position);
+- `clause_objects`: the objects after a trigger, past adverbials, up to the clause's end;
+- `arguments`: subjects (before a verb, after a light verb, in a reported `أنه`), agents,
+  antecedents; `party_lists`: attendees, signatories, nationalities, unnamed officials;
+- `roles`: who does it and to whom, for a verb or a verbal noun; `frames`: the candidates of
+  one trigger by type (visit, pairwise meeting, transfer/attack); `tours_claims`: tours and
+  claimed attacks;
+- `event_places`, `event_dates`: where, and when (the date a trigger takes, then the dates
+  filled from the engagement a clause continues, the trip, the story, the lead or dateline).
 """
 
 from __future__ import annotations
