@@ -139,6 +139,11 @@ def _common_words_only(words: Sequence[Token]) -> bool:
     )
 
 
+# `بن`, `ابن`, `آل`: a chain of fathers and the family (`عبد الله بن محمد بن سعود آل ثاني`) goes on
+# as long as a connector follows the next name.
+_LINEAGE_CONNECTORS = frozenset(normalize(w) for w in "بن ابن آل".split())
+
+
 def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int | None:
     """Past a connector at `k` (`بن`, `عبد`, `أبو`, ...) and the word it joins: where the name goes on,
     or None when the connector does not continue this name."""
@@ -158,7 +163,15 @@ def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int
         or not (nxt.article or _valid_name_token(nxt) or k > j)
     ):
         return None
-    if units >= 2 and not _name_ends_after(tokens, q + 1) and not _tail_ends(tokens, q + 1, 1):
+    lineage = tokens[k].n in _LINEAGE_CONNECTORS and (
+        q + 1 >= len(tokens) or tokens[q + 1].n in _LINEAGE_CONNECTORS
+    )
+    if (
+        units >= 2
+        and not lineage
+        and not _name_ends_after(tokens, q + 1)
+        and not _tail_ends(tokens, q + 1, 1)
+    ):
         return None
     return q + 1
 

@@ -52,3 +52,12 @@ def test_a_name_after_a_preposition_with_its_title_right_after_it():
 def test_a_kingdom_in_a_title_is_no_name():
     found = persons("واستقبل الوزير معالي وزيرة خارجية مملكة ليسوتو السيدة متسيبو راماكواي.")
     assert set(found) == {"متسيبو راماكواي"}
+
+
+def test_a_chain_of_fathers_and_the_family_is_one_name():
+    found = persons("وأشار الشيخ عبد الله بن محمد بن سعود آل ثاني، رئيس مجلس الإدارة، إلى النتائج.")
+    assert "عبد الله بن محمد بن سعود آل ثاني" in found
+
+
+def test_a_time_phrase_and_common_words_are_no_described_person():
+    assert persons("سجلت الشركة نموا في الربع الماضي متجاوزة تقديرات المحللين.") == {}
