@@ -32,6 +32,8 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     after = [d for d in doc.dates_between(trig_start, stop_char) if not any(x < d.start for x in since)]
     if after:
         return after[0]
+    if _owned_by_previous(doc, i, rng, prev_boundary):
+        return None  # `أبرمت خلال الفصل الثاني من 2012 ...، في الوقت الذي يقوم فيه X بزيارة`
     lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
     before = [d for d in doc.dates_between(lo_char, trig_start)]
     if before:
@@ -40,6 +42,19 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     if before:
         return before[-1]
     return None
+
+
+def _owned_by_previous(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
+    """The dates before the trigger follow an engagement of another kind, past a comma: they
+    are that one's (a signing's day is not the day of a visit told after it)."""
+    if prev_boundary < rng.start:
+        return False
+    mine, theirs = trigger_at(doc.tokens[i]), trigger_at(doc.tokens[prev_boundary])
+    if mine is None or theirs is None or compatible_types(mine[0], theirs[0]):
+        return False
+    if {mine[0], theirs[0]} <= TALK_TYPES | {EngagementType.VISIT}:
+        return False  # `وصل X، اليوم السبت، إلى Y حيث سيلتقي Z`: the meetings of a visit share its day
+    return any(doc.tokens[k].text in ("،", ",") for k in range(prev_boundary + 1, i))
 
 
 def segment_date(doc: Doc, obj: tuple[Mention, int, int, str]) -> DateMention | None:

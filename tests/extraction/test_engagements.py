@@ -888,3 +888,13 @@ def test_officials_left_unnamed_stand_for_their_state():
         "وقال المصدر إن وزير الخارجية التركي هاكان فيدان سيبحث مع المسؤولين العراقيين ملف المياه."
     )
     assert parties(e) == {"هاكان فيدان", "العراق"} and e.status == Status.PLANNED
+
+
+def test_a_signing_s_day_is_not_the_day_of_a_visit_told_after_it():
+    text = (
+        "وأعلنت موسكو أنها أبرمت خلال الفصل الثاني من 2012 عقود تسلح مع العراق، في الوقت الذي "
+        "يقوم فيه رئيس الوزراء العراقي نوري المالكي بزيارة إلى موسكو."
+    )
+    found = {e.type: e for e in engagements(text)}
+    assert found[EngagementType.AGREEMENT].date.iso == "2012-04"
+    assert found[EngagementType.VISIT].date.iso is None
