@@ -59,13 +59,17 @@ def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:
 
 
 def loaded_tagger() -> pycrfsuite.Tagger | None:
-    """The model of `model_path`, opened once per process; None when there is no model file."""
+    """The model of `model_path`, opened once per process; None when there is no model file or it
+    cannot be read (a damaged file must not stop extraction: the rules run alone)."""
     path = model_path(MODEL_NAME)
     if path not in _TAGGERS:
         tagger = None
         if path.is_file():
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))
+            try:
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(path))
+            except Exception:  # crfsuite reports a bad file as a generic error
+                tagger = None
         _TAGGERS[path] = tagger
     return _TAGGERS[path]
 
