@@ -33,6 +33,7 @@ from analysis.extraction.frame_doc import (
     Trigger,
     pseudo_mention,
     sentence_words,
+    trigger_at,
     unique_mentions,
     unique_parts,
 )
@@ -76,6 +77,17 @@ def build(
         return [frame.make([(m, Role.PARTICIPANT) for m in attendees])]
     if etype == EngagementType.VISIT:
         return visit_frames(frame)
+    found = _typed_frames(frame)
+    retyped = _retyped(doc, c.i, rng, etype) if found else etype
+    for cand in found:
+        cand.type = retyped
+        if retyped == EngagementType.CALL:
+            cand.location = None  # a phone call has no venue
+    return found
+
+
+def _typed_frames(frame: Frame) -> list[Candidate]:
+    etype = frame.clause.trig.type
     if etype == EngagementType.STATEMENT:
         return statement_frames(frame)
     if etype in PAIRWISE:
@@ -138,6 +150,25 @@ class Frame:
             subject=self.subject,
             inherited_from=self.roles.antecedent,
         )
+
+
+_CALL_LEADS = frozenset(normalize(w) for w in "في خلال".split())
+
+
+def _retyped(doc: Doc, i: int, rng: range, etype: EngagementType) -> EngagementType:
+    """`بحث X مع Y في اتصال هاتفي`: talks held in a call are a call; `سلم X رسالة من A إلى B`:
+    a letter handed over is `other`, not a transfer of arms."""
+    ahead = [k for k in range(i + 1, min(i + 14, rng.stop)) if doc.inside[k] is None]
+    if etype == EngagementType.TALKS and any(
+        doc.tokens[k - 1].n in _CALL_LEADS
+        and (hit := trigger_at(doc.tokens[k]))
+        and hit[0] == EngagementType.CALL
+        for k in ahead
+    ):
+        return EngagementType.CALL
+    if etype == EngagementType.ARMS_TRANSFER and any(doc.tokens[k].n in lx.LETTERS for k in ahead[:3]):
+        return EngagementType.OTHER
+    return etype
 
 
 def visit_frames(f: Frame) -> list[Candidate]:

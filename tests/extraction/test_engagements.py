@@ -898,3 +898,16 @@ def test_a_signing_s_day_is_not_the_day_of_a_visit_told_after_it():
     found = {e.type: e for e in engagements(text)}
     assert found[EngagementType.AGREEMENT].date.iso == "2012-04"
     assert found[EngagementType.VISIT].date.iso is None
+
+
+def test_talks_held_in_a_phone_call_are_a_call_and_a_letter_handed_over_is_other():
+    [call] = engagements(
+        "بحث وزير الخارجية العراقي فؤاد حسين مع نظيره الإيراني عباس عراقجي في اتصال هاتفي العلاقات الثنائية."
+    )
+    assert call.type == EngagementType.CALL and call.location is None
+    [letter] = engagements(
+        "سلم السفير الإيراني محمد كاظم آل صادق رسالة من الرئيس الإيراني مسعود بزشكيان "
+        "إلى رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    assert letter.type == EngagementType.OTHER
+    assert parties(letter) == {"محمد كاظم آل صادق", "مسعود بزشكيان", "محمد شياع السوداني"}
