@@ -186,7 +186,8 @@ def visit_frames(f: Frame) -> list[Candidate]:
     # a visit noun with no place needs its doer named with it (`زيارة مدفيديف المرتقبة`, `قام X
     # بزيارة`), not only a possessor (`خلافاً لزياراته السابقة`)
     toward = _toward(doc, i, c.next_boundary)
-    placeless = toward if _arrival(c.trig) else c.trig.verb or f.roles.named or toward
+    visited = c.trig.verb and any(tokens[k].kind == "w" for k in range(i + 1, min(i + 4, rng.stop)))
+    placeless = toward if _arrival(c.trig) else visited or f.roles.named or toward
     visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
     visits = [visit, *_more_stops(f, visit), *_companions(f, visit)]
