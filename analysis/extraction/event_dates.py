@@ -103,6 +103,8 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             continue
         if cand.emit:
             last_with[group] = cand
+        if cand.ongoing:
+            continue  # `المفاوضات الجارية`: no day of its own, none borrowed
         if cand.planned:
             # a planned engagement happens on a day of its own: it takes no date told elsewhere
             ante = cand.inherited_from

@@ -131,6 +131,7 @@ class Candidate:
     emit: bool = True  # False: kept only as the subject a later clause continues
     tour_stop: bool = False  # one place of a tour's list: dated by the tour, never merged
     claim_sentence: int | None = None  # the sentence where a group claims this attack
+    ongoing: bool = False  # `المفاوضات الجارية`: under way, on no one day
 
 
 def trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:

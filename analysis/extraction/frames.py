@@ -139,7 +139,10 @@ class Frame:
 
     def make(self, parts: list[tuple[Mention, Role]], date: DateMention | None = None) -> Candidate:
         c = self.clause
+        nxt = c.i + 1
+        ongoing = nxt < c.rng.stop and c.doc.tokens[nxt].n in _ONGOING
         return Candidate(
+            ongoing=ongoing,
             type=c.trig.type,
             participants=parts,
             sentence=c.s,
@@ -152,6 +155,7 @@ class Frame:
         )
 
 
+_ONGOING = frozenset(normalize(w) for w in "الجارية الجاري المستمرة المتواصلة الدائرة".split())
 _CALL_LEADS = frozenset(normalize(w) for w in "في خلال".split())
 
 

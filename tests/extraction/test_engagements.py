@@ -911,3 +911,12 @@ def test_talks_held_in_a_phone_call_are_a_call_and_a_letter_handed_over_is_other
     )
     assert letter.type == EngagementType.OTHER
     assert parties(letter) == {"محمد كاظم آل صادق", "مسعود بزشكيان", "محمد شياع السوداني"}
+
+
+def test_talks_under_way_take_no_day():
+    text = (
+        "أجرى وزير الخارجية العراقي فؤاد حسين يوم الجمعة 25 تموز 2025 اتصالاً هاتفياً مع نظيره الإيراني عباس عراقجي. "
+        "وتناول الجانبان المفاوضات الجارية في تركيا بين إيران وفرنسا وألمانيا."
+    )
+    talks = next(e for e in engagements(text) if e.type == EngagementType.TALKS)
+    assert parties(talks) == {"إيران", "فرنسا", "ألمانيا"} and talks.date.iso is None
