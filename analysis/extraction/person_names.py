@@ -223,6 +223,8 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         return False
     if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات") or tok.n in lx.NON_NAME_NOUNS:
         return False  # `العلاقات`, `التطورات`: a plural noun, not a family name
+    if _strip_article(tok.n) in lx.ORG_HEADS:
+        return False  # `إعلام الوزارة`, `رئيس المجلس`: an institution, not a family name
     if bare >= 2 and not tok.n.endswith("ي"):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
