@@ -14,6 +14,7 @@ from analysis.extraction.frame_doc import (
     BETWEEN,
     COMMAS,
     LEADING_WORDS,
+    MULTILATERAL,
     PARTY_PREPOSITIONS,
     POSSESSIVE_FORMS,
     QUOTE_MARKS,
@@ -53,7 +54,8 @@ def collect_after(
             # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: states the talks are between, not
             # states in the topic after them (`بحث العلاقات بين البلدين`)
             states_between = marker == BETWEEN and between_at - start <= 4 and not m.embedded
-            if is_arg(m, etype) or m.kind == ActorKind.STATE and states_between:
+            attended = marker == ATTENDED and not m.embedded  # `قمة يحضرها قادة A، ومصر، والأردن`
+            if is_arg(m, etype) or m.kind == ActorKind.STATE and (states_between or attended):
                 found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
@@ -74,7 +76,12 @@ def collect_after(
                 continue
             if tok.text in COMMAS:
                 nxt = k + 1
-                if nxt < stop and doc.inside[nxt] is not None and adverbial_end(doc, nxt, stop) is None:
+                listed = marker in (ATTENDED, BETWEEN)  # `بين إيران، وفرنسا`, `يحضرها قادة مصر، والأردن`
+                if (
+                    nxt < stop
+                    and doc.inside[nxt] is not None
+                    and (listed or adverbial_end(doc, nxt, stop) is None)
+                ):
                     if found:
                         found[-1] = (found[-1][0], found[-1][1], k, found[-1][3])
                     seg_start = k = nxt  # `، ورئيس ...`: the next party of a list
@@ -91,7 +98,9 @@ def collect_after(
                 break
             if tok.n in _NEW_CLAUSE and k != start:
                 break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
-            if tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
+            if tok.n in _ATTEND_MARKERS and etype in MULTILATERAL:
+                marker = ATTENDED
+            elif tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
                 if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
                     between_at = k
                 marker = tok.n
@@ -105,6 +114,12 @@ def collect_after(
 
 
 _NEW_CLAUSE = frozenset(normalize(w) for w in "وإن وأن فإن حيث فيما بينما".split())
+
+
+ATTENDED = "attended"  # the marker of parties listed as attending
+_ATTEND_MARKERS = frozenset(
+    normalize(w) for w in "يحضرها يحضره ويحضرها ويحضره حضرها حضره بمشاركة وبمشاركة بحضور وبحضور".split()
+)
 
 
 def _topic_between(tokens: Sequence[Token], start: int, k: int) -> bool:
@@ -151,6 +166,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     past an adverbial (`، في طهران أمس (الأحد)،`, `، بمطار جدة،`, `، في لقاءين منفصلين،`),
     at `مع`/`بين`, or in the victims of the same attack."""
     tokens = doc.tokens
+    if etype in MULTILATERAL and nxt < stop and tokens[nxt].n in _ATTEND_MARKERS:
+        return nxt  # `، يحضرها قادة ...`: those who attend
     if (
         etype in _GOODS_TYPES
         and nxt + 1 < stop

@@ -12,7 +12,7 @@ from analysis.extraction.arguments import (
     receives_or_gives,
     stands_alone,
 )
-from analysis.extraction.clause_objects import collect_after
+from analysis.extraction.clause_objects import ATTENDED, collect_after
 from analysis.extraction.clean import normalize
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
@@ -299,7 +299,7 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
     objs = [
         o
         for o in f.roles.objects
-        if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] == BETWEEN
+        if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] in (BETWEEN, ATTENDED)
     ]
     if (
         subject is not None
@@ -309,7 +309,9 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
     elif subject is not None and subject.kind == ActorKind.PERSON:
         # `خلال اجتماع مع أعضاء مجلس الأمن القومي`: a body met as such
-        objs = [o for o in objs if o[0].kind == ActorKind.ORGANIZATION and o[3] in (WITH, "ب")]
+        objs = [
+            o for o in objs if o[0].kind == ActorKind.ORGANIZATION and o[3] in (WITH, "ب") or o[3] == ATTENDED
+        ]
     host = c.trig.form.startswith(("استقبل", "يستقبل", "سيستقبل", "استقبال"))
     if subject is not None and len(subjects) >= 2 and not objs:
         parts = [(m, Role.PARTICIPANT) for m in unique_mentions(subjects)]
@@ -325,6 +327,12 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
             objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
         parts = unique_parts([(o[0], Role.PARTICIPANT) for o in objs])
         return [f.make(parts)] if len(parts) >= 2 else []
+    # `اجتماع مع بري، بحضور السفير ماغرو`: those attending join the meeting, not a meeting each
+    attending = [(o[0], Role.PARTICIPANT) for o in objs if o[3] == ATTENDED]
+    if attending and len(attending) < len(objs):
+        objs = [o for o in objs if o[3] != ATTENDED]
+    else:
+        attending = []
     per_object_dates = [segment_date(c.doc, o) for o in objs]
     use_segments = len(objs) > 1 and sum(d is not None for d in per_object_dates) >= 2
     separate = len(subjects) >= 2 and bool(sentence_words(c.doc, c.rng) & SEPARATE_WORDS)
@@ -342,7 +350,7 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         parts = [(subject, roles[0]), (obj[0], roles[1])]
         for extra_subject in subjects[1:]:
             parts.insert(1, (extra_subject, roles[0]))
-        results.append(f.make(unique_parts(parts), date))
+        results.append(f.make(unique_parts(parts + attending), date))
         if len(objs) > 1 and (place := segment_place(c.doc, obj)) is not None:
             results[-1].location = place  # `التقى A في دمشق، وB في بيروت`: each where it was
     return results

@@ -920,3 +920,15 @@ def test_talks_under_way_take_no_day():
     )
     talks = next(e for e in engagements(text) if e.type == EngagementType.TALKS)
     assert parties(talks) == {"إيران", "فرنسا", "ألمانيا"} and talks.date.iso is None
+
+
+def test_those_attending_join_the_meeting_and_a_summit_s_attending_states_are_its_parties():
+    [e] = engagements(
+        "واستهل الموفد الفرنسي جان إيف لودريان لقاءاته باجتماع مع رئيس مجلس النواب نبيه بري في عين التينة، "
+        "بحضور السفير الفرنسي لدى لبنان هيرفيه ماغرو."
+    )
+    assert parties(e) == {"جان إيف لودريان", "نبيه بري", "هيرفيه ماغرو"}
+    summit = engagements("ويشارك الرئيس الأمريكي جو بايدن في قمة في جدة، يحضرها قادة مصر، والأردن، والعراق.")
+    assert {frozenset(parties(e)) for e in summit} == {
+        frozenset({"جو بايدن", state}) for state in ("مصر", "الأردن", "العراق")
+    }
