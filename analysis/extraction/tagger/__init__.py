@@ -7,6 +7,7 @@ runs the packaged model over a document's tokens, with the rules' mentions as fe
     labels.py    gold names located in their texts, as BIO labels
     spans.py     BIO labels back to names
     model.py     training, the model file, tagging
+    persons.py   the persons the pipeline takes from it (those the rules missed)
 """
 
 from __future__ import annotations

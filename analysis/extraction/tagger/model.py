@@ -3,8 +3,9 @@ documents, written to one small file, loaded once per process.
 
 Pure Python. Training reads each gold document as the pipeline does (`clean_document`, the
 tokenizer, the rules' `find_actors` for the stacked features) and tags the gold names in it
-(`labels.bio_labels`). L-BFGS with L1 and L2 penalties is deterministic: the same documents give
-the same file.
+(`labels.bio_labels`); each document is given twice, with and without the rules' tags, so that
+the words themselves must carry the names too (the rules find most names; the model is asked for
+the others). L-BFGS with L1 and L2 penalties is deterministic: the same documents give the same file.
 """
 
 from __future__ import annotations
