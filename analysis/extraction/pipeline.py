@@ -26,7 +26,7 @@ __all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "TAGGER_NOTICE", "ext
 EXTRACTOR_VERSION = "rules-2"
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
-TAGGER_NOTICE = "sequence tagger model not installed; rule-based actors only"
+TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
 
 
 def _ner_available() -> bool:

@@ -1,7 +1,9 @@
 """The interaction stage of the pipeline: after the rules' `find_engagements`, the learned model
 scores every candidate interaction (`candidates.py`); candidates it accepts become engagements,
-rule engagements it rejects strongly are dropped, and every engagement keeps its probability as
-its `confidence`. Without a model file the rule engagements pass through unchanged.
+rule engagements it rejects strongly are dropped, and every engagement keeps its calibrated
+probability as its `confidence`. Without a model file the rule engagements pass through unchanged
+(confidence None). The model learns its thresholds (`learn.py`): where it cannot beat the rules on
+held-out documents it accepts no new kind and only judges the rule engagements.
 """
 
 from __future__ import annotations
