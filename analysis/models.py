@@ -188,7 +188,8 @@ class Engagement(models.Model):
     is_edited = models.BooleanField(
         "عدّله محلل", default=False, help_text="لا يغيّر الإدخال اللاحق ما عدّله محلل."
     )
-    confidence = models.FloatField("الثقة", default=0.5)
+    # Computed by ingestion (`services.confidence`) from its evidence rows; null: nothing computed it.
+    confidence = models.FloatField("الثقة", null=True, blank=True)
     fingerprint = models.CharField(
         "البصمة", max_length=64, help_text="هوية الحدث عند استخراجه، لدمج المصادر المتعددة."
     )
@@ -279,6 +280,9 @@ class Evidence(models.Model):
     sentence = models.TextField("الجملة")
     date_text = models.CharField("التاريخ كما ورد", max_length=200, blank=True)
     location = models.CharField("المكان كما ورد", max_length=200, blank=True)
+    # the extractor's calibrated probability that this sentence reports the engagement, and its cues
+    confidence = models.FloatField("ثقة المستخرِج", null=True, blank=True)
+    cues = models.CharField("القرائن", max_length=200, blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:

@@ -54,6 +54,7 @@ class TimelineFilters:
     status: str = ""
     review: str = ""
     disagree: bool = False
+    min_confidence: float | None = None  # at least this computed confidence (0-1)
     extra: dict = field(default_factory=dict)
 
 
@@ -140,6 +141,8 @@ def _engagements_matching(filters: TimelineFilters) -> QuerySet[Engagement]:
         engagements = engagements.filter(evidence__document__outlet=filters.outlet)
     if filters.document_id:
         engagements = engagements.filter(evidence__document_id=filters.document_id)
+    if filters.min_confidence is not None:
+        engagements = engagements.filter(confidence__gte=filters.min_confidence)
     return Engagement.objects.filter(pk__in=engagements.values("pk"))
 
 
@@ -153,6 +156,7 @@ CARD_FIELDS = (
     "review",
     "source_count",
     "disagrees",
+    "confidence",
 )
 
 

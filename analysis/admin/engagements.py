@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.urls import reverse
@@ -47,6 +47,12 @@ def engagement_date_label(engagement: Engagement) -> str:
     if value is not None:
         return value.iso or "غير معروف"
     return f"{engagement.date_start:%Y-%m-%d} – {engagement.date_end:%Y-%m-%d}"
+
+
+@admin.display(description="الثقة", ordering=F("confidence").asc(nulls_last=True))
+def engagement_confidence_label(engagement: Engagement) -> str:
+    """The computed confidence; sorting by it puts the least certain first (issue 18)."""
+    return "—" if engagement.confidence is None else f"{round(engagement.confidence * 100)}٪"
 
 
 class EngagementForm(forms.ModelForm):
@@ -233,6 +239,7 @@ class EngagementAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, Timestamp
         "participant_list",
         "location",
         "source_count",
+        engagement_confidence_label,
         "review",
         "is_edited",
         "evidence_snippet",

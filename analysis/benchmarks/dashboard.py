@@ -243,10 +243,25 @@ def timeline_urls() -> dict[str, str]:
     return {"unfiltered": "/", "filtered": f"/?{query}"}
 
 
-def timeline_query_counts(client: Client) -> dict[str, int]:
+def views_urls() -> dict[str, str]:
+    """The time axis and the networks (issue 14), unfiltered and for the busiest actor's busiest year."""
+    filtered = timeline_urls()["filtered"]
+    query = filtered.partition("?")[2]
+    busiest = Actor.objects.annotate(n=Count("participations")).order_by("-n", "id").first()
+    year = query.rpartition("=")[2]
+    return {
+        "axis": "/axis/",
+        "axis_filtered": f"/axis/?{query}",
+        "network": "/network/",
+        "network_filtered": f"/network/?{query}",
+        "actor_network": f"/actors/{busiest.slug}/network/?date_from={year}&date_to={year}",
+    }
+
+
+def timeline_query_counts(client: Client, urls: dict[str, str] | None = None) -> dict[str, int]:
     """Queries of a steady-state request (after one that fills the cache), as `page_measure` counts them."""
     counts = {}
-    for name, url in timeline_urls().items():
+    for name, url in (urls or timeline_urls()).items():
         page_get(client, url)()
         counts[name] = len(page_queries(client, url))
     return counts
@@ -262,7 +277,8 @@ def timeline_bench(*, engagements: int, seed: int, repeat: int, log: Callable[[s
     data_version_bump()  # bulk_create bypasses the services: retire the cached aggregates
     analyze()
     counts_small = timeline_query_counts(client)
-    log(f"timeline: {small} engagements built; queries {counts_small}")
+    views_small = timeline_query_counts(client, views_urls())
+    log(f"timeline: {small} engagements built; queries {counts_small}, axis and networks {views_small}")
     engagements_build(start=small, stop=engagements, seed=seed, actor_ids=actor_ids, documents=documents)
     data_version_bump()
     del documents
@@ -276,6 +292,11 @@ def timeline_bench(*, engagements: int, seed: int, repeat: int, log: Callable[[s
         runs[name] = page_measure(client, url, repeat=repeat).as_dict()
         runs[name]["queries_at_tenth"] = counts_small[name]
         log(f"timeline {name}: {runs[name]}")
+    views = {}
+    for name, url in views_urls().items():
+        views[name] = page_measure(client, url, repeat=max(1, repeat // 2)).as_dict()
+        views[name]["queries_at_tenth"] = views_small[name]
+        log(f"timeline {name}: {views[name]}")
     worst = max(runs.values(), key=lambda run: run["ratio"] or 0)
     return {
         "median_ms": worst["median_ms"],
@@ -286,4 +307,6 @@ def timeline_bench(*, engagements: int, seed: int, repeat: int, log: Callable[[s
         "queries_constant": all(run["queries"] == run["queries_at_tenth"] for run in runs.values()),
         "engagements": engagements,
         **runs,
+        "views": views,
+        "views_queries_constant": all(run["queries"] == run["queries_at_tenth"] for run in views.values()),
     }

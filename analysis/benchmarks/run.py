@@ -1,7 +1,8 @@
 """`manage.py bench`: every measurement in one run, written to var/bench/latest.json.
 
-Order: generate the corpus; time reading its first articles as text, web page, PDF and .docx
-(`reading`, no database); in a fresh benchmark database store it as documents only (the
+Order: extraction throughput on one core and a new process's load time (`extraction`, no
+database); generate the corpus; time reading its first articles as text, web page, PDF and
+.docx (`reading`, no database); in a fresh benchmark database store it as documents only (the
 floor), empty it, ingest it (throughput and peak RSS from the same subprocess); search the
 ingested documents; then replace the extracted facts with bulk-built engagements and time the
 timeline.
@@ -24,7 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import override_settings
 
-from analysis.benchmarks import corpus, dashboard, ingest, reading, search
+from analysis.benchmarks import corpus, dashboard, extraction, ingest, reading, search
 from analysis.benchmarks.harness import (
     analysis_tables_clear,
     bench_database_drop,
@@ -34,8 +35,9 @@ from analysis.benchmarks.harness import (
     tables_settle,
 )
 
-PHASES = ("reading", "ingest", "search", "timeline")
+PHASES = ("extraction", "reading", "ingest", "search", "timeline")
 TARGETS = {
+    "extraction": ("docs_per_second", ">=", 40.0),
     "ingest": ("ratio", "<=", 4.0),
     "timeline": ("ratio", "<=", 3.0),
     "search": ("p95_ms", "<=", 50.0),
@@ -93,6 +95,10 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     info = corpus.corpus_write(folder=options.corpus_dir, docs=options.docs, seed=options.seed)
     results["sizes"] |= {"corpus_bytes": info.bytes, "corpus_sha256": info.digest}
     log(f"corpus: {info.docs} articles, {info.bytes / 1e6:.1f} MB in {info.folder}")
+    if "extraction" in options.phases:
+        results["extraction"] = extraction.run()
+        log(f"extraction: {results['extraction']['docs_per_second']} docs/s on one core, "
+            f"load {results['extraction']['load_seconds']} s")
     if "reading" in options.phases:
         results["reading"] = reading.reading_bench(corpus_dir=options.corpus_dir, log=log)
 
@@ -168,6 +174,7 @@ def results_table(results: dict) -> list[str]:
     """The results as aligned text rows: measurement, value, target, met."""
     rows = [("measurement", "value", "target", "met")]
     shown = {
+        "extraction": ("docs_per_second", "ms_per_doc_median", "load_seconds", "texts"),
         "ingest": (
             "docs_per_s",
             "floor_docs_per_s",

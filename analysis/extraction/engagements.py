@@ -1,10 +1,20 @@
 """Engagements: who met, visited, called or attacked whom, when and where, and the sentence
 that says so.
 
-A trigger word (`التقى`, `استقبل`, `زيارة`, `مباحثات`, `هجوم` ...) opens a candidate; its
-parties are the actor mentions around it (subject before or right after a verb, objects after
-it, `مع`, `بين`), with pro-drop subjects taken from the engagement before. Dates come from
-the date mentions in the trigger's stretch of the sentence, locations from `في`/`إلى` + a place.
+A trigger word (`التقى`, `استقبل`, `زيارة`, `مباحثات`, `هجوم` ...; `data/triggers.json`) opens a
+candidate; its parties are the actor mentions around it, with pro-drop subjects taken from the
+engagement before. Dates come from the date mentions in the trigger's stretch of the sentence,
+locations from `في`/`إلى` + a place. The stages, one module each:
+
+- `frame_doc`: the document as the rules read it (sentences, mentions, dates by position);
+- `clause_objects`: the objects after a trigger, past adverbials, up to the clause's end;
+- `arguments`: subjects (before a verb, after a light verb, in a reported `أنه`), agents,
+  antecedents; `party_lists`: attendees, signatories, nationalities, unnamed officials;
+- `roles`: who does it and to whom, for a verb or a verbal noun; `frames`: the candidates of
+  one trigger by type (visit, pairwise meeting, transfer/attack); `tours_claims`: tours and
+  claimed attacks;
+- `event_places`, `event_dates`: where, and when (the date a trigger takes, then the dates
+  filled from the engagement a clause continues, the trip, the story, the lead or dateline).
 """
 
 from __future__ import annotations
@@ -14,7 +24,8 @@ from collections.abc import Sequence
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis
-from analysis.extraction.arguments import definite_trigger_is_new, inside_adverbial
+from analysis.extraction.arguments import definite_trigger_is_new
+from analysis.extraction.clause_objects import inside_adverbial
 from analysis.extraction.event_dates import resolve_dates
 from analysis.extraction.frame_doc import (
     HEDGED_TYPES,
@@ -78,7 +89,7 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
     for i in rng:
         if doc.inside[i] is not None:
             continue
-        hit = trigger_at(tokens[i])
+        hit = trigger_at(tokens[i]) or _joint(doc, i, rng)
         if hit is None:
             continue
         etype, verb, form, conj = hit
@@ -114,7 +125,11 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             while j < len(triggers) and triggers[j].type == EngagementType.ATTACK and not triggers[j].verb:
                 j += 1
             next_boundary = triggers[j].index if j < len(triggers) else rng.stop
-        elif trig.verb and t_idx + 1 < len(triggers) and _time_frame(doc, trig.index, triggers[t_idx + 1].index):
+        elif (
+            trig.verb
+            and t_idx + 1 < len(triggers)
+            and _time_frame(doc, trig.index, triggers[t_idx + 1].index)
+        ):
             # `سيلتقي خلال زيارته A وB`: the visit frames the meetings, the objects follow it
             next_boundary = triggers[t_idx + 2].index if t_idx + 2 < len(triggers) else rng.stop
         prev_boundary = triggers[t_idx - 1].index if t_idx > 0 else rng.start - 1
@@ -124,6 +139,14 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
 
 
 _PLACE_LEADS = frozenset(normalize(w) for w in "إلى الى في".split())
+
+
+def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, bool] | None:
+    """`مؤتمر صحفي مشترك مع X`, `تجمع حاشد مشترك مع X`: a joint appearance with X is a meeting."""
+    tok = doc.tokens[i].n
+    if tok in lx.JOINT_WORDS and i + 1 < rng.stop and doc.tokens[i + 1].n == "مع":
+        return EngagementType.MEETING, False, tok, False
+    return None
 
 
 def _this_one(doc: Doc, i: int, rng: range) -> bool:

@@ -32,6 +32,8 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     after = [d for d in doc.dates_between(trig_start, stop_char) if not any(x < d.start for x in since)]
     if after:
         return after[0]
+    if _owned_by_previous(doc, i, rng, prev_boundary):
+        return None  # `أبرمت خلال الفصل الثاني من 2012 ...، في الوقت الذي يقوم فيه X بزيارة`
     lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
     before = [d for d in doc.dates_between(lo_char, trig_start)]
     if before:
@@ -40,6 +42,19 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     if before:
         return before[-1]
     return None
+
+
+def _owned_by_previous(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
+    """The dates before the trigger follow an engagement of another kind, past a comma: they
+    are that one's (a signing's day is not the day of a visit told after it)."""
+    if prev_boundary < rng.start:
+        return False
+    mine, theirs = trigger_at(doc.tokens[i]), trigger_at(doc.tokens[prev_boundary])
+    if mine is None or theirs is None or compatible_types(mine[0], theirs[0]):
+        return False
+    if {mine[0], theirs[0]} <= TALK_TYPES | {EngagementType.VISIT}:
+        return False  # `وصل X، اليوم السبت، إلى Y حيث سيلتقي Z`: the meetings of a visit share its day
+    return any(doc.tokens[k].text in ("،", ",") for k in range(prev_boundary + 1, i))
 
 
 def segment_date(doc: Doc, obj: tuple[Mention, int, int, str]) -> DateMention | None:
@@ -60,6 +75,7 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
                 c
                 for c in candidates
                 if c.sentence > 0
+                and c.emit
                 and compatible_types(c.type, cand.type)
                 and frozenset(m.actor for m, _ in c.participants) == keys
             ),
@@ -78,13 +94,17 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
         if prev is None or prev.type != cand.type and not compatible_types(prev.type, cand.type):
             prev = None
         if cand.date is not None and cand.date.value.year is not None:
-            last_with[group] = cand
+            if cand.emit:  # only a reported engagement is one a later report can repeat
+                last_with[group] = cand
             continue
         source: DateMention | None = None
         if prev is not None and not is_pluperfect(doc, cand):
             cand.same_as = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
             continue
-        last_with[group] = cand
+        if cand.emit:
+            last_with[group] = cand
+        if cand.ongoing:
+            continue  # `المفاوضات الجارية`: no day of its own, none borrowed
         if cand.planned:
             # a planned engagement happens on a day of its own: it takes no date told elsewhere
             ante = cand.inherited_from
@@ -113,7 +133,9 @@ def lead_date(doc: Doc) -> DateMention | None:
     `صباح اليوم السبت 16/7/2022`): the day of the news it reports without a date of its own."""
     for s in range(min(3, len(doc.sentences))):
         start, end = doc.sentences[s]
-        found = [d for d in doc.dates_between(start, end) if d.value.day is not None and d.value.year is not None]
+        found = [
+            d for d in doc.dates_between(start, end) if d.value.day is not None and d.value.year is not None
+        ]
         if found:
             return found[0]
     return None
@@ -232,7 +254,9 @@ def _told_date(
     earlier = is_pluperfect(doc, cand)
     source = anaphoric_date(doc, cand, candidates) or date_of_visit_meetings(cand, candidates)
     if source is None and not earlier:
-        source = _narrative_date(cand, candidates) or visit_date(cand, candidates)
+        source = _narrative_date(cand, candidates)
+    if source is None:
+        source = visit_date(cand, candidates)  # `وكان X قد التقى، في اليوم الأول من زيارته، Y`
     if source is None and not earlier:
         source = dateline_day
     return source

@@ -131,6 +131,7 @@ class Candidate:
     emit: bool = True  # False: kept only as the subject a later clause continues
     tour_stop: bool = False  # one place of a tour's list: dated by the tour, never merged
     claim_sentence: int | None = None  # the sentence where a group claims this attack
+    ongoing: bool = False  # `المفاوضات الجارية`: under way, on no one day
 
 
 def trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:
@@ -252,6 +253,12 @@ def next_words(doc: Doc, i: int, count: int, rng: range) -> set[str]:
 
 
 MULTILATERAL = {EngagementType.MEETING, EngagementType.TALKS}
+# a state after one is the other side of a transfer or a deal (`سلمت إلى سورية`, `من روسيا`)
+PARTY_PREPOSITIONS = frozenset(normalize(w) for w in "إلى الى من مع".split())
+# `وفد برئاسة X`: X leads the delegation, X is no object of `ب`
+LEADING_WORDS = frozenset(normalize(w) for w in "رئاسة قيادة".split())
+# a trigger noun after one names what someone came or gathered for (`بهدف لقاء X`, `لغرض التدريب`)
+PURPOSE_WORDS = frozenset(normalize(w) for w in "بهدف لهدف بغرض لغرض بغية لأجل".split())
 ATTENDANCE = frozenset(normalize(w) for w in "بمشاركة وبمشاركة بحضور وبحضور".split())
 
 

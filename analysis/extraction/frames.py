@@ -3,30 +3,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
-    CARRY_WORDS,
-    agent_after,
-    antecedent_candidate,
     as_place,
-    b_clitic_noun,
-    collect_after,
-    fronted_subject,
-    has_b_clitic,
-    is_coordinated,
-    last_two_persons,
-    light_verb_subjects,
-    previous_arg,
     receives_or_gives,
-    relative_antecedent,
-    reported_subject,
     stands_alone,
-    subject_before,
 )
+from analysis.extraction.clause_objects import ATTENDED, collect_after
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
     dateline_place,
@@ -38,80 +25,30 @@ from analysis.extraction.event_places import (
 )
 from analysis.extraction.frame_doc import (
     BETWEEN,
-    DUAL_ENDINGS,
-    LIGHT_VERBS,
     MULTILATERAL,
     PAIRWISE,
-    POSSESSIVE_FORMS,
     WITH,
     Candidate,
     Doc,
     Trigger,
     pseudo_mention,
     sentence_words,
+    trigger_at,
     unique_mentions,
     unique_parts,
 )
 from analysis.extraction.party_lists import (
-    attack_light_verb,
     attendees_of,
     demonym_state,
-    in_visit_phrase,
-    invited_visitor,
     nationalities,
     signatories_of,
+    state_of_unnamed,
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
+from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 
 SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
 SEPARATE_WORDS = frozenset(normalize(w) for w in "منفصل منفصلة منفصلين منفصلتين منفردة منفردين".split())
-Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
-
-
-@dataclass(slots=True)
-class Clause:
-    """One trigger in its sentence: the stretch up to the neighbouring triggers, and the
-    candidates found before it (in this sentence, in the document)."""
-
-    doc: Doc
-    s: int
-    rng: range
-    trig: Trigger
-    prev_boundary: int
-    next_boundary: int
-    in_sentence: list[Candidate]
-    previous: list[Candidate]
-
-    @property
-    def i(self) -> int:
-        return self.trig.index
-
-    def word_before(self) -> str:
-        return self.doc.tokens[self.i - 1].n if self.i - 1 >= self.rng.start else ""
-
-    def same_sentence_antecedent(self) -> Candidate | None:
-        return next((c for c in reversed(self.in_sentence) if c.subject is not None), None)
-
-    def antecedent(self) -> Candidate | None:
-        return antecedent_candidate(self.doc, self.s, self.in_sentence, self.previous)
-
-
-@dataclass(slots=True)
-class Roles:
-    """Who does it (subjects), to or with whom (objects), and the earlier candidate whose
-    subject a pro-drop clause continues."""
-
-    subjects: list[Mention] = field(default_factory=list)
-    objects: list[Arg] = field(default_factory=list)
-    antecedent: Candidate | None = None
-    invited: bool = False  # `دعوة لـX بزيارة`, `بهدف لقاء X`: planned, not yet done
-    other_trip: bool = False  # `عقب زيارتين إلى ...`: another trip than the sentence's
-
-    def continuing(self, cand: Candidate | None, objects: list[Arg]) -> Roles:
-        self.antecedent = cand
-        self.subjects = [cand.subject] if cand is not None else []
-        self.objects = objects
-        return self
 
 
 def build(
@@ -140,199 +77,22 @@ def build(
         return [frame.make([(m, Role.PARTICIPANT) for m in attendees])]
     if etype == EngagementType.VISIT:
         return visit_frames(frame)
+    found = _typed_frames(frame)
+    retyped = _retyped(doc, c.i, rng, etype) if found else etype
+    for cand in found:
+        cand.type = retyped
+        if retyped == EngagementType.CALL:
+            cand.location = None  # a phone call has no venue
+    return found
+
+
+def _typed_frames(frame: Frame) -> list[Candidate]:
+    etype = frame.clause.trig.type
     if etype == EngagementType.STATEMENT:
         return statement_frames(frame)
     if etype in PAIRWISE:
         return pairwise_frames(frame)
     return party_frames(frame)
-
-
-def verb_roles(c: Clause, after: list[Arg]) -> Roles:
-    """A verb's subject before it (SVO), after it (VSO), or carried from the clause before."""
-    doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
-    tokens = doc.tokens
-    etype = trig.type
-    relative = c.word_before() in lx.RELATIVES
-    before = [] if relative else subject_before(doc, i, rng, etype)
-    if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
-        before = [reported]
-    if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
-        # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
-        lead = _sentence_lead(doc, rng, i)
-        before = [lead] if lead is not None else []
-    dual = trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE
-    if len(before) == 1 and dual and (pair := last_two_persons(doc, i, rng)):
-        return Roles(pair, after)  # `«A» و«B»، التقيا`: the two of them
-    if before:
-        return Roles(before, after)
-    if relative:
-        antecedent_arg = relative_antecedent(doc, i - 1, rng)
-        if antecedent_arg is not None:
-            return Roles([antecedent_arg], after)  # `... لانغلي، الذي يقوم بزيارة`: the relative's antecedent
-        # `الاتفاقية التي أبرمت بين العراق والتحالف`: a clause that describes a thing names no
-        # new engagement of states; a person named in it still may act (`التي وقّعها X`)
-        return Roles([], [a for a in after if a[0].kind == ActorKind.PERSON])
-    if not after:
-        if trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE:
-            pair = last_two_persons(doc, i, rng)
-            if pair:
-                return Roles(pair, [])
-        return Roles().continuing(c.antecedent(), [])
-    marked = after[0][3] in (WITH, "ب") or has_b_clitic(tokens, after[0][0])
-    same_sentence_ante = c.same_sentence_antecedent()
-    carried = (
-        same_sentence_ante is not None
-        and same_sentence_ante.subject.kind == ActorKind.PERSON
-        and (trig.conj or c.word_before() in CARRY_WORDS)
-        and (len(after) == 1 or is_coordinated(doc, after[1][0]))
-    )
-    if carried:
-        # `وصل X ...، حيث التقى A وB`: X met A and X met B
-        return Roles().continuing(same_sentence_ante, after)
-    if marked or (
-        len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
-    ):
-        roles = Roles().continuing(same_sentence_ante or c.antecedent(), after)
-        if (
-            not roles.subjects
-            and c.word_before() == "و"
-            and (lead := _sentence_lead(doc, rng, i)) is not None
-        ):
-            roles.subjects = [lead]  # `كما تفقد X ...، ثم توجه إلى أربيل و إلتقى فيها مع Y`
-        return roles
-    return vso_roles(c, after)
-
-
-def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
-    """The first person named in the sentence before `i`: the subject of its coordinated verbs."""
-    return next(
-        (
-            doc.mention_at[k]
-            for k in range(rng.start, i)
-            if k in doc.mention_at
-            and doc.mention_at[k].kind == ActorKind.PERSON
-            and not doc.mention_at[k].embedded
-        ),
-        None,
-    )
-
-
-def vso_roles(c: Clause, after: list[Arg]) -> Roles:
-    """Verb, subject, object: the first party, and those joined to it by `و` ahead of a party
-    that is not (`استقبل A، وB، الخميس، C`: A and B received C)."""
-    subjects = [after[0][0]]
-    rest = after[1:]
-    while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):
-        subjects.append(rest.pop(0)[0])
-    return Roles(subjects, rest)
-
-
-def noun_roles(c: Clause, after: list[Arg]) -> Roles:
-    """A verbal noun's doer: its possessor, the agent after it, or the subject of its sentence."""
-    doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
-    tokens = doc.tokens
-    etype = trig.type
-    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 5, c.next_boundary))):
-        return Roles([], list(after))
-    if not trig.verb and trig.form in POSSESSIVE_FORMS:
-        return possessor_roles(c, after)
-    if etype in PAIRWISE and b_clitic_noun(tokens[i]) and (ante := previous_arg(doc, i, rng, etype)):
-        return Roles([ante], [a for a in after if a[0] is not ante])  # `استهل X زيارته بلقاء Y`: X met Y
-    if etype in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING):
-        # `بدأت روسيا تسليم ...`, `روسيا بدأت تدريب ...`: the doer of the light verb
-        light = light_verb_subjects(doc, i, rng, etype)
-        if not light and c.word_before() in LIGHT_VERBS:
-            light = subject_before(doc, i - 1, rng, etype)
-        return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
-    if etype in PAIRWISE or etype == EngagementType.VISIT:
-        light = light_verb_subjects(doc, i, rng, etype)
-        if light:
-            return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
-    if etype in PAIRWISE and _for_purpose(doc, i, rng):
-        # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
-        roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
-        roles.invited = True
-        return roles
-    agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
-    if agent is not None:
-        return Roles([agent], [a for a in after if a[0] is not agent])
-    if trig.conj and etype in PAIRWISE:
-        same = c.same_sentence_antecedent()
-        return Roles().continuing(same, after) if same is not None else Roles([], after)
-    if etype in PAIRWISE:
-        prev = previous_arg(doc, i, rng, etype)
-        if prev is None and after and after[0][3] == WITH:
-            # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
-            roles = Roles().continuing(c.antecedent(), after)
-            if not roles.subjects and (speaker := _that_came(doc, c.s)) is not None:
-                roles.subjects = [speaker]  # `كشف X عن ... . جاء ذلك خلال`: X, who said it
-            return roles
-        return Roles([prev] if prev is not None else [], after)
-    if etype == EngagementType.VISIT:
-        invited = invited_visitor(doc, i, rng)
-        if invited is not None:
-            return Roles([invited], [], invited=True)
-        if in_visit_phrase(doc, i, rng):
-            visitor = previous_arg(doc, i, rng, etype)
-            if visitor is not None and visitor.kind == ActorKind.PERSON:
-                return Roles([visitor], [])  # `وصل X إلى بيروت في زيارة رسمية`
-        if c.word_before() in _SEQUENCE_WORDS and (same := c.same_sentence_antecedent()) is not None:
-            roles = Roles().continuing(same, [])  # `زار X بغداد عقب زيارتين إلى لبنان وسوريا`
-            roles.other_trip = True
-            return roles
-        return Roles()
-    if etype == EngagementType.ATTACK:
-        attacker = previous_arg(doc, i, rng, etype)
-        if attacker is not None and attack_light_verb(doc, attacker, i, rng):
-            return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
-        return Roles([], after)
-    return Roles()
-
-
-_SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
-_PURPOSE_WORDS = frozenset(normalize(w) for w in "بهدف لهدف بغرض بغية لأجل".split())
-
-
-def _for_purpose(doc: Doc, i: int, rng: range) -> bool:
-    """A meeting noun after `بهدف`, `بغرض`, or with `ل` attached (`للقاء`): a purpose."""
-    tok = doc.tokens[i].n
-    if tok.startswith("لل") and tok[1:] in lx.TRIGGERS:
-        return True
-    return i - 1 >= rng.start and doc.tokens[i - 1].n in _PURPOSE_WORDS
-
-
-_CAME = frozenset(normalize(w) for w in "جاء وجاء جاءت وجاءت".split())
-
-
-def _that_came(doc: Doc, s: int) -> Mention | None:
-    """`جاء ذلك خلال ...`: the sentence tells where the one before was said; its speaker is the
-    first person named in that sentence."""
-    rng = doc.sentence_tokens(s)
-    words = [doc.tokens[k].n for k in rng if doc.tokens[k].kind == "w"][:2]
-    if s == 0 or len(words) < 2 or words[0] not in _CAME or words[1] not in lx.DEMONSTRATIVES:
-        return None
-    before = doc.sentence_tokens(s - 1)
-    return next(
-        (
-            doc.mention_at[k]
-            for k in before
-            if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON
-        ),
-        None,
-    )
-
-
-def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
-    """`لقائه`, `زيارته`: the possessor is the subject of the sentence, or the party before."""
-    ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
-    same = c.same_sentence_antecedent()
-    if same is not None:
-        return Roles().continuing(same, after)
-    if ante is not None:
-        return Roles([ante], after)
-    if (late := fronted_subject(c.doc, c.i, c.rng)) is not None:
-        return Roles([late], after)  # `وخلال لقائه مع X، أكد Y ...`: Y met X
-    return Roles().continuing(c.antecedent(), after)
 
 
 def setting(c: Clause, roles: Roles) -> tuple[str | None, DateMention | None, bool]:
@@ -379,7 +139,10 @@ class Frame:
 
     def make(self, parts: list[tuple[Mention, Role]], date: DateMention | None = None) -> Candidate:
         c = self.clause
+        nxt = c.i + 1
+        ongoing = nxt < c.rng.stop and c.doc.tokens[nxt].n in _ONGOING
         return Candidate(
+            ongoing=ongoing,
             type=c.trig.type,
             participants=parts,
             sentence=c.s,
@@ -390,6 +153,26 @@ class Frame:
             subject=self.subject,
             inherited_from=self.roles.antecedent,
         )
+
+
+_ONGOING = frozenset(normalize(w) for w in "الجارية الجاري المستمرة المتواصلة الدائرة".split())
+_CALL_LEADS = frozenset(normalize(w) for w in "في خلال".split())
+
+
+def _retyped(doc: Doc, i: int, rng: range, etype: EngagementType) -> EngagementType:
+    """`بحث X مع Y في اتصال هاتفي`: talks held in a call are a call; `سلم X رسالة من A إلى B`:
+    a letter handed over is `other`, not a transfer of arms."""
+    ahead = [k for k in range(i + 1, min(i + 14, rng.stop)) if doc.inside[k] is None]
+    if etype == EngagementType.TALKS and any(
+        doc.tokens[k - 1].n in _CALL_LEADS
+        and (hit := trigger_at(doc.tokens[k]))
+        and hit[0] == EngagementType.CALL
+        for k in ahead
+    ):
+        return EngagementType.CALL
+    if etype == EngagementType.ARMS_TRANSFER and any(doc.tokens[k].n in lx.LETTERS for k in ahead[:3]):
+        return EngagementType.OTHER
+    return etype
 
 
 def visit_frames(f: Frame) -> list[Candidate]:
@@ -404,7 +187,12 @@ def visit_frames(f: Frame) -> list[Candidate]:
     visit = f.make([(subject, Role.VISITOR)])
     # a visit to a place not in the gazetteer (`زار مطار حميميم`, `وصل إلى مدينة دياربكر`) is
     # still one; `وصل` and `انتقل` say so only with `إلى` (not `وصلت المحادثات إلى طريق مسدود`)
-    visit.emit = f.location is not None or not _arrival(c.trig) or _toward(doc, i, c.next_boundary)
+    # a visit noun with no place needs its doer named with it (`زيارة مدفيديف المرتقبة`, `قام X
+    # بزيارة`), not only a possessor (`خلافاً لزياراته السابقة`)
+    toward = _toward(doc, i, c.next_boundary)
+    visited = c.trig.verb and any(tokens[k].kind == "w" for k in range(i + 1, min(i + 4, rng.stop)))
+    placeless = toward if _arrival(c.trig) else visited or f.roles.named or toward
+    visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
     visits = [visit, *_more_stops(f, visit), *_companions(f, visit)]
     host = next(
@@ -486,8 +274,11 @@ def _arrival(trig: Trigger) -> bool:
 
 
 def _toward(doc: Doc, i: int, stop: int) -> bool:
-    """`إلى` after the verb, before another clause: the arrival names where it goes."""
-    return any(doc.tokens[k].n in _TOWARD for k in range(i + 1, min(i + 12, stop)))
+    """`إلى` after the verb, before another clause, or `ل` on a definite place (`زيارته للمملكة`):
+    the visit names where it goes."""
+    if any(doc.tokens[k].n in _TOWARD for k in range(i + 1, min(i + 12, stop))):
+        return True
+    return any(doc.tokens[k].n.startswith("لل") for k in range(i + 1, min(i + 3, stop)))
 
 
 def statement_frames(f: Frame) -> list[Candidate]:
@@ -508,7 +299,7 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
     objs = [
         o
         for o in f.roles.objects
-        if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] == BETWEEN
+        if o[0].kind != ActorKind.STATE or etype == EngagementType.AGREEMENT or o[3] in (BETWEEN, ATTENDED)
     ]
     if (
         subject is not None
@@ -518,11 +309,17 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
     elif subject is not None and subject.kind == ActorKind.PERSON:
         # `خلال اجتماع مع أعضاء مجلس الأمن القومي`: a body met as such
-        objs = [o for o in objs if o[0].kind == ActorKind.ORGANIZATION and o[3] in (WITH, "ب")]
+        objs = [
+            o for o in objs if o[0].kind == ActorKind.ORGANIZATION and o[3] in (WITH, "ب") or o[3] == ATTENDED
+        ]
     host = c.trig.form.startswith(("استقبل", "يستقبل", "سيستقبل", "استقبال"))
     if subject is not None and len(subjects) >= 2 and not objs:
         parts = [(m, Role.PARTICIPANT) for m in unique_mentions(subjects)]
         return [f.make(parts)] if len(parts) >= 2 else []
+    if subject is not None and subject.kind == ActorKind.PERSON and not objs and len(subjects) == 1:
+        state = state_of_unnamed(c.doc, c.i, c.next_boundary)
+        if state is not None:  # `التقى مع القادة في بغداد`: the state, through its officials
+            return [f.make([(subject, Role.PARTICIPANT), (pseudo_mention(state, c.i), Role.PARTICIPANT)])]
     if subject is None:
         if objs and objs[0][3] == WITH:
             return []  # `اجتمع مع كل من A و B` with no one found to have met them
@@ -530,6 +327,12 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
             objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
         parts = unique_parts([(o[0], Role.PARTICIPANT) for o in objs])
         return [f.make(parts)] if len(parts) >= 2 else []
+    # `اجتماع مع بري، بحضور السفير ماغرو`: those attending join the meeting, not a meeting each
+    attending = [(o[0], Role.PARTICIPANT) for o in objs if o[3] == ATTENDED]
+    if attending and len(attending) < len(objs):
+        objs = [o for o in objs if o[3] != ATTENDED]
+    else:
+        attending = []
     per_object_dates = [segment_date(c.doc, o) for o in objs]
     use_segments = len(objs) > 1 and sum(d is not None for d in per_object_dates) >= 2
     separate = len(subjects) >= 2 and bool(sentence_words(c.doc, c.rng) & SEPARATE_WORDS)
@@ -547,7 +350,7 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         parts = [(subject, roles[0]), (obj[0], roles[1])]
         for extra_subject in subjects[1:]:
             parts.insert(1, (extra_subject, roles[0]))
-        results.append(f.make(unique_parts(parts), date))
+        results.append(f.make(unique_parts(parts + attending), date))
         if len(objs) > 1 and (place := segment_place(c.doc, obj)) is not None:
             results[-1].location = place  # `التقى A في دمشق، وB في بيروت`: each where it was
     return results
@@ -578,6 +381,12 @@ def party_frames(f: Frame) -> list[Candidate]:
             (pseudo_mention(state, i), Role.PARTICIPANT) for state in nationalities(doc, i, c.next_boundary)
         ]
         parts = unique_parts(parts + sides)
+    if c.trig.type == EngagementType.TRAINING and len(parts) == 1:
+        # `تدريب طيارين عراقيين ... في الولايات المتحدة`: trained in, and by, that state
+        host = next(
+            (o[0] for o in f.roles.objects if o[0].kind == ActorKind.STATE and as_place(doc, o[0])), None
+        )
+        parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
     if len(parts) < 2:
         return []
     return [f.make(parts)]

@@ -52,9 +52,11 @@ def ordinary(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_evidence(word: str) -> bool:
     """Something in the lexicons says the word is a name: a given or family name in pyarabic's
-    lists, a proper-noun reading, or no analysis at all (a foreign name: `جنبلاط`, `العوادي`)."""
+    lists, a proper-noun reading, or no analysis at all (a foreign name: `جنبلاط`, `العوادي`) unless
+    it ends like an Arabic feminine or plural (`متجاوزة`, rare but no name)."""
     codes = reading(word)
-    return is_given_name(word) or is_family_name(word) or "P" in codes or codes in ("", "U")
+    unanalysed = codes in ("", "U") and not word.endswith(("ة", "ات"))  # not a rare feminine or plural
+    return is_given_name(word) or is_family_name(word) or "P" in codes or unanalysed
 
 
 @lru_cache(maxsize=65536)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention
+from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.frame_doc import (
     ATTENDANCE,
     AUXILIARIES,
@@ -166,3 +166,19 @@ def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> None:
         if m is not None and m.kind == ActorKind.PERSON and m.actor not in names:
             target.participants.append((m, Role.PARTICIPANT))
             names.add(m.actor)
+
+
+def state_of_unnamed(doc: Doc, i: int, stop: int) -> str | None:
+    """`التقى مع القادة في بغداد`, `اجتمع بالسفير الروسي`: an official left unnamed right after
+    the trigger stands for their state, named by its adjective or its capital."""
+    for k in range(i + 1, min(i + 4, stop)):
+        if doc.inside[k] is not None:
+            return None
+        if any(f in lx.UNNAMED_OFFICIALS for f in _forms(doc.tokens[k].n)):
+            nxt = k + 1
+            if nxt < stop and doc.inside[nxt] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[nxt].n)):
+                return state
+            if nxt + 1 < stop and doc.tokens[nxt].n == "في" and (m := doc.geo_at.get(nxt + 1)) is not None:
+                return m.actor if m.kind == ActorKind.STATE else None
+            return None
+    return None

@@ -126,9 +126,22 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         k += 1
         units += 1
         bare += 1
-    if units < 2 or all(name_words.ordinary(t.text) and t.n not in lx.NAME_CONNECTORS for t in tokens[j:k]):
+    if units < 2 or _common_words_only(tokens[j:k]):
         return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
     return k
+
+
+def _common_words_only(words: Sequence[Token]) -> bool:
+    """Every word is an ordinary word of the language and one is an everyday one (`الوزارة`,
+    `الإرهاب`); not `سامي الصالح`, whose words are common but not everyday, nor a name with a connector."""
+    return all(name_words.ordinary(t.text) and t.n not in lx.NAME_CONNECTORS for t in words) and any(
+        name_words.everyday(t.text) for t in words
+    )
+
+
+# `بن`, `ابن`, `آل`: a chain of fathers and the family (`عبد الله بن محمد بن سعود آل ثاني`) goes on
+# as long as a connector follows the next name.
+_LINEAGE_CONNECTORS = frozenset(normalize(w) for w in "بن ابن آل".split())
 
 
 def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int | None:
@@ -150,7 +163,15 @@ def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int
         or not (nxt.article or _valid_name_token(nxt) or k > j)
     ):
         return None
-    if units >= 2 and not _name_ends_after(tokens, q + 1) and not _tail_ends(tokens, q + 1, 1):
+    lineage = tokens[k].n in _LINEAGE_CONNECTORS and (
+        q + 1 >= len(tokens) or tokens[q + 1].n in _LINEAGE_CONNECTORS
+    )
+    if (
+        units >= 2
+        and not lineage
+        and not _name_ends_after(tokens, q + 1)
+        and not _tail_ends(tokens, q + 1, 1)
+    ):
         return None
     return q + 1
 
@@ -202,6 +223,8 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         return False
     if tok.n in lx.TITLE_WORDS or _is_geo(tok.n) or tok.n.endswith("ات") or tok.n in lx.NON_NAME_NOUNS:
         return False  # `العلاقات`, `التطورات`: a plural noun, not a family name
+    if _strip_article(tok.n) in lx.ORG_HEADS:
+        return False  # `إعلام الوزارة`, `رئيس المجلس`: an institution, not a family name
     if bare >= 2 and not tok.n.endswith("ي"):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None

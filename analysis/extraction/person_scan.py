@@ -125,12 +125,18 @@ def _after_verb(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int |
 
 
 def _before_title(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int | None:
-    """`رسالة من X، رئيس الوزراء ...`: a name after a preposition or a mark, a comma and its title."""
+    """`رسالة من X، رئيس الوزراء ...`, `اتصالا من X وزير ...`: a name after a preposition or a mark,
+    and its title after a comma or right after it."""
     if not _valid_name_token(tokens[i]):
         return None
     end = _parse_name(tokens, i)
-    after = _title_after_name(tokens, end, comma=True) if end is not None else None
-    if after is None or end is None:
+    if end is None or end >= len(tokens) or not _evidence(tokens, i, end):
+        return None  # `حضر الاستقبال، مساعد وزير ...`: a clause before the next title, no name
+    # after a comma, or after a preposition a head in the construct state right after the name
+    # (`من X وزير العلاقات`)
+    construct = tokens[i - 1].n in _NAME_OPENERS and tokens[end].kind == "w" and not tokens[end].article
+    after = _title_after_name(tokens, end, comma=not construct)
+    if after is None:
         return None
     persons.append((after[0], after[1], i, end))
     return after[2]
@@ -145,7 +151,7 @@ def _list_item(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
         return None  # `وليد`: a name that starts with و is read as written
     end = _parse_name(tokens, i)
     after = _title_after_name(tokens, end, comma=False) if end is not None else None
-    if after is None or end is None:
+    if after is None or end is None or not _evidence(tokens, i, end):
         return None
     scan.persons.append((after[0], after[1], i, end))
     scan.conjunction_first.add(i)
@@ -192,6 +198,11 @@ def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:
             scan.persons.append((start, start, start, joint))
             break
     scan.persons.sort(key=lambda p: min(p[0], p[2]))
+
+
+def _evidence(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Some word of the name is one by the lexicons (`name_words.name_evidence`)."""
+    return any(name_words.name_evidence(t.text) for t in tokens[start:end])
 
 
 def _name_like(word: str) -> bool:

@@ -129,6 +129,18 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
     return step if step is not None else _title_goes_on(tokens, i, j, title_end)
 
 
+def _definite_and_nisba(tokens: Sequence[Token], k: int) -> bool:
+    """A definite noun and its nisba adjective (`الحشد الشعبي`): a body a title may belong to."""
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].article
+        and tokens[k + 1].kind == "w"
+        and tokens[k + 1].article
+        and tokens[k + 1].n.endswith(("ي", "يه"))
+        and not _is_stop(tokens[k].n)
+    )
+
+
 def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     """The name that closes the title at `j`, when one starts there."""
     tok = tokens[j]
@@ -181,12 +193,15 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
                 or tokens[k].n in lx.TITLE_WORDS
                 or tokens[k].n in lx.INSTITUTION_WORDS
                 or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
+                or _definite_and_nisba(tokens, k)  # `معاون قائد ... في الحشد الشعبي X`
             )
         ):
             return ("go", k, title_end)
         return _STOP
     if _definite(n) and not _is_stop(n) and not _is_trigger(n) and n not in lx.STOPWORDS:
         return ("go", j + 1, j + 1)
+    if not tokens[j].article and not _is_stop(n) and j + 1 < n_tok and _geo_at(tokens, j + 1) is not None:
+        return ("go", j + 1, j + 1)  # `قائد عمليات حزام بغداد`: a noun in construct with a place
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
     return _STOP
@@ -194,7 +209,8 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
 
 def _described_person_at(tokens: Sequence[Token], i: int) -> bool:
     """`المغني الكردي`, `الفنان العراقي`: a definite noun of no title list and a masculine nisba
-    adjective, which describe the person named right after them."""
+    adjective of a people (a nationality, or a proper-noun reading: `الكردي`), which describe the
+    person named right after them."""
     if i + 2 >= len(tokens) or tokens[i + 1].kind != "w" or not tokens[i + 1].article:
         return False
     noun, adjective = tokens[i].n, tokens[i + 1].n
@@ -206,6 +222,7 @@ def _described_person_at(tokens: Sequence[Token], i: int) -> bool:
         and not _reads_as(noun, "definite_org")
         and noun not in lx.INSTITUTION_WORDS
         and not _is_geo(adjective)
+        and (adjective in lx.DEMONYM_FORMS or "P" in reading(tokens[i + 1].text))  # a people, not `الماضي`
     )
 
 

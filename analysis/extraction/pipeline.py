@@ -23,10 +23,10 @@ from analysis.extraction.tagger.persons import known_persons
 
 __all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "TAGGER_NOTICE", "extract_document", "extract_with_timings"]
 
-EXTRACTOR_VERSION = "rules-2"
+EXTRACTOR_VERSION = "rules-3"  # issue 13: staged rules, lexical resources, tagger and interaction stage
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
-TAGGER_NOTICE = "sequence tagger model not installed; rule-based actors only"
+TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
 
 
 def _ner_available() -> bool:

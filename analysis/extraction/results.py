@@ -189,6 +189,8 @@ class ExtractedEngagement:
     more_evidence: list[Span] = field(default_factory=list)
     # the interaction model's probability that this engagement is right (None: no model judged it)
     confidence: float | None = None
+    # what the confidence rests on (`interactions.cues`): how it was found, its trigger, its parties
+    cues: list[str] = field(default_factory=list)
 
     @property
     def date_precision(self) -> Precision:
@@ -235,6 +237,7 @@ class ExtractionResult:
                     "location": e.location,
                     "status": str(e.status),
                     "confidence": e.confidence,
+                    "cues": e.cues,
                     "evidence": {"text": e.evidence.text, "start": e.evidence.start, "end": e.evidence.end},
                     "more_evidence": [
                         {"text": s.text, "start": s.start, "end": s.end} for s in e.more_evidence

@@ -33,8 +33,7 @@ def _variant_surname(
     more or less, a letter changed (`ماكسيموف`, `ماكسيوف` for `مكسيموف`), compared by rapidfuzz —
     and the reading of the token (without its clitic) that matched. `by_ends`: the loose surnames
     by their first and last letters, which a variant keeps."""
-    for form in _forms(n):
-        v = _loose(_strip_article(form))
+    for form, v in _loose_readings(n):
         found = {
             id(r): r
             for surname, recs in by_ends.get(v[:1] + v[-1:], ())
@@ -44,6 +43,12 @@ def _variant_surname(
         if found:
             return found, form
     return {}, n
+
+
+@lru_cache(maxsize=65536)
+def _loose_readings(n: str) -> tuple[tuple[str, str], ...]:
+    """Each reading of a token without its clitic, with that reading's loose surname key."""
+    return tuple((form, _loose(_strip_article(form))) for form in _forms(n))
 
 
 @lru_cache(maxsize=65536)

@@ -24,6 +24,7 @@ from django.db.models.functions import Cast, Concat
 
 from analysis.arabic import DateValue, Precision
 from analysis.models import Actor, Engagement, Evidence, Participation
+from analysis.services.confidence import evidence_confidence
 from analysis.services.history import (
     CurationError,
     User,
@@ -402,7 +403,7 @@ def engagements_fold(
             )
     if reviews:
         survivor.review = reviews.pop()
-    survivor.confidence = max(e.confidence for e in group)
+    survivor.confidence = evidence_confidence(row for e in group for row in evidence[e.pk])
 
     kept = {p.actor_id: p for p in participations[survivor.pk]}
     spans = {(row.document_id, row.start) for row in evidence[survivor.pk]}

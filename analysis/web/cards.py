@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 
 from analysis import selectors
 from analysis.models import Engagement
+from analysis.web.confidence import card_badge_html
 from analysis.web.formats import NO_PARTICIPANTS, partial_date_html, sources_count
 from analysis.web.formats import html_escape as _e
 from analysis.web.links import Links
@@ -65,6 +66,7 @@ def _card_html(
         + BADGES.get(review, "")
         + (DISAGREE_BADGE if engagement.get("disagrees") else "")
         + f'<span class="source-count">{sources_count(engagement["source_count"])}</span>'
+        + card_badge_html(engagement.get("confidence"))
     )
     people = '<span class="sep" aria-hidden="true"> · </span>'.join(participants) or NO_PARTICIPANTS_HTML
     place = f'<span class="location">، {_e(location)}</span>' if location else ""

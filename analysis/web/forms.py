@@ -26,6 +26,7 @@ STATE_PARAMS = (
     "status",
     "review",
     "disagree",
+    "confidence",
     "engagement",
     "profile",
 )
@@ -122,6 +123,13 @@ class TimelineFilterForm(forms.Form):
         widget=QuickSelect,
     )
     disagree = forms.BooleanField(required=False, label="المصادر تختلف")
+    confidence = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=100,
+        label="الثقة لا تقل عن (٪)",
+        help_text="يخفي الأحداث التي لم تُحسب ثقتها.",
+    )
     engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)
     page = forms.IntegerField(required=False, min_value=1)
@@ -160,6 +168,7 @@ class TimelineFilterForm(forms.Form):
             status=data.get("status") or "",
             review=data.get("review") or "",
             disagree=bool(data.get("disagree")),
+            min_confidence=data["confidence"] / 100 if data.get("confidence") is not None else None,
         )
 
     @property
@@ -176,5 +185,6 @@ class TimelineFilterForm(forms.Form):
                 filters.status,
                 filters.review,
                 filters.disagree,
+                filters.min_confidence is not None,
             ]
         )

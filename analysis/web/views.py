@@ -23,6 +23,7 @@ from analysis import selectors
 from analysis.models import Actor, Document, Engagement, Evidence
 from analysis.web import charts
 from analysis.web.cards import EngagementCard, engagement_cards
+from analysis.web.confidence import confidence_note
 from analysis.web.formats import LEVANTINE_MONTHS, UNKNOWN_DATE
 from analysis.web.forms import TimelineFilterForm
 from analysis.web.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
@@ -166,7 +167,13 @@ def _engagement_context(pk: int) -> dict:
         for evidence in engagement.evidence.all()
     ]
     disagreements = selectors.engagement_disagreements(engagement_id=pk)
-    return {"engagement": engagement, "sources": sources, "disagreements": disagreements}
+    note = confidence_note(engagement, engagement.evidence.all())
+    return {
+        "engagement": engagement,
+        "sources": sources,
+        "confidence_note": note,
+        "disagreements": disagreements,
+    }
 
 
 def _profile_context(slug: str) -> dict:

@@ -14,8 +14,10 @@
       if (!source || !element.isConnected) return;
       var figure = JSON.parse(source.textContent);
       window.Plotly.purge(element);
-      window.Plotly.newPlot(element, figure.data, figure.layout, PLOT_CONFIG);
+      var config = Object.assign({}, PLOT_CONFIG, JSON.parse(element.dataset.plotConfig || "{}"));
+      window.Plotly.newPlot(element, figure.data, figure.layout, config);
       element.classList.add("is-drawn");
+      element.dispatchEvent(new CustomEvent("chart:drawn", { bubbles: true }));
     });
   }
 

@@ -11,6 +11,7 @@ from django.db import connection
 pytest.importorskip("analysis.extraction.pipeline")
 
 EXPECTED = {
+    "extraction": {"docs_per_second", "load_seconds", "ms_per_doc_median"},
     "ingest": {"docs_per_s", "floor_docs_per_s", "ratio", "floor_parallel_docs_per_s", "ratio_same_workers"},
     "timeline": {"median_ms", "p95_ms", "sql_median_ms", "ratio", "queries"},
     "search": {"median_ms", "p95_ms"},
@@ -51,6 +52,7 @@ def test_bench_writes_every_measurement(tmp_path, bench_database, capsys):
     assert results["ingest"]["floor_workers"] == 1
     assert results["timeline"]["engagements"] == 500
     assert results["timeline"]["queries_constant"] is True
+    assert results["timeline"]["views_queries_constant"] is True  # the time axis and the networks
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 20
     assert all("median_ms" in results["reading"][fmt] for fmt in ("text", "html", "docx"))
     printed = capsys.readouterr().out

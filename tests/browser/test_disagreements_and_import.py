@@ -37,12 +37,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def _roles(transactional_db):
-    """The groups migrations 0002 and 0006 made, which an earlier transactional test's flush emptied."""
+    """The groups migrations 0002 and 0007 made, which an earlier transactional test's flush emptied."""
     config = apps.get_app_config("analysis")
     models_module = config.models_module  # the migration sets it for the historical registry
     try:
         import_module("analysis.migrations.0002_curation_groups").create_groups(apps, None)
-        import_module("analysis.migrations.0006_disagreements_imports").grant(apps, None)
+        import_module("analysis.migrations.0007_disagreements_imports").grant(apps, None)
     finally:
         config.models_module = models_module
 

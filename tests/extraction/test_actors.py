@@ -449,3 +449,14 @@ def test_an_undersecretary_a_doctor_s_abbreviation_and_a_comma_after_a_met_name(
     )
     assert {"كامل الجبوري", "زيد خان ماتيف", "سامر شفيق محسن"} <= set(found)
     assert found["كامل الجبوري"].title == "وكيل الوزارة للشؤون القانونية"
+
+
+def test_the_so_called_introduces_a_name():
+    assert "مسلم الحداد" in persons(
+        "واستهدفت الطائرة القيادي في الفصيل المدعو “مسلم الحداد”، ما أدى إلى مقتله."
+    )
+
+
+def test_a_title_through_a_place_in_construct_and_a_body_with_its_nisba():
+    found = persons("استشهد معاون قائد عمليات حزام بغداد في الحشد الشعبي مازن طالب الربيعي ومرافقه.")
+    assert found["مازن طالب الربيعي"].title == "معاون قائد عمليات حزام بغداد في الحشد الشعبي"

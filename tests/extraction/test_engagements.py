@@ -563,7 +563,9 @@ def test_signatories_after_a_side_named_by_its_state():
 def test_subject_in_quotes_before_the_verb_and_its_meetings_on_the_trip():
     text = 'وقال مصدر إن وزير الخارجية الإيراني "عباس عراقجي" زار بيروت، والتقى خلالها برئيس الحكومة نجيب ميقاتي.'
     visit, meeting = engagements(text)
-    assert visit.type == EngagementType.VISIT and parties(visit) == {"عباس عراقجي"} and visit.location == "بيروت"
+    assert (
+        visit.type == EngagementType.VISIT and parties(visit) == {"عباس عراقجي"} and visit.location == "بيروت"
+    )
     assert meeting.type == EngagementType.MEETING and parties(meeting) == {"عباس عراقجي", "نجيب ميقاتي"}
 
 
@@ -631,7 +633,7 @@ def test_the_parties_between_a_light_verb_and_its_noun():
 def test_states_on_both_sides_of_a_transfer_and_a_deal():
     found = engagements(
         "وقال المتحدث إن روسيا سلمت إلى سورية معدات عسكرية جديدة. "
-        "وتسلم العراق، الشهر الماضي، خمس مقاتلات من طراز \"سوخوي 25\"، من روسيا. "
+        'وتسلم العراق، الشهر الماضي، خمس مقاتلات من طراز "سوخوي 25"، من روسيا. '
         "وأعلنت موسكو أمس أنها أبرمت عقود تسلح مع العراق."
     )
     assert [(e.type, parties(e)) for e in found] == [
@@ -670,9 +672,13 @@ def test_a_visit_to_a_place_outside_the_gazetteer_is_still_a_visit():
 
 
 def test_names_in_quotes_after_the_verb_and_a_body_met_as_such():
-    [e] = engagements("إلتقى اليوم الاثنين، رئيس الوزراء العراقي « حيدر العبادي » وزير الدفاع الإيراني « حسين دهقان ».")
+    [e] = engagements(
+        "إلتقى اليوم الاثنين، رئيس الوزراء العراقي « حيدر العبادي » وزير الدفاع الإيراني « حسين دهقان »."
+    )
     assert parties(e) == {"حيدر العبادي", "حسين دهقان"}
-    [e] = engagements("وأبلغ وزير الدفاع الروسي سيرغي شويغو، خلال اجتماع مع أعضاء مجلس الأمن القومي، أن العمل انتهى.")
+    [e] = engagements(
+        "وأبلغ وزير الدفاع الروسي سيرغي شويغو، خلال اجتماع مع أعضاء مجلس الأمن القومي، أن العمل انتهى."
+    )
     assert parties(e) == {"سيرغي شويغو", "مجلس الأمن القومي"}
 
 
@@ -693,7 +699,9 @@ def test_the_next_sentence_goes_on_with_the_same_subject_s_day():
 
 
 def test_a_stop_with_no_space_after_it_ends_the_sentence():
-    text = "واتصل الرئيس الإيراني حسن روحاني بالرئيس العراقي برهم صالح.وأشاد روحاني بدعوة المرجع علي السيستاني."
+    text = (
+        "واتصل الرئيس الإيراني حسن روحاني بالرئيس العراقي برهم صالح.وأشاد روحاني بدعوة المرجع علي السيستاني."
+    )
     assert [parties(e) for e in engagements(text)] == [{"حسن روحاني", "برهم صالح"}]
 
 
@@ -721,7 +729,9 @@ def test_each_meeting_of_a_list_takes_the_place_named_with_it():
         "وزار وزير الخارجية الإيراني عباس عراقجي لبنان وسوريا، والتقى برئيس النظام السوري بشار الأسد في دمشق، "
         "وبرئيس مجلس النواب اللبناني نبيه بري في العاصمة اللبنانية بيروت."
     )
-    places = {frozenset(parties(e)): e.location for e in engagements(text) if e.type == EngagementType.MEETING}
+    places = {
+        frozenset(parties(e)): e.location for e in engagements(text) if e.type == EngagementType.MEETING
+    }
     assert places == {
         frozenset({"عباس عراقجي", "بشار الأسد"}): "دمشق",
         frozenset({"عباس عراقجي", "نبيه بري"}): "بيروت",
@@ -741,7 +751,9 @@ def test_a_capital_with_b_attached_is_where_an_attack_hit():
 
 
 def test_a_demonstrative_on_the_place_leaves_the_visit_new():
-    found = engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي وقع الاتفاق خلال زيارته الى هذا البلد.")
+    found = engagements(
+        "وقال المصدر إن رئيس الوزراء العراقي نوري المالكي وقع الاتفاق خلال زيارته الى هذا البلد."
+    )
     assert [(e.type, parties(e)) for e in found] == [(EngagementType.VISIT, {"نوري المالكي"})]
     assert engagements("وقال المصدر إن رئيس الوزراء العراقي نوري المالكي أكد أن زيارته هذه ناجحة.") == []
 
@@ -757,7 +769,9 @@ def test_an_earlier_visit_by_the_same_person_is_its_own_with_the_day_of_its_meet
 
 
 def test_two_persons_before_a_comma_and_a_dual_verb():
-    [e] = engagements("أفادت الوكالة أن الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد، التقيا، اليوم، في موسكو.")
+    [e] = engagements(
+        "أفادت الوكالة أن الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد، التقيا، اليوم، في موسكو."
+    )
     assert parties(e) == {"فلاديمير بوتين", "بشار الأسد"}
 
 
@@ -816,3 +830,105 @@ def test_those_who_attended_a_meeting_told_before_are_its_parties():
     )
     [e] = engagements(text)
     assert parties(e) == {"هاكان فيدان", "نيجيرفان بارزاني", "ريبر أحمد", "عبد الباسط سيدا"}
+
+
+def test_no_visit_from_a_possessor_alone_nor_a_purpose_clause_subject():
+    assert (
+        engagements(
+            "وقالت المصادر إن الموفد الفرنسي لم يلتقِ أي مسؤول من حزب الله هذه المرة، خلافاً لزياراته السابقة."
+        )
+        == []
+    )
+    found = engagements(
+        "والتقى وزير الخارجية الأمريكي أنتوني بلينكن مع كل من وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني "
+        "ورئيس المخابرات المصرية عباس كامل، لبحث اتفاق محتمل."
+    )
+    assert all("أنتوني بلينكن" in parties(e) for e in found)
+
+
+def test_a_clause_joined_after_a_comma_keeps_the_sentence_s_subject():
+    found = engagements(
+        "وصل مستشار الأمن القومي العراقي قاسم الأعرجي إلى أربيل على رأس لجنة شكلها رئيس الوزراء "
+        "محمد شياع السوداني، والتقى وزير داخلية الإقليم ريبر أحمد."
+    )
+    meeting = next(e for e in found if e.type == EngagementType.MEETING)
+    assert parties(meeting) == {"قاسم الأعرجي", "ريبر أحمد"}
+
+
+def test_training_named_as_the_purpose_of_a_gathering():
+    [e] = engagements(
+        "وتدفق مئات من عناصر الفصائل على معسكرات في إيران لغرض التدريب على قتال الشوارع "
+        "باشراف عناصر من الحرس الثوري الإيراني بالتنسيق مع حزب الله اللبناني."
+    )
+    assert e.type == EngagementType.TRAINING and parties(e) == {"الحرس الثوري الإيراني", "حزب الله اللبناني"}
+
+
+def test_a_joint_appearance_with_someone_is_meeting_them():
+    [e] = engagements(
+        "وقال رئيس إقليم كردستان مسعود بارزاني خلال تجمع حاشد مشترك مع "
+        "رئيس الوزراء التركي رجب طيب أردوغان، في ديار بكر، إن السلام ممكن."
+    )
+    assert parties(e) == {"مسعود بارزاني", "رجب طيب أردوغان"}
+    assert (
+        engagements("وأكد رئيس الوزراء العراقي محمد شياع السوداني أهمية التعاون المشترك بين البلدين.") == []
+    )
+
+
+def test_training_of_one_nation_s_crews_in_another_state():
+    [e] = engagements(
+        "وأفاد قائد القوة الجوية الأميركية بأنه يجري تدريب طيارين عراقيين على الطائرات في الولايات المتحدة."
+    )
+    assert e.type == EngagementType.TRAINING and parties(e) == {"العراق", "الولايات المتحدة"}
+
+
+def test_officials_left_unnamed_stand_for_their_state():
+    [e] = engagements("وأوضحت أن قائد القيادة المركزية الأمريكية مايكل كوريلا التقى مع القادة في بغداد.")
+    assert parties(e) == {"مايكل كوريلا", "العراق"}
+    [e] = engagements(
+        "وقال المصدر إن وزير الخارجية التركي هاكان فيدان سيبحث مع المسؤولين العراقيين ملف المياه."
+    )
+    assert parties(e) == {"هاكان فيدان", "العراق"} and e.status == Status.PLANNED
+
+
+def test_a_signing_s_day_is_not_the_day_of_a_visit_told_after_it():
+    text = (
+        "وأعلنت موسكو أنها أبرمت خلال الفصل الثاني من 2012 عقود تسلح مع العراق، في الوقت الذي "
+        "يقوم فيه رئيس الوزراء العراقي نوري المالكي بزيارة إلى موسكو."
+    )
+    found = {e.type: e for e in engagements(text)}
+    assert found[EngagementType.AGREEMENT].date.iso == "2012-04"
+    assert found[EngagementType.VISIT].date.iso is None
+
+
+def test_talks_held_in_a_phone_call_are_a_call_and_a_letter_handed_over_is_other():
+    [call] = engagements(
+        "بحث وزير الخارجية العراقي فؤاد حسين مع نظيره الإيراني عباس عراقجي في اتصال هاتفي العلاقات الثنائية."
+    )
+    assert call.type == EngagementType.CALL and call.location is None
+    [letter] = engagements(
+        "سلم السفير الإيراني محمد كاظم آل صادق رسالة من الرئيس الإيراني مسعود بزشكيان "
+        "إلى رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    assert letter.type == EngagementType.OTHER
+    assert parties(letter) == {"محمد كاظم آل صادق", "مسعود بزشكيان", "محمد شياع السوداني"}
+
+
+def test_talks_under_way_take_no_day():
+    text = (
+        "أجرى وزير الخارجية العراقي فؤاد حسين يوم الجمعة 25 تموز 2025 اتصالاً هاتفياً مع نظيره الإيراني عباس عراقجي. "
+        "وتناول الجانبان المفاوضات الجارية في تركيا بين إيران وفرنسا وألمانيا."
+    )
+    talks = next(e for e in engagements(text) if e.type == EngagementType.TALKS)
+    assert parties(talks) == {"إيران", "فرنسا", "ألمانيا"} and talks.date.iso is None
+
+
+def test_those_attending_join_the_meeting_and_a_summit_s_attending_states_are_its_parties():
+    [e] = engagements(
+        "واستهل الموفد الفرنسي جان إيف لودريان لقاءاته باجتماع مع رئيس مجلس النواب نبيه بري في عين التينة، "
+        "بحضور السفير الفرنسي لدى لبنان هيرفيه ماغرو."
+    )
+    assert parties(e) == {"جان إيف لودريان", "نبيه بري", "هيرفيه ماغرو"}
+    summit = engagements("ويشارك الرئيس الأمريكي جو بايدن في قمة في جدة، يحضرها قادة مصر، والأردن، والعراق.")
+    assert {frozenset(parties(e)) for e in summit} == {
+        frozenset({"جو بايدن", state}) for state in ("مصر", "الأردن", "العراق")
+    }

@@ -9,7 +9,7 @@ import pytest
 from analysis.extraction.interactions.candidates import build_document, document_candidates
 from analysis.extraction.interactions.features import candidate_features, sentence_features
 from analysis.extraction.interactions.learn import train
-from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
+from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel, load_model
 from analysis.extraction.interactions.stage import rule_outputs
 from analysis.extraction.pipeline import extract_document
 from analysis.extraction.training import GoldDocument
@@ -128,3 +128,17 @@ def test_rule_engagements_pass_unchanged_without_a_model(tmp_path, monkeypatch):
         "ناقش وزير الخارجية سامي الخطيب والسفير الفرنسي جان دوبوا ملفات التعاون."
     ).engagements
     assert e.confidence is None
+
+
+def test_the_packaged_model_gives_every_engagement_a_computed_confidence(monkeypatch):
+    monkeypatch.delenv("EXTRACTION_MODELS", raising=False)
+    if load_model() is None:
+        pytest.skip("no packaged interaction model")
+    text = (
+        "استقبل وزير الخارجية سامي الخطيب السفير الفرنسي جان دوبوا في بغداد. "
+        "وزار وزير المالية كريم الحداد مدينة البصرة حيث التقى المحافظ رامي العلي."
+    )
+    found = extract_document(text).engagements
+    assert found
+    assert all(e.confidence is not None and 0.0 < e.confidence <= 1.0 for e in found)
+    assert all(e.confidence != 0.5 for e in found)  # not the database's placeholder

@@ -39,3 +39,9 @@ def test_name_evidence_from_the_lexicons():
 
     assert name_evidence("محمد") and name_evidence("جنبلاط") and name_evidence("فلاديمير")
     assert not name_evidence("إحراز") and not name_evidence("تقدم")
+
+
+def test_a_rare_feminine_or_plural_is_no_evidence_of_a_name():
+    from analysis.extraction.name_words import name_evidence
+
+    assert not name_evidence("متجاوزة")

@@ -36,3 +36,28 @@ def test_a_kunya_names_a_person_and_a_name_joined_to_it_is_one_too():
 def test_a_common_noun_before_the_joined_name_is_not_part_of_it():
     found = persons("ونقل تحيات عمار الشمري وأبو علي البصري إلى المقاتلين.")
     assert "عمار الشمري" in found and "تحيات عمار الشمري" not in found
+
+
+def test_a_clause_before_a_title_is_no_name_and_the_title_s_own_name_is_found():
+    found = persons("حضر الاستقبال، مساعد وزير الدولة لشؤون الدول الإفريقية السفير الدكتور سامي الصالح.")
+    assert set(found) == {"سامي الصالح"}
+
+
+def test_a_name_after_a_preposition_with_its_title_right_after_it():
+    found = persons("تلقى الوزير اتصالاً هاتفياً من رونالد لامولا وزير العلاقات الدولية في جنوب أفريقيا.")
+    assert "رونالد لامولا" in found
+    assert found["رونالد لامولا"].title.startswith("وزير العلاقات الدولية")
+
+
+def test_a_kingdom_in_a_title_is_no_name():
+    found = persons("واستقبل الوزير معالي وزيرة خارجية مملكة ليسوتو السيدة متسيبو راماكواي.")
+    assert set(found) == {"متسيبو راماكواي"}
+
+
+def test_a_chain_of_fathers_and_the_family_is_one_name():
+    found = persons("وأشار الشيخ عبد الله بن محمد بن سعود آل ثاني، رئيس مجلس الإدارة، إلى النتائج.")
+    assert "عبد الله بن محمد بن سعود آل ثاني" in found
+
+
+def test_a_time_phrase_and_common_words_are_no_described_person():
+    assert persons("سجلت الشركة نموا في الربع الماضي متجاوزة تقديرات المحللين.") == {}

@@ -26,7 +26,11 @@ def features_of(text: str) -> tuple[list, list[set[str]]]:
 def test_features_read_the_word_its_clitic_the_lexicons_the_rules_and_the_neighbours():
     tokens, rows = features_of("قال وزير الخارجية سامي الخطيب إن وفدا وصل إلى برلين والتقى بالخطيب.")
     words = [t.text for t in tokens]
-    minister, surname, berlin = rows[words.index("وزير")], rows[words.index("الخطيب")], rows[words.index("برلين")]
+    minister, surname, berlin = (
+        rows[words.index("وزير")],
+        rows[words.index("الخطيب")],
+        rows[words.index("برلين")],
+    )
     assert {"w=وزير", "lex=title"} <= minister
     assert {"w=الخطيب", "art", "rule=I-person", "-1:w=سامي", "1:w=ان"} <= surname
     assert "lex=geo" in berlin
@@ -75,3 +79,25 @@ def test_a_name_drops_a_clitic_the_text_or_the_word_frequencies_show():
     assert span_name(text, tokens, Span("PER", at["للمالكي"], at["للمالكي"])) == "المالكي"
     assert span_name(text, tokens, Span("PER", at["ووليد"], at["ووليد"])) == "وليد"
     assert span_name(text, tokens, Span("PER", at["وباسم"], at["وباسم"])) == "باسم"
+
+
+def test_a_new_person_needs_a_full_name_not_a_noun_phrase():
+    from analysis.extraction.tagger.persons import _full_name
+
+    assert _full_name("باسم العوادي") and _full_name("بشار الأسد") and _full_name("هانز مولر")
+    assert not _full_name("مولر")  # a short form
+    assert not _full_name("القصر الحكومي") and not _full_name("بالقصر الحكومي")  # the article
+    assert not _full_name("بطائرتين مسيرتين")  # a preposition and a noun
+    assert not _full_name("سلمان بن")  # cut at a connector
+
+
+def test_a_span_is_cut_before_a_second_name_joined_by_and():
+    tokens = tokenize("قتل سليماني وأبو مهدي المهندس")
+    assert split_spans([Span("PER", 1, 4)], tokens) == [Span("PER", 1, 1), Span("PER", 2, 4)]
+
+
+def test_the_name_ali_is_no_stop_word_but_the_preposition_is():
+    from analysis.extraction.tagger.features import lexicon_word
+
+    ali, ala = tokenize("علي على")
+    assert not lexicon_word(ali.text, ali.n, ali.kind) and lexicon_word(ala.text, ala.n, ala.kind)

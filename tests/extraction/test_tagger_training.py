@@ -84,3 +84,20 @@ def test_with_the_model_a_person_the_rules_miss_is_found(trained, monkeypatch):
     result = extract_document(text)
     assert TAGGER_NOTICE not in result.notices
     assert "سامر الدباغ" in {a.name for a in result.actors if a.kind == "person"}
+
+
+def test_only_the_windows_asked_for_are_tagged(trained):
+    text = "وقال سامر الدباغ إن رامي العلي وصل."
+    tokens = tokenize(text)
+    mentions = find_actors(text, tokens=tokens).mentions
+    labels, probabilities = tag(tokens, mentions, windows=[range(0, 4)])
+    assert labels[1:3] == ["B-PER", "I-PER"] and set(labels[4:]) == {"O"}
+    assert set(probabilities) == {1, 2}
+
+
+def test_a_damaged_model_file_leaves_the_rules_running(tmp_path, monkeypatch):
+    (tmp_path / MODEL_NAME).write_bytes(b"not a crfsuite model")
+    monkeypatch.setenv("EXTRACTION_MODELS", str(tmp_path))
+    result = extract_document("التقى وزير الخارجية سامي الخطيب نظيره الفرنسي جان دوبوا.")
+    assert TAGGER_NOTICE in result.notices
+    assert {"سامي الخطيب", "جان دوبوا"} <= {a.name for a in result.actors}

@@ -33,7 +33,16 @@ ADMIN_LOGIN = "/admin/login/"
 # Pages anyone may open; everything else of the dashboard asks for a login.
 PUBLIC = {"login", "healthz", "admin:login"}
 # The dashboard's own pages, all read-only (GET); a POST is refused (405) once logged in.
-DASHBOARD_READS = {"timeline", "engagement_detail", "actor_detail", "document_detail", "search"}
+DASHBOARD_READS = {
+    "timeline",
+    "engagement_detail",
+    "actor_detail",
+    "document_detail",
+    "search",
+    "timeline_axis",
+    "network",
+    "actor_network",
+}
 # The import pages: curators only (analysts get 403); a batch's page is read-only.
 IMPORTS = {"import", "import_batch"}
 
@@ -112,6 +121,7 @@ def _routes(world) -> list[Route]:
             kwargs = {
                 "engagement_detail": {"pk": world["engagement"].pk},
                 "actor_detail": {"slug": world["actor"].slug},
+                "actor_network": {"slug": world["actor"].slug},
                 "document_detail": {"pk": world["document"].pk},
             }.get(name, {})
             routes.append(Route(pattern, name, reverse(name, kwargs=kwargs)))

@@ -172,7 +172,7 @@ def out_of_fold(docs: Sequence[Labelled]) -> list[list[float]]:
 
 def calibrate(docs: Sequence[Labelled], scores: Sequence[Sequence[float]]) -> dict[str, tuple[float, float]]:
     """Platt scaling per candidate kind on held-out scores, so that a stated 0.8 is right about 80%
-    of the time (issue 18). A kind whose held-out labels are all alike keeps the raw score."""
+    of the time (issue 18). A kind whose held-out labels are all alike states their smoothed share."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -184,7 +184,11 @@ def calibrate(docs: Sequence[Labelled], scores: Sequence[Sequence[float]]) -> di
             for ex, z in zip(d.examples, zs, strict=True)
             if ex.candidate.kind == kind and ex.label is not None
         ]
-        if len({y for _, y in pairs}) < 2:
+        if not pairs:
+            continue
+        if len({y for _, y in pairs}) < 2:  # all alike held out: their share, smoothed (Laplace)
+            rate = (sum(y for _, y in pairs) + 1) / (len(pairs) + 2)
+            out[kind] = (0.0, round(math.log(rate / (1 - rate)), 4))
             continue
         lr = LogisticRegression(C=100.0).fit(
             np.array([[z] for z, _ in pairs]), np.array([y for _, y in pairs])

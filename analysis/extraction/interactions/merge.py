@@ -135,6 +135,20 @@ def decide(
     return made, extra
 
 
+def made_from(
+    engagements: Sequence[ExtractedEngagement], new: Sequence[tuple[Candidate, float]]
+) -> list[tuple[ExtractedEngagement, Candidate]]:
+    """The engagements `merge_new` made from new candidates, each with its candidate (by evidence
+    sentence and parties)."""
+    by_key = {(c.sentence.start, frozenset(c.parties)): c for c, _ in new}
+    out = []
+    for e in engagements:
+        cand = by_key.get((e.evidence.start, frozenset(p.name for p in e.participants)))
+        if cand is not None and not e.cues:
+            out.append((e, cand))
+    return out
+
+
 def merge_new(
     doc: Document,
     kept: list[ExtractedEngagement],

@@ -1,7 +1,9 @@
 """The interaction stage of the pipeline: after the rules' `find_engagements`, the learned model
 scores every candidate interaction (`candidates.py`); candidates it accepts become engagements,
-rule engagements it rejects strongly are dropped, and every engagement keeps its probability as
-its `confidence`. Without a model file the rule engagements pass through unchanged.
+rule engagements it rejects strongly are dropped, and every engagement keeps its calibrated
+probability as its `confidence`. Without a model file the rule engagements pass through unchanged
+(confidence None). The model learns its thresholds (`learn.py`): where it cannot beat the rules on
+held-out documents it accepts no new kind and only judges the rule engagements.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from analysis.extraction.interactions.candidates import (
     build_document,
     sentence_candidates,
 )
+from analysis.extraction.interactions.cues import engagement_cues
 from analysis.extraction.interactions.features import candidate_features, sentence_features
-from analysis.extraction.interactions.merge import merge_new
+from analysis.extraction.interactions.merge import made_from, merge_new
 from analysis.extraction.interactions.model import load_model
 from analysis.extraction.results import DateMention, ExtractedEngagement
 
@@ -79,15 +82,23 @@ def refine_engagements(
         return engagements
     open_kinds = {kind for kind, threshold in model.accept.items() if threshold <= 1.0}
     doc = build_document(text, analysis, engagements, visit_words="visit" in open_kinds)
-    scored = [
-        (cand, model.probability(features, cand.kind))
-        for cand, features in featured_candidates(doc, open_kinds)
-    ]
+    featured = featured_candidates(doc, open_kinds)
+    scored = [(cand, model.probability(features, cand.kind)) for cand, features in featured]
     kept = []
-    for cand, p in scored:
+    for (cand, p), (_, features) in zip(scored, featured, strict=True):
         if cand.rule is not None:
-            cand.rule.confidence = round(p, 3)
+            # a probability is stated only where the model has a held-out calibration for the kind
+            cand.rule.confidence = round(p, 3) if cand.kind in model.calibration else None
+            cand.rule.cues = engagement_cues(doc, cand, features)
             if p >= model.drop:
                 kept.append(cand.rule)
+    cues = {
+        id(cand): engagement_cues(doc, cand, features) for cand, features in featured if cand.rule is None
+    }
     new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept[c.kind]]
-    return merge_new(doc, kept, new, dates, published)
+    out = merge_new(doc, kept, new, dates, published)
+    for e, cand in made_from(out, new):
+        e.cues = cues[id(cand)]
+        if cand.kind not in model.calibration:
+            e.confidence = None
+    return out

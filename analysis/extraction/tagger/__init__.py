@@ -7,6 +7,7 @@ runs the packaged model over a document's tokens, with the rules' mentions as fe
     labels.py    gold names located in their texts, as BIO labels
     spans.py     BIO labels back to names
     model.py     training, the model file, tagging
+    persons.py   the persons the pipeline takes from it (those the rules missed)
 """
 
 from __future__ import annotations
@@ -22,17 +23,25 @@ __all__ = ["MODEL_NAME", "loaded_tagger", "tagged_names", "train"]
 
 
 def tagged_names(
-    text: str, tokens: Sequence[Token], mentions: Sequence[Mention], tags: Collection[str] = ("PER", "ORG", "GEO")
+    text: str,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    tags: Collection[str] = ("PER", "ORG", "GEO"),
+    windows: Sequence[range] | None = None,
 ) -> list[tuple[Span, str, float]] | None:
-    """Every span the model tags with one of `tags`, with the name it writes and the model's mean
-    probability of its labels; None without a model file."""
-    tagged = tag(tokens, mentions)
+    """Every span the model tags with one of `tags` (in `windows` only, when given), with the name it
+    writes and the model's mean probability of its labels; None without a model file."""
+    tagged = tag(tokens, mentions, windows)
     if tagged is None:
         return None
     labels, probabilities = tagged
     written = written_words(tokens)
     return [
-        (span, span_name(text, tokens, span, written), fmean(probabilities[k] for k in range(span.first, span.last + 1)))
+        (
+            span,
+            span_name(text, tokens, span, written),
+            fmean(probabilities[k] for k in range(span.first, span.last + 1)),
+        )
         for span in split_spans(spans(labels), tokens)
         if span.tag in tags
     ]

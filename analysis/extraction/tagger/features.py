@@ -13,6 +13,7 @@ lists CC-BY-SA 4.0), given, family and place names (pyarabic, GPL-3.0), verb/nou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -22,8 +23,14 @@ from analysis.extraction.actors import Mention, Token
 from analysis.extraction.lexical import is_family_name, is_given_name, is_place_name, reading, word_zipf
 
 SENTENCE_ENDS = frozenset(".!?؟\n:")
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CLITICS = ("وال", "فال", "بال", "لل", "ول", "وب", "فل", "فب", "و", "ف", "ب", "ل")
-_GEO_PHRASES = (*lx.STATES, *(alt for alts in lx.STATES.values() for alt in alts), *lx.PLACES, *lx.PLACE_PHRASES)
+_GEO_PHRASES = (
+    *lx.STATES,
+    *(alt for alts in lx.STATES.values() for alt in alts),
+    *lx.PLACES,
+    *lx.PLACE_PHRASES,
+)
 _GEO_WORDS = frozenset(word for phrase in _GEO_PHRASES for word in normalize(phrase).split())
 # Lexicons as (feature name, set of normalized words).
 _LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -88,6 +95,19 @@ def word_features(text: str, n: str, kind: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+@lru_cache(maxsize=65536)
+def lexicon_word(text: str, n: str, kind: str) -> bool:
+    """A word of the lexicons (a title, an institution, a place, a trigger, a stop word ...); given
+    and family names from pyarabic do not count, nor a stop word written with alef maksura when the
+    text writes ي (`على` is a preposition, `علي` a name)."""
+    if n in lx.MAKSURA_STOPWORDS and _DIACRITICS.sub("", text).endswith("ي"):
+        return False
+    return any(
+        f.startswith("lex=") and f not in ("lex=givenname", "lex=familyname")
+        for f in word_features(text, n, kind)
+    )
+
+
 def rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]:
     """What the rules say of each token: `B-person`, `I-person`, `title`, `B-state` ... or ``."""
     tags = [""] * len(tokens)
@@ -117,13 +137,21 @@ def _rule_feature(tag: str, offset: int) -> str:
 _EDGES = {offset: (f"{offset}:edge",) for offset in (-2, -1, 1, 2)}
 
 
-def sentence_features(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[list[str]]:
-    """Every token's features: its own, its position's, and its neighbours' (offsets -2..+2).
+def sentence_features(
+    tokens: Sequence[Token], mentions: Sequence[Mention], rows: range | None = None
+) -> list[list[str]]:
+    """Every token's features (only those of `rows` when given): its own, its position's, and its
+    neighbours' (offsets -2..+2)."""
+    return token_rows(tokens, rule_tags(tokens, mentions), range(len(tokens)) if rows is None else rows)
+
+
+def token_rows(tokens: Sequence[Token], tags: Sequence[str], rows: range) -> list[list[str]]:
+    """The features of the tokens of `rows`, given the rules' tags of the document (`rule_tags`).
     Word features are cached per word and offset, so a document costs little more than its length."""
-    tags = rule_tags(tokens, mentions)
     size = len(tokens)
     out = []
-    for k, tok in enumerate(tokens):
+    for k in rows:
+        tok = tokens[k]
         row = ["bias", *word_features(tok.text, tok.n, tok.kind)]
         if k == 0 or tokens[k - 1].text in SENTENCE_ENDS:
             row.append("first")

@@ -3,8 +3,9 @@ documents, written to one small file, loaded once per process.
 
 Pure Python. Training reads each gold document as the pipeline does (`clean_document`, the
 tokenizer, the rules' `find_actors` for the stacked features) and tags the gold names in it
-(`labels.bio_labels`). L-BFGS with L1 and L2 penalties is deterministic: the same documents give
-the same file.
+(`labels.bio_labels`); each document is given twice, with and without the rules' tags, so that
+the words themselves must carry the names too (the rules find most names; the model is asked for
+the others). L-BFGS with L1 and L2 penalties is deterministic: the same documents give the same file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pycrfsuite
 
 from analysis.extraction.actors import Mention, Token, find_actors, tokenize
 from analysis.extraction.clean import clean_document
-from analysis.extraction.tagger.features import sentence_features
+from analysis.extraction.tagger.features import rule_tags, sentence_features, token_rows
 from analysis.extraction.tagger.labels import OUTSIDE, bio_labels
 from analysis.extraction.training import GoldDocument, model_path
 
@@ -54,29 +55,43 @@ def train(documents: Sequence[GoldDocument], out_dir: Path) -> dict:
             trainer.append(sentence_features(tokens, ()), labels)
     path = out_dir / MODEL_NAME
     trainer.train(str(path))
-    _TAGGERS.pop(path.resolve(), None)
+    _TAGGERS.clear()  # a retrained file must be opened again
     return {"documents": len(documents), "names": names, "bytes": path.stat().st_size}
 
 
 def loaded_tagger() -> pycrfsuite.Tagger | None:
-    """The model of `model_path`, opened once per process; None when there is no model file."""
-    path = model_path(MODEL_NAME).resolve()
+    """The model of `model_path`, opened once per process; None when there is no model file or it
+    cannot be read (a damaged file must not stop extraction: the rules run alone)."""
+    path = model_path(MODEL_NAME)
     if path not in _TAGGERS:
         tagger = None
         if path.is_file():
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))
+            try:
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(path))
+            except Exception:  # crfsuite reports a bad file as a generic error
+                tagger = None
         _TAGGERS[path] = tagger
     return _TAGGERS[path]
 
 
-def tag(tokens: Sequence[Token], mentions: Sequence[Mention]) -> tuple[list[str], dict[int, float]] | None:
+def tag(
+    tokens: Sequence[Token], mentions: Sequence[Mention], windows: Sequence[range] | None = None
+) -> tuple[list[str], dict[int, float]] | None:
     """One BIO label per token, and for each token inside a name the model's probability of its label
-    (its marginal); None without a model."""
+    (its marginal); None without a model. With `windows`, only those stretches are tagged (each as a
+    sequence of its own; the rest is `O`): the caller knows where a name it wants can be."""
     tagger = loaded_tagger()
     if tagger is None:
         return None
-    if not tokens:
-        return [], {}
-    labels = [label or OUTSIDE for label in tagger.tag(sentence_features(tokens, mentions))]
-    return labels, {k: tagger.marginal(label, k) for k, label in enumerate(labels) if label != OUTSIDE}
+    labels = [OUTSIDE] * len(tokens)
+    probabilities: dict[int, float] = {}
+    tags = rule_tags(tokens, mentions)
+    for window in [range(len(tokens))] if windows is None else windows:
+        if not window:
+            continue
+        for i, label in enumerate(tagger.tag(token_rows(tokens, tags, window))):
+            if label and label != OUTSIDE:
+                labels[window[i]] = label
+                probabilities[window[i]] = tagger.marginal(label, i)
+    return labels, probabilities

@@ -2,8 +2,8 @@
 
 Pure Python. Where the tagger tags a person the rules did not find, the name is handed to the
 actor stage as a known actor, so the rules place its mentions, short forms and titles. Such a
-person needs a full name (two words or more, not a definite noun phrase, not ending on a name
-connector such as `بن`), words outside the lexicons, no overlap with anything the rules found,
+person needs a full name (two words or more, not a definite noun phrase, not a preposition and a
+noun, not ending on a name connector such as `بن`), words outside the lexicons, no overlap with anything the rules found,
 and the model's confidence. Names the rules found are left as they are: on the development
 articles the tagger's other boundaries for them were wrong more often than right.
 """
@@ -15,42 +15,72 @@ from collections.abc import Sequence
 from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Token
+from analysis.extraction.lexical import reading, word_zipf
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
-from analysis.extraction.tagger.features import word_features
+from analysis.extraction.tagger.features import lexicon_word
 from analysis.extraction.tagger.spans import Span
 
 MIN_CONFIDENCE = 0.6  # the model's mean probability of the span's labels
+CONTEXT = 2  # tokens of context around a stretch to tag: the features' reach
 _ARTICLES = ("ال", "وال", "بال", "لل", "وبال", "ولل")  # not `فال`: `فالح` is a given name
 
 
 def _full_name(name: str) -> bool:
     """Two words or more, the first without the article (a definite noun and its adjective,
     `القصر الحكومي`, is a place or a thing; `المالكي` alone is a short form), the last no
-    connector (`سلمان بن` is cut short)."""
+    connector (`سلمان بن` is cut short), the first no preposition and noun."""
     words = normalize(name).split()
     return (
         len(words) >= 2
         and words[-1] not in lx.NAME_CONNECTORS
         and not any(words[0].startswith(a) and len(words[0]) >= len(a) + 3 for a in _ARTICLES)
+        and not _prepositional(words[0])
     )
+
+
+def _prepositional(word: str) -> bool:
+    """`بطائرتين`, `بصواريخ`, `لقوات`: the preposition ب/ل on a noun, which qalsadi reads as a noun only
+    and wordfreq finds commoner than the whole word. A name keeps its ب (`باسم`, `بشار`, `بلال`)."""
+    rest = word[1:]
+    return word[:1] in "بل" and len(rest) >= 3 and reading(rest) == "N" and word_zipf(rest) > word_zipf(word)
 
 
 def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
     """No word of the span is a lexicon word (a title, an institution, a place, a trigger, a stop word)."""
-    return not any(
-        f.startswith("lex=") and f not in ("lex=givenname", "lex=familyname")
-        for tok in tokens[span.first : span.last + 1]
-        for f in word_features(tok.text, tok.n, tok.kind)
-    )
+    return not any(lexicon_word(t.text, t.n, t.kind) for t in tokens[span.first : span.last + 1])
 
 
-def known_persons(text: str, tokens: Sequence[Token], analysis: ActorAnalysis) -> tuple[KnownActor, ...] | None:
+def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
+    """Where a new person can be: runs of two or more plain words outside the rules' mentions, with
+    two tokens of context on each side (what the features look at)."""
+    plain = [
+        k not in covered and t.kind == "w" and not lexicon_word(t.text, t.n, t.kind)
+        for k, t in enumerate(tokens)
+    ]
+    windows: list[range] = []
+    k = 0
+    while k < len(tokens):
+        end = k
+        while end < len(tokens) and plain[end]:
+            end += 1
+        if end - k >= 2:
+            first, last = max(0, k - CONTEXT), min(len(tokens), end + CONTEXT)
+            if windows and windows[-1].stop >= first:
+                first = windows.pop().start
+            windows.append(range(first, last))
+        k = end + 1 if end == k else end
+    return windows
+
+
+def known_persons(
+    text: str, tokens: Sequence[Token], analysis: ActorAnalysis
+) -> tuple[KnownActor, ...] | None:
     """Known actors for the persons the tagger adds; None without a model."""
-    found = tagged_names(text, tokens, analysis.mentions, tags=("PER",))
+    covered = {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
+    found = tagged_names(text, tokens, analysis.mentions, tags=("PER",), windows=_windows(tokens, covered))
     if found is None:
         return None
-    covered = {k for m in analysis.mentions for k in range(m.first, m.last + 1)}
     known = {name_key(n) for a in analysis.actors if a.kind == ActorKind.PERSON for n in (a.name, *a.aliases)}
     names: dict[str, None] = {}
     for span, name, confidence in found:

@@ -22,7 +22,8 @@ _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _BEFORE_LAM = ("ولل", "فلل", "لل")  # `لل`: the preposition took the article's alef
 # A word inside a name never carries a conjunction or preposition with the article (`بالكاظمي`,
 # `والعاهل`) or a conjunction before a name's first word (`وأبو`, `وعبد`): a new phrase starts there.
-_PHRASE_OPENERS = ("وبال", "وال", "بال", "ولل", "لل", "وأبو", "وابو", "وعبد")
+_ARTICLE_OPENERS = ("وبال", "وال", "بال", "ولل", "لل")
+_NAME_OPENERS = ("وابو", "وعبد")  # normalized: `وأبو`, `وعبد`, `وعبدالله`
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _CONJUNCTIONS = ("و", "ف")
 
@@ -55,7 +56,9 @@ def split_spans(found: Sequence[Span], tokens: Sequence[Token]) -> list[Span]:
         first = span.first
         for k in range(span.first + 1, span.last + 1):
             n = tokens[k].n
-            if any(n.startswith(p) and len(n) > len(p) + 1 for p in _PHRASE_OPENERS):
+            if n.startswith(_NAME_OPENERS) or any(
+                n.startswith(p) and len(n) > len(p) + 1 for p in _ARTICLE_OPENERS
+            ):
                 out.append(Span(span.tag, first, k - 1))
                 first = k
         out.append(Span(span.tag, first, span.last))

@@ -30,6 +30,7 @@ from analysis.extraction.results import (
     ExtractionResult,
 )
 from analysis.models import ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
+from analysis.services.confidence import engagements_confidence_refresh
 from analysis.services.engagement_identity import (
     Reported,
     engagement_fingerprint,
@@ -304,7 +305,7 @@ def _engagements_store(
         span = plan.extracted.evidence
         if span.end <= span.start or (target.pk, span.start) in already:
             continue
-        evidence.setdefault(
+        row = evidence.setdefault(
             (target.pk, span.start),
             {
                 "engagement_id": target.pk,
@@ -314,8 +315,12 @@ def _engagements_store(
                 "sentence": span.text,
                 "date_text": _clip(plan.extracted.date_text, 200),
                 "location": _clip(plan.extracted.location, 200),
+                "confidence": None,
+                "cues": _clip(",".join(plan.extracted.cues), 200),
             },
         )
+        if plan.extracted.confidence is not None:
+            row["confidence"] = max(row["confidence"] or 0.0, plan.extracted.confidence)
     rows[Evidence] = list(evidence.values())
     return counts
 
@@ -404,6 +409,8 @@ def _document_store(
         Engagement.objects.filter(
             pk__in=stale, review=Engagement.Review.EXTRACTED, is_edited=False, evidence__isnull=True
         ).delete()
+    touched = {row["engagement_id"] for row in rows.get(Evidence, [])} | set(stale)
+    engagements_confidence_refresh(engagement_ids=touched)
     # Imported here: the disagreement service decides through curation, which imports ingestion.
     from analysis.services.disagreement import disagreements_detect
 

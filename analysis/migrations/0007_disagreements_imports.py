@@ -33,7 +33,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("analysis", "0005_engagement_match_index"),
+        ("analysis", "0006_confidence_computed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,273 @@
+"""The objects of a trigger: the party mentions after it up to the end of its clause, with the
+marker before each (`مع`, `ب`, `بين`), past the comma-bounded times, places and appositions
+between a verb and its objects, and stopping at a quotation, a negation or a new clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, Token, _forms
+from analysis.extraction.arguments import is_title_head
+from analysis.extraction.frame_doc import (
+    BETWEEN,
+    COMMAS,
+    LEADING_WORDS,
+    MULTILATERAL,
+    PARTY_PREPOSITIONS,
+    POSSESSIVE_FORMS,
+    QUOTE_MARKS,
+    WITH,
+    Doc,
+    is_arg,
+    trigger_at,
+)
+from analysis.extraction.results import ActorKind, EngagementType
+
+
+def inside_adverbial(doc: Doc, i: int, rng: range) -> bool:
+    """The token sits in a comma-bounded time or place phrase (`، في اليوم الأول من زيارته،`)."""
+    k = i - 1
+    while k >= max(rng.start, i - 8):
+        if doc.tokens[k].text in COMMAS:
+            end = adverbial_end(doc, k + 1, rng.stop)
+            return end is not None and end > i
+        k -= 1
+    return False
+
+
+def collect_after(
+    doc: Doc, start: int, stop: int, etype: EngagementType
+) -> list[tuple[Mention, int, int, str]]:
+    """Argument mentions from `start`, each with its segment (token range) and the marker
+    before it (`مع`, `ب`, `بين` or ``). Stops at a quotation, a negation or a new clause."""
+    tokens = doc.tokens
+    found: list[tuple[Mention, int, int, str]] = []
+    seg_start = start
+    marker = ""
+    between_at = stop
+    k = start
+    while k < stop:
+        m = doc.inside[k]
+        if m is not None and m.first == k:
+            # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: states the talks are between, not
+            # states in the topic after them (`بحث العلاقات بين البلدين`)
+            states_between = marker == BETWEEN and between_at - start <= 4 and not m.embedded
+            attended = marker == ATTENDED and not m.embedded  # `قمة يحضرها قادة A، ومصر، والأردن`
+            if is_arg(m, etype) or m.kind == ActorKind.STATE and (states_between or attended):
+                found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
+            k = m.last + 1
+            continue
+        tok = tokens[k]
+        if tok.kind == "p":
+            quoted = doc.inside[k + 1] if k + 1 < stop else None
+            if tok.text in QUOTE_MARKS and quoted is not None and _quote_after(doc, quoted.last + 1):
+                k += 1  # `« حيدر العبادي »`: a name in quotes
+                continue
+            if tok.text in QUOTE_MARKS and k > start and doc.inside[k - 1] is not None:
+                k += 1  # the quote that closes it
+                continue
+            if tok.text in QUOTE_MARKS:
+                close = _closing_quote(doc, k, stop) if etype in _GOODS_TYPES else None
+                if close is None:
+                    break  # a quotation: what was said is not who took part
+                k = close + 1  # `مقاتلات من طراز "سوخوي 25"`: a short name in quotes
+                continue
+            if tok.text in COMMAS:
+                nxt = k + 1
+                listed = marker in (ATTENDED, BETWEEN)  # `بين إيران، وفرنسا`, `يحضرها قادة مصر، والأردن`
+                if (
+                    nxt < stop
+                    and doc.inside[nxt] is not None
+                    and (listed or adverbial_end(doc, nxt, stop) is None)
+                ):
+                    if found:
+                        found[-1] = (found[-1][0], found[-1][1], k, found[-1][3])
+                    seg_start = k = nxt  # `، ورئيس ...`: the next party of a list
+                    continue
+                after_comma = _past_comma(doc, nxt, stop, etype)
+                if after_comma is None:
+                    break
+                k = after_comma
+                continue
+            k += 1
+            continue
+        if tok.kind == "w":
+            if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
+                break
+            if tok.n in _NEW_CLAUSE and k != start:
+                break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
+            if tok.n in _ATTEND_MARKERS and etype in MULTILATERAL:
+                marker = ATTENDED
+            elif tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
+                if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
+                    between_at = k
+                marker = tok.n
+            elif trigger_at(tok) and trigger_at(tok)[1] and k != start:
+                break
+        k += 1
+    if found:
+        last = found[-1]
+        found[-1] = (last[0], last[1], min(last[2], stop), last[3])
+    return found
+
+
+_NEW_CLAUSE = frozenset(normalize(w) for w in "وإن وأن فإن حيث فيما بينما".split())
+
+
+ATTENDED = "attended"  # the marker of parties listed as attending
+_ATTEND_MARKERS = frozenset(
+    normalize(w) for w in "يحضرها يحضره ويحضرها ويحضره حضرها حضره بمشاركة وبمشاركة بحضور وبحضور".split()
+)
+
+
+def _topic_between(tokens: Sequence[Token], start: int, k: int) -> bool:
+    """`بحث آفاق التعاون بين العراق وروسيا`: the states after `بين` are the topic's, not the parties."""
+    return any(f in lx.NON_NAME_NOUNS for q in range(start, k) for f in _forms(tokens[q].n))
+
+
+def _quote_after(doc: Doc, k: int) -> bool:
+    return k < len(doc.tokens) and doc.tokens[k].text in QUOTE_MARKS
+
+
+def _closing_quote(doc: Doc, k: int, stop: int) -> int | None:
+    """The quote mark that closes a name of at most four words opened at `k`, or None."""
+    for q in range(k + 1, min(k + 6, stop)):
+        tok = doc.tokens[q]
+        if tok.text in QUOTE_MARKS:
+            return q if q > k + 1 else None
+        if tok.kind == "p" and tok.text not in "-–" or doc.inside[q] is not None:
+            return None
+    return None
+
+
+def _b_clitic_marker(tokens: Sequence[Token], m: Mention) -> str:
+    """`ب` when a titled person is written with the preposition attached (`برئيس الوزراء X`)."""
+    first_tok = tokens[m.first].n
+    if first_tok[1:] in LEADING_WORDS:
+        return ""  # `وفد برئاسة X`: X leads the delegation, X is no object
+    if (
+        first_tok[:1] == "ب"
+        and m.kind == ActorKind.PERSON
+        and len(first_tok) > 3
+        and first_tok[1:] in _forms(first_tok)
+        and m.title_first is not None
+    ):
+        return "ب"
+    return ""
+
+
+_SEGMENT_PREPOSITIONS = frozenset(normalize(w) for w in "في على خلال لدى عند من".split())
+
+
+def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | None:
+    """Where the arguments go on after a comma at `nxt - 1`, or None when the clause ends there:
+    past an adverbial (`، في طهران أمس (الأحد)،`, `، بمطار جدة،`, `، في لقاءين منفصلين،`),
+    at `مع`/`بين`, or in the victims of the same attack."""
+    tokens = doc.tokens
+    if etype in MULTILATERAL and nxt < stop and tokens[nxt].n in _ATTEND_MARKERS:
+        return nxt  # `، يحضرها قادة ...`: those who attend
+    if (
+        etype in _GOODS_TYPES
+        and nxt + 1 < stop
+        and tokens[nxt].n in PARTY_PREPOSITIONS
+        and doc.inside[nxt + 1]
+    ):
+        return nxt  # `، من روسيا،`: the supplier of a transfer
+    q = adverbial_end(doc, nxt, stop)
+    if q is not None:
+        return q
+    if nxt < stop and tokens[nxt].n in (WITH, BETWEEN):
+        return nxt  # `، مع السفير ...`: the object after an adverbial
+    seg_words = 0
+    q = nxt
+    while q < stop and tokens[q].text not in COMMAS:
+        if doc.inside[q] is not None and doc.inside[q].first == q:
+            break
+        if tokens[q].kind == "w" and not doc.in_date[q]:
+            seg_words += 1
+        q += 1
+    closed = q < stop and tokens[q].text in COMMAS
+    if closed and (seg_words <= 1 or seg_words <= 4 and _opens_with_preposition(tokens[nxt])):
+        return q
+    if closed and etype in _GOODS_TYPES and seg_words <= 8 and not _has_verb(doc, nxt, q):
+        return q  # `وتسلم العراق، الشهر الماضي، خمس مقاتلات، من روسيا`: what was handed over
+    if etype == EngagementType.ATTACK and any(
+        (hit := trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK for x in range(nxt, q)
+    ):
+        return nxt  # `، ما أسفر عن مقتل ...`: the victims of the same attack
+    return None
+
+
+_GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    return any((hit := trigger_at(doc.tokens[q])) is not None and hit[1] for q in range(a, b))
+
+
+def _opens_with_preposition(tok: Token) -> bool:
+    """`في ...`, `على ...`, `بمطار ...`: a prepositional phrase, an adverbial between commas."""
+    if tok.kind != "w":
+        return False
+    return (
+        tok.n in _SEGMENT_PREPOSITIONS or tok.n[:1] == "ب" and len(tok.n) > 3 and tok.n[1:] in _forms(tok.n)
+    )
+
+
+ADVERBIAL_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "في ب من الى إلى يوم مساء صباح ليلة فجر ظهر اليوم أمس امس حاليا حالياً العاصمة مدينة "
+        "على هامش خلال أثناء اثناء الأول الثاني الثالث الأخير الاخير"
+    ).split()
+)
+
+
+VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى".split())
+
+
+def anaphoric_noun(tok: Token) -> bool:
+    """`الزيارة`, `زيارته`: a trigger noun that refers back to an engagement already told."""
+    hit = trigger_at(tok)
+    return hit is not None and not hit[1] and (hit[2].startswith("ال") or hit[2] in POSSESSIVE_FORMS)
+
+
+def adverbial_end(doc: Doc, k: int, stop: int) -> int | None:
+    """The closing comma of a comma-bounded segment from `k` that holds only dates, places and
+    their prepositions (`في طهران أمس (الأحد)`, `اليوم الثلاثاء`), or a title in apposition to
+    the name before it (`، رئيس أركان الجيش،`); None for any other segment."""
+    tokens = doc.tokens
+    q = k
+    words = 0
+    title = k < stop and doc.inside[k] is None and is_title_head(tokens[k])
+    venue = False  # after `بمقر`, `في قصر`: the rest names the venue
+    while q < stop and tokens[q].text not in COMMAS:
+        tok = tokens[q]
+        m = doc.inside[q]
+        if m is not None and not title:
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE) and not (
+                m.kind == ActorKind.ORGANIZATION and (venue or q > k and tokens[q - 1].n in ADVERBIAL_WORDS)
+            ):
+                return None
+            q = m.last + 1
+            continue
+        if m is not None:
+            if m.kind == ActorKind.PERSON:
+                return None  # a title that names someone is not an apposition
+            q = m.last + 1
+            continue
+        if tok.kind == "w" and not doc.in_date[q]:
+            if title:
+                if trigger_at(tok) or tok.n in lx.STOPWORDS and tok.n not in ("في", "لدي"):
+                    return None
+            elif any(f in VENUE_WORDS for f in _forms(tok.n)):
+                venue = True
+            elif not (venue or any(f in ADVERBIAL_WORDS for f in _forms(tok.n)) or anaphoric_noun(tok)):
+                return None
+            words += 1
+        q += 1
+    if q >= stop or q == k or words > 8:
+        return None
+    return q

@@ -1,0 +1,280 @@
+"""Who does it and to whom: the roles of one trigger in its clause. A verb's subject before it
+(SVO), after it (VSO) or carried from the clause before; a verbal noun's possessor, its agent,
+or the subject of its sentence; objects after `مع`, `ب`, `بين` and in lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention
+from analysis.extraction.arguments import (
+    CARRY_WORDS,
+    agent_after,
+    antecedent_candidate,
+    b_clitic_noun,
+    fronted_subject,
+    has_b_clitic,
+    is_coordinated,
+    last_two_persons,
+    light_verb_subjects,
+    previous_arg,
+    relative_antecedent,
+    reported_subject,
+    subject_before,
+)
+from analysis.extraction.frame_doc import (
+    BETWEEN,
+    DUAL_ENDINGS,
+    LIGHT_VERBS,
+    PAIRWISE,
+    POSSESSIVE_FORMS,
+    PURPOSE_WORDS,
+    WITH,
+    Candidate,
+    Doc,
+    Trigger,
+)
+from analysis.extraction.party_lists import (
+    attack_light_verb,
+    in_visit_phrase,
+    invited_visitor,
+)
+from analysis.extraction.results import ActorKind, EngagementType
+
+Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
+
+
+@dataclass(slots=True)
+class Clause:
+    """One trigger in its sentence: the stretch up to the neighbouring triggers, and the
+    candidates found before it (in this sentence, in the document)."""
+
+    doc: Doc
+    s: int
+    rng: range
+    trig: Trigger
+    prev_boundary: int
+    next_boundary: int
+    in_sentence: list[Candidate]
+    previous: list[Candidate]
+
+    @property
+    def i(self) -> int:
+        return self.trig.index
+
+    def word_before(self) -> str:
+        return self.doc.tokens[self.i - 1].n if self.i - 1 >= self.rng.start else ""
+
+    def same_sentence_antecedent(self) -> Candidate | None:
+        return next((c for c in reversed(self.in_sentence) if c.subject is not None), None)
+
+    def antecedent(self) -> Candidate | None:
+        return antecedent_candidate(self.doc, self.s, self.in_sentence, self.previous)
+
+
+@dataclass(slots=True)
+class Roles:
+    """Who does it (subjects), to or with whom (objects), and the earlier candidate whose
+    subject a pro-drop clause continues."""
+
+    subjects: list[Mention] = field(default_factory=list)
+    objects: list[Arg] = field(default_factory=list)
+    antecedent: Candidate | None = None
+    invited: bool = False  # `دعوة لـX بزيارة`, `بهدف لقاء X`: planned, not yet done
+    other_trip: bool = False  # `عقب زيارتين إلى ...`: another trip than the sentence's
+    named: bool = False  # a noun's doer named with it: after it, or between a light verb and it
+
+    def continuing(self, cand: Candidate | None, objects: list[Arg]) -> Roles:
+        self.antecedent = cand
+        self.subjects = [cand.subject] if cand is not None else []
+        self.objects = objects
+        return self
+
+
+def verb_roles(c: Clause, after: list[Arg]) -> Roles:
+    """A verb's subject before it (SVO), after it (VSO), or carried from the clause before."""
+    doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
+    tokens = doc.tokens
+    etype = trig.type
+    relative = c.word_before() in lx.RELATIVES
+    before = [] if relative else subject_before(doc, i, rng, etype)
+    if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
+        before = [reported]
+    if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
+        # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
+        lead = _sentence_lead(doc, rng, i)
+        before = [lead] if lead is not None else []
+    dual = trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE
+    if len(before) == 1 and dual and (pair := last_two_persons(doc, i, rng)):
+        return Roles(pair, after)  # `«A» و«B»، التقيا`: the two of them
+    if before:
+        return Roles(before, after)
+    if relative:
+        antecedent_arg = relative_antecedent(doc, i - 1, rng)
+        if antecedent_arg is not None:
+            return Roles([antecedent_arg], after)  # `... لانغلي، الذي يقوم بزيارة`: the relative's antecedent
+        # `الاتفاقية التي أبرمت بين العراق والتحالف`: a clause that describes a thing names no
+        # new engagement of states; a person named in it still may act (`التي وقّعها X`)
+        return Roles([], [a for a in after if a[0].kind == ActorKind.PERSON])
+    if not after:
+        if trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE:
+            pair = last_two_persons(doc, i, rng)
+            if pair:
+                return Roles(pair, [])
+        return Roles().continuing(c.antecedent(), [])
+    marked = after[0][3] in (WITH, "ب") or has_b_clitic(tokens, after[0][0])
+    same_sentence_ante = c.same_sentence_antecedent()
+    carried = (
+        same_sentence_ante is not None
+        and same_sentence_ante.subject.kind == ActorKind.PERSON
+        and (trig.conj or c.word_before() in CARRY_WORDS)
+        and (len(after) == 1 or is_coordinated(doc, after[1][0]))
+    )
+    if carried:
+        # `وصل X ...، حيث التقى A وB`: X met A and X met B
+        return Roles().continuing(same_sentence_ante, after)
+    if marked or (
+        len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
+    ):
+        roles = Roles().continuing(same_sentence_ante or c.antecedent(), after)
+        if (
+            not roles.subjects
+            and c.word_before() == "و"
+            and (lead := _sentence_lead(doc, rng, i)) is not None
+        ):
+            roles.subjects = [lead]  # `كما تفقد X ...، ثم توجه إلى أربيل و إلتقى فيها مع Y`
+        return roles
+    return vso_roles(c, after)
+
+
+def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
+    """The first person named in the sentence before `i`: the subject of its coordinated verbs."""
+    return next(
+        (
+            doc.mention_at[k]
+            for k in range(rng.start, i)
+            if k in doc.mention_at
+            and doc.mention_at[k].kind == ActorKind.PERSON
+            and not doc.mention_at[k].embedded
+        ),
+        None,
+    )
+
+
+def vso_roles(c: Clause, after: list[Arg]) -> Roles:
+    """Verb, subject, object: the first party, and those joined to it by `و` ahead of a party
+    that is not (`استقبل A، وB، الخميس، C`: A and B received C)."""
+    subjects = [after[0][0]]
+    rest = after[1:]
+    while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):
+        subjects.append(rest.pop(0)[0])
+    return Roles(subjects, rest)
+
+
+def noun_roles(c: Clause, after: list[Arg]) -> Roles:
+    """A verbal noun's doer: its possessor, the agent after it, or the subject of its sentence."""
+    doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
+    tokens = doc.tokens
+    etype = trig.type
+    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 5, c.next_boundary))):
+        return Roles([], list(after))
+    if not trig.verb and trig.form in POSSESSIVE_FORMS:
+        return possessor_roles(c, after)
+    if etype in PAIRWISE and b_clitic_noun(tokens[i]) and (ante := previous_arg(doc, i, rng, etype)):
+        return Roles([ante], [a for a in after if a[0] is not ante])  # `استهل X زيارته بلقاء Y`: X met Y
+    if etype in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING):
+        # `بدأت روسيا تسليم ...`, `روسيا بدأت تدريب ...`: the doer of the light verb
+        light = light_verb_subjects(doc, i, rng, etype)
+        if not light and c.word_before() in LIGHT_VERBS:
+            light = subject_before(doc, i - 1, rng, etype)
+        return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
+    if etype in PAIRWISE or etype == EngagementType.VISIT:
+        light = light_verb_subjects(doc, i, rng, etype)
+        if light:
+            return Roles(light, [a for a in after if all(a[0] is not m for m in light)], named=True)
+    if etype in PAIRWISE and _for_purpose(doc, i, rng):
+        # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
+        roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
+        roles.invited = True
+        return roles
+    agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
+    if agent is not None:
+        return Roles([agent], [a for a in after if a[0] is not agent], named=True)
+    if trig.conj and etype in PAIRWISE:
+        same = c.same_sentence_antecedent()
+        return Roles().continuing(same, after) if same is not None else Roles([], after)
+    if etype in PAIRWISE:
+        prev = previous_arg(doc, i, rng, etype)
+        if prev is None and after and after[0][3] == WITH:
+            # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
+            roles = Roles().continuing(c.antecedent(), after)
+            if not roles.subjects and (speaker := _that_came(doc, c.s)) is not None:
+                roles.subjects = [speaker]  # `كشف X عن ... . جاء ذلك خلال`: X, who said it
+            return roles
+        return Roles([prev] if prev is not None else [], after)
+    if etype == EngagementType.VISIT:
+        invited = invited_visitor(doc, i, rng)
+        if invited is not None:
+            return Roles([invited], [], invited=True)
+        if in_visit_phrase(doc, i, rng):
+            visitor = previous_arg(doc, i, rng, etype)
+            if visitor is not None and visitor.kind == ActorKind.PERSON:
+                return Roles([visitor], [])  # `وصل X إلى بيروت في زيارة رسمية`
+        if c.word_before() in _SEQUENCE_WORDS and (same := c.same_sentence_antecedent()) is not None:
+            roles = Roles().continuing(same, [])  # `زار X بغداد عقب زيارتين إلى لبنان وسوريا`
+            roles.other_trip = True
+            return roles
+        return Roles()
+    if etype == EngagementType.ATTACK:
+        attacker = previous_arg(doc, i, rng, etype)
+        if attacker is not None and attack_light_verb(doc, attacker, i, rng):
+            return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
+        return Roles([], after)
+    return Roles()
+
+
+_SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
+
+
+def _for_purpose(doc: Doc, i: int, rng: range) -> bool:
+    """A meeting noun after `بهدف`, `بغرض`, or with `ل` attached (`للقاء`): a purpose."""
+    tok = doc.tokens[i].n
+    if tok.startswith("لل") and tok[1:] in lx.TRIGGERS:
+        return True
+    return i - 1 >= rng.start and doc.tokens[i - 1].n in PURPOSE_WORDS
+
+
+_CAME = frozenset(normalize(w) for w in "جاء وجاء جاءت وجاءت".split())
+
+
+def _that_came(doc: Doc, s: int) -> Mention | None:
+    """`جاء ذلك خلال ...`: the sentence tells where the one before was said; its speaker is the
+    first person named in that sentence."""
+    rng = doc.sentence_tokens(s)
+    words = [doc.tokens[k].n for k in rng if doc.tokens[k].kind == "w"][:2]
+    if s == 0 or len(words) < 2 or words[0] not in _CAME or words[1] not in lx.DEMONSTRATIVES:
+        return None
+    before = doc.sentence_tokens(s - 1)
+    return next(
+        (
+            doc.mention_at[k]
+            for k in before
+            if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON
+        ),
+        None,
+    )
+
+
+def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
+    """`لقائه`, `زيارته`: the possessor is the subject of the sentence, or the party before."""
+    ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
+    same = c.same_sentence_antecedent()
+    if same is not None:
+        return Roles().continuing(same, after)
+    if ante is not None:
+        return Roles([ante], after)
+    if (late := fronted_subject(c.doc, c.i, c.rng)) is not None:
+        return Roles([late], after)  # `وخلال لقائه مع X، أكد Y ...`: Y met X
+    return Roles().continuing(c.antecedent(), after)

@@ -1,0 +1,71 @@
+"""An engagement's confidence: the extractor's calibrated probability for each sentence that reports
+it (kept on its evidence rows), combined over independent sources (issue 18).
+
+Sources are independent when they are different outlets (a document with no outlet is a source of
+its own); within one source the most confident sentence counts. Independent reports combine as
+`1 - Π(1 - p)`: two outlets each right 80% of the time are both wrong 4% of the time. Only computed
+values are stored: an engagement none of whose evidence has a confidence keeps none (null), and the
+dashboard then states none.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from analysis.models import Document, Engagement, Evidence
+
+
+def corroborated(probabilities: Iterable[float]) -> float | None:
+    """The chance that at least one of independent reports is right; None for no report."""
+    ps = list(probabilities)
+    if not ps:
+        return None
+    return round(1.0 - math.prod(1.0 - p for p in ps), 3)
+
+
+def source_key(document_id: int, outlet: str) -> str:
+    """Which source a document belongs to: its outlet, else itself."""
+    return outlet.strip() or f"document:{document_id}"
+
+
+def _by_source(rows: Iterable[tuple[int, int, str, float]]) -> dict[int, dict[str, float]]:
+    """`(engagement id, document id, outlet, confidence)` rows -> each engagement's best confidence
+    per source."""
+    out: dict[int, dict[str, float]] = defaultdict(dict)
+    for engagement_id, document_id, outlet, p in rows:
+        sources = out[engagement_id]
+        key = source_key(document_id, outlet)
+        sources[key] = max(sources.get(key, 0.0), p)
+    return out
+
+
+def engagement_sources(engagement_ids: Iterable[int]) -> dict[int, dict[str, float]]:
+    """For each engagement, the best evidence confidence of each of its sources."""
+    rows = Evidence.objects.filter(engagement_id__in=list(engagement_ids), confidence__isnull=False)
+    return _by_source(rows.values_list("engagement_id", "document_id", "document__outlet", "confidence"))
+
+
+def evidence_confidence(rows: Iterable[Evidence]) -> float | None:
+    """The confidence of one engagement made of these evidence rows (engagements folded into one)."""
+    rows = [row for row in rows if row.confidence is not None]
+    outlets = dict(Document.objects.filter(pk__in={r.document_id for r in rows}).values_list("pk", "outlet"))
+    sources = _by_source((0, r.document_id, outlets.get(r.document_id, ""), r.confidence) for r in rows)
+    return corroborated(sources.get(0, {}).values())
+
+
+def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
+    """Recompute and store the confidence of these engagements from their evidence; how many changed."""
+    ids = set(engagement_ids)
+    if not ids:
+        return 0
+    sources = engagement_sources(ids)
+    changed = []
+    for engagement in Engagement.objects.filter(pk__in=ids).only("pk", "confidence"):
+        value = corroborated(sources.get(engagement.pk, {}).values())
+        if value != engagement.confidence:
+            engagement.confidence = value
+            changed.append(engagement)
+    Engagement.objects.bulk_update(changed, ["confidence"], batch_size=500)
+    return len(changed)

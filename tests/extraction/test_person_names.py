@@ -1,0 +1,39 @@
+"""Where a name begun at a word ends, and which words may belong to a name."""
+
+from analysis.extraction.actor_tokens import tokenize
+from analysis.extraction.person_names import _parse_name, _valid_name_token
+
+
+def name_at(text: str, start: int = 0) -> str | None:
+    tokens = tokenize(text)
+    end = _parse_name(tokens, start)
+    return None if end is None else " ".join(t.text for t in tokens[start:end])
+
+
+def test_a_name_stops_before_a_verb_an_everyday_word_or_a_preposition_phrase():
+    assert name_at("فلاديمير بوتين يجري اتصالا") == "فلاديمير بوتين"
+    assert name_at("عبد الله غل قريبا") == "عبد الله غل"
+    assert name_at("رجب طيب أردوغان بأول زيارة") == "رجب طيب أردوغان"
+
+
+def test_connectors_ordinals_and_lineages_continue_a_name():
+    assert name_at("عبد الله الثاني، و") == "عبد الله الثاني"
+    assert name_at("حمد بن عيسى آل خليفة،") == "حمد بن عيسى آل خليفة"
+    assert name_at("حسن نصر الله إن") == "حسن نصر الله"
+
+
+def test_common_words_are_no_name():
+    assert name_at("إعلام الوزارة في") is None
+    assert name_at("مكافحة الإرهاب ورئيس") is None
+
+
+def test_name_words_by_their_readings():
+    words = {t.text: _valid_name_token(t) for t in tokenize("فيصل فاليري يلخص بأنه للاسوشيتدبرس آلان")}
+    assert words == {
+        "فيصل": True,
+        "فاليري": True,
+        "يلخص": False,
+        "بأنه": False,
+        "للاسوشيتدبرس": False,
+        "آلان": True,
+    }

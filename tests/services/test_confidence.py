@@ -1,0 +1,84 @@
+"""Engagement confidence (issue 18): computed from the extractor's confidence of each reporting
+sentence, combined over independent sources; never the model's old constant default."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import NOT_PROVIDED
+
+from analysis.models import Engagement, Evidence
+from analysis.services.confidence import corroborated, engagements_confidence_refresh
+from analysis.services.ingestion import document_ingest
+from tests.factories import actor_create, article_text, document_create, engagement_create, scripted_extract
+from tests.services.ingestion.reports import FAYYAD, KUTRASHEV, MEETING_DAY, write
+
+pytestmark = pytest.mark.django_db
+
+
+def test_independent_reports_combine_as_the_chance_that_one_is_right():
+    assert corroborated([0.8]) == 0.8
+    assert corroborated([0.8, 0.8]) == 0.96
+    assert corroborated([]) is None
+
+
+def _extractor(outlet: str, confidence: float | None):
+    def extract(raw_text: str, *, known_actors=()):
+        result = scripted_extract(raw_text, known_actors=known_actors)
+        result.metadata.outlet = outlet
+        for engagement in result.engagements:
+            engagement.confidence = confidence
+            engagement.cues = ["found:rule", "trigger:verb", "named:2/2"]
+        return result
+
+    return extract
+
+
+def _ingest(path, outlet: str, confidence: float | None):
+    return document_ingest(path=path, extractor=_extractor(outlet, confidence), extractor_version="v1")
+
+
+def test_ingestion_stores_the_extractors_confidence_and_corroboration_raises_it(tmp_path):
+    article = article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY])
+    _ingest(write(tmp_path, "1.txt", article), "وكالة أ", 0.7)
+    engagement = Engagement.objects.get()
+    assert engagement.confidence == 0.7
+    assert Evidence.objects.get().cues == "found:rule,trigger:verb,named:2/2"
+
+    # the same outlet again (another article of it) is not independent: no change
+    _ingest(write(tmp_path, "2.txt", article + "\nتكرار"), "وكالة أ", 0.6)
+    engagement.refresh_from_db()
+    assert engagement.confidence == 0.7
+
+    _ingest(write(tmp_path, "3.txt", article + "\nمصدر آخر"), "وكالة ب", 0.7)
+    engagement.refresh_from_db()
+    assert engagement.confidence == pytest.approx(0.91)
+
+
+def test_no_engagement_keeps_a_confidence_nothing_computed(tmp_path):
+    """The old model default (0.5 for every fact) must never reach the dashboard."""
+    article = article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY])
+    _ingest(write(tmp_path, "1.txt", article), "وكالة أ", None)
+    assert Engagement.objects.get().confidence is None
+    by_hand = engagement_create(actors=[actor_create(name="هادي العامري")])
+    assert by_hand.confidence is None
+    field = Engagement._meta.get_field("confidence")
+    assert field.null and field.default is NOT_PROVIDED
+
+
+def test_the_real_extractor_gives_every_stored_engagement_a_computed_confidence(tmp_path, settings):
+    from pathlib import Path
+
+    seeds = sorted(Path(settings.BASE_DIR, "seeds").glob("*.txt"))[:2]
+    for path in seeds:
+        document_ingest(path=path)
+    confidences = list(Engagement.objects.values_list("confidence", flat=True))
+    assert confidences and all(c is not None and 0 < c <= 1 and c != 0.5 for c in confidences)
+    assert all(Evidence.objects.values_list("cues", flat=True))
+
+
+def test_refresh_recomputes_from_the_evidence_left():
+    engagement = engagement_create(document=document_create(outlet="وكالة أ"), confidence=0.9)
+    Evidence.objects.update(confidence=0.6)
+    engagements_confidence_refresh(engagement_ids=[engagement.pk])
+    engagement.refresh_from_db()
+    assert engagement.confidence == 0.6
