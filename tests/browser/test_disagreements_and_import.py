@@ -161,7 +161,7 @@ def test_disagreeing_sources_are_flagged_listed_and_resolved_from_the_admin_queu
     assert Engagement.objects.count() == 1
     assert Engagement.objects.get().evidence.count() == 2
     page.goto(live_server.url + "/?disagree=1")
-    expect(page.locator("#timeline-results .empty-state")).to_be_visible()
+    expect(page.locator("#timeline-results div.empty-state")).to_contain_text("لا أحداث تطابق هذه التصفية")
     page.goto(live_server.url + "/")
     expect(cards).to_have_count(1)
     expect(page.locator("#timeline-results .badge.disagree")).to_have_count(0)
