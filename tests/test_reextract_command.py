@@ -41,7 +41,9 @@ def test_reextract_reads_the_stored_text_and_keeps_every_curated_decision(tmp_pa
     curation.engagements_verify(engagements=[verified], user=curator)
     curation.engagements_reject(engagements=[rejected], user=curator)
     edited.location = "مكان صححه المنسق"
-    curation.engagement_update(engagement=edited, user=curator, changed_fields=["location"], reason="تصحيح المكان")
+    curation.engagement_update(
+        engagement=edited, user=curator, changed_fields=["location"], reason="تصحيح المكان"
+    )
     person = Actor.objects.filter(kind="person").order_by("pk")
     keep, drop = person[0], person[1]
     curation.actor_merge(keep=keep, drop=drop, user=curator)

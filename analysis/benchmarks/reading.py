@@ -15,6 +15,7 @@ import os
 import shutil
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from analysis.extraction.read import article_read
@@ -62,6 +63,15 @@ def _files_write(*, sources: list[Path], folder: Path) -> str | None:
         return "Playwright is not installed (pip install -e '.[dev]')"
     if not Path(chromium).exists():
         return f"no Chromium at {chromium}"
+    # Playwright's sync API refuses to run where an asyncio loop is running (a test process that
+    # already drove a browser): a thread of its own has none.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_pdfs_print, sync_playwright, chromium, sources, folder).result()
+    return None
+
+
+def _pdfs_print(sync_playwright, chromium: str, sources: list[Path], folder: Path) -> None:
+    """Print each source to PDF with Chromium (as an analyst's saved report would be)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
@@ -70,7 +80,6 @@ def _files_write(*, sources: list[Path], folder: Path) -> str | None:
             page.set_content(PRINT.format(body=body))
             page.pdf(path=str(folder / f"{source.stem}.pdf"), format="A4")
         browser.close()
-    return None
 
 
 def reading_bench(*, corpus_dir: Path, docs: int = 40, log=print) -> dict:

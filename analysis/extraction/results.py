@@ -1,81 +1,16 @@
 """The extraction contract: plain dataclasses that carry facts out of a document.
 
 Pure Python. Everything downstream (the `extract` command, ingestion, tests) reads these,
-so fields may be added but not renamed.
+so fields may be added but not renamed. Dates are `analysis.arabic.DateValue`s.
 """
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-
-class Precision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class DateValue:
-    """A calendar date known to some precision: a year, a month or a day (or nothing)."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def precision(self) -> Precision:
-        if self.year is None:
-            return Precision.UNKNOWN
-        if self.month is None:
-            return Precision.YEAR
-        if self.day is None:
-            return Precision.MONTH
-        return Precision.DAY
-
-    @property
-    def iso(self) -> str | None:
-        """FollowTheMoney-style prefix date: `2024`, `2024-02` or `2024-02-01`."""
-        if self.year is None:
-            return None
-        parts = [f"{self.year:04d}"]
-        if self.month is not None:
-            parts.append(f"{self.month:02d}")
-            if self.day is not None:
-                parts.append(f"{self.day:02d}")
-        return "-".join(parts)
-
-    @property
-    def start(self) -> date | None:
-        """The first day the value covers."""
-        if self.year is None:
-            return None
-        return date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def end(self) -> date | None:
-        """The last day the value covers."""
-        if self.year is None:
-            return None
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return date(self.year, month, day)
-
-    @classmethod
-    def of(cls, day: date) -> DateValue:
-        return cls(day.year, day.month, day.day)
-
-    @classmethod
-    def from_iso(cls, text: str | None) -> DateValue:
-        if not text:
-            return cls()
-        parts = [int(p) for p in text.split("-")]
-        return cls(*parts)
-
+from analysis.arabic import DateValue, Precision
 
 UNKNOWN_DATE = DateValue()
 

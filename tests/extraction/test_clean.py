@@ -1,4 +1,4 @@
-"""Page chrome removal, metadata and normalization."""
+"""Page chrome removal and metadata."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from analysis.arabic import key_variants, name_key, normalize, normalize_with_map
 from analysis.extraction.clean import clean_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -120,30 +119,6 @@ def test_a_page_of_only_chrome_and_teasers_has_no_article():
     cleaned = clean_document(chrome_only)
     assert cleaned.text == ""
     assert cleaned.metadata.title is None
-
-
-def test_normalize_folds_spelling_variants():
-    assert normalize("ألبروس") == normalize("إلبروس") == normalize("البروس")
-    assert normalize("الحشـد الشَّعبي") == normalize("الحشد الشعبي")
-    assert normalize("مدرسة") == normalize("مدرسه")
-    assert normalize("ی ک ٢٠٢٤ ۲۰۲۴") == "ي ك 2024 2024"
-
-
-def test_normalize_with_map_points_back_into_the_original():
-    text = "التقى الفياضُ بالسفيرِ في بغدادَ"
-    folded, pos = normalize_with_map(text)
-    a = folded.index("بغداد")
-    b = a + len("بغداد")
-    assert text[pos[a] : pos[b - 1] + 1].startswith("بغداد")
-    assert len(pos) == len(folded)
-
-
-def test_name_key_and_variants_handle_article_and_clitics():
-    assert name_key("الفياض") == name_key("فياض")
-    assert name_key("للحشد الشعبي") == name_key("الحشد الشعبي")
-    assert name_key("((ألبروس كوتراشيف))") == name_key("إلبروس كوتراشيف")
-    assert "روسيا" in key_variants(normalize("وروسيا"))
-    assert "بوغدانوف" in key_variants(normalize("بوغدانوف"))
 
 
 def test_a_section_trail_is_not_the_title():

@@ -18,6 +18,7 @@ from analysis.services.ingestion import (
     IngestOutcome,
     IngestStatus,
     documents_ingest,
+    ingest_lock,
     ingest_workers_default,
 )
 
@@ -67,8 +68,15 @@ class Command(BaseCommand):
                 self.stderr.write(f"{outcome.path}: note: {notice}")
             progress.update(1)
 
+        def waiting() -> None:
+            progress.clear()
+            self.stderr.write("another ingest is running on this database: waiting for it to finish")
+
         try:
-            summary = documents_ingest(paths=files, reextract=reextract, on_outcome=report, workers=workers)
+            with ingest_lock(on_wait=waiting):
+                summary = documents_ingest(
+                    paths=files, reextract=reextract, on_outcome=report, workers=workers
+                )
         except IngestInterrupted as interrupted:
             progress.close()
             done = interrupted.summary

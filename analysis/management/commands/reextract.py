@@ -17,14 +17,16 @@ from tqdm import tqdm
 from analysis.extraction.pipeline import EXTRACTOR_VERSION
 from analysis.models import Document
 from analysis.selectors import stored_totals
-from analysis.services.ingestion import ActorDirectory, IngestStatus, document_reextract
+from analysis.services.ingestion import ActorDirectory, IngestStatus, document_reextract, ingest_lock
 
 
 class Command(BaseCommand):
     help = "Re-extract every stored document with the current extractor, keeping curated decisions."
 
     def add_arguments(self, parser):
-        parser.add_argument("--stale", action="store_true", help="only documents of another extractor version")
+        parser.add_argument(
+            "--stale", action="store_true", help="only documents of another extractor version"
+        )
         parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     def handle(self, *args, stale: bool, no_progress: bool, **_):
@@ -35,17 +37,8 @@ class Command(BaseCommand):
         if not ids:
             self.stdout.write("No stored document to re-extract.")
             return
-        directory = ActorDirectory.load()
-        failed = 0
-        with tqdm(total=len(ids), unit="doc", file=getattr(self.stderr, "_out", sys.stderr),
-                  disable=no_progress, mininterval=0.5) as progress:
-            for document_id in ids:
-                outcome = document_reextract(document_id=document_id, directory=directory)
-                if outcome.status is IngestStatus.FAILED:
-                    failed += 1
-                    progress.clear()
-                    self.stderr.write(f"document {document_id} ({outcome.path}): {outcome.reason}")
-                progress.update(1)
+        with ingest_lock(on_wait=lambda: self.stderr.write("an ingest is running: waiting for it to finish")):
+            failed = self._reextract(ids, no_progress=no_progress)
         totals = stored_totals()
         self.stdout.write(
             self.style.SUCCESS(
@@ -53,3 +46,23 @@ class Command(BaseCommand):
                 f"Actors: {totals.actors}. Engagements: {totals.engagements}."
             )
         )
+
+    def _reextract(self, ids: list[int], *, no_progress: bool) -> int:
+        """Each document in its own transaction; the number that failed."""
+        directory = ActorDirectory.load()
+        failed = 0
+        with tqdm(
+            total=len(ids),
+            unit="doc",
+            file=getattr(self.stderr, "_out", sys.stderr),
+            disable=no_progress,
+            mininterval=0.5,
+        ) as progress:
+            for document_id in ids:
+                outcome = document_reextract(document_id=document_id, directory=directory)
+                if outcome.status is IngestStatus.FAILED:
+                    failed += 1
+                    progress.clear()
+                    self.stderr.write(f"document {document_id} ({outcome.path}): {outcome.reason}")
+                progress.update(1)
+        return failed

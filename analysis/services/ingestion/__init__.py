@@ -12,6 +12,7 @@ from analysis.services.ingestion.run import (
     IngestInterrupted,
     IngestSummary,
     documents_ingest,
+    ingest_lock,
     ingest_workers_default,
     worker_start,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "document_insert",
     "document_reextract",
     "documents_ingest",
+    "ingest_lock",
     "ingest_workers_default",
     "worker_start",
 ]

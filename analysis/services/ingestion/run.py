@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from analysis.services.ingestion.directory import ActorDirectory
 from analysis.services.ingestion.store import Extractor, IngestOutcome, IngestStatus, document_ingest
 
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
+INGEST_LOCK_KEY = 0x696E6765  # pg_advisory_lock key held by the one running ingest ("inge")
 
 
 @dataclass(slots=True)
@@ -49,6 +51,32 @@ class IngestInterrupted(Exception):
         super().__init__(reason)
         self.reason = reason
         self.summary = summary
+
+
+@contextmanager
+def ingest_lock(*, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the database-wide ingest lock: a second ingest waits until the first is done.
+
+    Two ingests interleaving could resolve a bare surname against different stored persons and
+    store other actors than one run would (two `ingest --workers 1` over 200 articles: 2 runs in 3
+    differed). The lock lives on a connection of its own, so forked workers and a kill -9 of the
+    holder (PostgreSQL drops the session and its lock) need nothing more.
+    """
+    try:
+        raw = connection.get_new_connection(connection.get_connection_params())
+    except (OperationalError, InterfaceError) as error:
+        raise IngestInterrupted(f"database unavailable ({_reason(error)})", IngestSummary()) from None
+    try:
+        raw.autocommit = True
+        with raw.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [INGEST_LOCK_KEY])
+            if not cursor.fetchone()[0]:
+                if on_wait is not None:
+                    on_wait()
+                cursor.execute("SELECT pg_advisory_lock(%s)", [INGEST_LOCK_KEY])
+        yield
+    finally:
+        raw.close()
 
 
 def documents_ingest(

@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 
 from analysis.models import Actor, Alias, Document, Engagement, Evidence
-from analysis.services.ingestion import documents_ingest
+from analysis.services.ingestion import documents_ingest, ingest_lock
+from analysis.services.ingestion.run import INGEST_LOCK_KEY
 from tests.factories import article_text, scripted_extract
 from tests.services.ingestion.reports import (
     FAYYAD,
@@ -98,3 +99,21 @@ def test_worker_processes_store_one_meeting_from_many_sources(tmp_path):
     assert sorted(Actor.objects.values_list("name", flat=True)) == sorted([FAYYAD[0], KUTRASHEV[0]])
     assert Engagement.objects.count() == 1
     assert Evidence.objects.values("document").distinct().count() == 6
+
+
+def test_the_ingest_lock_is_held_for_the_run_and_released_after():
+    def lock_free() -> bool:
+        other = connection.get_new_connection(connection.get_connection_params())
+        try:
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [INGEST_LOCK_KEY])
+                free = cursor.fetchone()[0]
+                if free:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [INGEST_LOCK_KEY])
+            return free
+        finally:
+            other.close()
+
+    with ingest_lock():
+        assert not lock_free()
+    assert lock_free()
