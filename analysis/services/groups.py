@@ -8,6 +8,8 @@ the same permissions: `analyst` views, `curator` views and edits the extracted f
 from __future__ import annotations
 
 CURATED_MODELS = ("actor", "alias", "actortitle", "engagement", "participation", "evidence", "mention")
+# Curators also decide where sources disagree and import files (issue 14, migration 0007).
+CURATOR_ACTIONS = ("change_disagreement", "add_importbatch")
 
 
 def role_groups_ensure(**_) -> None:
@@ -21,6 +23,7 @@ def role_groups_ensure(**_) -> None:
             codename__in=[
                 f"{verb}_{model}" for verb in ("add", "change", "delete") for model in CURATED_MODELS
             ]
+            + list(CURATOR_ACTIONS)
         )
     )
     if not views:  # the permissions themselves are made by another post_migrate receiver

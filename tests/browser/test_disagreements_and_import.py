@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
 from playwright.sync_api import expect
 
 from analysis.arabic import DateValue
@@ -33,18 +31,6 @@ BINARY = ROOT / "tests" / "data" / "bad_input" / "binary.txt"
 PAIR = ["فالح الفياض", "ألبروس كوتراشيف"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _roles(transactional_db):
-    """The groups migrations 0002 and 0007 made, which an earlier transactional test's flush emptied."""
-    config = apps.get_app_config("analysis")
-    models_module = config.models_module  # the migration sets it for the historical registry
-    try:
-        import_module("analysis.migrations.0002_curation_groups").create_groups(apps, None)
-        import_module("analysis.migrations.0007_disagreements_imports").grant(apps, None)
-    finally:
-        config.models_module = models_module
 
 
 def serious_violations(page) -> list[str]:
