@@ -33,6 +33,15 @@ PAIR = ["فالح الفياض", "ألبروس كوتراشيف"]
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+README_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def readme_shot(page, name: str) -> None:
+    """The view as README shows it (docs/screenshots/, committed)."""
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(README_SHOTS / f"{name}.png"), full_page=True)
+
+
 def serious_violations(page) -> list[str]:
     results = Axe().run(page)
     return [
@@ -128,6 +137,7 @@ def test_disagreeing_sources_are_flagged_listed_and_resolved_from_the_admin_queu
     expect(pane).to_contain_text("5 شباط 2024")
     assert serious_violations(page) == []
     screenshot("timeline")
+    readme_shot(page, "sources-disagree")
 
     pane.get_by_role("link", name="احسم الاختلاف في قائمة المراجعة").click()
     expect(page.locator(".disagreement-decision .reading")).to_have_count(2)
@@ -180,6 +190,7 @@ def test_an_upload_of_a_good_file_a_duplicate_and_a_binary_file_gives_three_outc
     expect(page.locator(".batch-counts")).to_contain_text("حُفظ 1 · مكرَّر 1 · مرفوض 1")
     assert serious_violations(page) == []
     screenshot("outcomes")
+    readme_shot(page, "import")
     assert Document.objects.count() == 1
     assert console_errors == []
 
