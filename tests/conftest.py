@@ -124,14 +124,25 @@ def curator(django_user_model):
     return user
 
 
-@pytest.fixture
-def analyst_page(page, live_server, client, analyst):
-    """A Chromium page whose session is logged in as the analyst."""
+def _logged_in(page, live_server, client, user):
+    """`page` with a session cookie of `user` for the live server."""
     from django.conf import settings
 
-    client.force_login(analyst)
+    client.force_login(user)
     session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie.value, "url": live_server.url}]
     )
     return page
+
+
+@pytest.fixture
+def analyst_page(page, live_server, client, analyst):
+    """A Chromium page whose session is logged in as the analyst."""
+    return _logged_in(page, live_server, client, analyst)
+
+
+@pytest.fixture
+def curator_page(page, live_server, client, curator):
+    """A Chromium page whose session is logged in as the curator (staff, in the curator group)."""
+    return _logged_in(page, live_server, client, curator)

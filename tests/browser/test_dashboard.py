@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from analysis.models import Engagement
 from tests import conftest as shared
+from tests.browser.support import serious_violations
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 
@@ -28,15 +28,6 @@ def world():
 
 def cards(page):
     return page.locator("#timeline-results .engagement-card")
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_filter_by_actor_and_date_range(analyst_page, live_server, world, screenshot, console_errors):

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from analysis.arabic import DateValue
@@ -24,6 +23,7 @@ from analysis.extraction.results import (
 )
 from analysis.models import Disagreement, Document, Engagement
 from analysis.services.ingestion import document_ingest
+from tests.browser.support import readme_shot, serious_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_0fe2ef76fa9356ca.txt"
@@ -32,36 +32,6 @@ PAIR = ["فالح الفياض", "ألبروس كوتراشيف"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-README_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def readme_shot(page, name: str) -> None:
-    """The view as README shows it (docs/screenshots/, committed)."""
-    README_SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(README_SHOTS / f"{name}.png"), full_page=True)
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
-
-@pytest.fixture
-def curator_page(page, live_server, client, curator):
-    """A Chromium page whose session is logged in as the curator (staff, in the curator group)."""
-    from django.conf import settings
-
-    client.force_login(curator)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
 
 
 # Two made-up outlets report one meeting four days apart: (outlet, text, date, date as written).
@@ -137,7 +107,7 @@ def test_disagreeing_sources_are_flagged_listed_and_resolved_from_the_admin_queu
     expect(pane).to_contain_text("5 شباط 2024")
     assert serious_violations(page) == []
     screenshot("timeline")
-    readme_shot(page, "sources-disagree")
+    readme_shot(page, "sources-disagree", full_page=True)
 
     pane.get_by_role("link", name="احسم الاختلاف في قائمة المراجعة").click()
     expect(page.locator(".disagreement-decision .reading")).to_have_count(2)
@@ -190,7 +160,7 @@ def test_an_upload_of_a_good_file_a_duplicate_and_a_binary_file_gives_three_outc
     expect(page.locator(".batch-counts")).to_contain_text("حُفظ 1 · مكرَّر 1 · مرفوض 1")
     assert serious_violations(page) == []
     screenshot("outcomes")
-    readme_shot(page, "import")
+    readme_shot(page, "import", full_page=True)
     assert Document.objects.count() == 1
     assert console_errors == []
 

@@ -5,20 +5,18 @@ Each test also saves the screenshot the README shows under docs/screenshots/."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from analysis import selectors_views
+from tests.browser.support import readme_shot, serious_violations
 from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-README_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # Where each drawn item is, with the trace it belongs to: plotly draws one `.trace` group per trace,
 # in the figure's order, bars in the bar layer and marks in the scatter layer.
@@ -54,20 +52,6 @@ def patient(page):
     expect.set_options(timeout=45_000)
     yield
     expect.set_options(timeout=5_000)
-
-
-def readme_shot(locator, name: str) -> None:
-    README_SHOTS.mkdir(parents=True, exist_ok=True)
-    locator.screenshot(path=str(README_SHOTS / f"{name}.png"))
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def reveal_lazy(page) -> None:

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from analysis.arabic import DateValue
@@ -23,15 +22,6 @@ pytestmark = pytest.mark.django_db
 MUHANDIS, ABU_FADAK = "عبد العزيز المحمداوي", "أبو فدك"
 FAYYAD = ("فالح الفياض", "person", [], "رئيس هيئة الحشد الشعبي")
 KUTRASHEV = ("ألبروس كوتراشيف", "person", [], "السفير الروسي في العراق")
-
-
-@pytest.fixture
-def curator(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="curator", password="curator-password-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="curator"))
-    return user
 
 
 def report(folder: Path, name: str, *, by: str, when: str, location: str = "", body: str = ""):
