@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -12,28 +11,12 @@ from django.test.utils import CaptureQueriesContext
 
 from analysis import selectors_views
 from analysis.models import Engagement
-from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
+from tests.web.support import figure_of
 
 pytestmark = pytest.mark.django_db
 
 DAY_MS = 86_400_000
-
-
-@pytest.fixture
-def world():
-    return world_create()
-
-
-@pytest.fixture
-def reader(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
-def figure_of(html: str, element_id: str) -> dict:
-    start = html.index(f'<script id="{element_id}" type="application/json">')
-    return json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
 
 
 def traces(figure: dict) -> dict[str, dict]:

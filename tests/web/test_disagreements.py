@@ -13,12 +13,6 @@ from tests.factories import actor_create, document_create, engagement_create
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def reader(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
 def misdated_pair(actors, day: int):
     """Two reports of one meeting, a few days apart, each from its own source, flagged."""
     first = engagement_create(

@@ -12,26 +12,10 @@ from django.urls import reverse
 
 from analysis.selectors_views import Network
 from analysis.web.network import ego_positions, spring_positions
-from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
+from tests.web.support import figure_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return world_create()
-
-
-@pytest.fixture
-def reader(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
-def figure_of(html: str, element_id: str) -> dict:
-    start = html.index(f'<script id="{element_id}" type="application/json">')
-    return json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
 
 
 def edge_widths(figure: dict, names: dict[int, str]) -> dict[str, float]:

@@ -11,21 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from analysis.models import Engagement
-from tests.dashboard_data import world_create
 from tests.factories import actor_create, engagement_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return world_create()
-
-
-@pytest.fixture
-def reader(client, analyst):
-    client.force_login(analyst)
-    return client
 
 
 def test_timeline_shows_dates_at_their_precision_grouped_by_year_and_month(reader, world):
