@@ -2,8 +2,9 @@
 
     python -m analysis.benchmarks.corpus_score --part dev [--verbose] [--fold K] [--cv]
 
-`tests/data/corpus_split.json` names the blind part (drawn at random before any rule was
-written); `dev` is every other article. `--fold K` (0-3) scores one of four fixed dev folds.
+`tests/data/corpus_split.json` names the corpus's blind part (empty since pass 1's was spent);
+`dev` is every other article. `fresh` is a blind set of further real articles collected and annotated
+outside the repository (`$FRESH_CORPUS`, default `../newcorpus`, with `gold/` and `texts/`). `--fold K` (0-3) scores one of four fixed dev folds.
 `--cv` cross-validates the learned stages: for each fold, `train_extractor --exclude-fold K`
 trains a model folder without it, that fold is extracted with those models, and the four
 outputs are scored together by the unmodified `score.py` (through a stand-in project whose
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 SPLIT = ROOT / "tests" / "data" / "corpus_split.json"
+FRESH = Path(os.environ.get("FRESH_CORPUS", ROOT.parent / "newcorpus"))
 FOLDS = 4
 
 
@@ -78,11 +80,16 @@ def cross_validated_project() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["dev", "blind"], default="dev")
+    parser.add_argument("--part", choices=["dev", "blind", "fresh"], default="dev")
     parser.add_argument("--fold", type=int, choices=range(FOLDS))
     parser.add_argument("--cv", action="store_true", help="cross-validate the learned stages (dev only)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
+    if args.part == "fresh":
+        if args.cv or args.fold is not None:
+            parser.error("the fresh set is scored whole, with the shipped models")
+        cmd = [sys.executable, str(SCORE), str(FRESH / "gold"), str(FRESH / "texts"), "--project", str(ROOT)]
+        return subprocess.call(cmd + (["--verbose"] if args.verbose else []), cwd=ROOT)
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
