@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.non_parties import is_source, is_title_possessor
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
 # a sentence ends at a stop before a space, the end, or an Arabic letter (`العراق.وأكد`: no space)
@@ -163,7 +164,9 @@ class Doc:
         self.mention_at: dict[int, Mention] = {}
         self.inside: list[Mention | None] = [None] * len(self.tokens)
         for m in self.mentions:
-            if m.embedded or self._in_unnamed_title(m):
+            if m.embedded or self._in_unnamed_title(m) or is_source(self.tokens, m):
+                continue
+            if is_title_possessor(self.tokens, m):
                 continue
             if m.first not in self.mention_at or self.mention_at[m.first].kind != ActorKind.PERSON:
                 self.mention_at[m.first] = m

@@ -1,0 +1,38 @@
+"""Mentions that name no party: a source after an attribution, a title's possessor."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+
+
+def parties_of(text: str) -> list[set[str]]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return [{p.name for p in e.participants} for e in found]
+
+
+def test_the_ministry_a_statement_is_attributed_to_takes_no_part_in_the_call():
+    text = (
+        "ووفق بيان لوزارة الخارجية المصرية أمس جاء ذلك خلال اتصال هاتفي تلقاه الوزير سامح شكري "
+        "من نظيره الأردني أيمن الصفدي."
+    )
+    assert parties_of(text) == [{"سامح شكري", "أيمن الصفدي"}]
+
+
+def test_a_source_named_with_bihasab_is_not_a_party():
+    text = "وبحسب ما أعلنه الكرملين، التقى الرئيس فلاديمير بوتين الرئيس التركي رجب طيب أردوغان في سوتشي."
+    assert parties_of(text) == [{"فلاديمير بوتين", "رجب طيب أردوغان"}]
+
+
+def test_the_president_whose_envoy_attends_does_not_attend():
+    text = (
+        "وعقد الرئيس مسعود بارزاني اجتماعاً مع الجنرال جون ألين، المبعوث الخاص للرئيس أوباما، "
+        "في واشنطن."
+    )
+    assert parties_of(text) == [{"مسعود بارزاني", "جون ألين"}]
+
+
+def test_a_name_after_naib_is_whose_deputy_not_who_met():
+    text = "وعقد الرئيس رجب طيب أردوغان اجتماعاً مطولاً مع نائب ترامب في أنقرة."
+    assert all("ترامب" not in parties for parties in parties_of(text))
