@@ -20,6 +20,7 @@ ORDINARY_ZIPF = 4.45
 WORD_ZIPF = 3.5
 _COMMON_CODES = frozenset("NSV")
 _PREPOSITION_CLITICS = "بلك"
+NOUN_ONLY_CLITICS = "بك"  # `ل` also opens a verb (`ليبحث`); `ب` and `ك` only a noun
 _CLITIC_MARGIN = 0.45
 _PARTICIPLE_RE = re.compile("م[\u0621-\u064a]{3,}ا")
 
@@ -93,6 +94,8 @@ def prepositional_phrase(word: str) -> bool:
     rest = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     if len(rest) <= 3 or rest[0] not in _PREPOSITION_CLITICS:
         return False
+    if rest[0] in NOUN_ONLY_CLITICS and "N" not in reading(rest[1:]):
+        return False  # `كيري` is no `ك` + `يري`: `ب` and `ك` go on nouns, never on a verb
     return ordinary(rest[1:]) and not ordinary(word) and clitic_and_article(word, rest[1:])
 
 

@@ -55,13 +55,32 @@ def _valid_name_word(text: str) -> bool:
     ):
         return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
     for f in _forms(n):
-        if f in lx.TITLE_WORDS or f in lx.ORG_HEADS:
+        if f in lx.TITLE_WORDS or f in lx.ORG_HEADS or f in lx.PERSON_TITLE_HEADS:
             return False
-        if f in lx.PERSON_TITLE_HEADS or f in lx.SPEECH_VERBS:
-            return False
+        if f in lx.SPEECH_VERBS and not (n[:1] in name_words.NOUN_ONLY_CLITICS and f == n[1:]):
+            return False  # `وقال`, not `كيري`: `ك` never goes on a verb
     if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n):
         return False
-    return True
+    return not possessed_title_word(n)
+
+
+# Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`), longest first.
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+@lru_cache(maxsize=65536)
+def possessed_title_word(n: str) -> bool:
+    """A title word with a possessive pronoun (`وزير خارجيته`, `رئيس وزرائها`, `سفير بلاده`): the
+    title goes on through it, and no name carries a possessive pronoun."""
+    for suffix in _POSSESSIVES:
+        stem = n.removesuffix(suffix)
+        if stem == n or len(stem) < 3:
+            continue
+        # `خارجيت-ه`: the teh marbuta written open; `وزراي-ها` (`وزرائها`): the hamza on its seat
+        nouns = (stem, stem[:-1] + {"ت": "ه", "ي": "ء"}.get(stem[-1], stem[-1]))
+        if any(f in lx.TITLE_WORDS or f in lx.ORG_HEADS for f in nouns):
+            return True
+    return False
 
 
 def _trigger_token(tok: Token) -> bool:

@@ -213,14 +213,27 @@ def _name_like(word: str) -> bool:
 
 def _without_surname_first(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:
     """A "name" that starts with another person's surname is that person's short form (`السفير
-    ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass."""
+    ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass; not when that word is also
+    a given name and the rest is a name of its own (`فؤاد حسين` ... `نظيره حسين أمير عبداللهيان`)."""
     full_surnames: dict[str, set[int]] = {}
     for idx, (_, _, nf, ne) in enumerate(persons):
         if ne - nf >= 2 and tokens[ne - 2].n not in _PATRONYMIC_CONNECTORS:
             full_surnames.setdefault(name_key(tokens[ne - 1].n), set()).add(idx)
     return [
-        p for idx, p in enumerate(persons) if not full_surnames.get(name_key(tokens[p[2]].n), set()) - {idx}
+        p
+        for idx, p in enumerate(persons)
+        if not full_surnames.get(name_key(tokens[p[2]].n), set()) - {idx} or _given_name_first(tokens, p)
     ]
+
+
+def _given_name_first(tokens: Sequence[Token], found: _Found) -> bool:
+    """The name begins with a given name and ends with a word the lexicons call a name."""
+    _, _, first, end = found
+    return (
+        end - first >= 2
+        and is_given_name(tokens[first].text)
+        and name_words.name_evidence(tokens[end - 1].text)
+    )
 
 
 def add_persons(doc: _Doc, scan: _Scan) -> None:

@@ -24,7 +24,7 @@ from analysis.extraction.actor_tokens import (
     _skip_quotes,
 )
 from analysis.extraction.lexical import reading, word_zipf
-from analysis.extraction.person_names import _known_word, _parse_name, _valid_name_token
+from analysis.extraction.person_names import _known_word, _parse_name, _valid_name_token, possessed_title_word
 from analysis.extraction.results import EngagementType
 
 
@@ -144,6 +144,8 @@ def _definite_and_nisba(tokens: Sequence[Token], k: int) -> bool:
 def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     """The name that closes the title at `j`, when one starts there."""
     tok = tokens[j]
+    if possessed_title_word(tokens[j - 1].n) and _clitic_first(tok):
+        return None  # `نائب رئيسها وسليماني`: the title is closed, `و` joins the next party
     if not tok.article and not _agreeing_adjective(tokens, i, j):
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
@@ -176,9 +178,11 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     """Whether the title goes on past the word at `j` (a title word, a place, a genitive)."""
     n_tok = len(tokens)
     n = tokens[j].n
-    if any(
-        f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(n)
-    ) or _is_geo(n):
+    if (
+        any(f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(n))
+        or _is_geo(n)
+        or possessed_title_word(n)
+    ):
         return ("go", j + 1, j + 1)
     if n in ("في", "لدي", "الي", "الى"):
         k = j + 1

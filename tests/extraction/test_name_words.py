@@ -45,3 +45,8 @@ def test_a_rare_feminine_or_plural_is_no_evidence_of_a_name():
     from analysis.extraction.name_words import name_evidence
 
     assert not name_evidence("متجاوزة")
+
+
+def test_a_name_that_looks_like_kaf_on_a_verb_is_a_name():
+    assert not prepositional_phrase("كيري")  # `ك` never goes on a verb (`يري`)
+    assert prepositional_phrase("بموقف")

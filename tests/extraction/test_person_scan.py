@@ -61,3 +61,16 @@ def test_a_chain_of_fathers_and_the_family_is_one_name():
 
 def test_a_time_phrase_and_common_words_are_no_described_person():
     assert persons("سجلت الشركة نموا في الربع الماضي متجاوزة تقديرات المحللين.") == {}
+
+
+def test_a_name_that_starts_with_another_persons_surname_is_kept_when_it_is_a_full_name():
+    found = persons(
+        "وقال وزير الخارجية سامر حسين إن بلاده جاهزة. وتلقى الوزير حسين اتصالا من نظيره التركي حسين كمال أوزتورك."
+    )
+    assert "حسين كمال أوزتورك" in found
+    assert "سامر حسين" in found
+
+
+def test_a_surname_and_a_common_word_stay_the_first_persons_short_form():
+    found = persons("وصل السفير الروسي ماكسيم ماكسيموف. وقال السفير ماكسيموف قدم الشكر.")
+    assert set(found) == {"ماكسيم ماكسيموف"}

@@ -1,7 +1,9 @@
 """A title chain and the name that closes it."""
 
 from analysis.extraction.actor_tokens import tokenize
+from analysis.extraction.actors import find_actors
 from analysis.extraction.person_titles import _parse_title
+from analysis.extraction.results import ActorKind
 
 
 def title_and_name(text: str) -> tuple[str, str | None]:
@@ -23,3 +25,19 @@ def test_a_title_through_genitives_places_and_a_comma():
 def test_one_foreign_name_after_a_head_and_no_name_after_an_agreeing_adjective():
     assert title_and_name("الرئيس ترامب، ثم")[1] == "ترامب"
     assert title_and_name("مساعدة سخية مشكورة للبنان")[1] is None
+
+
+def _persons(text: str) -> dict[str, object]:
+    return {a.name: a for a in find_actors(text).actors if a.kind == ActorKind.PERSON}
+
+
+def test_a_title_word_with_a_possessive_pronoun_belongs_to_the_title():
+    found = _persons("واستقبل الرئيس الضيف، فيما التقى وزير خارجيته جون كيري بالمسؤولين.")
+    assert "جون كيري" in found and found["جون كيري"].title == "وزير خارجيته"
+    found = _persons("وقال رئيس وزرائها سامي الخطيب إن الحكومة ماضية.")
+    assert found["سامي الخطيب"].title == "رئيس وزرائها"
+
+
+def test_after_a_possessed_title_a_name_with_the_conjunction_is_the_next_party():
+    found = _persons("وأعلنت الهيئة أن نائب رئيسها وسليماني قتلا في غارة.")
+    assert not found
