@@ -317,7 +317,8 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         parts = [(m, Role.PARTICIPANT) for m in unique_mentions(subjects)]
         return [f.make(parts)] if len(parts) >= 2 else []
     if subject is not None and subject.kind == ActorKind.PERSON and not objs and len(subjects) == 1:
-        state = state_of_unnamed(c.doc, c.i, c.next_boundary)
+        # `التقى مع القادة في بغداد`; `التقى X بالمسؤولين العراقيين`: after a subject that follows the verb
+        state = state_of_unnamed(c.doc, max(c.i, subject.last), c.next_boundary)
         if state is not None:  # `التقى مع القادة في بغداد`: the state, through its officials
             return [f.make([(subject, Role.PARTICIPANT), (pseudo_mention(state, c.i), Role.PARTICIPANT)])]
     if subject is None:

@@ -27,6 +27,7 @@ from analysis.extraction.arguments import (
 from analysis.extraction.frame_doc import (
     BETWEEN,
     DUAL_ENDINGS,
+    LEADING_WORDS,
     LIGHT_VERBS,
     PAIRWISE,
     POSSESSIVE_FORMS,
@@ -135,6 +136,8 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     if carried:
         # `وصل X ...، حيث التقى A وB`: X met A and X met B
         return Roles().continuing(same_sentence_ante, after)
+    if not marked and _subject_before_marker(doc, i, after[0][0]):
+        return vso_roles(c, after)  # `في وقت التقى فيه X بالمسؤولين`: X is the one who met
     if marked or (
         len(after) == 1 and same_sentence_ante is not None and etype in PAIRWISE | {EngagementType.MEETING}
     ):
@@ -161,6 +164,19 @@ def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
         ),
         None,
     )
+
+
+def _subject_before_marker(doc: Doc, i: int, m: Mention) -> bool:
+    """A party right after the verb, itself followed by `مع` or `ب` (`التقى X بالمسؤولين`,
+    `اجتمع X مع Y`): the verb's own subject, not an object of a pro-drop clause."""
+    words = [k for k in range(i + 1, m.first) if doc.tokens[k].kind == "w"]
+    if len(words) > 1 or any(doc.inside[k] is not None for k in words):
+        return False
+    nxt = m.last + 1
+    if nxt >= len(doc.tokens) or doc.inside[nxt] is not None and doc.inside[nxt] is not m:
+        return False
+    word = doc.tokens[nxt].n
+    return word == WITH or (word.startswith("ب") and len(word) > 3 and word[1:] not in LEADING_WORDS)
 
 
 def vso_roles(c: Clause, after: list[Arg]) -> Roles:

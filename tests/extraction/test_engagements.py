@@ -932,3 +932,13 @@ def test_those_attending_join_the_meeting_and_a_summit_s_attending_states_are_it
     assert {frozenset(parties(e)) for e in summit} == {
         frozenset({"جو بايدن", state}) for state in ("مصر", "الأردن", "العراق")
     }
+
+
+def test_a_subject_after_the_verb_meets_the_officials_marked_with_b():
+    text = (
+        "وبحث الرئيس الفرنسي إيمانويل ماكرون هاتفياً مع العاهل الأردني عبد الله الثاني الأوضاع، في وقت "
+        "التقى فيه وزير خارجيته جان إيف لودريان بالمسؤولين العراقيين."
+    )
+    found = {frozenset(parties(e)) for e in engagements(text)}
+    assert frozenset({"جان إيف لودريان", "العراق"}) in found
+    assert frozenset({"إيمانويل ماكرون", "جان إيف لودريان"}) not in found
