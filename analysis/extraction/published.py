@@ -20,7 +20,9 @@ from analysis.extraction.results import DateSource
 
 __all__ = ["PUBLISHED_MARKERS", "STAMP_MARKERS", "dateline", "is_date_line", "publication_date"]
 
-_WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
+# Letters and digits with their harakat and tatweel; not the Arabic comma, semicolon or question mark
+# (`،`, `؛`, `؟`), which sit in the same Unicode block and are no words.
+_WORD_RE = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")
 
 
 def _words(line: str) -> list[str]:
@@ -62,8 +64,11 @@ _DATELINE_FILLER = frozenset(
 _NOT_A_PLACE = frozenset(
     _markers(*"في وفي يوم ويوم منذ خلال حتى إلى قبل بعد صباح مساء أمس اليوم وقال قال".split())
 )
-# After a dateline's day: the agency in slashes or brackets, or a dash, then the item.
-_DATELINE_END_RE = re.compile(r"\s*(?:م\s+)?(?:[-–—/:(]|[«\"]?[\w\u0600-\u06ff]{2,8}[»\"]?\s*[-–—/:)])")
+# After a dateline's day (and maybe a comma): the agency (one or two words) in slashes or brackets,
+# or a dash, then the item (`بغداد، 26 فبراير 2014، أخبار الآن – ...`).
+_DATELINE_END_RE = re.compile(
+    r"\s*(?:م\s+)?[,،]?\s*(?:[-–—/:(]|[«\"]?\w{2,8}(?:\s\w{2,8})?[»\"]?\s*[-–—/:)])"
+)
 
 
 def _explicit_days(line: str):

@@ -104,3 +104,9 @@ def test_other_labels_of_a_publication_stamp() -> None:
         assert published("لقاء عراقي إيراني في طهران", f"{label} 23/01/2024 - 10:30", BODY) == date(
             2024, 1, 23
         )
+
+
+def test_a_dateline_with_commas_and_an_agency_of_two_words_dates_the_article() -> None:
+    assert published("أربيل، العراق، 3 مارس 2015، شبكة الرافدين –", BODY) == date(2015, 3, 3)
+    assert published("أربيل، 3 مارس 2015، شبكة الرافدين – " + BODY) == date(2015, 3, 3)
+    assert is_date_line("أربيل، العراق، 3 مارس 2015، شبكة الرافدين –")
