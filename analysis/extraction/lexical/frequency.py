@@ -1,23 +1,78 @@
 """How common a word is in Arabic text, from wordfreq's Arabic list.
 
-wordfreq (Robyn Speer et al.): code Apache-2.0, word lists CC-BY-SA 4.0. Its list is loaded once per
-process (about 0.6 s) on the first lookup.
+wordfreq (Robyn Speer et al.): code Apache-2.0, word lists CC-BY-SA 4.0. Its list has 620,000 words;
+as a Python dictionary it takes about 115 MB in every process that extracts (each ingest worker).
+So the first process on a machine reads wordfreq's list once and writes it as a compact table (every
+word in one sorted string, an array of offsets, an array of frequencies) to a cache file
+(`$EXTRACTION_CACHE`, default `~/.cache/arabic-analysis`); every process then loads that file in
+well under a second and searches it by bisection, in about 20 MB. The file's name carries the
+wordfreq version and a digest of `normalize`, so a new version of either builds a new table.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import json
 import math
+import os
 import re
+import tempfile
+from array import array
 from functools import cache, lru_cache
+from pathlib import Path
 
 from analysis.arabic import normalize
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _NORMALIZED_WORDS = 120_000  # the normalized table covers words down to a zipf of about 2.5
+_FORMAT = 1
 
 
-@cache
-def _tables() -> tuple[dict[str, float], dict[str, float]]:
+class SortedWords:
+    """Sorted distinct words in one string with their frequencies: `get` by bisection."""
+
+    def __init__(self, text: str, ends: array, freqs: array) -> None:
+        self._text, self._ends, self._freqs = text, ends, freqs
+
+    @classmethod
+    def of(cls, freqs: dict[str, float]) -> SortedWords:
+        words = sorted(freqs)
+        ends = array("I")
+        end = 0
+        for word in words:
+            end += len(word)
+            ends.append(end)
+        return cls("".join(words), ends, array("d", (freqs[w] for w in words)))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        return self._text[self._ends[i - 1] if i else 0 : self._ends[i]]
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        i = bisect.bisect_left(self, word)
+        return self._freqs[i] if i < len(self) and self[i] == word else default
+
+    def write(self, stream) -> None:
+        text = self._text.encode("utf-8")
+        head = {"words": len(self), "text_bytes": len(text)}
+        stream.write(json.dumps(head).encode() + b"\n")
+        self._ends.tofile(stream)
+        self._freqs.tofile(stream)
+        stream.write(text)
+
+    @classmethod
+    def read(cls, stream) -> SortedWords:
+        head = json.loads(stream.readline())
+        ends, freqs = array("I"), array("d")
+        ends.fromfile(stream, head["words"])
+        freqs.fromfile(stream, head["words"])
+        return cls(stream.read(head["text_bytes"]).decode("utf-8"), ends, freqs)
+
+
+def _wordfreq_tables() -> tuple[SortedWords, SortedWords]:
     """wordfreq's Arabic frequencies by surface form, and by `normalize`d form for its top words."""
     import wordfreq
 
@@ -26,7 +81,38 @@ def _tables() -> tuple[dict[str, float], dict[str, float]]:
     for word in wordfreq.top_n_list("ar", _NORMALIZED_WORDS):
         key = normalize(word)
         folded[key] = folded.get(key, 0.0) + surface.get(word, 0.0)
-    return surface, folded
+    return SortedWords.of(surface), SortedWords.of(folded)
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    probe = normalize("إأآٱى ةؤئ ـــ ۱۲ ١٢ كي ک")
+    digest = hashlib.sha256(f"{_FORMAT} {_NORMALIZED_WORDS} {probe}".encode()).hexdigest()[:12]
+    folder = Path(os.environ.get("EXTRACTION_CACHE") or Path.home() / ".cache" / "arabic-analysis")
+    return folder / f"wordfreq-ar-{version('wordfreq')}-{digest}.bin"
+
+
+@cache
+def _tables() -> tuple[SortedWords, SortedWords]:
+    """The compact tables from the cache file, built from wordfreq when it is missing or unreadable.
+    The file is written to a temporary name and renamed, so parallel first runs never see half a file."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as stream:
+            return SortedWords.read(stream), SortedWords.read(stream)
+    except (OSError, ValueError, EOFError):
+        pass
+    tables = _wordfreq_tables()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as stream:
+            for table in tables:
+                table.write(stream)
+        os.replace(stream.name, path)
+    except OSError:
+        pass  # a read-only home: this process keeps its tables, the next one builds them again
+    return tables
 
 
 @lru_cache(maxsize=65536)
