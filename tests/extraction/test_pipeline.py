@@ -204,3 +204,16 @@ def test_a_page_from_another_outlet():
     assert {p.name for p in meeting.participants} == {"نيجيرفان بارزاني", "إبراهيم رئيسي"}
     assert meeting.location == "طهران" and meeting.date.iso == "2024-01"
     assert len(result.engagements) == 3
+
+
+def test_no_stage_fails_quietly_on_real_articles():
+    """A stage's exception becomes a notice so one odd page never stops a run; on the seeds and the
+    real corpus no stage may fail, or a bug would silently drop a document's facts."""
+    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "texts"
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(corpus.glob("*.txt"))
+    failed = {}
+    for path in paths:
+        notices = extract_document(path.read_text(encoding="utf-8")).notices
+        if bad := [n for n in notices if "failed" in n or "could not" in n]:
+            failed[path.name] = bad
+    assert failed == {}
