@@ -102,7 +102,14 @@ def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType)
         or (tokens[k].kind == "w" and tokens[k].n in AUXILIARIES)
     ):
         k -= 1  # `وكان فلان قد التقى`, `قائد "فيلق القدس" زار`, `إن الدليمي، زار`
-    if k < rng.start or doc.inside[k] is None:
+    if k < rng.start:
+        return []
+    if doc.inside[k] is None or doc.inside[k].kind != ActorKind.PERSON:
+        # `«X» قائد «فيلق القدس» التابع لـ«الحرس الثوري» وصل`: the person the title describes
+        head = appositive_head(doc, k, rng)
+        if head is not None:
+            return [head]
+    if doc.inside[k] is None:
         return []
     m = doc.inside[k]
     if not is_arg(m, etype):
@@ -119,6 +126,35 @@ def subject_before(doc: Doc, trig_index: int, rng: range, etype: EngagementType)
         out.insert(0, prev)
         m = prev
     return out
+
+
+_TITLE_LINKS = frozenset(normalize(w) for w in "التابع التابعة ل لـ في".split())
+_APPOSITION_REACH = 10  # words
+
+
+def appositive_head(doc: Doc, k: int, rng: range) -> Mention | None:
+    """The person right before a title phrase that ends at `k` (`X قائد فيلق القدس التابع
+    للحرس الثوري`, `X، رئيس هيئة الأركان`): the phrase describes X, the head of the subject."""
+    tokens = doc.tokens
+    titled = False
+    q, words = k, 0
+    while q >= rng.start and words <= _APPOSITION_REACH:
+        m = doc.inside[q]
+        if m is not None and m.kind == ActorKind.PERSON:
+            # the title may be the end of the person's own mention (`X قائد فيلق الشام`)
+            return m if titled or tokens[m.last].end > m.end else None
+        tok = tokens[q]
+        words += tok.kind == "w"
+        if m is not None or tok.kind == "p" and (tok.text in QUOTE_MARKS or tok.text in "()ـ" or tok.text in COMMAS):
+            q -= 1
+            continue
+        forms = _forms(tok.n)
+        if any(f in lx.PERSON_TITLE_HEADS for f in forms):
+            titled = True
+        elif not (tok.n in _TITLE_LINKS or any(f in lx.TITLE_WORDS or f.removeprefix("ال") in lx.TITLE_WORDS for f in forms)):
+            return None
+        q -= 1
+    return None
 
 
 _THAT_PRONOUNS = frozenset(

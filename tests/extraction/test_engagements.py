@@ -942,3 +942,12 @@ def test_a_subject_after_the_verb_meets_the_officials_marked_with_b():
     found = {frozenset(parties(e)) for e in engagements(text)}
     assert frozenset({"جان إيف لودريان", "العراق"}) in found
     assert frozenset({"إيمانويل ماكرون", "جان إيف لودريان"}) not in found
+
+
+def test_the_person_a_title_describes_is_the_subject_not_the_body_in_the_title():
+    text = (
+        "أفادت وكالة أنباء محلية بأن اللواء عبد الرحمن الزبيدي قائد «فيلق الشام» التابع لـ«الحرس الوطني» "
+        "وصل إلى مدينة عدن أمس الأحد."
+    )
+    found = [(str(e.type), parties(e)) for e in engagements(text)]
+    assert found == [("visit", {"عبد الرحمن الزبيدي"})]
