@@ -114,6 +114,8 @@ class _Doc:
 
 
 def _same_person(other_key: str, key: str) -> bool:
+    if _fathers_name(other_key, key) or _fathers_name(key, other_key):
+        return False  # `سلمان` is not `محمد بن سلمان`: the word after `بن` names his father
     return (
         other_key == key
         or same_name(other_key, key)
@@ -122,3 +124,9 @@ def _same_person(other_key: str, key: str) -> bool:
         or " " not in key
         and same_word(key, other_key.rsplit(" ", 1)[-1])  # `السفير ماكسيوف`
     )
+
+
+def _fathers_name(full: str, short: str) -> bool:
+    """`short` is one word, the last of `full`, and comes after `بن` or `ابن` there."""
+    words = full.split()
+    return " " not in short and len(words) >= 3 and words[-2] in ("بن", "ابن") and words[-1] == short

@@ -23,7 +23,7 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _word_reading,
 )
-from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.lexical import is_family_name, is_given_name, reading, word_zipf
 
 
 def _valid_name_token(tok: Token) -> bool:
@@ -267,6 +267,8 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False
     if tok.n in lx.TOUR_NOUNS:
         return False  # `بارو جولته`: a possessed noun, not a family name
+    if units == 1 and foreign_then_feminine_noun(tokens[j].text, tok.text):
+        return False  # `ترامب تغريدة`: a verb's object after a foreign name
     if (
         units == 0
         and (
@@ -298,6 +300,19 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
+    )
+
+
+@lru_cache(maxsize=65536)
+def foreign_then_feminine_noun(first: str, word: str) -> bool:
+    """A transliterated foreign word (qalsadi does not analyse it, no given name) and then a frequent
+    Arabic noun written with `ة` (`تغريدة`, `رسالة`): no foreign name goes on with such a word."""
+    return (
+        reading(first) in ("", "U")
+        and not is_given_name(first)
+        and _DIACRITICS_RE.sub("", word).endswith("ة")
+        and name_words.ordinary(word)
+        and not is_family_name(word)
     )
 
 

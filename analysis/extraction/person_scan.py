@@ -14,6 +14,7 @@ from analysis.extraction.actor_records import Mention, _Doc
 from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, Token, _forms, _strip_clitic_offset
 from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.person_names import (
+    _NAME_OR_TITLE,
     _PATRONYMIC_CONNECTORS,
     _family_word,
     _name_ends_after,
@@ -80,13 +81,17 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _kunya(tokens, i, scan)
         i = nxt if nxt is not None else i + 1
     _coordinated(tokens, scan)
-    scan.persons = _without_surname_first(tokens, scan.persons)
+    scan.persons = _without_first_name_alone(tokens, _without_surname_first(tokens, scan.persons))
     return scan
 
 
 def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
     """A title head at `i`: its person (and a second one under a title in the dual, and a title in
     apposition after the name), or a title with no name; where the scan goes on."""
+    given = _given_title_word(tokens, i)
+    if given is not None:
+        scan.persons.append((i, i, i, given))  # `د. أمير جبار الساعدي`: `أمير` is his given name
+        return given
     title_end, name_first, name_end = _parse_title(tokens, i)
     if name_first is None or name_end is None:
         if title_end - i >= 2:
@@ -103,6 +108,16 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         scan.after_titles[name_first] = post
         return post[1]
     return name_end
+
+
+def _given_title_word(tokens: Sequence[Token], i: int) -> int | None:
+    """`أمير`, `ملك` without the article and not in construct with a place or a body (`أمير قطر`,
+    `ملك الأردن`) but right before a name: a given name, the first of that name. Where it ends."""
+    tok = tokens[i]
+    if tok.article or tok.n not in _NAME_OR_TITLE or i + 1 >= len(tokens):
+        return None
+    end = _parse_name(tokens, i + 1)
+    return end if end is not None and end - i <= 4 else None
 
 
 def _after_verb(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int | None:
@@ -224,6 +239,13 @@ def _without_surname_first(tokens: Sequence[Token], persons: list[_Found]) -> li
         for idx, p in enumerate(persons)
         if not full_surnames.get(name_key(tokens[p[2]].n), set()) - {idx} or _given_name_first(tokens, p)
     ]
+
+
+def _without_first_name_alone(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:
+    """A title and one word that is the first name of a person named in full (`الرئيس بشار` beside
+    `بشار الأسد`) is no person of its own."""
+    first_names = {name_key(tokens[nf].n) for _, _, nf, ne in persons if ne - nf >= 2}
+    return [p for p in persons if p[3] - p[2] != 1 or name_key(tokens[p[2]].n) not in first_names]
 
 
 def _given_name_first(tokens: Sequence[Token], found: _Found) -> bool:

@@ -23,8 +23,14 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _skip_quotes,
 )
-from analysis.extraction.lexical import reading, word_zipf
-from analysis.extraction.person_names import _known_word, _parse_name, _valid_name_token, possessed_title_word
+from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.person_names import (
+    _known_word,
+    _parse_name,
+    _valid_name_token,
+    foreign_then_feminine_noun,
+    possessed_title_word,
+)
 from analysis.extraction.results import EngagementType
 
 
@@ -272,16 +278,22 @@ _THAT = frozenset(normalize(w) for w in "أن إن بأن".split())
 
 def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     """A name of one word right after a title head (and its nationality): a word qalsadi does not
-    analyse or reads as a proper noun, no common word, and nothing name-like after it."""
+    analyse or reads as a proper noun, or a given name (`الملك سلمان`), no common word, and nothing
+    name-like after it."""
     tok = tokens[j]
     before = j - 2 if tokens[j - 1].n in lx.DEMONYM_FORMS else j - 1
     if before < 0 or not _head_at(tokens, before) or not _valid_name_token(tok):
         return False
     codes = reading(tok.text)
-    if not (codes in ("", "U") or "P" in codes) or name_words.ordinary(tok.text):
+    if not (codes in ("", "U") or "P" in codes or is_given_name(tok.text)) or name_words.ordinary(tok.text):
         return False
     nxt = j + 1
-    return nxt >= len(tokens) or tokens[nxt].kind != "w" or not _valid_name_token(tokens[nxt])
+    return (
+        nxt >= len(tokens)
+        or tokens[nxt].kind != "w"
+        or not _valid_name_token(tokens[nxt])
+        or foreign_then_feminine_noun(tok.text, tokens[nxt].text)
+    )
 
 
 def _agreeing_adjective(tokens: Sequence[Token], i: int, j: int) -> bool:

@@ -74,3 +74,27 @@ def test_a_name_that_starts_with_another_persons_surname_is_kept_when_it_is_a_fu
 def test_a_surname_and_a_common_word_stay_the_first_persons_short_form():
     found = persons("وصل السفير الروسي ماكسيم ماكسيموف. وقال السفير ماكسيموف قدم الشكر.")
     assert set(found) == {"ماكسيم ماكسيموف"}
+
+
+def test_amir_without_the_article_before_a_name_is_a_given_name():
+    found = persons("وينضم إلينا من أربيل د. أمير كاظم الحسناوي الباحث في الشؤون الأمنية.")
+    assert "أمير كاظم الحسناوي" in found
+    found = persons("واستقبل أمير قطر تميم بن حمد آل ثاني الوزير.")
+    assert found["تميم بن حمد آل ثاني"].title == "أمير قطر"
+
+
+def test_a_title_and_one_given_name_is_a_person_but_not_his_sons_father_name():
+    found = persons(
+        "ووقع الملك خالد ورئيس الوزراء العراقي على الاتفاق. واستقبل ولي العهد السعودي فهد بن خالد الوفد العراقي."
+    )
+    assert {"خالد", "فهد بن خالد"} <= set(found)
+
+
+def test_a_title_and_the_first_name_of_a_person_named_in_full_is_no_new_person():
+    found = persons("وصل الرئيس السوري بشار الأسد إلى موسكو. وقال الرئيس بشار إن الزيارة مهمة.")
+    assert set(found) == {"بشار الأسد"}
+
+
+def test_a_foreign_name_stops_before_a_frequent_feminine_noun():
+    found = persons("وكتب الرئيس الأمريكي ترامب تغريدة قال فيها إن الاتفاق قريب.")
+    assert set(found) == {"ترامب"}
