@@ -101,3 +101,10 @@ def test_the_name_ali_is_no_stop_word_but_the_preposition_is():
 
     ali, ala = tokenize("علي على")
     assert not lexicon_word(ali.text, ali.n, ali.kind) and lexicon_word(ala.text, ala.n, ala.kind)
+
+
+def test_latin_words_in_lower_case_are_markup_not_a_name():
+    from analysis.extraction.tagger.persons import _latin_lower_case
+
+    assert _latin_lower_case("blockquote class") and _latin_lower_case("data lang")
+    assert not _latin_lower_case("Mike Pence") and not _latin_lower_case("بشار الأسد")

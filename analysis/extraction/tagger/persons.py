@@ -39,6 +39,12 @@ def _full_name(name: str) -> bool:
     )
 
 
+def _latin_lower_case(name: str) -> bool:
+    """A word in Latin letters that does not begin with a capital (`blockquote class`): markup or
+    running text, never a name, which Latin script capitalises."""
+    return any(w.isascii() and w[:1].isalpha() and not w[:1].isupper() for w in name.split())
+
+
 def _prepositional(word: str) -> bool:
     """`بطائرتين`, `بصواريخ`, `لقوات`: the preposition ب/ل on a noun, which qalsadi reads as a noun only
     and wordfreq finds commoner than the whole word. A name keeps its ب (`باسم`, `بشار`, `بلال`)."""
@@ -88,6 +94,7 @@ def known_persons(
             confidence >= MIN_CONFIDENCE
             and name_key(name) not in known
             and _full_name(name)
+            and not _latin_lower_case(name)
             and _plain_words(tokens, span)
             and not covered.intersection(range(span.first, span.last + 1))
         ):
