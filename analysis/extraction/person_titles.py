@@ -92,6 +92,8 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
     if tok.text in _QUOTES:
         close = _closing(tokens, j)
         prev_n = tokens[j - 1].n if j > i else ""
+        if close is not None and j > i and _body_in_construct(tokens[j - 1]):
+            return ("go", close + 1, close + 1)  # `القائد السابق لفرقة «...» في`: the body's name
         if (
             close is not None
             and tokens[j + 1].kind == "w"
@@ -111,6 +113,16 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
             if end is not None:
                 return ("name", k, end)
     return _STOP
+
+
+def _body_in_construct(tok: Token) -> bool:
+    """A body's noun without the article (`لفرقة`, `تنظيم`, `قائد`): in the construct state, the
+    quoted phrase after it is its genitive, the body's name, not a person's."""
+    return (
+        tok.kind == "w"
+        and not tok.article
+        and any(f in lx.ORG_HEADS or f in lx.TITLE_WORDS for f in _forms(tok.n))
+    )
 
 
 def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:

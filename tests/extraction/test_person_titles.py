@@ -41,3 +41,8 @@ def test_a_title_word_with_a_possessive_pronoun_belongs_to_the_title():
 def test_after_a_possessed_title_a_name_with_the_conjunction_is_the_next_party():
     found = _persons("وأعلنت الهيئة أن نائب رئيسها وسليماني قتلا في غارة.")
     assert not found
+
+
+def test_a_quoted_name_after_a_body_noun_in_construct_is_the_bodys_name():
+    found = _persons("وكان القائد السابق لفرقة «علي بن أبي طالب» في الجيش، العميد سامي كريم، قد نفى ذلك.")
+    assert "علي بن أبي طالب" not in found
