@@ -48,6 +48,7 @@ from analysis.extraction.results import (
     Status,
 )
 from analysis.extraction.tours_claims import claimed_attacks, tour_stops
+from analysis.extraction.trigger_mood import is_unreal
 
 __all__ = ["find_engagements", "split_sentences"]
 
@@ -95,14 +96,12 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         etype, verb, form, conj = hit
         trig = Trigger(i, etype, verb, form, conj=conj)
         prev_words = [tokens[k].n for k in range(max(rng.start, i - 2), i) if tokens[k].kind == "w"]
-        if any(w in lx.NEGATIONS for w in prev_words):
-            trig.active = False
+        if is_unreal(doc, i, rng, verb):
+            trig.active = False  # `لن يكون هناك لقاء`, `رفض لقاء X`, `ضرورة اجتماع اللجنة`
         elif not verb and form.startswith("ال"):
             trig.active = definite_trigger_is_new(doc, i, rng, visit_seen and conj, first=not triggers)
         if not verb and _this_one(doc, i, rng):
             trig.active = False  # `الزيارة هذه`, `زيارته تلك`: the one told before
-        if not verb and prev_words and prev_words[-1] in lx.MODAL_NOUNS:
-            trig.active = False  # `ضرورة اجتماع اللجنة`: called for, not reported
         if etype == EngagementType.STATEMENT and prev_words[-1:] in (["ما"], ["كما"]):
             trig.active = False  # `بحسب ما صرّح به X`: X is the source of a report, not a statement
         if etype == EngagementType.STATEMENT and not verb:

@@ -1,0 +1,80 @@
+"""Whether a trigger tells of an engagement at all: one negated, denied, rejected or only
+proposed is no engagement (CONVENTIONS: quotes, praise and commentary are not engagements).
+
+- A negation governs the trigger through the words that carry it to the noun: `لن يكون هناك
+  لقاء`, `لم يتم عقد اجتماع`, `لا يسعى للقاء`, `نفى إجراء اتصال`; `لا سيما`, `لا يزال` are no
+  negation.
+- A rejection (`رفض لقاء X`, `يرفض زيارة`) or a proposal (`اقتراح X بزيارة`, `عرض للقاء`)
+  before a trigger noun: the engagement is refused or offered, not reported.
+
+Plain Arabic grammar; the word lists are in `data/triggers.json` (`negation_bridges`,
+`rejections`, `modal_nouns`).
+"""
+
+from __future__ import annotations
+
+from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
+from analysis.extraction.frame_doc import Doc
+
+_REACH = 4  # words between a negation and its trigger (`لن يكون هناك أي لقاء`)
+_NOT_NEGATING = frozenset(normalize(w) for w in "سيما يزال تزال زال زالت يزالون".split())
+_NO = frozenset(normalize(w) for w in "لا ولا".split())
+
+
+def is_unreal(doc: Doc, i: int, rng: range, verb: bool) -> bool:
+    """The trigger at `i` is negated, denied, rejected or only proposed."""
+    return _negated(doc, i, rng) or (not verb and _refused_or_offered(doc, i, rng))
+
+
+def _negated(doc: Doc, i: int, rng: range) -> bool:
+    """A negation among the two words before the trigger (`لم يلتق`, `ولن تشهد زيارة`), or
+    further back through words that carry it to the trigger (`لن يكون هناك أي لقاء`); a denial
+    (`نفى إجراء اتصال`) only through those."""
+    tokens = doc.tokens
+    k, words = i - 1, 0
+    while k >= rng.start and words < _REACH and tokens[k].kind == "w" and doc.inside[k] is None:
+        n = tokens[k].n
+        if n in _NO and tokens[k + 1].n not in _NOT_NEGATING or n in lx.NEGATIONS:
+            return words < 2 or all(tokens[q].n in lx.NEGATION_BRIDGES for q in range(k + 1, i))
+        words += 1
+        k -= 1
+    return _denied(doc, i, rng)
+
+
+_DENIAL_REACH = 8  # tokens from a denial to its trigger: `نفت الرئاسة المصرية إجراء اتصال`
+
+
+def _denied(doc: Doc, i: int, rng: range) -> bool:
+    """A denial verb whose object the trigger is: after the verb, its subject (an actor or up to
+    two words), then only words that carry the denial on (`نفت الرئاسة إجراء اتصال`)."""
+    tokens = doc.tokens
+    k = next((q for q in range(i - 1, max(rng.start, i - _DENIAL_REACH) - 1, -1) if tokens[q].n in lx.DENIALS), None)
+    if k is None:
+        return False
+    j = k + 1
+    if j < i and doc.inside[j] is not None:
+        j = doc.inside[j].last + 1
+    else:
+        words = 0
+        while j < i and words < 2 and tokens[j].kind == "w" and tokens[j].n not in lx.NEGATION_BRIDGES:
+            j, words = j + 1, words + 1
+    return all(tokens[q].kind == "w" and tokens[q].n in lx.NEGATION_BRIDGES for q in range(j, i))
+
+
+def _refused_or_offered(doc: Doc, i: int, rng: range) -> bool:
+    """`رفض لقاء X`, `اقتراح بوتين بزيارة`, `ضرورة اجتماع اللجنة`: the word before the noun,
+    or before its possessor, refuses, proposes or calls for it."""
+    k = i - 1
+    if k >= rng.start and doc.inside[k] is not None:
+        k = doc.inside[k].first - 1  # `اقتراح بوتين بزيارة`: past the proposer
+    elif k >= rng.start and doc.tokens[k].kind == "w" and _possessor_word(doc.tokens[k].n):
+        k -= 1  # the proposer not recognised as an actor: one word
+    if k < rng.start or doc.tokens[k].kind != "w":
+        return False
+    n = doc.tokens[k].n
+    return n in lx.MODAL_NOUNS or n in lx.REJECTIONS
+
+
+def _possessor_word(n: str) -> bool:
+    return n not in lx.STOPWORDS and n not in lx.MODAL_NOUNS and n not in lx.REJECTIONS and n not in lx.TRIGGERS

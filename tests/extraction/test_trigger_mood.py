@@ -1,0 +1,39 @@
+"""Triggers that tell of no engagement: negated through the words that carry the negation,
+denied, rejected or only proposed."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+
+
+def found(text: str) -> list[set[str]]:
+    return [{p.name for p in e.participants} for e in find_engagements(text, find_actors(text), find_dates(text))]
+
+
+def test_a_negation_carried_by_kana_and_hunaka_leaves_no_meeting():
+    text = "وقال وزير الخارجية الأردني أيمن الصفدي إنه لن يكون هناك أي لقاء مع نظيره السوري فيصل المقداد."
+    assert found(text) == []
+
+
+def test_a_denied_call_is_no_call():
+    text = "ونفت الرئاسة إجراء اتصال هاتفي بين الرئيس عبد الفتاح السيسي والرئيس الأمريكي جو بايدن."
+    assert found(text) == []
+
+
+def test_a_rejected_or_proposed_visit_is_no_visit():
+    proposed = "ورفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو، أمس الاثنين، اقتراح ماكرون بزيارة باريس لإجراء مفاوضات."
+    assert found(proposed) == []
+    rejected = "ويرفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو لقاء الرئيس الفرنسي إيمانويل ماكرون."
+    assert found(rejected) == []
+
+
+def test_la_siyyama_negates_nothing():
+    text = "وأشاد الرئيس عبد الفتاح السيسي بالعلاقات، ولا سيما بعد لقائه الرئيس التركي رجب طيب أردوغان أمس."
+    assert found(text) == [{"عبد الفتاح السيسي", "رجب طيب أردوغان"}]
+
+
+def test_a_negation_of_another_verb_further_back_leaves_the_meeting():
+    text = "ولم تمنع الأزمة الأخيرة لقاء الرئيس عبد الفتاح السيسي بالرئيس التركي رجب طيب أردوغان أمس في أنقرة."
+    assert found(text) == [{"عبد الفتاح السيسي", "رجب طيب أردوغان"}]
