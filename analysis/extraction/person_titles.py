@@ -290,14 +290,16 @@ _THAT = frozenset(normalize(w) for w in "أن إن بأن".split())
 
 def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     """A name of one word right after a title head (and its nationality): a word qalsadi does not
-    analyse or reads as a proper noun, or a given name (`الملك سلمان`), no common word, and nothing
-    name-like after it."""
+    analyse or reads as a proper noun, or a given name with no verb reading (`الملك سلمان`, not
+    `المبعوث الأميركي حمل`), no common word, and nothing name-like after it."""
     tok = tokens[j]
     before = j - 2 if tokens[j - 1].n in lx.DEMONYM_FORMS else j - 1
     if before < 0 or not _head_at(tokens, before) or not _valid_name_token(tok):
         return False
     codes = reading(tok.text)
-    if not (codes in ("", "U") or "P" in codes or is_given_name(tok.text)) or name_words.ordinary(tok.text):
+    # a given name that may also be read as a verb (`حمل`, `نصر`) is more likely the title's verb
+    given = is_given_name(tok.text) and "V" not in codes
+    if not (codes in ("", "U") or "P" in codes or given) or name_words.ordinary(tok.text):
         return False
     nxt = j + 1
     return (

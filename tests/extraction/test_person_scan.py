@@ -98,3 +98,7 @@ def test_a_title_and_the_first_name_of_a_person_named_in_full_is_no_new_person()
 def test_a_foreign_name_stops_before_a_frequent_feminine_noun():
     found = persons("وكتب الرئيس الأمريكي ترامب تغريدة قال فيها إن الاتفاق قريب.")
     assert set(found) == {"ترامب"}
+
+
+def test_a_given_name_that_reads_as_a_verb_after_a_title_is_the_verb():
+    assert not persons("وقال مصدر إن المبعوث الأميركي حمل أفكاراً غير مكتوبة إلى بيروت.")
