@@ -151,8 +151,31 @@ def _triggers() -> dict[str, tuple[EngagementType, bool]]:
         for w in words["verbs"]:
             out[normalize(w)] = (EngagementType(etype), True)
         for w in words["nouns"]:
-            out.setdefault(normalize(w), (EngagementType(etype), False))
+            # the possessor of a meeting, talks, call or visit is its doer; of a training or a
+            # transfer it may be the side that receives (`لتتلقى تدريباتها`)
+            possessed = possessed_forms(w) if etype in _DOER_POSSESSED else ()
+            for form in (w, *possessed):
+                out.setdefault(normalize(form), (EngagementType(etype), False))
     return out
+
+
+_PRONOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
+_DOER_POSSESSED = frozenset({"meeting", "talks", "call", "visit"})
+
+
+def possessed_forms(noun: str) -> tuple[str, ...]:
+    """A verbal noun with a possessive pronoun, as written (`زيارة` -> `زيارته`, `زيارتهما`;
+    `مباحثات` -> `مباحثاتهما`; `لقاء` -> `لقائه`, `لقاءه`): the doer named by the pronoun.
+    Indefinite singular or plural nouns only (not `الزيارة`, `اتصالاً`, `زيارتين`)."""
+    if noun.startswith("ال") or noun.endswith(("ا", "اً", "ين")) or noun[-1:] in "هء" and not noun.endswith("اء"):
+        return ()
+    if noun.endswith("ة"):
+        stems = (noun[:-1] + "ت",)
+    elif noun.endswith("اء"):
+        stems = (noun[:-1] + "ئ", noun)
+    else:
+        stems = (noun,)
+    return tuple(stem + suffix for stem in stems for suffix in _PRONOUN_SUFFIXES)
 
 
 TRIGGERS = _triggers()

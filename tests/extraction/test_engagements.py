@@ -951,3 +951,13 @@ def test_the_person_a_title_describes_is_the_subject_not_the_body_in_the_title()
     )
     found = [(str(e.type), parties(e)) for e in engagements(text)]
     assert found == [("visit", {"عبد الرحمن الزبيدي"})]
+
+
+def test_a_verbal_noun_with_a_possessive_pronoun_is_a_trigger():
+    text = (
+        "وأعلن وزير الخارجية المصري سامح شكري أمس أن مباحثاته مع نظيره الأردني أيمن الصفدي "
+        "تناولت الأوضاع في غزة."
+    )
+    assert [(str(e.type), parties(e)) for e in engagements(text)] == [
+        ("talks", {"سامح شكري", "أيمن الصفدي"})
+    ]
