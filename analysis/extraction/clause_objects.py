@@ -180,6 +180,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return q
     if nxt < stop and tokens[nxt].n in (WITH, BETWEEN):
         return nxt  # `، مع السفير ...`: the object after an adverbial
+    if etype == EngagementType.CALL and nxt + 1 < stop and tokens[nxt].n == "من" and doc.inside[nxt + 1]:
+        return nxt  # `تلقى X اتصالاً هاتفياً، أمس، من Y`: the caller after an adverbial
     seg_words = 0
     q = nxt
     while q < stop and tokens[q].text not in COMMAS:

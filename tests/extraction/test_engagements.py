@@ -961,3 +961,20 @@ def test_a_verbal_noun_with_a_possessive_pronoun_is_a_trigger():
     assert [(str(e.type), parties(e)) for e in engagements(text)] == [
         ("talks", {"سامح شكري", "أيمن الصفدي"})
     ]
+
+
+def test_the_caller_after_a_comma_bounded_time_is_a_party():
+    text = (
+        "وتلقى الرئيس الإماراتي محمد بن زايد آل نهيان، رئيس الدولة، اتصالاً هاتفياً، خلال الساعات "
+        "الماضية، من الرئيس الفرنسي إيمانويل ماكرون."
+    )
+    assert [(str(e.type), parties(e)) for e in engagements(text)] == [
+        ("call", {"محمد بن زايد آل نهيان", "إيمانويل ماكرون"})
+    ]
+
+
+def test_an_object_with_b_after_a_comma_bounded_time_is_a_party():
+    text = "واجتمع الرئيس اللبناني جوزاف عون، صباح اليوم، بالموفد الأمريكي توم براك في قصر بعبدا."
+    assert [(str(e.type), parties(e)) for e in engagements(text)] == [
+        ("meeting", {"جوزاف عون", "توم براك"})
+    ]
