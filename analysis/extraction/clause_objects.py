@@ -98,6 +98,8 @@ def collect_after(
                 break
             if tok.n in _NEW_CLAUSE and k != start:
                 break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
+            if found and _relative_clause(doc, k, stop):
+                break  # `استقبل X الذي حمل رسالة من Y`: Y is in what describes X, not an object
             if tok.n in _ATTEND_MARKERS and etype in MULTILATERAL:
                 marker = ATTENDED
             elif tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
@@ -114,6 +116,18 @@ def collect_after(
 
 
 _NEW_CLAUSE = frozenset(normalize(w) for w in "وإن وأن فإن حيث فيما بينما".split())
+
+
+def _relative_clause(doc: Doc, k: int, stop: int) -> bool:
+    """A relative pronoun right after a party, opening a clause with a word that is not a name
+    (`X الذي حمل`, `X، التي سلمته`): a description of that party, up to the end of the stretch."""
+    tokens = doc.tokens
+    if tokens[k].n not in lx.RELATIVES or k + 1 >= stop or doc.inside[k + 1] is not None:
+        return False
+    before = k - 1
+    while before >= 0 and tokens[before].kind == "p" and tokens[before].text in COMMAS | QUOTE_MARKS:
+        before -= 1
+    return before >= 0 and doc.inside[before] is not None and tokens[k + 1].kind == "w"
 
 
 ATTENDED = "attended"  # the marker of parties listed as attending

@@ -978,3 +978,12 @@ def test_an_object_with_b_after_a_comma_bounded_time_is_a_party():
     assert [(str(e.type), parties(e)) for e in engagements(text)] == [
         ("meeting", {"جوزاف عون", "توم براك"})
     ]
+
+
+def test_a_sender_named_in_a_relative_clause_about_the_guest_is_not_at_the_meeting():
+    text = (
+        "استقبل الرئيس الجزائري عبد المجيد تبون، اليوم الأحد، وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني "
+        "الذي حمل معه رسالة خطية من أمير قطر تميم بن حمد آل ثاني."
+    )
+    meetings = [parties(e) for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert meetings == [{"عبد المجيد تبون", "محمد بن عبد الرحمن آل ثاني"}]
