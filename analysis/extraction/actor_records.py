@@ -115,7 +115,7 @@ class _Doc:
 
 def _same_person(other_key: str, key: str) -> bool:
     if _fathers_name(other_key, key) or _fathers_name(key, other_key):
-        return False  # `سلمان` is not `محمد بن سلمان`: the word after `بن` names his father
+        return False  # `سلمان` is not `محمد بن سلمان`: what follows `بن` names his father
     return (
         other_key == key
         or same_name(other_key, key)
@@ -127,6 +127,6 @@ def _same_person(other_key: str, key: str) -> bool:
 
 
 def _fathers_name(full: str, short: str) -> bool:
-    """`short` is one word, the last of `full`, and comes after `بن` or `ابن` there."""
-    words = full.split()
-    return " " not in short and len(words) >= 3 and words[-2] in ("بن", "ابن") and words[-1] == short
+    """`full` ends with `بن` (or `ابن`) and `short`: the father's name (`سلمان`, `سلمان بن عبدالعزيز`
+    in `فيصل بن سلمان بن عبدالعزيز`), not a short form of `full`."""
+    return full.endswith((" بن " + short, " ابن " + short))

@@ -35,6 +35,7 @@ PERSON_TITLE_HEADS = _fold_titles("person_title_heads")
 HEAD_OPTIONAL_NEXT = _fold_next("head_optional_next")  # `المتحدث باسم ...`
 HEAD_NEEDS_NEXT = _fold_next("head_needs_next")  # `رجل الدين`, `دولة رئيس الوزراء`
 TITLE_TIME_WORDS = _fold_titles("title_time_words")  # `أمين المجلس آنذاك علي شمخاني`
+EPONYM_NOUNS = _fold_titles("eponym_nouns")  # `مطار الملك خالد`: a place named after a person
 ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
 HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
 TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name

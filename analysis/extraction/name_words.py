@@ -18,6 +18,9 @@ from analysis.extraction.lexical import is_family_name, is_given_name, is_verb, 
 ORDINARY_ZIPF = 4.45
 # A word seen at least this often is a word of the language, not a chance string (`هدوء` 4.3, `وران` 2.2).
 WORD_ZIPF = 3.5
+# A definite word rarer than this after a father's name is a family name (`القبيل` 3.9, `البنيان` 3.3),
+# not a noun of the sentence (`الوفد` 4.2, `المرافق` 4.2).
+FAMILY_ZIPF = 4.0
 _COMMON_CODES = frozenset("NSV")
 _PREPOSITION_CLITICS = "بلك"
 NOUN_ONLY_CLITICS = "بك"  # `ل` also opens a verb (`ليبحث`); `ب` and `ك` only a noun

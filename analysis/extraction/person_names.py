@@ -61,6 +61,8 @@ def _valid_name_word(text: str) -> bool:
             return False  # `وقال`, not `كيري`: `ك` never goes on a verb
     if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n):
         return False
+    if n in lx.ADDRESS_HONORIFICS or _strip_article(n) in lx.ADDRESS_HONORIFICS:
+        return False  # `صاحب السمو الملكي`: a form of address, no name
     return not possessed_title_word(n)
 
 
@@ -244,7 +246,7 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         return False  # `العلاقات`, `التطورات`: a plural noun, not a family name
     if _strip_article(tok.n) in lx.ORG_HEADS:
         return False  # `إعلام الوزارة`, `رئيس المجلس`: an institution, not a family name
-    if bare >= 2 and not tok.n.endswith("ي"):
+    if bare >= 2 and not tok.n.endswith("ي") and not _family_after_father(tokens, k):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a preposition's phrase
@@ -255,6 +257,18 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and nxt.article
         and not _known_word(nxt.n)
         and (tokens[j].n[:1] in "لب" or bare >= 2 and nxt.n.endswith(("ي", "يه")))
+    )
+
+
+def _family_after_father(tokens: Sequence[Token], k: int) -> bool:
+    """`حسين بن عبدالله القبيل`: after `بن` and the father's name, a definite word that is a name by
+    the lexicons or rarer than the language's common nouns is the family name (not `الوفد`)."""
+    word = tokens[k].text
+    return (
+        k >= 2
+        and tokens[k - 2].n in _PATRONYMIC_CONNECTORS
+        and not name_words.ordinary(word)
+        and (name_words.name_evidence(word) or word_zipf(word) < name_words.FAMILY_ZIPF)
     )
 
 
@@ -325,6 +339,8 @@ def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
         return False  # `الأمين العام`
     if not tokens[k].article and any(f in lx.PERSON_TITLE_HEADS for f in _forms(n)):
         return True  # `محمد الأمين وزير ...`: an apposition follows
+    if n[:1] == "و" and len(n) > 3 and name_words.clitic_and_article(tokens[k].text, tokens[k].text[1:]):
+        return True  # `عبدالرحمن المرشد وقادة ...`: `و` joins the next phrase
     return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
 
 
@@ -341,6 +357,7 @@ def _family_word(tok: Token) -> bool:
         and _strip_article(n) not in lx.TITLE_WORDS
         and _strip_article(n) not in lx.ORG_HEADS
         and not n.endswith(("ات", "ه", "ون", "ين"))
+        and not (name_words.ordinary(tok.text) and not name_words.name_evidence(tok.text))  # `القيام`
     )
 
 

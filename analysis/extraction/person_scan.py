@@ -48,6 +48,7 @@ class _Scan:
     after_titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # name first -> title after it
     title_only: list[tuple[int, int]] = field(default_factory=list)  # titles with no name
     conjunction_first: set[int] = field(default_factory=set)  # names whose first word carries `و`
+    eponyms: list[tuple[int, int]] = field(default_factory=list)  # `(مطار) الملك خالد`: no person
 
 
 def scan_persons(tokens: Sequence[Token]) -> _Scan:
@@ -88,6 +89,11 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
 def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
     """A title head at `i`: its person (and a second one under a title in the dual, and a title in
     apposition after the name), or a title with no name; where the scan goes on."""
+    if i > 0 and any(f in lx.EPONYM_NOUNS for f in _forms(tokens[i - 1].n)):
+        title_end, _, name_end = _parse_title(tokens, i)  # `مطار الملك خالد`: a place, not a person
+        end = max(title_end, name_end or i + 1)
+        scan.eponyms.append((i, end))
+        return end
     given = _given_title_word(tokens, i)
     if given is not None:
         scan.persons.append((i, i, i, given))  # `د. أمير جبار الساعدي`: `أمير` is his given name
@@ -261,6 +267,8 @@ def _given_name_first(tokens: Sequence[Token], found: _Found) -> bool:
 def add_persons(doc: _Doc, scan: _Scan) -> None:
     """A record for each person found (names linked by `person_record`), with its titles and mention."""
     tokens, text = doc.tokens, doc.text
+    for first, end in scan.eponyms:
+        doc.cover(first, end - 1)  # no later short form is found inside a place's name
     for title_first, title_end, name_first, name_end in scan.persons:
         name_start = tokens[name_first].start + (1 if name_first in scan.conjunction_first else 0)
         rec = doc.person_record(text[name_start : tokens[name_end - 1].end])

@@ -162,8 +162,8 @@ def _definite_and_nisba(tokens: Sequence[Token], k: int) -> bool:
 def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     """The name that closes the title at `j`, when one starts there."""
     tok = tokens[j]
-    if possessed_title_word(tokens[j - 1].n) and _clitic_first(tok):
-        return None  # `نائب رئيسها وسليماني`: the title is closed, `و` joins the next party
+    if _clitic_first(tok):
+        return None  # `نائب رئيسها وسليماني`, `... وقادة`: `و` on a common word joins the next party
     if not tok.article and not _agreeing_adjective(tokens, i, j):
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
@@ -200,6 +200,7 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         any(f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(n))
         or _is_geo(n)
         or possessed_title_word(n)
+        or _strip_article(n) in lx.ADDRESS_HONORIFICS  # `وزير الدفاع صاحب السمو الملكي الأمير X`
     ):
         return ("go", j + 1, j + 1)
     if n in ("في", "لدي", "الي", "الى"):

@@ -102,3 +102,35 @@ def test_a_foreign_name_stops_before_a_frequent_feminine_noun():
 
 def test_a_given_name_that_reads_as_a_verb_after_a_title_is_the_verb():
     assert not persons("وقال مصدر إن المبعوث الأميركي حمل أفكاراً غير مكتوبة إلى بيروت.")
+
+
+def test_a_title_and_name_after_an_eponym_noun_name_a_place_not_a_person():
+    found = persons(
+        "وهبطت الطائرة في مطار الملك خالد الدولي، وقلّد وزير الداخلية سامر الحلبي ضيفه وسام الملك خالد."
+    )
+    assert set(found) == {"سامر الحلبي"}
+
+
+def test_a_form_of_address_inside_a_title_is_no_name():
+    found = persons("وعاد وزير الخارجية صاحب السمو الأمير فيصل بن ناصر إلى العاصمة أمس.")
+    assert set(found) == {"فيصل بن ناصر"}
+
+
+def test_a_family_name_follows_the_fathers_name():
+    found = persons("واستقبل رئيس الأركان الفريق سعد بن فهد الغانم الوفد الزائر.")
+    assert "سعد بن فهد الغانم" in found
+
+
+def test_a_son_and_his_father_are_two_persons():
+    found = persons("وحضر اللقاء الأمير تركي بن خالد بن سعود، والأمير خالد بن سعود، ومسؤولون آخرون.")
+    assert {"تركي بن خالد بن سعود", "خالد بن سعود"} <= set(found)
+
+
+def test_a_title_that_is_also_a_family_name_ends_before_a_conjunction():
+    found = persons("وكان في الاستقبال الفريق ركن عادل المرشد وقادة الألوية.")
+    assert set(found) == {"عادل المرشد"}
+
+
+def test_a_family_chain_does_not_take_a_verbal_noun():
+    found = persons("ويعتزم رئيس الحكومة سامي الكبيسي القيام بزيارة إلى أنقرة.")
+    assert set(found) == {"سامي الكبيسي"}
