@@ -145,13 +145,20 @@ def appositive_head(doc: Doc, k: int, rng: range) -> Mention | None:
             return m if titled or tokens[m.last].end > m.end else None
         tok = tokens[q]
         words += tok.kind == "w"
-        if m is not None or tok.kind == "p" and (tok.text in QUOTE_MARKS or tok.text in "()ـ" or tok.text in COMMAS):
+        if (
+            m is not None
+            or tok.kind == "p"
+            and (tok.text in QUOTE_MARKS or tok.text in "()ـ" or tok.text in COMMAS)
+        ):
             q -= 1
             continue
         forms = _forms(tok.n)
         if any(f in lx.PERSON_TITLE_HEADS for f in forms):
             titled = True
-        elif not (tok.n in _TITLE_LINKS or any(f in lx.TITLE_WORDS or f.removeprefix("ال") in lx.TITLE_WORDS for f in forms)):
+        elif not (
+            tok.n in _TITLE_LINKS
+            or any(f in lx.TITLE_WORDS or f.removeprefix("ال") in lx.TITLE_WORDS for f in forms)
+        ):
             return None
         q -= 1
     return None

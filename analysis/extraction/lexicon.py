@@ -210,6 +210,7 @@ POSSESSOR_TITLES = _fold_list("possessor_titles")  # `نائب X`: X is not the 
 NEGATION_BRIDGES = _fold_list("negation_bridges")  # trigger_mood.py
 DENIALS = _fold_list("denials")
 REJECTIONS = _fold_list("rejections")
+CARRYING = _fold_list("carrying")  # `حاملاً رسالة من A إلى B` (letters.py)
 NEGATIONS = _fold("لم لن ولم ولن دون بدون ليس")
 DEMONSTRATIVES = _fold("هذا هذه ذلك تلك")
 RELATIVES = _fold("الذي التي اللذين اللتين الذين")

@@ -49,7 +49,10 @@ def _denied(doc: Doc, i: int, rng: range) -> bool:
     """A denial verb whose object the trigger is: after the verb, its subject (an actor or up to
     two words), then only words that carry the denial on (`نفت الرئاسة إجراء اتصال`)."""
     tokens = doc.tokens
-    k = next((q for q in range(i - 1, max(rng.start, i - _DENIAL_REACH) - 1, -1) if tokens[q].n in lx.DENIALS), None)
+    k = next(
+        (q for q in range(i - 1, max(rng.start, i - _DENIAL_REACH) - 1, -1) if tokens[q].n in lx.DENIALS),
+        None,
+    )
     if k is None:
         return False
     j = k + 1
@@ -77,4 +80,6 @@ def _refused_or_offered(doc: Doc, i: int, rng: range) -> bool:
 
 
 def _possessor_word(n: str) -> bool:
-    return n not in lx.STOPWORDS and n not in lx.MODAL_NOUNS and n not in lx.REJECTIONS and n not in lx.TRIGGERS
+    return (
+        n not in lx.STOPWORDS and n not in lx.MODAL_NOUNS and n not in lx.REJECTIONS and n not in lx.TRIGGERS
+    )

@@ -958,9 +958,7 @@ def test_a_verbal_noun_with_a_possessive_pronoun_is_a_trigger():
         "وأعلن وزير الخارجية المصري سامح شكري أمس أن مباحثاته مع نظيره الأردني أيمن الصفدي "
         "تناولت الأوضاع في غزة."
     )
-    assert [(str(e.type), parties(e)) for e in engagements(text)] == [
-        ("talks", {"سامح شكري", "أيمن الصفدي"})
-    ]
+    assert [(str(e.type), parties(e)) for e in engagements(text)] == [("talks", {"سامح شكري", "أيمن الصفدي"})]
 
 
 def test_the_caller_after_a_comma_bounded_time_is_a_party():
@@ -975,9 +973,7 @@ def test_the_caller_after_a_comma_bounded_time_is_a_party():
 
 def test_an_object_with_b_after_a_comma_bounded_time_is_a_party():
     text = "واجتمع الرئيس اللبناني جوزاف عون، صباح اليوم، بالموفد الأمريكي توم براك في قصر بعبدا."
-    assert [(str(e.type), parties(e)) for e in engagements(text)] == [
-        ("meeting", {"جوزاف عون", "توم براك"})
-    ]
+    assert [(str(e.type), parties(e)) for e in engagements(text)] == [("meeting", {"جوزاف عون", "توم براك"})]
 
 
 def test_a_sender_named_in_a_relative_clause_about_the_guest_is_not_at_the_meeting():

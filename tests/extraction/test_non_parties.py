@@ -26,10 +26,7 @@ def test_a_source_named_with_bihasab_is_not_a_party():
 
 
 def test_the_president_whose_envoy_attends_does_not_attend():
-    text = (
-        "وعقد الرئيس مسعود بارزاني اجتماعاً مع الجنرال جون ألين، المبعوث الخاص للرئيس أوباما، "
-        "في واشنطن."
-    )
+    text = "وعقد الرئيس مسعود بارزاني اجتماعاً مع الجنرال جون ألين، المبعوث الخاص للرئيس أوباما، في واشنطن."
     assert parties_of(text) == [{"مسعود بارزاني", "جون ألين"}]
 
 

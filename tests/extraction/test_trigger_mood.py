@@ -9,7 +9,9 @@ from analysis.extraction.engagements import find_engagements
 
 
 def found(text: str) -> list[set[str]]:
-    return [{p.name for p in e.participants} for e in find_engagements(text, find_actors(text), find_dates(text))]
+    return [
+        {p.name for p in e.participants} for e in find_engagements(text, find_actors(text), find_dates(text))
+    ]
 
 
 def test_a_negation_carried_by_kana_and_hunaka_leaves_no_meeting():
@@ -35,5 +37,7 @@ def test_la_siyyama_negates_nothing():
 
 
 def test_a_negation_of_another_verb_further_back_leaves_the_meeting():
-    text = "ولم تمنع الأزمة الأخيرة لقاء الرئيس عبد الفتاح السيسي بالرئيس التركي رجب طيب أردوغان أمس في أنقرة."
+    text = (
+        "ولم تمنع الأزمة الأخيرة لقاء الرئيس عبد الفتاح السيسي بالرئيس التركي رجب طيب أردوغان أمس في أنقرة."
+    )
     assert found(text) == [{"عبد الفتاح السيسي", "رجب طيب أردوغان"}]

@@ -1,0 +1,110 @@
+"""A letter carried from one party to another (`زار X موسكو حاملاً رسالة من A إلى B`, `استقبل B
+الوزير X الذي حمل رسالة من A`): an engagement of type `other` (CONVENTIONS: delivered letters
+are `other`) between the sender, the carrier and the recipient.
+
+The carrying words and the letter words are data (`data/triggers.json`: `carrying`, `letters`).
+"""
+
+from __future__ import annotations
+
+from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, _forms
+from analysis.extraction.arguments import previous_arg
+from analysis.extraction.event_dates import date_for
+from analysis.extraction.frame_doc import COMMAS, Candidate, Doc, unique_parts
+from analysis.extraction.results import ActorKind, EngagementType, Role
+
+_SENDER_REACH = 6  # tokens from the letter word to `من` (`رسالة شفوية خطية من`)
+_RECIPIENT_REACH = 20  # tokens from the sender to `إلى` (past the sender's title)
+_FROM = "من"
+_TO = frozenset(normalize(w) for w in ("إلى", "الى"))
+
+
+def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]:
+    """One `other` engagement for each letter carried in sentence `s` with at least two parties."""
+    rng = doc.sentence_tokens(s)
+    out: list[Candidate] = []
+    for k in rng:
+        if doc.inside[k] is not None or doc.tokens[k].n not in lx.CARRYING:
+            continue
+        letter = next(
+            (
+                q
+                for q in range(k + 1, min(k + 4, rng.stop))
+                if any(f in lx.LETTERS for f in _forms(doc.tokens[q].n))
+            ),
+            None,
+        )
+        if letter is None:
+            continue
+        sender = _party_after(doc, letter + 1, min(letter + _SENDER_REACH, rng.stop), (_FROM,))
+        recipient = _party_after(
+            doc, (sender.last + 1) if sender else letter + 1, min(letter + _RECIPIENT_REACH, rng.stop), _TO
+        )
+        carrier = _carrier(doc, k, rng)
+        parts = unique_parts(
+            [
+                (m, role)
+                for m, role in (
+                    (sender, Role.INITIATOR),
+                    (carrier, Role.PARTICIPANT),
+                    (recipient, Role.PARTICIPANT),
+                )
+                if m is not None
+            ]
+        )
+        if len(parts) < 2:
+            continue
+        actors = {m.actor for m, _ in parts}
+        told = [c for c in found if c.type == EngagementType.OTHER]
+        if any(c.sentence == s and {m.actor for m, _ in c.participants} >= actors for c in told):
+            continue  # `سلم X رسالة من A إلى B`: already told by the handing-over verb
+        cand = Candidate(
+            type=EngagementType.OTHER,
+            participants=parts,
+            sentence=s,
+            trigger=k,
+            date=date_for(doc, k, rng, rng.start - 1, rng.stop),
+            subject=carrier,
+        )
+        # the same letter told again (`ناقلاً رسالة إلى بوتين` ... `حاملاً رسالة من المالكي إلى بوتين`):
+        # the telling that names more parties is the engagement, the other more evidence of it
+        earlier = next(
+            (c for c in told if c.sentence != s and c.same_as is None and _same_letter(c, cand)), None
+        )
+        if earlier is not None and len(earlier.participants) < len(parts):
+            earlier.same_as = cand
+        elif earlier is not None:
+            cand.same_as = earlier
+        out.append(cand)
+    return out
+
+
+def _same_letter(a: Candidate, b: Candidate) -> bool:
+    """Two letters with the same carrier going to the same recipient (or one naming no recipient)."""
+    if a.subject is None or b.subject is None or a.subject.actor != b.subject.actor:
+        return False
+    first, second = ({m.actor for m, _ in c.participants} for c in (a, b))
+    return first <= second or second <= first
+
+
+def _party_after(doc: Doc, a: int, b: int, leads: tuple[str, ...] | frozenset[str]) -> Mention | None:
+    """The party right after one of the `leads` words (`من A`, `إلى B`) between `a` and `b`."""
+    for q in range(a, b - 1):
+        if doc.tokens[q].n in leads and (m := doc.inside[q + 1]) is not None and m.kind != ActorKind.PLACE:
+            return m
+    return None
+
+
+def _carrier(doc: Doc, k: int, rng: range) -> Mention | None:
+    """Who carries it: the party a relative pronoun before the carrying word describes (`X الذي
+    حمل`), else the person the clause is about (`إن X، زار موسكو، حاملاً`)."""
+    q = k - 1
+    if q >= rng.start and doc.tokens[q].n in lx.RELATIVES:
+        q -= 1
+        while q >= rng.start and doc.tokens[q].text in COMMAS:
+            q -= 1
+        return doc.inside[q] if q >= rng.start else None
+    m = previous_arg(doc, k, rng, EngagementType.OTHER)
+    return m if m is not None and m.kind == ActorKind.PERSON else None

@@ -1,0 +1,43 @@
+"""A letter carried from a sender to a recipient is an `other` engagement of the three."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
+
+
+def engagements(text: str):
+    return find_engagements(text, find_actors(text), find_dates(text))
+
+
+def test_a_minister_carrying_a_letter_from_his_president_to_another():
+    text = (
+        "وصل وزير الخارجية الجزائري أحمد عطاف إلى تونس اليوم الأحد، حاملاً رسالة خطية من الرئيس "
+        "عبد المجيد تبون إلى الرئيس التونسي قيس سعيد."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [
+        {"أحمد عطاف", "عبد المجيد تبون", "قيس سعيد"}
+    ]
+
+
+def test_the_guest_a_relative_clause_says_carried_the_letter_is_its_carrier():
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد، اليوم، وزير الخارجية الجزائري أحمد عطاف الذي حمل معه رسالة "
+        "من الرئيس عبد المجيد تبون."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [{"أحمد عطاف", "عبد المجيد تبون"}]
+
+
+def test_a_letter_told_twice_is_one_engagement_with_every_party():
+    text = (
+        "وصل وزير الخارجية الجزائري أحمد عطاف إلى تونس ناقلاً رسالة إلى الرئيس التونسي قيس سعيد. "
+        "وقالت الرئاسة إن عطاف حمل رسالة من الرئيس عبد المجيد تبون إلى الرئيس التونسي قيس سعيد."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [
+        {"أحمد عطاف", "عبد المجيد تبون", "قيس سعيد"}
+    ]
