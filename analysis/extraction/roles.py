@@ -103,8 +103,8 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     before = [] if relative else subject_before(doc, i, rng, etype)
     if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
         before = [reported]
-    if not before and not relative and tokens[i].n[:1] == "ف" and trig.conj:
-        # `وواصل X جولته، فزار A`: the ف-clause keeps the sentence's subject
+    if not before and not relative and (tokens[i].n[:1] == "ف" and trig.conj or c.word_before() in _SO_WORDS):
+        # `وواصل X جولته، فزار A`, `التقى X مسؤولين، فقد استقبل A`: the ف-clause keeps the sentence's subject
         lead = _sentence_lead(doc, rng, i)
         before = [lead] if lead is not None else []
     dual = trig.form.endswith(DUAL_ENDINGS) and etype in PAIRWISE
@@ -150,6 +150,9 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
             roles.subjects = [lead]  # `كما تفقد X ...، ثم توجه إلى أربيل و إلتقى فيها مع Y`
         return roles
     return vso_roles(c, after)
+
+
+_SO_WORDS = frozenset(normalize(w) for w in "فقد فلقد".split())
 
 
 def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:

@@ -983,3 +983,11 @@ def test_a_sender_named_in_a_relative_clause_about_the_guest_is_not_at_the_meeti
     )
     meetings = [parties(e) for e in engagements(text) if e.type == EngagementType.MEETING]
     assert meetings == [{"عبد المجيد تبون", "محمد بن عبد الرحمن آل ثاني"}]
+
+
+def test_a_clause_after_faqad_keeps_the_sentence_subject():
+    text = (
+        "والتقى المشير خليفة حفتر عدداً من المسؤولين منذ الأسبوع الماضي، فقد استقبل في مكتبه ببنغازي "
+        "السبت الماضي السفير الإيطالي جوزيبي بوتشينو."
+    )
+    assert {"خليفة حفتر", "جوزيبي بوتشينو"} in [parties(e) for e in engagements(text)]
