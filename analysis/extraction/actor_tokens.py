@@ -31,6 +31,7 @@ class Token:
     n: str  # normalized
     kind: str  # "w" word, "d" digits, "p" punctuation
     article: bool = False  # written with the article `ال` (bare alef), not `أل`/`إل`
+    line_start: bool = False  # the first token of a line: no title or name runs on across it
 
 
 @lru_cache(maxsize=65536)
@@ -42,10 +43,13 @@ def _word_reading(word: str) -> tuple[str, bool]:
 def tokenize(text: str) -> list[Token]:
     """Words, digit runs and punctuation marks with their offsets into `text`."""
     tokens = []
+    last_end = 0
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
         n, article = _word_reading(word)
-        tokens.append(Token(word, m.start(), m.end(), n, m.lastgroup or "p", article))
+        line_start = "\n" in text[last_end : m.start()]
+        tokens.append(Token(word, m.start(), m.end(), n, m.lastgroup or "p", article, line_start))
+        last_end = m.end()
     return tokens
 
 
@@ -120,4 +124,3 @@ def _strip_clitic_offset(tok: Token, bare: str) -> int:
         if seen == extra:
             return idx + 1
     return 0
-

@@ -99,7 +99,20 @@ def prepositional_phrase(word: str) -> bool:
         return False
     if rest[0] in NOUN_ONLY_CLITICS and "N" not in reading(rest[1:]):
         return False  # `كيري` is no `ك` + `يري`: `ب` and `ك` go on nouns, never on a verb
-    return ordinary(rest[1:]) and not ordinary(word) and clitic_and_article(word, rest[1:])
+    if not ordinary(rest[1:]):
+        return False
+    if not ordinary(word) and clitic_and_article(word, rest[1:]):
+        return True
+    # `بمناسبة`, `بحضور`: `ب`/`ل` and a noun of four letters or more as common as the phrase, and
+    # no name by the lexicons (not `ك`: `كمال`, `كريم`; nor a short stem: `باسم`, `بشار` are names)
+    return (
+        rest[0] in "بل"
+        and len(rest) >= 5
+        and word_zipf(rest[1:]) >= word_zipf(word)
+        and not is_family_name(word)
+        and "P" not in reading(word)
+        and not is_given_name(word)
+    )
 
 
 def clitic_and_article(word: str, stripped: str) -> bool:

@@ -126,8 +126,8 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     k = j
     while k < n_tok and units < 5:
         tok = tokens[k]
-        if tok.kind != "w":
-            break
+        if tok.kind != "w" or tok.line_start and k > j:
+            break  # a name ends with its line
         if tok.n in lx.NAME_CONNECTORS and k + 1 < n_tok:
             after = _after_connector(tokens, j, k, units)
             if after is None:
@@ -216,8 +216,8 @@ def _article_step(
         ):
             return None
         return k + 1, units + 1, bare + 1, False
-    if tok.n == "الله" and units >= 1 and tokens[k - 1].n not in lx.NAME_CONNECTORS:
-        return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد حسين فضل الله`: the divine name
+    if tok.n in _COMPOUND_SECOND and units >= 1 and tokens[k - 1].n not in lx.NAME_CONNECTORS:
+        return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد بدر الدين زايد`: a compound name
     if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
         return k + 1, units + 1, bare, True  # `عبد الله الثاني،`, `محمد السادس`: a sovereign's ordinal
     if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
@@ -283,6 +283,8 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `بارو جولته`: a possessed noun, not a family name
     if units == 1 and foreign_then_feminine_noun(tokens[j].text, tok.text):
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
+    if units >= 1 and _conjunction_on_word(tok):
+        return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
     if (
         units == 0
         and (
@@ -314,6 +316,17 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
+    )
+
+
+def _conjunction_on_word(tok: Token) -> bool:
+    """`و` on a word of the language: the clitic reading is the common one."""
+    rest = tok.text[1:]
+    return (
+        tok.n[:1] == "و"
+        and len(tok.n) > 3
+        and word_zipf(rest) >= name_words.WORD_ZIPF
+        and name_words.clitic_and_article(tok.text, rest)
     )
 
 
@@ -364,6 +377,8 @@ def _family_word(tok: Token) -> bool:
 # `باجتياح`, `بإرسال`, `لاستئناف`: a preposition and a verbal noun, the verb's complement
 _CLITIC_MASDAR_RE = re.compile(r"^[بل](?:ا\wت\wا\w|است\w\wا\w|ا\w\wا\w)ه?$")
 _NAME_OR_TITLE = frozenset(normalize(w) for w in "أمير امير ملك".split())  # `حسين أمير عبداللهيان`
+# The second word of a compound given name (`نصر الله`, `بدر الدين`, `صلاح الدين`).
+_COMPOUND_SECOND = frozenset(normalize(w) for w in "الله الدين".split())
 _REGNAL_ORDINALS = frozenset(normalize(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع".split())
 
 

@@ -83,6 +83,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
         i = nxt if nxt is not None else i + 1
     _coordinated(tokens, scan)
     scan.persons = _without_first_name_alone(tokens, _without_surname_first(tokens, scan.persons))
+    scan.persons = _split_after_named_person(tokens, scan.persons)
     return scan
 
 
@@ -103,6 +104,12 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         if title_end - i >= 2:
             scan.title_only.append((i, title_end))
         return max(title_end, i + 1)
+    holder = _holder_after_genitive(tokens, i, name_first, name_end)
+    if holder is not None:
+        # `المستشار الإعلامي للرئيس X Y`: X is the president, Y the adviser
+        scan.persons.append((name_first, name_first, name_first, name_end))
+        scan.persons.append((i, name_end, name_end, holder))
+        return holder
     scan.persons.append((i, title_end, name_first, name_end))
     second = _second_of_pair(tokens, i, name_end)
     if second is not None:
@@ -114,6 +121,16 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         scan.after_titles[name_first] = post
         return post[1]
     return name_end
+
+
+def _holder_after_genitive(tokens: Sequence[Token], i: int, name_first: int, name_end: int) -> int | None:
+    """A title whose last head takes `ل` (`المستشار الإعلامي للرئيس`) names the person it belongs to;
+    a second name right after that one is the title's holder. Where that name ends."""
+    inner = next((h for h in range(name_first - 1, i, -1) if _head_at(tokens, h)), None)
+    if inner is None or tokens[inner].n[:1] != "ل" or name_end >= len(tokens) or tokens[name_end].line_start:
+        return None
+    end = _parse_name(tokens, name_end)
+    return end if end is not None and _evidence(tokens, name_end, end) else None
 
 
 def _given_title_word(tokens: Sequence[Token], i: int) -> int | None:
@@ -252,6 +269,26 @@ def _without_first_name_alone(tokens: Sequence[Token], persons: list[_Found]) ->
     `بشار الأسد`) is no person of its own."""
     first_names = {name_key(tokens[nf].n) for _, _, nf, ne in persons if ne - nf >= 2}
     return [p for p in persons if p[3] - p[2] != 1 or name_key(tokens[p[2]].n) not in first_names]
+
+
+def _split_after_named_person(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:
+    """`المستشار الإعلامي للرئيس نبيه بري علي حمدان`: a "name" that begins with the full name of a
+    person found elsewhere and goes on with two words or more is that person (whose title the first
+    title is a genitive of) and then the name of the title's holder."""
+    keys = [name_key(t.n) for t in tokens]
+    full_names = {tuple(keys[nf:ne]) for _, _, nf, ne in persons if ne - nf >= 2}
+    out: list[_Found] = []
+    for found in persons:
+        title_first, title_end, first, end = found
+        inner = next(
+            (m for m in range(end - first - 2, 1, -1) if tuple(keys[first : first + m]) in full_names), None
+        )
+        if inner is None or title_end == title_first:
+            out.append(found)
+            continue
+        out.append((first, first, first, first + inner))
+        out.append((title_first, first + inner, first + inner, end))
+    return out
 
 
 def _given_name_first(tokens: Sequence[Token], found: _Found) -> bool:

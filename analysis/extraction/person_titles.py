@@ -69,6 +69,8 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     title_end = j
     while j < len(tokens):
         tok = tokens[j]
+        if tok.line_start:
+            break  # a headline's title does not run into the next line
         if tok.kind == "p":
             action, a, b = _title_mark(tokens, i, j, title_end)
         elif tok.kind != "w":

@@ -134,3 +134,32 @@ def test_a_title_that_is_also_a_family_name_ends_before_a_conjunction():
 def test_a_family_chain_does_not_take_a_verbal_noun():
     found = persons("ويعتزم رئيس الحكومة سامي الكبيسي القيام بزيارة إلى أنقرة.")
     assert set(found) == {"سامي الكبيسي"}
+
+
+def test_a_headlines_title_does_not_run_into_the_next_line():
+    found = persons(
+        "الوزير يستقبل القنصل الأمريكي الجديد\nآخر تحديث 2024 - المصدر: شبكة نيوز\nاستقبل الوزير أمس الضيف."
+    )
+    assert not found
+
+
+def test_a_set_phrase_with_a_preposition_ends_a_foreign_name():
+    found = persons("وهنأ الرئيس القنصل الكندي الجديد جون بيتر بمناسبة تسلمه مهامه.")
+    assert set(found) == {"جون بيتر"}
+
+
+def test_a_noun_joined_by_waw_is_no_second_name():
+    assert not persons("وقدم نائب وزير الخارجية تحيات واحترام المسؤولين في بلاده.")
+
+
+def test_a_compound_given_name_with_al_din():
+    found = persons("واستقبل الوزير السفير المصري محمد نور الدين الشامي أمس.")
+    assert "محمد نور الدين الشامي" in found
+
+
+def test_a_name_after_a_known_persons_name_in_a_title_is_the_title_holder():
+    found = persons(
+        "استقبل رئيس المجلس نبيل الخوري الوفد. وحضر اللقاء المستشار الإعلامي للرئيس نبيل الخوري علي حسون."
+    )
+    assert set(found) == {"نبيل الخوري", "علي حسون"}
+    assert found["علي حسون"].title == "المستشار الإعلامي للرئيس نبيل الخوري"
