@@ -20,7 +20,52 @@ def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
     if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
         return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
     start = max(rng.start, prev_boundary + 1, i - 8)
-    return any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i))
+    if any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i)):
+        return True
+    return _scheduled(doc, i, rng, start)
+
+
+_THAT = frozenset(normalize(w) for w in "أن ان".split())
+_ON = normalize("على")
+_NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً حاليا حالياً الآن خلالها خلاله".split())
+_IMPERFECT_LIGHT = frozenset(normalize(w) for w in "يقوم تقوم يجري تجري يعقد تعقد".split())
+
+
+def _scheduled(doc: Doc, i: int, rng: range, start: int) -> bool:
+    """`على أن يجتمع مع X`: agreed to come; `تصل X اليوم إلى بيروت`, `يقوم اليوم X بزيارة`,
+    `يلتقي خلالها X`: the present tense of a news lead with today's or the trip's time is what
+    is scheduled, not yet told as done (not after `كان`: `وكان X يزور`)."""
+    tokens = doc.tokens
+    if any(tokens[k].n == _ON and tokens[k + 1].n in _THAT for k in range(start, i - 1)):
+        return True
+    verb = next((k for k in range(i, start - 1, -1) if _imperfect(tokens[k].n)), None)
+    if verb is None or any(tokens[k].n in AUXILIARIES for k in range(max(rng.start, verb - 3), verb)):
+        return False
+    return any(tokens[k].n in _NOW_WORDS for k in range(max(rng.start, verb - 1), min(rng.stop, verb + 8)))
+
+
+_TODAY = normalize("اليوم")
+
+
+def _today(doc: Doc, cand: Candidate) -> bool:
+    """`اليوم` within a few words of the trigger: the engagement is on the item's own day."""
+    rng = doc.sentence_tokens(cand.sentence)
+    return any(
+        doc.tokens[k].n == _TODAY
+        for k in range(max(rng.start, cand.trigger - 10), min(rng.stop, cand.trigger + 6))
+    )
+
+
+def _imperfect(word: str) -> bool:
+    """An imperfect trigger or light verb (`يزور`, `تصل`, `يقوم`); `تباحث`, `تسلم` read as past
+    when no `ي` form of them is a trigger."""
+    base = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if base in _IMPERFECT_LIGHT:
+        return True
+    hit = lx.TRIGGERS.get(base)
+    if hit is None or not hit[1]:
+        return False
+    return base[:1] == "ي" or base[:1] == "ت" and "ي" + base[1:] in lx.TRIGGERS
 
 
 def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: int) -> DateMention | None:
@@ -105,11 +150,11 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             last_with[group] = cand
         if cand.ongoing:
             continue  # `المفاوضات الجارية`: no day of its own, none borrowed
-        if cand.planned:
+        if cand.planned and not _today(doc, cand):
             # a planned engagement happens on a day of its own: it takes no date told elsewhere
             ante = cand.inherited_from
             source = ante.date if ante is not None and ante.sentence == cand.sentence else None
-        else:
+        else:  # `تصل X اليوم`: scheduled for the day the item is dated
             source = _told_date(doc, cand, candidates, sentence_had_engagement, dateline_day)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source

@@ -42,7 +42,7 @@ def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]
         recipient = _party_after(
             doc, (sender.last + 1) if sender else letter + 1, min(letter + _RECIPIENT_REACH, rng.stop), _TO
         )
-        carrier = _carrier(doc, k, rng)
+        carrier = _carrier(doc, k, rng, [c for c in found if c.sentence == s])
         parts = unique_parts(
             [
                 (m, role)
@@ -90,21 +90,37 @@ def _same_letter(a: Candidate, b: Candidate) -> bool:
 
 
 def _party_after(doc: Doc, a: int, b: int, leads: tuple[str, ...] | frozenset[str]) -> Mention | None:
-    """The party right after one of the `leads` words (`من A`, `إلى B`) between `a` and `b`."""
-    for q in range(a, b - 1):
-        if doc.tokens[q].n in leads and (m := doc.inside[q + 1]) is not None and m.kind != ActorKind.PLACE:
+    """The party right after one of the `leads` words (`من A`, `إلى B`) between `a` and `b`; for
+    `إلى`, also a titled person with `ل` attached (`للرئيس الروسي X`)."""
+    for q in range(a, b):
+        m = doc.inside[q]
+        if m is not None and m.first == q and _TO <= set(leads) and _lam_titled(doc, m):
             return m
+        if q + 1 < b and doc.tokens[q].n in leads and (m := doc.inside[q + 1]) is not None:
+            if m.kind != ActorKind.PLACE:
+                return m
     return None
 
 
-def _carrier(doc: Doc, k: int, rng: range) -> Mention | None:
+def _lam_titled(doc: Doc, m: Mention) -> bool:
+    word = doc.tokens[m.first].n
+    return m.kind == ActorKind.PERSON and m.title_first == m.first and word.startswith("ل") and len(word) > 3
+
+
+def _carrier(doc: Doc, k: int, rng: range, in_sentence: list[Candidate]) -> Mention | None:
     """Who carries it: the party a relative pronoun before the carrying word describes (`X الذي
-    حمل`), else the person the clause is about (`إن X، زار موسكو، حاملاً`)."""
+    حمل`), else the subject of the clause the participle goes with (`زار X موسكو، حيث التقى Y،
+    حاملاً`: X), else the person named last before it."""
     q = k - 1
     if q >= rng.start and doc.tokens[q].n in lx.RELATIVES:
         q -= 1
         while q >= rng.start and doc.tokens[q].text in COMMAS:
             q -= 1
         return doc.inside[q] if q >= rng.start else None
+    subject = next(
+        (c.subject for c in reversed(in_sentence) if c.trigger < k and c.subject is not None), None
+    )
+    if subject is not None and subject.kind == ActorKind.PERSON:
+        return subject
     m = previous_arg(doc, k, rng, EngagementType.OTHER)
     return m if m is not None and m.kind == ActorKind.PERSON else None

@@ -991,3 +991,15 @@ def test_a_clause_after_faqad_keeps_the_sentence_subject():
         "السبت الماضي السفير الإيطالي جوزيبي بوتشينو."
     )
     assert {"خليفة حفتر", "جوزيبي بوتشينو"} in [parties(e) for e in engagements(text)]
+
+
+def test_the_present_tense_with_today_or_ala_an_is_planned():
+    today = "يصل وزير الخارجية الأمريكي أنتوني بلينكن اليوم إلى بيروت في زيارة رسمية."
+    agreed = (
+        "والتقى رئيس الوزراء العراقي محمد شياع السوداني أمس في أنقرة وزير الخارجية التركي هاكان فيدان، "
+        "على أن يجتمع مع الرئيس التركي رجب طيب أردوغان في وقت لاحق."
+    )
+    past = "وكان رئيس الوزراء العراقي محمد شياع السوداني يزور أنقرة حين اندلعت الأزمة."
+    assert [e.status for e in engagements(today)] == [Status.PLANNED]
+    assert [e.status for e in engagements(agreed) if "رجب طيب أردوغان" in parties(e)] == [Status.PLANNED]
+    assert [e.status for e in engagements(past)] == [Status.REPORTED]

@@ -41,3 +41,14 @@ def test_a_letter_told_twice_is_one_engagement_with_every_party():
     assert [{p.name for p in e.participants} for e in letters] == [
         {"أحمد عطاف", "عبد المجيد تبون", "قيس سعيد"}
     ]
+
+
+def test_the_participle_after_a_meeting_goes_with_the_visitor_not_the_host():
+    text = (
+        "وزار وزير الخارجية المصري سامح شكري موسكو، حيث التقى وزير الخارجية الروسي سيرغي لافروف، "
+        "حاملاً رسالة من الرئيس عبد الفتاح السيسي للرئيس الروسي فلاديمير بوتين."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [
+        {"سامح شكري", "عبد الفتاح السيسي", "فلاديمير بوتين"}
+    ]
