@@ -3,6 +3,7 @@ and the state the stages of `find_actors` share."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from analysis.arabic import name_key
@@ -116,6 +117,7 @@ class _Doc:
 def _same_person(other_key: str, key: str) -> bool:
     if _fathers_name(other_key, key) or _fathers_name(key, other_key):
         return False  # `سلمان` is not `محمد بن سلمان`: what follows `بن` names his father
+    other_key, key = _joined_abd(other_key), _joined_abd(key)
     return (
         other_key == key
         or same_name(other_key, key)
@@ -124,6 +126,11 @@ def _same_person(other_key: str, key: str) -> bool:
         or " " not in key
         and same_word(key, other_key.rsplit(" ", 1)[-1])  # `السفير ماكسيوف`
     )
+
+
+def _joined_abd(key: str) -> str:
+    """`عبد اللهيان` and `عبداللهيان`, `عبد الله` and `عبدالله`: one name, written apart or joined."""
+    return re.sub(r"(?:^|(?<= ))عبد ", "عبد", key)
 
 
 def _fathers_name(full: str, short: str) -> bool:

@@ -63,6 +63,13 @@ def _valid_name_word(text: str) -> bool:
         return False
     if n in lx.ADDRESS_HONORIFICS or _strip_article(n) in lx.ADDRESS_HONORIFICS:
         return False  # `صاحب السمو الملكي`: a form of address, no name
+    if (
+        n.startswith(("وال", "فال"))
+        and len(n) >= 6
+        and "N" in reading(text[1:])
+        and not name_words.name_evidence(text)
+    ):
+        return False  # `والأوسمة`: the conjunction and the article on a noun (not `والتر`, `فالح`)
     return not possessed_title_word(n)
 
 
@@ -277,8 +284,9 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
     n_tok = len(tokens)
     tok = tokens[k]
     given_before_bin = units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن")  # `ثاني بن أحمد`
-    if not (_valid_name_token(tok) or units > 0 and tok.n in _NAME_OR_TITLE or given_before_bin) or bare >= 4:
-        return False
+    title_word_inside = units > 0 and tok.n in _NAME_OR_TITLE and _valid_name_after(tokens, k + 1)
+    if not (_valid_name_token(tok) or title_word_inside or given_before_bin) or bare >= 4:
+        return False  # `حسين أمير عبداللهيان`, not `ويليام أمير ويلز` (a title and its place)
     if tok.n in lx.TOUR_NOUNS:
         return False  # `بارو جولته`: a possessed noun, not a family name
     if units == 1 and foreign_then_feminine_noun(tokens[j].text, tok.text):
@@ -316,6 +324,16 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
+    )
+
+
+def _valid_name_after(tokens: Sequence[Token], k: int) -> bool:
+    """A word at `k` that the lexicons call a name (`عبداللهيان`; not `ويلز`, read as a verb)."""
+    return (
+        k < len(tokens)
+        and not tokens[k].line_start
+        and _valid_name_token(tokens[k])
+        and name_words.name_evidence(tokens[k].text)
     )
 
 

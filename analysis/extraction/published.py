@@ -50,7 +50,8 @@ _DATED_MARKERS = (*PUBLISHED_MARKERS, *_markers("الموافق", "بتاريخ"
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}")  # a site clock shows seconds; an article stamp does not
 _DATE_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 _CELL_RE = re.compile(r"\s*\|\s*")
-_MERIDIEM_RE = re.compile(r"\b(?:م|ص|pm|am)\b")
+# The time of day beside a stamp's date: `م`/`ص`, `pm`/`am`, and the words (`الساعة ٩:٤٠ مساءً`).
+_MERIDIEM_RE = re.compile(r"(?<!\w)(?:م|ص|pm|am|الساعة|مساء|مساءً|صباحا|صباحاً|ظهرا|ظهراً)(?!\w)")
 _REST_WORD_RE = re.compile(r"[\u0621-\u064aA-Za-z]{2,}")
 
 # Words of a dateline that are neither the place nor the agency: Hijri months, `هـ`, `الموافق`, `م`.

@@ -163,3 +163,18 @@ def test_a_name_after_a_known_persons_name_in_a_title_is_the_title_holder():
     )
     assert set(found) == {"نبيل الخوري", "علي حسون"}
     assert found["علي حسون"].title == "المستشار الإعلامي للرئيس نبيل الخوري"
+
+
+def test_amir_inside_a_name_needs_a_name_after_it():
+    found = persons("واستقبل الأمير ويليام أمير ويلز ولي عهد المملكة المتحدة في الرياض.")
+    assert "ويليام أمير" not in found
+
+
+def test_a_conjunction_and_the_article_open_no_name():
+    found = persons("وحضر اللقاء مدير التشريفات والمراسم الملكية والأوسمة كريم الصافي.")
+    assert set(found) == {"كريم الصافي"}
+
+
+def test_abd_written_apart_or_joined_is_one_person():
+    found = persons("التقى الوزير حسن عبد الرزاق الحمداني. وأكد حسن عبدالرزاق الحمداني أن اللقاء مثمر.")
+    assert len(found) == 1

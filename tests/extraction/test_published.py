@@ -110,3 +110,9 @@ def test_a_dateline_with_commas_and_an_agency_of_two_words_dates_the_article() -
     assert published("أربيل، العراق، 3 مارس 2015، شبكة الرافدين –", BODY) == date(2015, 3, 3)
     assert published("أربيل، 3 مارس 2015، شبكة الرافدين – " + BODY) == date(2015, 3, 3)
     assert is_date_line("أربيل، العراق، 3 مارس 2015، شبكة الرافدين –")
+
+
+def test_a_stamp_with_the_hour_in_words_dates_the_article() -> None:
+    assert published("لقاء عراقي إيراني في طهران", "الإثنين 9 فبراير 2026 الساعة 9:40 مساءً", BODY) == date(
+        2026, 2, 9
+    )
