@@ -75,7 +75,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
                 scan.persons.append((i, i + 2, i + 2, end))  # `المغني الكردي X`, `الفنان العراقي X`
                 nxt = end
         if nxt is None and i > 0 and (tokens[i - 1].kind == "p" or tokens[i - 1].n in _NAME_OPENERS):
-            nxt = _before_title(tokens, i, scan.persons)
+            nxt = _before_title(tokens, i, scan)
         if nxt is None and i > 0 and tokens[i - 1].text in _COMMAS and tok.n[:1] == "و":
             nxt = _list_item(tokens, i, scan)
         if nxt is None and tok.n in _KUNYA:
@@ -162,7 +162,7 @@ def _after_verb(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int |
     return after[2]
 
 
-def _before_title(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int | None:
+def _before_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     """`رسالة من X، رئيس الوزراء ...`, `اتصالا من X وزير ...`: a name after a preposition or a mark,
     and its title after a comma or right after it."""
     if not _valid_name_token(tokens[i]):
@@ -176,7 +176,14 @@ def _before_title(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int
     after = _title_after_name(tokens, end, comma=not construct)
     if after is None:
         return None
-    persons.append((after[0], after[1], i, end))
+    scan.persons.append((after[0], after[1], i, end))
+    rest = tokens[i].text[1:]
+    if (
+        tokens[i].n[:1] == "و"
+        and len(tokens[i].n) > 3
+        and name_words.clitic_and_article(tokens[i].text, rest)
+    ):
+        scan.conjunction_first.add(i)  # `، وعادل عبد المهدي، رئيس ...`: the name without its `و`
     return after[2]
 
 

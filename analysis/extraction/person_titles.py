@@ -39,6 +39,8 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     tok = tokens[i]
     if tok.kind != "w" or not _reads_as(tok.n, "title"):
         return 0
+    if _adjective_after_noun(tokens, i):
+        return 0  # `المؤتمر الصحفي`: the nisba agrees with the noun before it, no person's title
     for f in _forms(tok.n):
         if f in lx.PERSON_TITLE_HEADS:
             need = lx.HEAD_NEEDS_NEXT.get(f)
@@ -51,6 +53,22 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
                 return 2
             return 0
     return 0
+
+
+def _adjective_after_noun(tokens: Sequence[Token], i: int) -> bool:
+    """A title head that is also a nisba adjective (`الصحفي`, `السياسي`) right after a definite noun
+    of no title list: the noun's adjective (`المؤتمر الصحفي`, `المكتب السياسي`)."""
+    tok, prev = tokens[i], tokens[i - 1] if i > 0 else None
+    return (
+        prev is not None
+        and tok.article
+        and tok.n.endswith("ي")
+        and prev.kind == "w"
+        and prev.article
+        and not tok.line_start
+        and not any(f in lx.PERSON_TITLE_HEADS or f in lx.TITLE_WORDS for f in _forms(prev.n))
+        and _strip_article(prev.n) not in lx.TITLE_WORDS
+    )
 
 
 # A comma, or the semicolon some outlets write for one (`سفير العراق لدى طهران؛ نصير عبدالمحسن،`), between

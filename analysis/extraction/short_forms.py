@@ -84,6 +84,10 @@ class _Surnames:
     by_ends: dict[str, list[tuple[str, list[_Record]]]]  # loose surnames by first and last letter
 
 
+# The second word of a compound name, never a surname alone.
+_COMPOUND_ENDS = frozenset(normalize(w) for w in "الله الدين".split())
+
+
 def _surnames(people: list[_Record]) -> _Surnames:
     exact: dict[str, list[_Record]] = {}
     for rec in people:
@@ -92,7 +96,8 @@ def _surnames(people: list[_Record]) -> _Surnames:
             continue
         surname = parts[-1]
         patronymic = parts[-2] in _PATRONYMIC_CONNECTORS  # `محمد بن سلمان`: سلمان is the father
-        if len(surname) >= 3 and surname not in lx.STOPWORDS and not patronymic:
+        compound = surname in _COMPOUND_ENDS  # `يار الله`, `بدر الدين`: half a name
+        if len(surname) >= 3 and surname not in lx.STOPWORDS and not patronymic and not compound:
             exact.setdefault(surname, []).append(rec)
         rec.first_name = parts[0]
     loose: dict[str, list[_Record]] = {}

@@ -178,3 +178,14 @@ def test_a_conjunction_and_the_article_open_no_name():
 def test_abd_written_apart_or_joined_is_one_person():
     found = persons("التقى الوزير حسن عبد الرزاق الحمداني. وأكد حسن عبدالرزاق الحمداني أن اللقاء مثمر.")
     assert len(found) == 1
+
+
+def test_the_second_word_of_a_compound_name_is_no_short_form():
+    found = persons("واستقبل رئيس الأركان الفريق عبد الأمير نصر الله الوفد. وأكد نصر الله أن الزيارة مهمة.")
+    assert "الله" not in found["عبد الأمير نصر الله"].aliases
+
+
+def test_a_name_before_its_title_after_a_comma_drops_the_conjunction():
+    found = persons("وحضر المؤتمر الصحفي للرئيس سمير الحلو، وعادل الجبوري، رئيس وزراء البلاد.")
+    assert "عادل الجبوري" in found
+    assert found["سمير الحلو"].title == "الرئيس"
