@@ -50,6 +50,7 @@ from analysis.extraction.results import (
 )
 from analysis.extraction.tours_claims import claimed_attacks, tour_stops
 from analysis.extraction.trigger_mood import is_unreal
+from analysis.extraction.trigger_sense import another_sense
 
 __all__ = ["find_engagements", "split_sentences"]
 
@@ -96,6 +97,8 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         if hit is None:
             continue
         etype, verb, form, conj = hit
+        if verb and another_sense(doc, i, rng, form):
+            continue  # `وقعت اشتباكات بين A وB`: happened, not signed
         trig = Trigger(i, etype, verb, form, conj=conj)
         prev_words = [tokens[k].n for k in range(max(rng.start, i - 2), i) if tokens[k].kind == "w"]
         if is_unreal(doc, i, rng, verb):

@@ -1,0 +1,25 @@
+"""`وقع` without its shadda: signed only with a document signed, otherwise it happened."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
+
+
+def agreements(text: str) -> list[set[str]]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return [{p.name for p in e.participants} for e in found if e.type == EngagementType.AGREEMENT]
+
+
+def test_clashes_that_happened_between_two_forces_are_no_agreement():
+    assert agreements("ووقعت اشتباكات عنيفة بين قوات الجيش السوداني وقوات الدعم السريع في الخرطوم أمس.") == []
+
+
+def test_signing_a_memorandum_after_the_signatories_and_the_day_is_an_agreement():
+    text = (
+        "وقع وزير الخارجية المصري سامح شكري ونظيره الأردني أيمن الصفدي، اليوم الأحد، "
+        "مذكرة تفاهم للتعاون بين البلدين."
+    )
+    assert agreements(text) == [{"سامح شكري", "أيمن الصفدي"}]
