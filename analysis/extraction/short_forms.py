@@ -72,8 +72,28 @@ def _by_nationality(people, head: str, adjective: str) -> list[_Record]:
         words = [w for t in rec.titles for w in normalize(t).split()]
         if not any(lx.DEMONYM_FORMS.get(w) == state for w in words):
             continue
-        if stem in _ENVOYS or any(stem in _strip_article(w) for w in words):
+        counterpart = any(w in _COUNTERPARTS for w in words)  # `نظيره الصومالي`: the same office
+        if stem in _ENVOYS or counterpart or any(stem in _strip_article(w) for w in words):
             found.append(rec)
+    return found
+
+
+_COUNTERPARTS = frozenset(normalize(w) for w in "نظير نظيره نظيرته نظيرها".split())
+
+
+def _by_title_words(people, words: list[str]) -> list[_Record]:
+    """`القنصل العام الأمريكي السابق` for `القنصل الأمريكي السابق`: the persons whose title has the
+    same head and whose words hold the title-only mention's words or are held by them (the order and
+    an `العام` may differ)."""
+    wanted = {_strip_article(w) for w in words}
+    head = _strip_article(words[0])
+    found = []
+    for rec in people:
+        for title in rec.titles:
+            have = {_strip_article(w) for w in normalize(title).split()}
+            if head in have and len(have & wanted) >= 3 and (have <= wanted or wanted <= have):
+                found.append(rec)
+                break
     return found
 
 
@@ -211,6 +231,9 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
         if not matches and b_max - a >= 2:
             matches = _by_nationality(people, head_form, tokens[a + 1].n)
             b = a + 2
+        if not matches and b_max - a >= 3:
+            matches = _by_title_words(people, [head_form, *(t.n for t in tokens[a + 1 : b_max])])
+            b = b_max
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(

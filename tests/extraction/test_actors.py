@@ -460,3 +460,21 @@ def test_the_so_called_introduces_a_name():
 def test_a_title_through_a_place_in_construct_and_a_body_with_its_nisba():
     found = persons("استشهد معاون قائد عمليات حزام بغداد في الحشد الشعبي مازن طالب الربيعي ومرافقه.")
     assert found["مازن طالب الربيعي"].title == "معاون قائد عمليات حزام بغداد في الحشد الشعبي"
+
+
+def _title_only_holders(text: str) -> list[tuple[str, str]]:
+    analysis = find_actors(text)
+    return [(m.actor, text[m.start : m.end]) for m in analysis.mentions if m.title_only]
+
+
+def test_a_title_only_mention_in_another_word_order_resolves_to_its_holder():
+    text = (
+        "هنأ رئيس الإقليم سامان كريم القنصل الفرنسي العام الجديد جان لوك بيرنار بمناسبة تسلمه مهامه. "
+        "وحضر اللقاء القنصل الفرنسي السابق بيار دوبون. وأكد القنصل العام الفرنسي الجديد دعم بلاده."
+    )
+    assert ("جان لوك بيرنار", "القنصل العام الفرنسي الجديد") in _title_only_holders(text)
+
+
+def test_a_counterparts_title_holds_the_office_of_the_title_only_mention():
+    text = "استقبل الرئيس التركي رجب طيب أردوغان نظيره الصومالي محمد فرماجو. وتأتي زيارة الرئيس الصومالي تلبية لدعوة."
+    assert ("محمد فرماجو", "الرئيس الصومالي") in _title_only_holders(text)
