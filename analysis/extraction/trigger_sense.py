@@ -1,10 +1,12 @@
 """Trigger words with a second sense: `وقع` written without its shadda is `وقّع` (signed) or
-`وقع` (happened, fell: `وقعت اشتباكات بين A وB`, `وقع الانفجار قرب مقر X`).
+`وقع` (happened, fell: `وقعت اشتباكات بين A وB`, `وقع الانفجار قرب مقر X`); `سلّم`, `تسلّم`,
+`استلم` hand over or receive weapons only with goods or a letter in the clause (`تسلم X مهامه
+من Y` took office; `سلم نفسه` surrendered).
 
 It is a signing when the shadda is written, when a pronoun object is attached (`وقعها`), when
 what was signed follows in the clause (`وقع X اتفاقية`, `وقعت على مذكرة`) or is what a relative
 clause describes (`الصفقة التي وقعت`); the word
-lists are data (`data/triggers.json`: `ambiguous_signing`, `signed_documents`).
+lists are data (`data/triggers.json`: `ambiguous_signing`, `signed_documents`, `handing_over`, `handed_goods`, `letters`).
 """
 
 from __future__ import annotations
@@ -20,23 +22,32 @@ _ON = frozenset(normalize(w) for w in "على عليها عليه عليهما".
 
 
 def another_sense(doc: Doc, i: int, rng: range, form: str) -> bool:
-    """The signing verb at `i` reads as `happened` here: no shadda, no object pronoun and no
-    document signed after it in its clause."""
+    """The verb at `i` has its other sense here: a signing verb with no shadda, no object pronoun
+    and no document signed; a handing-over verb with no goods and no letter handed."""
+    if form in lx.HANDING_OVER:
+        return not _object_after(doc, i, rng, lx.HANDED_GOODS | lx.LETTERS)
     if form not in lx.AMBIGUOUS_SIGNING or _SHADDA in doc.tokens[i].text:
         return False
     if _signed_thing_before(doc, i, rng):
         return False
+    return not _object_after(doc, i, rng, lx.SIGNED_DOCUMENTS, _ON)
+
+
+def _object_after(
+    doc: Doc, i: int, rng: range, objects: frozenset[str], also: frozenset[str] = frozenset()
+) -> bool:
+    """One of `objects` within a few words after the verb, past the parties and the day."""
     words = 0
     for k in range(i + 1, rng.stop):
         tok = doc.tokens[k]
         if tok.kind != "w" or doc.inside[k] is not None or doc.in_date[k]:
             continue  # the signatories and the day between the verb and the document
-        if tok.n in _ON or any(f in lx.SIGNED_DOCUMENTS for f in _forms(tok.n)):
-            return False
+        if tok.n in also or any(f in objects or f.removeprefix("ال") in objects for f in _forms(tok.n)):
+            return True
         words += 1
         if words > _REACH:
             break
-    return True
+    return False
 
 
 def _signed_thing_before(doc: Doc, i: int, rng: range) -> bool:

@@ -23,3 +23,20 @@ def test_signing_a_memorandum_after_the_signatories_and_the_day_is_an_agreement(
         "مذكرة تفاهم للتعاون بين البلدين."
     )
     assert agreements(text) == [{"سامح شكري", "أيمن الصفدي"}]
+
+
+def test_taking_office_from_a_predecessor_is_no_transfer():
+    text = "وتسلم الرئيس اللبناني جوزاف عون مهامه رسميا من رئيس الحكومة نجيب ميقاتي في قصر بعبدا."
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    assert [e for e in found if e.type == EngagementType.ARMS_TRANSFER] == []
+
+
+def test_receiving_helicopters_from_a_state_is_a_transfer_receiving_grants_is_not():
+    grants = "وتسلمت سوريا، الأسبوع الماضي، ست منح دراسية، من روسيا، ضمن اتفاق بين البلدين."
+    found = find_engagements(grants, find_actors(grants), find_dates(grants))
+    assert [e for e in found if e.type == EngagementType.ARMS_TRANSFER] == []
+    text = "وتسلمت سوريا، الأسبوع الماضي، ست مروحيات قتالية، من روسيا، ضمن صفقة بين البلدين."
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    assert [{p.name for p in e.participants} for e in found if e.type == EngagementType.ARMS_TRANSFER] == [
+        {"سوريا", "روسيا"}
+    ]
