@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from analysis.arabic import name_key
 from analysis.extraction.actor_tokens import Token
-from analysis.extraction.lexical import same_name, same_word
+from analysis.extraction.name_variants import variant_name, variant_spelling
 from analysis.extraction.results import ActorKind, ExtractedActor
 
 
@@ -120,11 +120,11 @@ def _same_person(other_key: str, key: str) -> bool:
     other_key, key = _joined_abd(other_key), _joined_abd(key)
     return (
         other_key == key
-        or same_name(other_key, key)
+        or variant_name(other_key, key)
         or other_key.endswith(" " + key)
         or key.endswith(" " + other_key)
         or " " not in key
-        and same_word(key, other_key.rsplit(" ", 1)[-1])  # `السفير ماكسيوف`
+        and variant_spelling(key, other_key.rsplit(" ", 1)[-1])  # `السفير ماكسيوف`
     )
 
 

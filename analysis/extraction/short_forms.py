@@ -14,7 +14,7 @@ from analysis.extraction import name_words
 from analysis.extraction.actor_geo import _reads_as
 from analysis.extraction.actor_records import Mention, _Doc, _Record
 from analysis.extraction.actor_tokens import _forms, _strip_clitic_offset
-from analysis.extraction.lexical import same_word
+from analysis.extraction.name_variants import variant_spelling
 from analysis.extraction.person_names import _PATRONYMIC_CONNECTORS
 from analysis.extraction.results import ActorKind
 
@@ -37,7 +37,7 @@ def _variant_surname(
         found = {
             id(r): r
             for surname, recs in by_ends.get(v[:1] + v[-1:], ())
-            if abs(len(v) - len(surname)) <= 2 and same_word(v, surname)
+            if abs(len(v) - len(surname)) <= 2 and variant_spelling(v, surname)
             for r in recs
         }
         if found:

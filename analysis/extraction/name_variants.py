@@ -1,0 +1,40 @@
+"""Spelling variants of one name: the same word transliterated another way (`مكسيموف`, `ماكسيموف`,
+`ماكسيوف`), not another name one letter away (`أقدوغان` is not `أردوغان`).
+
+`lexical.same_word` allows an edit or two; a variant keeps every consonant or changes it only for
+one that writes the same foreign sound (a `g` as غ/ج/ك/ق, a `t` as ت/ط ...) or for a long vowel or
+hamza seat. The edits come from rapidfuzz (MIT).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from analysis.extraction.lexical import same_name, same_word
+
+# Letters that write the same sound in transliterations; a long vowel or hamza seat is one class.
+_SOUND_CLASSES = ("اويىءأإآئؤةه", "غجكقگ", "تط", "سصثش", "زذظضد", "بپ", "فڤ", "هحخ")
+_CLASS_OF = {letter: k for k, letters in enumerate(_SOUND_CLASSES) for letter in letters}
+
+
+@lru_cache(maxsize=65536)
+def variant_spelling(a: str, b: str) -> bool:
+    """`a` and `b` (normalized words) spell one name: `same_word`, and every letter changed for
+    another is one of the same sound."""
+    if not same_word(a, b):
+        return False
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            x, y = a[op.src_pos], b[op.dest_pos]
+            if _CLASS_OF.get(x, x) != _CLASS_OF.get(y, y):
+                return False
+    return True
+
+
+def variant_name(a: str, b: str) -> bool:
+    """Two name keys of as many words that differ by a spelling variant in at most one word."""
+    if not same_name(a, b):
+        return False
+    return all(x == y or variant_spelling(x, y) for x, y in zip(a.split(), b.split(), strict=True))
