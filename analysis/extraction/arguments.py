@@ -164,6 +164,32 @@ def appositive_head(doc: Doc, k: int, rng: range) -> Mention | None:
     return None
 
 
+_BETWEEN_VERB_AND_SUBJECT = frozenset(
+    normalize(w)
+    for w in "أمس امس اليوم غدا حاليا قد لقد فيه فيها خلالها خلاله بدوره بدورها أيضا أيضاً كذلك رسميا رسمياً".split()
+)
+
+
+def unnamed_subject_first(doc: Doc, i: int, m: Mention) -> bool:
+    """The first word after a verb, past times and adverbs, is an indefinite noun that is neither
+    a title nor a nationality, the head of a construct (`وصل عدد القتلى في الهجوم الذي نفذه X`,
+    `استهدفت أربع غارات منطقة X`): that noun is the verb's subject, not the party named later."""
+    start = m.title_first if m.title_first is not None else m.first
+    for k in range(i + 1, start):
+        tok = doc.tokens[k]
+        if tok.kind != "w" or doc.in_date[k] or tok.n in _BETWEEN_VERB_AND_SUBJECT or tok.n in AUXILIARIES:
+            continue
+        if doc.inside[k] is not None or tok.n in PLACE_PREPS or tok.n[:1] == "ب":
+            return False  # a place or a prepositional phrase first (`استقبل، في مقر إقامته، X`)
+        forms = _forms(tok.n)
+        titled = any(
+            f in lx.PERSON_TITLE_HEADS or f in lx.TITLE_WORDS or f in lx.DEMONYM_FORMS or f.startswith("ال")
+            for f in forms
+        )
+        return not titled
+    return False
+
+
 _THAT_PRONOUNS = frozenset(
     normalize(w) for w in "أنه أنها انه انها بأنه بأنها بانه بانها أنهم انهم أنهما انهما".split()
 )

@@ -23,6 +23,7 @@ from analysis.extraction.arguments import (
     relative_antecedent,
     reported_subject,
     subject_before,
+    unnamed_subject_first,
 )
 from analysis.extraction.frame_doc import (
     BETWEEN,
@@ -184,7 +185,10 @@ def _subject_before_marker(doc: Doc, i: int, m: Mention) -> bool:
 
 def vso_roles(c: Clause, after: list[Arg]) -> Roles:
     """Verb, subject, object: the first party, and those joined to it by `و` ahead of a party
-    that is not (`استقبل A، وB، الخميس، C`: A and B received C)."""
+    that is not (`استقبل A، وB، الخميس، C`: A and B received C); none when a noun that names no
+    actor comes first (`ووصل عدد القتلى في الهجوم الذي نفذه X`: the number arrived, not X)."""
+    if unnamed_subject_first(c.doc, c.i, after[0][0]):
+        return Roles([], [])
     subjects = [after[0][0]]
     rest = after[1:]
     while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):

@@ -1003,3 +1003,8 @@ def test_the_present_tense_with_today_or_ala_an_is_planned():
     assert [e.status for e in engagements(today)] == [Status.PLANNED]
     assert [e.status for e in engagements(agreed) if "رجب طيب أردوغان" in parties(e)] == [Status.PLANNED]
     assert [e.status for e in engagements(past)] == [Status.REPORTED]
+
+
+def test_a_number_that_arrived_is_no_visit_of_the_group_named_after_it():
+    text = "ووصل عدد القتلى في الهجوم الذي نفذه تنظيم داعش إلى خمسين شخصا بحسب وزارة الصحة العراقية."
+    assert [e for e in engagements(text) if e.type == EngagementType.VISIT] == []
