@@ -215,6 +215,7 @@ AMBIGUOUS_SIGNING = _fold_list("ambiguous_signing")  # `وقع`: signed or happe
 SIGNED_DOCUMENTS = _fold_list("signed_documents")
 HANDING_OVER = _fold_list("handing_over")  # `سلم`, `تسلم`: arms only with goods handed
 HANDED_GOODS = _fold_list("handed_goods")
+EVALUATIONS = _fold_list("evaluations")  # `تعد هذه ضربة لـX`: a judgement (trigger_mood.py)
 NEGATIONS = _fold("لم لن ولم ولن دون بدون ليس")
 DEMONSTRATIVES = _fold("هذا هذه ذلك تلك")
 RELATIVES = _fold("الذي التي اللذين اللتين الذين")

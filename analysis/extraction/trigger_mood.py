@@ -6,9 +6,10 @@ proposed is no engagement (CONVENTIONS: quotes, praise and commentary are not en
   negation.
 - A rejection (`رفض لقاء X`, `يرفض زيارة`) or a proposal (`اقتراح X بزيارة`, `عرض للقاء`)
   before a trigger noun: the engagement is refused or offered, not reported.
+- A judgement (`تعد هذه ضربة قوية لـX`, `يمثل ذلك هجوماً على`): the noun characterises.
 
 Plain Arabic grammar; the word lists are in `data/triggers.json` (`negation_bridges`,
-`rejections`, `modal_nouns`).
+`rejections`, `modal_nouns`, `evaluations`).
 """
 
 from __future__ import annotations
@@ -23,8 +24,19 @@ _NO = frozenset(normalize(w) for w in "لا ولا".split())
 
 
 def is_unreal(doc: Doc, i: int, rng: range, verb: bool) -> bool:
-    """The trigger at `i` is negated, denied, rejected or only proposed."""
-    return _negated(doc, i, rng) or (not verb and _refused_or_offered(doc, i, rng))
+    """The trigger at `i` is negated, denied, rejected, only proposed, or a judgement."""
+    if _negated(doc, i, rng):
+        return True
+    return not verb and (_refused_or_offered(doc, i, rng) or _judged(doc, i, rng))
+
+
+def _judged(doc: Doc, i: int, rng: range) -> bool:
+    """`وتعد هذه ضربة قوية لحكومة X`, `يشكل ذلك هجوماً على`: a noun said of something by an
+    evaluating verb characterises it; it reports no engagement."""
+    words = [k for k in range(max(rng.start, i - 3), i) if doc.tokens[k].kind == "w"]
+    while words and doc.tokens[words[-1]].n in lx.DEMONSTRATIVES:
+        words.pop()
+    return bool(words) and doc.tokens[words[-1]].n in lx.EVALUATIONS
 
 
 def _negated(doc: Doc, i: int, rng: range) -> bool:

@@ -41,3 +41,8 @@ def test_a_negation_of_another_verb_further_back_leaves_the_meeting():
         "ولم تمنع الأزمة الأخيرة لقاء الرئيس عبد الفتاح السيسي بالرئيس التركي رجب طيب أردوغان أمس في أنقرة."
     )
     assert found(text) == [{"عبد الفتاح السيسي", "رجب طيب أردوغان"}]
+
+
+def test_a_blow_said_of_an_event_is_a_judgement_not_an_attack():
+    text = "وتعد هذه ضربة قوية لحكومة رئيس الوزراء الإسرائيلي بنيامين نتنياهو بعد انسحاب حزب شاس من الائتلاف."
+    assert found(text) == []
