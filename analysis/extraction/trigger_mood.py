@@ -7,9 +7,10 @@ proposed is no engagement (CONVENTIONS: quotes, praise and commentary are not en
 - A rejection (`رفض لقاء X`, `يرفض زيارة`) or a proposal (`اقتراح X بزيارة`, `عرض للقاء`)
   before a trigger noun: the engagement is refused or offered, not reported.
 - A judgement (`تعد هذه ضربة قوية لـX`, `يمثل ذلك هجوماً على`): the noun characterises.
+- A condition or a yes/no question (`إذا التقى X`, `في حال زار X`, `لو اجتمع`, `هل يلتقي`).
 
 Plain Arabic grammar; the word lists are in `data/triggers.json` (`negation_bridges`,
-`rejections`, `modal_nouns`, `evaluations`).
+`rejections`, `demands`, `modal_nouns`, `evaluations`, `conditionals`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _NO = frozenset(normalize(w) for w in "لا ولا".split())
 
 def is_unreal(doc: Doc, i: int, rng: range, verb: bool) -> bool:
     """The trigger at `i` is negated, denied, rejected, only proposed, or a judgement."""
-    if _negated(doc, i, rng):
+    if _negated(doc, i, rng) or _hypothetical(doc, i, rng):
         return True
     return not verb and (_refused_or_offered(doc, i, rng) or _judged(doc, i, rng))
 
@@ -78,9 +79,12 @@ def _denied(doc: Doc, i: int, rng: range) -> bool:
 
 
 def _refused_or_offered(doc: Doc, i: int, rng: range) -> bool:
-    """`رفض لقاء X`, `اقتراح بوتين بزيارة`, `ضرورة اجتماع اللجنة`: the word before the noun,
-    or before its possessor, refuses, proposes or calls for it."""
+    """`رفض لقاء X`, `اقتراح بوتين بزيارة`, `ضرورة اجتماع اللجنة`, `طالب X بعقد لقاء`: the word
+    before the noun (past a light noun such as `عقد`, and the possessor or the demander) refuses,
+    proposes, calls for or demands it."""
     k = i - 1
+    if k >= rng.start and doc.tokens[k].n in _LIGHT_NOUNS:
+        k -= 1  # `بعقد لقاء`, `إجراء محادثات`
     if k >= rng.start and doc.inside[k] is not None:
         k = doc.inside[k].first - 1  # `اقتراح بوتين بزيارة`: past the proposer
     elif k >= rng.start and doc.tokens[k].kind == "w" and _possessor_word(doc.tokens[k].n):
@@ -88,7 +92,28 @@ def _refused_or_offered(doc: Doc, i: int, rng: range) -> bool:
     if k < rng.start or doc.tokens[k].kind != "w":
         return False
     n = doc.tokens[k].n
-    return n in lx.MODAL_NOUNS or n in lx.REJECTIONS
+    return n in lx.MODAL_NOUNS or n in lx.REJECTIONS or n in lx.DEMANDS
+
+
+_LIGHT_NOUNS = frozenset(
+    normalize(w) for w in "عقد بعقد لعقد إجراء اجراء بإجراء باجراء لإجراء لاجراء".split()
+)
+_CONDITION_REACH = 12  # words from `إذا`, `لو`, `هل` to a trigger they govern
+
+
+def _hypothetical(doc: Doc, i: int, rng: range) -> bool:
+    """A condition or a yes/no question before the trigger in its sentence (`إذا التقى X`, `وفي
+    حال زار X ...، فسيلتقي Y`, `لو اجتمع X`, `هل يلتقي X`): supposed or asked, not reported."""
+    words = [k for k in range(rng.start, i) if doc.tokens[k].kind == "w"][-_CONDITION_REACH:]
+    for k in words:
+        n = doc.tokens[k].n
+        if n in lx.CONDITIONALS or n == _STATE and k > rng.start and doc.tokens[k - 1].n in _IN:
+            return True
+    return False
+
+
+_STATE = normalize("حال")
+_IN = frozenset(normalize(w) for w in "في وفي".split())
 
 
 def _possessor_word(n: str) -> bool:

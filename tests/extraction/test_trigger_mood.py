@@ -46,3 +46,17 @@ def test_a_negation_of_another_verb_further_back_leaves_the_meeting():
 def test_a_blow_said_of_an_event_is_a_judgement_not_an_attack():
     text = "وتعد هذه ضربة قوية لحكومة رئيس الوزراء الإسرائيلي بنيامين نتنياهو بعد انسحاب حزب شاس من الائتلاف."
     assert found(text) == []
+
+
+def test_a_supposed_or_asked_meeting_is_no_meeting():
+    supposed = (
+        "وفي حال زار رئيس الوزراء الإسرائيلي بنيامين نتنياهو واشنطن، فسيلتقي الرئيس الأمريكي دونالد ترامب."
+    )
+    asked = "هل يلتقي الرئيس التركي رجب طيب أردوغان نظيره السوري أحمد الشرع قريبا؟"
+    unreal = "ولو اجتمع الرئيس الفرنسي إيمانويل ماكرون بالرئيس الجزائري عبد المجيد تبون لتغيرت الأمور."
+    assert found(supposed) == found(asked) == found(unreal) == []
+
+
+def test_a_demanded_meeting_is_no_meeting():
+    text = "وطالب رئيس البرلمان العراقي محمود المشهداني بعقد لقاء عاجل مع رئيس الوزراء محمد شياع السوداني."
+    assert found(text) == []
