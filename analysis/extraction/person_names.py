@@ -293,14 +293,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
     if units >= 1 and _conjunction_on_word(tok):
         return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
-    if (
-        units == 0
-        and (
-            re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين|وا|ا)$", tok.n)
-            or re.match(r"^[يت]\w{3,}(?:ان|ون)$", tok.n)
-        )
-        or re.match(r"^[وف][يت]\w{3,}ان$", tok.n)  # a dual present verb, never `ويلسون`
-    ):
+    if units == 0 and verb_shaped(tok.n) or re.match(r"^[وف][يت]\w{3,}ان$", tok.n):
         return False  # `ويبحثان`, `ويتناولا`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
     if (
         units == 1
@@ -359,6 +352,12 @@ def foreign_then_feminine_noun(first: str, word: str) -> bool:
         and name_words.ordinary(word)
         and not is_family_name(word)
     )
+
+
+def verb_shaped(n: str) -> bool:
+    """`ويبحثان`, `ويتناولا`, `يؤكدان`: a present verb in the dual or plural (with `و`/`ف` or not),
+    which opens no name (a dual present verb never starts `ويلسون` either)."""
+    return bool(re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين|وا|ا)$", n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", n))
 
 
 def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:

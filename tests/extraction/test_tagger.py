@@ -108,3 +108,13 @@ def test_latin_words_in_lower_case_are_markup_not_a_name():
 
     assert _latin_lower_case("blockquote class") and _latin_lower_case("data lang")
     assert not _latin_lower_case("Mike Pence") and not _latin_lower_case("بشار الأسد")
+
+
+def test_a_tagged_span_after_an_eponym_noun_or_opening_with_a_verb_is_no_person():
+    from analysis.extraction.actors import tokenize
+    from analysis.extraction.person_names import verb_shaped
+    from analysis.extraction.tagger.persons import _eponym_before
+
+    tokens = tokenize("وصل إلى مطار الملك خالد الدولي")
+    assert _eponym_before(tokens, 4)  # `خالد`, after `مطار الملك`
+    assert verb_shaped("يؤكدان") and not verb_shaped("يوسف")

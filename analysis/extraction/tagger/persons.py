@@ -14,8 +14,10 @@ from collections.abc import Sequence
 
 from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_tokens import _forms
 from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.person_names import verb_shaped
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import lexicon_word
@@ -37,6 +39,13 @@ def _full_name(name: str) -> bool:
         and not any(words[0].startswith(a) and len(words[0]) >= len(a) + 3 for a in _ARTICLES)
         and not _prepositional(words[0])
     )
+
+
+def _eponym_before(tokens: Sequence[Token], first: int) -> bool:
+    """`مطار الملك خالد الدولي`: the span follows an eponym noun (and maybe a title head), so it
+    names a place, which the rules left out."""
+    before = [t for t in tokens[max(0, first - 2) : first] if t.kind == "w"]
+    return any(f in lx.EPONYM_NOUNS for t in before for f in _forms(t.n))
 
 
 def _latin_lower_case(name: str) -> bool:
@@ -95,6 +104,8 @@ def known_persons(
             and name_key(name) not in known
             and _full_name(name)
             and not _latin_lower_case(name)
+            and not verb_shaped(tokens[span.first].n)
+            and not _eponym_before(tokens, span.first)
             and _plain_words(tokens, span)
             and not covered.intersection(range(span.first, span.last + 1))
         ):
