@@ -249,6 +249,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             roles = Roles().continuing(same, [])  # `زار X بغداد عقب زيارتين إلى لبنان وسوريا`
             roles.other_trip = True
             return roles
+        if c.word_before() in _SEQUENCE_WORDS and (lead := _sentence_lead(doc, rng, i)) is not None:
+            return Roles([lead], [])  # `وعاد X إلى بغداد بعد زيارة إلى واشنطن`: X made it
         return Roles()
     if etype == EngagementType.ATTACK:
         attacker = previous_arg(doc, i, rng, etype)

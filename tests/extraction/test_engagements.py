@@ -1008,3 +1008,15 @@ def test_the_present_tense_with_today_or_ala_an_is_planned():
 def test_a_number_that_arrived_is_no_visit_of_the_group_named_after_it():
     text = "ووصل عدد القتلى في الهجوم الذي نفذه تنظيم داعش إلى خمسين شخصا بحسب وزارة الصحة العراقية."
     assert [e for e in engagements(text) if e.type == EngagementType.VISIT] == []
+
+
+def test_a_visit_after_bad_is_the_sentence_subjects_and_so_are_its_meetings():
+    text = (
+        "وعاد رئيس الوزراء العراقي محمد شياع السوداني إلى بغداد بعد زيارة إلى واشنطن التقى خلالها "
+        "الرئيس الأمريكي جو بايدن."
+    )
+    found = {(str(e.type), frozenset(parties(e))) for e in engagements(text)}
+    assert found == {
+        ("visit", frozenset({"محمد شياع السوداني"})),
+        ("meeting", frozenset({"محمد شياع السوداني", "جو بايدن"})),
+    }
