@@ -215,6 +215,7 @@ AMBIGUOUS_SIGNING = _fold_list("ambiguous_signing")  # `وقع`: signed or happe
 SIGNED_DOCUMENTS = _fold_list("signed_documents")
 HANDING_OVER = _fold_list("handing_over")  # `سلم`, `تسلم`: arms only with goods handed
 HANDED_GOODS = _fold_list("handed_goods")
+REACHING = _fold_list("reaching")  # `توصل A وB إلى اتفاق` (trigger_sense.py)
 EVALUATIONS = _fold_list("evaluations")  # `تعد هذه ضربة لـX`: a judgement (trigger_mood.py)
 DEMANDS = _fold_list("demands")  # `طالب X بعقد لقاء`
 CONDITIONALS = _fold_list("conditionals")  # `إذا التقى`, `هل يلتقي`

@@ -1,12 +1,13 @@
 """Trigger words with a second sense: `وقع` written without its shadda is `وقّع` (signed) or
 `وقع` (happened, fell: `وقعت اشتباكات بين A وB`, `وقع الانفجار قرب مقر X`); `سلّم`, `تسلّم`,
 `استلم` hand over or receive weapons only with goods or a letter in the clause (`تسلم X مهامه
-من Y` took office; `سلم نفسه` surrendered).
+من Y` took office; `سلم نفسه` surrendered); `توصل` agrees only when it reaches an agreement
+(`توصل A وB إلى اتفاق`, not `توصلت التحقيقات إلى نتيجة`).
 
 It is a signing when the shadda is written, when a pronoun object is attached (`وقعها`), when
 what was signed follows in the clause (`وقع X اتفاقية`, `وقعت على مذكرة`) or is what a relative
 clause describes (`الصفقة التي وقعت`); the word
-lists are data (`data/triggers.json`: `ambiguous_signing`, `signed_documents`, `handing_over`, `handed_goods`, `letters`).
+lists are data (`data/triggers.json`: `ambiguous_signing`, `signed_documents`, `handing_over`, `handed_goods`, `letters`, `reaching`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from analysis.extraction.frame_doc import Doc
 
 _SHADDA = "\u0651"
 _REACH = 6  # other words from the verb to the document signed (`وقع X وY، أمس، في بغداد، اتفاقية`)
+_UNDERSTANDING = frozenset(normalize(w) for w in "تفاهم تفاهمات التفاهم".split())
 _ON = frozenset(normalize(w) for w in "على عليها عليه عليهما".split())  # `وقعت على`, `وقع عليها`
 
 
@@ -26,6 +28,8 @@ def another_sense(doc: Doc, i: int, rng: range, form: str) -> bool:
     and no document signed; a handing-over verb with no goods and no letter handed."""
     if form in lx.HANDING_OVER:
         return not _object_after(doc, i, rng, lx.HANDED_GOODS | lx.LETTERS)
+    if form in lx.REACHING:
+        return not _object_after(doc, i, rng, lx.SIGNED_DOCUMENTS | _UNDERSTANDING)
     if form not in lx.AMBIGUOUS_SIGNING or _SHADDA in doc.tokens[i].text:
         return False
     if _signed_thing_before(doc, i, rng):

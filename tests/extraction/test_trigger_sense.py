@@ -40,3 +40,9 @@ def test_receiving_helicopters_from_a_state_is_a_transfer_receiving_grants_is_no
     assert [{p.name for p in e.participants} for e in found if e.type == EngagementType.ARMS_TRANSFER] == [
         {"سوريا", "روسيا"}
     ]
+
+
+def test_reaching_an_agreement_is_one_reaching_a_result_is_not():
+    text = "وتوصلت إيران والولايات المتحدة، بعد مفاوضات في مسقط، إلى اتفاق لتبادل السجناء."
+    assert agreements(text) == [{"إيران", "الولايات المتحدة"}]
+    assert agreements("وتوصلت لجنة التحقيق التابعة لوزارة الدفاع العراقية إلى نتائج أولية.") == []
