@@ -48,6 +48,7 @@ ORG_HEADS = _fold(
     """
     هيئة وزارة مجلس لجنة عصائب كتلة مركز حزب حركة منظمة تنظيم جبهة وكالة قوات ائتلاف تحالف تيار
     كتائب فيلق سرايا فصائل جهاز مديرية مؤسسة شركة جامعة معهد اتحاد نقابة مكتب حرس جماعة
+    ميليشيا مليشيا ميلشيا ميليشيات مليشيات
     """
 )
 # Definite nouns that name an armed or political group with a nisba adjective after them
@@ -168,7 +169,12 @@ def possessed_forms(noun: str) -> tuple[str, ...]:
     """A verbal noun with a possessive pronoun, as written (`زيارة` -> `زيارته`, `زيارتهما`;
     `مباحثات` -> `مباحثاتهما`; `لقاء` -> `لقائه`, `لقاءه`): the doer named by the pronoun.
     Indefinite singular or plural nouns only (not `الزيارة`, `اتصالاً`, `زيارتين`)."""
-    if noun.startswith("ال") or noun.endswith(("ا", "اً", "ين")) or noun[-1:] in "هء" and not noun.endswith("اء"):
+    if (
+        noun.startswith("ال")
+        or noun.endswith(("ا", "اً", "ين"))
+        or noun[-1:] in "هء"
+        and not noun.endswith("اء")
+    ):
         return ()
     if noun.endswith("ة"):
         stems = (noun[:-1] + "ت",)

@@ -48,6 +48,7 @@ class _Scan:
     after_titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # name first -> title after it
     title_only: list[tuple[int, int]] = field(default_factory=list)  # titles with no name
     conjunction_first: set[int] = field(default_factory=set)  # names whose first word carries `و`
+    preposition_first: set[int] = field(default_factory=set)  # `التقى بمظلوم عبدي`: carries `ب`
     eponyms: list[tuple[int, int]] = field(default_factory=list)  # `(مطار) الملك خالد`: no person
 
 
@@ -63,7 +64,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
         elif tok.kind == "w" and (
             tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA or tok.n in _CONTACT_VERBS
         ):
-            nxt = _after_verb(tokens, i, scan.persons)
+            nxt = _after_verb(tokens, i, scan)
         if (
             nxt is None
             and tok.article
@@ -143,9 +144,12 @@ def _given_title_word(tokens: Sequence[Token], i: int) -> int | None:
     return end if end is not None and end - i <= 4 else None
 
 
-def _after_verb(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int | None:
-    """A name right after a speech, contact or `كان` verb at `i`."""
-    tok = tokens[i]
+def _after_verb(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
+    """A name right after a speech, contact or `كان` verb at `i` (after a contact verb, maybe with the
+    verb's `ب`: `التقى بمظلوم عبدي`)."""
+    tok, persons = tokens[i], scan.persons
+    if tok.n in _CONTACT_VERBS and i + 1 < len(tokens) and _verbs_preposition(tokens[i + 1]):
+        scan.preposition_first.add(i + 1)
     end = _parse_name(tokens, i + 1)
     if end is None and tok.n in lx.SPEECH_VERBS and _single_speaker_at(tokens, i + 1):
         persons.append((i + 1, i + 1, i + 1, i + 2))  # `وقال أوباما:`: a foreign name alone
@@ -160,6 +164,18 @@ def _after_verb(tokens: Sequence[Token], i: int, persons: list[_Found]) -> int |
         return None
     persons.append((after[0], after[1], i + 1, end))  # `وقال X رئيس كتلة ...`
     return after[2]
+
+
+def _verbs_preposition(tok: Token) -> bool:
+    """`بمظلوم`: `ب` on a word much more common without it, itself no given name (not `بسام`)."""
+    rest = tok.text[1:]
+    return (
+        tok.n[:1] == "ب"
+        and len(tok.n) > 4
+        and not is_given_name(tok.text)
+        and _valid_name_word(rest)
+        and name_words.clitic_and_article(tok.text, rest)
+    )
 
 
 def _before_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
@@ -314,7 +330,8 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
     for first, end in scan.eponyms:
         doc.cover(first, end - 1)  # no later short form is found inside a place's name
     for title_first, title_end, name_first, name_end in scan.persons:
-        name_start = tokens[name_first].start + (1 if name_first in scan.conjunction_first else 0)
+        clitic = name_first in scan.conjunction_first or name_first in scan.preposition_first
+        name_start = tokens[name_first].start + (1 if clitic else 0)
         rec = doc.person_record(text[name_start : tokens[name_end - 1].end])
         if title_end > title_first:
             title = _title_text(doc, title_first, title_end)

@@ -217,7 +217,10 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     n_tok = len(tokens)
     n = tokens[j].n
     if (
-        any(f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(n))
+        any(
+            f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS or f in lx.ORG_HEADS
+            for f in _forms(n)
+        )
         or _is_geo(n)
         or possessed_title_word(n)
         or _strip_article(n) in lx.ADDRESS_HONORIFICS  # `وزير الدفاع صاحب السمو الملكي الأمير X`

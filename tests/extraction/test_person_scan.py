@@ -189,3 +189,13 @@ def test_a_name_before_its_title_after_a_comma_drops_the_conjunction():
     found = persons("وحضر المؤتمر الصحفي للرئيس سمير الحلو، وعادل الجبوري، رئيس وزراء البلاد.")
     assert "عادل الجبوري" in found
     assert found["سمير الحلو"].title == "الرئيس"
+
+
+def test_a_militias_name_is_no_part_of_its_leaders_name():
+    found = persons("والتقى الوفد بزعيم ميليشيا الأنصار رامي الخطيب، وبحث معه التطورات.")
+    assert "رامي الخطيب" in found
+
+
+def test_the_preposition_of_a_contact_verb_is_no_part_of_the_name():
+    found = persons("وأضافت أن الوفد التقى بمظلوم حاجو ورئيسة الهيئة التنفيذية سناء أحمد.")
+    assert "مظلوم حاجو" in found and "بمظلوم حاجو" not in found
