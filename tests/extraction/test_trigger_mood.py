@@ -60,3 +60,11 @@ def test_a_supposed_or_asked_meeting_is_no_meeting():
 def test_a_demanded_meeting_is_no_meeting():
     text = "وطالب رئيس البرلمان العراقي محمود المشهداني بعقد لقاء عاجل مع رئيس الوزراء محمد شياع السوداني."
     assert found(text) == []
+
+
+def test_a_negated_plan_to_hold_a_meeting_is_no_meeting():
+    text = (
+        "وقال المتحدث باسم الرئاسة التركية عمر جليك إن أنقرة لم تخطط لعقد لقاء بين الرئيس رجب طيب أردوغان "
+        "والرئيس السوري أحمد الشرع."
+    )
+    assert found(text) == []
