@@ -2,12 +2,12 @@
 `وقع` (happened, fell: `وقعت اشتباكات بين A وB`, `وقع الانفجار قرب مقر X`); `سلّم`, `تسلّم`,
 `استلم` hand over or receive weapons only with goods or a letter in the clause (`تسلم X مهامه
 من Y` took office; `سلم نفسه` surrendered); `توصل` agrees only when it reaches an agreement
-(`توصل A وB إلى اتفاق`, not `توصلت التحقيقات إلى نتيجة`).
+(`توصل A وB إلى اتفاق`, not `توصلت التحقيقات إلى نتيجة`); `هاجم X Y، قائلاً` attacks in words.
 
 It is a signing when the shadda is written, when a pronoun object is attached (`وقعها`), when
 what was signed follows in the clause (`وقع X اتفاقية`, `وقعت على مذكرة`) or is what a relative
 clause describes (`الصفقة التي وقعت`); the word
-lists are data (`data/triggers.json`: `ambiguous_signing`, `signed_documents`, `handing_over`, `handed_goods`, `letters`, `reaching`).
+lists are data (`data/triggers.json`: `ambiguous_signing`, `signed_documents`, `handing_over`, `handed_goods`, `letters`, `reaching`, `verbal_attacks`, `speech_markers`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def another_sense(doc: Doc, i: int, rng: range, form: str) -> bool:
     and no document signed; a handing-over verb with no goods and no letter handed."""
     if form in lx.HANDING_OVER:
         return not _object_after(doc, i, rng, lx.HANDED_GOODS | lx.LETTERS)
+    if form in lx.VERBAL_ATTACKS:
+        return any(doc.tokens[k].n in lx.SPEECH_MARKERS for k in range(i + 1, rng.stop))
     if form in lx.REACHING:
         return not _object_after(doc, i, rng, lx.SIGNED_DOCUMENTS | _UNDERSTANDING)
     if form not in lx.AMBIGUOUS_SIGNING or _SHADDA in doc.tokens[i].text:

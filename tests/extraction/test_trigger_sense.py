@@ -46,3 +46,12 @@ def test_reaching_an_agreement_is_one_reaching_a_result_is_not():
     text = "وتوصلت إيران والولايات المتحدة، بعد مفاوضات في مسقط، إلى اتفاق لتبادل السجناء."
     assert agreements(text) == [{"إيران", "الولايات المتحدة"}]
     assert agreements("وتوصلت لجنة التحقيق التابعة لوزارة الدفاع العراقية إلى نتائج أولية.") == []
+
+
+def test_attacking_a_president_in_words_is_no_attack():
+    text = (
+        "وهاجم الرئيس السوري أحمد الشرع رئيس الوزراء الإسرائيلي بنيامين نتنياهو، قائلاً إن "
+        "سياساته تهدد المنطقة."
+    )
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    assert [e for e in found if e.type == EngagementType.ATTACK] == []
