@@ -226,7 +226,7 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         or _strip_article(n) in lx.ADDRESS_HONORIFICS  # `وزير الدفاع صاحب السمو الملكي الأمير X`
     ):
         return ("go", j + 1, j + 1)
-    if n in ("في", "لدي", "الي", "الى"):
+    if n in ("في", "لدي", "الي", "الى", "عن"):  # `النائب عن ائتلاف دولة القانون X`
         k = j + 1
         geo = _geo_at(tokens, k) if k < n_tok and tokens[k].kind == "w" else None
         if geo is not None and geo[0] - k >= 2:
@@ -239,6 +239,7 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
                 or tokens[k].n in lx.TITLE_WORDS
                 or tokens[k].n in lx.INSTITUTION_WORDS
                 or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
+                or tokens[k].n in lx.ORG_HEADS  # `النائب عن حركة ...`
                 or _definite_and_nisba(tokens, k)  # `معاون قائد ... في الحشد الشعبي X`
             )
         ):

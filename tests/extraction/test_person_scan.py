@@ -199,3 +199,14 @@ def test_a_militias_name_is_no_part_of_its_leaders_name():
 def test_the_preposition_of_a_contact_verb_is_no_part_of_the_name():
     found = persons("وأضافت أن الوفد التقى بمظلوم حاجو ورئيسة الهيئة التنفيذية سناء أحمد.")
     assert "مظلوم حاجو" in found and "بمظلوم حاجو" not in found
+
+
+def test_a_woman_speaker_before_her_title():
+    found = persons("وقالت سناء الحلبي، وكيلة لجنة العلاقات الخارجية بمجلس النواب، إن الزيارة مهمة.")
+    assert "سناء الحلبي" in found
+
+
+def test_a_deputy_for_a_party_or_province_and_his_name():
+    found = persons("وقال النائب عن ائتلاف دولة القانون كريم العزاوي إن الجلسة تأجلت.")
+    assert found["كريم العزاوي"].title == "النائب عن ائتلاف دولة القانون"
+    assert not persons("وتحدث النائب عن الموضوع مطولا.")
