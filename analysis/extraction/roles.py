@@ -188,7 +188,7 @@ def vso_roles(c: Clause, after: list[Arg]) -> Roles:
     that is not (`استقبل A، وB، الخميس، C`: A and B received C); none when a noun that names no
     actor comes first (`ووصل عدد القتلى في الهجوم الذي نفذه X`: the number arrived, not X)."""
     if unnamed_subject_first(c.doc, c.i, after[0][0]):
-        return Roles([], [])
+        return Roles([], after)  # `قصفت طائرات أمريكية مقراً لـX`: X is hit, not the one who hit
     subjects = [after[0][0]]
     rest = after[1:]
     while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):
