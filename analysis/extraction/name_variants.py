@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from analysis.extraction.lexical import same_name, same_word
+from analysis.extraction.lexical import is_given_name, same_name, same_word
 
 # Letters that write the same sound in transliterations; a long vowel or hamza seat is one class.
 _SOUND_CLASSES = ("اويىءأإآئؤةه", "غجكقگ", "تط", "سصثش", "زذظضد", "بپ", "فڤ", "هحخ")
@@ -24,7 +24,7 @@ def variant_spelling(a: str, b: str) -> bool:
     """`a` and `b` (normalized words) spell one name: `same_word`, and every letter changed for
     another is one of the same sound."""
     if not same_word(a, b):
-        return False
+        return _long_vowel_more(a, b) or _long_vowel_more(b, a)
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             x, y = a[op.src_pos], b[op.dest_pos]
@@ -33,8 +33,19 @@ def variant_spelling(a: str, b: str) -> bool:
     return True
 
 
+def _long_vowel_more(short: str, long: str) -> bool:
+    """`براك` and `باراك`: a short foreign name (three letters or more, no Arabic given name) written
+    with one long vowel more."""
+    if len(long) != len(short) + 1 or len(short) < 3 or is_given_name(short) or is_given_name(long):
+        return False  # `حسن` and `حسين`, `سعد` and `سعيد` are two names
+    return any(long[k] in "اوي" and long[:k] + long[k + 1 :] == short for k in range(1, len(long) - 1))
+
+
 def variant_name(a: str, b: str) -> bool:
     """Two name keys of as many words that differ by a spelling variant in at most one word."""
-    if not same_name(a, b):
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or not (
+        same_name(a, b) or sum(x != y for x, y in zip(words_a, words_b, strict=True)) == 1
+    ):
         return False
-    return all(x == y or variant_spelling(x, y) for x, y in zip(a.split(), b.split(), strict=True))
+    return all(x == y or variant_spelling(x, y) for x, y in zip(words_a, words_b, strict=True))

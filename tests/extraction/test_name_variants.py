@@ -19,3 +19,8 @@ def test_two_turkish_ministers_one_letter_apart_stay_two_persons():
     text = "وضم الوفد الرئيس التركي رجب طيب أردوغان ونائب رئيس الوزراء يالجين أقدوغان. وقال أقدوغان إن الزيارة مهمة."
     persons = {a.name: a for a in find_actors(text).actors if a.kind == ActorKind.PERSON}
     assert "أقدوغان" not in persons["رجب طيب أردوغان"].aliases
+
+
+def test_a_short_foreign_name_with_one_long_vowel_more_is_a_variant_but_not_two_arabic_names():
+    assert variant_name("توم براك", "توم باراك")
+    assert not variant_spelling("حسن", "حسين") and not variant_spelling("سعد", "سعيد")
