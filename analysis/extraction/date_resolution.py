@@ -79,6 +79,7 @@ def relative_phrases() -> dict[str, Relative]:
         "اليوم التالي": Relative("anaphoric", 1),
         "اليوم الذي تلاه": Relative("anaphoric", 1),
         "اليوم السابق": Relative("anaphoric", -1),
+        "عشيه": Relative("anaphoric", -1),  # `عشية الاجتماع`: the eve of the day just told
         "ذلك اليوم": Relative("anaphoric", 0),
         "اليوم نفسه": Relative("anaphoric", 0),
         "اليوم ذاته": Relative("anaphoric", 0),

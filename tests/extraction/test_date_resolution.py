@@ -58,3 +58,9 @@ def test_last_night_and_recent_weeks_count_from_publication() -> None:
         ("الأسابيع الأخيرة", "2016", "year")
     ]
     assert resolved("تدفقوا خلال الأسابيع الأخيرة") == [("الأسابيع الأخيرة", None, "unknown")]
+
+
+def test_the_eve_of_an_event_is_the_day_before_the_day_just_told() -> None:
+    text = "انطلق الاجتماع الخميس (5 مارس 2020) في الرياض. وعشية الاجتماع، اتصل الرئيس بنظيره."
+    assert resolved(text)[-1] == ("عشية", "2020-03-04", "day")
+    assert resolved("وعشية الاجتماع اتصل الرئيس بنظيره.") == [("عشية", None, "unknown")]
