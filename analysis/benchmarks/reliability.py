@@ -1,14 +1,22 @@
-"""The reliability table of engagement confidences (issue 18), from cross-validation on the dev part.
+"""Reliability of stated confidences (issue 18), on a held-out gold set, and the calibrator fitted on it.
 
-    python -m analysis.benchmarks.reliability [--reuse] [--readme]
+    python -m analysis.benchmarks.reliability [--gold DIR --texts DIR] [--fit] [--readme]
 
-Each dev fold is extracted with models trained without it (`corpus_score.cross_validated_project`;
-the 12 blind articles are never read); each predicted engagement is judged right when it matches a
-gold engagement as `../shared/tools/score.py` matches one (its own functions, imported). Printed: for
-the stated-confidence buckets 0-0.5, 0.5-0.7, 0.7-0.85, 0.85-1, how many engagements and the share
-right; the expected calibration error over those buckets; the precision of the most confident third.
-`--reuse` reads the last cross-validated output instead of training again; `--readme` writes the
-table into README.md between its reliability markers.
+The set must be articles the rules were NOT written from (default: pass 1's 12 spent blind articles of
+`../shared/corpus`, `spent_blind_pass1` in tests/data/corpus_split.json; the lead's fresh set with
+`--gold ../newcorpus/gold --texts ../newcorpus/texts`). Each text is extracted once, in this process,
+with the shipped models (no training: seconds). Each predicted engagement is right when it matches a
+gold engagement as `../shared/tools/score.py` matches one, each actor when score.py's `match_actor`
+finds it a gold actor (its own functions, imported).
+
+Printed, for engagements and actors: the table of what the shipped calibrator states (a held-out
+check when it was fitted on another set), and the table of leave-one-article-out cross-validation of
+a calibrator fitted on this set (each article's facts stated by a calibrator fitted on the other
+articles' facts). Each table: buckets of stated confidence 0-0.5, 0.5-0.7, 0.7-0.85, 0.85-1 with the
+share right, the expected calibration error, and the precision of the most confident third.
+`--fit` writes the calibrator fitted on the whole set (with its cross-validated tables) to
+`analysis/extraction/models/calibration.json` (`--out` elsewhere); `--readme` writes the tables
+into README.md between its reliability markers.
 """
 
 from __future__ import annotations
@@ -18,14 +26,20 @@ import importlib.util
 import json
 import math
 import sys
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.benchmarks.corpus_score import CORPUS, ROOT, SCORE, cross_validated_project, part_ids
+from analysis.benchmarks.corpus_score import CORPUS, ROOT, SCORE, SPLIT
+from analysis.extraction import calibration
+from analysis.extraction.calibration import Calibrator, fit
+from analysis.extraction.training import PACKAGED_MODELS
 
 BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
 README = ROOT / "README.md"
 BEGIN, END = "<!-- reliability:begin -->", "<!-- reliability:end -->"
+SUBJECTS = {"engagement": "engagements", "actor": "actors"}
 
 
 def _score_module():
@@ -35,15 +49,33 @@ def _score_module():
     return module
 
 
-def judged(document: dict, gold: dict, score) -> list[tuple[float | None, bool]]:
-    """(stated confidence, right as score.py counts a predicted engagement) for each engagement."""
-    gactors = gold["actors"]
-    pred_map = {}
+@dataclass(frozen=True)
+class Fact:
+    """One extracted fact of one article: its cues, the confidence the extractor stated, and whether
+    the gold confirms it."""
+
+    article: str
+    cues: tuple[str, ...]
+    stated: float | None
+    right: bool
+
+
+def _actor_map(document: dict, gold: dict, score) -> tuple[dict[str, int | None], list[bool]]:
+    """score.py's map from predicted names to gold actors, and whether each predicted actor is right."""
+    pred_map, right = {}, []
     for a in document.get("actors", []):
         names = [a.get("name", ""), *a.get("aliases", [])]
-        j = score.match_actor(score.name_keys(names), gactors)
+        j = score.match_actor(score.name_keys(names), gold["actors"])
+        right.append(j is not None)
         for n in names:
             pred_map[score.norm(n)] = j
+    return pred_map, right
+
+
+def judged(document: dict, gold: dict, score) -> list[bool]:
+    """Whether each predicted engagement is right as score.py counts a predicted engagement."""
+    gactors = gold["actors"]
+    pred_map, _ = _actor_map(document, gold, score)
 
     def gold_ids(names):
         out = set()
@@ -65,10 +97,53 @@ def judged(document: dict, gold: dict, score) -> list[tuple[float | None, bool]]
         loc_ok = bool(loc) and loc in score.name_keys([pe.get("location") or ""])
         return bool(gs) and gs <= pids and (loc_ok or pe.get("type") == gengs[k]["type"])
 
+    return [
+        any(fits(pe, gold_ids(pe.get("participants", [])), k) for k in range(len(gengs)))
+        for pe in document.get("engagements", [])
+    ]
+
+
+def document_facts(article: str, document: dict, gold: dict, score) -> dict[str, list[Fact]]:
+    """The engagements and actors of one extracted document, judged against its gold."""
+    _, actors_right = _actor_map(document, gold, score)
+    return {
+        "engagement": [
+            Fact(article, tuple(e.get("cues", [])), e.get("confidence"), ok)
+            for e, ok in zip(document.get("engagements", []), judged(document, gold, score), strict=True)
+        ],
+        "actor": [
+            Fact(article, tuple(a.get("cues", [])), a.get("confidence"), ok)
+            for a, ok in zip(document.get("actors", []), actors_right, strict=True)
+        ],
+    }
+
+
+def extracted_facts(
+    gold_dir: Path, text_dir: Path, ids: Sequence[str] | None = None
+) -> dict[str, list[Fact]]:
+    """Extract every text of the set (in this process, with the current model folder) and judge it."""
+    from analysis.extraction.pipeline import extract_document
+
+    score = _score_module()
+    out: dict[str, list[Fact]] = {subject: [] for subject in SUBJECTS}
+    for path in sorted(gold_dir.glob("*.json")):
+        text = text_dir / f"{path.stem}.txt"
+        if (ids is not None and path.stem not in ids) or not text.is_file():
+            continue
+        document = extract_document(text.read_text(encoding="utf-8")).to_contract(str(text))
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for subject, facts in document_facts(path.stem, document, gold, score).items():
+            out[subject] += facts
+    return out
+
+
+def cross_validated(facts: Sequence[Fact], l2: float = calibration.L2) -> list[tuple[float, bool]]:
+    """Leave one article out: each article's facts stated by a calibrator fitted on the others'."""
     out = []
-    for pe in document.get("engagements", []):
-        pids = gold_ids(pe.get("participants", []))
-        out.append((pe.get("confidence"), any(fits(pe, pids, k) for k in range(len(gengs)))))
+    for article in sorted({f.article for f in facts}):
+        train = [(f.cues, f.right) for f in facts if f.article != article]
+        model = fit(train, l2) if train else Calibrator({}, 0.0)
+        out += [(model.probability(f.cues), f.right) for f in facts if f.article == article]
     return out
 
 
@@ -77,11 +152,12 @@ class Reliability:
     rows: list[tuple[str, int, float | None, float | None]]  # bucket, count, mean stated, share right
     ece: float
     top_third_precision: float
-    engagements: int
+    facts: int
     unstated: int
+    share_right: float
 
 
-def reliability(pairs: list[tuple[float | None, bool]]) -> Reliability:
+def reliability(pairs: Sequence[tuple[float | None, bool]]) -> Reliability:
     stated = [(p, ok) for p, ok in pairs if p is not None]
     rows, ece = [], 0.0
     for k, (lo, hi) in enumerate(BUCKETS):
@@ -96,10 +172,13 @@ def reliability(pairs: list[tuple[float | None, bool]]) -> Reliability:
     ranked = sorted(stated, key=lambda pair: -pair[0])
     top = ranked[: math.ceil(len(ranked) / 3)]
     precision = sum(ok for _, ok in top) / len(top) if top else 0.0
-    return Reliability(rows, round(ece, 3), round(precision, 3), len(pairs), len(pairs) - len(stated))
+    share = sum(ok for _, ok in pairs) / len(pairs) if pairs else 0.0
+    return Reliability(
+        rows, round(ece, 3), round(precision, 3), len(pairs), len(pairs) - len(stated), round(share, 3)
+    )
 
 
-def markdown(r: Reliability, noun: str = "engagements") -> str:
+def markdown(r: Reliability, noun: str = "engagements", where: str = "") -> str:
     lines = [
         f"| stated confidence | {noun} | mean stated | share right |",
         "|---|---:|---:|---:|",
@@ -109,8 +188,8 @@ def markdown(r: Reliability, noun: str = "engagements") -> str:
         ),
         "",
         f"Expected calibration error (over these buckets): **{r.ece:.3f}**; precision of the most confident "
-        f"third: **{r.top_third_precision:.3f}**; {r.engagements} {noun} on the 48 dev "
-        f"articles, {r.unstated} without a stated confidence.",
+        f"third: **{r.top_third_precision:.3f}**; {r.facts} {noun}{where}, {r.share_right:.3f} of them right, "
+        f"{r.unstated} without a stated confidence.",
     ]
     return "\n".join(lines)
 
@@ -126,52 +205,76 @@ def readme_write(table: str, command: str) -> None:
     README.write_text(text, encoding="utf-8")
 
 
-def candidate_pairs(folds: Path) -> list[tuple[float | None, bool]]:
-    """Every candidate the interaction stage scores on each dev fold (rule engagements and the pairs
-    and visits it does not emit alike), with the held-out model's calibrated probability and whether
-    it would hit a gold engagement (`interactions.labels`, score.py's matching)."""
-    from analysis.extraction.interactions.learn import labelled_documents
-    from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
-    from analysis.extraction.training import gold_documents
+def report(facts: dict[str, list[Fact]], set_name: str) -> tuple[str, dict[str, dict]]:
+    """The tables for every subject, and a summary per subject for the model file's report."""
+    parts, summary = [], {}
+    articles = len({f.article for fs in facts.values() for f in fs})
+    where = f" on {articles} articles of {set_name}"
+    for subject, noun in SUBJECTS.items():
+        cv = reliability(cross_validated(facts[subject]))
+        stated = reliability([(f.stated, f.right) for f in facts[subject]])
+        parts.append(
+            f"**{noun.capitalize()}, leave-one-article-out cross-validation**\n\n" + markdown(cv, noun, where)
+        )
+        if stated.facts > stated.unstated:
+            fitted_on = calibration.load_calibrators().get(subject, Calibrator({}, 0.0)).report.get("set")
+            how = (
+                "in-sample: it was fitted on this set" if fitted_on == set_name else f"fitted on {fitted_on}"
+            )
+            parts.append(
+                f"{noun.capitalize()}, as the shipped calibrator states them ({how}):\n\n"
+                + markdown(stated, noun, where)
+            )
+        summary[subject] = {
+            "set": set_name,
+            "articles": articles,
+            "facts": cv.facts,
+            "share_right": cv.share_right,
+            "cv_ece": cv.ece,
+            "cv_top_third_precision": cv.top_third_precision,
+            "cv_rows": [list(row) for row in cv.rows],
+        }
+    return "\n\n".join(parts), summary
 
-    out = []
-    for fold in range(4):
-        models = folds / f"fold{fold}"
-        model = InteractionModel.from_json(json.loads((models / MODEL_FILE).read_text(encoding="utf-8")))
-        documents = gold_documents(CORPUS / "gold", CORPUS / "texts", part_ids("dev", fold=fold))
-        for doc in labelled_documents(documents, models):
-            for ex in doc.examples:
-                if ex.label is not None:
-                    kind = ex.candidate.kind
-                    p = model.probability(ex.features, kind) if kind in model.calibration else None
-                    out.append((p, bool(ex.label)))
-    return out
+
+def spent_ids() -> list[str]:
+    return json.loads(SPLIT.read_text(encoding="utf-8"))["spent_blind_pass1"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reuse", action="store_true", help="read the last cross-validated output")
-    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--gold", type=Path, help="gold files of a held-out set (default: the spent 12)")
+    parser.add_argument("--texts", type=Path, help="their texts, <id>.txt")
+    parser.add_argument("--fit", action="store_true", help="write the calibrator fitted on this set")
+    parser.add_argument("--out", type=Path, default=PACKAGED_MODELS / calibration.MODEL_FILE)
+    parser.add_argument("--readme", action="store_true", help="write the tables into README.md")
     args = parser.parse_args(argv)
-    output = ROOT / "var" / "cv" / "project" / "extracted.json"
-    if not (args.reuse and output.is_file()):
-        output = cross_validated_project() / "extracted.json"
-    documents = {Path(d["path"]).stem: d for d in json.loads(output.read_text(encoding="utf-8"))["documents"]}
-    score = _score_module()
-    pairs = []
-    for i in part_ids("dev"):
-        gold = json.loads((CORPUS / "gold" / f"{i}.json").read_text(encoding="utf-8"))
-        if i in documents:
-            pairs += judged(documents[i], gold, score)
-    table = markdown(reliability(pairs), "predicted engagements")
-    candidates = reliability(candidate_pairs(output.parent.parent))
-    table += (
-        "\n\nEvery candidate the stage scores (the pairs and visits it does not emit included), "
-        "same folds:\n\n" + markdown(candidates, "candidates")
-    )
+    if (args.gold is None) != (args.texts is None):
+        parser.error("--gold and --texts go together")
+    if args.gold is None:
+        gold, texts, ids, name = CORPUS / "gold", CORPUS / "texts", spent_ids(), "pass 1's spent blind part"
+    else:
+        gold, texts, ids, name = args.gold, args.texts, None, f"`{args.gold}`"
+    t0 = time.perf_counter()
+    facts = extracted_facts(gold, texts, ids)
+    if not facts["engagement"] and not facts["actor"]:
+        print(f"no article with both a gold file and a text in {gold} / {texts}", file=sys.stderr)
+        return 2
+    table, summary = report(facts, name)
     print(table)
+    print(f"\n({time.perf_counter() - t0:.1f} s)")
+    if args.fit:
+        calibrators = {}
+        for subject in SUBJECTS:
+            model = fit([(f.cues, f.right) for f in facts[subject]])
+            calibrators[subject] = Calibrator(model.weights, model.bias, {**model.report, **summary[subject]})
+        calibration.save(calibrators, args.out)
+        print(f"calibrator written to {args.out}")
     if args.readme:
-        readme_write(table, "python -m analysis.benchmarks.reliability --readme")
+        command = "python -m analysis.benchmarks.reliability" + (
+            f" --gold {args.gold} --texts {args.texts}" if args.gold else ""
+        )
+        readme_write(table, command)
     return 0
 
 

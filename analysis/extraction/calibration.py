@@ -1,0 +1,191 @@
+"""The calibration stage (issue 18): a fact's confidence is the probability a calibrator gives its cue
+codes (`interactions.cues` and `engagement_party_cues` for engagements, `actor_cues` for actors).
+
+The calibrator is a logistic regression over binary cue features (Platt scaling on the cues), fitted
+on facts judged against gold for articles the rules were *not* written from (`python -m
+analysis.benchmarks.reliability --fit`), and stored as `models/calibration.json`: one weight per cue,
+a bias, and the cross-validated reliability table it was judged by. Without that file, or without a
+section for a kind of fact, the stage states no confidence (None): the dashboard never shows a number
+nobody calibrated. Fitting and scoring are pure Python (a few hundred facts, a few dozen cues).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.extraction.results import ActorKind, ExtractedEngagement, ExtractionResult, Status
+from analysis.extraction.training import model_path
+
+MODEL_FILE = "calibration.json"
+FORMAT = 1
+SUBJECTS = ("engagement", "actor")
+L2 = 2.0  # the penalty on each cue's weight: a cue seen in a handful of facts moves little
+_BANDS = ("<0.5", "0.5+", "0.8+", "0.95+")
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def features(cues: Iterable[str]) -> list[str]:
+    """The calibrator's binary features of a list of cue codes: `named:2/2` is `named:all`, a band of
+    the tagger or a count turns on every band below it too (so weights add up monotonically)."""
+    out = []
+    for code in cues:
+        head, _, value = code.rpartition(":")
+        if head == "named":
+            named, _, total = value.partition("/")
+            out.append("named:all" if named == total else "named:part")
+        elif value in _BANDS:
+            out += [f"{head}:{band}" for band in _BANDS[1 : _BANDS.index(value) + 1]] or [code]
+        elif head in ("mentions", "parties") and value.rstrip("+").isdigit():
+            n = int(value.rstrip("+"))
+            out += [f"{head}:{k}+" for k in range(2, n + 1)] or [f"{head}:1"]
+        else:
+            out.append(code)
+    return sorted(set(out))
+
+
+@dataclass(frozen=True)
+class Calibrator:
+    weights: dict[str, float]
+    bias: float
+    report: dict = field(default_factory=dict)  # what it was fitted on and its cross-validated table
+
+    def probability(self, cues: Iterable[str]) -> float:
+        return sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features(cues)))
+
+    def to_json(self) -> dict:
+        return {"bias": self.bias, "weights": dict(sorted(self.weights.items())), "report": self.report}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Calibrator:
+        return cls(dict(data["weights"]), float(data["bias"]), dict(data.get("report", {})))
+
+
+def fit(examples: Sequence[tuple[Sequence[str], bool]], l2: float = L2) -> Calibrator:
+    """A logistic regression of right/wrong on the cue features (L2 on the weights, none on the bias),
+    by Newton's method: deterministic, exact, no packages."""
+    rows = [features(cues) for cues, _ in examples]
+    ys = [1.0 if ok else 0.0 for _, ok in examples]
+    names = sorted({f for row in rows for f in row})
+    index = {f: k + 1 for k, f in enumerate(names)}  # 0: the bias
+    xs = [[0, *sorted(index[f] for f in row)] for row in rows]
+    size = len(names) + 1
+    w = [0.0] * size
+    if ys:
+        rate = (sum(ys) + 0.5) / (len(ys) + 1.0)
+        w[0] = math.log(rate / (1 - rate))
+    for _ in range(50):
+        grad = [0.0] * size
+        hess = [[0.0] * size for _ in range(size)]
+        for x, y in zip(xs, ys, strict=True):
+            p = sigmoid(sum(w[k] for k in x))
+            for a in x:
+                grad[a] += p - y
+                for b in x:
+                    hess[a][b] += p * (1 - p)
+        for k in range(1, size):
+            grad[k] += l2 * w[k]
+            hess[k][k] += l2
+        hess[0][0] += 1e-6
+        step = _solve(hess, grad)
+        w = [wk - sk for wk, sk in zip(w, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-8:
+            break
+    weights = {f: round(w[index[f]], 4) for f in names if abs(w[index[f]]) >= 1e-4}
+    return Calibrator(weights, round(w[0], 4), {"facts": len(ys), "right": int(sum(ys)), "l2": l2})
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the Hessian is small and positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[k]] for k, row in enumerate(a)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[pivot] = m[pivot], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            if f:
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def save(calibrators: Mapping[str, Calibrator], path: Path) -> None:
+    data = {"format": FORMAT, **{subject: c.to_json() for subject, c in calibrators.items()}}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> dict[str, Calibrator]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data.get("format") != FORMAT:
+        return {}
+    return {subject: Calibrator.from_json(data[subject]) for subject in SUBJECTS if subject in data}
+
+
+def load_calibrators() -> dict[str, Calibrator]:
+    """The calibrators of the current model folder by subject (`engagement`, `actor`); {} without a file."""
+    path = model_path(MODEL_FILE)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return {}
+    return _load(str(path), mtime)
+
+
+def _weakest_band(cue_lists: Iterable[Sequence[str]], prefix: str = "tagger:") -> str | None:
+    bands = [c.removeprefix(prefix) for cues in cue_lists for c in cues if c.removeprefix(prefix) in _BANDS]
+    return min(bands, key=_BANDS.index) if bands else None
+
+
+def engagement_party_cues(
+    e: ExtractedEngagement, kinds: Mapping[str, ActorKind], actors: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """Cues of an engagement from its parties and its form: how many parties and of what kinds, the
+    least sure of the tagger about them, whether a person party has no title in the document, its
+    status, and whether more sentences report it."""
+    names = [p.name for p in e.participants]
+    n = len(names)
+    out = [f"parties:{min(n, 3)}{'+' if n >= 3 else ''}"]
+    party_kinds = {kinds.get(name) for name in names}
+    if party_kinds == {ActorKind.PERSON}:
+        out.append("parties:persons")
+    out += [f"party:{kind}" for kind in (ActorKind.ORGANIZATION, ActorKind.STATE) if kind in party_kinds]
+    if (band := _weakest_band(actors.get(name, ()) for name in names)) is not None:
+        out.append(f"party_tagger:{band}")
+    if any(
+        kinds.get(name) == ActorKind.PERSON and "found:title" not in actors.get(name, ()) for name in names
+    ):
+        out.append("party:untitled_person")
+    if e.status == Status.PLANNED:
+        out.append("status:planned")
+    if e.more_evidence:
+        out.append("evidence:2+")
+    return out
+
+
+def state_confidence(result: ExtractionResult, actors: Mapping[str, list[str]]) -> None:
+    """Give every actor and engagement of `result` its cues and its calibrated confidence (None where
+    no calibrator was fitted for that kind of fact). `actors`: each actor's cues (`actor_cues`)."""
+    calibrators = load_calibrators()
+    kinds = {a.name: a.kind for a in result.actors}
+    for actor in result.actors:
+        actor.cues = list(actors.get(actor.name, ()))
+        actor.confidence = _stated(calibrators.get("actor"), actor.cues)
+    for e in result.engagements:
+        e.cues = [*e.cues, *engagement_party_cues(e, kinds, actors)]
+        e.confidence = _stated(calibrators.get("engagement"), e.cues)
+
+
+def _stated(calibrator: Calibrator | None, cues: Sequence[str]) -> float | None:
+    return None if calibrator is None else round(calibrator.probability(cues), 3)
