@@ -82,6 +82,9 @@ class Actor(models.Model):
     name_en = models.CharField("الاسم بالإنجليزية", max_length=300, blank=True)
     description = models.TextField("الوصف", blank=True)
     is_curated = models.BooleanField("منقَّح", default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق.")
+    # Computed by ingestion (`services.confidence`) from its mentions' calibrated confidences over
+    # independent sources; null: nothing computed it.
+    confidence = models.FloatField("الثقة", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -282,7 +285,7 @@ class Evidence(models.Model):
     location = models.CharField("المكان كما ورد", max_length=200, blank=True)
     # the extractor's calibrated probability that this sentence reports the engagement, and its cues
     confidence = models.FloatField("ثقة المستخرِج", null=True, blank=True)
-    cues = models.CharField("القرائن", max_length=200, blank=True, default="")
+    cues = models.CharField("القرائن", max_length=400, blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:
@@ -308,6 +311,8 @@ class Mention(models.Model):
     start = models.PositiveIntegerField("البداية")
     end = models.PositiveIntegerField("النهاية")
     surface = models.CharField("كما ورد", max_length=300)
+    # the extractor's calibrated probability that the actor it names in this document is right
+    confidence = models.FloatField("ثقة المستخرِج", null=True, blank=True)
 
     class Meta:
         verbose_name = "ذِكر"

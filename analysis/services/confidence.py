@@ -1,5 +1,6 @@
-"""An engagement's confidence: the extractor's calibrated probability for each sentence that reports
-it (kept on its evidence rows), combined over independent sources (issue 18).
+"""An engagement's or an actor's confidence: the extractor's calibrated probability for each sentence
+that reports the engagement (kept on its evidence rows) or for the actor in each document that names
+it (kept on its mention rows), combined over independent sources (issue 18).
 
 Sources are independent when they are different outlets (a document with no outlet is a source of
 its own); within one source the most confident sentence counts. Independent reports combine as
@@ -14,7 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from analysis.models import Document, Engagement, Evidence
+from analysis.models import Actor, Document, Engagement, Evidence, Mention
 
 
 def corroborated(probabilities: Iterable[float]) -> float | None:
@@ -68,4 +69,28 @@ def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
             engagement.confidence = value
             changed.append(engagement)
     Engagement.objects.bulk_update(changed, ["confidence"], batch_size=500)
+    return len(changed)
+
+
+def actor_confidence(actor_id: int) -> float | None:
+    """An actor's confidence from its mentions: the best per source, combined over sources."""
+    rows = Mention.objects.filter(actor_id=actor_id, confidence__isnull=False)
+    rows = rows.values_list("actor_id", "document_id", "document__outlet", "confidence")
+    return corroborated(_by_source(rows).get(actor_id, {}).values())
+
+
+def actors_confidence_refresh(*, actor_ids: Iterable[int]) -> int:
+    """Recompute and store the confidence of these actors from their mentions; how many changed."""
+    ids = set(actor_ids)
+    if not ids:
+        return 0
+    rows = Mention.objects.filter(actor_id__in=ids, confidence__isnull=False)
+    sources = _by_source(rows.values_list("actor_id", "document_id", "document__outlet", "confidence"))
+    changed = []
+    for actor in Actor.objects.filter(pk__in=ids).only("pk", "confidence"):
+        value = corroborated(sources.get(actor.pk, {}).values())
+        if value != actor.confidence:
+            actor.confidence = value
+            changed.append(actor)
+    Actor.objects.bulk_update(changed, ["confidence"], batch_size=500)
     return len(changed)

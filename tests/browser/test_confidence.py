@@ -81,3 +81,37 @@ def test_admin_curation_list_sorts_least_certain_first(page, live_server, client
     # (label-title-only), not touched here
     results = Axe().run(page, context="#result_list")
     assert [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}] == []
+
+
+def test_actor_confidence_on_the_profile_and_the_admin_actor_list_least_certain_first(
+    analyst_page, page, live_server, client, admin_user, console_errors
+):
+    from django.conf import settings
+
+    from analysis.models import Actor
+
+    for name, confidence in (("فؤاد حسين", 0.93), ("جبار الساعدي", 0.41), ("هادي العامري", None)):
+        actor = actor_create(name=name)
+        Actor.objects.filter(pk=actor.pk).update(confidence=confidence)
+    profile = analyst_page
+    profile.goto(live_server.url + Actor.objects.get(name="فؤاد حسين").get_absolute_url())
+    expect(profile.locator(".profile-sub .badge.confidence")).to_have_text("الثقة 93٪")
+    assert serious_violations(profile) == []
+    profile.goto(live_server.url + Actor.objects.get(name="هادي العامري").get_absolute_url())
+    expect(profile.locator(".profile-sub .badge.confidence")).to_have_count(0)  # none computed: none stated
+    assert console_errors == []
+
+    client.force_login(admin_user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + "/admin/analysis/actor/")
+    page.locator("#result_list thead th", has_text="الثقة").locator("a").first.click()
+    rows = page.locator("#result_list tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("41٪")
+    expect(rows.nth(1)).to_contain_text("93٪")
+    expect(rows.nth(2)).to_contain_text("—")
+    results = Axe().run(page, context="#result_list")
+    assert [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}] == []

@@ -30,7 +30,7 @@ from analysis.extraction.results import (
     ExtractionResult,
 )
 from analysis.models import ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
-from analysis.services.confidence import engagements_confidence_refresh
+from analysis.services.confidence import actors_confidence_refresh, engagements_confidence_refresh
 from analysis.services.engagement_identity import (
     Reported,
     engagement_fingerprint,
@@ -166,6 +166,7 @@ def _actors_store(
                         "start": span.start,
                         "end": span.end,
                         "surface": _clip(span.text, 300) or "-",
+                        "confidence": extracted.confidence,
                     },
                 )
     for alias in aliases.values():
@@ -316,7 +317,7 @@ def _engagements_store(
                 "date_text": _clip(plan.extracted.date_text, 200),
                 "location": _clip(plan.extracted.location, 200),
                 "confidence": None,
-                "cues": _clip(",".join(plan.extracted.cues), 200),
+                "cues": _clip(",".join(plan.extracted.cues), 400),
             },
         )
         if plan.extracted.confidence is not None:
@@ -384,7 +385,7 @@ def _document_store(
         document = document_insert(
             path=path, raw_text=raw_text, sha256=sha256, **_document_fields(result, version)
         )
-        status, stale = IngestStatus.NEW, []
+        status, stale, stale_actors = IngestStatus.NEW, [], set()
     else:
         document = Document.objects.select_for_update().get(pk=stored_id)
         if document.extractor_version == version and not reextract:
@@ -392,6 +393,7 @@ def _document_store(
         for name, value in _document_fields(result, version).items():
             setattr(document, name, value)
         document.save()
+        stale_actors = set(Mention.objects.filter(document=document).values_list("actor_id", flat=True))
         stale = _extracted_facts_clear(document=document)
         status = IngestStatus.UPDATED
     rows: dict[type, list] = {}
@@ -411,6 +413,7 @@ def _document_store(
         ).delete()
     touched = {row["engagement_id"] for row in rows.get(Evidence, [])} | set(stale)
     engagements_confidence_refresh(engagement_ids=touched)
+    actors_confidence_refresh(actor_ids={*resolved.values(), *stale_actors})
     # Imported here: the disagreement service decides through curation, which imports ingestion.
     from analysis.services.disagreement import disagreements_detect
 
