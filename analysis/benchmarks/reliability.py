@@ -1,10 +1,11 @@
 """Reliability of stated confidences (issue 18), on a held-out gold set, and the calibrator fitted on it.
 
-    python -m analysis.benchmarks.reliability [--gold DIR --texts DIR] [--fit] [--readme]
+    python -m analysis.benchmarks.reliability [--gold DIR --texts DIR ...] [--with-spent] [--fit] [--readme]
 
 The set must be articles the rules were NOT written from (default: pass 1's 12 spent blind articles of
 `../shared/corpus`, `spent_blind_pass1` in tests/data/corpus_split.json; the lead's fresh set with
-`--gold ../newcorpus/gold --texts ../newcorpus/texts`). Each text is extracted once, in this process,
+`--gold ../newcorpus/gold --texts ../newcorpus/texts`; `--gold`/`--texts` pairs repeat, and
+`--with-spent` adds the spent 12 to them). Each text is extracted once, in this process,
 with the shipped models (no training: seconds). Each predicted engagement is right when it matches a
 gold engagement as `../shared/tools/score.py` matches one, each actor when score.py's `match_actor`
 finds it a gold actor (its own functions, imported).
@@ -28,7 +29,7 @@ import math
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analysis.benchmarks.corpus_score import CORPUS, ROOT, SCORE, SPLIT
@@ -243,24 +244,36 @@ def spent_ids() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, help="gold files of a held-out set (default: the spent 12)")
-    parser.add_argument("--texts", type=Path, help="their texts, <id>.txt")
+    parser.add_argument(
+        "--gold", type=Path, action="append", help="gold files of a held-out set (repeatable)"
+    )
+    parser.add_argument("--texts", type=Path, action="append", help="their texts, <id>.txt (one per --gold)")
+    parser.add_argument("--with-spent", action="store_true", help="the spent 12 too, beside the --gold sets")
     parser.add_argument("--fit", action="store_true", help="write the calibrator fitted on this set")
     parser.add_argument("--out", type=Path, default=PACKAGED_MODELS / calibration.MODEL_FILE)
     parser.add_argument("--readme", action="store_true", help="write the tables into README.md")
     args = parser.parse_args(argv)
-    if (args.gold is None) != (args.texts is None):
-        parser.error("--gold and --texts go together")
-    if args.gold is None:
-        gold, texts, ids, name = CORPUS / "gold", CORPUS / "texts", spent_ids(), "pass 1's spent blind part"
-    else:
-        gold, texts, ids, name = args.gold, args.texts, None, f"`{args.gold}`"
+    golds, texts = args.gold or [], args.texts or []
+    if len(golds) != len(texts):
+        parser.error("each --gold goes with one --texts")
+    sets = [(gold, text, None, f"`{gold}`") for gold, text in zip(golds, texts, strict=True)]
+    if args.with_spent or not sets:
+        sets.append((CORPUS / "gold", CORPUS / "texts", spent_ids(), "pass 1's spent blind part"))
     t0 = time.perf_counter()
-    facts = extracted_facts(gold, texts, ids)
+    facts: dict[str, list[Fact]] = {subject: [] for subject in SUBJECTS}
+    for k, (gold, text, ids, _) in enumerate(sets):
+        for subject, found in extracted_facts(gold, text, ids).items():
+            # articles of different sets stay different articles in the cross-validation
+            facts[subject] += (
+                [replace(f, article=f"{k}:{f.article}") for f in found] if len(sets) > 1 else found
+            )
     if not facts["engagement"] and not facts["actor"]:
-        print(f"no article with both a gold file and a text in {gold} / {texts}", file=sys.stderr)
+        print(
+            f"no article with both a gold file and a text in {[(str(g), str(t)) for g, t, _, _ in sets]}",
+            file=sys.stderr,
+        )
         return 2
-    table, summary = report(facts, name)
+    table, summary = report(facts, " and ".join(name for _, _, _, name in sets))
     print(table)
     print(f"\n({time.perf_counter() - t0:.1f} s)")
     if args.fit:
@@ -271,10 +284,13 @@ def main(argv: list[str] | None = None) -> int:
         calibration.save(calibrators, args.out)
         print(f"calibrator written to {args.out}")
     if args.readme:
-        command = "python -m analysis.benchmarks.reliability" + (
-            f" --gold {args.gold} --texts {args.texts}" if args.gold else ""
+        given = "".join(f" --gold {g} --texts {t}" for g, t in zip(golds, texts, strict=True))
+        readme_write(
+            table,
+            "python -m analysis.benchmarks.reliability"
+            + given
+            + (" --with-spent" if args.with_spent else ""),
         )
-        readme_write(table, command)
     return 0
 
 

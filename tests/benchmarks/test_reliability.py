@@ -81,3 +81,6 @@ def test_a_held_out_set_is_judged_and_its_calibrator_written(tmp_path, capsys):
         saved["actor"]["report"]["facts"] > saved["actor"]["report"]["right"]
     )  # one person is not in the gold
     assert load_calibrators()  # the packaged one is untouched by --out
+    # two sets (here the same one twice) are one set of twice the articles, each its own in the folds
+    assert main(["--gold", str(gold), "--texts", str(texts), "--gold", str(gold), "--texts", str(texts)]) == 0
+    assert "6 engagements on 6 articles" in capsys.readouterr().out
