@@ -35,7 +35,7 @@ from pathlib import Path
 from analysis.benchmarks.corpus_score import CORPUS, ROOT, SCORE, SPLIT
 from analysis.extraction import calibration
 from analysis.extraction.calibration import Calibrator, fit
-from analysis.extraction.training import PACKAGED_MODELS
+from analysis.extraction.training import PACKAGED_MODELS, text_sha256, trained_on
 
 BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
 README = ROOT / "README.md"
@@ -127,15 +127,35 @@ def extracted_facts(
 
     score = _score_module()
     out: dict[str, list[Fact]] = {subject: [] for subject in SUBJECTS}
-    for path in sorted(gold_dir.glob("*.json")):
-        text = text_dir / f"{path.stem}.txt"
-        if (ids is not None and path.stem not in ids) or not text.is_file():
-            continue
+    for text in set_texts(gold_dir, text_dir, ids):
         document = extract_document(text.read_text(encoding="utf-8")).to_contract(str(text))
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        for subject, facts in document_facts(path.stem, document, gold, score).items():
+        gold = json.loads((gold_dir / f"{text.stem}.json").read_text(encoding="utf-8"))
+        for subject, facts in document_facts(text.stem, document, gold, score).items():
             out[subject] += facts
     return out
+
+
+def set_texts(gold_dir: Path, text_dir: Path, ids: Sequence[str] | None = None) -> list[Path]:
+    """The texts of a set that have a gold file (only `ids` when given)."""
+    texts = (text_dir / f"{path.stem}.txt" for path in sorted(gold_dir.glob("*.json")))
+    return [t for t in texts if t.is_file() and (ids is None or t.stem in ids)]
+
+
+def trained_overlap(texts: Sequence[Path]) -> int | None:
+    """How many of these texts the current models were trained on (`models/training.json`); None when
+    the model folder does not say."""
+    seen = trained_on()
+    if seen is None:
+        return None
+    return sum(text_sha256(t.read_text(encoding="utf-8")) in seen for t in texts)
+
+
+def held_out_line(overlap: int | None, articles: int) -> str:
+    if overlap is None:
+        return "Held out from the models: unknown (the model folder has no training.json)."
+    if overlap:
+        return f"**Not held out**: the models were trained on {overlap} of these {articles} articles."
+    return f"Held out from the models: none of these {articles} articles is in their training.json."
 
 
 def cross_validated(facts: Sequence[Fact], l2: float = calibration.L2) -> list[tuple[float, bool]]:
@@ -206,10 +226,12 @@ def readme_write(table: str, command: str) -> None:
     README.write_text(text, encoding="utf-8")
 
 
-def report(facts: dict[str, list[Fact]], set_name: str) -> tuple[str, dict[str, dict]]:
+def report(
+    facts: dict[str, list[Fact]], set_name: str, overlap: int | None = None
+) -> tuple[str, dict[str, dict]]:
     """The tables for every subject, and a summary per subject for the model file's report."""
-    parts, summary = [], {}
     articles = len({f.article for fs in facts.values() for f in fs})
+    parts, summary = [held_out_line(overlap, articles)], {}
     where = f" on {articles} articles of {set_name}"
     for subject, noun in SUBJECTS.items():
         cv = reliability(cross_validated(facts[subject]))
@@ -234,6 +256,7 @@ def report(facts: dict[str, list[Fact]], set_name: str) -> tuple[str, dict[str, 
             "cv_ece": cv.ece,
             "cv_top_third_precision": cv.top_third_precision,
             "cv_rows": [list(row) for row in cv.rows],
+            "trained_on_overlap": overlap,
         }
     return "\n\n".join(parts), summary
 
@@ -260,6 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_spent or not sets:
         sets.append((CORPUS / "gold", CORPUS / "texts", spent_ids(), "pass 1's spent blind part"))
     t0 = time.perf_counter()
+    overlap = trained_overlap([t for gold, text, ids, _ in sets for t in set_texts(gold, text, ids)])
+    if args.fit and overlap:
+        print(
+            f"the models were trained on {overlap} of these articles: no calibrator is fitted on them",
+            file=sys.stderr,
+        )
+        return 2
     facts: dict[str, list[Fact]] = {subject: [] for subject in SUBJECTS}
     for k, (gold, text, ids, _) in enumerate(sets):
         for subject, found in extracted_facts(gold, text, ids).items():
@@ -273,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    table, summary = report(facts, " and ".join(name for _, _, _, name in sets))
+    table, summary = report(facts, " and ".join(name for _, _, _, name in sets), overlap)
     print(table)
     print(f"\n({time.perf_counter() - t0:.1f} s)")
     if args.fit:

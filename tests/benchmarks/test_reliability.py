@@ -84,3 +84,25 @@ def test_a_held_out_set_is_judged_and_its_calibrator_written(tmp_path, capsys):
     # two sets (here the same one twice) are one set of twice the articles, each its own in the folds
     assert main(["--gold", str(gold), "--texts", str(texts), "--gold", str(gold), "--texts", str(texts)]) == 0
     assert "6 engagements on 6 articles" in capsys.readouterr().out
+
+
+def test_no_calibrator_is_fitted_on_articles_the_models_were_trained_on(tmp_path, monkeypatch, capsys):
+    from analysis.extraction.training import GoldDocument, manifest_write
+
+    gold, texts = tmp_path / "gold", tmp_path / "texts"
+    gold.mkdir()
+    texts.mkdir()
+    text, actors, engagements = ARTICLES["x1"]
+    (texts / "x1.txt").write_text(text, encoding="utf-8")
+    record = {"actors": [{"name": n, "aliases": [], "kind": k} for n, k in actors], "engagements": []}
+    (gold / "x1.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    models = tmp_path / "models"
+    models.mkdir()
+    manifest_write([GoldDocument("x1", text, record)], models)
+    monkeypatch.setenv("EXTRACTION_MODELS", str(models))
+    out = models / "calibration.json"
+    assert main(["--gold", str(gold), "--texts", str(texts), "--fit", "--out", str(out)]) == 2
+    assert "trained on 1 of these articles" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["--gold", str(gold), "--texts", str(texts)]) == 0
+    assert "**Not held out**: the models were trained on 1 of these 1 articles." in capsys.readouterr().out
