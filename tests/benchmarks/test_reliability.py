@@ -72,9 +72,9 @@ def test_a_held_out_set_is_judged_and_its_calibrator_written(tmp_path, capsys):
     out.parent.mkdir()
     assert main(["--gold", str(gold), "--texts", str(texts), "--fit", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "**Engagements, leave-one-article-out cross-validation**" in printed
+    assert "**Engagements, cross-validated by article**" in printed
     assert "3 engagements on 3 articles" in printed and "0.667 of them right" in printed
-    assert "**Actors, leave-one-article-out cross-validation**" in printed
+    assert "**Actors, cross-validated by article**" in printed
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["engagement"]["report"]["facts"] == 3 and saved["engagement"]["report"]["right"] == 2
     assert (

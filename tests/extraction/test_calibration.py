@@ -6,10 +6,12 @@ from __future__ import annotations
 import shutil
 
 from analysis.extraction.calibration import (
+    L2_GRID,
     MODEL_FILE,
     Calibrator,
     features,
     fit,
+    fit_by_article,
     load_calibrators,
     save,
 )
@@ -79,3 +81,13 @@ def test_the_packaged_calibrator_was_fitted_on_articles_the_rules_were_not_writt
         report = calibrators[subject].report
         assert "dev" not in report["set"]  # a held-out set: the spent blind part or a fresh one
         assert report["facts"] > report["right"] > 0
+
+
+def test_the_penalty_is_chosen_by_articles_held_out_weak_for_a_clear_cue_strong_for_noise():
+    clear, articles = [], []
+    for k in range(16):
+        clear += [(["trigger:verb"], True), (["trigger:verb"], True), (["trigger:noun"], False)]
+        articles += [f"a{k}"] * 3
+    assert fit_by_article(clear, articles).report["l2"] == min(L2_GRID)
+    noise = [(["trigger:verb" if k % 3 else "trigger:noun"], k % 2 == 0) for k in range(48)]
+    assert fit_by_article(noise, articles).report["l2"] == max(L2_GRID)
