@@ -34,7 +34,15 @@ from pathlib import Path
 
 from analysis.benchmarks.corpus_score import CORPUS, ROOT, SCORE, SPLIT
 from analysis.extraction import calibration
-from analysis.extraction.calibration import Calibrator, fit_by_article, folds_by_article
+from analysis.extraction.calibration import (
+    INNER_FOLDS,
+    PARTIES_ACTOR,
+    Calibrator,
+    fit,
+    fit_by_article,
+    folds_by_article,
+    parties_actor_cue,
+)
 from analysis.extraction.training import PACKAGED_MODELS, text_sha256, trained_on
 
 BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
@@ -59,6 +67,9 @@ class Fact:
     cues: tuple[str, ...]
     stated: float | None
     right: bool
+    # an engagement's parties: each one's actor cues (None for a name with no actor of the document);
+    # the band of their calibrated confidences is a cue, computed per fold (`with_parties_band`)
+    parties: tuple[tuple[str, ...] | None, ...] = ()
 
 
 def _actor_map(document: dict, gold: dict, score) -> tuple[dict[str, int | None], list[bool]]:
@@ -107,9 +118,16 @@ def judged(document: dict, gold: dict, score) -> list[bool]:
 def document_facts(article: str, document: dict, gold: dict, score) -> dict[str, list[Fact]]:
     """The engagements and actors of one extracted document, judged against its gold."""
     _, actors_right = _actor_map(document, gold, score)
+    actor_cues = {a.get("name"): tuple(a.get("cues", [])) for a in document.get("actors", [])}
     return {
         "engagement": [
-            Fact(article, tuple(e.get("cues", [])), e.get("confidence"), ok)
+            Fact(
+                article,
+                tuple(c for c in e.get("cues", []) if not c.startswith(f"{PARTIES_ACTOR}:")),
+                e.get("confidence"),
+                ok,
+                tuple(actor_cues.get(name) for name in e.get("participants", [])),
+            )
             for e, ok in zip(document.get("engagements", []), judged(document, gold, score), strict=True)
         ],
         "actor": [
@@ -161,28 +179,64 @@ def held_out_line(overlap: int | None, articles: int) -> str:
 OUTER_FOLDS = 10  # above this many articles, folds of articles instead of one article out
 
 
-def cross_validated(facts: Sequence[Fact]) -> list[tuple[float, bool]]:
+def with_parties_band(fact: Fact, actor_model: Calibrator) -> Fact:
+    """The engagement fact with the band of its parties' confidences as `actor_model` states them."""
+    ps = [None if cues is None else actor_model.probability(cues) for cues in fact.parties]
+    return replace(fact, cues=(*fact.cues, *parties_actor_cue(ps)))
+
+
+def actor_models_out_of_fold(actors: Sequence[Fact], l2: float) -> dict[str, Calibrator]:
+    """For each article, an actor calibrator fitted without its group of articles (INNER_FOLDS
+    groups): the confidences an engagement calibrator learns from are held out, as at run time."""
+    out = {}
+    for group in folds_by_article([f.article for f in actors], INNER_FOLDS):
+        model = fit([(f.cues, f.right) for f in actors if f.article not in group], l2)
+        out.update(dict.fromkeys(group, model))
+    return out
+
+
+def engagement_training(facts: Sequence[Fact], actors: Sequence[Fact], l2: float | None = None) -> list[Fact]:
+    """Engagement facts with their parties' band from out-of-fold actor calibrators (unchanged when
+    there are no actor facts); `l2`: the actor calibrators' penalty, chosen here when not given."""
+    if not actors:
+        return list(facts)
+    if l2 is None:
+        l2 = fit_by_article([(f.cues, f.right) for f in actors], [f.article for f in actors]).report["l2"]
+    models = actor_models_out_of_fold(actors, l2)
+    fallback = fit([(f.cues, f.right) for f in actors], l2)
+    return [with_parties_band(f, models.get(f.article, fallback)) for f in facts]
+
+
+def cross_validated(facts: Sequence[Fact], actors: Sequence[Fact] = ()) -> list[tuple[float, bool]]:
     """Each article's facts stated by a calibrator fitted without them (`fit_by_article`: its penalty
     chosen inside the training articles only): one article out, or ten folds of articles when there
-    are more than 20. Returned in the order of `facts`."""
+    are more than 20. With `actors` (for engagements), the parties' band comes from actor calibrators
+    fitted without the article too. Returned in the order of `facts`."""
     articles = [f.article for f in facts]
-    distinct = sorted(set(articles))
+    distinct = sorted(set(articles) | {f.article for f in actors})
     groups = (
         [{a} for a in distinct]
         if len(distinct) <= 2 * OUTER_FOLDS
-        else folds_by_article(articles, OUTER_FOLDS)
+        else folds_by_article(distinct, OUTER_FOLDS)
     )
     stated: dict[int, float] = {}
     for group in groups:
-        train = [k for k, a in enumerate(articles) if a not in group]
+        train = [f for f in facts if f.article not in group]
+        held = [(k, f) for k, f in enumerate(facts) if f.article in group]
+        if not held:
+            continue
+        if actors:
+            known = [f for f in actors if f.article not in group]
+            actor_model = fit_by_article([(f.cues, f.right) for f in known], [f.article for f in known])
+            train = engagement_training(train, known, actor_model.report["l2"])
+            held = [(k, with_parties_band(f, actor_model)) for k, f in held]
         model = (
-            fit_by_article([(facts[k].cues, facts[k].right) for k in train], [articles[k] for k in train])
+            fit_by_article([(f.cues, f.right) for f in train], [f.article for f in train])
             if train
             else Calibrator({}, 0.0)
         )
-        for k, a in enumerate(articles):
-            if a in group:
-                stated[k] = model.probability(facts[k].cues)
+        for k, f in held:
+            stated[k] = model.probability(f.cues)
     return [(stated[k], f.right) for k, f in enumerate(facts)]
 
 
@@ -194,6 +248,8 @@ class Reliability:
     facts: int
     unstated: int
     share_right: float
+    brier: float  # mean squared error of the stated confidences (a proper score: lower is better)
+    brier_constant: float  # the same if every fact were stated at the share right (no cue used)
 
 
 def reliability(pairs: Sequence[tuple[float | None, bool]]) -> Reliability:
@@ -212,8 +268,18 @@ def reliability(pairs: Sequence[tuple[float | None, bool]]) -> Reliability:
     top = ranked[: math.ceil(len(ranked) / 3)]
     precision = sum(ok for _, ok in top) / len(top) if top else 0.0
     share = sum(ok for _, ok in pairs) / len(pairs) if pairs else 0.0
+    brier = sum((p - ok) ** 2 for p, ok in stated) / len(stated) if stated else 0.0
+    constant = sum(ok for _, ok in stated) / len(stated) if stated else 0.0
+    brier_constant = sum((constant - ok) ** 2 for _, ok in stated) / len(stated) if stated else 0.0
     return Reliability(
-        rows, round(ece, 3), round(precision, 3), len(pairs), len(pairs) - len(stated), round(share, 3)
+        rows,
+        round(ece, 3),
+        round(precision, 3),
+        len(pairs),
+        len(pairs) - len(stated),
+        round(share, 3),
+        round(brier, 3),
+        round(brier_constant, 3),
     )
 
 
@@ -228,7 +294,8 @@ def markdown(r: Reliability, noun: str = "engagements", where: str = "") -> str:
         "",
         f"Expected calibration error (over these buckets): **{r.ece:.3f}**; precision of the most confident "
         f"third: **{r.top_third_precision:.3f}**; {r.facts} {noun}{where}, {r.share_right:.3f} of them right, "
-        f"{r.unstated} without a stated confidence.",
+        f"{r.unstated} without a stated confidence. Brier score {r.brier:.3f} (stating the share right for "
+        f"all: {r.brier_constant:.3f}).",
     ]
     return "\n".join(lines)
 
@@ -252,7 +319,7 @@ def report(
     parts, summary = [held_out_line(overlap, articles)], {}
     where = f" on {articles} articles of {set_name}"
     for subject, noun in SUBJECTS.items():
-        cv = reliability(cross_validated(facts[subject]))
+        cv = reliability(cross_validated(facts[subject], facts["actor"] if subject == "engagement" else ()))
         stated = reliability([(f.stated, f.right) for f in facts[subject]])
         parts.append(f"**{noun.capitalize()}, cross-validated by article**\n\n" + markdown(cv, noun, where))
         if stated.facts > stated.unstated:
@@ -325,9 +392,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         calibrators = {}
         for subject in SUBJECTS:
-            model = fit_by_article(
-                [(f.cues, f.right) for f in facts[subject]], [f.article for f in facts[subject]]
-            )
+            training = facts[subject]
+            if subject == "engagement":
+                training = engagement_training(training, facts["actor"])
+            model = fit_by_article([(f.cues, f.right) for f in training], [f.article for f in training])
             calibrators[subject] = Calibrator(model.weights, model.bias, {**model.report, **summary[subject]})
         calibration.save(calibrators, args.out)
         print(f"calibrator written to {args.out}")

@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 
 from analysis.arabic import name_key, normalize
 from analysis.extraction.actors import ActorAnalysis, Mention, Token
+from analysis.extraction.calibration import band
 from analysis.extraction.lexical import is_family_name, is_given_name, reading
 from analysis.extraction.results import ActorKind, ExtractedActor, ExtractedEngagement
 from analysis.extraction.tagger.model import name_marginals
@@ -24,7 +25,6 @@ TAGS = {
     ActorKind.STATE: "GEO",
     ActorKind.PLACE: "GEO",
 }
-TAGGER_EDGES = (0.5, 0.8, 0.95)  # the tagger's mean marginal, read in these bands
 # words of names that read as plain nouns (`عبد`, `الله`) and are no sign of a wrong name
 NAME_NOUNS = frozenset(normalize(w) for w in "عبد الله بن ابن أبو ابو الدين آل".split())
 # the head of a media organisation's name: the gold lists no media (../shared/gold/CONVENTIONS.md)
@@ -34,8 +34,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def tagger_band(p: float) -> str:
     """`tagger:<0.5`, `tagger:0.5+`, `tagger:0.8+` or `tagger:0.95+`."""
-    top = max((edge for edge in TAGGER_EDGES if p >= edge), default=None)
-    return "tagger:<0.5" if top is None else f"tagger:{top:g}+"
+    return band("tagger", p)
 
 
 def _name_span(tokens: Sequence[Token], m: Mention) -> tuple[int, int] | None:

@@ -27,7 +27,29 @@ SUBJECTS = ("engagement", "actor")
 L2 = 2.0  # the penalty on each cue's weight when none is chosen: a cue seen in a few facts moves little
 L2_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # the penalties `fit_by_article` chooses from
 INNER_FOLDS = 4
-_BANDS = ("<0.5", "0.5+", "0.8+", "0.95+")
+# Probabilities read in bands (`head:<0.5`, `head:0.8+`): the edges of each cue head.
+BAND_EDGES = {
+    "tagger": (0.5, 0.8, 0.95),  # the tagger's mean marginal over an actor's names (`actor_cues`)
+    "party_tagger": (0.5, 0.8, 0.95),  # the least of it over an engagement's parties
+    "parties_actor": (0.6, 0.7, 0.8, 0.9),  # the product of its parties' calibrated actor confidences
+}
+PARTIES_ACTOR = "parties_actor"
+
+
+def band(head: str, p: float) -> str:
+    """The band code of probability `p` for a cue head: `tagger:0.8+`, `tagger:<0.5`."""
+    edges = BAND_EDGES[head]
+    top = max((edge for edge in edges if p >= edge), default=None)
+    return f"{head}:<{edges[0]:g}" if top is None else f"{head}:{top:g}+"
+
+
+def _is_band(value: str) -> bool:
+    return value.startswith("<") or value.endswith("+")
+
+
+def _band_rank(head: str, value: str) -> int:
+    """0 for the lowest band of the head, then 1, 2 ... (the number of edges at or below it)."""
+    return 0 if value.startswith("<") else BAND_EDGES[head].index(float(value.rstrip("+"))) + 1
 
 
 def sigmoid(z: float) -> float:
@@ -43,8 +65,9 @@ def features(cues: Iterable[str]) -> list[str]:
         if head == "named":
             named, _, total = value.partition("/")
             out.append("named:all" if named == total else "named:part")
-        elif value in _BANDS:
-            out += [f"{head}:{band}" for band in _BANDS[1 : _BANDS.index(value) + 1]] or [code]
+        elif head in BAND_EDGES and _is_band(value):
+            rank = _band_rank(head, value)
+            out += [f"{head}:{edge:g}+" for edge in BAND_EDGES[head][:rank]] or [code]
         elif head in ("mentions", "parties") and value.rstrip("+").isdigit():
             n = int(value.rstrip("+"))
             out += [f"{head}:{k}+" for k in range(2, n + 1)] or [f"{head}:1"]
@@ -179,9 +202,24 @@ def load_calibrators() -> dict[str, Calibrator]:
     return _load(str(path), mtime)
 
 
-def _weakest_band(cue_lists: Iterable[Sequence[str]], prefix: str = "tagger:") -> str | None:
-    bands = [c.removeprefix(prefix) for cues in cue_lists for c in cues if c.removeprefix(prefix) in _BANDS]
-    return min(bands, key=_BANDS.index) if bands else None
+def _weakest_band(cue_lists: Iterable[Sequence[str]], head: str = "tagger") -> str | None:
+    values = [
+        value
+        for cues in cue_lists
+        for code in cues
+        for h, _, value in [code.rpartition(":")]
+        if h == head and _is_band(value)
+    ]
+    return min(values, key=lambda v: _band_rank(head, v)) if values else None
+
+
+def parties_actor_cue(confidences: Iterable[float | None]) -> list[str]:
+    """The band of the product of an engagement's parties' actor confidences (the chance that every
+    party is an actor the text names), or nothing when one has none."""
+    ps = list(confidences)
+    if not ps or any(p is None for p in ps):
+        return []
+    return [band(PARTIES_ACTOR, math.prod(ps))]
 
 
 def engagement_party_cues(
@@ -189,7 +227,8 @@ def engagement_party_cues(
 ) -> list[str]:
     """Cues of an engagement from its parties and its form: how many parties and of what kinds, the
     least sure of the tagger about them, whether a person party has no title in the document, its
-    status, and whether more sentences report it."""
+    status, and whether more sentences report it. (The band of its parties' calibrated confidences,
+    `parties_actor_cue`, is added by `state_confidence`.)"""
     names = [p.name for p in e.participants]
     n = len(names)
     out = [f"parties:{min(n, 3)}{'+' if n >= 3 else ''}"]
@@ -218,8 +257,10 @@ def state_confidence(result: ExtractionResult, actors: Mapping[str, list[str]]) 
     for actor in result.actors:
         actor.cues = list(actors.get(actor.name, ()))
         actor.confidence = _stated(calibrators.get("actor"), actor.cues)
+    confidence = {a.name: a.confidence for a in result.actors}
     for e in result.engagements:
-        e.cues = [*e.cues, *engagement_party_cues(e, kinds, actors)]
+        parties = parties_actor_cue(confidence.get(p.name) for p in e.participants)
+        e.cues = [*e.cues, *engagement_party_cues(e, kinds, actors), *parties]
         e.confidence = _stated(calibrators.get("engagement"), e.cues)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from analysis.extraction.calibration import (
     L2_GRID,
     MODEL_FILE,
@@ -13,6 +15,7 @@ from analysis.extraction.calibration import (
     fit,
     fit_by_article,
     load_calibrators,
+    parties_actor_cue,
     save,
 )
 from analysis.extraction.pipeline import extract_document
@@ -91,3 +94,28 @@ def test_the_penalty_is_chosen_by_articles_held_out_weak_for_a_clear_cue_strong_
     assert fit_by_article(clear, articles).report["l2"] == min(L2_GRID)
     noise = [(["trigger:verb" if k % 3 else "trigger:noun"], k % 2 == 0) for k in range(48)]
     assert fit_by_article(noise, articles).report["l2"] == max(L2_GRID)
+
+
+def test_an_engagements_parties_band_is_the_chance_that_every_party_is_right():
+    assert parties_actor_cue([0.9, 0.8]) == ["parties_actor:0.7+"]  # 0.72
+    assert parties_actor_cue([0.5]) == ["parties_actor:<0.6"]
+    assert parties_actor_cue([0.9, None]) == []  # a party with no confidence: no band
+    assert features(["parties_actor:0.8+"]) == [
+        "parties_actor:0.6+",
+        "parties_actor:0.7+",
+        "parties_actor:0.8+",
+    ]
+    assert features(["tagger:title_only", "tagger:none"]) == ["tagger:none", "tagger:title_only"]
+
+
+def test_no_corpus_article_makes_the_confidence_stage_fail():
+    """The pipeline turns a stage's exception into a notice; a cue no code expected once did so silently."""
+    from tests.extraction.article_files import CORPUS
+
+    texts = sorted((CORPUS / "texts").glob("*.txt"))
+    if not texts:
+        pytest.skip(f"no corpus at {CORPUS}")
+    for path in texts:
+        result = extract_document(path.read_text(encoding="utf-8"))
+        assert not [n for n in result.notices if "failed" in n], path.name
+        assert all(a.cues for a in result.actors) and all(e.cues for e in result.engagements), path.name
