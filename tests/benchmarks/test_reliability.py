@@ -106,3 +106,15 @@ def test_no_calibrator_is_fitted_on_articles_the_models_were_trained_on(tmp_path
     assert not out.exists()
     assert main(["--gold", str(gold), "--texts", str(texts)]) == 0
     assert "**Not held out**: the models were trained on 1 of these 1 articles." in capsys.readouterr().out
+
+
+def test_above_twenty_articles_the_folds_are_groups_of_articles_and_every_fact_is_stated_once():
+    facts = [
+        Fact(f"a{k:02}", ("cue",) if k % 2 else ("other",), None, k % 3 != 0)
+        for k in range(25)
+        for _ in range(2)
+    ]
+    pairs = cross_validated(facts)
+    assert len(pairs) == len(facts)
+    assert [ok for _, ok in pairs] == [f.right for f in facts]
+    assert all(0 < p < 1 for p, _ in pairs)
