@@ -85,6 +85,9 @@ class Actor(models.Model):
     # Computed by ingestion (`services.confidence`) from its mentions' calibrated confidences over
     # independent sources; null: nothing computed it.
     confidence = models.FloatField("الثقة", null=True, blank=True)
+    # the best confidence of each independent source (outlet) that names it, which `confidence`
+    # combines; kept so that a new document updates it without reading the actor's every mention
+    confidence_sources = models.JSONField("ثقة كل مصدر", null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -1,5 +1,6 @@
 """Issue 18: an actor's confidence, computed from the calibrated confidence each document's extraction
-states on its mentions (null until computed); evidence cues get room for the party cues."""
+states on its mentions (null until computed), with the best of each source it combines; evidence cues
+get room for the party cues."""
 
 from django.db import migrations, models
 
@@ -16,9 +17,19 @@ class Migration(migrations.Migration):
             field=models.FloatField(blank=True, null=True, verbose_name="الثقة"),
         ),
         migrations.AddField(
+            model_name="actor",
+            name="confidence_sources",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="ثقة كل مصدر"),
+        ),
+        migrations.AddField(
             model_name="historicalactor",
             name="confidence",
             field=models.FloatField(blank=True, null=True, verbose_name="الثقة"),
+        ),
+        migrations.AddField(
+            model_name="historicalactor",
+            name="confidence_sources",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="ثقة كل مصدر"),
         ),
         migrations.AddField(
             model_name="mention",

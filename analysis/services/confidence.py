@@ -72,25 +72,46 @@ def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
     return len(changed)
 
 
-def actor_confidence(actor_id: int) -> float | None:
-    """An actor's confidence from its mentions: the best per source, combined over sources."""
+def actor_sources(actor_id: int) -> dict[str, float]:
+    """An actor's best mention confidence per source, read from all its mentions."""
     rows = Mention.objects.filter(actor_id=actor_id, confidence__isnull=False)
     rows = rows.values_list("actor_id", "document_id", "document__outlet", "confidence")
-    return corroborated(_by_source(rows).get(actor_id, {}).values())
+    return _by_source(rows).get(actor_id, {})
+
+
+def actors_confidence_add(*, document_id: int, outlet: str, confidences: dict[int, float]) -> int:
+    """Fold one new document's actor confidences (actor id -> p) into each actor's per-source bests;
+    no mention is read, so the cost does not grow with how often an actor was named before. How many
+    actors changed."""
+    key = source_key(document_id, outlet)
+    changed = []
+    for actor in Actor.objects.filter(pk__in=list(confidences)).only(
+        "pk", "confidence", "confidence_sources"
+    ):
+        sources = dict(actor.confidence_sources or {})
+        best = max(sources.get(key, 0.0), confidences[actor.pk])
+        if sources.get(key) == best:
+            continue
+        sources[key] = best
+        actor.confidence_sources, actor.confidence = sources, corroborated(sources.values())
+        changed.append(actor)
+    Actor.objects.bulk_update(changed, ["confidence", "confidence_sources"], batch_size=500)
+    return len(changed)
 
 
 def actors_confidence_refresh(*, actor_ids: Iterable[int]) -> int:
-    """Recompute and store the confidence of these actors from their mentions; how many changed."""
+    """Recompute and store the confidence of these actors from all their mentions (after a document's
+    facts were replaced, or actors merged or split); how many changed."""
     ids = set(actor_ids)
     if not ids:
         return 0
     rows = Mention.objects.filter(actor_id__in=ids, confidence__isnull=False)
-    sources = _by_source(rows.values_list("actor_id", "document_id", "document__outlet", "confidence"))
+    by_actor = _by_source(rows.values_list("actor_id", "document_id", "document__outlet", "confidence"))
     changed = []
-    for actor in Actor.objects.filter(pk__in=ids).only("pk", "confidence"):
-        value = corroborated(sources.get(actor.pk, {}).values())
-        if value != actor.confidence:
-            actor.confidence = value
+    for actor in Actor.objects.filter(pk__in=ids).only("pk", "confidence", "confidence_sources"):
+        sources = by_actor.get(actor.pk, {})
+        if sources != (actor.confidence_sources or {}) or corroborated(sources.values()) != actor.confidence:
+            actor.confidence_sources, actor.confidence = sources or None, corroborated(sources.values())
             changed.append(actor)
-    Actor.objects.bulk_update(changed, ["confidence"], batch_size=500)
+    Actor.objects.bulk_update(changed, ["confidence", "confidence_sources"], batch_size=500)
     return len(changed)

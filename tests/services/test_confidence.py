@@ -7,7 +7,11 @@ import pytest
 from django.db.models import NOT_PROVIDED
 
 from analysis.models import Actor, Engagement, Evidence, Mention
-from analysis.services.confidence import corroborated, engagements_confidence_refresh
+from analysis.services.confidence import (
+    actors_confidence_refresh,
+    corroborated,
+    engagements_confidence_refresh,
+)
 from analysis.services.curation import actor_merge
 from analysis.services.ingestion import document_ingest
 from tests.factories import actor_create, article_text, document_create, engagement_create, scripted_extract
@@ -36,9 +40,11 @@ def _extractor(outlet: str, confidence: float | None, actor_confidence: float | 
     return extract
 
 
-def _ingest(path, outlet: str, confidence: float | None, actor_confidence: float | None = None):
+def _ingest(
+    path, outlet: str, confidence: float | None, actor_confidence: float | None = None, version: str = "v1"
+):
     extractor = _extractor(outlet, confidence, actor_confidence)
-    return document_ingest(path=path, extractor=extractor, extractor_version="v1")
+    return document_ingest(path=path, extractor=extractor, extractor_version=version)
 
 
 def test_ingestion_stores_the_extractors_confidence_and_corroboration_raises_it(tmp_path):
@@ -100,6 +106,18 @@ def test_an_actors_confidence_is_its_documents_combined_over_independent_sources
     _ingest(write(tmp_path, "3.txt", article + "\nمصدر آخر"), "وكالة ب", 0.7, actor_confidence=0.5)
     fayyad.refresh_from_db()
     assert fayyad.confidence == pytest.approx(0.8)
+    assert fayyad.confidence_sources == {"وكالة أ": 0.6, "وكالة ب": 0.5}
+    # each new document updated the per-source bests; recomputing from every mention agrees
+    assert actors_confidence_refresh(actor_ids=Actor.objects.values_list("pk", flat=True)) == 0
+
+
+def test_a_reextracted_document_replaces_its_actors_contribution(tmp_path):
+    article = article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY])
+    path = write(tmp_path, "1.txt", article)
+    _ingest(path, "وكالة أ", 0.7, actor_confidence=0.9)
+    assert Actor.objects.get(name="فالح الفياض").confidence == 0.9
+    _ingest(path, "وكالة أ", 0.7, actor_confidence=0.4, version="v2")  # the extractor changed its mind
+    assert Actor.objects.get(name="فالح الفياض").confidence == 0.4
 
 
 def test_an_actor_nothing_calibrated_states_no_confidence_and_a_merge_recomputes_it(tmp_path):

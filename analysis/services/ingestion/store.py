@@ -30,7 +30,11 @@ from analysis.extraction.results import (
     ExtractionResult,
 )
 from analysis.models import ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
-from analysis.services.confidence import actors_confidence_refresh, engagements_confidence_refresh
+from analysis.services.confidence import (
+    actors_confidence_add,
+    actors_confidence_refresh,
+    engagements_confidence_refresh,
+)
 from analysis.services.engagement_identity import (
     Reported,
     engagement_fingerprint,
@@ -326,6 +330,16 @@ def _engagements_store(
     return counts
 
 
+def _actor_confidences(result: ExtractionResult, resolved: dict[str, int]) -> dict[int, float]:
+    """The document's calibrated confidence of each stored actor (the best when two names resolve to one)."""
+    out: dict[int, float] = {}
+    for extracted in result.actors:
+        actor_id = resolved.get(extracted.name)
+        if actor_id is not None and extracted.confidence is not None:
+            out[actor_id] = max(out.get(actor_id, 0.0), extracted.confidence)
+    return out
+
+
 def _extracted_facts_clear(*, document: Document) -> list[int]:
     """Remove what the previous extraction stored for this document, except curated facts.
 
@@ -413,7 +427,12 @@ def _document_store(
         ).delete()
     touched = {row["engagement_id"] for row in rows.get(Evidence, [])} | set(stale)
     engagements_confidence_refresh(engagement_ids=touched)
-    actors_confidence_refresh(actor_ids={*resolved.values(), *stale_actors})
+    if status is IngestStatus.UPDATED:  # replaced facts: recompute from the mentions
+        actors_confidence_refresh(actor_ids={*resolved.values(), *stale_actors})
+    else:
+        actors_confidence_add(
+            document_id=document.pk, outlet=document.outlet, confidences=_actor_confidences(result, resolved)
+        )
     # Imported here: the disagreement service decides through curation, which imports ingestion.
     from analysis.services.disagreement import disagreements_detect
 
