@@ -85,9 +85,10 @@ def actors_confidence_add(*, document_id: int, outlet: str, confidences: dict[in
     actors changed."""
     key = source_key(document_id, outlet)
     changed = []
-    for actor in Actor.objects.filter(pk__in=list(confidences)).only(
-        "pk", "confidence", "confidence_sources"
-    ):
+    # locked in id order, so that two ingest workers storing documents at once neither write back the
+    # sources they read before the other's commit nor wait on each other in a cycle
+    rows = Actor.objects.select_for_update().filter(pk__in=list(confidences)).order_by("pk")
+    for actor in rows.only("pk", "confidence", "confidence_sources"):
         sources = dict(actor.confidence_sources or {})
         best = max(sources.get(key, 0.0), confidences[actor.pk])
         if sources.get(key) == best:
