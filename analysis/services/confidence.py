@@ -15,6 +15,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import transaction
+
 from analysis.models import Actor, Document, Engagement, Evidence, Mention
 
 
@@ -56,14 +58,21 @@ def evidence_confidence(rows: Iterable[Evidence]) -> float | None:
     return corroborated(sources.get(0, {}).values())
 
 
+@transaction.atomic(savepoint=False)
 def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
-    """Recompute and store the confidence of these engagements from their evidence; how many changed."""
+    """Recompute and store the confidence of these engagements from their evidence; how many changed.
+
+    The engagements are locked (in id order) before their evidence is read: an ingest worker adding a
+    sentence to one of them waits for the other's commit and then reads its sentence too."""
     ids = set(engagement_ids)
     if not ids:
         return 0
+    rows = list(
+        Engagement.objects.select_for_update().filter(pk__in=ids).order_by("pk").only("pk", "confidence")
+    )
     sources = engagement_sources(ids)
     changed = []
-    for engagement in Engagement.objects.filter(pk__in=ids).only("pk", "confidence"):
+    for engagement in rows:
         value = corroborated(sources.get(engagement.pk, {}).values())
         if value != engagement.confidence:
             engagement.confidence = value
@@ -79,6 +88,7 @@ def actor_sources(actor_id: int) -> dict[str, float]:
     return _by_source(rows).get(actor_id, {})
 
 
+@transaction.atomic(savepoint=False)
 def actors_confidence_add(*, document_id: int, outlet: str, confidences: dict[int, float]) -> int:
     """Fold one new document's actor confidences (actor id -> p) into each actor's per-source bests;
     no mention is read, so the cost does not grow with how often an actor was named before. How many
@@ -100,16 +110,23 @@ def actors_confidence_add(*, document_id: int, outlet: str, confidences: dict[in
     return len(changed)
 
 
+@transaction.atomic(savepoint=False)
 def actors_confidence_refresh(*, actor_ids: Iterable[int]) -> int:
     """Recompute and store the confidence of these actors from all their mentions (after a document's
-    facts were replaced, or actors merged or split); how many changed."""
+    facts were replaced, or actors merged or split); how many changed. Locked first, as above."""
     ids = set(actor_ids)
     if not ids:
         return 0
+    actors = list(
+        Actor.objects.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .only("pk", "confidence", "confidence_sources")
+    )
     rows = Mention.objects.filter(actor_id__in=ids, confidence__isnull=False)
     by_actor = _by_source(rows.values_list("actor_id", "document_id", "document__outlet", "confidence"))
     changed = []
-    for actor in Actor.objects.filter(pk__in=ids).only("pk", "confidence", "confidence_sources"):
+    for actor in actors:
         sources = by_actor.get(actor.pk, {})
         if sources != (actor.confidence_sources or {}) or corroborated(sources.values()) != actor.confidence:
             actor.confidence_sources, actor.confidence = sources or None, corroborated(sources.values())
