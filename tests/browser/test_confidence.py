@@ -83,29 +83,30 @@ def test_admin_curation_list_sorts_least_certain_first(page, live_server, client
     assert [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}] == []
 
 
-def test_actor_confidence_on_the_profile_and_the_admin_actor_list_least_certain_first(
-    analyst_page, page, live_server, client, admin_user, console_errors
-):
-    from django.conf import settings
-
+@pytest.fixture
+def actors_stated():
     from analysis.models import Actor
 
     for name, confidence in (("فؤاد حسين", 0.93), ("جبار الساعدي", 0.41), ("هادي العامري", None)):
         actor = actor_create(name=name)
         Actor.objects.filter(pk=actor.pk).update(confidence=confidence)
-    profile = analyst_page
-    profile.goto(live_server.url + Actor.objects.get(name="فؤاد حسين").get_absolute_url())
-    expect(profile.locator(".profile-sub .badge.confidence")).to_have_text("الثقة 93٪")
-    assert serious_violations(profile) == []
-    profile.goto(live_server.url + Actor.objects.get(name="هادي العامري").get_absolute_url())
-    expect(profile.locator(".profile-sub .badge.confidence")).to_have_count(0)  # none computed: none stated
+    return {actor.name: actor for actor in Actor.objects.all()}
+
+
+def test_an_actors_profile_states_its_confidence_only_when_computed(
+    analyst_page, live_server, actors_stated, console_errors
+):
+    page = analyst_page
+    page.goto(live_server.url + actors_stated["فؤاد حسين"].get_absolute_url())
+    expect(page.locator(".profile-sub .badge.confidence")).to_have_text("الثقة 93٪")
+    assert serious_violations(page) == []
+    page.goto(live_server.url + actors_stated["هادي العامري"].get_absolute_url())
+    expect(page.locator(".profile-sub .badge.confidence")).to_have_count(0)  # none computed: none stated
     assert console_errors == []
 
-    client.force_login(admin_user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
+
+def test_admin_actor_list_sorts_least_certain_first(curator_page, live_server, actors_stated):
+    page = curator_page
     page.goto(live_server.url + "/admin/analysis/actor/")
     page.locator("#result_list thead th", has_text="الثقة").locator("a").first.click()
     rows = page.locator("#result_list tbody tr")
