@@ -82,6 +82,12 @@ class Actor(models.Model):
     name_en = models.CharField("الاسم بالإنجليزية", max_length=300, blank=True)
     description = models.TextField("الوصف", blank=True)
     is_curated = models.BooleanField("منقَّح", default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق.")
+    # Computed by ingestion (`services.confidence`) from its mentions' calibrated confidences over
+    # independent sources; null: nothing computed it.
+    confidence = models.FloatField("الثقة", null=True, blank=True)
+    # the best confidence of each independent source (outlet) that names it, which `confidence`
+    # combines; kept so that a new document updates it without reading the actor's every mention
+    confidence_sources = models.JSONField("ثقة كل مصدر", null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -282,7 +288,7 @@ class Evidence(models.Model):
     location = models.CharField("المكان كما ورد", max_length=200, blank=True)
     # the extractor's calibrated probability that this sentence reports the engagement, and its cues
     confidence = models.FloatField("ثقة المستخرِج", null=True, blank=True)
-    cues = models.CharField("القرائن", max_length=200, blank=True, default="")
+    cues = models.CharField("القرائن", max_length=400, blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:
@@ -308,6 +314,8 @@ class Mention(models.Model):
     start = models.PositiveIntegerField("البداية")
     end = models.PositiveIntegerField("النهاية")
     surface = models.CharField("كما ورد", max_length=300)
+    # the extractor's calibrated probability that the actor it names in this document is right
+    confidence = models.FloatField("ثقة المستخرِج", null=True, blank=True)
 
     class Meta:
         verbose_name = "ذِكر"

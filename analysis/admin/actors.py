@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -76,12 +76,30 @@ class ActorTitleInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixin, CuratedHistoryAdmin):
-    list_display = ("name", "kind", "alias_list", "engagement_count", "mention_count", "is_curated")
+    list_display = (
+        "name",
+        "kind",
+        "alias_list",
+        "engagement_count",
+        "mention_count",
+        "confidence_label",
+        "is_curated",
+    )
     list_filter = ("kind", "is_curated")
     search_fields = ("name", "name_en", "aliases__name")
     search_key_fields = ("name_key", "aliases__key")
-    fields = ("name", "kind", "name_en", "description", "slug", "name_key", "is_curated", "updated")
-    readonly_fields = ("slug", "name_key", "is_curated", "updated")
+    fields = (
+        "name",
+        "kind",
+        "name_en",
+        "description",
+        "slug",
+        "name_key",
+        "confidence",
+        "is_curated",
+        "updated",
+    )
+    readonly_fields = ("slug", "name_key", "confidence", "is_curated", "updated")
     inlines = (AliasInline, ActorTitleInline)
     related_history = (
         RelatedHistory(
@@ -119,6 +137,11 @@ class ActorAdmin(NormalizedSearchMixin, ChangeReasonFormsetMixin, TimestampsMixi
     @admin.display(description="الإشارات", ordering="mention_total")
     def mention_count(self, actor: Actor) -> int:
         return actor.mention_total
+
+    @admin.display(description="الثقة", ordering=F("confidence").asc(nulls_last=True))
+    def confidence_label(self, actor: Actor) -> str:
+        """The computed confidence; sorting by it puts the least certain actors first (issue 18)."""
+        return "—" if actor.confidence is None else f"{round(actor.confidence * 100)}٪"
 
     def save_model(self, request: HttpRequest, obj: Actor, form, change: bool) -> None:
         curation.actor_update(actor=obj, user=request.user)

@@ -12,8 +12,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.arabic import name_key
 from analysis.extraction import tagger
+from analysis.extraction.actor_cues import actor_cues
 from analysis.extraction.actors import find_actors, tokenize
+from analysis.extraction.calibration import state_confidence
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
@@ -21,9 +24,17 @@ from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
 from analysis.extraction.tagger.persons import known_persons
 
-__all__ = ["EXTRACTOR_VERSION", "MAX_CHARS", "NER_NOTICE", "TAGGER_NOTICE", "extract_document", "extract_with_timings"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "MAX_CHARS",
+    "NER_NOTICE",
+    "TAGGER_NOTICE",
+    "extract_document",
+    "extract_with_timings",
+]
 
-EXTRACTOR_VERSION = "rules-3"  # issue 13: staged rules, lexical resources, tagger and interaction stage
+# issue 13 stages; issue 18: calibrated engagement and actor confidence
+EXTRACTOR_VERSION = "rules-3-calibrated-1"
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
 TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
@@ -152,6 +163,10 @@ def extract_with_timings(
         analysis = find_actors(text, known_actors=known_actors, tokens=tokens)
         if tagged := known_persons(text, tokens, analysis):
             analysis = find_actors(text, known_actors=(*known_actors, *tagged), tokens=tokens)
+        found_by = {
+            "tagged": {name_key(k.name) for k in (*(tagged or ()), *ner_persons)},
+            "known": {name_key(n) for k in known_actors for n in (k.name, *k.aliases)},
+        }
         result.actors = analysis.actors
     except Exception as error:
         notices.append(f"actor finding failed ({type(error).__name__})")
@@ -174,4 +189,14 @@ def extract_with_timings(
     except Exception as error:
         notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
     timings["interactions"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    try:
+        cues = actor_cues(analysis, result.engagements, tagged=found_by["tagged"], known=found_by["known"])
+        state_confidence(result, cues)
+    except Exception as error:
+        notices.append(f"confidence failed ({type(error).__name__}); no confidence stated")
+        for fact in (*result.actors, *result.engagements):
+            fact.confidence = None
+    timings["confidence"] = time.perf_counter() - t0
     return result, timings

@@ -99,6 +99,10 @@ class ExtractedActor:
     aliases: list[str] = field(default_factory=list)  # other surface forms in this document
     titles: list[str] = field(default_factory=list)  # titles that introduce the actor, as written
     mentions: list[Span] = field(default_factory=list)
+    # the calibrated probability that this actor is right (None: no calibrator judged it) and what it
+    # rests on (`actor_cues`): how it was found, the tagger's agreement, its mentions
+    confidence: float | None = None
+    cues: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -122,9 +126,10 @@ class ExtractedEngagement:
     status: Status = Status.REPORTED
     # later sentences of the same document that report the same engagement again
     more_evidence: list[Span] = field(default_factory=list)
-    # the interaction model's probability that this engagement is right (None: no model judged it)
+    # the calibrated probability that this engagement is right (None: no calibrator judged it)
     confidence: float | None = None
-    # what the confidence rests on (`interactions.cues`): how it was found, its trigger, its parties
+    # what the confidence rests on (`interactions.cues`, `calibration.engagement_party_cues`): how it
+    # was found, its trigger, its parties
     cues: list[str] = field(default_factory=list)
 
     @property
@@ -158,7 +163,14 @@ class ExtractionResult:
             "author": meta.author,
             "published": meta.published.isoformat() if meta.published else None,
             "actors": [
-                {"name": a.name, "aliases": a.aliases, "kind": str(a.kind), "title": a.title}
+                {
+                    "name": a.name,
+                    "aliases": a.aliases,
+                    "kind": str(a.kind),
+                    "title": a.title,
+                    "confidence": a.confidence,
+                    "cues": a.cues,
+                }
                 for a in self.actors
             ],
             "engagements": [

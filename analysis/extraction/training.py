@@ -8,6 +8,7 @@ names another folder (cross-validation trains one model folder per fold and poin
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -55,9 +56,34 @@ def gold_documents(gold_dir: Path, text_dir: Path, ids: Iterable[str] | None = N
     return documents
 
 
+MANIFEST = "training.json"  # the texts a model folder was trained on (their sha256), beside its models
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def manifest_write(documents: Sequence[GoldDocument], out_dir: Path) -> None:
+    """Record which texts the models of `out_dir` learnt from, so that a calibration or a score can
+    tell whether a set is held out from them (`trained_on`)."""
+    rows = sorted({(d.id, text_sha256(d.text)) for d in documents})
+    data = {"documents": [{"id": i, "sha256": h} for i, h in rows]}
+    (out_dir / MANIFEST).write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+
+
+def trained_on() -> frozenset[str] | None:
+    """The sha256 of every text the current model folder was trained on; None without a manifest."""
+    try:
+        data = json.loads(model_path(MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return frozenset(row["sha256"] for row in data.get("documents", []))
+
+
 def train_all(documents: Sequence[GoldDocument], out_dir: Path) -> dict[str, dict]:
     """Train every learned stage on `documents` into `out_dir`; each stage's report by module name."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_write(documents, out_dir)
     reports = {}
     for module_name in LEARNED_STAGES:
         stage = importlib.import_module(module_name)

@@ -1,5 +1,6 @@
-"""An engagement's confidence: the extractor's calibrated probability for each sentence that reports
-it (kept on its evidence rows), combined over independent sources (issue 18).
+"""An engagement's or an actor's confidence: the extractor's calibrated probability for each sentence
+that reports the engagement (kept on its evidence rows) or for the actor in each document that names
+it (kept on its mention rows), combined over independent sources (issue 18).
 
 Sources are independent when they are different outlets (a document with no outlet is a source of
 its own); within one source the most confident sentence counts. Independent reports combine as
@@ -14,7 +15,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from analysis.models import Document, Engagement, Evidence
+from django.db import transaction
+
+from analysis.models import Actor, Document, Engagement, Evidence, Mention
 
 
 def corroborated(probabilities: Iterable[float]) -> float | None:
@@ -55,17 +58,78 @@ def evidence_confidence(rows: Iterable[Evidence]) -> float | None:
     return corroborated(sources.get(0, {}).values())
 
 
+@transaction.atomic(savepoint=False)
 def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
-    """Recompute and store the confidence of these engagements from their evidence; how many changed."""
+    """Recompute and store the confidence of these engagements from their evidence; how many changed.
+
+    The engagements are locked (in id order) before their evidence is read: an ingest worker adding a
+    sentence to one of them waits for the other's commit and then reads its sentence too."""
     ids = set(engagement_ids)
     if not ids:
         return 0
+    rows = list(
+        Engagement.objects.select_for_update().filter(pk__in=ids).order_by("pk").only("pk", "confidence")
+    )
     sources = engagement_sources(ids)
     changed = []
-    for engagement in Engagement.objects.filter(pk__in=ids).only("pk", "confidence"):
+    for engagement in rows:
         value = corroborated(sources.get(engagement.pk, {}).values())
         if value != engagement.confidence:
             engagement.confidence = value
             changed.append(engagement)
     Engagement.objects.bulk_update(changed, ["confidence"], batch_size=500)
+    return len(changed)
+
+
+def actor_sources(actor_id: int) -> dict[str, float]:
+    """An actor's best mention confidence per source, read from all its mentions."""
+    rows = Mention.objects.filter(actor_id=actor_id, confidence__isnull=False)
+    rows = rows.values_list("actor_id", "document_id", "document__outlet", "confidence")
+    return _by_source(rows).get(actor_id, {})
+
+
+@transaction.atomic(savepoint=False)
+def actors_confidence_add(*, document_id: int, outlet: str, confidences: dict[int, float]) -> int:
+    """Fold one new document's actor confidences (actor id -> p) into each actor's per-source bests;
+    no mention is read, so the cost does not grow with how often an actor was named before. How many
+    actors changed."""
+    key = source_key(document_id, outlet)
+    changed = []
+    # locked in id order, so that two ingest workers storing documents at once neither write back the
+    # sources they read before the other's commit nor wait on each other in a cycle
+    rows = Actor.objects.select_for_update().filter(pk__in=list(confidences)).order_by("pk")
+    for actor in rows.only("pk", "confidence", "confidence_sources"):
+        sources = dict(actor.confidence_sources or {})
+        best = max(sources.get(key, 0.0), confidences[actor.pk])
+        if sources.get(key) == best:
+            continue
+        sources[key] = best
+        actor.confidence_sources, actor.confidence = sources, corroborated(sources.values())
+        changed.append(actor)
+    Actor.objects.bulk_update(changed, ["confidence", "confidence_sources"], batch_size=500)
+    return len(changed)
+
+
+@transaction.atomic(savepoint=False)
+def actors_confidence_refresh(*, actor_ids: Iterable[int]) -> int:
+    """Recompute and store the confidence of these actors from all their mentions (after a document's
+    facts were replaced, or actors merged or split); how many changed. Locked first, as above."""
+    ids = set(actor_ids)
+    if not ids:
+        return 0
+    actors = list(
+        Actor.objects.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .only("pk", "confidence", "confidence_sources")
+    )
+    rows = Mention.objects.filter(actor_id__in=ids, confidence__isnull=False)
+    by_actor = _by_source(rows.values_list("actor_id", "document_id", "document__outlet", "confidence"))
+    changed = []
+    for actor in actors:
+        sources = by_actor.get(actor.pk, {})
+        if sources != (actor.confidence_sources or {}) or corroborated(sources.values()) != actor.confidence:
+            actor.confidence_sources, actor.confidence = sources or None, corroborated(sources.values())
+            changed.append(actor)
+    Actor.objects.bulk_update(changed, ["confidence", "confidence_sources"], batch_size=500)
     return len(changed)

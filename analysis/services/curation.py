@@ -16,6 +16,7 @@ from simple_history.utils import bulk_update_with_history
 
 from analysis.arabic import name_key
 from analysis.models import Actor, ActorTitle, Alias, Engagement, Mention, Participation
+from analysis.services.confidence import actor_sources, actors_confidence_refresh, corroborated
 from analysis.services.engagement_identity import engagement_when, engagements_reidentify, participation_join
 from analysis.services.history import (
     BASELINE_REASON,
@@ -305,6 +306,8 @@ def actor_merge(*, keep: Actor, drop: Actor, user: User = None) -> Actor:
     keep.name_en = keep.name_en or drop.name_en
     keep.description = keep.description or drop.description
     keep.is_curated = True
+    keep.confidence_sources = actor_sources(keep.pk) or None  # its mentions and the dropped actor's
+    keep.confidence = corroborated((keep.confidence_sources or {}).values())
     record_save(keep, user=user, reason=reason)
     record_delete(drop, user=user, reason=reason)
     return keep
@@ -367,7 +370,12 @@ def alias_split(*, alias: Alias, user: User = None, kind: str | None = None) -> 
     engagements_reidentify(engagement_ids=regrouped, user=user, reason=reason)
 
     old.is_curated = True
+    old.confidence_sources = actor_sources(old.pk) or None
+    old.confidence = corroborated((old.confidence_sources or {}).values())
     record_save(old, user=user, reason=reason)
+    # the mentions it took (a computed value: no history row of its own; the version was bumped above)
+    actors_confidence_refresh(actor_ids=[new.pk])
+    new.refresh_from_db(fields=["confidence", "confidence_sources"])
     return new
 
 

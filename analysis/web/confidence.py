@@ -1,11 +1,15 @@
-"""How the dashboard states an engagement's confidence (issue 18): a percentage on its card and in its
-detail pane, with one Arabic line that says what it rests on (the independent sources and the
-extractor's cues, `Evidence.cues`). An engagement with no computed confidence states none.
+"""How the dashboard states a confidence (issue 18): an engagement's as a percentage on its card and in
+its detail pane, with one Arabic line that says what it rests on (the independent sources and the
+extractor's cues, `Evidence.cues`); an actor's as a badge on its profile. A fact with no computed
+confidence states none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from analysis.models import Engagement, Evidence
 from analysis.web.formats import arabic_count
@@ -22,6 +26,19 @@ CUE_LABELS = {
     "marker:hedge": "في الجملة ما يفيد الشك",
     "marker:negation": "في الجملة نفي",
     "marker:planned_marker": "في الجملة ما يفيد التخطيط",
+    "parties:persons": "الأطراف أشخاص",
+    "party:organization": "أحد الأطراف منظمة",
+    "party:state": "أحد الأطراف دولة",
+    "party:untitled_person": "أحد الأطراف شخص لا يسبقه منصب في النص",
+    "party_tagger:<0.5": "نموذج الأسماء يشكّ في اسم أحد الأطراف",
+    "party_tagger:0.95+": "نموذج الأسماء واثق من أسماء الأطراف",
+    "status:planned": "حدث مخطَّط له",
+    "evidence:2+": "ترويه أكثر من جملة",
+    "distance:near": "الطرفان متجاوران في الجملة",
+    "distance:far": "الطرفان متباعدان في الجملة",
+    "clause:apart": "تفصل بين الطرفين فاصلة أو فعل قول",
+    "parties_actor:0.9+": "أسماء الأطراف موثوقة",
+    "parties_actor:<0.6": "في أسماء الأطراف شكّ",
 }
 
 
@@ -34,6 +51,23 @@ def card_badge_html(confidence: float | None) -> str:
     if confidence is None:
         return ""
     return f'<span class="badge confidence" title="ثقة معايَرة على مدوَّنة مُراجَعة">الثقة {percent(confidence)}</span>'
+
+
+ACTOR_CONFIDENCE_TITLE = (
+    "احتمال أن يكون المستخرِج قد سمّى هذا الفاعل صحيحًا، معايَر على مقالات لم تُكتب القواعد منها، "
+    "ومجمَّع على المصادر المستقلة"
+)
+
+
+def actor_badge_html(confidence: float | None) -> SafeString | str:
+    """An actor's confidence badge on its profile, or nothing when none was computed."""
+    if confidence is None:
+        return ""
+    return format_html(
+        '<span class="badge confidence" title="{}">الثقة {}</span>',
+        ACTOR_CONFIDENCE_TITLE,
+        percent(confidence),
+    )
 
 
 def _cue_phrase(code: str) -> str | None:

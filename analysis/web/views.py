@@ -23,7 +23,7 @@ from analysis import selectors
 from analysis.models import Actor, Document, Engagement, Evidence
 from analysis.web import charts
 from analysis.web.cards import EngagementCard, engagement_cards
-from analysis.web.confidence import confidence_note
+from analysis.web.confidence import actor_badge_html, confidence_note
 from analysis.web.formats import LEVANTINE_MONTHS, UNKNOWN_DATE
 from analysis.web.forms import TimelineFilterForm
 from analysis.web.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
@@ -188,6 +188,7 @@ def _profile_context(slug: str) -> dict:
         titles.setdefault(title.title, []).append(title)
     return {
         "actor": actor,
+        "actor_confidence_badge": actor_badge_html(actor.confidence),
         "actor_titles": list(titles.items()),
         "actor_engagements": _timeline_entries(list(engagements[:PROFILE_ENGAGEMENTS]), ("", "")),
         "actor_engagement_count": engagements.count(),

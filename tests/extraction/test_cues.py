@@ -27,3 +27,13 @@ def test_a_denial_is_a_cue_of_the_engagement_it_surrounds():
     denied = cues[frozenset({"ثابت العباسي", "محمد رعد"})]
     assert "marker:hedge" in denied
     assert "marker:hedge" not in cues[frozenset({"ثابت العباسي", "علي رضا كوناي"})]
+
+
+def test_how_far_apart_the_parties_stand_and_what_parts_them():
+    near = _by_pair("استقبل وزير الداخلية العراقي عبد الأمير الشمري السفير البريطاني ستيفن هيتشن في بغداد.")
+    assert "distance:near" in near[frozenset({"عبد الأمير الشمري", "ستيفن هيتشن"})]
+    assert "clause:apart" not in near[frozenset({"عبد الأمير الشمري", "ستيفن هيتشن"})]
+    apart = _by_pair(
+        "وقال وزير الخارجية العراقي فؤاد حسين، خلال لقائه وزير الخارجية التركي هاكان فيدان في أنقرة، إن العلاقات جيدة."
+    )
+    assert "clause:apart" in apart[frozenset({"فؤاد حسين", "هاكان فيدان"})]

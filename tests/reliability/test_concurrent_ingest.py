@@ -30,6 +30,7 @@ from django.db import connection
 
 from analysis.benchmarks.corpus import corpus_write
 from analysis.models import Actor, Document, Engagement, Evidence
+from analysis.services.confidence import actors_confidence_refresh, engagements_confidence_refresh
 from tests.reliability.support import ROOT, child_env, database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -148,6 +149,11 @@ def _nothing_twice_nothing_lost(reference: dict) -> None:
     assert [key for key, n in names.items() if n > 1] == []
     assert Engagement.objects.filter(evidence__isnull=True).count() == 0
     assert Engagement.objects.filter(participations__isnull=True).count() == 0
+    # every actor's per-source confidences, folded in document by document by parallel workers, are
+    # what all its mentions say (no worker wrote back what it read before another's commit)
+    assert Actor.objects.filter(confidence__isnull=False).exists()
+    assert actors_confidence_refresh(actor_ids=Actor.objects.values_list("pk", flat=True)) == 0
+    assert engagements_confidence_refresh(engagement_ids=Engagement.objects.values_list("pk", flat=True)) == 0
 
 
 def _killed_at_random_point(folder: Path, env: dict[str, str], *options: str) -> tuple[int, int]:

@@ -43,3 +43,21 @@ def test_cue_codes_read_as_arabic_phrases():
         "اقترحه النموذج المتعلِّم من طرفين في جملة واحدة، بعض الأطراف من جملة سابقة، في الجملة نفي"
     )
     assert "الثقة 72٪" in card_badge_html(0.72)
+
+
+def test_an_actors_profile_shows_its_computed_confidence_and_none_when_nothing_computed_it(reader):
+    from tests.factories import actor_create
+
+    computed = actor_create(name="فؤاد حسين")
+    computed.confidence = 0.87
+    computed.save()
+    page = reader.get(computed.get_absolute_url()).content.decode()
+    assert 'class="badge confidence"' in page and "الثقة 87٪" in page
+    uncomputed = actor_create(name="هادي العامري")
+    page = reader.get(uncomputed.get_absolute_url()).content.decode()
+    assert 'class="badge confidence"' not in page and "الثقة" not in page
+
+
+def test_the_party_cues_are_worded_and_counts_are_left_out():
+    sentence = cues_sentence(["found:rule", "parties:2", "parties:persons", "party_tagger:<0.5"])
+    assert sentence == "وجدته قاعدة من قواعد المستخرِج، الأطراف أشخاص، نموذج الأسماء يشكّ في اسم أحد الأطراف"

@@ -87,7 +87,7 @@ def sentence_date(doc: Document, cand: Candidate, dates: Sequence[DateMention], 
 
 
 def _engagement(
-    doc: Document, cand: Candidate, p: float, dates: Sequence[DateMention], published: date | None
+    doc: Document, cand: Candidate, dates: Sequence[DateMention], published: date | None
 ) -> ExtractedEngagement:
     sent = cand.sentence
     etype = engagement_type(doc, cand)
@@ -104,7 +104,6 @@ def _engagement(
         date_text=date_text,
         location=location,
         status=Status.PLANNED if planned(doc, cand) else Status.REPORTED,
-        confidence=round(p, 3),
     )
 
 
@@ -158,7 +157,7 @@ def merge_new(
 ) -> list[ExtractedEngagement]:
     """`kept` (rule engagements) plus one engagement per new pair, most probable sentence first."""
     made, extra = decide(new, [(frozenset(p.name for p in e.participants), e.type) for e in kept])
-    engagements = {key: _engagement(doc, cand, p, dates, published) for key, (cand, p) in made.items()}
+    engagements = {key: _engagement(doc, cand, dates, published) for key, (cand, _) in made.items()}
     for cand, k in extra:
         target = kept[k] if k is not None else engagements[_key(cand.parties, cand.place is not None)]
         _add_evidence(target, doc, cand)

@@ -1,8 +1,8 @@
 """The interaction stage of the pipeline: after the rules' `find_engagements`, the learned model
 scores every candidate interaction (`candidates.py`); candidates it accepts become engagements,
-rule engagements it rejects strongly are dropped, and every engagement keeps its calibrated
-probability as its `confidence`. Without a model file the rule engagements pass through unchanged
-(confidence None). The model learns its thresholds (`learn.py`): where it cannot beat the rules on
+rule engagements it rejects strongly are dropped, and every engagement gets the cues it was scored
+on. Its probabilities decide; they are not stated: the calibration stage (`calibration.py`) states
+each engagement's confidence. Without a model file the rule engagements pass through unchanged. The model learns its thresholds (`learn.py`): where it cannot beat the rules on
 held-out documents it accepts no new kind and only judges the rule engagements.
 """
 
@@ -87,8 +87,6 @@ def refine_engagements(
     kept = []
     for (cand, p), (_, features) in zip(scored, featured, strict=True):
         if cand.rule is not None:
-            # a probability is stated only where the model has a held-out calibration for the kind
-            cand.rule.confidence = round(p, 3) if cand.kind in model.calibration else None
             cand.rule.cues = engagement_cues(doc, cand, features)
             if p >= model.drop:
                 kept.append(cand.rule)
@@ -99,6 +97,4 @@ def refine_engagements(
     out = merge_new(doc, kept, new, dates, published)
     for e, cand in made_from(out, new):
         e.cues = cues[id(cand)]
-        if cand.kind not in model.calibration:
-            e.confidence = None
     return out

@@ -30,7 +30,11 @@ from analysis.extraction.results import (
     ExtractionResult,
 )
 from analysis.models import ActorTitle, Alias, Document, Engagement, Evidence, Mention, Participation
-from analysis.services.confidence import engagements_confidence_refresh
+from analysis.services.confidence import (
+    actors_confidence_add,
+    actors_confidence_refresh,
+    engagements_confidence_refresh,
+)
 from analysis.services.engagement_identity import (
     Reported,
     engagement_fingerprint,
@@ -166,6 +170,7 @@ def _actors_store(
                         "start": span.start,
                         "end": span.end,
                         "surface": _clip(span.text, 300) or "-",
+                        "confidence": extracted.confidence,
                     },
                 )
     for alias in aliases.values():
@@ -316,13 +321,23 @@ def _engagements_store(
                 "date_text": _clip(plan.extracted.date_text, 200),
                 "location": _clip(plan.extracted.location, 200),
                 "confidence": None,
-                "cues": _clip(",".join(plan.extracted.cues), 200),
+                "cues": _clip(",".join(plan.extracted.cues), 400),
             },
         )
         if plan.extracted.confidence is not None:
             row["confidence"] = max(row["confidence"] or 0.0, plan.extracted.confidence)
     rows[Evidence] = list(evidence.values())
     return counts
+
+
+def _actor_confidences(result: ExtractionResult, resolved: dict[str, int]) -> dict[int, float]:
+    """The document's calibrated confidence of each stored actor (the best when two names resolve to one)."""
+    out: dict[int, float] = {}
+    for extracted in result.actors:
+        actor_id = resolved.get(extracted.name)
+        if actor_id is not None and extracted.confidence is not None:
+            out[actor_id] = max(out.get(actor_id, 0.0), extracted.confidence)
+    return out
 
 
 def _extracted_facts_clear(*, document: Document) -> list[int]:
@@ -384,7 +399,7 @@ def _document_store(
         document = document_insert(
             path=path, raw_text=raw_text, sha256=sha256, **_document_fields(result, version)
         )
-        status, stale = IngestStatus.NEW, []
+        status, stale, stale_actors = IngestStatus.NEW, [], set()
     else:
         document = Document.objects.select_for_update().get(pk=stored_id)
         if document.extractor_version == version and not reextract:
@@ -392,6 +407,7 @@ def _document_store(
         for name, value in _document_fields(result, version).items():
             setattr(document, name, value)
         document.save()
+        stale_actors = set(Mention.objects.filter(document=document).values_list("actor_id", flat=True))
         stale = _extracted_facts_clear(document=document)
         status = IngestStatus.UPDATED
     rows: dict[type, list] = {}
@@ -411,6 +427,12 @@ def _document_store(
         ).delete()
     touched = {row["engagement_id"] for row in rows.get(Evidence, [])} | set(stale)
     engagements_confidence_refresh(engagement_ids=touched)
+    if status is IngestStatus.UPDATED:  # replaced facts: recompute from the mentions
+        actors_confidence_refresh(actor_ids={*resolved.values(), *stale_actors})
+    else:
+        actors_confidence_add(
+            document_id=document.pk, outlet=document.outlet, confidences=_actor_confidences(result, resolved)
+        )
     # Imported here: the disagreement service decides through curation, which imports ingestion.
     from analysis.services.disagreement import disagreements_detect
 
