@@ -220,42 +220,49 @@ def _timeline_part(form: TimelineFilterForm, target: str, links: Links) -> tuple
     return "", context
 
 
-def _home_results(request: HtmxHttpRequest, form: TimelineFilterForm, links: Links, shared: dict) -> dict:
-    """The plain workspace's results (no filter, no pane, first page), rendered once per data version
-    and shared by every reader and process: they are the same for all until the data changes, and their
-    query and cards cost ~90% of the page (at 100,000 engagements: 8 requests/s before, see README)."""
+def _workspace_context(form: TimelineFilterForm, links: Links, *, fragment: bool) -> dict:
+    return {
+        "form": form,
+        "workspace": True,
+        "fragment": fragment,
+        "current_engagement": form.cleaned_data.get("engagement"),
+        "charts": True,
+        "nav": "timeline",
+        "links": links,
+    }
 
-    def render_results() -> dict:
-        context = shared | _timeline_results(form, links)
-        html = render_to_string("analysis/timeline.html#timeline-results", context, request=request)
-        return {"results_html": html, "result_count": context["page"].paginator.count}
 
-    return selectors.cached("timeline-home-results", render_results) | _actor_options(form)
+def _home_workspace() -> str:
+    """The plain workspace (no filter, no pane, first page) as HTML, rendered once per data version and
+    shared by every reader and process: it is the same for all until the data changes, and its list
+    query, cards and filter form were ~95% of the page's time (at 100,000 engagements 8 requests/s
+    before, see README)."""
+
+    def render_workspace() -> str:
+        form = TimelineFilterForm(QueryDict())
+        form.is_valid()
+        links = Links(QueryDict(), workspace=True)
+        context = _workspace_context(form, links, fragment=False) | _timeline_results(form, links)
+        # no request: nothing of one reader's (user, permissions, CSRF token) can reach the shared HTML
+        return render_to_string("analysis/timeline.html#workspace", context | {"state": QueryDict()})
+
+    return selectors.cached("timeline-home", render_workspace)
 
 
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
 def timeline(request: HtmxHttpRequest) -> HttpResponse:
     """The workspace: filters and timeline, engagement detail and actor profile panes."""
+    target = (request.htmx.target or "") if _is_fragment(request) else ""
+    if not request.GET and not target:
+        page = {"workspace_html": _home_workspace(), "charts": True, "nav": "timeline"}
+        return render(request, "analysis/timeline.html", page)
     form = TimelineFilterForm(request.GET)
     form.is_valid()
-    target = (request.htmx.target or "") if _is_fragment(request) else ""
     links = Links(state_of(request), workspace=True)
-    shared = {
-        "form": form,
-        "workspace": True,
-        "current_engagement": form.cleaned_data.get("engagement"),
-        "charts": True,
-        "nav": "timeline",
-        "links": links,
-    }
-    if not request.GET and not target:
-        shared["fragment"] = False
-        return render(request, "analysis/timeline.html", shared | _home_results(request, form, links, shared))
     partial, context = _timeline_part(form, target, links)
-    shared["fragment"] = bool(partial)
     template_name = "analysis/timeline.html" + (f"#{partial}" if partial else "")
-    return render(request, template_name, shared | context)
+    return render(request, template_name, _workspace_context(form, links, fragment=bool(partial)) | context)
 
 
 @require_GET
