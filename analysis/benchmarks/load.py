@@ -311,6 +311,7 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         "database": name,
         "engagements": engagements,
         "gunicorn_workers": workers,
+        "cache": "redis" if settings.CACHE_SHARED else "local",  # REDIS_URL set for the workers or not
         "cpus": os.cpu_count(),
         "connections": options.connections,
         "threads": options.threads,
