@@ -8,9 +8,6 @@ port and two gunicorn servers on the test database, as two web machines would ru
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,51 +19,13 @@ from django.test import Client
 
 from analysis.benchmarks.load import HOST, free_port, gunicorn_start
 from tests.factories import actor_create, engagement_create
+from tests.redis_server import redis_url  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the servers read what the test commits
 
 
-def redis_server_path() -> str | None:
-    return shutil.which("redis-server") or next(
-        (path for path in ("/usr/bin/redis-server", "/usr/sbin/redis-server") if Path(path).exists()), None
-    )
-
-
 @pytest.fixture
-def redis_url(tmp_path: Path):
-    """A throwaway redis-server on 127.0.0.1, no persistence; stopped after the test."""
-    import redis
-
-    executable = redis_server_path()
-    if executable is None:
-        pytest.skip("redis-server not found (apt-get install redis-server)")
-    port = free_port()
-    server = subprocess.Popen(
-        [executable, "--bind", HOST, "--port", str(port), "--save", "", "--appendonly", "no"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://{HOST}:{port}/0"
-    client = redis.Redis.from_url(url)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise
-            time.sleep(0.1)
-    yield url
-    client.close()
-    server.terminate()
-    server.wait(timeout=10)
-
-
-@pytest.fixture
-def web_servers(redis_url: str, tmp_path: Path, monkeypatch):
+def web_servers(redis_url: str, tmp_path: Path, monkeypatch):  # noqa: F811 - the fixture
     """Two gunicorn servers (one worker each) on the test database and the same Redis: two web nodes."""
     monkeypatch.setenv("REDIS_URL", redis_url)
     ports = [free_port(), free_port()]
@@ -118,7 +77,10 @@ class Visitor:
 
 
 def test_a_curation_through_one_server_shows_at_once_on_the_others_cached_timeline(
-    web_servers, redis_url, analyst, curator
+    web_servers,
+    redis_url,
+    analyst,
+    curator,  # noqa: F811 - the fixture
 ):
     import redis
 
