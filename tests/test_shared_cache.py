@@ -78,9 +78,9 @@ class Visitor:
 
 def test_a_curation_through_one_server_shows_at_once_on_the_others_cached_timeline(
     web_servers,
-    redis_url,
+    redis_url,  # noqa: F811 - the fixture
     analyst,
-    curator,  # noqa: F811 - the fixture
+    curator,
 ):
     import redis
 
@@ -107,3 +107,16 @@ def test_a_curation_through_one_server_shows_at_once_on_the_others_cached_timeli
     after = reader.get(f"{second}/")
     assert card not in after
     assert f'data-engagement-card="{kept.pk}"' in after
+
+
+def test_a_web_node_whose_redis_is_gone_is_not_healthy(client, settings):
+    import redis
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://{HOST}:{free_port()}/0",
+        }
+    }
+    with pytest.raises(redis.ConnectionError):
+        client.get("/healthz")
