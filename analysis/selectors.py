@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -39,6 +40,7 @@ from analysis.models import (
     Participation,
     Precision,
 )
+from analysis.services.versions import SHARED_VERSION_KEY, SHARED_VERSION_SECONDS
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,19 @@ ACTOR_CHOICES_CACHED = 60
 
 def data_version() -> int:
     """The version the write services advance (`services.versions.data_version_bump`): one cheap read
-    that every process sees, so a cached aggregate is dropped as soon as an ingest or a curation commits."""
+    that every process sees, so a cached aggregate is dropped as soon as an ingest or a curation commits.
+    With a shared cache (REDIS_URL) it is read there, and from the database only once it expires."""
+    if not settings.CACHE_SHARED:
+        return _data_version_stored()
+    version = cache.get(SHARED_VERSION_KEY)
+    if version is None:
+        version = _data_version_stored()
+        if not cache.add(SHARED_VERSION_KEY, version, SHARED_VERSION_SECONDS):
+            version = cache.get(SHARED_VERSION_KEY, version)  # a write or another reader set it first
+    return version
+
+
+def _data_version_stored() -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT last_value, is_called FROM analysis_data_version")
         value, called = cursor.fetchone()

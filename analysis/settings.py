@@ -8,6 +8,8 @@ DASHBOARD_ANONYMOUS_READ "1"/"true" lets visitors read the dashboard without log
 DJANGO_HTTPS      served over TLS: secure cookies, HSTS, redirect to https (default: on when debug is off)
 DJANGO_HSTS_SECONDS  HSTS max-age when DJANGO_HTTPS is on (default: one year)
 DJANGO_BEHIND_PROXY  trust X-Forwarded-Proto from a TLS-terminating proxy (default: off)
+REDIS_URL         redis://host:port/db: the cache every process and machine shares (cached aggregates,
+                  page fragments and the data version); unset: a cache local to each process
 """
 
 import os
@@ -115,9 +117,22 @@ DATABASES = {"default": database_from_env()}
 if os.environ.get("DJANGO_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["DJANGO_TEST_DB_NAME"]}
 
-# Per-process cache for data-wide aggregates (actor suggestions, outlets, monthly counts); their keys
-# carry `selectors.data_version()`, which every process reads from the database.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "analysis"}}
+# The cache of data-wide aggregates and page fragments (actor suggestions, outlets, monthly counts, the
+# unfiltered timeline); their keys carry `selectors.data_version()`. With REDIS_URL every process and
+# machine shares one cache, the data version included (`CACHE_SHARED`); without it each process keeps
+# its own and reads the version from the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_SHARED = bool(REDIS_URL)
+if CACHE_SHARED:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "analysis",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "analysis"}}
 
 # Security. Scripts only from this origin: no inline script, no eval. Styles allow inline
 # attributes because plotly.js writes them.

@@ -82,3 +82,17 @@ def test_a_curation_change_shows_at_once(reader, analyst):
     engagement_create(actors=[actor, other], date="2024-03-01")
     curation.actor_update(actor=other, user=analyst)
     assert "سيرغي فيكتوروفيتش لافروف" in _page(reader)
+
+
+def test_the_plain_timeline_is_rendered_once_for_every_reader_until_a_write(reader, client, curator):
+    actor = actor_create(name="سيرغي لافروف")
+    visit = engagement_create(actors=[actor], date="2024-02-01", type="visit")
+    card = f'data-engagement-card="{visit.pk}"'
+    assert card in _page(reader)
+    client.force_login(curator)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert card in response.content.decode()
+    assert not [query for query in queries if "analysis_engagement" in query["sql"]], "served from the cache"
+    curation.engagements_reject(engagements=[visit], user=curator)
+    assert card not in _page(reader)

@@ -22,7 +22,12 @@ EMBEDDED = not os.environ.get("DATABASE_URL")
 
 def manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -93,7 +98,9 @@ def test_embedded_server_is_shared_and_survives_a_killed_holder(tmp_path):
     assert not (pgdata / "postmaster.pid").exists(), "the last holder left the server running"
 
 
-@pytest.mark.skipif(not shutil.which("docker-compose") and not os.environ.get("CI"), reason="no docker-compose")
+@pytest.mark.skipif(
+    not shutil.which("docker-compose") and not os.environ.get("CI"), reason="no docker-compose"
+)
 def test_docker_compose_file_is_valid():
     result = subprocess.run(
         ["docker-compose", "config", "-q"],
@@ -106,7 +113,41 @@ def test_docker_compose_file_is_valid():
     assert result.returncode == 0, result.stderr
 
 
-EXTERNAL_URL = re.compile(r"""(?:src|href|action|url)\s*[=(]\s*["']?\s*(?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I)
+@pytest.mark.skipif(
+    not shutil.which("docker-compose") and not os.environ.get("CI"), reason="no docker-compose"
+)
+def test_docker_compose_serves_two_web_replicas_on_one_port_with_a_shared_redis():
+    import yaml
+
+    result = subprocess.run(
+        ["docker-compose", "config"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SECRET_KEY": "compose-check"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    services = yaml.safe_load(result.stdout)["services"]
+    web, proxy = services["web"], services["proxy"]
+    assert web["deploy"]["replicas"] == 2
+    assert "ports" not in web, "the replicas are reached through the proxy only"
+    assert web["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert web["environment"]["DJANGO_BEHIND_PROXY"] == "1"
+    assert "redis" in services and "redis" in web["depends_on"]
+    # docker-compose v1 prints the short syntax ("127.0.0.1:8000:8000/tcp", "source:target:ro"), v2 the long
+    targets = [port["target"] if isinstance(port, dict) else port.split(":")[-1] for port in proxy["ports"]]
+    assert [str(target).removesuffix("/tcp") for target in targets] == ["8000"]
+    mounts = [
+        (v["source"], v["target"]) if isinstance(v, dict) else v.split(":")[:2] for v in proxy["volumes"]
+    ]
+    config = next(source for source, target in mounts if target.endswith("default.conf"))
+    assert "server web:8000 resolve;" in Path(config).read_text()
+
+
+EXTERNAL_URL = re.compile(
+    r"""(?:src|href|action|url)\s*[=(]\s*["']?\s*(?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I
+)
 SIGNED_IN_PAGES = ["timeline", "search", "admin:index", "admin:analysis_engagement_changelist"]
 SIGNED_OUT_PAGES = ["login", "admin:login"]
 

@@ -240,7 +240,10 @@ def timeline_urls() -> dict[str, str]:
     )
     year = year_row["year"] if year_row else 2024
     query = urlencode({"actor": busiest.slug, "date_from": str(year), "date_to": str(year)})
-    return {"unfiltered": "/", "filtered": f"/?{query}"}
+    # `/` itself is the plain workspace, served from the cache once per data version (views._home_workspace;
+    # its ratio to its 5 small queries was 10 at 100,000 engagements): `?page=1`, the same list, measures
+    # the work of the unfiltered timeline
+    return {"unfiltered": "/?page=1", "filtered": f"/?{query}"}
 
 
 def views_urls() -> dict[str, str]:

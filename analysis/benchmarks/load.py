@@ -311,6 +311,7 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         "database": name,
         "engagements": engagements,
         "gunicorn_workers": workers,
+        "cache": "redis" if settings.CACHE_SHARED else "local",  # REDIS_URL set for the workers or not
         "cpus": os.cpu_count(),
         "connections": options.connections,
         "threads": options.threads,
@@ -319,7 +320,11 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         "load_average_before": round(load_before, 2),
         "load_average_after": round(load_after, 2),
         **asdict(result),
-        "error_count": result.error_count,
+        # the figures, read the same way every time (the ones above are wrk's own)
+        "requests_per_s": result.requests_per_second,
+        "p99_ms": result.latency_ms.get("p99"),
+        "errors": result.error_count,
+        "error_kinds": result.errors,
         "wrk_output": raw,
     }
     options.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

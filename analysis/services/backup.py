@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.db import DatabaseError, connection
 
-from analysis.services.versions import SEQUENCE
+from analysis.services.versions import SEQUENCE, shared_version_forget
 
 Progress = Callable[[str], None]
 
@@ -292,6 +292,7 @@ def database_restore(
             cursor.execute(
                 "SELECT setval(%s, %s)", [SEQUENCE, max(restored_version, version_before or 0) + 1]
             )
+        shared_version_forget()
     return RestoreResult(
         path=path,
         database=database,

@@ -5,19 +5,48 @@ Every committed transaction that changes the analysis models advances it once at
 through `analysis.signals`, so the admin and the shell need nothing. Writes that send no signals
 (`bulk_create`, `bulk_update`, `QuerySet.update()`, raw SQL, a queryset delete of mentions or titles)
 must call `data_version_bump()` inside the same transaction; it costs no extra round trip at commit.
+
+With a shared cache (REDIS_URL, `settings.CACHE_SHARED`) the web processes read the version from the
+cache, not the database: each advance also increments it there, so every process and machine sees it
+at once. The cached copy lives `SHARED_VERSION_SECONDS` and is then read again from the sequence, so a
+write by a process without the shared cache (or raw SQL that advances the sequence) shows within that.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 SEQUENCE = "analysis_data_version"
+SHARED_VERSION_KEY = "data-version"
+SHARED_VERSION_SECONDS = 5  # one read of the sequence per 5 s for the whole deployment
 _PENDING = "_analysis_data_version_pending"
 
 
 def _advance(using: str = DEFAULT_DB_ALIAS) -> None:
     with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT nextval('{SEQUENCE}')")
+        value = cursor.fetchone()[0]
+    if settings.CACHE_SHARED:
+        shared_version_advance(value)
+
+
+def shared_version_advance(value: int) -> None:
+    """Increment the shared cache's copy of the version (atomic in Redis), or start it at `value`, the
+    sequence's new value, when it has expired. It never passes the sequence, so a copy read again from
+    the sequence never goes back to a version some process has already cached under."""
+    try:
+        cache.incr(SHARED_VERSION_KEY)
+    except ValueError:  # expired or never set
+        if not cache.add(SHARED_VERSION_KEY, value, SHARED_VERSION_SECONDS):
+            cache.incr(SHARED_VERSION_KEY)  # another process started it in between
+
+
+def shared_version_forget() -> None:
+    """Drop the shared cache's copy, so the next read takes the sequence (after a restore sets it)."""
+    if settings.CACHE_SHARED:
+        cache.delete(SHARED_VERSION_KEY)
 
 
 class _CommitBump:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import redis
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -12,8 +13,9 @@ from analysis import selectors
 from analysis.arabic import name_key
 from analysis.models import Actor, Alias, Engagement, Participation
 from analysis.services.ingestion import document_ingest
-from analysis.services.versions import data_version_bump
+from analysis.services.versions import SHARED_VERSION_SECONDS, data_version_bump, shared_version_forget
 from tests.factories import actor_create, article_text, engagement_create, scripted_extract
+from tests.redis_server import redis_url  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +111,38 @@ def test_an_ingest_costs_one_advance_however_much_it_writes(
     assert outcome.document_id
     assert Engagement.objects.count() == 1
     assert advances(queries) == 1  # at commit
+
+
+@pytest.fixture
+def shared_cache(redis_url, settings):  # noqa: F811 - the fixture
+    """The settings REDIS_URL gives: Django's Redis cache, holding the data version too."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "analysis",
+        }
+    }
+    settings.CACHE_SHARED = True
+    return redis.Redis.from_url(redis_url)
+
+
+def test_with_a_shared_cache_the_version_is_read_from_redis_and_a_bump_shows_there_at_once(shared_cache):
+    version = selectors.data_version()
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.data_version() == version
+    assert len(queries) == 0, "read from Redis, not the sequence"
+    data_version_bump()
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.data_version() == version + 1
+    assert len(queries) == 0
+
+
+def test_a_write_that_bypasses_redis_shows_once_redis_copy_expires(shared_cache):
+    version = selectors.data_version()
+    assert 0 < shared_cache.ttl("analysis:1:data-version") <= SHARED_VERSION_SECONDS
+    with connection.cursor() as cursor:  # a process without REDIS_URL, or raw SQL
+        cursor.execute("SELECT nextval('analysis_data_version')")
+    assert selectors.data_version() == version  # for at most SHARED_VERSION_SECONDS
+    shared_version_forget()  # what the expiry does
+    assert selectors.data_version() == version + 1

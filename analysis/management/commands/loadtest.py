@@ -58,8 +58,8 @@ class Command(BaseCommand):
             f"to {r['gunicorn_workers']} gunicorn workers ({r['engagements']} engagements)\n"
             f"requests/s: {r['requests_per_second']:.1f}   latency p50 {latency.get('p50', 0):.0f} ms, "
             f"p90 {latency.get('p90', 0):.0f} ms, p99 {latency.get('p99', 0):.0f} ms   "
-            f"errors: {r['error_count']} {r['errors'] or ''}\nwrote {load.output}"
+            f"errors: {r['errors']} {r['error_kinds'] or ''}\nwrote {load.output}"
         )
-        if results["error_count"]:
-            raise CommandError(f"{results['error_count']} requests failed: {results['errors']}")
+        if results["errors"]:
+            raise CommandError(f"{results['errors']} requests failed: {results['error_kinds']}")
         self.stdout.write(self.style.SUCCESS("load test passed: no errors"))
