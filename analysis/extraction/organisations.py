@@ -147,6 +147,16 @@ def _org_record(table: _Table, name: str) -> _Record:
     return table.add(name, ActorKind.ORGANIZATION, key)
 
 
+_NEWS = frozenset(normalize(w) for w in "أنباء الأنباء للأنباء الإخبارية".split())
+
+
+def _news_agency(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """`وكالة الأنباء السعودية`, `وكالة أنباء فارس`, `وكالة تسنيم للأنباء`: a news agency."""
+    return any(f == "وكاله" for f in _forms(tokens[first].n)) and any(
+        tokens[k].n in _NEWS for k in range(first + 1, min(end + 1, len(tokens)))
+    )
+
+
 def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
     """Mentions of organisations (embedded when inside a person's title); the tokens they cover."""
     tokens, text, table = doc.tokens, doc.text, doc.table
@@ -162,7 +172,9 @@ def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
         off = _strip_clitic_offset(tok, head)
         name = text[tok.start + off : tokens[end - 1].end]
         embedded = any(in_title[k_idx:end])
-        if not embedded or name_key(name) in table.records:
+        if _news_agency(tokens, k_idx, end):
+            pass  # media are no actors (../shared/gold/CONVENTIONS.md); its words are still taken
+        elif not embedded or name_key(name) in table.records:
             rec = _org_record(table, name)
             mention = Mention(
                 rec.key,

@@ -22,3 +22,11 @@ def test_a_surname_after_a_group_head_names_the_group_not_the_person():
 
 def test_a_participle_after_a_name_is_not_part_of_it():
     assert "جماعة داعش" in organisations("وتحدث عن التصدي لجماعة داعش مؤكدا أن الدعم يمر عبر الحكومة.")
+
+
+def test_a_news_agency_is_no_actor_but_an_intelligence_agency_is():
+    found = organisations(
+        "وذكرت وكالة الأنباء الرسمية أن مدير وكالة المخابرات المركزية وصل. ونقلت وكالة مهر للأنباء الخبر."
+    )
+    assert not any("أنباء" in name or "مهر" in name for name in found)
+    assert "وكالة المخابرات المركزية" in found
