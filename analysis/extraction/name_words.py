@@ -68,7 +68,31 @@ def never_in_name(word: str) -> bool:
     """A verb (`سيبحث`, `ويتناول`), a particle or pronoun (`بأنه`), a common noun in the indefinite
     accusative (`رأيا`, `موقفا`: the noun `رأي` and the `-an` ending) or a participle in it (`مؤكدا`):
     never a word of a name."""
-    return is_verb(word) or reading(word) == "S" or _indefinite_accusative(word) or _circumstantial(word)
+    return (
+        is_verb(word)
+        or reading(word) == "S"
+        or _indefinite_accusative(word)
+        or _circumstantial(word)
+        or _preposition_noun_pronoun(word)
+    )
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _preposition_noun_pronoun(word: str) -> bool:
+    """`لشكره`, `بحضوره`, `لدعوته`: a preposition, a noun of the language and a pronoun, which no
+    name is (`رشاد سلامة لشكره على ...`)."""
+    if word[:1] not in "بل" or len(word) < 5:
+        return False
+    body = word[1:]
+    for pronoun in _PRONOUNS:
+        if body.endswith(pronoun) and len(body) - len(pronoun) >= 3:
+            stem = body[: -len(pronoun)]
+            noun = stem[:-1] + "ة" if stem.endswith("ت") else stem
+            if "N" in reading(noun) and word_zipf(noun) >= WORD_ZIPF and not is_given_name(noun):
+                return True
+    return False
 
 
 def _circumstantial(word: str) -> bool:
