@@ -293,7 +293,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
     if units >= 1 and _conjunction_on_word(tok):
         return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
-    if units == 0 and verb_shaped(tok.n) or re.match(r"^[وف][يت]\w{3,}ان$", tok.n):
+    if units == 0 and verb_shaped(tok.n) or re.match(r"^[وف][يت]\w{3,}ان$", tok.n) and verb_shaped(tok.n):
         return False  # `ويبحثان`, `ويتناولا`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
     if (
         units == 1
@@ -354,10 +354,16 @@ def foreign_then_feminine_noun(first: str, word: str) -> bool:
     )
 
 
+_PLURAL_VERB_RE = re.compile(r"^[وف]?(?P<singular>[يتن]\w{2,})(?:ان|ون|ين|وا|ا)$")
+
+
 def verb_shaped(n: str) -> bool:
     """`ويبحثان`, `ويتناولا`, `يؤكدان`: a present verb in the dual or plural (with `و`/`ف` or not),
-    which opens no name (a dual present verb never starts `ويلسون` either)."""
-    return bool(re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين|وا|ا)$", n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", n))
+    which opens no name: its singular is a verb by qalsadi (`يبحث`; not `وينستون`, `فيلتمان`)."""
+    m = _PLURAL_VERB_RE.match(n)
+    if m is None or not (n[:1] in "وف" or n[:1] in "يت" and re.match(r"^[يت]\w{3,}(?:ان|ون)$", n)):
+        return False
+    return "V" in reading(m.group("singular"))
 
 
 def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
