@@ -74,10 +74,28 @@ def never_in_name(word: str) -> bool:
         or _indefinite_accusative(word)
         or _circumstantial(word)
         or _preposition_noun_pronoun(word)
+        or noun_and_pronoun(word)
     )
 
 
 _PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+@lru_cache(maxsize=65536)
+def noun_and_pronoun(word: str) -> bool:
+    """`تحياته`, `زيارتهما`, `وزرائها`: a noun of the language with a possessive pronoun, which no name
+    is (not a given or family name written so; `ه` only after an open `ت`: `ماجده` may be `ماجدة`)."""
+    if is_given_name(word) or is_family_name(word) or "P" in reading(word):
+        return False
+    for pronoun in _PRONOUNS:
+        stem = word.removesuffix(pronoun)
+        if pronoun == "ه" and not stem.endswith("ت"):
+            continue  # `ماجده`, `شيخه`: names some outlets write with ه for ة
+        if stem != word and len(stem) >= 3:
+            nouns = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)  # `زيارت-ه`, `تحيات-ه`
+            if any("N" in reading(n) and word_zipf(n) >= WORD_ZIPF and not is_given_name(n) for n in nouns):
+                return True
+    return False
 
 
 def _preposition_noun_pronoun(word: str) -> bool:

@@ -434,7 +434,12 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
         or tok.n in lx.NON_NAME_NOUNS
         or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
+        or _noun_with_pronoun(tok)  # `بارو جولته`
     )
+
+
+def _noun_with_pronoun(tok: Token) -> bool:
+    return tok.kind == "w" and name_words.noun_and_pronoun(tok.text)
 
 
 _PATRONYMIC_CONNECTORS = frozenset(normalize(w) for w in "بن ابن بنت ولد".split())

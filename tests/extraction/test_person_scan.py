@@ -210,3 +210,11 @@ def test_a_deputy_for_a_party_or_province_and_his_name():
     found = persons("وقال النائب عن ائتلاف دولة القانون كريم العزاوي إن الجلسة تأجلت.")
     assert found["كريم العزاوي"].title == "النائب عن ائتلاف دولة القانون"
     assert not persons("وتحدث النائب عن الموضوع مطولا.")
+
+
+def test_a_longer_lineage_is_the_same_person():
+    found = persons(
+        "ومن المقرر أن يلتقي الوزير نظيره الأمير خالد بن فهد. والتقى الأمير خالد بن فهد بن عبدالله الوفد."
+    )
+    assert "خالد بن فهد بن عبدالله" in found and "بن عبدالله" not in found
+    assert "خالد بن فهد" in found["خالد بن فهد بن عبدالله"].aliases
