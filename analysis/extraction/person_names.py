@@ -223,6 +223,8 @@ def _article_step(
         ):
             return None
         return k + 1, units + 1, bare + 1, False
+    if tok.n == "الله" and _verb_and_pronoun(tokens[k - 1].text):
+        return None  # `حاكم دبي رعاه الله`, `حفظه الله`: a blessing, no name
     if tok.n in _COMPOUND_SECOND and units >= 1 and tokens[k - 1].n not in lx.NAME_CONNECTORS:
         return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد بدر الدين زايد`: a compound name
     if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
@@ -242,6 +244,17 @@ def _article_step(
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
     return k, units, bare, True
+
+
+@lru_cache(maxsize=4096)
+def _verb_and_pronoun(word: str) -> bool:
+    """`رعاه`, `حفظه`, `يحفظه`: a verb and its object pronoun (`رعى` + `ه`), as in the blessing after a
+    ruler's name."""
+    word = _DIACRITICS_RE.sub("", word)
+    if not word.endswith("ه") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return any("V" in reading(form) for form in (stem, stem[:-1] + "ى" if stem.endswith("ا") else stem))
 
 
 def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) -> bool:

@@ -218,3 +218,11 @@ def test_a_longer_lineage_is_the_same_person():
     )
     assert "خالد بن فهد بن عبدالله" in found and "بن عبدالله" not in found
     assert "خالد بن فهد" in found["خالد بن فهد بن عبدالله"].aliases
+
+
+def test_a_blessing_after_a_rulers_title_is_no_name():
+    found = persons(
+        "استقبل صاحب السمو الشيخ راشد بن سعيد، حاكم الإمارة رعاه الله، الوزير الضيف سامي الكبيسي."
+    )
+    assert not any("الله" in name for name in found)
+    assert "حسن نصر الله" in persons("وقال الأمين العام للحزب حسن نصر الله إن المقاومة جاهزة.")
