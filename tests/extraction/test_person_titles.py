@@ -55,3 +55,8 @@ def test_titles_of_palestinian_and_gulf_offices():
     )
     assert {"نبيل الكيلاني", "سامي القدومي", "ريم الصافي", "سامر الخوري"} <= set(found)
     assert found["سامي القدومي"].title == "رئيس ديوان الرئاسة"
+
+
+def test_a_so_called_body_belongs_to_the_title():
+    found = _persons("وقالت الوكالة إن رئيس ما يسمى بالمجلس الأعلى، كامل الصبري، استقبل المبعوث.")
+    assert found["كامل الصبري"].title == "رئيس ما يسمى بالمجلس الأعلى"
