@@ -80,13 +80,30 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     if _owned_by_previous(doc, i, rng, prev_boundary):
         return None  # `أبرمت خلال الفصل الثاني من 2012 ...، في الوقت الذي يقوم فيه X بزيارة`
     lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
-    before = [d for d in doc.dates_between(lo_char, trig_start)]
+    before = [d for d in doc.dates_between(lo_char, trig_start) if not _reports_day(doc, d, i)]
     if before:
         return before[-1]
-    before = [d for d in doc.dates_between(s_start, trig_start)]
+    before = [d for d in doc.dates_between(s_start, trig_start) if not _reports_day(doc, d, i)]
     if before:
         return before[-1]
     return None
+
+
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن إن بأن وأن أنه أنها إنه إنها بأنه بأنها".split())
+_NOT_REPORTED = frozenset(normalize(w) for w in "بعد قبل على منذ".split())
+
+
+def _reports_day(doc: Doc, date: DateMention, i: int) -> bool:
+    """`أعلن X، الأربعاء، أن الأسد قام بزيارة`, `قال بيان الأربعاء إن الأسد عاد عقب لقائه`: a date
+    before `أن`/`إن` is the day of the report that clause hangs on, not of the engagement told in it
+    (`بعد أن`, `على أن` open no reported clause)."""
+    tokens = doc.tokens
+    k = i - 1
+    while k >= 0 and tokens[k].start >= date.end:
+        if tokens[k].n in _COMPLEMENTIZERS and (k == 0 or tokens[k - 1].n not in _NOT_REPORTED):
+            return True
+        k -= 1
+    return False
 
 
 def _owned_by_previous(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:

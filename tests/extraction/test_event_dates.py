@@ -1,0 +1,29 @@
+"""Which date an engagement takes (event_dates): its own clause's, not a report's or another clause's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+
+
+def dated(text: str, published: date | None = None) -> dict[tuple[str, frozenset[str]], str | None]:
+    found = find_engagements(text, find_actors(text), find_dates(text, published=published))
+    return {(str(e.type), frozenset(p.name for p in e.participants)): e.date.iso for e in found}
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_meeting_it_reports():
+    text = (
+        "وصل الرئيس التونسي قيس سعيد إلى الجزائر يوم الاثنين 3 آذار 2025. "
+        "وأعلن المتحدث باسم الرئاسة سمير خليل، الأربعاء 5 آذار 2025، أن سعيد التقى الرئيس الجزائري عبد المجيد تبون."
+    )
+    found = dated(text)
+    assert found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-03"  # the visit it belongs to
+
+
+def test_a_day_before_a_meeting_told_after_after_that_is_still_the_meeting_s():
+    text = "التقى الرئيس التونسي قيس سعيد يوم الأحد 2 آذار 2025 الرئيس الجزائري عبد المجيد تبون بعد أن وصل إلى الجزائر."
+    found = dated(text)
+    assert found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-02"
