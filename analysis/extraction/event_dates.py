@@ -230,7 +230,7 @@ def anaphoric_date(doc: Doc, cand: Candidate, candidates: list[Candidate]) -> Da
     anaphor = any(
         (hit := trigger_at(tokens[k])) is not None
         and not hit[1]
-        and hit[2].startswith("ال")
+        and (hit[2].startswith("ال") or _possessed(hit[2]))
         and (tokens[k - 1].n in ANAPHOR_LEADS or tokens[k].n[:1] != "و" and k < rng.start + 3)
         for k in range(rng.start + 1, rng.stop)
     )
@@ -240,6 +240,20 @@ def anaphoric_date(doc: Doc, cand: Candidate, candidates: list[Candidate]) -> Da
         if other.sentence < cand.sentence and other.date is not None and other.date.value.day is not None:
             return other.date
     return None
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _possessed(form: str) -> bool:
+    """`لقائهما`, `زيارته`, `اجتماعها`: a trigger noun made definite by its possessive pronoun."""
+    for suffix in _PRONOUNS:
+        stem = form[: -len(suffix)]
+        if form.endswith(suffix) and len(stem) > 2:
+            bare = (stem, stem[:-1] + "ه" if stem.endswith("ت") else "", stem[:-1] + "ء" if stem.endswith("ي") else "")
+            if any(b and (hit := lx.TRIGGERS.get(b)) is not None and not hit[1] for b in bare):
+                return True
+    return False
 
 
 def visit_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:

@@ -27,3 +27,13 @@ def test_a_day_before_a_meeting_told_after_after_that_is_still_the_meeting_s():
     text = "التقى الرئيس التونسي قيس سعيد يوم الأحد 2 آذار 2025 الرئيس الجزائري عبد المجيد تبون بعد أن وصل إلى الجزائر."
     found = dated(text)
     assert found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-02"
+
+
+def test_talks_during_their_meeting_take_the_day_of_the_meeting_told_before():
+    text = (
+        "وقّع الرئيس الجزائري عبد المجيد تبون والرئيس التونسي قيس سعيد، يوم الأحد 2 آذار 2025، اتفاقية للتعاون.\n"
+        "ويهدف الاتفاق إلى رفع مستوى العلاقات.\n"
+        "وبحث الرئيس تبون وسعيد، خلال لقائهما، سبل تعزيز التعاون."
+    )
+    found = dated(text)
+    assert found[("talks", frozenset({"عبد المجيد تبون", "قيس سعيد"}))] == "2025-03-02"
