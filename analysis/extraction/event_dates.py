@@ -161,7 +161,12 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             continue
         source: DateMention | None = None
         if prev is not None and not is_pluperfect(doc, cand):
-            cand.same_as = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
+            first = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
+            cand.same_as = first
+            if first.date is None and not first.planned and not cand.planned:
+                # told first without a day, again later within the day's story (`وصل X اليوم
+                # الخميس ... واجتمع على الفور مع Y`): the later telling dates the first
+                first.date = _told_date(doc, cand, candidates, sentence_had_engagement, dateline_day)
             continue
         if cand.emit:
             last_with[group] = cand

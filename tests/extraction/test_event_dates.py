@@ -38,3 +38,16 @@ def test_talks_during_their_meeting_take_the_day_of_the_meeting_told_before():
     )
     found = dated(text)
     assert found[("talks", frozenset({"عبد المجيد تبون", "قيس سعيد"}))] == "2025-03-02"
+
+
+def test_a_meeting_told_first_without_a_day_takes_the_day_of_its_later_telling():
+    text = (
+        "شهدت العلاقات بين البلدين تحسنا كبيرا.\n"
+        "أعلن الرئيس التونسي قيس سعيد بعد اجتماع مطول مع الرئيس الجزائري عبد المجيد تبون أنه تم الاتفاق على فتح الحدود.\n"
+        "وقال المتحدث إن الخطوة مهمة.\n"
+        "وأضاف أن البلدين يريدان التعاون.\n"
+        "وكان قيس سعيد قد وصل إلى الجزائر اليوم الخميس (6 آذار 2025) في زيارة رسمية. "
+        "واجتمع على الفور مع الرئيس عبد المجيد تبون."
+    )
+    found = dated(text)
+    assert found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-06"
