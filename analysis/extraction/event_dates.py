@@ -73,7 +73,13 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     s_start, s_end = tokens[rng.start].start, tokens[rng.stop - 1].end
     trig_start = tokens[i].start
     stop_char = tokens[next_boundary].start if next_boundary < rng.stop else s_end
-    since = [t.start for t in tokens[i:next_boundary] if t.n == "منذ"]
+    # `منذ 2011` dates a state of things; `التي قصفتها إيران الشهر الماضي` the relative clause's
+    # verb, unless it describes the trigger noun itself (`الزيارة التي قام بها X في ...`)
+    since = [
+        t.start
+        for k, t in enumerate(tokens[i:next_boundary], start=i)
+        if t.n == "منذ" or t.n in _RELATIVES and k > i + 1
+    ]
     after = [d for d in doc.dates_between(trig_start, stop_char) if not any(x < d.start for x in since)]
     if after:
         return after[0]
@@ -89,6 +95,7 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     return None
 
 
+_RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللذان اللتان اللواتي".split())
 _COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن إن بأن وأن أنه أنها إنه إنها بأنه بأنها".split())
 _NOT_REPORTED = frozenset(normalize(w) for w in "بعد قبل على منذ".split())
 

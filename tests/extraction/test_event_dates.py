@@ -51,3 +51,18 @@ def test_a_meeting_told_first_without_a_day_takes_the_day_of_its_later_telling()
     )
     found = dated(text)
     assert found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-06"
+
+
+def test_a_date_in_a_relative_clause_after_the_trigger_is_that_clause_s():
+    text = (
+        "قام الوزير الفرنسي جان لوك ميشو بزيارة إلى بغداد أمس الأربعاء.\n"
+        "وأوضحت المصادر أن ميشو التقى الرئيس العراقي عبد اللطيف رشيد وزار مدينة الموصل التي زارها البابا الشهر الماضي."
+    )
+    visits = {d for (kind, _), d in dated(text, published=date(2025, 3, 6)).items() if kind == "visit"}
+    assert "2025-02" not in visits
+    assert "2025-03-05" in visits
+
+
+def test_a_relative_clause_describing_the_trigger_noun_keeps_its_date():
+    text = "بعد الزيارة التي قام بها الوزير الفرنسي جان لوك ميشو إلى بغداد في كانون الأول 2016، تحسنت العلاقات."
+    assert dated(text)[("visit", frozenset({"جان لوك ميشو"}))] == "2016-12"
