@@ -27,6 +27,7 @@ from analysis.extraction.frame_doc import (
     is_arg,
     trigger_at,
 )
+from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.results import ActorKind, EngagementType
 
 
@@ -212,10 +213,18 @@ def reported_subject(doc: Doc, i: int, rng: range, etype: EngagementType) -> Men
     return None
 
 
-def previous_arg(doc: Doc, before: int, rng: range, etype: EngagementType) -> Mention | None:
+def previous_arg(
+    doc: Doc, before: int, rng: range, etype: EngagementType, *, bodies: bool = False
+) -> Mention | None:
+    """The nearest party before `before` in the sentence. A generic body (`القوات العراقية`) only
+    with `bodies`, where the caller checks it is the trigger's own subject (`شنت القوات X غارات`):
+    it is a party only as the subject or object of the trigger, never as a loose antecedent."""
     k = before - 1
     while k >= rng.start:
         m = doc.inside[k]
+        if m is not None and not bodies and is_generic_body(m.actor):
+            k -= 1
+            continue
         if (
             m is not None
             and is_arg(m, etype)

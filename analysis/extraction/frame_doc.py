@@ -48,7 +48,7 @@ HEDGED_TYPES = {EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, Engagemen
 
 LIGHT_VERBS = frozenset(
     normalize(prefix + w)
-    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد أجرت بدأت بدأوا بدأا اختتمت استهلت قامت عقدت يقوم تقوم سيقوم ستقوم يعقد سيعقد تعقد".split()
+    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد أجرت بدأت بدأوا بدأا اختتمت استهلت قامت عقدت يقوم تقوم سيقوم ستقوم يعقد سيعقد تعقد تبدأ سيبدأ ستبدأ".split()
     for prefix in ("", "و", "ف")
 )
 

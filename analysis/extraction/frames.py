@@ -37,6 +37,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
     unique_parts,
 )
+from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
@@ -179,8 +180,8 @@ def visit_frames(f: Frame) -> list[Candidate]:
     """The visitor and the place; visiting a person named right after the verb is meeting them."""
     c, subject = f.clause, f.subject
     doc, tokens, i, rng = c.doc, c.doc.tokens, c.i, c.rng
-    if subject is None:
-        return []
+    if subject is None or is_generic_body(subject.actor):
+        return []  # `زارت القوات الأمريكية القاعدة`: forces on a base make no visit
     if f.location is None and i + 1 < rng.stop and tokens[i + 1].n in lx.HOST_COUNTRY_WORDS:
         # `يزور المملكة حالياً`: the dateline's place, or the host country as written
         f.location = first_dateline(doc) or doc.text[tokens[i + 1].start : tokens[i + 1].end]

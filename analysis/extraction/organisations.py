@@ -21,6 +21,7 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _strip_clitic_offset,
 )
+from analysis.extraction.generic_bodies import find_generic_bodies
 from analysis.extraction.results import ActorKind
 
 
@@ -190,6 +191,7 @@ def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
             org_covered[s] = True
         k_idx = end
     _find_bare_forms(doc, in_title, org_covered)
+    find_generic_bodies(doc, in_title, org_covered)
     return org_covered
 
 

@@ -497,7 +497,7 @@ def test_a_claim_after_an_apposition_and_a_target_named_in_the_claim():
         "وتبنت المقاومة الإسلامية في العراق الهجوم على القوات الأمريكية."
     )
     [e] = engagements(text)
-    assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "الولايات المتحدة"]
+    assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "القوات الأمريكية"]
     text = "وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، مسؤوليتها عن استهداف دبابة إسرائيلية."
     [e] = engagements(text)
     assert [p.name for p in e.participants] == ["كتائب القسام", "إسرائيل"]
