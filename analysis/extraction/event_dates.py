@@ -336,7 +336,9 @@ def _told_date(
         return None
     if cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
         s_start, s_end = doc.sentences[cand.sentence - 1]
-        prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
+        prev_dates = [
+            d for d in doc.dates_between(s_start, s_end) if d.value.year is not None and not _ahead(d, dateline_day)
+        ]
         if prev_dates:
             return prev_dates[-1]
     earlier = is_pluperfect(doc, cand)
@@ -348,6 +350,16 @@ def _told_date(
     if source is None and not earlier:
         source = dateline_day
     return source
+
+
+def _ahead(date: DateMention, day: DateMention | None) -> bool:
+    """`date` is later than the item's `day` (`ستصل الطائرات في مارس من العام المقبل`): the time of
+    something still to come, never the day of an engagement reported as done."""
+    if day is None or day.value.day is None or date.value.year is None:
+        return False
+    told, now = date.value, day.value
+    parts = [p for p in (told.year, told.month, told.day) if p is not None]
+    return tuple(parts) > (now.year, now.month, now.day)[: len(parts)]
 
 
 def _narrative_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:

@@ -66,3 +66,12 @@ def test_a_date_in_a_relative_clause_after_the_trigger_is_that_clause_s():
 def test_a_relative_clause_describing_the_trigger_noun_keeps_its_date():
     text = "بعد الزيارة التي قام بها الوزير الفرنسي جان لوك ميشو إلى بغداد في كانون الأول 2016، تحسنت العلاقات."
     assert dated(text)[("visit", frozenset({"جان لوك ميشو"}))] == "2016-12"
+
+
+def test_a_reported_engagement_takes_no_date_still_to_come_from_the_sentence_before():
+    text = (
+        "عمان 24 أغسطس 2012 (وكالات) - قال مصدر حكومي إن الأردن سيتسلم الطائرات في مارس من العام المقبل.\n"
+        "وأضاف أن الطائرات ستصل في مارس 2013.\n"
+        "وأفاد قائد سلاح الجو الأميركي جون ديفيس بأنه يجري تدريب طيارين أردنيين على الطائرات في الولايات المتحدة."
+    )
+    assert dated(text)[("training", frozenset({"الأردن", "الولايات المتحدة"}))] == "2012-08-24"
