@@ -80,7 +80,7 @@ DUAL_ENDINGS = ("يا", "ا")
 POSSESSIVE_FORMS = frozenset(
     f
     for f in lx.TRIGGERS
-    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله")) and not f.startswith("ال")
+    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله", "وله")) and not f.startswith("ال")
 )
 
 

@@ -45,6 +45,7 @@ from analysis.extraction.party_lists import (
     signatories_of,
     state_of_unnamed,
 )
+from analysis.extraction.receptions import is_reception, reception_candidates, reception_parties
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 
@@ -68,6 +69,10 @@ def build(
     roles = verb_roles(c, after) if trig.verb else noun_roles(c, after)
     frame = Frame(c, roles, *setting(c, roles))
     etype = trig.type
+    if is_reception(doc, c.i, rng):  # `وكان في استقباله X`: X received the sentence's guest
+        guests, hosts = reception_parties(doc, c.i, rng, roles.subjects)
+        roles.subjects = guests
+        return reception_candidates(frame.make, guests, hosts)
     if etype == EngagementType.AGREEMENT and (signatories := signatories_of(doc, c.i, rng)):
         # `ووقّعه عن الجانب الإيراني A، وعن الجانب العراقي B`
         return [frame.make([(m, Role.PARTICIPANT) for m in signatories])]
