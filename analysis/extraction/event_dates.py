@@ -8,6 +8,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.event_places import dateline_place
+from analysis.extraction.lexical import is_verb
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.results import DateMention, EngagementType
 
@@ -20,9 +21,33 @@ def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
     if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
         return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
     start = max(rng.start, prev_boundary + 1, i - 8)
-    if any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i)):
+    if any(doc.tokens[k].n in lx.PLANNED_MARKERS or _future_light(doc.tokens[k].n) for k in range(start, i)):
         return True
-    return _scheduled(doc, i, rng, start)
+    return _expected_noun(doc, i, rng) or _scheduled(doc, i, rng, start)
+
+
+def _future_light(word: str) -> bool:
+    """`وسيعقد الوزير ... اجتماعا`, `ستبدأ بتدريب`: a verb in the future tense (`س` before an
+    imperfect) governing the trigger noun."""
+    base = word[1:] if word[:1] in "وف" else word
+    if base[:1] != "س" or base[1:2] not in ("ي", "ت", "ن"):
+        return False
+    return base[1:] in _IMPERFECT_LIGHT or is_verb(base[1:])
+
+
+def _expected_noun(doc: Doc, i: int, rng: range) -> bool:
+    """`زيارة مدفيديف المرتقبة`, `الاجتماع المقرر`: a trigger noun whose adjective (after its
+    possessor, before any comma) says it is expected, not done."""
+    hit = trigger_at(doc.tokens[i])
+    if hit is None or hit[1]:
+        return False
+    for k in range(i + 1, min(rng.stop, i + 7)):  # past a possessor's title and name
+        word = doc.tokens[k].n
+        if doc.tokens[k].kind != "w":
+            return False
+        if word in lx.PLANNED_MARKERS or word.endswith("ه") and word[:-1] in lx.PLANNED_MARKERS:
+            return True
+    return False
 
 
 _THAT = frozenset(normalize(w) for w in "أن ان".split())

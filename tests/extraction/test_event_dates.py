@@ -75,3 +75,21 @@ def test_a_reported_engagement_takes_no_date_still_to_come_from_the_sentence_bef
         "وأفاد قائد سلاح الجو الأميركي جون ديفيس بأنه يجري تدريب طيارين أردنيين على الطائرات في الولايات المتحدة."
     )
     assert dated(text)[("training", frozenset({"الأردن", "الولايات المتحدة"}))] == "2012-08-24"
+
+
+def statuses(text: str) -> dict[tuple[str, frozenset[str]], str]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return {(str(e.type), frozenset(p.name for p in e.participants)): str(e.status) for e in found}
+
+
+def test_a_future_light_verb_before_a_trigger_noun_makes_it_planned():
+    text = (
+        "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان، وسيعقد الوزير والوفد المرافق له اجتماعا "
+        "مع وزير الخارجية الأردني أيمن الصفدي."
+    )
+    assert statuses(text)[("meeting", frozenset({"ناصر بوريطة", "أيمن الصفدي"}))] == "planned"
+
+
+def test_an_expected_visit_is_planned():
+    text = "وقال رئيس الوزراء الأردني بشر الخصاونة إن زيارة الرئيس الفرنسي إيمانويل ماكرون المرتقبة ستعزز العلاقات."
+    assert statuses(text)[("visit", frozenset({"إيمانويل ماكرون"}))] == "planned"
