@@ -8,8 +8,8 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.event_places import dateline_place
-from analysis.extraction.lexical import is_verb
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
+from analysis.extraction.lexical import is_verb
 from analysis.extraction.results import DateMention, EngagementType
 
 
@@ -287,7 +287,11 @@ def _possessed(form: str) -> bool:
     for suffix in _PRONOUNS:
         stem = form[: -len(suffix)]
         if form.endswith(suffix) and len(stem) > 2:
-            bare = (stem, stem[:-1] + "ه" if stem.endswith("ت") else "", stem[:-1] + "ء" if stem.endswith("ي") else "")
+            bare = (
+                stem,
+                stem[:-1] + "ه" if stem.endswith("ت") else "",
+                stem[:-1] + "ء" if stem.endswith("ي") else "",
+            )
             if any(b and (hit := lx.TRIGGERS.get(b)) is not None and not hit[1] for b in bare):
                 return True
     return False
@@ -362,7 +366,9 @@ def _told_date(
     if cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
         s_start, s_end = doc.sentences[cand.sentence - 1]
         prev_dates = [
-            d for d in doc.dates_between(s_start, s_end) if d.value.year is not None and not _ahead(d, dateline_day)
+            d
+            for d in doc.dates_between(s_start, s_end)
+            if d.value.year is not None and not _ahead(d, dateline_day)
         ]
         if prev_dates:
             return prev_dates[-1]
@@ -373,8 +379,39 @@ def _told_date(
     if source is None:
         source = visit_date(cand, candidates)  # `وكان X قد التقى، في اليوم الأول من زيارته، Y`
     if source is None and not earlier:
-        source = dateline_day
+        source = _named_again_date(doc, cand, sentence_had_engagement, dateline_day) or dateline_day
     return source
+
+
+def _named_again_date(
+    doc: Doc, cand: Candidate, sentence_had_engagement: dict[int, bool], day: DateMention | None
+) -> DateMention | None:
+    """`وقعت إيران مع العراق اتفاقا ... . وتبين الوثائق أن الجانبين توصلا إلى الاتفاق في نهاية
+    نوفمبر`: the next sentence, telling no engagement of its own, names this one again with the
+    definite article (the noun it was told with, or a trigger noun of its kind) and dates it."""
+    nxt = cand.sentence + 1
+    if nxt >= len(doc.sentences) or sentence_had_engagement.get(nxt, True):
+        return None
+    tokens, rng = doc.tokens, doc.sentence_tokens(cand.sentence)
+    told = {
+        tokens[k].n.lstrip("وف").removesuffix("ا")
+        for k in range(cand.trigger, min(rng.stop, cand.trigger + 6))
+    }
+    for k in doc.sentence_tokens(nxt):
+        word = tokens[k].n.lstrip("وف")
+        hit = trigger_at(tokens[k])
+        if not word.startswith("ال") or not (
+            word[2:] in told or hit is not None and not hit[1] and compatible_types(hit[0], cand.type)
+        ):
+            continue
+        _, end = doc.sentences[nxt]
+        found = [
+            d
+            for d in doc.dates_between(tokens[k].end, end)
+            if d.value.year is not None and not _ahead(d, day)
+        ]
+        return found[0] if found else None
+    return None
 
 
 def _ahead(date: DateMention, day: DateMention | None) -> bool:

@@ -20,7 +20,9 @@ def test_the_day_of_a_report_is_not_the_day_of_the_meeting_it_reports():
         "وأعلن المتحدث باسم الرئاسة سمير خليل، الأربعاء 5 آذار 2025، أن سعيد التقى الرئيس الجزائري عبد المجيد تبون."
     )
     found = dated(text)
-    assert found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-03"  # the visit it belongs to
+    assert (
+        found[("meeting", frozenset({"قيس سعيد", "عبد المجيد تبون"}))] == "2025-03-03"
+    )  # the visit it belongs to
 
 
 def test_a_day_before_a_meeting_told_after_after_that_is_still_the_meeting_s():
@@ -64,7 +66,9 @@ def test_a_date_in_a_relative_clause_after_the_trigger_is_that_clause_s():
 
 
 def test_a_relative_clause_describing_the_trigger_noun_keeps_its_date():
-    text = "بعد الزيارة التي قام بها الوزير الفرنسي جان لوك ميشو إلى بغداد في كانون الأول 2016، تحسنت العلاقات."
+    text = (
+        "بعد الزيارة التي قام بها الوزير الفرنسي جان لوك ميشو إلى بغداد في كانون الأول 2016، تحسنت العلاقات."
+    )
     assert dated(text)[("visit", frozenset({"جان لوك ميشو"}))] == "2016-12"
 
 
@@ -93,3 +97,11 @@ def test_a_future_light_verb_before_a_trigger_noun_makes_it_planned():
 def test_an_expected_visit_is_planned():
     text = "وقال رئيس الوزراء الأردني بشر الخصاونة إن زيارة الرئيس الفرنسي إيمانويل ماكرون المرتقبة ستعزز العلاقات."
     assert statuses(text)[("visit", frozenset({"إيمانويل ماكرون"}))] == "planned"
+
+
+def test_the_next_sentence_naming_the_agreement_again_dates_it():
+    text = (
+        "تفيد وثائق بأن المغرب وقع مع موريتانيا اتفاقا لبيعها معدات زراعية بقيمة 20 مليون دولار.\n"
+        "وتبين الوثائق أن الطرفين توصلا إلى الاتفاق في منتصف مارس 2021 بعد مفاوضات طويلة."
+    )
+    assert dated(text)[("agreement", frozenset({"المغرب", "موريتانيا"}))] == "2021-03"
