@@ -53,7 +53,7 @@ LIGHT_VERBS = frozenset(
 )
 
 
-AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت بها به وفد وفدا من رفيع".split())
+AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت يقوم تقوم بها به وفد وفدا من رفيع".split())
 
 
 POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")
@@ -80,7 +80,8 @@ DUAL_ENDINGS = ("يا", "ا")
 POSSESSIVE_FORMS = frozenset(
     f
     for f in lx.TRIGGERS
-    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله", "وله")) and not f.startswith("ال")
+    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله", "وله"))
+    and not f.startswith("ال")
 )
 
 

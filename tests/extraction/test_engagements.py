@@ -1020,3 +1020,12 @@ def test_a_visit_after_bad_is_the_sentence_subjects_and_so_are_its_meetings():
         ("visit", frozenset({"محمد شياع السوداني"})),
         ("meeting", frozenset({"محمد شياع السوداني", "جو بايدن"})),
     }
+
+
+def test_a_military_operation_against_a_group_is_an_attack_on_it():
+    [e] = engagements(
+        "وتأتي الزيارة مع العملية العسكرية التي تقوم بها القوات التركية في ريف حلب ضد تنظيم داعش."
+    )
+    assert e.type == EngagementType.ATTACK
+    assert parties(e) == {"القوات التركية", "تنظيم داعش"}
+    assert engagements("وقال الوزير سامي الخطيب إن تركيا ستوقف العملية العسكرية خلال أيام.") == []
