@@ -111,10 +111,10 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     if _owned_by_previous(doc, i, rng, prev_boundary):
         return None  # `أبرمت خلال الفصل الثاني من 2012 ...، في الوقت الذي يقوم فيه X بزيارة`
     lo_char = tokens[prev_boundary + 1].start if prev_boundary + 1 > rng.start else s_start
-    before = [d for d in doc.dates_between(lo_char, trig_start) if not _reports_day(doc, d, i)]
+    before = [d for d in doc.dates_between(lo_char, trig_start)]
     if before:
         return before[-1]
-    before = [d for d in doc.dates_between(s_start, trig_start) if not _reports_day(doc, d, i)]
+    before = [d for d in doc.dates_between(s_start, trig_start)]
     if before:
         return before[-1]
     return None
@@ -127,8 +127,9 @@ _NOT_REPORTED = frozenset(normalize(w) for w in "بعد قبل على منذ".sp
 
 def _reports_day(doc: Doc, date: DateMention, i: int) -> bool:
     """`أعلن X، الأربعاء، أن الأسد قام بزيارة`, `قال بيان الأربعاء إن الأسد عاد عقب لقائه`: a date
-    before `أن`/`إن` is the day of the report that clause hangs on, not of the engagement told in it
-    (`بعد أن`, `على أن` open no reported clause)."""
+    before `أن`/`إن` is the day of the report that clause hangs on: the engagement told in it takes
+    it only as that day's news, when the text dates it no other way (`بعد أن`, `على أن` open no
+    reported clause)."""
     tokens = doc.tokens
     k = i - 1
     while k >= 0 and tokens[k].start >= date.end:
@@ -182,6 +183,10 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
     for cand in candidates:
         if cand.same_as is not None or cand.tour_stop:
             continue
+        report_day = None
+        if cand.date is not None and not cand.planned and _reports_day(doc, cand.date, cand.trigger):
+            report_day, cand.date = cand.date, None  # the day of the report, the story's if no other
+        item_day = report_day or dateline_day
         keys = frozenset(m.actor for m, _ in cand.participants)
         group = (keys, cand.type in PAIRWISE)
         prev = last_with.get(group)
@@ -198,18 +203,19 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             if first.date is None and not first.planned and not cand.planned:
                 # told first without a day, again later within the day's story (`وصل X اليوم
                 # الخميس ... واجتمع على الفور مع Y`): the later telling dates the first
-                first.date = _told_date(doc, cand, candidates, sentence_had_engagement, dateline_day)
+                first.date = _told_date(doc, cand, candidates, sentence_had_engagement, item_day)
             continue
         if cand.emit:
             last_with[group] = cand
         if cand.ongoing:
+            cand.date = report_day
             continue  # `المفاوضات الجارية`: no day of its own, none borrowed
         if cand.planned and not _today(doc, cand):
             # a planned engagement happens on a day of its own: it takes no date told elsewhere
             ante = cand.inherited_from
             source = ante.date if ante is not None and ante.sentence == cand.sentence else None
         else:  # `تصل X اليوم`: scheduled for the day the item is dated
-            source = _told_date(doc, cand, candidates, sentence_had_engagement, dateline_day)
+            source = _told_date(doc, cand, candidates, sentence_had_engagement, item_day)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
 

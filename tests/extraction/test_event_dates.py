@@ -105,3 +105,13 @@ def test_the_next_sentence_naming_the_agreement_again_dates_it():
         "وتبين الوثائق أن الطرفين توصلا إلى الاتفاق في منتصف مارس 2021 بعد مفاوضات طويلة."
     )
     assert dated(text)[("agreement", frozenset({"المغرب", "موريتانيا"}))] == "2021-03"
+
+
+def test_the_day_of_the_report_dates_the_engagement_the_text_dates_no_other_way():
+    text = (
+        "تونس – تشهد العلاقات بين البلدين تحسنا.\n"
+        "ويرى مراقبون أن الحدود ستفتح قريبا.\n"
+        "وتتواصل الاتصالات بين الجانبين.\n"
+        "وأعلنت الرئاسة التونسية، الأحد 2 آذار 2025، أن الرئيس قيس سعيد استقبل وزير الخارجية الجزائري أحمد عطاف."
+    )
+    assert dated(text)[("meeting", frozenset({"قيس سعيد", "أحمد عطاف"}))] == "2025-03-02"
