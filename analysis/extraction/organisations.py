@@ -191,6 +191,7 @@ def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
             org_covered[s] = True
         k_idx = end
     _find_bare_forms(doc, in_title, org_covered)
+    _find_member_plurals(doc, in_title, org_covered)
     find_generic_bodies(doc, in_title, org_covered)
     return org_covered
 
@@ -242,3 +243,54 @@ def _bare_form_at(doc: _Doc, k_idx: int, parts: tuple[str, ...], rec: _Record, i
     )
     doc.add_mention(rec, mention)
     return True
+
+
+def _member_plurals(doc: _Doc) -> dict[str, _Record]:
+    """`الحوثيون`, `الحوثيين` for `جماعة الحوثي`: the plural of the nisba a group's head governs
+    (its members, standing for the group); not of an adjective (`الاتحاد الوطني`: no `الوطنيون`)."""
+    plurals: dict[str, _Record] = {}
+    for rec in list(doc.table.records.values()):
+        parts = normalize(rec.name).split()
+        named = rec.kind == ActorKind.ORGANIZATION and len(parts) == 2 and not parts[0].startswith(_ARTICLE)
+        last = parts[-1] if named else ""
+        if (
+            last.startswith(_ARTICLE)
+            and last.endswith("ي")
+            and len(last) > 5
+            and last not in lx.DEMONYM_FORMS
+        ):
+            for ending in ("ون", "ين"):
+                plurals.setdefault(last + ending, rec)
+    return plurals
+
+
+def _find_member_plurals(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:
+    plurals = _member_plurals(doc)
+    if not plurals:
+        return
+    for k_idx, tok in enumerate(doc.tokens):
+        if org_covered[k_idx] or doc.covered[k_idx] or tok.kind != "w":
+            continue
+        plural = next((f for f in _forms(tok.n) if f in plurals), None)
+        if plural is None:
+            continue
+        rec = plurals[plural]
+        off = _strip_clitic_offset(tok, plural)
+        surface = doc.text[tok.start + off : tok.end]
+        if tok.n.startswith(("لل", "ولل", "فلل")):
+            surface = "ا" + doc.text[tok.start + tok.text.index("ل") + 1 : tok.end]
+        if surface not in rec.aliases and surface != rec.name:
+            rec.aliases.append(surface)
+        doc.add_mention(
+            rec,
+            Mention(
+                rec.key,
+                ActorKind.ORGANIZATION,
+                k_idx,
+                k_idx,
+                tok.start + off,
+                tok.end,
+                embedded=in_title[k_idx],
+            ),
+        )
+        org_covered[k_idx] = True

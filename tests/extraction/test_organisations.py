@@ -30,3 +30,12 @@ def test_a_news_agency_is_no_actor_but_an_intelligence_agency_is():
     )
     assert not any("أنباء" in name or "مهر" in name for name in found)
     assert "وكالة المخابرات المركزية" in found
+
+
+def test_the_plural_of_a_groups_nisba_is_the_group():
+    text = "والتقى المبعوث قيادات حركة الأنصاري. وتوصلت الحكومة الصومالية والأنصاريون إلى اتفاق، وقال إن للأنصاريين مطالب."
+    found = {a.name: a for a in find_actors(text).actors}
+    assert set(found["حركة الأنصاري"].aliases) == {"الأنصاريون", "الأنصاريين"}
+    text = "وقال حزب الاتحاد الوطني إن الوطنيين صوتوا للقرار."  # an adjective's plural is no member
+    [party] = [a for a in find_actors(text).actors if a.kind == ActorKind.ORGANIZATION]
+    assert party.aliases == []
