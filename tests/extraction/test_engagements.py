@@ -1029,3 +1029,11 @@ def test_a_military_operation_against_a_group_is_an_attack_on_it():
     assert e.type == EngagementType.ATTACK
     assert parties(e) == {"القوات التركية", "تنظيم داعش"}
     assert engagements("وقال الوزير سامي الخطيب إن تركيا ستوقف العملية العسكرية خلال أيام.") == []
+
+
+def test_a_relative_clause_after_a_bracketed_short_form_describes_the_party():
+    [e] = engagements(
+        "وتأتي الزيارة مع العملية العسكرية التي تقوم بها القوات التركية في ريف حلب ضد تنظيم داعش (التنظيم) "
+        "والتي يدعمها مقاتلو حزب البعث المنحل."
+    )
+    assert parties(e) == {"القوات التركية", "تنظيم داعش"}
