@@ -37,15 +37,20 @@ def _future_light(word: str) -> bool:
 
 def _expected_noun(doc: Doc, i: int, rng: range) -> bool:
     """`زيارة مدفيديف المرتقبة`, `الاجتماع المقرر`: a trigger noun whose adjective (after its
-    possessor, before any comma) says it is expected, not done."""
+    possessor, before any comma) says it is expected, not done; `مباحثاته مع X ستتركز على`: the
+    noun opens a clause whose verb is future (not after a preposition: `وعقب اللقاء سيتوجه`)."""
     hit = trigger_at(doc.tokens[i])
     if hit is None or hit[1]:
         return False
+    subject = i == rng.start or doc.tokens[i - 1].kind != "w" or doc.tokens[i - 1].n in _THAT
+    subject = subject and doc.tokens[i].n[:1] not in "بل"
     for k in range(i + 1, min(rng.stop, i + 7)):  # past a possessor's title and name
         word = doc.tokens[k].n
         if doc.tokens[k].kind != "w":
             return False
         if word in lx.PLANNED_MARKERS or word.endswith("ه") and word[:-1] in lx.PLANNED_MARKERS:
+            return True
+        if subject and _future_light(word):
             return True
     return False
 

@@ -115,3 +115,10 @@ def test_the_day_of_the_report_dates_the_engagement_the_text_dates_no_other_way(
         "وأعلنت الرئاسة التونسية، الأحد 2 آذار 2025، أن الرئيس قيس سعيد استقبل وزير الخارجية الجزائري أحمد عطاف."
     )
     assert dated(text)[("meeting", frozenset({"قيس سعيد", "أحمد عطاف"}))] == "2025-03-02"
+
+
+def test_talks_that_a_future_verb_tells_of_are_planned():
+    said = 'وأشار الوزير الأردني أيمن الصفدي إلى أن "مباحثاته مع قادة الجيش الفرنسي {} على الأمن".'
+    talks = ("talks", frozenset({"أيمن الصفدي", "الجيش الفرنسي"}))
+    assert statuses(said.format("ستتركز"))[talks] == "planned"
+    assert statuses(said.format("تركزت"))[talks] == "reported"
