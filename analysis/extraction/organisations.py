@@ -111,9 +111,17 @@ _ORG_ENDERS = frozenset(
 )
 
 
+# `أن`/`إن` with a pronoun (`أعلنت حركة X أنها ...`): the clause the name is the subject of
+_THAT_WITH_PRONOUN = frozenset(
+    normalize(that + pronoun) for that in ("أن", "إن", "بأن", "لأن") for pronoun in ("ه", "ها", "هم", "هما")
+)
+
+
 def _valid_org_word(n: str) -> bool:
     if n.endswith(("يه", "ي")) and len(n) > 3:
         return False  # an indefinite adjective (`مؤسسة عسكرية`), not a name
+    if n in _THAT_WITH_PRONOUN:
+        return False
     return (
         not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS)
         and len(n) >= 2

@@ -39,3 +39,10 @@ def test_the_plural_of_a_groups_nisba_is_the_group():
     text = "وقال حزب الاتحاد الوطني إن الوطنيين صوتوا للقرار."  # an adjective's plural is no member
     [party] = [a for a in find_actors(text).actors if a.kind == ActorKind.ORGANIZATION]
     assert party.aliases == []
+
+
+def test_that_with_a_pronoun_ends_a_name():
+    assert organisations("وأعلنت حركة حماس أنها تدرس المقترح، وقالت حركة النجباء إنها مستعدة.") == {
+        "حركة حماس",
+        "حركة النجباء",
+    }
