@@ -318,4 +318,7 @@ def _reported_speaker(doc: Doc, i: int, rng: range) -> Mention | None:
         return None
     if not any(f in lx.SPEECH_VERBS for f in _forms(doc.tokens[v].n)):
         return None
+    before = doc.inside[v - 1] if v - 1 >= rng.start else None
+    if before is not None and before.kind == ActorKind.PERSON and not before.embedded:
+        return before  # `وقال Y إن X أكد أن زيارته ...`: X, named right before the verb
     return _sentence_lead(doc, rng, v)

@@ -61,3 +61,8 @@ def test_a_possessor_after_a_speech_verb_is_the_speaker():
     found = parties(text)
     assert {"سامي الخطيب", "الجيش الأردني"} in found
     assert {"الأردن", "الجيش الأردني"} not in found
+
+
+def test_a_speaker_named_before_the_speech_verb_is_the_possessor():
+    text = "وقال المتحدث سامي الخطيب إن الوزير هاني الفايز أكد أن مباحثاته مع قادة أركان الجيش الأردني كانت مثمرة."
+    assert {"هاني الفايز", "الجيش الأردني"} in parties(text)
