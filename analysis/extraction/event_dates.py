@@ -399,7 +399,8 @@ def _named_again_date(
 ) -> DateMention | None:
     """`وقعت إيران مع العراق اتفاقا ... . وتبين الوثائق أن الجانبين توصلا إلى الاتفاق في نهاية
     نوفمبر`: the next sentence, telling no engagement of its own, names this one again with the
-    definite article (the noun it was told with, or a trigger noun of its kind) and dates it."""
+    definite article (the noun it was told with, no party's name or title, or a trigger noun of
+    its kind) with a date right after it."""
     nxt = cand.sentence + 1
     if nxt >= len(doc.sentences) or sentence_had_engagement.get(nxt, True):
         return None
@@ -407,19 +408,22 @@ def _named_again_date(
     told = {
         tokens[k].n.lstrip("وف").removesuffix("ا")
         for k in range(cand.trigger, min(rng.stop, cand.trigger + 6))
+        if doc.inside[k] is None and k not in doc.mention_at
     }
-    for k in doc.sentence_tokens(nxt):
+    nxt_rng = doc.sentence_tokens(nxt)
+    for k in nxt_rng:
         word = tokens[k].n.lstrip("وف")
         hit = trigger_at(tokens[k])
         if not word.startswith("ال") or not (
             word[2:] in told or hit is not None and not hit[1] and compatible_types(hit[0], cand.type)
         ):
             continue
-        _, end = doc.sentences[nxt]
+        # a date opening within a few words: `الاتفاق في نهاية نوفمبر`, `الاجتماع الليلة الماضية`
+        near, end = tokens[min(k + 3, nxt_rng.stop - 1)].end, doc.sentences[nxt][1]
         found = [
             d
             for d in doc.dates_between(tokens[k].end, end)
-            if d.value.year is not None and not _ahead(d, day)
+            if d.start <= near and d.value.year is not None and not _ahead(d, day)
         ]
         return found[0] if found else None
     return None

@@ -122,3 +122,12 @@ def test_talks_that_a_future_verb_tells_of_are_planned():
     talks = ("talks", frozenset({"أيمن الصفدي", "الجيش الفرنسي"}))
     assert statuses(said.format("ستتركز"))[talks] == "planned"
     assert statuses(said.format("تركزت"))[talks] == "reported"
+
+
+def test_a_title_named_again_with_a_date_far_after_it_does_not_date_the_meeting():
+    text = (
+        "تشهد العلاقات بين البلدين تحسنا.\n"
+        "واستقبل رئيس الوزراء الأردني بشر الخصاونة وزير الخارجية الفرنسي جان نويل بارو في عمان.\n"
+        "وأكد الرئيس أن العلاقات بين البلدين شهدت تطورا كبيرا منذ عام 2019."
+    )
+    assert dated(text)[("meeting", frozenset({"بشر الخصاونة", "جان نويل بارو"}))] != "2019"
