@@ -32,7 +32,7 @@ def _future_light(word: str) -> bool:
     base = word[1:] if word[:1] in "وف" else word
     if base[:1] != "س" or base[1:2] not in ("ي", "ت", "ن"):
         return False
-    return base[1:] in _IMPERFECT_LIGHT or is_verb(base[1:])
+    return base[1:] in _IMPERFECT_LIGHT or base[1:] in _FUTURE_AUXILIARIES or is_verb(base[1:])
 
 
 def _expected_noun(doc: Doc, i: int, rng: range) -> bool:
@@ -59,6 +59,8 @@ _THAT = frozenset(normalize(w) for w in "أن ان".split())
 _ON = normalize("على")
 _NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً حاليا حالياً الآن خلالها خلاله".split())
 _IMPERFECT_LIGHT = frozenset(normalize(w) for w in "يقوم تقوم يجري تجري يعقد تعقد".split())
+# `سيتم توقيع الاتفاق`, `ستكون الزيارة الأولى`: hollow verbs the lexicon does not read as verbs
+_FUTURE_AUXILIARIES = frozenset(normalize(w) for w in "يتم تتم يكون تكون".split())
 
 
 def _scheduled(doc: Doc, i: int, rng: range, start: int) -> bool:

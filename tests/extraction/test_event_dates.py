@@ -131,3 +131,8 @@ def test_a_title_named_again_with_a_date_far_after_it_does_not_date_the_meeting(
         "وأكد الرئيس أن العلاقات بين البلدين شهدت تطورا كبيرا منذ عام 2019."
     )
     assert dated(text)[("meeting", frozenset({"بشر الخصاونة", "جان نويل بارو"}))] != "2019"
+
+
+def test_a_signing_that_will_take_place_is_planned():
+    text = "وقال المتحدث إنه سيتم توقيع اتفاقية بين المغرب وموريتانيا في الرباط."
+    assert set(statuses(text).values()) == {"planned"}
