@@ -12,7 +12,6 @@ wordfreq version and a digest of `normalize`, so a new version of either builds 
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import re
