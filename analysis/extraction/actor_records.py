@@ -123,9 +123,17 @@ def _same_person(other_key: str, key: str) -> bool:
         or variant_name(other_key, key)
         or other_key.endswith(" " + key)
         or key.endswith(" " + other_key)
+        or _longer_lineage(other_key, key)
+        or _longer_lineage(key, other_key)
         or " " not in key
         and variant_spelling(key, other_key.rsplit(" ", 1)[-1])  # `السفير ماكسيوف`
     )
+
+
+def _longer_lineage(full: str, short: str) -> bool:
+    """`فيصل بن فرحان بن عبدالله` and `فيصل بن فرحان`, `محمد بن راشد آل مكتوم` and `محمد بن راشد`: the
+    same person, the longer form naming one more forefather or the family."""
+    return " بن " in short and full.startswith((short + " بن ", short + " ال "))
 
 
 def _joined_abd(key: str) -> str:

@@ -27,7 +27,10 @@ from analysis.extraction.frame_doc import (
     is_arg,
     trigger_at,
 )
+from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.results import ActorKind, EngagementType
+
+_MILITARY_ADJECTIVES = frozenset(normalize(w) for w in "العسكرية العسكري".split())
 
 
 def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, first: bool = False) -> bool:
@@ -39,8 +42,14 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
         return True
     if i - 1 >= rng.start and (tokens[i - 1].n in LIGHT_VERBS or tokens[i - 1].n in PURPOSE_WORDS):
         return True  # `كرر الزيارة`, `لغرض التدريب`
-    nxt = [tokens[k].n for k in range(i + 1, min(i + 3, rng.stop))]
-    if len(nxt) >= 2 and nxt[0] in ("التي", "الذي") and nxt[1].startswith(("قام", "اجر", "جر")):
+    nxt = [tokens[k].n for k in range(i + 1, min(i + 4, rng.stop))]
+    if nxt and nxt[0] in _MILITARY_ADJECTIVES:
+        nxt = nxt[1:]  # `العملية العسكرية التي تقوم بها`
+    if (
+        len(nxt) >= 2
+        and nxt[0] in ("التي", "الذي")
+        and nxt[1].startswith(("قام", "اجر", "جر", "تقوم", "يقوم"))
+    ):
         return True
     # `المفاوضات الجارية في جنيف بين إيران وفرنسا`, and as the sentence's first engagement
     # `تنحصر مهامها في الاجتماع، الأحد، مع اللجنة`: an engagement that names its own parties
@@ -212,10 +221,18 @@ def reported_subject(doc: Doc, i: int, rng: range, etype: EngagementType) -> Men
     return None
 
 
-def previous_arg(doc: Doc, before: int, rng: range, etype: EngagementType) -> Mention | None:
+def previous_arg(
+    doc: Doc, before: int, rng: range, etype: EngagementType, *, bodies: bool = False
+) -> Mention | None:
+    """The nearest party before `before` in the sentence. A generic body (`القوات العراقية`) only
+    with `bodies`, where the caller checks it is the trigger's own subject (`شنت القوات X غارات`):
+    it is a party only as the subject or object of the trigger, never as a loose antecedent."""
     k = before - 1
     while k >= rng.start:
         m = doc.inside[k]
+        if m is not None and not bodies and is_generic_body(m.actor):
+            k -= 1
+            continue
         if (
             m is not None
             and is_arg(m, etype)

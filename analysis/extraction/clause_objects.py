@@ -122,12 +122,22 @@ def _relative_clause(doc: Doc, k: int, stop: int) -> bool:
     """A relative pronoun right after a party, opening a clause with a word that is not a name
     (`X الذي حمل`, `X، التي سلمته`): a description of that party, up to the end of the stretch."""
     tokens = doc.tokens
-    if tokens[k].n not in lx.RELATIVES or k + 1 >= stop or doc.inside[k + 1] is not None:
+    word = tokens[k].n
+    relative = word in lx.RELATIVES or word[:1] == "و" and word[1:] in lx.RELATIVES  # `والتي`
+    if not relative or k + 1 >= stop or doc.inside[k + 1] is not None:
         return False
-    before = k - 1
+    before = _before_aside(tokens, k - 1)
     while before >= 0 and tokens[before].kind == "p" and tokens[before].text in COMMAS | QUOTE_MARKS:
         before -= 1
     return before >= 0 and doc.inside[before] is not None and tokens[k + 1].kind == "w"
+
+
+def _before_aside(tokens: Sequence[Token], k: int) -> int:
+    """The token before a short aside in brackets ending at `k` (`X (قسد) والتي`), else `k`."""
+    if k < 0 or tokens[k].text != ")":
+        return k
+    opening = next((j for j in range(k - 1, max(k - 5, -1), -1) if tokens[j].text == "("), None)
+    return k if opening is None else opening - 1
 
 
 ATTENDED = "attended"  # the marker of parties listed as attending

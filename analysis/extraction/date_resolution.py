@@ -352,6 +352,9 @@ class Resolver:
             return self._nearest_year(self.last_year, cand)
         if self.published is not None:
             return _year_from_publication(cand.month, cand.day, cand.direction, self.published)
+        if cand.direction is not None and self.last_day is not None:
+            # `الخرطوم 26 ديسمبر 2017 ... خلال يناير القادم`: ahead of or before the day the text told
+            return _year_from_publication(cand.month, cand.day, cand.direction, self.last_day)
         return self.last_year
 
     def _nearest_year(self, year: int, cand: Candidate) -> int:

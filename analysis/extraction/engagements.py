@@ -93,7 +93,7 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
     for i in rng:
         if doc.inside[i] is not None:
             continue
-        hit = trigger_at(tokens[i]) or _joint(doc, i, rng)
+        hit = trigger_at(tokens[i]) or _joint(doc, i, rng) or _operation_against(doc, i, rng)
         if hit is None:
             continue
         etype, verb, form, conj = hit
@@ -151,6 +151,25 @@ def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, boo
     if tok in lx.JOINT_WORDS and i + 1 < rng.stop and doc.tokens[i + 1].n == "مع":
         return EngagementType.MEETING, False, tok, False
     return None
+
+
+_OPERATIONS = frozenset(normalize(w) for w in "العملية عملية العمليات عمليات الحملة حملة".split())
+_MILITARY = frozenset(normalize(w) for w in "العسكرية عسكرية".split())
+_AGAINST = normalize("ضد")
+
+
+def _operation_against(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, bool] | None:
+    """`العملية العسكرية التي تقوم بها X ... ضد Y`: a military operation against Y is an attack on it."""
+    tok = doc.tokens[i].n
+    if tok not in _OPERATIONS or i + 1 >= rng.stop or doc.tokens[i + 1].n not in _MILITARY:
+        return None
+    ahead = range(i + 2, min(i + 14, rng.stop))
+    against = next((k for k in ahead if doc.tokens[k].n == _AGAINST), None)
+    if against is None or any(
+        doc.tokens[k].kind == "p" and doc.tokens[k].text != "(" for k in range(i, against)
+    ):
+        return None
+    return EngagementType.ATTACK, False, tok, False
 
 
 def _this_one(doc: Doc, i: int, rng: range) -> bool:

@@ -9,6 +9,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.event_places import dateline_place
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
+from analysis.extraction.lexical import is_verb
 from analysis.extraction.results import DateMention, EngagementType
 
 
@@ -20,15 +21,46 @@ def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
     if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
         return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
     start = max(rng.start, prev_boundary + 1, i - 8)
-    if any(doc.tokens[k].n in lx.PLANNED_MARKERS for k in range(start, i)):
+    if any(doc.tokens[k].n in lx.PLANNED_MARKERS or _future_light(doc.tokens[k].n) for k in range(start, i)):
         return True
-    return _scheduled(doc, i, rng, start)
+    return _expected_noun(doc, i, rng) or _scheduled(doc, i, rng, start)
+
+
+def _future_light(word: str) -> bool:
+    """`وسيعقد الوزير ... اجتماعا`, `ستبدأ بتدريب`: a verb in the future tense (`س` before an
+    imperfect) governing the trigger noun."""
+    base = word[1:] if word[:1] in "وف" else word
+    if base[:1] != "س" or base[1:2] not in ("ي", "ت", "ن"):
+        return False
+    return base[1:] in _IMPERFECT_LIGHT or base[1:] in _FUTURE_AUXILIARIES or is_verb(base[1:])
+
+
+def _expected_noun(doc: Doc, i: int, rng: range) -> bool:
+    """`زيارة مدفيديف المرتقبة`, `الاجتماع المقرر`: a trigger noun whose adjective (after its
+    possessor, before any comma) says it is expected, not done; `مباحثاته مع X ستتركز على`: the
+    noun opens a clause whose verb is future (not after a preposition: `وعقب اللقاء سيتوجه`)."""
+    hit = trigger_at(doc.tokens[i])
+    if hit is None or hit[1]:
+        return False
+    subject = i == rng.start or doc.tokens[i - 1].kind != "w" or doc.tokens[i - 1].n in _THAT
+    subject = subject and doc.tokens[i].n[:1] not in "بل"
+    for k in range(i + 1, min(rng.stop, i + 7)):  # past a possessor's title and name
+        word = doc.tokens[k].n
+        if doc.tokens[k].kind != "w":
+            return False
+        if word in lx.PLANNED_MARKERS or word.endswith("ه") and word[:-1] in lx.PLANNED_MARKERS:
+            return True
+        if subject and _future_light(word):
+            return True
+    return False
 
 
 _THAT = frozenset(normalize(w) for w in "أن ان".split())
 _ON = normalize("على")
 _NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً حاليا حالياً الآن خلالها خلاله".split())
 _IMPERFECT_LIGHT = frozenset(normalize(w) for w in "يقوم تقوم يجري تجري يعقد تعقد".split())
+# `سيتم توقيع الاتفاق`, `ستكون الزيارة الأولى`: hollow verbs the lexicon does not read as verbs
+_FUTURE_AUXILIARIES = frozenset(normalize(w) for w in "يتم تتم يكون تكون".split())
 
 
 def _scheduled(doc: Doc, i: int, rng: range, start: int) -> bool:
@@ -73,7 +105,13 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     s_start, s_end = tokens[rng.start].start, tokens[rng.stop - 1].end
     trig_start = tokens[i].start
     stop_char = tokens[next_boundary].start if next_boundary < rng.stop else s_end
-    since = [t.start for t in tokens[i:next_boundary] if t.n == "منذ"]
+    # `منذ 2011` dates a state of things; `التي قصفتها إيران الشهر الماضي` the relative clause's
+    # verb, unless it describes the trigger noun itself (`الزيارة التي قام بها X في ...`)
+    since = [
+        t.start
+        for k, t in enumerate(tokens[i:next_boundary], start=i)
+        if t.n == "منذ" or t.n in _RELATIVES and k > i + 1
+    ]
     after = [d for d in doc.dates_between(trig_start, stop_char) if not any(x < d.start for x in since)]
     if after:
         return after[0]
@@ -87,6 +125,25 @@ def date_for(doc: Doc, i: int, rng: range, prev_boundary: int, next_boundary: in
     if before:
         return before[-1]
     return None
+
+
+_RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللذان اللتان اللواتي".split())
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن إن بأن وأن أنه أنها إنه إنها بأنه بأنها".split())
+_NOT_REPORTED = frozenset(normalize(w) for w in "بعد قبل على منذ".split())
+
+
+def _reports_day(doc: Doc, date: DateMention, i: int) -> bool:
+    """`أعلن X، الأربعاء، أن الأسد قام بزيارة`, `قال بيان الأربعاء إن الأسد عاد عقب لقائه`: a date
+    before `أن`/`إن` is the day of the report that clause hangs on: the engagement told in it takes
+    it only as that day's news, when the text dates it no other way (`بعد أن`, `على أن` open no
+    reported clause)."""
+    tokens = doc.tokens
+    k = i - 1
+    while k >= 0 and tokens[k].start >= date.end:
+        if tokens[k].n in _COMPLEMENTIZERS and (k == 0 or tokens[k - 1].n not in _NOT_REPORTED):
+            return True
+        k -= 1
+    return False
 
 
 def _owned_by_previous(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
@@ -133,6 +190,10 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
     for cand in candidates:
         if cand.same_as is not None or cand.tour_stop:
             continue
+        report_day = None
+        if cand.date is not None and not cand.planned and _reports_day(doc, cand.date, cand.trigger):
+            report_day, cand.date = cand.date, None  # the day of the report, the story's if no other
+        item_day = report_day or dateline_day
         keys = frozenset(m.actor for m, _ in cand.participants)
         group = (keys, cand.type in PAIRWISE)
         prev = last_with.get(group)
@@ -144,18 +205,24 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             continue
         source: DateMention | None = None
         if prev is not None and not is_pluperfect(doc, cand):
-            cand.same_as = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
+            first = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
+            cand.same_as = first
+            if first.date is None and not first.planned and not cand.planned:
+                # told first without a day, again later within the day's story (`وصل X اليوم
+                # الخميس ... واجتمع على الفور مع Y`): the later telling dates the first
+                first.date = _told_date(doc, cand, candidates, sentence_had_engagement, item_day)
             continue
         if cand.emit:
             last_with[group] = cand
         if cand.ongoing:
+            cand.date = report_day
             continue  # `المفاوضات الجارية`: no day of its own, none borrowed
         if cand.planned and not _today(doc, cand):
             # a planned engagement happens on a day of its own: it takes no date told elsewhere
             ante = cand.inherited_from
             source = ante.date if ante is not None and ante.sentence == cand.sentence else None
         else:  # `تصل X اليوم`: scheduled for the day the item is dated
-            source = _told_date(doc, cand, candidates, sentence_had_engagement, dateline_day)
+            source = _told_date(doc, cand, candidates, sentence_had_engagement, item_day)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
 
@@ -213,7 +280,7 @@ def anaphoric_date(doc: Doc, cand: Candidate, candidates: list[Candidate]) -> Da
     anaphor = any(
         (hit := trigger_at(tokens[k])) is not None
         and not hit[1]
-        and hit[2].startswith("ال")
+        and (hit[2].startswith("ال") or _possessed(hit[2]))
         and (tokens[k - 1].n in ANAPHOR_LEADS or tokens[k].n[:1] != "و" and k < rng.start + 3)
         for k in range(rng.start + 1, rng.stop)
     )
@@ -223,6 +290,24 @@ def anaphoric_date(doc: Doc, cand: Candidate, candidates: list[Candidate]) -> Da
         if other.sentence < cand.sentence and other.date is not None and other.date.value.day is not None:
             return other.date
     return None
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _possessed(form: str) -> bool:
+    """`لقائهما`, `زيارته`, `اجتماعها`: a trigger noun made definite by its possessive pronoun."""
+    for suffix in _PRONOUNS:
+        stem = form[: -len(suffix)]
+        if form.endswith(suffix) and len(stem) > 2:
+            bare = (
+                stem,
+                stem[:-1] + "ه" if stem.endswith("ت") else "",
+                stem[:-1] + "ء" if stem.endswith("ي") else "",
+            )
+            if any(b and (hit := lx.TRIGGERS.get(b)) is not None and not hit[1] for b in bare):
+                return True
+    return False
 
 
 def visit_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:
@@ -293,7 +378,11 @@ def _told_date(
         return None
     if cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
         s_start, s_end = doc.sentences[cand.sentence - 1]
-        prev_dates = [d for d in doc.dates_between(s_start, s_end) if d.value.year is not None]
+        prev_dates = [
+            d
+            for d in doc.dates_between(s_start, s_end)
+            if d.value.year is not None and not _ahead(d, dateline_day)
+        ]
         if prev_dates:
             return prev_dates[-1]
     earlier = is_pluperfect(doc, cand)
@@ -303,8 +392,53 @@ def _told_date(
     if source is None:
         source = visit_date(cand, candidates)  # `وكان X قد التقى، في اليوم الأول من زيارته، Y`
     if source is None and not earlier:
-        source = dateline_day
+        source = _named_again_date(doc, cand, sentence_had_engagement, dateline_day) or dateline_day
     return source
+
+
+def _named_again_date(
+    doc: Doc, cand: Candidate, sentence_had_engagement: dict[int, bool], day: DateMention | None
+) -> DateMention | None:
+    """`وقعت إيران مع العراق اتفاقا ... . وتبين الوثائق أن الجانبين توصلا إلى الاتفاق في نهاية
+    نوفمبر`: the next sentence, telling no engagement of its own, names this one again with the
+    definite article (the noun it was told with, no party's name or title, or a trigger noun of
+    its kind) with a date right after it."""
+    nxt = cand.sentence + 1
+    if nxt >= len(doc.sentences) or sentence_had_engagement.get(nxt, True):
+        return None
+    tokens, rng = doc.tokens, doc.sentence_tokens(cand.sentence)
+    told = {
+        tokens[k].n.lstrip("وف").removesuffix("ا")
+        for k in range(cand.trigger, min(rng.stop, cand.trigger + 6))
+        if doc.inside[k] is None and k not in doc.mention_at
+    }
+    nxt_rng = doc.sentence_tokens(nxt)
+    for k in nxt_rng:
+        word = tokens[k].n.lstrip("وف")
+        hit = trigger_at(tokens[k])
+        if not word.startswith("ال") or not (
+            word[2:] in told or hit is not None and not hit[1] and compatible_types(hit[0], cand.type)
+        ):
+            continue
+        # a date opening within a few words: `الاتفاق في نهاية نوفمبر`, `الاجتماع الليلة الماضية`
+        near, end = tokens[min(k + 3, nxt_rng.stop - 1)].end, doc.sentences[nxt][1]
+        found = [
+            d
+            for d in doc.dates_between(tokens[k].end, end)
+            if d.start <= near and d.value.year is not None and not _ahead(d, day)
+        ]
+        return found[0] if found else None
+    return None
+
+
+def _ahead(date: DateMention, day: DateMention | None) -> bool:
+    """`date` is later than the item's `day` (`ستصل الطائرات في مارس من العام المقبل`): the time of
+    something still to come, never the day of an engagement reported as done."""
+    if day is None or day.value.day is None or date.value.year is None:
+        return False
+    told, now = date.value, day.value
+    parts = [p for p in (told.year, told.month, told.day) if p is not None]
+    return tuple(parts) > (now.year, now.month, now.day)[: len(parts)]
 
 
 def _narrative_date(cand: Candidate, candidates: list[Candidate]) -> DateMention | None:

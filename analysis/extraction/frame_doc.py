@@ -48,12 +48,12 @@ HEDGED_TYPES = {EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, Engagemen
 
 LIGHT_VERBS = frozenset(
     normalize(prefix + w)
-    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد أجرت بدأت بدأوا بدأا اختتمت استهلت قامت عقدت يقوم تقوم سيقوم ستقوم يعقد سيعقد تعقد".split()
+    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد أجرت بدأت بدأوا بدأا اختتمت استهلت قامت عقدت يقوم تقوم سيقوم ستقوم يعقد سيعقد تعقد تبدأ سيبدأ ستبدأ".split()
     for prefix in ("", "و", "ف")
 )
 
 
-AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت بها به وفد وفدا من رفيع".split())
+AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت يقوم تقوم بها به وفد وفدا من رفيع".split())
 
 
 POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")
@@ -80,7 +80,8 @@ DUAL_ENDINGS = ("يا", "ا")
 POSSESSIVE_FORMS = frozenset(
     f
     for f in lx.TRIGGERS
-    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله")) and not f.startswith("ال")
+    if f.endswith(("ته", "تها", "يه", "ئه", "ءه", "عه", "عها", "اته", "ها", "اله", "وله"))
+    and not f.startswith("ال")
 )
 
 

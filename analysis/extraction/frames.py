@@ -37,6 +37,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
     unique_parts,
 )
+from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
@@ -44,6 +45,7 @@ from analysis.extraction.party_lists import (
     signatories_of,
     state_of_unnamed,
 )
+from analysis.extraction.receptions import is_reception, reception_candidates, reception_parties
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 
@@ -67,6 +69,10 @@ def build(
     roles = verb_roles(c, after) if trig.verb else noun_roles(c, after)
     frame = Frame(c, roles, *setting(c, roles))
     etype = trig.type
+    if is_reception(doc, c.i, rng):  # `وكان في استقباله X`: X received the sentence's guest
+        guests, hosts = reception_parties(doc, c.i, rng, roles.subjects)
+        roles.subjects = guests
+        return reception_candidates(frame.make, guests, hosts)
     if etype == EngagementType.AGREEMENT and (signatories := signatories_of(doc, c.i, rng)):
         # `ووقّعه عن الجانب الإيراني A، وعن الجانب العراقي B`
         return [frame.make([(m, Role.PARTICIPANT) for m in signatories])]
@@ -179,8 +185,8 @@ def visit_frames(f: Frame) -> list[Candidate]:
     """The visitor and the place; visiting a person named right after the verb is meeting them."""
     c, subject = f.clause, f.subject
     doc, tokens, i, rng = c.doc, c.doc.tokens, c.i, c.rng
-    if subject is None:
-        return []
+    if subject is None or is_generic_body(subject.actor):
+        return []  # `زارت القوات الأمريكية القاعدة`: forces on a base make no visit
     if f.location is None and i + 1 < rng.stop and tokens[i + 1].n in lx.HOST_COUNTRY_WORDS:
         # `يزور المملكة حالياً`: the dateline's place, or the host country as written
         f.location = first_dateline(doc) or doc.text[tokens[i + 1].start : tokens[i + 1].end]

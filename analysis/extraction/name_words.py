@@ -68,7 +68,49 @@ def never_in_name(word: str) -> bool:
     """A verb (`سيبحث`, `ويتناول`), a particle or pronoun (`بأنه`), a common noun in the indefinite
     accusative (`رأيا`, `موقفا`: the noun `رأي` and the `-an` ending) or a participle in it (`مؤكدا`):
     never a word of a name."""
-    return is_verb(word) or reading(word) == "S" or _indefinite_accusative(word) or _circumstantial(word)
+    return (
+        is_verb(word)
+        or reading(word) == "S"
+        or _indefinite_accusative(word)
+        or _circumstantial(word)
+        or _preposition_noun_pronoun(word)
+        or noun_and_pronoun(word)
+    )
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+@lru_cache(maxsize=65536)
+def noun_and_pronoun(word: str) -> bool:
+    """`تحياته`, `زيارتهما`, `وزرائها`: a noun of the language with a possessive pronoun, which no name
+    is (not a given or family name written so; `ه` only after an open `ت`: `ماجده` may be `ماجدة`)."""
+    if is_given_name(word) or is_family_name(word) or "P" in reading(word):
+        return False
+    for pronoun in _PRONOUNS:
+        stem = word.removesuffix(pronoun)
+        if pronoun == "ه" and not stem.endswith("ت"):
+            continue  # `ماجده`, `شيخه`: names some outlets write with ه for ة
+        if stem != word and len(stem) >= 3:
+            nouns = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)  # `زيارت-ه`, `تحيات-ه`
+            if any("N" in reading(n) and word_zipf(n) >= WORD_ZIPF and not is_given_name(n) for n in nouns):
+                return True
+    return False
+
+
+def _preposition_noun_pronoun(word: str) -> bool:
+    """`لشكره`, `بحضوره`, `لدعوته`: a preposition, a noun of the language and a pronoun, which no
+    name is (`رشاد سلامة لشكره على ...`)."""
+    if word[:1] not in "بل" or len(word) < 5:
+        return False
+    body = word[1:]
+    for pronoun in _PRONOUNS:
+        if body.endswith(pronoun) and len(body) - len(pronoun) >= 3:
+            stem = body[: -len(pronoun)]
+            noun = stem[:-1] + "ة" if stem.endswith("ت") else stem
+            if "N" in reading(noun) and word_zipf(noun) >= WORD_ZIPF and not is_given_name(noun):
+                return True
+    return False
 
 
 def _circumstantial(word: str) -> bool:

@@ -21,6 +21,7 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _strip_clitic_offset,
 )
+from analysis.extraction.generic_bodies import find_generic_bodies
 from analysis.extraction.results import ActorKind
 
 
@@ -110,9 +111,17 @@ _ORG_ENDERS = frozenset(
 )
 
 
+# `أن`/`إن` with a pronoun (`أعلنت حركة X أنها ...`): the clause the name is the subject of
+_THAT_WITH_PRONOUN = frozenset(
+    normalize(that + pronoun) for that in ("أن", "إن", "بأن", "لأن") for pronoun in ("ه", "ها", "هم", "هما")
+)
+
+
 def _valid_org_word(n: str) -> bool:
     if n.endswith(("يه", "ي")) and len(n) > 3:
         return False  # an indefinite adjective (`مؤسسة عسكرية`), not a name
+    if n in _THAT_WITH_PRONOUN:
+        return False
     return (
         not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS)
         and len(n) >= 2
@@ -147,6 +156,16 @@ def _org_record(table: _Table, name: str) -> _Record:
     return table.add(name, ActorKind.ORGANIZATION, key)
 
 
+_NEWS = frozenset(normalize(w) for w in "أنباء الأنباء للأنباء الإخبارية".split())
+
+
+def _news_agency(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """`وكالة الأنباء السعودية`, `وكالة أنباء فارس`, `وكالة تسنيم للأنباء`: a news agency."""
+    return any(f == "وكاله" for f in _forms(tokens[first].n)) and any(
+        tokens[k].n in _NEWS for k in range(first + 1, min(end + 1, len(tokens)))
+    )
+
+
 def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
     """Mentions of organisations (embedded when inside a person's title); the tokens they cover."""
     tokens, text, table = doc.tokens, doc.text, doc.table
@@ -162,7 +181,9 @@ def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
         off = _strip_clitic_offset(tok, head)
         name = text[tok.start + off : tokens[end - 1].end]
         embedded = any(in_title[k_idx:end])
-        if not embedded or name_key(name) in table.records:
+        if _news_agency(tokens, k_idx, end):
+            pass  # media are no actors (../shared/gold/CONVENTIONS.md); its words are still taken
+        elif not embedded or name_key(name) in table.records:
             rec = _org_record(table, name)
             mention = Mention(
                 rec.key,
@@ -178,6 +199,8 @@ def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
             org_covered[s] = True
         k_idx = end
     _find_bare_forms(doc, in_title, org_covered)
+    _find_member_plurals(doc, in_title, org_covered)
+    find_generic_bodies(doc, in_title, org_covered)
     return org_covered
 
 
@@ -228,3 +251,54 @@ def _bare_form_at(doc: _Doc, k_idx: int, parts: tuple[str, ...], rec: _Record, i
     )
     doc.add_mention(rec, mention)
     return True
+
+
+def _member_plurals(doc: _Doc) -> dict[str, _Record]:
+    """`الحوثيون`, `الحوثيين` for `جماعة الحوثي`: the plural of the nisba a group's head governs
+    (its members, standing for the group); not of an adjective (`الاتحاد الوطني`: no `الوطنيون`)."""
+    plurals: dict[str, _Record] = {}
+    for rec in list(doc.table.records.values()):
+        parts = normalize(rec.name).split()
+        named = rec.kind == ActorKind.ORGANIZATION and len(parts) == 2 and not parts[0].startswith(_ARTICLE)
+        last = parts[-1] if named else ""
+        if (
+            last.startswith(_ARTICLE)
+            and last.endswith("ي")
+            and len(last) > 5
+            and last not in lx.DEMONYM_FORMS
+        ):
+            for ending in ("ون", "ين"):
+                plurals.setdefault(last + ending, rec)
+    return plurals
+
+
+def _find_member_plurals(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:
+    plurals = _member_plurals(doc)
+    if not plurals:
+        return
+    for k_idx, tok in enumerate(doc.tokens):
+        if org_covered[k_idx] or doc.covered[k_idx] or tok.kind != "w":
+            continue
+        plural = next((f for f in _forms(tok.n) if f in plurals), None)
+        if plural is None:
+            continue
+        rec = plurals[plural]
+        off = _strip_clitic_offset(tok, plural)
+        surface = doc.text[tok.start + off : tok.end]
+        if tok.n.startswith(("لل", "ولل", "فلل")):
+            surface = "ا" + doc.text[tok.start + tok.text.index("ل") + 1 : tok.end]
+        if surface not in rec.aliases and surface != rec.name:
+            rec.aliases.append(surface)
+        doc.add_mention(
+            rec,
+            Mention(
+                rec.key,
+                ActorKind.ORGANIZATION,
+                k_idx,
+                k_idx,
+                tok.start + off,
+                tok.end,
+                embedded=in_title[k_idx],
+            ),
+        )
+        org_covered[k_idx] = True

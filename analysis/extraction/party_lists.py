@@ -16,15 +16,18 @@ from analysis.extraction.frame_doc import (
     sentence_words,
     trigger_at,
 )
+from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.results import ActorKind, Role
 
 
 def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
-    """The state whose nationality adjective stands nearest the attack word (`قوات أمريكية`)."""
+    """The state whose nationality adjective stands nearest the attack word (`قوات أمريكية`), or
+    the generic body it names (`القوات الأمريكية`)."""
     found = [
-        (abs(k - i), state)
+        (abs(k - i), state if doc.inside[k] is None else doc.inside[k].actor)
         for k in rng
-        if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n))
+        if (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n))
+        and (doc.inside[k] is None or is_generic_body(doc.inside[k].actor))
     ]
     return min(found)[1] if found else None
 

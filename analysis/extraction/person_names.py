@@ -223,6 +223,8 @@ def _article_step(
         ):
             return None
         return k + 1, units + 1, bare + 1, False
+    if tok.n == "الله" and _verb_and_pronoun(tokens[k - 1].text):
+        return None  # `حاكم دبي رعاه الله`, `حفظه الله`: a blessing, no name
     if tok.n in _COMPOUND_SECOND and units >= 1 and tokens[k - 1].n not in lx.NAME_CONNECTORS:
         return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد بدر الدين زايد`: a compound name
     if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
@@ -242,6 +244,17 @@ def _article_step(
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
     return k, units, bare, True
+
+
+@lru_cache(maxsize=4096)
+def _verb_and_pronoun(word: str) -> bool:
+    """`رعاه`, `حفظه`, `يحفظه`: a verb and its object pronoun (`رعى` + `ه`), as in the blessing after a
+    ruler's name."""
+    word = _DIACRITICS_RE.sub("", word)
+    if not word.endswith("ه") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return any("V" in reading(form) for form in (stem, stem[:-1] + "ى" if stem.endswith("ا") else stem))
 
 
 def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) -> bool:
@@ -293,7 +306,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
     if units >= 1 and _conjunction_on_word(tok):
         return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
-    if units == 0 and verb_shaped(tok.n) or re.match(r"^[وف][يت]\w{3,}ان$", tok.n):
+    if units == 0 and verb_shaped(tok.n) or re.match(r"^[وف][يت]\w{3,}ان$", tok.n) and verb_shaped(tok.n):
         return False  # `ويبحثان`, `ويتناولا`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
     if (
         units == 1
@@ -354,10 +367,16 @@ def foreign_then_feminine_noun(first: str, word: str) -> bool:
     )
 
 
+_PLURAL_VERB_RE = re.compile(r"^[وف]?(?P<singular>[يتن]\w{2,})(?:ان|ون|ين|وا|ا)$")
+
+
 def verb_shaped(n: str) -> bool:
     """`ويبحثان`, `ويتناولا`, `يؤكدان`: a present verb in the dual or plural (with `و`/`ف` or not),
-    which opens no name (a dual present verb never starts `ويلسون` either)."""
-    return bool(re.match(r"^[وف][يتن]\w{2,}(?:ان|ون|ين|وا|ا)$", n) or re.match(r"^[يت]\w{3,}(?:ان|ون)$", n))
+    which opens no name: its singular is a verb by qalsadi (`يبحث`; not `وينستون`, `فيلتمان`)."""
+    m = _PLURAL_VERB_RE.match(n)
+    if m is None or not (n[:1] in "وف" or n[:1] in "يت" and re.match(r"^[يت]\w{3,}(?:ان|ون)$", n)):
+        return False
+    return "V" in reading(m.group("singular"))
 
 
 def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
@@ -428,7 +447,12 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
         or tok.n in lx.NON_NAME_NOUNS
         or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
+        or _noun_with_pronoun(tok)  # `بارو جولته`
     )
+
+
+def _noun_with_pronoun(tok: Token) -> bool:
+    return tok.kind == "w" and name_words.noun_and_pronoun(tok.text)
 
 
 _PATRONYMIC_CONNECTORS = frozenset(normalize(w) for w in "بن ابن بنت ولد".split())

@@ -304,7 +304,13 @@ def _split_after_named_person(tokens: Sequence[Token], persons: list[_Found]) ->
     for found in persons:
         title_first, title_end, first, end = found
         inner = next(
-            (m for m in range(end - first - 2, 1, -1) if tuple(keys[first : first + m]) in full_names), None
+            (
+                m
+                for m in range(end - first - 2, 1, -1)
+                if tuple(keys[first : first + m]) in full_names
+                and tokens[first + m].n not in lx.NAME_CONNECTORS  # `فيصل بن فرحان بن عبدالله`: one name
+            ),
+            None,
         )
         if inner is None or title_end == title_first:
             out.append(found)

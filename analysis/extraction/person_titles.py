@@ -226,6 +226,8 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         or _strip_article(n) in lx.ADDRESS_HONORIFICS  # `وزير الدفاع صاحب السمو الملكي الأمير X`
     ):
         return ("go", j + 1, j + 1)
+    if n == "ما" and j + 2 < n_tok and tokens[j + 1].n in _SO_CALLED and j > i:
+        return ("go", j + 2, title_end)  # `رئيس ما يسمى بالمجلس السياسي، X`: the so-called body
     if n in ("في", "لدي", "الي", "الى", "عن"):  # `النائب عن ائتلاف دولة القانون X`
         k = j + 1
         geo = _geo_at(tokens, k) if k < n_tok and tokens[k].kind == "w" else None
@@ -252,6 +254,9 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
     return _STOP
+
+
+_SO_CALLED = frozenset(normalize(w) for w in "يسمى تسمى يعرف تعرف".split())
 
 
 def _described_person_at(tokens: Sequence[Token], i: int) -> bool:

@@ -20,6 +20,7 @@ from analysis.extraction.calibration import state_confidence
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
+from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
 from analysis.extraction.tagger.persons import known_persons
@@ -188,6 +189,7 @@ def extract_with_timings(
         )
     except Exception as error:
         notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
+    result.actors = parties_only(result.actors, result.engagements)
     timings["interactions"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

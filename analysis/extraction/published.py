@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from analysis.arabic import Precision
 from analysis.extraction.dates import find_dates, fold, stated_publication
+from analysis.extraction.lexical import reading
 from analysis.extraction.results import DateSource
 
 __all__ = ["PUBLISHED_MARKERS", "STAMP_MARKERS", "dateline", "is_date_line", "publication_date"]
@@ -188,9 +189,15 @@ def _lead_dateline(lines: list[str], first_paragraph: int) -> date | None:
         return None
     lead = lines[first_paragraph].strip()
     found = dateline(lead)
-    if found and _DATELINE_END_RE.match(lead, found[1]):
+    if found and (_DATELINE_END_RE.match(lead, found[1]) or _verb_follows(lead, found[1])):
         return found[0]
     return None
+
+
+def _verb_follows(line: str, at: int) -> bool:
+    """`الخرطوم 26 ديسمبر 2017 كشف رئيس البرلمان ...`: the item's verb right after the day."""
+    words = _words(line[at : at + 40])
+    return bool(words) and not words[0].startswith("ال") and "V" in reading(words[0])
 
 
 def publication_date(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention
+from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     CARRY_WORDS,
     agent_after,
@@ -253,7 +253,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             return Roles([lead], [])  # `وعاد X إلى بغداد بعد زيارة إلى واشنطن`: X made it
         return Roles()
     if etype == EngagementType.ATTACK:
-        attacker = previous_arg(doc, i, rng, etype)
+        attacker = previous_arg(doc, i, rng, etype, bodies=True)
         if attacker is not None and attack_light_verb(doc, attacker, i, rng):
             return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
         return Roles([], after)
@@ -294,6 +294,8 @@ def _that_came(doc: Doc, s: int) -> Mention | None:
 
 def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
     """`لقائه`, `زيارته`: the possessor is the subject of the sentence, or the party before."""
+    if (speaker := _reported_speaker(c.doc, c.i, c.rng)) is not None:
+        return Roles([speaker], after)
     ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
     same = c.same_sentence_antecedent()
     if same is not None:
@@ -303,3 +305,20 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
     if (late := fronted_subject(c.doc, c.i, c.rng)) is not None:
         return Roles([late], after)  # `وخلال لقائه مع X، أكد Y ...`: Y met X
     return Roles().continuing(c.antecedent(), after)
+
+
+_THAT = frozenset(normalize(w) for w in "أن إن".split())
+
+
+def _reported_speaker(doc: Doc, i: int, rng: range) -> Mention | None:
+    """`كشف X أن ... ، وفيما أكد أن مباحثاته مع Y`: a possessor right after a speech verb's
+    `أن`, the verb with no subject of its own, is the speaker, the person the sentence is about."""
+    k, v = i - 1, i - 2
+    if v < rng.start or doc.tokens[k].n not in _THAT or doc.inside[v] is not None:
+        return None
+    if not any(f in lx.SPEECH_VERBS for f in _forms(doc.tokens[v].n)):
+        return None
+    before = doc.inside[v - 1] if v - 1 >= rng.start else None
+    if before is not None and before.kind == ActorKind.PERSON and not before.embedded:
+        return before  # `وقال Y إن X أكد أن زيارته ...`: X, named right before the verb
+    return _sentence_lead(doc, rng, v)

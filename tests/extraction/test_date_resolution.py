@@ -64,3 +64,13 @@ def test_the_eve_of_an_event_is_the_day_before_the_day_just_told() -> None:
     text = "انطلق الاجتماع الخميس (5 مارس 2020) في الرياض. وعشية الاجتماع، اتصل الرئيس بنظيره."
     assert resolved(text)[-1] == ("عشية", "2020-03-04", "day")
     assert resolved("وعشية الاجتماع اتصل الرئيس بنظيره.") == [("عشية", None, "unknown")]
+
+
+def test_without_a_publication_date_next_and_last_month_count_from_the_day_told() -> None:
+    text = "الخرطوم 26 ديسمبر 2017 أعلن رئيس البرلمان عن زيارة خلال يناير القادم."
+    assert resolved(text)[-1] == ("يناير القادم", "2018-01", "month")
+    assert resolved("وصل في 5 مارس 2019. وكان زار بغداد في ديسمبر الماضي.")[-1] == (
+        "ديسمبر الماضي",
+        "2018-12",
+        "month",
+    )

@@ -497,7 +497,7 @@ def test_a_claim_after_an_apposition_and_a_target_named_in_the_claim():
         "وتبنت المقاومة الإسلامية في العراق الهجوم على القوات الأمريكية."
     )
     [e] = engagements(text)
-    assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "الولايات المتحدة"]
+    assert [p.name for p in e.participants] == ["المقاومة الإسلامية في العراق", "القوات الأمريكية"]
     text = "وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، مسؤوليتها عن استهداف دبابة إسرائيلية."
     [e] = engagements(text)
     assert [p.name for p in e.participants] == ["كتائب القسام", "إسرائيل"]
@@ -1020,3 +1020,20 @@ def test_a_visit_after_bad_is_the_sentence_subjects_and_so_are_its_meetings():
         ("visit", frozenset({"محمد شياع السوداني"})),
         ("meeting", frozenset({"محمد شياع السوداني", "جو بايدن"})),
     }
+
+
+def test_a_military_operation_against_a_group_is_an_attack_on_it():
+    [e] = engagements(
+        "وتأتي الزيارة مع العملية العسكرية التي تقوم بها القوات التركية في ريف حلب ضد تنظيم داعش."
+    )
+    assert e.type == EngagementType.ATTACK
+    assert parties(e) == {"القوات التركية", "تنظيم داعش"}
+    assert engagements("وقال الوزير سامي الخطيب إن تركيا ستوقف العملية العسكرية خلال أيام.") == []
+
+
+def test_a_relative_clause_after_a_bracketed_short_form_describes_the_party():
+    [e] = engagements(
+        "وتأتي الزيارة مع العملية العسكرية التي تقوم بها القوات التركية في ريف حلب ضد تنظيم داعش (التنظيم) "
+        "والتي يدعمها مقاتلو حزب البعث المنحل."
+    )
+    assert parties(e) == {"القوات التركية", "تنظيم داعش"}

@@ -50,3 +50,13 @@ def test_a_rare_feminine_or_plural_is_no_evidence_of_a_name():
 def test_a_name_that_looks_like_kaf_on_a_verb_is_a_name():
     assert not prepositional_phrase("كيري")  # `ك` never goes on a verb (`يري`)
     assert prepositional_phrase("بموقف")
+
+
+def test_a_preposition_a_noun_and_a_pronoun_are_never_in_a_name():
+    assert never_in_name("لشكره") and never_in_name("بحضوره") and never_in_name("لدعوته")
+    assert not never_in_name("بلال") and not never_in_name("بديعة")
+
+
+def test_a_noun_with_a_possessive_pronoun_is_never_in_a_name():
+    assert never_in_name("تحياته") and never_in_name("زيارته") and never_in_name("بلادها")
+    assert not never_in_name("نبيه") and not never_in_name("ماجده")

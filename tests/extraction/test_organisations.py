@@ -22,3 +22,27 @@ def test_a_surname_after_a_group_head_names_the_group_not_the_person():
 
 def test_a_participle_after_a_name_is_not_part_of_it():
     assert "جماعة داعش" in organisations("وتحدث عن التصدي لجماعة داعش مؤكدا أن الدعم يمر عبر الحكومة.")
+
+
+def test_a_news_agency_is_no_actor_but_an_intelligence_agency_is():
+    found = organisations(
+        "وذكرت وكالة الأنباء الرسمية أن مدير وكالة المخابرات المركزية وصل. ونقلت وكالة مهر للأنباء الخبر."
+    )
+    assert not any("أنباء" in name or "مهر" in name for name in found)
+    assert "وكالة المخابرات المركزية" in found
+
+
+def test_the_plural_of_a_groups_nisba_is_the_group():
+    text = "والتقى المبعوث قيادات حركة الأنصاري. وتوصلت الحكومة الصومالية والأنصاريون إلى اتفاق، وقال إن للأنصاريين مطالب."
+    found = {a.name: a for a in find_actors(text).actors}
+    assert set(found["حركة الأنصاري"].aliases) == {"الأنصاريون", "الأنصاريين"}
+    text = "وقال حزب الاتحاد الوطني إن الوطنيين صوتوا للقرار."  # an adjective's plural is no member
+    [party] = [a for a in find_actors(text).actors if a.kind == ActorKind.ORGANIZATION]
+    assert party.aliases == []
+
+
+def test_that_with_a_pronoun_ends_a_name():
+    assert organisations("وأعلنت حركة حماس أنها تدرس المقترح، وقالت حركة النجباء إنها مستعدة.") == {
+        "حركة حماس",
+        "حركة النجباء",
+    }

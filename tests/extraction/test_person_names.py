@@ -37,3 +37,10 @@ def test_name_words_by_their_readings():
         "للاسوشيتدبرس": False,
         "آلان": True,
     }
+
+
+def test_a_foreign_name_shaped_like_a_dual_verb_is_a_name_when_its_singular_is_no_verb():
+    from analysis.extraction.person_names import verb_shaped
+
+    assert verb_shaped("ويبحثان") and verb_shaped("يؤكدان")
+    assert not verb_shaped("فيلتمان") and not verb_shaped("وينستون")

@@ -210,3 +210,19 @@ def test_a_deputy_for_a_party_or_province_and_his_name():
     found = persons("وقال النائب عن ائتلاف دولة القانون كريم العزاوي إن الجلسة تأجلت.")
     assert found["كريم العزاوي"].title == "النائب عن ائتلاف دولة القانون"
     assert not persons("وتحدث النائب عن الموضوع مطولا.")
+
+
+def test_a_longer_lineage_is_the_same_person():
+    found = persons(
+        "ومن المقرر أن يلتقي الوزير نظيره الأمير خالد بن فهد. والتقى الأمير خالد بن فهد بن عبدالله الوفد."
+    )
+    assert "خالد بن فهد بن عبدالله" in found and "بن عبدالله" not in found
+    assert "خالد بن فهد" in found["خالد بن فهد بن عبدالله"].aliases
+
+
+def test_a_blessing_after_a_rulers_title_is_no_name():
+    found = persons(
+        "استقبل صاحب السمو الشيخ راشد بن سعيد، حاكم الإمارة رعاه الله، الوزير الضيف سامي الكبيسي."
+    )
+    assert not any("الله" in name for name in found)
+    assert "حسن نصر الله" in persons("وقال الأمين العام للحزب حسن نصر الله إن المقاومة جاهزة.")

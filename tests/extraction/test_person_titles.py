@@ -46,3 +46,17 @@ def test_after_a_possessed_title_a_name_with_the_conjunction_is_the_next_party()
 def test_a_quoted_name_after_a_body_noun_in_construct_is_the_bodys_name():
     found = _persons("وكان القائد السابق لفرقة «علي بن أبي طالب» في الجيش، العميد سامي كريم، قد نفى ذلك.")
     assert "علي بن أبي طالب" not in found
+
+
+def test_titles_of_palestinian_and_gulf_offices():
+    found = _persons(
+        "وحضر اللقاء أمين سر اللجنة التنفيذية نبيل الكيلاني، ورئيس ديوان الرئاسة سامي القدومي، "
+        "والدكتورة ريم الصافي، والمحامي سامر الخوري."
+    )
+    assert {"نبيل الكيلاني", "سامي القدومي", "ريم الصافي", "سامر الخوري"} <= set(found)
+    assert found["سامي القدومي"].title == "رئيس ديوان الرئاسة"
+
+
+def test_a_so_called_body_belongs_to_the_title():
+    found = _persons("وقالت الوكالة إن رئيس ما يسمى بالمجلس الأعلى، كامل الصبري، استقبل المبعوث.")
+    assert found["كامل الصبري"].title == "رئيس ما يسمى بالمجلس الأعلى"

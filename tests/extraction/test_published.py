@@ -116,3 +116,11 @@ def test_a_stamp_with_the_hour_in_words_dates_the_article() -> None:
     assert published("لقاء عراقي إيراني في طهران", "الإثنين 9 فبراير 2026 الساعة 9:40 مساءً", BODY) == date(
         2026, 2, 9
     )
+
+
+def test_a_dateline_followed_by_the_items_verb_dates_the_article() -> None:
+    lead = "الخرطوم 26 ديسمبر 2017 كشف رئيس البرلمان عن زيارة لوفد أجنبي خلال الشهر المقبل لبحث العلاقات الثنائية."
+    assert published(lead, BODY) == date(2017, 12, 26)
+    assert (
+        published("في 26 ديسمبر 2017 كشف رئيس البرلمان عن زيارة لوفد أجنبي خلال الشهر المقبل.", BODY) is None
+    )

@@ -11,65 +11,20 @@ wordfreq version and a digest of `normalize`, so a new version of either builds 
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import json
 import math
 import os
 import re
 import tempfile
-from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 
 from analysis.arabic import normalize
+from analysis.extraction.lexical.sorted_words import SortedWords
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _NORMALIZED_WORDS = 120_000  # the normalized table covers words down to a zipf of about 2.5
-_FORMAT = 1
-
-
-class SortedWords:
-    """Sorted distinct words in one string with their frequencies: `get` by bisection."""
-
-    def __init__(self, text: str, ends: array, freqs: array) -> None:
-        self._text, self._ends, self._freqs = text, ends, freqs
-
-    @classmethod
-    def of(cls, freqs: dict[str, float]) -> SortedWords:
-        words = sorted(freqs)
-        ends = array("I")
-        end = 0
-        for word in words:
-            end += len(word)
-            ends.append(end)
-        return cls("".join(words), ends, array("d", (freqs[w] for w in words)))
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    def __getitem__(self, i: int) -> str:
-        return self._text[self._ends[i - 1] if i else 0 : self._ends[i]]
-
-    def get(self, word: str, default: float = 0.0) -> float:
-        i = bisect.bisect_left(self, word)
-        return self._freqs[i] if i < len(self) and self[i] == word else default
-
-    def write(self, stream) -> None:
-        text = self._text.encode("utf-8")
-        head = {"words": len(self), "text_bytes": len(text)}
-        stream.write(json.dumps(head).encode() + b"\n")
-        self._ends.tofile(stream)
-        self._freqs.tofile(stream)
-        stream.write(text)
-
-    @classmethod
-    def read(cls, stream) -> SortedWords:
-        head = json.loads(stream.readline())
-        ends, freqs = array("I"), array("d")
-        ends.fromfile(stream, head["words"])
-        freqs.fromfile(stream, head["words"])
-        return cls(stream.read(head["text_bytes"]).decode("utf-8"), ends, freqs)
+_FORMAT = 2
 
 
 def _wordfreq_tables() -> tuple[SortedWords, SortedWords]:
@@ -101,7 +56,7 @@ def _tables() -> tuple[SortedWords, SortedWords]:
     try:
         with path.open("rb") as stream:
             return SortedWords.read(stream), SortedWords.read(stream)
-    except (OSError, ValueError, EOFError):
+    except (OSError, ValueError, EOFError, KeyError):
         pass
     tables = _wordfreq_tables()
     try:

@@ -14,12 +14,26 @@ from functools import cache, lru_cache
 
 from analysis.arabic import normalize
 from analysis.extraction.lexical.build import READINGS_PATH
+from analysis.extraction.lexical.sorted_words import SortedWords
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
+class _Readings:
+    """Words with their codes, kept compact: each code string once, each word's by its index."""
+
+    def __init__(self, codes_of: dict[str, str]) -> None:
+        self._codes = sorted(set(codes_of.values()))
+        index = {codes: i for i, codes in enumerate(self._codes)}
+        self._words = SortedWords.of({word: index[codes] for word, codes in codes_of.items()}, "B")
+
+    def get(self, word: str) -> str:
+        i = self._words.get(word, -1)
+        return self._codes[int(i)] if i >= 0 else ""
+
+
 @cache
-def _table() -> tuple[dict[str, str], dict[str, str]]:
+def _table() -> tuple[_Readings, _Readings]:
     """Codes by surface form, and by `normalize`d form (the union of the readings of its spellings)."""
     surface: dict[str, str] = {}
     folded: dict[str, set[str]] = {}
@@ -30,7 +44,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
             word, codes = line.rstrip("\n").split("\t")
             surface[word] = codes
             folded.setdefault(normalize(word), set()).update(codes)
-    return surface, {key: "".join(sorted(codes)) for key, codes in folded.items()}
+    return _Readings(surface), _Readings({key: "".join(sorted(codes)) for key, codes in folded.items()})
 
 
 @lru_cache(maxsize=65536)
@@ -40,7 +54,7 @@ def reading(word: str) -> str:
     `موقف` -> `N`, `عاد` -> `NSV`."""
     surface, folded = _table()
     bare = _MARKS_RE.sub("", word)
-    return surface.get(bare) or folded.get(normalize(bare), "")
+    return surface.get(bare) or folded.get(normalize(bare))
 
 
 def verb_only(word: str) -> bool:

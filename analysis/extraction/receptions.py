@@ -1,0 +1,52 @@
+"""Receptions: `وكان في استقباله X` (X received the one the sentence is about) and `وكان في
+استقبال A لدى وصوله B` (B received A). The one received is the guest, those named after the
+reception word (past an arrival phrase) are the hosts: one meeting each, wherever the phrase
+stands (after a visit in the same sentence, in the next sentence, or alone)."""
+
+from __future__ import annotations
+
+from analysis.arabic import normalize
+from analysis.extraction.clause_objects import collect_after
+from analysis.extraction.frame_doc import AUXILIARIES, Candidate, Doc, unique_mentions
+from analysis.extraction.results import ActorKind, EngagementType, Role
+
+RECEPTION_NOUNS = frozenset(normalize(w) for w in "استقبال استقباله استقبالها استقبالهم استقبالهما".split())
+_IN = normalize("في")
+_ARRIVAL_LEADS = frozenset(normalize(w) for w in "لدى عند فور بعد".split())
+
+
+def is_reception(doc: Doc, i: int, rng: range) -> bool:
+    """`كان في استقباله`, `وكانت في استقبال`: the reception word after `في` and a form of `كان`."""
+    tokens = doc.tokens
+    if i - 2 < rng.start or tokens[i].n not in RECEPTION_NOUNS or tokens[i - 1].n != _IN:
+        return False
+    return tokens[i - 2].n in AUXILIARIES or tokens[i - 2].n.lstrip("و") in ("سيكون", "يكون")
+
+
+def reception_parties(doc: Doc, i: int, rng: range, possessor: list) -> tuple[list, list]:
+    """The guests and the hosts of the reception word at `i`. `possessor`: the party a pronoun on
+    the word stands for (`استقباله`), found by the caller like any possessor."""
+    tokens = doc.tokens
+    start = i + 1
+    guests = possessor
+    if tokens[i].n == normalize("استقبال"):
+        first = doc.inside[i + 1] if i + 1 < rng.stop else None
+        if first is None or first.kind not in (ActorKind.PERSON, ActorKind.ORGANIZATION):
+            return [], []
+        guests, start = [first], first.last + 1
+    if start < rng.stop and tokens[start].n in _ARRIVAL_LEADS:
+        start += 2  # `لدى وصوله`: the arrival phrase, then its place and the hosts
+    after = collect_after(doc, start, rng.stop, EngagementType.MEETING)
+    hosts = [a[0] for a in after if a[0].kind in (ActorKind.PERSON, ActorKind.ORGANIZATION)]
+    if any(m.kind == ActorKind.PERSON for m in hosts):
+        hosts = [m for m in hosts if m.kind == ActorKind.PERSON]
+    guest_names = {m.actor for m in guests}
+    return guests, [m for m in unique_mentions(hosts) if m.actor not in guest_names]
+
+
+def reception_candidates(make, guests: list, hosts: list) -> list[Candidate]:
+    """One meeting of the guest with each host (`make`: the frame's candidate maker)."""
+    if not guests:
+        return []
+    guest = guests[0]
+    return [make([(guest, Role.GUEST), (host, Role.HOST)]) for host in hosts]

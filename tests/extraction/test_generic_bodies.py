@@ -1,0 +1,68 @@
+"""Generic state bodies (`الجيش العراقي`, `القوات التركية`): listed only as parties of an engagement."""
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.generic_bodies import is_generic_body
+from analysis.extraction.pipeline import extract_document
+
+
+def parties(text: str) -> list[set[str]]:
+    return [{p.name for p in e.participants} for e in extract_document(text).engagements]
+
+
+def actor_names(text: str) -> set[str]:
+    return {a.name for a in extract_document(text).actors}
+
+
+def test_a_body_that_is_the_object_of_talks_is_a_party_and_an_actor():
+    text = "وصل وزير الدفاع العراقي سامي الخطيب إلى عمان. وأكد الخطيب أن مباحثاته مع قادة أركان الجيش الأردني تناولت أمن الحدود."
+    assert {"سامي الخطيب", "الجيش الأردني"} in parties(text)
+    assert "الجيش الأردني" in actor_names(text)
+
+
+def test_a_body_in_no_engagement_is_no_actor():
+    text = "وقال وزير الخارجية العراقي سامي الخطيب إن القوات العراقية تسيطر على الحدود مع سوريا."
+    assert "القوات العراقية" not in actor_names(text)
+    assert "سامي الخطيب" in actor_names(text)
+
+
+def test_the_name_drops_an_attached_lam():
+    assert is_generic_body("الجيش اللبناني") and not is_generic_body("الجيش الحر")
+    assert not any(
+        is_generic_body(a.name) for a in find_actors("وقصفت الطائرات مواقع الجيش السوري الحر.").actors
+    )
+    text = "وقال الوزير سامي الخطيب إن المستودعات ستكون مفتوحة للجيش العراقي."
+    bodies = [a for a in find_actors(text).actors if is_generic_body(a.name)]
+    assert [(a.name, [m.text for m in a.mentions]) for a in bodies] == [("الجيش العراقي", ["للجيش العراقي"])]
+
+
+def test_forces_going_to_a_base_make_no_visit():
+    text = "وقال الوزير سامي الخطيب إن القوات الأمريكية زارت القاعدة الجوية لتفقد حالتها."
+    assert all("القوات الأمريكية" not in p for p in parties(text))
+
+
+def test_a_body_is_not_the_possessor_of_a_later_verbal_noun():
+    text = (
+        "كشف وزير الدفاع سامي الخطيب أن الأردن سيدرب الدفعة الأولى من القوات العراقية، "
+        "وأكد أن مباحثاته مع رئيس الأركان الأردني يوسف الحنيطي ستتركز على الحدود."
+    )
+    assert {"القوات العراقية", "يوسف الحنيطي"} not in parties(text)
+
+
+def test_a_state_that_will_train_a_body_trains_it():
+    text = "كشف وزير الدفاع سامي الخطيب أن الأردن ستبدأ بتدريب الدفعة الأولى من القوات العراقية الشهر المقبل."
+    assert {"الأردن", "القوات العراقية"} in parties(text)
+
+
+def test_a_possessor_after_a_speech_verb_is_the_speaker():
+    text = (
+        "كشف وزير الدفاع العراقي سامي الخطيب أن الأردن ستبدأ بتدريب القوات العراقية، "
+        "وفيما أكد أن مباحثاته مع قادة أركان الجيش الأردني ستتركز على الحدود."
+    )
+    found = parties(text)
+    assert {"سامي الخطيب", "الجيش الأردني"} in found
+    assert {"الأردن", "الجيش الأردني"} not in found
+
+
+def test_a_speaker_named_before_the_speech_verb_is_the_possessor():
+    text = "وقال المتحدث سامي الخطيب إن الوزير هاني الفايز أكد أن مباحثاته مع قادة أركان الجيش الأردني كانت مثمرة."
+    assert {"هاني الفايز", "الجيش الأردني"} in parties(text)

@@ -1,0 +1,36 @@
+"""Receptions: `وكان في استقباله X` and `وكان في استقبال A لدى وصوله B` — the receiver is the host."""
+
+from analysis.extraction.pipeline import extract_document
+from analysis.extraction.results import EngagementType, Role
+
+
+def meetings(text: str) -> list[list[tuple[str, Role]]]:
+    return [
+        [(p.name, p.role) for p in e.participants]
+        for e in extract_document(text).engagements
+        if e.type == EngagementType.MEETING
+    ]
+
+
+def test_the_one_in_the_reception_after_a_visit_is_the_host():
+    text = "وصل وزير الخارجية الكويتي سالم العلي إلى عمان اليوم، وكان في استقباله وزير الخارجية الأردني هاني الفايز."
+    assert meetings(text) == [[("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)]]
+
+
+def test_a_reception_in_the_next_sentence_continues_the_visitor():
+    text = (
+        "وصل وزير الخارجية الكويتي سالم العلي إلى عمان اليوم. "
+        "وكان في استقباله في المطار وزير الخارجية الأردني هاني الفايز."
+    )
+    assert meetings(text) == [[("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)]]
+
+
+def test_a_named_guest_and_the_arrival_phrase_before_the_host():
+    text = (
+        "وكان في استقبال وزير الخارجية الكويتي سالم العلي لدى وصوله إلى مطار الملكة علياء الدولي "
+        "وزير الخارجية الأردني هاني الفايز وعدد من المسؤولين."
+    )
+    result = extract_document(text)
+    assert meetings(text) == [[("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)]]
+    visits = [e for e in result.engagements if e.type == EngagementType.VISIT]
+    assert [[p.name for p in e.participants] for e in visits] == [["سالم العلي"]]
