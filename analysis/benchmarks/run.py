@@ -186,6 +186,9 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     if not options.keep_database:
         bench_database_drop(name=database)
+        if "scale" in options.phases:
+            for name in scale.scale_databases(base=database, sizes=options.scale_sizes).values():
+                bench_database_drop(name=name)
     options.output.parent.mkdir(parents=True, exist_ok=True)
     written = _with_earlier(results, options.output) if set(options.phases) != set(PHASES) else results
     options.output.write_text(json.dumps(written, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

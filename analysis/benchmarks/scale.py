@@ -2,10 +2,11 @@
 year) and that actor's profile at 10,000, 100,000 and 1,000,000 engagements, search at the documents
 beside them (a tenth as many: 10,000 and 100,000).
 
-The data grows in place: each size adds engagements (2-3 participants, 1-3 evidence rows each) and
-documents with `COPY`, the count triggers paused and the counts rebuilt once (`services.counts`), then
-VACUUM (ANALYZE) before anything is timed. The actors are made once for the largest size, so the busiest
-actor keeps its share of the engagements: at ten times the data it takes part in ten times as many.
+Each size has a database of its own (`<bench>_scale_<size>`): engagements (2-3 participants, 1-3 evidence
+rows each) and documents written with `COPY`, the count triggers paused and the counts rebuilt once
+(`services.counts`), then VACUUM (ANALYZE) before anything is timed. Every size has the actors of the
+largest, so the busiest actor keeps its share of the engagements: at ten times the data it takes part in
+ten times as many.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db import connection
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 from django.test import Client
@@ -29,12 +32,22 @@ from analysis.benchmarks.dashboard import (
     ROLES_OTHER,
     TYPE_WEIGHTS,
     TYPES,
+    PageRun,
     _dates,
     actors_build,
-    page_measure,
+    page_get,
+    page_queries,
+    sql_replay,
 )
-from analysis.benchmarks.harness import analysis_tables_clear, machine_load, tables_settle
-from analysis.models import Actor, EngagementTally
+from analysis.benchmarks.harness import (
+    Timings,
+    bench_database_use,
+    machine_load,
+    stopwatch,
+    tables_settle,
+    timed,
+)
+from analysis.models import Actor, Document, EngagementTally
 from analysis.services.counts import counts_paused
 from analysis.services.versions import data_version_bump
 
@@ -188,38 +201,126 @@ def _growth(p95: dict[str, float], sizes: tuple[int, ...]) -> float | None:
     return round(p95[str(sizes[-1])] / p95[str(sizes[-2])], 2)
 
 
-def scale_bench(*, sizes: tuple[int, ...], seed: int, repeat: int, log: Callable[[str], None]) -> dict:
-    """Grow the data through `sizes`, timing the three pages (and search) at each; the growth ratios are
-    p95 at the largest size over p95 at the one before (the worse of filtered and unfiltered timeline)."""
-    analysis_tables_clear()
-    client = Client(HTTP_HOST="localhost")
-    actor_ids = actors_build(count=max(60, int(max(sizes) * ACTORS_PER_ENGAGEMENT)), seed=seed)
-    loaded = _Loaded(actor_ids, [], [])
-    busiest = Actor.objects.get(pk=actor_ids[0])  # the skewed draw picks the first actor most
-    urls: ScaleUrls | None = None
-    runs: dict[str, dict[str, dict]] = {"timeline": {}, "timeline_filtered": {}, "profile": {}}
-    searches: dict[str, dict] = {}
-    loads: dict[str, dict] = {}
-    for size in sizes:
+def _database_load(*, name: str, size: int, actors: int, seed: int, log: Callable[[str], None]) -> Actor:
+    """A fresh database `name` with `size` engagements, a tenth as many documents and `actors` actors,
+    vacuumed and analyzed; the busiest actor (the skewed draw picks the first most)."""
+    bench_database_use(name=name, reset=True)
+    with connection.cursor() as cursor:  # the counts' rebuild sorts and hashes millions of rows
+        cursor.execute("SET work_mem = '256MB'")
+        cursor.execute("SET maintenance_work_mem = '256MB'")
+    with stopwatch() as elapsed:
+        actor_ids = actors_build(count=actors, seed=seed)
+        loaded = _Loaded(actor_ids, [], [])
         with counts_paused():
             documents_add(loaded, count=max(10, int(size * DOCUMENTS_PER_ENGAGEMENT)), seed=seed)
+            copied = elapsed()
             engagements_add(loaded, count=size, seed=seed)
+            generated = elapsed()
+        counted = elapsed()
         data_version_bump()  # COPY sends no signals: retire the cached aggregates
         tables_settle()
-        log(f"scale: {size} engagements, {len(loaded.document_lengths)} documents loaded and vacuumed")
-        urls = urls or scale_urls(busiest)  # the same actor and year at every size
-        loads[str(size)] = machine_load()
-        for name, url in (
-            ("timeline", urls.timeline),
-            ("timeline_filtered", urls.timeline_filtered),
-            ("profile", urls.profile),
-        ):
-            runs[name][str(size)] = page_measure(client, url, repeat=repeat).as_dict()
-            log(f"scale {size} {name}: {runs[name][str(size)]}")
-        documents = len(loaded.document_lengths)
-        if documents >= 10_000:
-            searches[str(documents)] = search.search_bench(seed=seed, repeat=max(1, repeat // 5), log=log)
+        log(
+            f"scale: {name}: {size} engagements, {len(loaded.document_lengths)} documents, {actors} actors "
+            f"in {elapsed():.0f} s (documents {copied:.0f} s, engagements {generated - copied:.0f} s, "
+            f"counts {counted - generated:.0f} s, vacuum {elapsed() - counted:.0f} s)"
+        )
+    return Actor.objects.get(pk=actor_ids[0])
+
+
+def scale_databases(*, base: str, sizes: tuple[int, ...]) -> dict[int, str]:
+    """The database of each size, beside the benchmark's own."""
+    return {size: f"{base}_scale_{size}" for size in sizes}
+
+
+def _connection_to(name: str) -> BaseDatabaseWrapper:
+    """A connection of its own to database `name`, to be made the default one by `_use`."""
+    default = connections[DEFAULT_DB_ALIAS]
+    return type(default)({**default.settings_dict, "NAME": name}, DEFAULT_DB_ALIAS)
+
+
+def _use(wrapper: BaseDatabaseWrapper) -> None:
+    """Serve the next requests from `wrapper`'s database, its cached aggregates under its own prefix."""
+    connections[DEFAULT_DB_ALIAS] = wrapper
+    cache.key_prefix = wrapper.settings_dict["NAME"]
+
+
+def scale_bench(*, sizes: tuple[int, ...], seed: int, repeat: int, log: Callable[[str], None]) -> dict:
+    """One database per size, then the three pages timed in rounds, each round one request of each page at
+    every size in turn, so that the sizes share the machine's load (on a shared machine the load moves
+    more between minutes than the pages do between sizes). Growth: p95 at the largest size over p95 at
+    the one before (for the timeline, the worse of filtered and unfiltered). Search at each size with
+    10,000 documents or more, one size after the other."""
+    base = connection.settings_dict["NAME"]
+    actors = max(60, int(max(sizes) * ACTORS_PER_ENGAGEMENT))
+    names = {size: f"{base}_scale_{size}" for size in sizes}
+    busiest = {
+        size: _database_load(name=names[size], size=size, actors=actors, seed=seed, log=log) for size in sizes
+    }
+    original, original_prefix = connections[DEFAULT_DB_ALIAS], cache.key_prefix
+    wrappers = {size: _connection_to(names[size]) for size in sizes}
+    client = Client(HTTP_HOST="localhost")
+    try:
+        searches, loads = {}, {}
+        for size in sizes:
+            _use(wrappers[size])
+            documents = Document.objects.count()
+            if documents >= 10_000:
+                loads[f"search {documents}"] = machine_load()
+                searches[str(documents)] = search.search_bench(seed=seed, repeat=max(1, repeat // 5), log=log)
+        runs = _pages_interleaved(client, wrappers, busiest, repeat=repeat, loads=loads, log=log)
+    finally:
+        connections[DEFAULT_DB_ALIAS], cache.key_prefix = original, original_prefix
+        for wrapper in wrappers.values():
+            wrapper.close()
     return _summary(runs, searches, loads, sizes)
+
+
+PAGES = ("timeline", "timeline_filtered", "profile")
+
+
+def _pages_interleaved(
+    client: Client,
+    wrappers: dict[int, BaseDatabaseWrapper],
+    busiest: dict[int, Actor],
+    *,
+    repeat: int,
+    loads: dict,
+    log: Callable[[str], None],
+) -> dict[str, dict[str, dict]]:
+    largest = max(wrappers)
+    _use(wrappers[largest])  # the same actor and year at every size: the largest's busiest year
+    found = scale_urls(busiest[largest])
+    same = dict(zip(PAGES, (found.timeline, found.timeline_filtered, found.profile), strict=True))
+    urls, statements = {size: same for size in wrappers}, {}
+    for size, wrapper in wrappers.items():
+        _use(wrapper)
+        for page, url in urls[size].items():
+            page_get(client, url)()
+            statements[size, page] = page_queries(client, url)
+    page_samples = {key: [] for key in statements}
+    sql_samples = {key: [] for key in statements}
+    loads["pages before"] = machine_load()
+    for _ in range(repeat + 2):  # the first two rounds warm up
+        for size, wrapper in wrappers.items():
+            _use(wrapper)
+            for page, url in urls[size].items():
+                page_samples[size, page].append(
+                    timed(page_get(client, url), repeat=1, warmup=0).samples_ms[0]
+                )
+                replay = sql_replay(statements[size, page])
+                sql_samples[size, page].append(timed(replay, repeat=1, warmup=0).samples_ms[0])
+    loads["pages after"] = machine_load()
+    runs: dict[str, dict[str, dict]] = {page: {} for page in PAGES}
+    for (size, page), samples in page_samples.items():
+        run = PageRun(
+            urls[size][page],
+            Timings(tuple(samples[2:])),
+            Timings(tuple(sql_samples[size, page][2:])),
+            len(statements[size, page]),
+        )
+        runs[page][str(size)] = run.as_dict()
+        log(f"scale {size} {page}: {runs[page][str(size)]}")
+    return runs
 
 
 def _summary(runs: dict, searches: dict, loads: dict, sizes: tuple[int, ...]) -> dict:
