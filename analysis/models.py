@@ -484,6 +484,9 @@ class EngagementTally(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.type} {self.start_month}–{self.end_month}: {self.count}"
+
 
 class ActorEngagement(models.Model):
     """An actor's engagement (not rejected) with its place in the timeline's order, so one actor's
@@ -506,6 +509,9 @@ class ActorEngagement(models.Model):
                 F("actor"), F("sort_date").desc(), F("engagement").desc(), name="actorengagement_order_idx"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.engagement_id} {self.sort_date}"
 
 
 class ActorCounterpart(models.Model):
@@ -533,6 +539,9 @@ class ActorCounterpart(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.other_id}: {self.count}"
+
 
 class ActorDocument(models.Model):
     """A document that mentions an actor (`mentions`) or reports one of its engagements (`reports`:
@@ -559,3 +568,6 @@ class ActorDocument(models.Model):
                 name="actordocument_order_idx",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.document_id}: {self.mentions}/{self.reports}"
