@@ -264,12 +264,6 @@ $body$;
 """
 TRIGGERS, TRIGGERS_DROP = _triggers_sql()
 
-# A document's texts (raw, body, normalized; ~6 KB compressed) and its search vector (~4 KB) out of line:
-# its table row falls from ~6,300 to ~215 bytes, so a search reading the rows of 16,000 matches reads
-# ~420 pages instead of 16,000. Rows stored before keep their layout until they are next written.
-DOCUMENT_ROWS_NARROW = "ALTER TABLE analysis_document SET (toast_tuple_target = 128)"
-DOCUMENT_ROWS_RESET = "ALTER TABLE analysis_document RESET (toast_tuple_target)"
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -466,7 +460,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunSQL(
-            [REBUILD, *TRIGGERS, "SELECT analysis_counts_rebuild()", DOCUMENT_ROWS_NARROW],
-            [DOCUMENT_ROWS_RESET, *TRIGGERS_DROP, "DROP FUNCTION IF EXISTS analysis_counts_rebuild()"],
+            [REBUILD, *TRIGGERS, "SELECT analysis_counts_rebuild()"],
+            [*TRIGGERS_DROP, "DROP FUNCTION IF EXISTS analysis_counts_rebuild()"],
         ),
     ]
