@@ -540,7 +540,7 @@ def document_detail(*, pk: int) -> Document:
 
 
 def document_engagements(*, document: Document) -> QuerySet[dict]:
-    """The engagements the document reports, newest first, as `engagement_list` gives them."""
+    """The engagements the document reports, newest first, as `engagement_page` gives them (`CARD_FIELDS`)."""
     return (
         Engagement.objects.filter(evidence__document=document)
         .distinct()
