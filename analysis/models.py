@@ -7,13 +7,15 @@ Arabic labels are written here.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -25,6 +27,9 @@ def _choices(name: str, members: type[StrEnum], labels: dict[str, str]) -> type[
     """Django choices with the members and values of `members` and an Arabic label for each."""
     return models.TextChoices(name, [(member.name, (member.value, labels[member])) for member in members])
 
+
+# Where an undated engagement (or a document without a date) sorts in an index read newest first: last.
+UNDATED = date(1, 1, 1)
 
 Precision = _choices(
     "Precision", arabic.Precision, {"day": "يوم", "month": "شهر", "year": "سنة", "unknown": "غير معروف"}
@@ -226,6 +231,13 @@ class Engagement(models.Model):
             models.Index(fields=["type", "date_precision", "date_start"], name="engagement_match_idx"),
             models.Index(fields=["type"], name="engagement_type_idx"),
             models.Index(fields=["review"], name="engagement_review_idx"),
+            # the timeline's order, read from its newest end a page at a time (keyset pagination)
+            models.Index(
+                Coalesce("date_start", Value(UNDATED)).desc(),
+                F("id").desc(),
+                condition=~Q(review="rejected"),
+                name="engagement_timeline_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -446,3 +458,124 @@ class ImportFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# Counts kept by the database ------------------------------------------------------------------------
+# Triggers (migration 0008) keep these four tables right on every insert, update and delete of
+# engagements, participations, evidence, mentions and documents, however the write is made (services,
+# admin, bulk_create, COPY with the triggers on, raw SQL). They let the timeline, the actor profile and
+# search count, chart and page without reading every engagement: their reads cost the same at 10,000
+# and at 1,000,000 engagements. `analysis_counts_rebuild()` recomputes them from scratch (after a bulk
+# load with the triggers off; tests compare it with what the triggers kept). Rows counted down to zero
+# stay, and reads skip them. No foreign keys in the database: the triggers own these rows.
+
+
+class EngagementTally(models.Model):
+    """How many engagements (not rejected) there are per actor (0: every engagement), type, month of
+    their start and month of their end, dated to a year only or not."""
+
+    ALL_ACTORS = 0
+
+    actor_id = models.IntegerField()
+    type = models.CharField(max_length=20)
+    start_month = models.DateField(null=True)
+    end_month = models.DateField(null=True)
+    year_only = models.BooleanField()
+    count = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor_id", "start_month", "end_month", "type", "year_only"],
+                nulls_distinct=False,
+                name="engagementtally_unique_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.type} {self.start_month}–{self.end_month}: {self.count}"
+
+
+class ActorEngagement(models.Model):
+    """An actor's engagement (not rejected) with its place in the timeline's order, so one actor's
+    timeline is read newest first from an index and stops at a page."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    sort_date = models.DateField()  # date_start, or UNDATED
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "engagement"], name="actorengagement_unique_pair")
+        ]
+        indexes = [
+            models.Index(
+                F("actor"), F("sort_date").desc(), F("engagement").desc(), name="actorengagement_order_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.engagement_id} {self.sort_date}"
+
+
+class ActorCounterpart(models.Model):
+    """How many engagements (not rejected) two actors share; one row each way."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    other = models.ForeignKey(
+        Actor, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    count = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "other"], name="actorcounterpart_unique_pair")
+        ]
+        indexes = [
+            models.Index(
+                F("actor"),
+                F("count").desc(),
+                F("other"),
+                condition=Q(count__gt=0),
+                name="actorcounterpart_top_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.other_id}: {self.count}"
+
+
+class ActorDocument(models.Model):
+    """A document that mentions an actor (`mentions`) or reports one of its engagements (`reports`:
+    evidence rows of its engagements, rejected ones too), in the documents' order."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    document = models.ForeignKey(Document, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    published_sort = models.DateField()  # published_on, or UNDATED
+    mentions = models.IntegerField(default=0)
+    reports = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "document"], name="actordocument_unique_pair")
+        ]
+        indexes = [
+            models.Index(
+                F("actor"),
+                F("published_sort").desc(),
+                F("document").desc(),
+                condition=Q(mentions__gt=0) | Q(reports__gt=0),
+                name="actordocument_order_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.document_id}: {self.mentions}/{self.reports}"

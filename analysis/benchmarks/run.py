@@ -25,7 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import override_settings
 
-from analysis.benchmarks import corpus, dashboard, extraction, ingest, reading, search
+from analysis.benchmarks import corpus, dashboard, extraction, ingest, reading, scale, search
 from analysis.benchmarks.harness import (
     analysis_tables_clear,
     bench_database_drop,
@@ -35,14 +35,17 @@ from analysis.benchmarks.harness import (
     tables_settle,
 )
 
-PHASES = ("extraction", "reading", "ingest", "search", "timeline")
+PHASES = ("extraction", "reading", "ingest", "search", "timeline", "scale")
 TARGETS = {
     "extraction": ("docs_per_second", ">=", 40.0),
     "ingest": ("ratio", "<=", 4.0),
     "timeline": ("ratio", "<=", 3.0),
     "search": ("p95_ms", "<=", 50.0),
     "memory": ("ingest_peak_mb", "<=", 500.0),
+    "scale": ("timeline_growth", "<=", 1.5),
 }
+SCALE_PROFILE_GROWTH = 1.5
+SEARCH_P95_MS_100K = 60.0
 
 
 @dataclass(slots=True)
@@ -56,6 +59,7 @@ class BenchOptions:
     database: str = ""
     phases: tuple[str, ...] = PHASES
     keep_database: bool = True
+    scale_sizes: tuple[int, ...] = scale.SIZES
 
 
 def _target_met(section: dict, key: str, op: str, limit: float) -> bool | None:
@@ -97,8 +101,10 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
     log(f"corpus: {info.docs} articles, {info.bytes / 1e6:.1f} MB in {info.folder}")
     if "extraction" in options.phases:
         results["extraction"] = extraction.run()
-        log(f"extraction: {results['extraction']['docs_per_second']} docs/s on one core, "
-            f"load {results['extraction']['load_seconds']} s")
+        log(
+            f"extraction: {results['extraction']['docs_per_second']} docs/s on one core, "
+            f"load {results['extraction']['load_seconds']} s"
+        )
     if "reading" in options.phases:
         results["reading"] = reading.reading_bench(corpus_dir=options.corpus_dir, log=log)
 
@@ -108,41 +114,42 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
         cursor.execute("SHOW server_version")
         results["machine"]["postgres"] = cursor.fetchone()[0]
 
-    floor = ingest.worker_spawn(worker="floor", folder=options.corpus_dir, database=database)
-    log(f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s")
-    if "ingest" in options.phases:
-        analysis_tables_clear()
-        floor_parallel = ingest.worker_spawn(
-            worker="floor-parallel", folder=options.corpus_dir, database=database
-        )
-        log(
-            f"floor in {floor_parallel.workers} processes: {floor_parallel.seconds:.1f} s, "
-            f"{floor_parallel.docs_per_s:.1f} docs/s"
-        )
-        analysis_tables_clear()
-        run = ingest.worker_spawn(worker="ingest", folder=options.corpus_dir, database=database)
-        log(
-            f"ingest: {run.docs} documents in {run.seconds:.1f} s, {run.docs_per_s:.1f} docs/s, "
-            f"{run.engagements} engagements, peak {run.peak_rss_mb} MB"
-        )
-        results["ingest"] = {
-            "docs_per_s": round(run.docs_per_s, 2),
-            "floor_docs_per_s": round(floor.docs_per_s, 2),
-            "ratio": round(floor.docs_per_s / run.docs_per_s, 2) if run.docs_per_s else None,
-            "docs": run.docs,
-            "seconds": round(run.seconds, 2),
-            "floor_seconds": round(floor.seconds, 2),
-            "workers": run.workers,
-            "floor_workers": floor.workers,
-            "floor_parallel_docs_per_s": round(floor_parallel.docs_per_s, 2),
-            "ratio_same_workers": round(floor_parallel.docs_per_s / run.docs_per_s, 2)
-            if run.docs_per_s
-            else None,
-            "engagements_created": run.engagements,
-            "failed": run.failed,
-        }
-        results["memory"] = {"ingest_peak_mb": run.peak_rss_mb, "floor_peak_mb": floor.peak_rss_mb}
-    tables_settle()  # what autovacuum does soon after a 10,000-document load, before anything is timed
+    if {"ingest", "search", "timeline"} & set(options.phases):  # the scale phase makes its own data
+        floor = ingest.worker_spawn(worker="floor", folder=options.corpus_dir, database=database)
+        log(f"floor: {floor.docs} documents in {floor.seconds:.1f} s, {floor.docs_per_s:.1f} docs/s")
+        if "ingest" in options.phases:
+            analysis_tables_clear()
+            floor_parallel = ingest.worker_spawn(
+                worker="floor-parallel", folder=options.corpus_dir, database=database
+            )
+            log(
+                f"floor in {floor_parallel.workers} processes: {floor_parallel.seconds:.1f} s, "
+                f"{floor_parallel.docs_per_s:.1f} docs/s"
+            )
+            analysis_tables_clear()
+            run = ingest.worker_spawn(worker="ingest", folder=options.corpus_dir, database=database)
+            log(
+                f"ingest: {run.docs} documents in {run.seconds:.1f} s, {run.docs_per_s:.1f} docs/s, "
+                f"{run.engagements} engagements, peak {run.peak_rss_mb} MB"
+            )
+            results["ingest"] = {
+                "docs_per_s": round(run.docs_per_s, 2),
+                "floor_docs_per_s": round(floor.docs_per_s, 2),
+                "ratio": round(floor.docs_per_s / run.docs_per_s, 2) if run.docs_per_s else None,
+                "docs": run.docs,
+                "seconds": round(run.seconds, 2),
+                "floor_seconds": round(floor.seconds, 2),
+                "workers": run.workers,
+                "floor_workers": floor.workers,
+                "floor_parallel_docs_per_s": round(floor_parallel.docs_per_s, 2),
+                "ratio_same_workers": round(floor_parallel.docs_per_s / run.docs_per_s, 2)
+                if run.docs_per_s
+                else None,
+                "engagements_created": run.engagements,
+                "failed": run.failed,
+            }
+            results["memory"] = {"ingest_peak_mb": run.peak_rss_mb, "floor_peak_mb": floor.peak_rss_mb}
+        tables_settle()  # what autovacuum does soon after a 10,000-document load, before anything is timed
 
     _secret_key_ensure()
     warnings.filterwarnings("ignore", message="No directory at")  # whitenoise and an uncollected STATIC_ROOT
@@ -157,17 +164,66 @@ def bench_run(options: BenchOptions, *, log: Callable[[str], None]) -> dict:
                 engagements=options.engagements, seed=options.seed, repeat=options.repeat, log=log
             )
 
+        if "scale" in options.phases:
+            results["scale"] = scale.scale_bench(
+                sizes=options.scale_sizes, seed=options.seed, repeat=options.repeat, log=log
+            )
+
     for section, (key, op, limit) in TARGETS.items():
         if section in results:
             results[section]["target"] = f"{key} {op} {limit:g}"
             results[section]["met"] = _target_met(results[section], key, op, limit)
+    if "scale" in results:
+        results["scale"]["target"] = (
+            "growth <= 1.5 (timeline, profile), timeline ratio <= 3 at every size, queries constant, "
+            "search p95 <= 60 ms at 100,000 documents"
+        )
+        results["scale"]["met"] = _scale_met(results["scale"])
+        searched = results["scale"]["search_p95_ms"].get("100000")
+        if searched is not None:
+            results.setdefault("search", {})["p95_ms_100k"] = searched
     results["machine"]["after"] = machine_load()
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     if not options.keep_database:
         bench_database_drop(name=database)
+        if "scale" in options.phases:
+            for name in scale.scale_databases(base=database, sizes=options.scale_sizes).values():
+                bench_database_drop(name=name)
     options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written = _with_earlier(results, options.output) if set(options.phases) != set(PHASES) else results
+    options.output.write_text(json.dumps(written, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return results
+
+
+def _scale_met(section: dict) -> bool | None:
+    """Issue 15's targets: growth <= 1.5 (timeline, profile), the timeline <= 3 x its SQL at every size,
+    the same number of queries at every size, search p95 <= 60 ms at 100,000 documents."""
+    growths = (section.get("timeline_growth"), section.get("profile_growth"))
+    if None in growths:
+        return None
+    searched = section["search_p95_ms"].get("100000")
+    return (
+        (searched is None or searched <= SEARCH_P95_MS_100K)
+        and all(growth <= SCALE_PROFILE_GROWTH for growth in growths)
+        and all(ratio <= TARGETS["timeline"][2] for ratio in section["timeline_ratio"].values())
+        and section["queries_constant"]
+    )
+
+
+def _with_earlier(results: dict, output: Path) -> dict:
+    """A run of some phases (`--only scale`) keeps the sections of the last full run it did not measure, so
+    latest.json always holds every key; each section says when it was measured."""
+    try:
+        earlier = json.loads(output.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return results
+    for section, data in results.items():
+        if isinstance(data, dict) and section not in ("machine", "sizes"):
+            data.setdefault("measured_at", results["generated_at"])
+    merged = earlier | {key: value for key, value in results.items() if key != "search"}
+    if "search" in results:
+        merged["search"] = earlier.get("search", {}) | results["search"]
+    return merged
 
 
 def results_table(results: dict) -> list[str]:
@@ -183,8 +239,17 @@ def results_table(results: dict) -> list[str]:
             "ratio_same_workers",
         ),
         "timeline": ("median_ms", "p95_ms", "sql_median_ms", "ratio", "queries", "queries_constant"),
-        "search": ("median_ms", "p95_ms", "sql_median_ms"),
+        "search": ("median_ms", "p95_ms", "sql_median_ms", "p95_ms_100k"),
         "memory": ("ingest_peak_mb",),
+        "scale": (
+            "timeline_p95_ms",
+            "profile_p95_ms",
+            "timeline_growth",
+            "profile_growth",
+            "timeline_ratio",
+            "queries_constant",
+            "search_p95_ms",
+        ),
     }
     for fmt in reading.FORMATS:
         if fmt in results.get("reading", {}):
@@ -202,6 +267,8 @@ def results_table(results: dict) -> list[str]:
         data = results[section]
         target_key = TARGETS[section][0]
         for key in keys:
+            if key not in data:  # a section only partly measured (`--only scale` adds search.p95_ms_100k)
+                continue
             target = data.get("target", "") if key == target_key else ""
             met = {True: "yes", False: "NO", None: ""}[data.get("met")] if key == target_key else ""
             rows.append((f"{section}.{key}", str(data.get(key)), target, met))

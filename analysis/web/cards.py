@@ -29,7 +29,7 @@ class EngagementCard:
 
 
 def engagement_cards(rows: list[dict], links: Links, current: int | None = None) -> list[EngagementCard]:
-    """Cards for `selectors.engagement_list` rows, their participants fetched in one query."""
+    """Cards for `selectors.engagement_page` rows, their participants fetched in one query."""
     participants: dict[int, list[SafeString]] = {row["id"]: [] for row in rows}
     for engagement_id, name, slug in selectors.engagement_participants(engagement_ids=participants):
         participants[engagement_id].append(links.actor(name, slug))
@@ -57,7 +57,7 @@ NO_PARTICIPANTS_HTML = f'<span class="muted">{NO_PARTICIPANTS}</span>'
 def _card_html(
     engagement: dict, participants: list[SafeString], links: Links, *, current: bool = False
 ) -> SafeString:
-    """The card of a `selectors.engagement_list` row: a link with its type, date and place that opens the
+    """The card of a `selectors.engagement_page` row: a link with its type, date and place that opens the
     engagement, its badges and number of sources, its participants' links. Written in Python: a template
     per card took longer than the page's SQL (40 cards)."""
     location, status, review, kind = (engagement[key] for key in ("location", "status", "review", "type"))

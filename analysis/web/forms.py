@@ -16,7 +16,7 @@ from analysis.models import Actor, Engagement
 
 DOCUMENT_CHOICES = 200  # the newest documents offered in the source filter (plus a chosen older one)
 
-# Query parameters that describe the whole view (filters and open panes); `page` is not one of them.
+# Query parameters that describe the whole view (filters and open panes); `page` and `after` are not.
 STATE_PARAMS = (
     "actor",
     "date_from",
@@ -133,6 +133,7 @@ class TimelineFilterForm(forms.Form):
     engagement = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     profile = forms.CharField(required=False, max_length=320, widget=forms.HiddenInput)
     page = forms.IntegerField(required=False, min_value=1)
+    after = forms.IntegerField(required=False, min_value=1)  # the engagement the previous page ended with
 
     def __init__(self, data: QueryDict, *args, **kwargs):
         super().__init__(data, *args, **kwargs)

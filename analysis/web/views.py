@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from math import ceil
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -32,6 +32,7 @@ from analysis.web.links import Links, state_of
 
 PAGE_SIZE = 40
 PROFILE_ENGAGEMENTS = 25
+PROFILE_DOCUMENTS = 20
 ACTOR_SUGGESTIONS = 12
 
 
@@ -80,18 +81,46 @@ def _timeline_entries(
     return entries
 
 
+@dataclass(frozen=True)
+class TimelinePage:
+    """What the template needs of a page of the timeline (the names of Django's `Page`)."""
+
+    number: int
+    count: int
+    has_next: bool
+    next_after: int | None  # the last engagement shown: the next page starts after it
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
 def _timeline_page(form: TimelineFilterForm, page_number: int, links: Links) -> dict:
+    """A page of the timeline: after the engagement `after` names (the "more" link's keyset), or for a
+    page number alone (a typed URL, the link back), the page at that offset."""
     filters = form.timeline_filters()
-    engagements = selectors.engagement_list(filters=filters)
-    paginator = Paginator(engagements, PAGE_SIZE)
-    paginator.count = selectors.engagement_count(filters=filters)  # the unfiltered count is cached
-    page = paginator.get_page(page_number)
-    after = ("", "")
-    if page.number > 1:
-        previous = engagements[(page.number - 1) * PAGE_SIZE - 1]
-        after = _group_key(previous["date_start"], previous["date_precision"])
-    cards = engagement_cards(list(page.object_list), links, current=form.cleaned_data.get("engagement"))
-    return {"page": page, "entries": _timeline_entries(cards, after)}
+    count = selectors.engagement_count(filters=filters)
+    after = form.cleaned_data.get("after")
+    number = max(1, page_number) if after else min(max(1, page_number), max(1, ceil(count / PAGE_SIZE)))
+    page = selectors.engagement_page(
+        filters=filters, after=after, offset=(number - 1) * PAGE_SIZE, size=PAGE_SIZE
+    )
+    previous = page.previous
+    group = _group_key(previous["date_start"], previous["date_precision"]) if previous else ("", "")
+    cards = engagement_cards(page.rows, links, current=form.cleaned_data.get("engagement"))
+    last = page.rows[-1]["id"] if page.rows else None
+    return {
+        "page": TimelinePage(number, count, page.has_next, last),
+        "entries": _timeline_entries(cards, group),
+    }
 
 
 def _timeline_results(form: TimelineFilterForm, links: Links, page_number: int = 1) -> dict:
@@ -182,8 +211,8 @@ def _profile_context(slug: str) -> dict:
         actor = selectors.actor_profile(slug=slug)
     except Actor.DoesNotExist as error:
         raise Http404("لا يوجد فاعل بهذا المعرّف.") from error
-    engagements = selectors.actor_engagements(actor=actor)
-    counterparts = list(selectors.actor_counterparts(actor=actor))
+    engagements = selectors.actor_engagements(actor=actor, limit=PROFILE_ENGAGEMENTS)
+    counterparts = selectors.actor_counterparts(actor=actor)
     titles: dict[str, list] = {}
     for title in actor.titles.all():
         titles.setdefault(title.title, []).append(title)
@@ -191,12 +220,12 @@ def _profile_context(slug: str) -> dict:
         "actor": actor,
         "actor_confidence_badge": actor_badge_html(actor.confidence),
         "actor_titles": list(titles.items()),
-        "actor_engagements": _timeline_entries(list(engagements[:PROFILE_ENGAGEMENTS]), ("", "")),
-        "actor_engagement_count": engagements.count(),
+        "actor_engagements": _timeline_entries(engagements, ("", "")),
+        "actor_engagement_count": selectors.actor_engagement_count(actor=actor),
         "counterparts": counterparts,
         "counterparts_chart": charts.counterparts_bar(counterparts),
         "counterparts_chart_id": f"counterparts-figure-{actor.pk}",
-        "actor_documents": selectors.actor_documents(actor=actor)[:20],
+        "actor_documents": selectors.actor_documents(actor=actor, limit=PROFILE_DOCUMENTS),
     }
 
 

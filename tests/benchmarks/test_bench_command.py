@@ -16,6 +16,7 @@ EXPECTED = {
     "timeline": {"median_ms", "p95_ms", "sql_median_ms", "ratio", "queries"},
     "search": {"median_ms", "p95_ms"},
     "memory": {"ingest_peak_mb"},
+    "scale": {"timeline_p95_ms", "profile_p95_ms", "timeline_growth", "profile_growth"},
 }
 
 
@@ -37,6 +38,7 @@ def test_bench_writes_every_measurement(tmp_path, bench_database, capsys):
         "bench",
         docs=20,
         engagements=500,
+        scale_sizes="200,2000",
         repeat=1,
         corpus=tmp_path / "corpus",
         output=output,
@@ -53,6 +55,8 @@ def test_bench_writes_every_measurement(tmp_path, bench_database, capsys):
     assert results["timeline"]["engagements"] == 500
     assert results["timeline"]["queries_constant"] is True
     assert results["timeline"]["views_queries_constant"] is True  # the time axis and the networks
+    assert set(results["scale"]["timeline_p95_ms"]) == {"200", "2000"}
+    assert results["scale"]["queries_constant"] is True
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 20
     assert all("median_ms" in results["reading"][fmt] for fmt in ("text", "html", "docx"))
     printed = capsys.readouterr().out

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _cards(*, review: str = "", current: int | None = None) -> dict[int, str]:
-    rows = list(selectors.engagement_list(filters=selectors.TimelineFilters(review=review)))
+    filters = selectors.TimelineFilters(review=review)
+    rows = selectors.engagement_page(filters=filters, after=None, offset=0, size=1000).rows
     cards = engagement_cards(rows, Links(QueryDict(), workspace=False), current=current)
     return {card.pk: card.html for card in cards}
 

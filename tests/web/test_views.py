@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.conf import settings
@@ -185,11 +186,18 @@ def _engagements(n: int, actors) -> None:
         engagement_create(actors=actors, date=f"2023-{i % 12 + 1:02d}-{i % 27 + 1:02d}", location="بغداد")
 
 
-@pytest.mark.parametrize("path", ["timeline", "profile", "workspace"])
+@pytest.mark.parametrize("path", ["timeline", "profile", "workspace", "filtered", "more", "search"])
 def test_query_count_does_not_grow_with_engagements(reader, path):
     a, b = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
-    url = {"timeline": "/", "profile": f"/actors/{a.slug}/", "workspace": f"/?profile={a.slug}"}[path]
     _engagements(5, [a, b])
+    url = {
+        "timeline": "/",
+        "profile": f"/actors/{a.slug}/",
+        "workspace": f"/?profile={a.slug}",
+        "filtered": f"/?actor={a.slug}&date_from=2023&date_to=2023",
+        "more": f"/?page=2&after={Engagement.objects.order_by('pk').first().pk}",
+        "search": "/search/?q=الفياض",
+    }[path]
     small = _queries(reader, url)
     _engagements(45, [a, b])
     assert _queries(reader, url) == small
@@ -211,6 +219,21 @@ def test_long_timelines_load_more_as_you_scroll(reader):
     # without JS the same link shows page 2 as a whole page
     page_two = reader.get("/", {"page": 2}).content.decode()
     assert page_two.count('class="engagement-card') == 5 and "الأحداث السابقة" in page_two
+
+
+def test_following_the_more_links_shows_every_engagement_once_in_order(reader):
+    a, b = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    for n in range(95):  # many on one day: the order between them is the id's
+        engagement_create(actors=[a, b], date="2023-05-01" if n % 2 else f"2022-{n % 12 + 1:02d}")
+    html = reader.get("/").content.decode()
+    shown = re.findall(r'data-engagement-card="(\d+)"', html)
+    while more := re.search(r'id="(timeline-more-\d+)" class="load-more" href="([^"]+)"', html):
+        target, href = more.group(1), more.group(2).replace("&amp;", "&")
+        assert "after=" in href
+        html = reader.get(href, headers={"HX-Request": "true", "HX-Target": target}).content.decode()
+        shown += re.findall(r'data-engagement-card="(\d+)"', html)
+    expected = Engagement.objects.order_by("-date_start", "-id").values_list("id", flat=True)
+    assert [int(pk) for pk in shown] == list(expected) and "نهاية القائمة" in html
 
 
 def test_every_participant_is_highlighted_even_without_a_stored_mention(reader, world):

@@ -2,6 +2,7 @@
 
 python manage.py bench    # 10,000 articles, 100,000 engagements -> var/bench/latest.json
 python manage.py bench --docs 500 --engagements 10000 --only ingest,search
+python manage.py bench --only scale    # issue 15: pages at 10,000 / 100,000 / 1,000,000 engagements
 
 Runs in its own database (`<name>_bench`), never in the development data.
 """
@@ -43,6 +44,11 @@ class Command(BaseCommand):
             "--only", default=",".join(PHASES), help=f"comma-separated subset of {','.join(PHASES)}"
         )
         parser.add_argument(
+            "--scale-sizes",
+            default=",".join(str(size) for size in defaults.scale_sizes),
+            help="engagements at each step of the scale phase (default 10000,100000,1000000)",
+        )
+        parser.add_argument(
             "--drop-database", action="store_true", help="drop the benchmark database afterwards"
         )
         parser.add_argument("--worker", choices=ingest.WORKERS, help="internal: one ingest measurement")
@@ -66,6 +72,7 @@ class Command(BaseCommand):
             database=options["database_name"],
             phases=phases,
             keep_database=not options["drop_database"],
+            scale_sizes=tuple(int(size) for size in options["scale_sizes"].split(",") if size.strip()),
         )
         results = bench_run(bench, log=lambda line: self.stdout.write(line))
         self.stdout.write("")
