@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("analysis", "0007_disagreements_imports"),
+        ("analysis", "0008_maintained_counts"),
     ]
 
     operations = [
