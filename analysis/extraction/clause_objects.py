@@ -206,6 +206,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return nxt  # `، مع السفير ...`: the object after an adverbial
     if etype == EngagementType.CALL and nxt + 1 < stop and tokens[nxt].n == "من" and doc.inside[nxt + 1]:
         return nxt  # `تلقى X اتصالاً هاتفياً، أمس، من Y`: the caller after an adverbial
+    if (q := _open_adverbial(doc, nxt, stop)) is not None:
+        return q  # `استقبل X، في بغداد اليوم Y`: an adverbial the object closes, not a comma
     seg_words = 0
     q = nxt
     while q < stop and tokens[q].text not in COMMAS:
@@ -227,6 +229,30 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+
+
+def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
+    """The person right after a time or place phrase that opens with a preposition after the
+    comma (`، في بغداد اليوم /السبت/ وزير الأمن X`): where the objects go on, else None."""
+    tokens = doc.tokens
+    if nxt >= stop or not _opens_with_preposition(tokens[nxt]):
+        return None
+    q = nxt
+    while q < stop and q - nxt <= 8:
+        tok, m = tokens[q], doc.inside[q]
+        if m is not None:
+            if m.kind == ActorKind.PERSON:
+                return q if q > nxt + 1 else None
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE):
+                return None
+            q = m.last + 1
+            continue
+        if tok.kind == "p" and tok.text in COMMAS | QUOTE_MARKS:
+            return None
+        if tok.kind == "w" and not doc.in_date[q] and not any(f in ADVERBIAL_WORDS for f in _forms(tok.n)):
+            return None
+        q += 1
+    return None
 
 
 def _has_verb(doc: Doc, a: int, b: int) -> bool:

@@ -1,0 +1,24 @@
+"""The objects after a trigger: past the adverbials between a verb and the party it takes."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
+
+
+def engagements(text: str):
+    return find_engagements(text, find_actors(text), find_dates(text))
+
+
+def test_a_place_and_time_after_a_comma_do_not_end_the_clause_before_the_guest():
+    text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط اليوم الأحد وزير الخارجية المغربي كريم التازي."
+    [e] = engagements(text)
+    assert e.type == EngagementType.MEETING
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_comma_before_a_new_clause_still_ends_the_objects():
+    text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط قال وزير الخارجية المغربي كريم التازي إن اللقاء مهم."
+    assert not any({"سامي الحداد", "كريم التازي"} <= {p.name for p in e.participants} for e in engagements(text))
