@@ -83,6 +83,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _kunya(tokens, i, scan)
         i = nxt if nxt is not None else i + 1
     _coordinated(tokens, scan)
+    _conjunction_on_names(tokens, scan)
     scan.persons = _without_first_name_alone(tokens, _without_surname_first(tokens, scan.persons))
     scan.persons = _split_after_named_person(tokens, scan.persons)
     return scan
@@ -259,6 +260,23 @@ def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:
             scan.persons.append((start, start, start, joint))
             break
     scan.persons.sort(key=lambda p: min(p[0], p[2]))
+
+
+def _conjunction_on_names(tokens: Sequence[Token], scan: _Scan) -> None:
+    """`، وزير الدفاع، ونبيل فهمي وزير الخارجية`: a name's first word that carries `و` where the
+    clitic reading is the common one (wordfreq) joins the name to a list; the name is read without
+    it. Not `وليد`, `وائل`, `وفاء`: given names that begin with the letter."""
+    for _, _, name_first, _ in scan.persons:
+        tok = tokens[name_first]
+        rest = tok.text[1:]
+        if (
+            tok.n[:1] == "و"
+            and len(tok.n) >= 4
+            and not is_given_name(tok.text)
+            and _valid_name_word(rest)
+            and name_words.clitic_and_article(tok.text, rest)
+        ):
+            scan.conjunction_first.add(name_first)
 
 
 def _evidence(tokens: Sequence[Token], start: int, end: int) -> bool:

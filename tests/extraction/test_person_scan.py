@@ -226,3 +226,9 @@ def test_a_blessing_after_a_rulers_title_is_no_name():
     )
     assert not any("الله" in name for name in found)
     assert "حسن نصر الله" in persons("وقال الأمين العام للحزب حسن نصر الله إن المقاومة جاهزة.")
+
+
+def test_a_name_after_a_title_and_a_comma_is_read_without_its_conjunction():
+    found = persons("وزار العاصمة الوزير سامر الحداد، وزير المالية، ونادر فهمي وزير الداخلية، أمس.")
+    assert "نادر فهمي" in found
+    assert not any(name.startswith("ونادر") for name in found)
