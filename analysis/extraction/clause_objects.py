@@ -278,6 +278,15 @@ ADVERBIAL_WORDS = frozenset(
 
 
 VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى".split())
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")
+
+
+def _venue_word(word: str) -> bool:
+    """`بمقر`, `في قصر`, and with a possessive pronoun `في مكتبه`, `بمقرها`: a venue follows."""
+    stems = [word] + [
+        word[: -len(s)] for s in _POSSESSIVE_SUFFIXES if word.endswith(s) and len(word) > len(s) + 2
+    ]
+    return any(f in VENUE_WORDS for stem in stems for f in _forms(stem))
 
 
 def anaphoric_noun(tok: Token) -> bool:
@@ -314,7 +323,7 @@ def adverbial_end(doc: Doc, k: int, stop: int) -> int | None:
             if title:
                 if trigger_at(tok) or tok.n in lx.STOPWORDS and tok.n not in ("في", "لدي"):
                     return None
-            elif any(f in VENUE_WORDS for f in _forms(tok.n)):
+            elif _venue_word(tok.n):
                 venue = True
             elif not (venue or any(f in ADVERBIAL_WORDS for f in _forms(tok.n)) or anaphoric_noun(tok)):
                 return None

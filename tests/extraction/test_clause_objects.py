@@ -21,4 +21,12 @@ def test_a_place_and_time_after_a_comma_do_not_end_the_clause_before_the_guest()
 
 def test_a_comma_before_a_new_clause_still_ends_the_objects():
     text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط قال وزير الخارجية المغربي كريم التازي إن اللقاء مهم."
-    assert not any({"سامي الحداد", "كريم التازي"} <= {p.name for p in e.participants} for e in engagements(text))
+    assert not any(
+        {"سامي الحداد", "كريم التازي"} <= {p.name for p in e.participants} for e in engagements(text)
+    )
+
+
+def test_a_venue_with_a_possessive_pronoun_is_an_adverbial_between_host_and_guest():
+    text = "استقبل رئيس الجمهورية سامي الحداد، الأحد، في مكتبه في الرباط، وزير الخارجية المغربي كريم التازي."
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
