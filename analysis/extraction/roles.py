@@ -220,6 +220,9 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if etype in PAIRWISE and _for_purpose(doc, i, rng):
         # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
         roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
+        if not c.in_sentence and (lead := _sentence_lead(doc, rng, i)) is not None:
+            # `توجه X إلى طهران للقاء Y`: the one who set out, named in the sentence
+            roles = Roles([lead], [a for a in after if a[0] is not lead])
         roles.invited = True
         return roles
     agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
