@@ -266,7 +266,12 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         return False  # `العلاقات`, `التطورات`: a plural noun, not a family name
     if _strip_article(tok.n) in lx.ORG_HEADS:
         return False  # `إعلام الوزارة`, `رئيس المجلس`: an institution, not a family name
-    if bare >= 2 and not tok.n.endswith("ي") and not _family_after_father(tokens, k):
+    if (
+        bare >= 2
+        and not tok.n.endswith("ي")
+        and not _family_after_father(tokens, k)
+        and not _family_name(tok)
+    ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a preposition's phrase
@@ -278,6 +283,13 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and not _known_word(nxt.n)
         and (tokens[j].n[:1] in "لب" or bare >= 2 and nxt.n.endswith(("ي", "يه")))
     )
+
+
+def _family_name(tok: Token) -> bool:
+    """`طارق عبد الله الفرج`, `ثامر عباس الغضبان`: after a given name and the father's, a definite
+    word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
+    analysis) and no ordinary word of the language (wordfreq) is the family name."""
+    return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
 
 
 def _family_after_father(tokens: Sequence[Token], k: int) -> bool:
