@@ -229,6 +229,8 @@ def _article_step(
         return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد بدر الدين زايد`: a compound name
     if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
         return k + 1, units + 1, bare, True  # `عبد الله الثاني،`, `محمد السادس`: a sovereign's ordinal
+    if tok.n in _REGNAL_ORDINALS and units >= 1 and k + 1 < n_tok and tokens[k + 1].n in _LINEAGE_CONNECTORS:
+        return k + 1, units + 1, bare, False  # `عبد الله الثاني بن الحسين`: the ordinal, then his father
     if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
         return k + 1, units + 1, bare, True  # `علي الأمين أن`, `ولد محمد الأمين،`: a family name
     if not _surname_with_article(tokens, j, k, bare):
