@@ -4,13 +4,15 @@ report of the same parties, a visit, or the dateline."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.event_places import dateline_place
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.lexical import is_verb
-from analysis.extraction.results import DateMention, EngagementType
+from analysis.extraction.results import DateMention, DateValue, EngagementType
 
 
 def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
@@ -166,9 +168,15 @@ def segment_date(doc: Doc, obj: tuple[Mention, int, int, str]) -> DateMention | 
     return found[0] if found else None
 
 
-def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement: dict[int, bool]) -> None:
+def resolve_dates(
+    doc: Doc,
+    candidates: list[Candidate],
+    sentence_had_engagement: dict[int, bool],
+    published: date | None = None,
+) -> None:
     """Fill missing dates: from the engagement a pro-drop clause continues, from an earlier
-    report of the same parties, or from the sentence before when that one gave a date only."""
+    report of the same parties, or from the sentence before when that one gave a date only.
+    `published`: the article's own date when the cleaning took its stamp out of the text."""
     # A headline restates the story: its undated engagement is the one the body reports.
     for cand in [c for c in candidates if c.sentence == 0 and (c.date is None or c.date.value.year is None)]:
         keys = frozenset(m.actor for m, _ in cand.participants)
@@ -185,7 +193,7 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
         )
         if later is not None:
             cand.same_as = later
-    dateline_day = dateline_date(doc)
+    dateline_day = dateline_date(doc, published)
     last_with: dict[tuple[frozenset[str], bool], Candidate] = {}
     for cand in candidates:
         if cand.same_as is not None or cand.tour_stop:
@@ -227,17 +235,26 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             cand.date = source
 
 
-def dateline_date(doc: Doc) -> DateMention | None:
+def dateline_date(doc: Doc, published: date | None = None) -> DateMention | None:
     """The day of an agency item's dateline (`أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`):
-    the date of everything the item reports without a date of its own."""
+    the date of everything the item reports without a date of its own. A dateline without its day
+    (`بغداد (أ ف ب) -`) has it on the stamp line above, which the cleaning took into `published`."""
     for s in range(min(3, len(doc.sentences))):
         rng = doc.sentence_tokens(s)
         if not rng or dateline_place(doc, rng) is None:
             continue
         head = doc.tokens[min(rng.start + 6, rng.stop - 1)].end
         found = [d for d in doc.dates_between(doc.tokens[rng.start].start, head) if d.value.day is not None]
-        return found[0] if found else None
+        return found[0] if found else stamp_date(published)
     return lead_date(doc)
+
+
+def stamp_date(published: date | None) -> DateMention | None:
+    """The article's stamp (`الخميس 15 مارس 2018 05:40`) that the cleaning moved out of the text into
+    its metadata: the day of the news it reports without a date of its own, as a dateline is."""
+    if published is None:
+        return None
+    return DateMention(published.isoformat(), 0, 0, DateValue.of(published))
 
 
 def lead_date(doc: Doc) -> DateMention | None:

@@ -72,6 +72,9 @@ def right_after_subject(doc: Doc, i: int, place: Mention, *, venue: bool = False
     return True
 
 
+_DASHES = ("-", "–", "—", "/")
+
+
 def dateline_place(doc: Doc, rng: range) -> str | None:
     """`موسكو - أجرى ...`: a place and a dash opening the sentence."""
     first = rng.start
@@ -80,7 +83,11 @@ def dateline_place(doc: Doc, rng: range) -> str | None:
     if geo is None or m is not None and m.kind == ActorKind.PERSON:
         return None
     nxt = geo.last + 1
-    if nxt < rng.stop and doc.tokens[nxt].text in ("-", "–", "—", "/"):
+    if nxt < rng.stop and doc.tokens[nxt].text == "(":  # `بغداد (أ ف ب) -`: the agency in brackets
+        close = next((k for k in range(nxt + 1, min(nxt + 6, rng.stop)) if doc.tokens[k].text == ")"), None)
+        if close is not None and close + 1 < rng.stop and doc.tokens[close + 1].text in _DASHES:
+            return doc.text[geo.start : geo.end]
+    if nxt < rng.stop and doc.tokens[nxt].text in _DASHES:
         return doc.text[geo.start : geo.end]
     # `أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`: the place and the day of a dateline
     k = nxt + 1 if nxt < rng.stop and doc.tokens[nxt].n == "في" else nxt
