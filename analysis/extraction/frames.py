@@ -92,6 +92,20 @@ def build(
     return found
 
 
+def manner_of_verb(doc: Doc, trig: Trigger, rng: range) -> bool:
+    """`استقبل A وB في لقاءين منفصلين C`: a meeting noun said `separate` after a meeting verb of
+    its sentence tells how that verb's meetings went, it is no other meeting."""
+    i = trig.index
+    if trig.verb or trig.type not in PAIRWISE or i + 1 >= rng.stop:
+        return False
+    if doc.tokens[i + 1].n not in SEPARATE_WORDS:
+        return False
+    return any(
+        (hit := trigger_at(doc.tokens[k])) is not None and hit[1] and hit[0] in PAIRWISE
+        for k in range(rng.start, i)
+    )
+
+
 def _typed_frames(frame: Frame) -> list[Candidate]:
     etype = frame.clause.trig.type
     if etype == EngagementType.STATEMENT:

@@ -201,7 +201,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
     tokens = doc.tokens
     etype = trig.type
-    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 5, c.next_boundary))):
+    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 7, c.next_boundary))):
         return Roles([], list(after))
     if not trig.verb and trig.form in POSSESSIVE_FORMS:
         return possessor_roles(c, after)

@@ -15,3 +15,20 @@ def test_the_one_who_set_out_meets_the_person_of_a_purpose_noun():
     text = "توجه وزير الخارجية المغربي كريم التازي إلى القاهرة للقاء نظيره المصري سامي الحداد."
     found = engagements(text)
     assert any({p.name for p in e.participants} == {"كريم التازي", "سامي الحداد"} for e in found)
+
+
+def test_a_meeting_noun_in_the_dual_meets_each_counterpart_after_with():
+    text = (
+        "عقد وزير الخارجية سامي الحداد لقاءين منفصلين مع وزير الدفاع كريم التازي ووزير المالية ماجد السويدي."
+    )
+    pairs = sorted(sorted(p.name for p in e.participants) for e in engagements(text))
+    assert pairs == [["سامي الحداد", "كريم التازي"], ["سامي الحداد", "ماجد السويدي"]]
+
+
+def test_separate_meetings_after_a_reception_verb_are_how_it_went_not_more_meetings():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، ووزير المالية ماجد السويدي، الخميس، "
+        "في لقاءين منفصلين، وزير الدفاع كريم التازي."
+    )
+    pairs = [sorted(p.name for p in e.participants) for e in engagements(text)]
+    assert ["سامي الحداد", "كريم التازي"] in pairs
