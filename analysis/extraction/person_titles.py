@@ -130,8 +130,8 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
             return ("go", k + _head_at(tokens, k), k + _head_at(tokens, k))
         if k < n_tok:
             end = _parse_name(tokens, k)
-            if end is not None:
-                return ("name", k, end)
+            if end is not None and not name_words.common_phrase([t.text for t in tokens[k:end]]):
+                return ("name", k, end)  # not `أكد الأمير، أثناء المكالمة، ...`: a clause goes on
     return _STOP
 
 

@@ -60,3 +60,8 @@ def test_titles_of_palestinian_and_gulf_offices():
 def test_a_so_called_body_belongs_to_the_title():
     found = _persons("وقالت الوكالة إن رئيس ما يسمى بالمجلس الأعلى، كامل الصبري، استقبل المبعوث.")
     assert found["كامل الصبري"].title == "رئيس ما يسمى بالمجلس الأعلى"
+
+
+def test_a_clause_after_a_title_and_a_comma_is_no_name():
+    found = {a.name for a in find_actors("وأكد أمير الدولة، أثناء المكالمة، دعم بلاده للعراق.").actors}
+    assert "أثناء المكالمة" not in found
