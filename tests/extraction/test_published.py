@@ -145,3 +145,12 @@ def test_a_short_line_with_a_day_and_its_clock_is_a_stamp_not_the_headline() -> 
 
 def test_an_english_ordinal_day_in_a_stamp_dates_the_article() -> None:
     assert published("لقاء عراقي إيراني في طهران", "تاريخ النشر: 3rd, May 2022 GMT", BODY) == date(2022, 5, 3)
+
+
+def test_a_teaser_year_glued_to_the_article_s_day_is_two_stamps() -> None:
+    assert published(
+        "لقاء عراقي إيراني في طهران",
+        "5 آذار، 2019زيارة مرتقبة لوزير الخارجية",
+        "5 آذار، 201912 شباط، 2018",
+        BODY,
+    ) == date(2018, 2, 12)
