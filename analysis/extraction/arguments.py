@@ -175,7 +175,7 @@ def appositive_head(doc: Doc, k: int, rng: range) -> Mention | None:
 
 _BETWEEN_VERB_AND_SUBJECT = frozenset(
     normalize(w)
-    for w in "أمس امس اليوم غدا حاليا قد لقد فيه فيها خلالها خلاله بدوره بدورها أيضا أيضاً كذلك رسميا رسمياً".split()
+    for w in "أمس امس اليوم غدا حاليا قد لقد فيه فيها خلالها خلاله بدوره بدورها أيضا أيضاً كذلك رسميا رسمياً يوم صباح مساء ظهر ليلة فجر".split()
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from analysis.extraction.actors import find_actors
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
 
 
 def engagements(text: str):
@@ -32,3 +33,9 @@ def test_separate_meetings_after_a_reception_verb_are_how_it_went_not_more_meeti
     )
     pairs = [sorted(p.name for p in e.participants) for e in engagements(text)]
     assert ["سامي الحداد", "كريم التازي"] in pairs
+
+
+def test_a_time_word_between_verb_and_subject_is_no_subject():
+    text = "ووصل يوم أمس الأحد، وزير الداخلية المغربي كريم التازي، إلى القاهرة."
+    [e] = engagements(text)
+    assert e.type == EngagementType.VISIT and {p.name for p in e.participants} == {"كريم التازي"}
