@@ -65,3 +65,12 @@ def test_a_so_called_body_belongs_to_the_title():
 def test_a_clause_after_a_title_and_a_comma_is_no_name():
     found = {a.name for a in find_actors("وأكد أمير الدولة، أثناء المكالمة، دعم بلاده للعراق.").actors}
     assert "أثناء المكالمة" not in found
+
+
+def test_a_delegation_or_a_mission_is_a_body_a_title_belongs_to():
+    found = {
+        a.name: a
+        for a in find_actors("وحضر رئيس بعثة الصداقة سامر ناصر الحداد ورئيس وفد المعارضة نادر الصافي.").actors
+    }
+    assert {"سامر ناصر الحداد", "نادر الصافي"} <= set(found)
+    assert "بعثة الصداقة" not in found
