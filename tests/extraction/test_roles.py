@@ -39,3 +39,9 @@ def test_a_time_word_between_verb_and_subject_is_no_subject():
     text = "ووصل يوم أمس الأحد، وزير الداخلية المغربي كريم التازي، إلى القاهرة."
     [e] = engagements(text)
     assert e.type == EngagementType.VISIT and {p.name for p in e.participants} == {"كريم التازي"}
+
+
+def test_a_title_in_the_dual_before_the_two_subjects_of_a_light_verb():
+    text = "يعقد الرئيسان سامي الحداد، ونظيره المغربي كريم التازي، اليوم الاثنين، قمة ثنائية."
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
