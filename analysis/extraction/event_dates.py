@@ -12,6 +12,7 @@ from analysis.extraction.actors import Mention
 from analysis.extraction.event_places import dateline_place
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.lexical import is_verb
+from analysis.extraction.planned_clause import clause_verb, tomorrow_in
 from analysis.extraction.results import DateMention, DateValue, EngagementType
 
 
@@ -22,7 +23,12 @@ def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
         return True
     if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
         return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
-    start = max(rng.start, prev_boundary + 1, i - 8)
+    lo = max(rng.start, prev_boundary + 1)
+    verb = clause_verb(doc, i, lo)
+    far = verb is not None and verb < i - 8  # the clause's verb, with its time and parties before the trigger
+    start = max(lo, verb - 3) if far else max(lo, i - 8)
+    if tomorrow_in(doc, start, min(rng.stop, i + 4)):
+        return True
     if any(doc.tokens[k].n in lx.PLANNED_MARKERS or _future_light(doc.tokens[k].n) for k in range(start, i)):
         return True
     return _expected_noun(doc, i, rng) or _scheduled(doc, i, rng, start)
@@ -59,7 +65,7 @@ def _expected_noun(doc: Doc, i: int, rng: range) -> bool:
 
 _THAT = frozenset(normalize(w) for w in "أن ان".split())
 _ON = normalize("على")
-_NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً حاليا حالياً الآن خلالها خلاله".split())
+_NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً خلالها خلاله".split())
 _IMPERFECT_LIGHT = frozenset(normalize(w) for w in "يقوم تقوم يجري تجري يعقد تعقد".split())
 # `سيتم توقيع الاتفاق`, `ستكون الزيارة الأولى`: hollow verbs the lexicon does not read as verbs
 _FUTURE_AUXILIARIES = frozenset(normalize(w) for w in "يتم تتم يكون تكون".split())
@@ -75,7 +81,8 @@ def _scheduled(doc: Doc, i: int, rng: range, start: int) -> bool:
     verb = next((k for k in range(i, start - 1, -1) if _imperfect(tokens[k].n)), None)
     if verb is None or any(tokens[k].n in AUXILIARIES for k in range(max(rng.start, verb - 3), verb)):
         return False
-    return any(tokens[k].n in _NOW_WORDS for k in range(max(rng.start, verb - 1), min(rng.stop, verb + 8)))
+    reach = max(verb + 8, i)  # the time between the verb and the trigger it governs
+    return any(tokens[k].n in _NOW_WORDS for k in range(max(rng.start, verb - 1), min(rng.stop, reach)))
 
 
 _TODAY = normalize("اليوم")
