@@ -14,6 +14,7 @@ from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Can
 from analysis.extraction.lexical import is_verb
 from analysis.extraction.planned_clause import clause_verb, tomorrow_in
 from analysis.extraction.results import DateMention, DateValue, EngagementType
+from analysis.extraction.visit_places import fill_visit_places
 
 
 def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
@@ -240,6 +241,7 @@ def resolve_dates(
             source = _told_date(doc, cand, candidates, sentence_had_engagement, item_day)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
+    fill_visit_places(doc, candidates)
 
 
 def dateline_date(doc: Doc, published: date | None = None) -> DateMention | None:
