@@ -206,6 +206,13 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return nxt  # `، مع السفير ...`: the object after an adverbial
     if etype == EngagementType.CALL and nxt + 1 < stop and tokens[nxt].n == "من" and doc.inside[nxt + 1]:
         return nxt  # `تلقى X اتصالاً هاتفياً، أمس، من Y`: the caller after an adverbial
+    if (
+        nxt + 2 < stop
+        and tokens[nxt].n in _ADDITION
+        and tokens[nxt + 1].n in _ADDITION_TO
+        and doc.inside[nxt + 2]
+    ):
+        return nxt + 2  # `قمة تجمع A وB، إضافة إلى C`: one more of the same list
     if (q := _open_adverbial(doc, nxt, stop)) is not None:
         return q  # `استقبل X، في بغداد اليوم Y`: an adverbial the object closes, not a comma
     seg_words = 0
@@ -229,6 +236,10 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+
+
+_ADDITION = frozenset(normalize(w) for w in "إضافة اضافة بالإضافة بالاضافة علاوة فضلا فضلاً".split())
+_ADDITION_TO = frozenset(normalize(w) for w in "إلى الى على عن".split())
 
 
 def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:

@@ -30,3 +30,12 @@ def test_a_venue_with_a_possessive_pronoun_is_an_adverbial_between_host_and_gues
     text = "استقبل رئيس الجمهورية سامي الحداد، الأحد، في مكتبه في الرباط، وزير الخارجية المغربي كريم التازي."
     [e] = engagements(text)
     assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_one_more_party_after_a_comma_and_in_addition_to_joins_the_list():
+    text = (
+        "تنعقد اليوم قمة ثلاثية تجمع وزير الخارجية سامي الحداد ووزير الخارجية المغربي كريم التازي، "
+        "إضافة إلى وزير الخارجية التونسي ماجد السويدي."
+    )
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي", "ماجد السويدي"}
