@@ -65,9 +65,15 @@ def name_evidence(word: str) -> bool:
 
 
 def common_phrase(words: Sequence[str]) -> bool:
-    """Words of the language and no name: none is one by the lexicons (`name_evidence`) and one is an
-    ordinary word (`أثناء المكالمة`, `نقل خلاله تهنئة`); not `نبيل فهمي`, whose words are rarer."""
-    return not any(name_evidence(w) for w in words) and any(ordinary(w) for w in words)
+    """Words of the language and no name: none is one by the lexicons (`name_evidence`), none is rare
+    and one is an ordinary word (`أثناء المكالمة`, `نقل خلاله تهنئة`); not `نبيل فهمي`, whose words
+    are rarer, nor `سامي المطيري`, which ends on a definite nisba, the shape of a family name."""
+    return (
+        not (words[-1].startswith("ال") and words[-1].endswith("ي"))
+        and not any(name_evidence(w) for w in words)
+        and all(word_zipf(w) >= WORD_ZIPF for w in words)
+        and any(ordinary(w) for w in words)
+    )
 
 
 @lru_cache(maxsize=65536)
