@@ -25,8 +25,14 @@ def event_location(
     """A place after `في`/`إلى` (or a capital written `بموسكو`), nearest the trigger."""
     candidates: list[tuple[int, str]] = []
     lo = max(rng.start, prev_boundary + 1)
-    for m in doc.geo_between(lo, next_boundary):
+    if etype == EngagementType.VISIT:
+        next_boundary = _past_capital(doc, lo, next_boundary, rng)
+    geos = doc.geo_between(lo, next_boundary)
+    starts = {m.first for m in geos}
+    for m in geos:
         prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
+        if prev in CITY_WORDS and m.last + 1 in starts:
+            continue  # `العاصمة السعودية الرياض`: the country's adjective, the city after it
         if prev in lx.DEMONYM_FORMS and m.first - 2 >= rng.start and doc.tokens[m.first - 2].n in CITY_WORDS:
             prev = "العاصمه"  # `العاصمة الإيرانية طهران`, `مدينة أربيل`
         elif prev in CITY_WORDS:
@@ -54,6 +60,16 @@ def event_location(
         return None
     candidates.sort()
     return candidates[0][1]
+
+
+def _past_capital(doc: Doc, lo: int, hi: int, rng: range) -> int:
+    """`إلى العاصمة السعودية الرياض`: a destination begun before `hi` is read to its city's end
+    (the capital word, its country's adjective and the city are one phrase)."""
+    for k in range(lo + 1, min(hi, rng.stop)):
+        if doc.tokens[k].n in CITY_WORDS and doc.tokens[k - 1].n in ("الي", "الى", "في"):
+            if k + 1 < rng.stop and doc.tokens[k + 1].n in lx.DEMONYM_FORMS:
+                return max(hi, min(k + 3, rng.stop))
+    return hi
 
 
 def right_after_subject(doc: Doc, i: int, place: Mention, *, venue: bool = False) -> bool:
