@@ -102,6 +102,8 @@ def collect_after(
                 break  # `استقبل X الذي حمل رسالة من Y`: Y is in what describes X, not an object
             if tok.n in _ATTEND_MARKERS and etype in MULTILATERAL:
                 marker = ATTENDED
+            elif _b_honorific(tok):
+                marker = "ب"  # `اتصالاً بدولة الأستاذ Y`, `بمعالي Y`
             elif tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
                 if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
                     between_at = k
@@ -213,6 +215,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         and doc.inside[nxt + 2]
     ):
         return nxt + 2  # `قمة تجمع A وB، إضافة إلى C`: one more of the same list
+    if nxt + 1 < stop and _b_honorific(tokens[nxt]) and doc.inside[nxt + 1] is not None:
+        return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
     if (q := _open_adverbial(doc, nxt, stop)) is not None:
         return q  # `استقبل X، في بغداد اليوم Y`: an adverbial the object closes, not a comma
     seg_words = 0
@@ -236,6 +240,11 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+
+
+def _b_honorific(tok: Token) -> bool:
+    """`بدولة`, `بمعالي`, `بفخامة`: `ب` with a form of address, before the name it honours."""
+    return tok.kind == "w" and tok.n[:1] == "ب" and tok.n[1:] in lx.ADDRESS_HONORIFICS
 
 
 _ADDITION = frozenset(normalize(w) for w in "إضافة اضافة بالإضافة بالاضافة علاوة فضلا فضلاً".split())

@@ -39,3 +39,10 @@ def test_one_more_party_after_a_comma_and_in_addition_to_joins_the_list():
     )
     [e] = engagements(text)
     assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي", "ماجد السويدي"}
+
+
+def test_the_object_of_a_call_addressed_with_honour_after_a_comma():
+    text = "أجرى وزير الخارجية سامي الحداد، اتصالاً هاتفياً، بدولة الأستاذ كريم التازي رئيس وزراء المغرب."
+    [e] = engagements(text)
+    assert e.type == EngagementType.CALL
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
