@@ -6,7 +6,7 @@ from analysis.extraction.actors import find_actors
 from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
 from analysis.extraction.pipeline import extract_document
-from analysis.extraction.results import EngagementType
+from analysis.extraction.results import EngagementType, Status
 
 
 def engagements(text: str):
@@ -46,3 +46,10 @@ def test_a_title_in_the_dual_before_the_two_subjects_of_a_light_verb():
     text = "يعقد الرئيسان سامي الحداد، ونظيره المغربي كريم التازي، اليوم الاثنين، قمة ثنائية."
     [e] = extract_document(text).engagements  # the names need the tagger: no title before them
     assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_the_person_invited_to_visit_is_the_visitor_of_a_planned_visit():
+    text = "ودعا وزير الخارجية سامي الحداد نظيره المغربي كريم التازي إلى زيارة القاهرة."
+    [e] = engagements(text)
+    assert e.type == EngagementType.VISIT and {p.name for p in e.participants} == {"كريم التازي"}
+    assert e.status == Status.PLANNED
