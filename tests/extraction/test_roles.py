@@ -53,3 +53,9 @@ def test_the_person_invited_to_visit_is_the_visitor_of_a_planned_visit():
     [e] = engagements(text)
     assert e.type == EngagementType.VISIT and {p.name for p in e.participants} == {"كريم التازي"}
     assert e.status == Status.PLANNED
+
+
+def test_the_doer_of_a_visit_named_after_the_verb_that_makes_it():
+    text = "ويأتي اللقاء في ظل زيارة رسمية يجريها وزير الخارجية المغربي كريم التازي إلى بغداد."
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
