@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
-from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, Doc
+from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, TALK_TYPES, Doc
 from analysis.extraction.results import ActorKind, EngagementType
+from analysis.extraction.venues import venue_near
 
 
 def skip_words(doc: Doc, k: int, count: int) -> int:
@@ -27,6 +28,8 @@ def event_location(
     lo = max(rng.start, prev_boundary + 1)
     if etype == EngagementType.VISIT:
         next_boundary = _past_capital(doc, lo, next_boundary, rng)
+    elif etype in TALK_TYPES and (venue := venue_near(doc, i, lo, next_boundary)) is not None:
+        return venue  # `استقبل X بقصر الاتحادية Y`: the building, before the city around it
     geos = doc.geo_between(lo, next_boundary)
     starts = {m.first for m in geos}
     for m in geos:
