@@ -233,6 +233,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles().continuing(same, after) if same is not None else Roles([], after)
     if etype in PAIRWISE:
         prev = previous_arg(doc, i, rng, etype)
+        if prev is not None and any(doc.tokens[k].n in _THAT for k in range(prev.last + 1, i)):
+            prev = None  # `أعلن X أن القمة ستضم A وB`: the speaker tells of it, he is no party
         if prev is None and after and after[0][3] == WITH:
             # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
             roles = Roles().continuing(c.antecedent(), after)
@@ -263,6 +265,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     return Roles()
 
 
+_THAT = frozenset(normalize(w) for w in "أن ان إن بأن بان".split())
 _SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
 
 

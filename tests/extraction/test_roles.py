@@ -59,3 +59,13 @@ def test_the_doer_of_a_visit_named_after_the_verb_that_makes_it():
     text = "ويأتي اللقاء في ظل زيارة رسمية يجريها وزير الخارجية المغربي كريم التازي إلى بغداد."
     visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
     assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
+
+
+def test_the_speaker_who_tells_of_a_summit_is_not_one_of_its_parties():
+    text = (
+        "وأعلن المتحدث الرسمي باسم الرئاسة السفير سامي الحداد أن القمة ستعقبها قمة ثلاثية تضم "
+        "وزير الخارجية المغربي كريم التازي ووزير الخارجية التونسي ماجد السويدي."
+    )
+    parties = [{p.name for p in e.participants} for e in engagements(text)]
+    assert {"كريم التازي", "ماجد السويدي"} in parties
+    assert not any("سامي الحداد" in names for names in parties)
