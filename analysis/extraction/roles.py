@@ -43,7 +43,7 @@ from analysis.extraction.party_lists import (
     in_visit_phrase,
     invited_visitor,
 )
-from analysis.extraction.results import ActorKind, EngagementType
+from analysis.extraction.results import ActorKind, EngagementType, Role
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -233,7 +233,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles().continuing(same, after) if same is not None else Roles([], after)
     if etype in PAIRWISE:
         prev = previous_arg(doc, i, rng, etype)
-        if prev is not None and any(doc.tokens[k].n in _THAT for k in range(prev.last + 1, i)):
+        if prev is not None and any(doc.tokens[k].n in _COMPLEMENTIZERS for k in range(prev.last + 1, i)):
             prev = None  # `أعلن X أن القمة ستضم A وB`: the speaker tells of it, he is no party
         if prev is None and after and after[0][3] == WITH:
             # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
@@ -265,7 +265,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     return Roles()
 
 
-_THAT = frozenset(normalize(w) for w in "أن ان إن بأن بان".split())
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن ان إن بأن بان".split())
 _SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
 
 
@@ -304,6 +304,8 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles([speaker], after)
     ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
     same = c.same_sentence_antecedent()
+    if same is not None and c.trig.type == EngagementType.VISIT and (guest := _last_guest(same)) is not None:
+        return Roles([guest], after)  # `استقبل X Y ... بمناسبة زيارته`: the guest visits, not the host
     if same is not None:
         return Roles().continuing(same, after)
     if ante is not None:
@@ -314,6 +316,11 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
 
 
 _THAT = frozenset(normalize(w) for w in "أن إن".split())
+
+
+def _last_guest(cand: Candidate) -> Mention | None:
+    guests = [m for m, role in cand.participants if role == Role.GUEST]
+    return guests[-1] if guests else None
 
 
 def _reported_speaker(doc: Doc, i: int, rng: range) -> Mention | None:

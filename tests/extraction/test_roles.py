@@ -69,3 +69,12 @@ def test_the_speaker_who_tells_of_a_summit_is_not_one_of_its_parties():
     parties = [{p.name for p in e.participants} for e in engagements(text)]
     assert {"كريم التازي", "ماجد السويدي"} in parties
     assert not any("سامي الحداد" in names for names in parties)
+
+
+def test_the_visit_a_reception_is_held_for_is_the_guests():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، صباح اليوم، وزير الخارجية المغربي كريم التازي "
+        "والوفد المرافق له وذلك بمناسبة زيارته الرسمية للبلاد."
+    )
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
