@@ -73,7 +73,14 @@ def common_phrase(words: Sequence[str]) -> bool:
         and not any(name_evidence(w) for w in words)
         and all(word_zipf(w) >= WORD_ZIPF for w in words)
         and any(ordinary(w) for w in words)
+        and any(_no_name_shape(w) for w in words)
     )
+
+
+def _no_name_shape(word: str) -> bool:
+    """A particle or adverb (`أثناء`), a feminine or plural noun (`ضرورة`, `المكالمة`, `هجمات`) or a
+    word with a pronoun (`خلاله`): shapes no man's given name or surname has (`سامي الصالح` has none)."""
+    return "S" in reading(word) or word.endswith(("ة", "ات", "ه"))
 
 
 @lru_cache(maxsize=65536)

@@ -74,3 +74,17 @@ def test_a_delegation_or_a_mission_is_a_body_a_title_belongs_to():
     }
     assert {"سامر ناصر الحداد", "نادر الصافي"} <= set(found)
     assert "بعثة الصداقة" not in found
+
+
+def test_the_object_of_a_verb_right_after_a_title_is_no_name():
+    found = {
+        a.name for a in find_actors("وأكد نائب وزير الدفاع الإيراني ضرورة وقف التصعيد في المنطقة.").actors
+    }
+    assert "ضرورة وقف" not in found
+
+
+def test_a_name_of_common_words_after_a_title_and_a_comma_stays_a_name():
+    found = {
+        a.name for a in find_actors("وأكد وزير الدولة للشؤون الخارجية، عادل الصالح، دعم بلاده للعراق.").actors
+    }
+    assert "عادل الصالح" in found
