@@ -77,6 +77,16 @@ def is_title_head(tok: Token) -> bool:
     return tok.kind == "w" and any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
 
 
+def dual_title(tok: Token) -> bool:
+    """`الرئيسان`, `الوزيرين`: a title in the dual, before the two it names."""
+    n = tok.n
+    return (
+        tok.kind == "w"
+        and n.endswith(("ان", "ين"))
+        and any(f in lx.PERSON_TITLE_HEADS for f in _forms(n[:-2]))
+    )
+
+
 _ATTRIBUTIONS = frozenset(normalize(w) for w in "وفق ووفق وفقا حسب بحسب وبحسب عن نقلا لـ ل".split())
 
 
@@ -175,7 +185,7 @@ def appositive_head(doc: Doc, k: int, rng: range) -> Mention | None:
 
 _BETWEEN_VERB_AND_SUBJECT = frozenset(
     normalize(w)
-    for w in "أمس امس اليوم غدا حاليا قد لقد فيه فيها خلالها خلاله بدوره بدورها أيضا أيضاً كذلك رسميا رسمياً".split()
+    for w in "أمس امس اليوم غدا حاليا قد لقد فيه فيها خلالها خلاله بدوره بدورها أيضا أيضاً كذلك رسميا رسمياً يوم صباح مساء ظهر ليلة فجر".split()
 )
 
 
@@ -277,7 +287,7 @@ def light_verb_subjects(doc: Doc, i: int, rng: range, etype: EngagementType) -> 
             or tok.n == "و"
             or doc.in_date[k]
             or tok.n in _TIME_WORDS
-            or tok.n in _LIST_OPENERS
+            or (tok.n in _LIST_OPENERS or dual_title(tok))
             and not found
         ):
             k += 1

@@ -102,6 +102,8 @@ def collect_after(
                 break  # `استقبل X الذي حمل رسالة من Y`: Y is in what describes X, not an object
             if tok.n in _ATTEND_MARKERS and etype in MULTILATERAL:
                 marker = ATTENDED
+            elif _b_honorific(tok):
+                marker = "ب"  # `اتصالاً بدولة الأستاذ Y`, `بمعالي Y`
             elif tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
                 if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
                     between_at = k
@@ -206,6 +208,17 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return nxt  # `، مع السفير ...`: the object after an adverbial
     if etype == EngagementType.CALL and nxt + 1 < stop and tokens[nxt].n == "من" and doc.inside[nxt + 1]:
         return nxt  # `تلقى X اتصالاً هاتفياً، أمس، من Y`: the caller after an adverbial
+    if (
+        nxt + 2 < stop
+        and tokens[nxt].n in _ADDITION
+        and tokens[nxt + 1].n in _ADDITION_TO
+        and doc.inside[nxt + 2]
+    ):
+        return nxt + 2  # `قمة تجمع A وB، إضافة إلى C`: one more of the same list
+    if nxt + 1 < stop and _b_honorific(tokens[nxt]) and doc.inside[nxt + 1] is not None:
+        return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
+    if (q := _open_adverbial(doc, nxt, stop)) is not None:
+        return q  # `استقبل X، في بغداد اليوم Y`: an adverbial the object closes, not a comma
     seg_words = 0
     q = nxt
     while q < stop and tokens[q].text not in COMMAS:
@@ -227,6 +240,39 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+
+
+def _b_honorific(tok: Token) -> bool:
+    """`بدولة`, `بمعالي`, `بفخامة`: `ب` with a form of address, before the name it honours."""
+    return tok.kind == "w" and tok.n[:1] == "ب" and tok.n[1:] in lx.ADDRESS_HONORIFICS
+
+
+_ADDITION = frozenset(normalize(w) for w in "إضافة اضافة بالإضافة بالاضافة علاوة فضلا فضلاً".split())
+_ADDITION_TO = frozenset(normalize(w) for w in "إلى الى على عن".split())
+
+
+def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
+    """The person right after a time or place phrase that opens with a preposition after the
+    comma (`، في بغداد اليوم /السبت/ وزير الأمن X`): where the objects go on, else None."""
+    tokens = doc.tokens
+    if nxt >= stop or not _opens_with_preposition(tokens[nxt]):
+        return None
+    q = nxt
+    while q < stop and q - nxt <= 8:
+        tok, m = tokens[q], doc.inside[q]
+        if m is not None:
+            if m.kind == ActorKind.PERSON:
+                return q if q > nxt + 1 else None
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE):
+                return None
+            q = m.last + 1
+            continue
+        if tok.kind == "p" and tok.text in COMMAS | QUOTE_MARKS:
+            return None
+        if tok.kind == "w" and not doc.in_date[q] and not any(f in ADVERBIAL_WORDS for f in _forms(tok.n)):
+            return None
+        q += 1
+    return None
 
 
 def _has_verb(doc: Doc, a: int, b: int) -> bool:
@@ -252,6 +298,15 @@ ADVERBIAL_WORDS = frozenset(
 
 
 VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى".split())
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")
+
+
+def _venue_word(word: str) -> bool:
+    """`بمقر`, `في قصر`, and with a possessive pronoun `في مكتبه`, `بمقرها`: a venue follows."""
+    stems = [word] + [
+        word[: -len(s)] for s in _POSSESSIVE_SUFFIXES if word.endswith(s) and len(word) > len(s) + 2
+    ]
+    return any(f in VENUE_WORDS for stem in stems for f in _forms(stem))
 
 
 def anaphoric_noun(tok: Token) -> bool:
@@ -288,7 +343,7 @@ def adverbial_end(doc: Doc, k: int, stop: int) -> int | None:
             if title:
                 if trigger_at(tok) or tok.n in lx.STOPWORDS and tok.n not in ("في", "لدي"):
                     return None
-            elif any(f in VENUE_WORDS for f in _forms(tok.n)):
+            elif _venue_word(tok.n):
                 venue = True
             elif not (venue or any(f in ADVERBIAL_WORDS for f in _forms(tok.n)) or anaphoric_noun(tok)):
                 return None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.arabic import normalize, strip_bidi
+from analysis.arabic.months import EGYPTIAN, LEVANTINE, MAGHREBI
 from analysis.extraction.published import PUBLISHED_MARKERS, STAMP_MARKERS, is_date_line, publication_date
 from analysis.extraction.results import DocumentMetadata
 
@@ -19,6 +20,13 @@ __all__ = ["CleanedDocument", "clean_document"]
 # ---------------------------------------------------------------------------------------------
 # Page chrome
 
+# A year glued to the day of the next date (`2 حزيران، 201827 حزيران، 2017`): a page's line break
+# lost in the copy, between a teaser's stamp and the article's.
+_GLUED_DATES_RE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})([0-3]?[0-9]\s+(?:"
+    + "|".join(sorted({m for m in (*LEVANTINE, *EGYPTIAN, *MAGHREBI)}, key=len, reverse=True))
+    + "))"
+)
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff]")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -334,6 +342,7 @@ def clean_document(raw: str) -> CleanedDocument:
     """Keep the article (title and body), drop the page around it, read the metadata."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     raw = strip_bidi(_CONTROL_RE.sub(" ", raw))  # bidi controls go before anything reads the text
+    raw = _GLUED_DATES_RE.sub(r"\1\n\2", raw)
     lines = [line.rstrip() for line in raw.split("\n")]
     folded_lines = [normalize(line) for line in lines]
 

@@ -335,6 +335,12 @@ class Resolver:
         if cand.weekday is None or not self.anchors:
             return DateValue(), DateSource.UNRESOLVED
         anchor = min(self.anchors, key=lambda a: abs(a[0] - cand.start))[1]
+        if cand.kind != "weekday" and cand.relative.kind == "day":
+            # `أمس الثلاثاء`, `اليوم الثلاثاء`: the written day anchors it only when it is that day
+            # or the day the text calls today, not a day told of something else (`يوم الأحد 24 مارس`)
+            today = (cand.weekday - cand.relative.low) % 7
+            if anchor.weekday() not in (cand.weekday, today):
+                return DateValue(), DateSource.UNRESOLVED
         if cand.kind == "weekday" and cand.direction is not None:
             return DateValue.of(
                 _resolve_weekday(cand.weekday, cand.direction, False, anchor)

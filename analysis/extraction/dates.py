@@ -181,7 +181,7 @@ _YEAR_TAIL = (
 _DAY_MONTH_RE = _compile(
     rf"""(?:
             (?:(?<![0-9:/.\-])|(?<=[0-9]:[0-9][0-9]-))  # `19:42-30 مايو 2024`: a clock glued before the day
-            (?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])(?:st|nd|rd|th)?\s*(?:من\s+)?
+            (?:(?P<day0>[0-3]?[0-9])\s*(?:-|و|الى)\s*)?(?P<day>[0-3]?[0-9])(?![0-9])(?:(?:st|nd|rd|th)\s*,?)?\s*(?:من\s+)?
           | (?<![{_L}])(?P<ordinal>{_ORDINAL})\s+من\s+
         )(?:شهر\s+)?(?P<month>{_MONTH_PAIR}){_YEAR_TAIL}?""",
     re.VERBOSE,

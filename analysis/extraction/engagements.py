@@ -20,6 +20,7 @@ locations from `في`/`إلى` + a place. The stages, one module each:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
@@ -36,7 +37,7 @@ from analysis.extraction.frame_doc import (
     split_sentences,
     trigger_at,
 )
-from analysis.extraction.frames import build
+from analysis.extraction.frames import build, manner_of_verb
 from analysis.extraction.letters import carried_letters
 from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
@@ -56,12 +57,18 @@ __all__ = ["find_engagements", "split_sentences"]
 
 
 def find_engagements(
-    text: str, analysis: ActorAnalysis, dates: Sequence[DateMention], *, headline: str | None = None
+    text: str,
+    analysis: ActorAnalysis,
+    dates: Sequence[DateMention],
+    *,
+    headline: str | None = None,
+    published: date | None = None,
 ) -> list[ExtractedEngagement]:
     """Every engagement the rules find in `text`, each with its evidence sentence.
 
     `headline`: the page title when `text` starts with it. A headline's engagement is kept
-    only as more evidence for the same engagement in the body: headlines compress and mislead."""
+    only as more evidence for the same engagement in the body: headlines compress and mislead.
+    `published`: the article's date (its stamp, which the cleaning may have taken out of `text`)."""
     doc = Doc(text, analysis, dates)
     candidates: list[Candidate] = []
     sentence_used_dates: dict[int, bool] = {}
@@ -73,7 +80,7 @@ def find_engagements(
         join_attendees(doc, s, candidates + found)
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
-    resolve_dates(doc, candidates, sentence_used_dates)
+    resolve_dates(doc, candidates, sentence_used_dates, published)
     title_end = len(headline.rstrip()) if headline and text.startswith(headline.rstrip()) else 0
     candidates = [
         c
@@ -117,7 +124,11 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             visit_seen = True
         triggers.append(trig)
 
-    triggers = [t for t in triggers if t.verb or not inside_adverbial(doc, t.index, rng)]
+    triggers = [
+        t
+        for t in triggers
+        if t.verb or not inside_adverbial(doc, t.index, rng) and not manner_of_verb(doc, t, rng)
+    ]
     out: list[Candidate] = []
     for t_idx, trig in enumerate(triggers):
         if not trig.active:

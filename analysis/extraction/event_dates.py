@@ -4,13 +4,17 @@ report of the same parties, a visit, or the dateline."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.event_places import dateline_place
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.lexical import is_verb
-from analysis.extraction.results import DateMention, EngagementType
+from analysis.extraction.planned_clause import clause_verb, tomorrow_in
+from analysis.extraction.results import DateMention, DateValue, EngagementType
+from analysis.extraction.visit_places import fill_visit_places
 
 
 def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
@@ -20,7 +24,12 @@ def is_planned(doc: Doc, i: int, rng: range, prev_boundary: int) -> bool:
         return True
     if base[:1] in "يت" and i - 1 >= rng.start and doc.tokens[i - 1].n == "قد":
         return True  # `قد يزور`: a possibility, not a report (`قد زار` is one)
-    start = max(rng.start, prev_boundary + 1, i - 8)
+    lo = max(rng.start, prev_boundary + 1)
+    verb = clause_verb(doc, i, lo)
+    far = verb is not None and verb < i - 8  # the clause's verb, with its time and parties before the trigger
+    start = max(lo, verb - 3) if far else max(lo, i - 8)
+    if tomorrow_in(doc, start, min(rng.stop, i + 4)):
+        return True
     if any(doc.tokens[k].n in lx.PLANNED_MARKERS or _future_light(doc.tokens[k].n) for k in range(start, i)):
         return True
     return _expected_noun(doc, i, rng) or _scheduled(doc, i, rng, start)
@@ -57,7 +66,7 @@ def _expected_noun(doc: Doc, i: int, rng: range) -> bool:
 
 _THAT = frozenset(normalize(w) for w in "أن ان".split())
 _ON = normalize("على")
-_NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً حاليا حالياً الآن خلالها خلاله".split())
+_NOW_WORDS = frozenset(normalize(w) for w in "اليوم غدا غداً خلالها خلاله".split())
 _IMPERFECT_LIGHT = frozenset(normalize(w) for w in "يقوم تقوم يجري تجري يعقد تعقد".split())
 # `سيتم توقيع الاتفاق`, `ستكون الزيارة الأولى`: hollow verbs the lexicon does not read as verbs
 _FUTURE_AUXILIARIES = frozenset(normalize(w) for w in "يتم تتم يكون تكون".split())
@@ -73,7 +82,8 @@ def _scheduled(doc: Doc, i: int, rng: range, start: int) -> bool:
     verb = next((k for k in range(i, start - 1, -1) if _imperfect(tokens[k].n)), None)
     if verb is None or any(tokens[k].n in AUXILIARIES for k in range(max(rng.start, verb - 3), verb)):
         return False
-    return any(tokens[k].n in _NOW_WORDS for k in range(max(rng.start, verb - 1), min(rng.stop, verb + 8)))
+    reach = max(verb + 8, i)  # the time between the verb and the trigger it governs
+    return any(tokens[k].n in _NOW_WORDS for k in range(max(rng.start, verb - 1), min(rng.stop, reach)))
 
 
 _TODAY = normalize("اليوم")
@@ -166,9 +176,15 @@ def segment_date(doc: Doc, obj: tuple[Mention, int, int, str]) -> DateMention | 
     return found[0] if found else None
 
 
-def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement: dict[int, bool]) -> None:
+def resolve_dates(
+    doc: Doc,
+    candidates: list[Candidate],
+    sentence_had_engagement: dict[int, bool],
+    published: date | None = None,
+) -> None:
     """Fill missing dates: from the engagement a pro-drop clause continues, from an earlier
-    report of the same parties, or from the sentence before when that one gave a date only."""
+    report of the same parties, or from the sentence before when that one gave a date only.
+    `published`: the article's own date when the cleaning took its stamp out of the text."""
     # A headline restates the story: its undated engagement is the one the body reports.
     for cand in [c for c in candidates if c.sentence == 0 and (c.date is None or c.date.value.year is None)]:
         keys = frozenset(m.actor for m, _ in cand.participants)
@@ -185,7 +201,7 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
         )
         if later is not None:
             cand.same_as = later
-    dateline_day = dateline_date(doc)
+    dateline_day = dateline_date(doc, published)
     last_with: dict[tuple[frozenset[str], bool], Candidate] = {}
     for cand in candidates:
         if cand.same_as is not None or cand.tour_stop:
@@ -225,19 +241,29 @@ def resolve_dates(doc: Doc, candidates: list[Candidate], sentence_had_engagement
             source = _told_date(doc, cand, candidates, sentence_had_engagement, item_day)
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
+    fill_visit_places(doc, candidates)
 
 
-def dateline_date(doc: Doc) -> DateMention | None:
+def dateline_date(doc: Doc, published: date | None = None) -> DateMention | None:
     """The day of an agency item's dateline (`أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`):
-    the date of everything the item reports without a date of its own."""
+    the date of everything the item reports without a date of its own. A dateline without its day
+    (`بغداد (أ ف ب) -`) has it on the stamp line above, which the cleaning took into `published`."""
     for s in range(min(3, len(doc.sentences))):
         rng = doc.sentence_tokens(s)
         if not rng or dateline_place(doc, rng) is None:
             continue
         head = doc.tokens[min(rng.start + 6, rng.stop - 1)].end
         found = [d for d in doc.dates_between(doc.tokens[rng.start].start, head) if d.value.day is not None]
-        return found[0] if found else None
+        return found[0] if found else stamp_date(published)
     return lead_date(doc)
+
+
+def stamp_date(published: date | None) -> DateMention | None:
+    """The article's stamp (`الخميس 15 مارس 2018 05:40`) that the cleaning moved out of the text into
+    its metadata: the day of the news it reports without a date of its own, as a dateline is."""
+    if published is None:
+        return None
+    return DateMention(published.isoformat(), 0, 0, DateValue.of(published))
 
 
 def lead_date(doc: Doc) -> DateMention | None:

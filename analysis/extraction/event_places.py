@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
-from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, Doc
+from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, TALK_TYPES, Doc
 from analysis.extraction.results import ActorKind, EngagementType
+from analysis.extraction.venues import venue_near
 
 
 def skip_words(doc: Doc, k: int, count: int) -> int:
@@ -25,8 +26,16 @@ def event_location(
     """A place after `في`/`إلى` (or a capital written `بموسكو`), nearest the trigger."""
     candidates: list[tuple[int, str]] = []
     lo = max(rng.start, prev_boundary + 1)
-    for m in doc.geo_between(lo, next_boundary):
+    if etype == EngagementType.VISIT:
+        next_boundary = _past_capital(doc, lo, next_boundary, rng)
+    elif etype in TALK_TYPES and (venue := venue_near(doc, i, lo, next_boundary)) is not None:
+        return venue  # `استقبل X بقصر الاتحادية Y`: the building, before the city around it
+    geos = doc.geo_between(lo, next_boundary)
+    starts = {m.first for m in geos}
+    for m in geos:
         prev = doc.tokens[m.first - 1].n if m.first - 1 >= rng.start else ""
+        if prev in CITY_WORDS and m.last + 1 in starts:
+            continue  # `العاصمة السعودية الرياض`: the country's adjective, the city after it
         if prev in lx.DEMONYM_FORMS and m.first - 2 >= rng.start and doc.tokens[m.first - 2].n in CITY_WORDS:
             prev = "العاصمه"  # `العاصمة الإيرانية طهران`, `مدينة أربيل`
         elif prev in CITY_WORDS:
@@ -56,6 +65,16 @@ def event_location(
     return candidates[0][1]
 
 
+def _past_capital(doc: Doc, lo: int, hi: int, rng: range) -> int:
+    """`إلى العاصمة السعودية الرياض`: a destination begun before `hi` is read to its city's end
+    (the capital word, its country's adjective and the city are one phrase)."""
+    for k in range(lo + 1, min(hi, rng.stop)):
+        if doc.tokens[k].n in CITY_WORDS and doc.tokens[k - 1].n in ("الي", "الى", "في"):
+            if k + 1 < rng.stop and doc.tokens[k + 1].n in lx.DEMONYM_FORMS:
+                return max(hi, min(k + 3, rng.stop))
+    return hi
+
+
 def right_after_subject(doc: Doc, i: int, place: Mention, *, venue: bool = False) -> bool:
     """`زار الفياض موسكو`, `بزيارة روسيا`: the place is the verb's object (with `venue`, also
     after `مقر`: `زار X مقر الجبهة`)."""
@@ -72,6 +91,9 @@ def right_after_subject(doc: Doc, i: int, place: Mention, *, venue: bool = False
     return True
 
 
+_DASHES = ("-", "–", "—", "/")
+
+
 def dateline_place(doc: Doc, rng: range) -> str | None:
     """`موسكو - أجرى ...`: a place and a dash opening the sentence."""
     first = rng.start
@@ -80,7 +102,11 @@ def dateline_place(doc: Doc, rng: range) -> str | None:
     if geo is None or m is not None and m.kind == ActorKind.PERSON:
         return None
     nxt = geo.last + 1
-    if nxt < rng.stop and doc.tokens[nxt].text in ("-", "–", "—", "/"):
+    if nxt < rng.stop and doc.tokens[nxt].text == "(":  # `بغداد (أ ف ب) -`: the agency in brackets
+        close = next((k for k in range(nxt + 1, min(nxt + 6, rng.stop)) if doc.tokens[k].text == ")"), None)
+        if close is not None and close + 1 < rng.stop and doc.tokens[close + 1].text in _DASHES:
+            return doc.text[geo.start : geo.end]
+    if nxt < rng.stop and doc.tokens[nxt].text in _DASHES:
         return doc.text[geo.start : geo.end]
     # `أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`: the place and the day of a dateline
     k = nxt + 1 if nxt < rng.stop and doc.tokens[nxt].n == "في" else nxt

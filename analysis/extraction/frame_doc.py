@@ -53,7 +53,13 @@ LIGHT_VERBS = frozenset(
 )
 
 
-AGENT_SKIP = frozenset(normalize(w) for w in "التي الذي قام قامت يقوم تقوم بها به وفد وفدا من رفيع".split())
+AGENT_SKIP = frozenset(
+    normalize(w)
+    for w in (
+        "التي الذي قام قامت يقوم تقوم بها به وفد وفدا من رفيع "
+        "يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته رسمية"
+    ).split()
+)
 
 
 POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما")

@@ -92,6 +92,20 @@ def build(
     return found
 
 
+def manner_of_verb(doc: Doc, trig: Trigger, rng: range) -> bool:
+    """`استقبل A وB في لقاءين منفصلين C`: a meeting noun said `separate` after a meeting verb of
+    its sentence tells how that verb's meetings went, it is no other meeting."""
+    i = trig.index
+    if trig.verb or trig.type not in PAIRWISE or i + 1 >= rng.stop:
+        return False
+    if doc.tokens[i + 1].n not in SEPARATE_WORDS:
+        return False
+    return any(
+        (hit := trigger_at(doc.tokens[k])) is not None and hit[1] and hit[0] in PAIRWISE
+        for k in range(rng.start, i)
+    )
+
+
 def _typed_frames(frame: Frame) -> list[Candidate]:
     etype = frame.clause.trig.type
     if etype == EngagementType.STATEMENT:
@@ -198,6 +212,8 @@ def visit_frames(f: Frame) -> list[Candidate]:
     toward = _toward(doc, i, c.next_boundary)
     visited = c.trig.verb and any(tokens[k].kind == "w" for k in range(i + 1, min(i + 4, rng.stop)))
     placeless = toward if _arrival(c.trig) else visited or f.roles.named or toward
+    if _plural_visits(c.trig) and not f.roles.named:
+        placeless = False  # `نتائج زياراته الأخيرة إلى عدد من الدول`: many trips, none told
     visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
     visits = [visit, *_more_stops(f, visit), *_companions(f, visit)]
@@ -277,6 +293,13 @@ _TOWARD = frozenset(normalize(w) for w in "إلى الى".split())
 
 def _arrival(trig: Trigger) -> bool:
     return trig.form.startswith(_ARRIVAL_STEMS)
+
+
+_PLURAL_VISITS = frozenset(normalize(w) for w in "زيارات زياراته زياراتها زياراتهم الزيارات".split())
+
+
+def _plural_visits(trig: Trigger) -> bool:
+    return not trig.verb and trig.form in _PLURAL_VISITS
 
 
 def _toward(doc: Doc, i: int, stop: int) -> bool:

@@ -8,6 +8,7 @@ the language — a frequent noun, adjective or adverb (`يومي`, `موقف`, `
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.extraction.lexical import is_family_name, is_given_name, is_verb, reading, word_zipf
@@ -61,6 +62,25 @@ def name_evidence(word: str) -> bool:
     codes = reading(word)
     unanalysed = codes in ("", "U") and not word.endswith(("ة", "ات"))  # not a rare feminine or plural
     return is_given_name(word) or is_family_name(word) or "P" in codes or unanalysed
+
+
+def common_phrase(words: Sequence[str]) -> bool:
+    """Words of the language and no name: none is one by the lexicons (`name_evidence`), none is rare
+    and one is an ordinary word (`أثناء المكالمة`, `نقل خلاله تهنئة`); not `نبيل فهمي`, whose words
+    are rarer, nor `سامي المطيري`, which ends on a definite nisba, the shape of a family name."""
+    return (
+        not (words[-1].startswith("ال") and words[-1].endswith("ي"))
+        and not any(name_evidence(w) for w in words)
+        and all(word_zipf(w) >= WORD_ZIPF for w in words)
+        and any(ordinary(w) for w in words)
+        and any(_no_name_shape(w) for w in words)
+    )
+
+
+def _no_name_shape(word: str) -> bool:
+    """A particle or adverb (`أثناء`), a feminine or plural noun (`ضرورة`, `المكالمة`, `هجمات`) or a
+    word with a pronoun (`خلاله`): shapes no man's given name or surname has (`سامي الصالح` has none)."""
+    return "S" in reading(word) or word.endswith(("ة", "ات", "ه"))
 
 
 @lru_cache(maxsize=65536)

@@ -116,13 +116,37 @@ def invited_visitor(doc: Doc, i: int, rng: range) -> Mention | None:
     """`قدم دعوة للغانمي بزيارة روسيا`: the invited person is the visitor (a planned visit)."""
     window = [doc.tokens[k].n for k in range(max(rng.start, i - 4), i)]
     if not any(w in lx.PLANNED_MARKERS for w in window):
-        return None
+        return _invited_object(doc, i, rng)
     k = i - 1
     while k >= max(rng.start, i - 3):
         m = doc.inside[k]
         if m is not None and m.kind == ActorKind.PERSON and doc.tokens[m.first].n.startswith("ل"):
             return m
         k -= 1
+    return None
+
+
+_INVITING = frozenset(normalize(w) for w in "دعا دعت ودعا ودعت يدعو تدعو دعوة".split())
+_TO = frozenset(normalize(w) for w in "إلى الى".split())
+
+
+def _invited_object(doc: Doc, i: int, rng: range) -> Mention | None:
+    """`دعا X Y لزيارة P`, `دعا X Y إلى زيارة P`: the person invited, right before the visit,
+    right after the inviting verb and its subject."""
+    k = i - 1
+    if k >= rng.start and doc.tokens[k].n in _TO:
+        k -= 1
+    m = doc.inside[k] if k >= rng.start else None
+    if m is None or m.kind != ActorKind.PERSON or m.last != k:
+        return None
+    opening = m.title_first if m.title_first is not None else m.first
+    q = opening - 1
+    while q >= max(rng.start, opening - 12):
+        if doc.tokens[q].n in _INVITING:
+            return m
+        if doc.tokens[q].kind == "p" or doc.inside[q] is None and trigger_at(doc.tokens[q]):
+            return None
+        q -= 1
     return None
 
 

@@ -229,6 +229,8 @@ def _article_step(
         return k + 1, units + 1, bare, False  # `حسن نصر الله`, `محمد بدر الدين زايد`: a compound name
     if tok.n in _REGNAL_ORDINALS and units >= 1 and _name_ends_after(tokens, k + 1):
         return k + 1, units + 1, bare, True  # `عبد الله الثاني،`, `محمد السادس`: a sovereign's ordinal
+    if tok.n in _REGNAL_ORDINALS and units >= 1 and k + 1 < n_tok and tokens[k + 1].n in _LINEAGE_CONNECTORS:
+        return k + 1, units + 1, bare, False  # `عبد الله الثاني بن الحسين`: the ordinal, then his father
     if tok.n in lx.TITLES_AS_SURNAMES and units >= 1 and _ends_name_here(tokens, k + 1):
         return k + 1, units + 1, bare, True  # `علي الأمين أن`, `ولد محمد الأمين،`: a family name
     if not _surname_with_article(tokens, j, k, bare):
@@ -266,7 +268,12 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         return False  # `العلاقات`, `التطورات`: a plural noun, not a family name
     if _strip_article(tok.n) in lx.ORG_HEADS:
         return False  # `إعلام الوزارة`, `رئيس المجلس`: an institution, not a family name
-    if bare >= 2 and not tok.n.endswith("ي") and not _family_after_father(tokens, k):
+    if (
+        bare >= 2
+        and not tok.n.endswith("ي")
+        and not _family_after_father(tokens, k)
+        and not _family_name(tok)
+    ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     # a noun and its adjective (`الجوانب الرئيسية`) after a full name, or a preposition's phrase
@@ -278,6 +285,13 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and not _known_word(nxt.n)
         and (tokens[j].n[:1] in "لب" or bare >= 2 and nxt.n.endswith(("ي", "يه")))
     )
+
+
+def _family_name(tok: Token) -> bool:
+    """`طارق عبد الله الفرج`, `ثامر عباس الغضبان`: after a given name and the father's, a definite
+    word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
+    analysis) and no ordinary word of the language (wordfreq) is the family name."""
+    return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
 
 
 def _family_after_father(tokens: Sequence[Token], k: int) -> bool:

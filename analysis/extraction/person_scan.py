@@ -16,6 +16,7 @@ from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
     _PATRONYMIC_CONNECTORS,
+    _REGNAL_ORDINALS,
     _family_word,
     _name_ends_after,
     _parse_name,
@@ -83,8 +84,10 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _kunya(tokens, i, scan)
         i = nxt if nxt is not None else i + 1
     _coordinated(tokens, scan)
+    _conjunction_on_names(tokens, scan)
     scan.persons = _without_first_name_alone(tokens, _without_surname_first(tokens, scan.persons))
     scan.persons = _split_after_named_person(tokens, scan.persons)
+    scan.persons = _without_other_surname_last(tokens, scan.persons)
     return scan
 
 
@@ -261,6 +264,23 @@ def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:
     scan.persons.sort(key=lambda p: min(p[0], p[2]))
 
 
+def _conjunction_on_names(tokens: Sequence[Token], scan: _Scan) -> None:
+    """`، وزير الدفاع، ونبيل فهمي وزير الخارجية`: a name's first word that carries `و` where the
+    clitic reading is the common one (wordfreq) joins the name to a list; the name is read without
+    it. Not `وليد`, `وائل`, `وفاء`: given names that begin with the letter."""
+    for _, _, name_first, _ in scan.persons:
+        tok = tokens[name_first]
+        rest = tok.text[1:]
+        if (
+            tok.n[:1] == "و"
+            and len(tok.n) >= 4
+            and not is_given_name(tok.text)
+            and _valid_name_word(rest)
+            and name_words.clitic_and_article(tok.text, rest)
+        ):
+            scan.conjunction_first.add(name_first)
+
+
 def _evidence(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Some word of the name is one by the lexicons (`name_words.name_evidence`)."""
     return any(name_words.name_evidence(t.text) for t in tokens[start:end])
@@ -317,6 +337,48 @@ def _split_after_named_person(tokens: Sequence[Token], persons: list[_Found]) ->
             continue
         out.append((first, first, first, first + inner))
         out.append((title_first, first + inner, first + inner, end))
+    return out
+
+
+def _without_other_surname_last(tokens: Sequence[Token], persons: list[_Found]) -> list[_Found]:
+    """`استقبل الرئيس X Y هوكشتاين`, `دعا الأمير X بن Y الكاظمي`: a name that ends with the surname of
+    another person named in full, after a word that is not in that person's name, ends before it —
+    a verb's subject and then its object. The rest must stay a name: two words or more, or one that
+    is itself the surname of a third person (`الرئيس عون لودريان`); `حافظ الأسد` beside `بشار الأسد`
+    stays whole."""
+    keys = [name_key(t.n) for t in tokens]
+    surnames: dict[str, set[tuple[int, int]]] = {}
+    for _, _, nf, ne in persons:
+        if ne - nf >= 2:
+            surnames.setdefault(keys[ne - 1], set()).add((nf, ne))
+
+    def whole(a: int, b: int) -> bool:
+        """A full name that opens with no other person's surname (not `عون لودريان` itself)."""
+        return not any((c, d) != (a, b) for c, d in surnames.get(keys[a], ()))
+
+    def other_surname(nf: int, ne: int, word: int) -> bool:
+        """The word at `word` ends the full name of someone else: a name that shares no other word
+        with ours, spaced or not (`عبد الأمير الشمري` and `عبد الأمير كامل الشمري` are one man)."""
+        ours = keys[nf:word]
+        for a, b in surnames.get(keys[word], ()):
+            theirs = keys[a : b - 1]
+            if (a, b) == (nf, ne) or not whole(a, b) or set(ours) & set(theirs):
+                continue
+            if not ours or not ("".join(ours).startswith(theirs[0]) or "".join(theirs).startswith(ours[0])):
+                return True
+        return False
+
+    out: list[_Found] = []
+    for title_first, title_end, nf, ne in persons:
+        if (
+            ne - nf >= 2
+            and tokens[ne - 2].n not in lx.NAME_CONNECTORS
+            and tokens[ne - 1].n not in _REGNAL_ORDINALS  # `عبد الله الثاني` beside `آل ثاني`
+            and other_surname(nf, ne, ne - 1)
+            and (ne - nf >= 3 or other_surname(nf, ne, nf))
+        ):
+            ne -= 1
+        out.append((title_first, title_end, nf, ne))
     return out
 
 

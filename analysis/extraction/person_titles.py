@@ -130,8 +130,8 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
             return ("go", k + _head_at(tokens, k), k + _head_at(tokens, k))
         if k < n_tok:
             end = _parse_name(tokens, k)
-            if end is not None:
-                return ("name", k, end)
+            if end is not None and not name_words.common_phrase([t.text for t in tokens[k:end]]):
+                return ("name", k, end)  # not `أكد الأمير، أثناء المكالمة، ...`: a clause goes on
     return _STOP
 
 
@@ -192,6 +192,8 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         end = _parse_name(tokens, j, article_first=True)
     else:
         end = None
+    if end is not None and _clause_words(tokens, j, end):
+        return None  # `أكد نائب الوزير الإيراني حرص الجمهورية على ...`: the verb's object, no name
     if end is not None and tok.n not in lx.TITLE_WORDS:
         prev = tokens[j - 1]
         if (
@@ -210,6 +212,14 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     ):
         return ("name", j, end)  # `الدكتور ثاني بن أحمد الزيودي`: a given name before بن
     return None
+
+
+def _clause_words(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """Words of the language and no name (`name_words.common_phrase`), with no connector (`ولد`)."""
+    words = tokens[j:end]
+    return not any(t.n in lx.NAME_CONNECTORS for t in words) and name_words.common_phrase(
+        [t.text for t in words]
+    )
 
 
 def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:

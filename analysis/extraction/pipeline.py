@@ -177,7 +177,9 @@ def extract_with_timings(
 
     t0 = time.perf_counter()
     try:
-        result.engagements = find_engagements(text, analysis, dates, headline=metadata.title)
+        result.engagements = find_engagements(
+            text, analysis, dates, headline=metadata.title, published=metadata.published
+        )
     except Exception as error:
         notices.append(f"engagement finding failed ({type(error).__name__})")
     timings["engagements"] = time.perf_counter() - t0

@@ -107,6 +107,19 @@ def _only_a_date(line: str) -> bool:
     return len(words) <= 1 and rest != line
 
 
+# A clock right after a day (`يوليو 24, 2014, 09:08:25`, `27 كانون الأول , 2020 07:14`): a stamp.
+_CLOCK_AFTER_RE = re.compile(r"\s*[,،-]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?!\d)")
+
+
+def _clocked_stamp(line: str) -> bool:
+    """A short line whose day is followed by the time of day: a post's or an article's stamp, with
+    maybe its poster or its time zone around it (`بدء بواسطة ...، يوليو 24, 2014, 09:08:25 مساءً`,
+    `الأحد 27 كانون الأول , 2020 07:14 توقيت بيروت`). A headline gives no clock."""
+    if len(_REST_WORD_RE.findall(line)) > 10:
+        return False
+    return any(_CLOCK_AFTER_RE.match(line, m.end) for m in _explicit_days(line))
+
+
 @lru_cache(maxsize=4096)
 def is_date_line(line: str) -> bool:
     """A line that is nothing but a date (and maybe a time, a bullet, or short cells beside it:
@@ -114,6 +127,8 @@ def is_date_line(line: str) -> bool:
 
     Cached: the headline search, the body walk and the teaser check ask about the same lines."""
     if _only_a_date(line):
+        return True
+    if _clocked_stamp(line):
         return True
     found = dateline(line)  # a place, a Hijri and a Gregorian day, an agency tag, nothing more
     if found is not None and len(_words(line[found[1] :])) <= 2:

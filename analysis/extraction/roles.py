@@ -43,7 +43,7 @@ from analysis.extraction.party_lists import (
     in_visit_phrase,
     invited_visitor,
 )
-from analysis.extraction.results import ActorKind, EngagementType
+from analysis.extraction.results import ActorKind, EngagementType, Role
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -201,7 +201,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
     tokens = doc.tokens
     etype = trig.type
-    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 5, c.next_boundary))):
+    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 7, c.next_boundary))):
         return Roles([], list(after))
     if not trig.verb and trig.form in POSSESSIVE_FORMS:
         return possessor_roles(c, after)
@@ -220,6 +220,9 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if etype in PAIRWISE and _for_purpose(doc, i, rng):
         # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
         roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
+        if not c.in_sentence and (lead := _sentence_lead(doc, rng, i)) is not None:
+            # `توجه X إلى طهران للقاء Y`: the one who set out, named in the sentence
+            roles = Roles([lead], [a for a in after if a[0] is not lead])
         roles.invited = True
         return roles
     agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)
@@ -230,6 +233,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles().continuing(same, after) if same is not None else Roles([], after)
     if etype in PAIRWISE:
         prev = previous_arg(doc, i, rng, etype)
+        if prev is not None and any(doc.tokens[k].n in _COMPLEMENTIZERS for k in range(prev.last + 1, i)):
+            prev = None  # `أعلن X أن القمة ستضم A وB`: the speaker tells of it, he is no party
         if prev is None and after and after[0][3] == WITH:
             # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
             roles = Roles().continuing(c.antecedent(), after)
@@ -260,6 +265,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     return Roles()
 
 
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن ان إن بأن بان".split())
 _SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
 
 
@@ -298,6 +304,8 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles([speaker], after)
     ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
     same = c.same_sentence_antecedent()
+    if same is not None and c.trig.type == EngagementType.VISIT and (guest := _last_guest(same)) is not None:
+        return Roles([guest], after)  # `استقبل X Y ... بمناسبة زيارته`: the guest visits, not the host
     if same is not None:
         return Roles().continuing(same, after)
     if ante is not None:
@@ -308,6 +316,11 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
 
 
 _THAT = frozenset(normalize(w) for w in "أن إن".split())
+
+
+def _last_guest(cand: Candidate) -> Mention | None:
+    guests = [m for m, role in cand.participants if role == Role.GUEST]
+    return guests[-1] if guests else None
 
 
 def _reported_speaker(doc: Doc, i: int, rng: range) -> Mention | None:

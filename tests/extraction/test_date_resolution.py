@@ -74,3 +74,12 @@ def test_without_a_publication_date_next_and_last_month_count_from_the_day_told(
         "2018-12",
         "month",
     )
+
+
+def test_today_with_its_weekday_is_read_near_a_written_day_only_when_that_day_can_be_today() -> None:
+    other_day = resolved(
+        "يزور الوزير بغداد اليوم الثلاثاء. وكانت الزيارة السابقة يوم الأحد الموافق 3 مارس 2019."
+    )
+    assert other_day[0][:2] == ("اليوم الثلاثاء", None)  # a Sunday told of another visit is not today
+    yesterday = resolved("وصل الوزير أمس، الثلاثاء، إلى بغداد. وقال بيان الأربعاء (6 مارس 2019) إن الزيارة")
+    assert yesterday[0][:2] == ("أمس، الثلاثاء", "2019-03-05")

@@ -1037,3 +1037,13 @@ def test_a_relative_clause_after_a_bracketed_short_form_describes_the_party():
         "والتي يدعمها مقاتلو حزب البعث المنحل."
     )
     assert parties(e) == {"القوات التركية", "تنظيم داعش"}
+
+
+def test_attack_nouns_in_the_plural_are_attacks():
+    [e] = engagements("وشن الجيش الإسرائيلي غارات على مواقع لحزب الله في جنوب لبنان.")
+    assert e.type == EngagementType.ATTACK and parties(e) == {"الجيش الإسرائيلي", "حزب الله"}
+
+
+def test_the_results_of_someones_past_visits_are_no_visit():
+    text = "واستعرض وزير الخارجية سامي الحداد نتائج زياراته الأخيرة إلى عدد من الدول."
+    assert not [e for e in engagements(text) if e.type == EngagementType.VISIT]

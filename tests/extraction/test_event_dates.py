@@ -136,3 +136,18 @@ def test_a_title_named_again_with_a_date_far_after_it_does_not_date_the_meeting(
 def test_a_signing_that_will_take_place_is_planned():
     text = "وقال المتحدث إنه سيتم توقيع اتفاقية بين المغرب وموريتانيا في الرباط."
     assert set(statuses(text).values()) == {"planned"}
+
+
+def test_a_dateline_without_its_day_dates_the_item_by_the_stamp_the_cleaning_took_out():
+    text = (
+        "القاهرة (أ ش أ) - التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي "
+        "لبحث العلاقات الثنائية."
+    )
+    pair = ("meeting", frozenset({"سامح شكري", "أيمن الصفدي"}))
+    stamped = find_engagements(
+        text, find_actors(text), find_dates(text, published=date(2021, 6, 3)), published=date(2021, 6, 3)
+    )
+    assert {(str(e.type), frozenset(p.name for p in e.participants)): e.date.iso for e in stamped}[pair] == (
+        "2021-06-03"
+    )
+    assert dated(text)[pair] is None  # no stamp, no day

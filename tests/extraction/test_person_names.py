@@ -44,3 +44,12 @@ def test_a_foreign_name_shaped_like_a_dual_verb_is_a_name_when_its_singular_is_n
 
     assert verb_shaped("ويبحثان") and verb_shaped("يؤكدان")
     assert not verb_shaped("فيلتمان") and not verb_shaped("وينستون")
+
+
+def test_after_a_given_name_and_the_fathers_a_family_name_with_the_article_closes_the_name():
+    assert name_at("ناصر عبد الله الفرج. وفي") == "ناصر عبد الله الفرج"
+    assert name_at("ناصر عبد الله المعرض. وفي") == "ناصر عبد الله"
+
+
+def test_a_sovereigns_ordinal_goes_on_with_his_fathers_name():
+    assert name_at("عبد الله الثاني بن الحسين والرئيس") == "عبد الله الثاني بن الحسين"

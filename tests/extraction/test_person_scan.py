@@ -226,3 +226,31 @@ def test_a_blessing_after_a_rulers_title_is_no_name():
     )
     assert not any("الله" in name for name in found)
     assert "حسن نصر الله" in persons("وقال الأمين العام للحزب حسن نصر الله إن المقاومة جاهزة.")
+
+
+def test_a_name_after_a_title_and_a_comma_is_read_without_its_conjunction():
+    found = persons("وزار العاصمة الوزير سامر الحداد، وزير المالية، ونادر فهمي وزير الداخلية، أمس.")
+    assert "نادر فهمي" in found
+    assert not any(name.startswith("ونادر") for name in found)
+
+
+def test_a_name_ends_before_the_surname_of_another_person_it_receives():
+    found = persons(
+        "وصل المبعوث الأميركي جوناثان بيرسون إلى بيروت. واستقبل رئيس الحكومة سمير داغر بيرسون في مكتبه."
+    )
+    assert {"جوناثان بيرسون", "سمير داغر"} <= set(found)
+    assert "سمير داغر بيرسون" not in found
+
+
+def test_two_surnames_of_two_persons_named_in_full_are_no_new_person():
+    found = persons(
+        "وصل الموفد الفرنسي جان ماري لوبيك إلى بيروت، والتقى رئيس الجمهورية ميشال سليمان. "
+        "وقد استقبل الرئيس سليمان لوبيك في القصر الجمهوري، بحضور السفير."
+    )
+    assert {"جان ماري لوبيك", "ميشال سليمان"} <= set(found)
+    assert "سليمان لوبيك" not in found
+
+
+def test_a_longer_form_of_the_same_name_is_not_cut_at_its_surname():
+    found = persons("وقال الوزير عبد الكريم الساعدي إن الوزير عبد الكريم ناصر الساعدي وصل.")
+    assert "عبد الكريم ناصر" not in found

@@ -60,3 +60,31 @@ def test_titles_of_palestinian_and_gulf_offices():
 def test_a_so_called_body_belongs_to_the_title():
     found = _persons("وقالت الوكالة إن رئيس ما يسمى بالمجلس الأعلى، كامل الصبري، استقبل المبعوث.")
     assert found["كامل الصبري"].title == "رئيس ما يسمى بالمجلس الأعلى"
+
+
+def test_a_clause_after_a_title_and_a_comma_is_no_name():
+    found = {a.name for a in find_actors("وأكد أمير الدولة، أثناء المكالمة، دعم بلاده للعراق.").actors}
+    assert "أثناء المكالمة" not in found
+
+
+def test_a_delegation_or_a_mission_is_a_body_a_title_belongs_to():
+    found = {
+        a.name: a
+        for a in find_actors("وحضر رئيس بعثة الصداقة سامر ناصر الحداد ورئيس وفد المعارضة نادر الصافي.").actors
+    }
+    assert {"سامر ناصر الحداد", "نادر الصافي"} <= set(found)
+    assert "بعثة الصداقة" not in found
+
+
+def test_the_object_of_a_verb_right_after_a_title_is_no_name():
+    found = {
+        a.name for a in find_actors("وأكد نائب وزير الدفاع الإيراني ضرورة وقف التصعيد في المنطقة.").actors
+    }
+    assert "ضرورة وقف" not in found
+
+
+def test_a_name_of_common_words_after_a_title_and_a_comma_stays_a_name():
+    found = {
+        a.name for a in find_actors("وأكد وزير الدولة للشؤون الخارجية، عادل الصالح، دعم بلاده للعراق.").actors
+    }
+    assert "عادل الصالح" in found

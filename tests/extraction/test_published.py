@@ -124,3 +124,33 @@ def test_a_dateline_followed_by_the_items_verb_dates_the_article() -> None:
     assert (
         published("في 26 ديسمبر 2017 كشف رئيس البرلمان عن زيارة لوفد أجنبي خلال الشهر المقبل.", BODY) is None
     )
+
+
+def test_a_short_line_with_a_day_and_its_clock_is_a_stamp_not_the_headline() -> None:
+    cleaned = clean_document(
+        "\n".join(
+            [
+                "لقاء عراقي إيراني في طهران لبحث العلاقات",
+                "كتب بواسطة محرر الموقع الإخباري, مارس 14, 2019, 10:15:40 مساءً",
+                BODY,
+            ]
+        )
+    )
+    assert cleaned.metadata.published == date(2019, 3, 14)
+    assert cleaned.metadata.title == "لقاء عراقي إيراني في طهران لبحث العلاقات"
+    assert published("لقاء عراقي إيراني في طهران", "الخميس 5 شباط , 2015 11:20 توقيت بغداد", BODY) == date(
+        2015, 2, 5
+    )
+
+
+def test_an_english_ordinal_day_in_a_stamp_dates_the_article() -> None:
+    assert published("لقاء عراقي إيراني في طهران", "تاريخ النشر: 3rd, May 2022 GMT", BODY) == date(2022, 5, 3)
+
+
+def test_a_teaser_year_glued_to_the_article_s_day_is_two_stamps() -> None:
+    assert published(
+        "لقاء عراقي إيراني في طهران",
+        "5 آذار، 2019زيارة مرتقبة لوزير الخارجية",
+        "5 آذار، 201912 شباط، 2018",
+        BODY,
+    ) == date(2018, 2, 12)

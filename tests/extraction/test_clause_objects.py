@@ -1,0 +1,48 @@
+"""The objects after a trigger: past the adverbials between a verb and the party it takes."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
+
+
+def engagements(text: str):
+    return find_engagements(text, find_actors(text), find_dates(text))
+
+
+def test_a_place_and_time_after_a_comma_do_not_end_the_clause_before_the_guest():
+    text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط اليوم الأحد وزير الخارجية المغربي كريم التازي."
+    [e] = engagements(text)
+    assert e.type == EngagementType.MEETING
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_comma_before_a_new_clause_still_ends_the_objects():
+    text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط قال وزير الخارجية المغربي كريم التازي إن اللقاء مهم."
+    assert not any(
+        {"سامي الحداد", "كريم التازي"} <= {p.name for p in e.participants} for e in engagements(text)
+    )
+
+
+def test_a_venue_with_a_possessive_pronoun_is_an_adverbial_between_host_and_guest():
+    text = "استقبل رئيس الجمهورية سامي الحداد، الأحد، في مكتبه في الرباط، وزير الخارجية المغربي كريم التازي."
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_one_more_party_after_a_comma_and_in_addition_to_joins_the_list():
+    text = (
+        "تنعقد اليوم قمة ثلاثية تجمع وزير الخارجية سامي الحداد ووزير الخارجية المغربي كريم التازي، "
+        "إضافة إلى وزير الخارجية التونسي ماجد السويدي."
+    )
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي", "ماجد السويدي"}
+
+
+def test_the_object_of_a_call_addressed_with_honour_after_a_comma():
+    text = "أجرى وزير الخارجية سامي الحداد، اتصالاً هاتفياً، بدولة الأستاذ كريم التازي رئيس وزراء المغرب."
+    [e] = engagements(text)
+    assert e.type == EngagementType.CALL
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}

@@ -1,0 +1,20 @@
+"""Where an engagement happened (event_places): the place after its trigger, the dateline's."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+
+
+def places(text: str) -> dict[tuple[str, frozenset[str]], str | None]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return {(str(e.type), frozenset(p.name for p in e.participants)): e.location for e in found}
+
+
+def test_a_visit_to_the_capital_named_by_its_country_s_adjective_goes_to_the_city() -> None:
+    text = (
+        "ومن المتوقع أن يصل المبعوث الأممي مارتن غريفيث خلال الأيام القليلة القادمة إلى العاصمة السعودية "
+        "الرياض لعقد لقاءات."
+    )
+    assert places(text)[("visit", frozenset({"مارتن غريفيث"}))] == "الرياض"

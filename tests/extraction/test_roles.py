@@ -1,0 +1,80 @@
+"""Who does it: the doer of a trigger noun or verb, found in its sentence."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.pipeline import extract_document
+from analysis.extraction.results import EngagementType, Status
+
+
+def engagements(text: str):
+    return find_engagements(text, find_actors(text), find_dates(text))
+
+
+def test_the_one_who_set_out_meets_the_person_of_a_purpose_noun():
+    text = "توجه وزير الخارجية المغربي كريم التازي إلى القاهرة للقاء نظيره المصري سامي الحداد."
+    found = engagements(text)
+    assert any({p.name for p in e.participants} == {"كريم التازي", "سامي الحداد"} for e in found)
+
+
+def test_a_meeting_noun_in_the_dual_meets_each_counterpart_after_with():
+    text = (
+        "عقد وزير الخارجية سامي الحداد لقاءين منفصلين مع وزير الدفاع كريم التازي ووزير المالية ماجد السويدي."
+    )
+    pairs = sorted(sorted(p.name for p in e.participants) for e in engagements(text))
+    assert pairs == [["سامي الحداد", "كريم التازي"], ["سامي الحداد", "ماجد السويدي"]]
+
+
+def test_separate_meetings_after_a_reception_verb_are_how_it_went_not_more_meetings():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، ووزير المالية ماجد السويدي، الخميس، "
+        "في لقاءين منفصلين، وزير الدفاع كريم التازي."
+    )
+    pairs = [sorted(p.name for p in e.participants) for e in engagements(text)]
+    assert ["سامي الحداد", "كريم التازي"] in pairs
+
+
+def test_a_time_word_between_verb_and_subject_is_no_subject():
+    text = "ووصل يوم أمس الأحد، وزير الداخلية المغربي كريم التازي، إلى القاهرة."
+    [e] = engagements(text)
+    assert e.type == EngagementType.VISIT and {p.name for p in e.participants} == {"كريم التازي"}
+
+
+def test_a_title_in_the_dual_before_the_two_subjects_of_a_light_verb():
+    text = "يعقد الرئيسان سامي الحداد، ونظيره المغربي كريم التازي، اليوم الاثنين، قمة ثنائية."
+    [e] = extract_document(text).engagements  # the names need the tagger: no title before them
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_the_person_invited_to_visit_is_the_visitor_of_a_planned_visit():
+    text = "ودعا وزير الخارجية سامي الحداد نظيره المغربي كريم التازي إلى زيارة القاهرة."
+    [e] = engagements(text)
+    assert e.type == EngagementType.VISIT and {p.name for p in e.participants} == {"كريم التازي"}
+    assert e.status == Status.PLANNED
+
+
+def test_the_doer_of_a_visit_named_after_the_verb_that_makes_it():
+    text = "ويأتي اللقاء في ظل زيارة رسمية يجريها وزير الخارجية المغربي كريم التازي إلى بغداد."
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
+
+
+def test_the_speaker_who_tells_of_a_summit_is_not_one_of_its_parties():
+    text = (
+        "وأعلن المتحدث الرسمي باسم الرئاسة السفير سامي الحداد أن القمة ستعقبها قمة ثلاثية تضم "
+        "وزير الخارجية المغربي كريم التازي ووزير الخارجية التونسي ماجد السويدي."
+    )
+    parties = [{p.name for p in e.participants} for e in engagements(text)]
+    assert {"كريم التازي", "ماجد السويدي"} in parties
+    assert not any("سامي الحداد" in names for names in parties)
+
+
+def test_the_visit_a_reception_is_held_for_is_the_guests():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، صباح اليوم، وزير الخارجية المغربي كريم التازي "
+        "والوفد المرافق له وذلك بمناسبة زيارته الرسمية للبلاد."
+    )
+    visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
