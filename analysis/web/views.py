@@ -25,7 +25,7 @@ from analysis.models import Actor, Document, Engagement, Evidence
 from analysis.web import charts
 from analysis.web.cards import EngagementCard, engagement_cards
 from analysis.web.confidence import actor_badge_html, confidence_note
-from analysis.web.formats import LEVANTINE_MONTHS, UNKNOWN_DATE
+from analysis.web.formats import LEVANTINE_MONTHS, UNKNOWN_DATE, html_escape
 from analysis.web.forms import TimelineFilterForm
 from analysis.web.highlight import Highlight, excerpt_bounds, highlight_text, name_highlights, search_snippet
 from analysis.web.links import Links, state_of
@@ -119,8 +119,21 @@ def _timeline_page(form: TimelineFilterForm, page_number: int, links: Links) -> 
     last = page.rows[-1]["id"] if page.rows else None
     return {
         "page": TimelinePage(number, count, page.has_next, last),
-        "entries": _timeline_entries(cards, group),
+        "feed_html": _feed_html(_timeline_entries(cards, group)),
     }
+
+
+def _feed_html(entries: list[TimelineEntry]) -> SafeString:
+    """The timeline's cards with their year and month headings, joined in Python: the template's loop over
+    40 entries was a fifth of the page's time, which came to ~5 times its SQL (issue 15's ratio <= 3)."""
+    parts = []
+    for entry in entries:
+        if entry.year_heading:
+            parts.append(f'<h2 class="year-heading">{html_escape(entry.year_heading)}</h2>')
+        if entry.month_heading:
+            parts.append(f'<h3 class="month-heading">{html_escape(entry.month_heading)}</h3>')
+        parts.append(entry.engagement.html)
+    return SafeString("\n".join(parts))
 
 
 def _timeline_results(form: TimelineFilterForm, links: Links, page_number: int = 1) -> dict:

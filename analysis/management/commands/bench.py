@@ -49,6 +49,11 @@ class Command(BaseCommand):
             help="engagements at each step of the scale phase (default 10000,100000,1000000)",
         )
         parser.add_argument(
+            "--scale-reuse",
+            action="store_true",
+            help="time the scale phase on the databases a previous run built (each rebuilt when missing)",
+        )
+        parser.add_argument(
             "--drop-database", action="store_true", help="drop the benchmark database afterwards"
         )
         parser.add_argument("--worker", choices=ingest.WORKERS, help="internal: one ingest measurement")
@@ -73,6 +78,7 @@ class Command(BaseCommand):
             phases=phases,
             keep_database=not options["drop_database"],
             scale_sizes=tuple(int(size) for size in options["scale_sizes"].split(",") if size.strip()),
+            scale_reuse=options["scale_reuse"],
         )
         results = bench_run(bench, log=lambda line: self.stdout.write(line))
         self.stdout.write("")
