@@ -128,6 +128,9 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     two bare words must end at a clear boundary. `article_first`: after a military rank a
     given name may carry the article (`الفريق أول السعيد شنقريحة`)."""
     n_tok = len(tokens)
+    given = _time_word_given_name(tokens, j)
+    if given is not None:
+        return given
     units = 0
     bare = 0
     k = j
@@ -157,6 +160,28 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     if units < 2 or _common_words_only(tokens[j:k]):
         return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
     return k
+
+
+# Words of the time of day that are also given names (`صباح الأحمد الجابر الصباح`).
+_TIME_GIVEN_NAMES = frozenset(normalize(w) for w in "صباح".split())
+
+
+def _time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
+    """End of a name opened by a time-of-day word that is also a given name: the time word takes a
+    day or a date after it (`صباح الأحد`, `صباح اليوم`), a given name a chain of at least two family
+    names (`صباح الأحمد الجابر`)."""
+    if tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w" or j + 1 >= len(tokens):
+        return None
+    end = j + 1
+    while (
+        end < min(len(tokens), j + 5)
+        and tokens[end].article
+        and not tokens[end].line_start
+        and not _known_word(tokens[end].n)
+        and _valid_name_token(tokens[end])
+    ):
+        end += 1
+    return end if end - j >= 3 else None
 
 
 def _common_words_only(words: Sequence[Token]) -> bool:

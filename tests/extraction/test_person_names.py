@@ -53,3 +53,9 @@ def test_after_a_given_name_and_the_fathers_a_family_name_with_the_article_close
 
 def test_a_sovereigns_ordinal_goes_on_with_his_fathers_name():
     assert name_at("عبد الله الثاني بن الحسين والرئيس") == "عبد الله الثاني بن الحسين"
+
+
+def test_a_time_of_day_word_opens_a_name_when_family_names_follow_it_not_a_day():
+    assert name_at("صباح الناصر الفهد السالم اليوم") == "صباح الناصر الفهد السالم"
+    assert name_at("صباح الخميس الماضي") is None
+    assert name_at("صباح اليوم وصل") is None
