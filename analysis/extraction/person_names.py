@@ -298,6 +298,7 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and not tok.n.endswith("ي")
         and not _family_after_father(tokens, k)
         and not _family_name(tok)
+        and not (bare >= 3 and _family_chain_ends(tokens, k))  # given, father's, grandfather's names
     ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -432,6 +433,15 @@ def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
     return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
 
 
+def _family_chain_ends(tokens: Sequence[Token], k: int) -> bool:
+    """Two family names or more with the article from `k` to where a name ends: a Gulf-style chain
+    after the given names (`عبدالله علي عبدالله السالم الصباح،`)."""
+    e = k
+    while e < len(tokens) and e - k < 3 and _family_word(tokens[e]):
+        e += 1
+    return e - k >= 2 and _name_ends_after(tokens, e)
+
+
 def _family_word(tok: Token) -> bool:
     """An article-bearing word that may continue a Gulf-style chain of family names."""
     n = tok.n
@@ -467,7 +477,7 @@ def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
     if tok.article:
         # a nisba surname (`العباسي`) or an adjective of the phrase around the name (`المرتقبة`);
         # any other definite noun is more likely the object (`دعم الحوار`)
-        return tok.n.endswith(("ي", "ه"))
+        return tok.n.endswith(("ي", "ه")) or _family_chain_ends(tokens, k)
     if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
         return False
     return _tail_ends(tokens, k + 1, budget - 1)

@@ -59,3 +59,8 @@ def test_a_time_of_day_word_opens_a_name_when_family_names_follow_it_not_a_day()
     assert name_at("صباح الناصر الفهد السالم اليوم") == "صباح الناصر الفهد السالم"
     assert name_at("صباح الخميس الماضي") is None
     assert name_at("صباح اليوم وصل") is None
+
+
+def test_after_three_given_names_a_chain_of_family_names_closes_the_name():
+    assert name_at("ناصر فهد ناصر الخالد البدر، في") == "ناصر فهد ناصر الخالد البدر"
+    assert name_at("سعيد جليلي المكلف المفاوضات، في") == "سعيد جليلي"
