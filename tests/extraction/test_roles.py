@@ -78,3 +78,12 @@ def test_the_visit_a_reception_is_held_for_is_the_guests():
     )
     visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
     assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
+
+
+def test_a_statement_speaker_stands_before_what_was_said():
+    said = "وصرح متحدث باسم الخارجية الأردنية أمس بأن الوزير هاني الفايز سيزور القاهرة الشهر المقبل."
+    found = extract_document(said).engagements
+    assert [e for e in found if e.type == EngagementType.STATEMENT] == []
+    named = "وصرح وزير الخارجية الأردني هاني الفايز بأن بلاده تدعم الحوار."
+    statements = [e for e in extract_document(named).engagements if e.type == EngagementType.STATEMENT]
+    assert [[p.name for p in e.participants] for e in statements] == [["هاني الفايز"]]
