@@ -159,6 +159,15 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         bare += 1
     if units < 2 or _common_words_only(tokens[j:k]):
         return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
+    half = (k - j) // 2
+    first = [t.n for t in tokens[j : j + half]]
+    if (
+        (k - j) % 2 == 0
+        and half >= 2
+        and not any(n in lx.NAME_CONNECTORS for n in first)
+        and first == [t.n for t in tokens[j + half : k]]
+    ):
+        return j + half  # `X Y X Y`: a name written twice by mistake is the name once (not `عبد الله عبد الله`)
     return k
 
 

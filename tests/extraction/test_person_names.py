@@ -64,3 +64,8 @@ def test_a_time_of_day_word_opens_a_name_when_family_names_follow_it_not_a_day()
 def test_after_three_given_names_a_chain_of_family_names_closes_the_name():
     assert name_at("ناصر فهد ناصر الخالد البدر، في") == "ناصر فهد ناصر الخالد البدر"
     assert name_at("سعيد جليلي المكلف المفاوضات، في") == "سعيد جليلي"
+
+
+def test_a_name_written_twice_by_mistake_is_the_name_once():
+    assert name_at("سليم عواد سليم عواد والمدير") == "سليم عواد"
+    assert name_at("عبد الله عبد الله، رئيس") == "عبد الله عبد الله"
