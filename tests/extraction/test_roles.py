@@ -87,3 +87,12 @@ def test_a_statement_speaker_stands_before_what_was_said():
     named = "وصرح وزير الخارجية الأردني هاني الفايز بأن بلاده تدعم الحوار."
     statements = [e for e in extract_document(named).engagements if e.type == EngagementType.STATEMENT]
     assert [[p.name for p in e.participants] for e in statements] == [["هاني الفايز"]]
+
+
+def test_the_latter_who_set_out_to_meet_is_the_last_person_named():
+    text = (
+        "وانتهت المحادثات بين الرئيس الأردني سامر الخطيب ووزير الخارجية الكويتي سالم العلي، "
+        "وتوجه الأخير إلى مقر البرلمان للقاء رئيس مجلس النواب هاني الفايز."
+    )
+    meetings = [e for e in extract_document(text).engagements if e.type == EngagementType.MEETING]
+    assert [{p.name for p in e.participants} for e in meetings] == [{"سالم العلي", "هاني الفايز"}]
