@@ -179,7 +179,7 @@ def _time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
     """End of a name opened by a time-of-day word that is also a given name: the time word takes a
     day or a date after it (`صباح الأحد`, `صباح اليوم`), a given name a chain of at least two family
     names (`صباح الأحمد الجابر`)."""
-    if tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w" or j + 1 >= len(tokens):
+    if j + 1 >= len(tokens) or tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w":
         return None
     end = j + 1
     while (
