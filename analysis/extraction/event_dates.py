@@ -9,6 +9,7 @@ from datetime import date
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
+from analysis.extraction.background_notes import opens_background
 from analysis.extraction.event_places import dateline_place
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.lexical import is_verb
@@ -402,7 +403,12 @@ def _told_date(
         return cand.inherited_from.date
     if cand.date is not None:
         return None
-    if cand.sentence > 0 and not sentence_had_engagement.get(cand.sentence - 1, True):
+    before = cand.sentence - 1
+    if (
+        cand.sentence > 0
+        and not sentence_had_engagement.get(before, True)
+        and not opens_background(doc, before)
+    ):
         s_start, s_end = doc.sentences[cand.sentence - 1]
         prev_dates = [
             d

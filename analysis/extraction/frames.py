@@ -310,9 +310,16 @@ def _toward(doc: Doc, i: int, stop: int) -> bool:
     return any(doc.tokens[k].n.startswith("لل") for k in range(i + 1, min(i + 3, stop)))
 
 
+_SAID_THAT = frozenset(normalize(w) for w in "أن ان إن بأن بان أنه بأنه إنه".split())
+
+
 def statement_frames(f: Frame) -> list[Candidate]:
-    subject = f.subject
+    """The speaker of `صرح`: a person before what was said; one named after `بأن` is spoken of
+    (`وصرح متحدث باسم الوزارة بأن X سيناقش ...`: the speaker is unnamed, X is no speaker)."""
+    subject, doc, i = f.subject, f.clause.doc, f.clause.i
     if subject is None or subject.kind != ActorKind.PERSON:
+        return []
+    if any(doc.tokens[k].n in _SAID_THAT for k in range(i + 1, subject.first)):
         return []
     statement = f.make([(subject, Role.INITIATOR)])
     statement.location = dateline_place(

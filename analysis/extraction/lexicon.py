@@ -52,8 +52,8 @@ ORG_HEADS = _fold(
     """
 )
 # Definite nouns that name an armed or political group with a nisba adjective after them
-# (`المقاومة الإسلامية في العراق`, `الحرس الثوري الإيراني`, `الحرس الوطني`).
-DEFINITE_ORG_HEADS = _fold("المقاومة الحرس")
+# (`المقاومة الإسلامية في العراق`, `الحرس الثوري الإيراني`, `الحرس الوطني`, `التحالف العربي`).
+DEFINITE_ORG_HEADS = _fold("المقاومة الحرس التحالف")
 # Institutions that may follow `في` inside an organisation's name.
 INSTITUTION_WORDS = _fold("البرلمان الكونغرس الحكومة الجيش مجلس الدوما النواب الشيوخ الأمم الاتحاد")
 

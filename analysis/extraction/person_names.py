@@ -128,6 +128,9 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     two bare words must end at a clear boundary. `article_first`: after a military rank a
     given name may carry the article (`الفريق أول السعيد شنقريحة`)."""
     n_tok = len(tokens)
+    given = _time_word_given_name(tokens, j)
+    if given is not None:
+        return given
     units = 0
     bare = 0
     k = j
@@ -156,7 +159,38 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         bare += 1
     if units < 2 or _common_words_only(tokens[j:k]):
         return None  # `إعلام الوزارة`, `مكافحة الإرهاب`: common words, no name (`عبد الله الثاني` is one)
+    half = (k - j) // 2
+    first = [t.n for t in tokens[j : j + half]]
+    if (
+        (k - j) % 2 == 0
+        and half >= 2
+        and not any(n in lx.NAME_CONNECTORS for n in first)
+        and first == [t.n for t in tokens[j + half : k]]
+    ):
+        return j + half  # `X Y X Y`: a name written twice by mistake is the name once (not `عبد الله عبد الله`)
     return k
+
+
+# Words of the time of day that are also given names (`صباح الأحمد الجابر الصباح`).
+_TIME_GIVEN_NAMES = frozenset(normalize(w) for w in "صباح".split())
+
+
+def _time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
+    """End of a name opened by a time-of-day word that is also a given name: the time word takes a
+    day or a date after it (`صباح الأحد`, `صباح اليوم`), a given name a chain of at least two family
+    names (`صباح الأحمد الجابر`)."""
+    if j + 1 >= len(tokens) or tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w":
+        return None
+    end = j + 1
+    while (
+        end < min(len(tokens), j + 5)
+        and tokens[end].article
+        and not tokens[end].line_start
+        and not _known_word(tokens[end].n)
+        and _valid_name_token(tokens[end])
+    ):
+        end += 1
+    return end if end - j >= 3 else None
 
 
 def _common_words_only(words: Sequence[Token]) -> bool:
@@ -273,6 +307,7 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and not tok.n.endswith("ي")
         and not _family_after_father(tokens, k)
         and not _family_name(tok)
+        and not (bare >= 3 and _family_chain_ends(tokens, k))  # given, father's, grandfather's names
     ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -407,6 +442,15 @@ def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
     return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
 
 
+def _family_chain_ends(tokens: Sequence[Token], k: int) -> bool:
+    """Two family names or more with the article from `k` to where a name ends: a Gulf-style chain
+    after the given names (`عبدالله علي عبدالله السالم الصباح،`)."""
+    e = k
+    while e < len(tokens) and e - k < 3 and _family_word(tokens[e]):
+        e += 1
+    return e - k >= 2 and _name_ends_after(tokens, e)
+
+
 def _family_word(tok: Token) -> bool:
     """An article-bearing word that may continue a Gulf-style chain of family names."""
     n = tok.n
@@ -442,7 +486,7 @@ def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
     if tok.article:
         # a nisba surname (`العباسي`) or an adjective of the phrase around the name (`المرتقبة`);
         # any other definite noun is more likely the object (`دعم الحوار`)
-        return tok.n.endswith(("ي", "ه"))
+        return tok.n.endswith(("ي", "ه")) or _family_chain_ends(tokens, k)
     if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
         return False
     return _tail_ends(tokens, k + 1, budget - 1)

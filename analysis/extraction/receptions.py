@@ -28,7 +28,7 @@ def reception_parties(doc: Doc, i: int, rng: range, possessor: list) -> tuple[li
     the word stands for (`استقباله`), found by the caller like any possessor."""
     tokens = doc.tokens
     start = i + 1
-    guests = possessor
+    guests = [m for m in possessor if m.first < i]  # those named after the word are its hosts
     if tokens[i].n == normalize("استقبال"):
         first = doc.inside[i + 1] if i + 1 < rng.stop else None
         if first is None or first.kind not in (ActorKind.PERSON, ActorKind.ORGANIZATION):

@@ -170,6 +170,24 @@ def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
     )
 
 
+_LATTER = frozenset(normalize(w) for w in "الأخير الاخير الأخيرة الاخيرة".split())
+
+
+def _the_latter(doc: Doc, rng: range, i: int) -> Mention | None:
+    """`الأخير` (the latter) before `i` in the sentence: the last person named before it."""
+    word = next((k for k in range(i - 1, rng.start - 1, -1) if doc.tokens[k].n in _LATTER), None)
+    if word is None:
+        return None
+    return next(
+        (
+            doc.mention_at[k]
+            for k in range(word - 1, max(rng.start - 1, word - 60), -1)
+            if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON and not doc.mention_at[k].embedded
+        ),
+        None,
+    )
+
+
 def _subject_before_marker(doc: Doc, i: int, m: Mention) -> bool:
     """A party right after the verb, itself followed by `مع` or `ب` (`التقى X بالمسؤولين`,
     `اجتمع X مع Y`): the verb's own subject, not an object of a pro-drop clause."""
@@ -223,6 +241,9 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         if not c.in_sentence and (lead := _sentence_lead(doc, rng, i)) is not None:
             # `توجه X إلى طهران للقاء Y`: the one who set out, named in the sentence
             roles = Roles([lead], [a for a in after if a[0] is not lead])
+        if (latter := _the_latter(doc, rng, i)) is not None:
+            # `انتهت المحادثات بين A وB، وتوجه الأخير ... للقاء Y`: B, the last one named, set out
+            roles = Roles([latter], [a for a in after if a[0] is not latter])
         roles.invited = True
         return roles
     agent = agent_after(doc, i, c.next_boundary, etype, light=c.word_before() in LIGHT_VERBS)

@@ -46,3 +46,8 @@ def test_that_with_a_pronoun_ends_a_name():
         "حركة حماس",
         "حركة النجباء",
     }
+
+
+def test_a_coalition_named_by_its_nisba_is_an_organisation():
+    assert "التحالف الدولي" in organisations("وقصفت طائرات التحالف الدولي مواقع للتنظيم شرق المدينة.")
+    assert "التحالف العربي" in organisations("وأعلن التحالف العربي اعتراض صاروخ فوق المدينة.")

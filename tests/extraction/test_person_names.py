@@ -53,3 +53,19 @@ def test_after_a_given_name_and_the_fathers_a_family_name_with_the_article_close
 
 def test_a_sovereigns_ordinal_goes_on_with_his_fathers_name():
     assert name_at("عبد الله الثاني بن الحسين والرئيس") == "عبد الله الثاني بن الحسين"
+
+
+def test_a_time_of_day_word_opens_a_name_when_family_names_follow_it_not_a_day():
+    assert name_at("صباح الناصر الفهد السالم اليوم") == "صباح الناصر الفهد السالم"
+    assert name_at("صباح الخميس الماضي") is None
+    assert name_at("صباح اليوم وصل") is None
+
+
+def test_after_three_given_names_a_chain_of_family_names_closes_the_name():
+    assert name_at("ناصر فهد ناصر الخالد البدر، في") == "ناصر فهد ناصر الخالد البدر"
+    assert name_at("سعيد جليلي المكلف المفاوضات، في") == "سعيد جليلي"
+
+
+def test_a_name_written_twice_by_mistake_is_the_name_once():
+    assert name_at("سليم عواد سليم عواد والمدير") == "سليم عواد"
+    assert name_at("عبد الله عبد الله، رئيس") == "عبد الله عبد الله"

@@ -34,3 +34,12 @@ def test_a_named_guest_and_the_arrival_phrase_before_the_host():
     assert meetings(text) == [[("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)]]
     visits = [e for e in result.engagements if e.type == EngagementType.VISIT]
     assert [[p.name for p in e.participants] for e in visits] == [["سالم العلي"]]
+
+
+def test_those_named_after_the_reception_word_are_all_hosts_never_its_guest():
+    # the visitor is no actor here (a bare title): no host of the list becomes the guest
+    text = (
+        "وصل الوزير الزائر إلى عمان اليوم. "
+        "وكان في استقباله وزير الخارجية الأردني هاني الفايز، ووزير الداخلية سامر الخطيب."
+    )
+    assert meetings(text) == []

@@ -78,3 +78,21 @@ def test_the_visit_a_reception_is_held_for_is_the_guests():
     )
     visits = [e for e in engagements(text) if e.type == EngagementType.VISIT]
     assert [{p.name for p in e.participants} for e in visits] == [{"كريم التازي"}]
+
+
+def test_a_statement_speaker_stands_before_what_was_said():
+    said = "وصرح متحدث باسم الخارجية الأردنية أمس بأن الوزير هاني الفايز سيزور القاهرة الشهر المقبل."
+    found = extract_document(said).engagements
+    assert [e for e in found if e.type == EngagementType.STATEMENT] == []
+    named = "وصرح وزير الخارجية الأردني هاني الفايز بأن بلاده تدعم الحوار."
+    statements = [e for e in extract_document(named).engagements if e.type == EngagementType.STATEMENT]
+    assert [[p.name for p in e.participants] for e in statements] == [["هاني الفايز"]]
+
+
+def test_the_latter_who_set_out_to_meet_is_the_last_person_named():
+    text = (
+        "وانتهت المحادثات بين الرئيس الأردني سامر الخطيب ووزير الخارجية الكويتي سالم العلي، "
+        "وتوجه الأخير إلى مقر البرلمان للقاء رئيس مجلس النواب هاني الفايز."
+    )
+    meetings = [e for e in extract_document(text).engagements if e.type == EngagementType.MEETING]
+    assert [{p.name for p in e.participants} for e in meetings] == [{"سالم العلي", "هاني الفايز"}]

@@ -55,3 +55,16 @@ def test_attacking_a_president_in_words_is_no_attack():
     )
     found = find_engagements(text, find_actors(text), find_dates(text))
     assert [e for e in found if e.type == EngagementType.ATTACK] == []
+
+
+def transfers(text: str) -> list[set[str]]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return [{p.name for p in e.participants} for e in found if e.type == EngagementType.ARMS_TRANSFER]
+
+
+def test_will_hand_over_or_gave_as_a_gift_systems_is_a_transfer_a_gift_of_a_shield_is_not():
+    assert transfers("وقال المتحدث إن الصين ستسلم باكستان خلال شهر منظومة رادار حديثة.") == [{"الصين", "باكستان"}]
+    assert transfers("وأفادت الوكالة أن الصين أهدت باكستان ثلاث وحدات من أنظمة الدفاع الجوي.") == [
+        {"الصين", "باكستان"}
+    ]
+    assert transfers("وأهدى وزير الخارجية الصيني وانغ يي نظيره الباكستاني درعا تذكاريا.") == []
