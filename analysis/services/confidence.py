@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from analysis.models import Actor, Document, Engagement, Evidence, Mention
+from analysis.services.rows import rows_update
 
 
 def corroborated(probabilities: Iterable[float]) -> float | None:
@@ -77,7 +78,7 @@ def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
         if value != engagement.confidence:
             engagement.confidence = value
             changed.append(engagement)
-    Engagement.objects.bulk_update(changed, ["confidence"], batch_size=500)
+    rows_update(model=Engagement, objects=changed, fields=["confidence"])
     return len(changed)
 
 
@@ -106,7 +107,7 @@ def actors_confidence_add(*, document_id: int, outlet: str, confidences: dict[in
         sources[key] = best
         actor.confidence_sources, actor.confidence = sources, corroborated(sources.values())
         changed.append(actor)
-    Actor.objects.bulk_update(changed, ["confidence", "confidence_sources"], batch_size=500)
+    rows_update(model=Actor, objects=changed, fields=["confidence", "confidence_sources"])
     return len(changed)
 
 
@@ -131,5 +132,5 @@ def actors_confidence_refresh(*, actor_ids: Iterable[int]) -> int:
         if sources != (actor.confidence_sources or {}) or corroborated(sources.values()) != actor.confidence:
             actor.confidence_sources, actor.confidence = sources or None, corroborated(sources.values())
             changed.append(actor)
-    Actor.objects.bulk_update(changed, ["confidence", "confidence_sources"], batch_size=500)
+    rows_update(model=Actor, objects=changed, fields=["confidence", "confidence_sources"])
     return len(changed)

@@ -114,3 +114,29 @@ def rows_insert_returning(
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} RETURNING {columns}", params)
         return cursor.fetchall()
+
+
+def rows_update(*, model: type[Model], objects: Sequence[Model], fields: Sequence[str]) -> int:
+    """Write `fields` of `objects` (instances of `model` with their primary keys) back in one
+    `UPDATE ... FROM json_to_recordset(...)`; how many rows changed. What `bulk_update` does, without
+    its `CASE WHEN` per row and field, which Django builds and PostgreSQL parses in time that grows
+    with the rows (19 ms of a stored document's 48 for a few dozen actors)."""
+    if not objects:
+        return 0
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    named = [model._meta.get_field(name) for name in fields]
+    record = ", ".join(f"{quote(f.attname)} {f.db_type(connection)}" for f in (pk, *named))
+    assignments = ", ".join(f"{quote(f.column)} = new_row.{quote(f.attname)}" for f in named)
+    table_rows = [
+        {pk.attname: obj.pk, **{f.attname: f.get_prep_value(getattr(obj, f.attname)) for f in named}}
+        for obj in objects
+    ]
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} AS old_row SET {assignments} "
+        f"FROM json_to_recordset(%s::json) AS new_row({record}) "
+        f"WHERE old_row.{quote(pk.column)} = new_row.{quote(pk.attname)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [json.dumps(table_rows, ensure_ascii=False, default=_json_value)])
+        return cursor.rowcount

@@ -85,3 +85,24 @@ def test_returning_gives_the_new_ids_and_can_refuse_a_duplicate():
     assert rows_insert_returning(model=Alias, rows=rows, returning=("id",)) == []  # skipped
     with pytest.raises(IntegrityError), transaction.atomic():
         rows_insert_returning(model=Alias, rows=rows, returning=("id",), conflicts="raise")
+
+
+def test_rows_update_writes_each_objects_fields_in_one_statement_and_leaves_others_alone():
+    from analysis.models import Actor
+    from analysis.services.rows import rows_update
+
+    first, second, untouched = (actor_create(name=n) for n in ("فالح الفياض", "هادي العامري", "قيس الخزعلي"))
+    first.confidence, first.confidence_sources = 0.75, {"doc:1": 0.75}
+    second.confidence, second.confidence_sources = 0.5, None
+
+    with CaptureQueriesContext(connection) as queries:
+        changed = rows_update(
+            model=Actor, objects=[first, second], fields=["confidence", "confidence_sources"]
+        )
+
+    assert changed == 2 and len(queries) == 1
+    stored = {a.pk: (a.confidence, a.confidence_sources) for a in Actor.objects.all()}
+    assert stored[first.pk] == (0.75, {"doc:1": 0.75})
+    assert stored[second.pk] == (0.5, None)
+    assert stored[untouched.pk] == (untouched.confidence, untouched.confidence_sources)
+    assert rows_update(model=Actor, objects=[], fields=["confidence"]) == 0
