@@ -88,20 +88,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.part == "fresh":
         if args.cv or args.fold is not None:
             parser.error("the fresh set is scored whole, with the shipped models")
-        cmd = [sys.executable, str(SCORE), str(FRESH / "gold"), str(FRESH / "texts"), "--project", str(ROOT)]
-        return subprocess.call(cmd + (["--verbose"] if args.verbose else []), cwd=ROOT)
-    if not CORPUS.is_dir():
-        print(f"no corpus at {CORPUS}", file=sys.stderr)
-        return 2
-    ids = part_ids(args.part, fold=args.fold)
-    name = args.part if args.fold is None else f"{args.part}-fold{args.fold}"
-    gold = part_gold_dir(ids, name)
-    project = ROOT
-    if args.cv:
-        if args.part != "dev" or args.fold is not None:
-            parser.error("--cv scores the whole dev part")
-        project = cross_validated_project()
-    cmd = [sys.executable, str(SCORE), str(gold), str(CORPUS / "texts"), "--project", str(project)]
+        gold, texts, project = FRESH / "gold", FRESH / "texts", ROOT
+    else:
+        if not CORPUS.is_dir():
+            print(f"no corpus at {CORPUS}", file=sys.stderr)
+            return 2
+        ids = part_ids(args.part, fold=args.fold)
+        name = args.part if args.fold is None else f"{args.part}-fold{args.fold}"
+        gold, texts, project = part_gold_dir(ids, name), CORPUS / "texts", ROOT
+        if args.cv:
+            if args.part != "dev" or args.fold is not None:
+                parser.error("--cv scores the whole dev part")
+            project = cross_validated_project()
+    cmd = [sys.executable, str(SCORE), str(gold), str(texts), "--project", str(project)]
     return subprocess.call(cmd + (["--verbose"] if args.verbose else []), cwd=ROOT)
 
 

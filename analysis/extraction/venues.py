@@ -24,12 +24,17 @@ _CLITIC_ARTICLE = ("وال", "فال", "بال", "لل", "كال")
 _POSSESSED = ("ته", "تها", "تهم", "تهما")  # a noun in ة with a possessive pronoun, as folded
 
 
+def _glued_b(word: str) -> bool:
+    """A venue noun with `بـ` glued to it (`بقصر`)."""
+    return word[:1] == "ب" and word[1:] in VENUES
+
+
 def _head(doc: Doc, k: int) -> bool:
-    """A venue noun at token `k`, after `في` or with `بـ`/`في` glued to it."""
+    """A venue noun at token `k`, after `في` or with `بـ` glued to it."""
     word = doc.tokens[k].n
     if word in VENUES and k > 0 and doc.tokens[k - 1].n == _IN:
         return True
-    return word[:1] == "ب" and word[1:] in VENUES
+    return _glued_b(word)
 
 
 def _phrase(doc: Doc, k: int, hi: int) -> str:
@@ -46,7 +51,7 @@ def _phrase(doc: Doc, k: int, hi: int) -> str:
         end, definite = j, definite or tok.n.startswith("ال")
     if end == k and not definite:
         return ""  # `بقصر` alone names no building
-    start = doc.tokens[k].start + (1 if doc.tokens[k].n[:1] == "ب" and doc.tokens[k].n[1:] in VENUES else 0)
+    start = doc.tokens[k].start + (1 if _glued_b(doc.tokens[k].n) else 0)
     return doc.text[start : doc.tokens[end].end]
 
 

@@ -29,7 +29,7 @@ class _Readings:
 
     def get(self, word: str) -> str:
         i = self._words.get(word, -1)
-        return self._codes[int(i)] if i >= 0 else ""
+        return self._codes[i] if i >= 0 else ""
 
 
 @cache
