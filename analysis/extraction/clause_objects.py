@@ -222,7 +222,11 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     seg_words = 0
     q = nxt
     while q < stop and tokens[q].text not in COMMAS:
-        if doc.inside[q] is not None and doc.inside[q].first == q:
+        m = doc.inside[q]
+        if m is not None and m.first == q and m.kind in (ActorKind.STATE, ActorKind.PLACE):
+            q = m.last + 1  # `، في منتجع صلاح الدين،`: a place inside the adverbial
+            continue
+        if m is not None and m.first == q:
             break
         if tokens[q].kind == "w" and not doc.in_date[q]:
             seg_words += 1

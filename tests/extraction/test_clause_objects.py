@@ -46,3 +46,12 @@ def test_the_object_of_a_call_addressed_with_honour_after_a_comma():
     [e] = engagements(text)
     assert e.type == EngagementType.CALL
     assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_resort_named_after_a_place_is_an_adverbial_between_host_and_guest():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد، في منتجع صلاح الدين القريب من الرباط، اليوم الأحد، "
+        "وزير الخارجية المغربي كريم التازي."
+    )
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
