@@ -1,6 +1,6 @@
 """Score the extractor on a part of the real corpus (`../shared/corpus`) with the shared `score.py`.
 
-    python -m analysis.benchmarks.corpus_score --part dev [--verbose] [--fold K] [--cv]
+    python -m analysis.benchmarks.corpus_score --part dev [--verbose] [--fold K] [--cv [--extra DIR ...]]
 
 `tests/data/corpus_split.json` names the corpus's blind part (empty since pass 1's was spent);
 `dev` is every other article. `fresh` is a blind set of further real articles collected and annotated
@@ -8,7 +8,9 @@ outside the repository (`$FRESH_CORPUS`, default `../newcorpus`, with `gold/` an
 `--cv` cross-validates the learned stages: for each fold, `train_extractor --exclude-fold K`
 trains a model folder without it, that fold is extracted with those models, and the four
 outputs are scored together by the unmodified `score.py` (through a stand-in project whose
-`manage.py` prints them). The gold files of the part are linked into `var/corpus_parts/<part>/`.
+`manage.py` prints them); `--extra DIR` (repeatable: a set with gold/ and texts/) joins every fold's
+training. Any part scores with the models of `$EXTRACTION_MODELS` when it is set. The gold files of
+the part are linked into `var/corpus_parts/<part>/`.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -54,16 +57,16 @@ def part_gold_dir(ids: list[str], name: str) -> Path:
     return folder
 
 
-def cross_validated_project() -> Path:
-    """Train and extract each dev fold with a model that never saw it; a stand-in project prints the result."""
-    work = ROOT / "var" / "cv"
+def cross_validated_project(work: Path, extra: Sequence[Path] = ()) -> Path:
+    """Train and extract each dev fold with a model that never saw it (trained on the other folds, the
+    seeds and the `extra` sets), in the folder `work`; a stand-in project prints the result."""
     documents: list[dict] = []
     for fold in range(FOLDS):
         models = work / f"fold{fold}"
-        shutil.rmtree(models, ignore_errors=True)  # a stage no longer registered leaves no stale model
         manage = [sys.executable, "manage.py"]
-        subprocess.run([*manage, "train_extractor", "--exclude-fold", str(fold), "--out", str(models)],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        extras = [arg for folder in extra for arg in ("--extra", str(folder))]
+        train = [*manage, "train_extractor", "--exclude-fold", str(fold), "--out", str(models), *extras]
+        subprocess.run(train, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         texts = [str(CORPUS / "texts" / f"{i}.txt") for i in part_ids("dev", fold=fold)]
         env = {**os.environ, "EXTRACTION_MODELS": str(models)}
         out = subprocess.run([*manage, "extract", "--json", *texts], cwd=ROOT, env=env, check=True,
@@ -83,11 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=["dev", "blind", "fresh"], default="dev")
     parser.add_argument("--fold", type=int, choices=range(FOLDS))
     parser.add_argument("--cv", action="store_true", help="cross-validate the learned stages (dev only)")
+    parser.add_argument("--extra", type=Path, action="append", default=[], help="with --cv: a set to learn")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
+    if args.extra and not args.cv:
+        parser.error("--extra joins the training of --cv")
     if args.part == "fresh":
         if args.cv or args.fold is not None:
-            parser.error("the fresh set is scored whole, with the shipped models")
+            parser.error("the fresh set is scored whole ($EXTRACTION_MODELS or the shipped models)")
         gold, texts, project = FRESH / "gold", FRESH / "texts", ROOT
     else:
         if not CORPUS.is_dir():
@@ -99,9 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.cv:
             if args.part != "dev" or args.fold is not None:
                 parser.error("--cv scores the whole dev part")
-            project = cross_validated_project()
+            (ROOT / "var").mkdir(exist_ok=True)
+            with tempfile.TemporaryDirectory(prefix="cv-", dir=ROOT / "var") as work:  # one per run
+                return score(gold, texts, cross_validated_project(Path(work), args.extra), args.verbose)
+    return score(gold, texts, project, args.verbose)
+
+
+def score(gold: Path, texts: Path, project: Path, verbose: bool) -> int:
+    """Run the shared `score.py` on a part's gold and texts against `project`'s extractor."""
     cmd = [sys.executable, str(SCORE), str(gold), str(texts), "--project", str(project)]
-    return subprocess.call(cmd + (["--verbose"] if args.verbose else []), cwd=ROOT)
+    return subprocess.call(cmd + (["--verbose"] if verbose else []), cwd=ROOT)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,19 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def distinct_texts(documents: Sequence[GoldDocument]) -> list[GoldDocument]:
+    """The documents without a second copy of a text (same sha256; the first given is kept): a set
+    given twice, or an article in two sets, is learnt from once."""
+    seen: set[str] = set()
+    out = []
+    for document in documents:
+        digest = text_sha256(document.text)
+        if digest not in seen:
+            seen.add(digest)
+            out.append(document)
+    return out
+
+
 def manifest_write(documents: Sequence[GoldDocument], out_dir: Path) -> None:
     """Record which texts the models of `out_dir` learnt from, so that a calibration or a score can
     tell whether a set is held out from them (`trained_on`)."""

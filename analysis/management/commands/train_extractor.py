@@ -3,9 +3,12 @@
     python manage.py train_extractor                      # corpus dev part + seeds -> packaged models
     python manage.py train_extractor --exclude-fold 2 --out var/cv/fold2
     python manage.py train_extractor --gold-dir EXPORT/ --text-dir EXPORT/   # curated gold beside them
+    python manage.py train_extractor --extra ../newcorpus --extra ../newcorpus2  # sets with gold/ + texts/
 
-The blind part of the corpus (tests/data/corpus_split.json) is never trained on. Each stage writes
-its model file into --out (default: analysis/extraction/models, the files that ship).
+The blind part of the corpus (tests/data/corpus_split.json) is never trained on. `--gold-dir/--text-dir`
+pairs and `--extra` folders repeat; a text given twice (same sha256) is trained on once. Each stage
+writes its model file into --out (default: analysis/extraction/models, the files that ship), beside
+`training.json`, the id and sha256 of every text it learnt from.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.benchmarks.corpus_score import CORPUS, FOLDS, part_ids
-from analysis.extraction.training import PACKAGED_MODELS, gold_documents, train_all
+from analysis.extraction.training import PACKAGED_MODELS, distinct_texts, gold_documents, train_all
 
 SEED_GOLD = Path(settings.BASE_DIR).parent / "shared" / "gold" / "seeds"
 SEED_TEXTS = Path(settings.BASE_DIR) / "seeds"
@@ -32,6 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-seeds", action="store_true", help="do not train on the seed articles")
         parser.add_argument("--gold-dir", type=Path, action="append", default=[], help="extra gold files")
         parser.add_argument("--text-dir", type=Path, action="append", default=[], help="their texts")
+        parser.add_argument(
+            "--extra", type=Path, action="append", default=[], help="a set with gold/, texts/"
+        )
         parser.add_argument("--out", type=Path, default=PACKAGED_MODELS, help="where the model files go")
 
     def handle(self, *args, **options):
@@ -47,9 +53,20 @@ class Command(BaseCommand):
         documents = gold_documents(corpus / "gold", corpus / "texts", ids)
         if not options["no_seeds"] and SEED_GOLD.is_dir():
             documents += gold_documents(SEED_GOLD, SEED_TEXTS)
-        for gold_dir, text_dir in zip(options["gold_dir"], options["text_dir"], strict=True):
-            documents += gold_documents(gold_dir, text_dir)
+        pairs = list(zip(options["gold_dir"], options["text_dir"], strict=True))
+        for extra in options["extra"]:
+            if not (extra / "gold").is_dir() or not (extra / "texts").is_dir():
+                raise CommandError(f"{extra}: an extra set needs gold/ and texts/ folders")
+            pairs.append((extra / "gold", extra / "texts"))
+        for gold_dir, text_dir in pairs:
+            found = gold_documents(gold_dir, text_dir)
+            if not found:
+                raise CommandError(f"{gold_dir}: no gold file with its text in {text_dir}")
+            documents += found
+        documents = distinct_texts(documents)
         reports = train_all(documents, options["out"])
         for stage, report in reports.items():
             self.stdout.write(f"{stage}: {json.dumps(report, ensure_ascii=False)}")
-        self.stdout.write(self.style.SUCCESS(f"trained {len(reports)} stage(s) on {len(documents)} documents"))
+        self.stdout.write(
+            self.style.SUCCESS(f"trained {len(reports)} stage(s) on {len(documents)} documents")
+        )
