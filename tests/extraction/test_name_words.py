@@ -60,3 +60,13 @@ def test_a_preposition_a_noun_and_a_pronoun_are_never_in_a_name():
 def test_a_noun_with_a_possessive_pronoun_is_never_in_a_name():
     assert never_in_name("تحياته") and never_in_name("زيارته") and never_in_name("بلادها")
     assert not never_in_name("نبيه") and not never_in_name("ماجده")
+
+
+def test_a_conjunction_on_a_noun_with_a_pronoun_is_never_in_a_name():
+    assert never_in_name("وتحياته") and never_in_name("وجهودهم")
+    assert not never_in_name("وليد") and not never_in_name("وائل")
+
+
+def test_a_less_common_noun_in_the_accusative_after_a_name_is_never_in_it():
+    assert never_in_name("قائلا") and never_in_name("قادما")
+    assert not never_in_name("رضا") and not never_in_name("ماريا")

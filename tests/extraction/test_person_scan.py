@@ -254,3 +254,13 @@ def test_two_surnames_of_two_persons_named_in_full_are_no_new_person():
 def test_a_longer_form_of_the_same_name_is_not_cut_at_its_surname():
     found = persons("وقال الوزير عبد الكريم الساعدي إن الوزير عبد الكريم ناصر الساعدي وصل.")
     assert "عبد الكريم ناصر" not in found
+
+
+def test_a_circumstantial_word_after_a_one_word_name_is_no_part_of_it():
+    found = persons("وأشاد الضيف بدور الرئيس بري قائلا: إن دوره كبير، وقال بري إن الزيارة مهمة.")
+    assert "بري قائلا" not in found
+
+
+def test_thanks_and_a_pronoun_after_a_title_and_a_comma_are_no_name():
+    found = persons("ونقل إليه تحيات خادم الحرمين الشريفين، وتحياته وتقديره.")
+    assert not found
