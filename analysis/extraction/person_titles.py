@@ -32,6 +32,7 @@ from analysis.extraction.person_names import (
     possessed_title_word,
 )
 from analysis.extraction.results import EngagementType
+from analysis.extraction.title_holders import COUNTERPARTS
 
 
 def _head_at(tokens: Sequence[Token], i: int) -> int:
@@ -153,6 +154,8 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, title_end)  # `د.`: its full stop comes next
     if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
         return _STOP  # `ورئيس ...`: the next person of a list begins
+    if j > i and _other_party_head(n):
+        return _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`: two persons
     if (
         tok.article
         and j - i >= 2
@@ -165,6 +168,19 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return _STOP  # `رئيس الوفد الوطني السفير الروسي ...`: a second person's title begins
     step = _name_in_title(tokens, i, j)
     return step if step is not None else _title_goes_on(tokens, i, j, title_end)
+
+
+def _other_party_head(n: str) -> bool:
+    """A counterpart (`نظيره`) or a title head governed by `ب` (`برئيس`, `بوزير`): inside a title
+    chain, the title of another person, never more of the first one's."""
+    if n in COUNTERPARTS:
+        return True
+    return (
+        n[:1] == "ب"
+        and n not in lx.PERSON_TITLE_HEADS
+        and n[1:] in lx.PERSON_TITLE_HEADS
+        and n[1:] not in lx.HEAD_NEEDS_NEXT
+    )
 
 
 def _definite_and_nisba(tokens: Sequence[Token], k: int) -> bool:
@@ -366,6 +382,16 @@ _REGION_WORDS = frozenset(
 )
 
 
+def _joined_head(tok: Token) -> bool:
+    """A title head read only with `و` taken off (`والعاهل`, `ووزير`): after a name it opens a
+    second party joined to the first (`بين X والعاهل الأردني`), not the first one's title."""
+    return (
+        tok.n[:1] == "و"
+        and tok.n not in lx.PERSON_TITLE_HEADS
+        and _strip_article(tok.n) not in lx.PERSON_TITLE_HEADS
+    )
+
+
 def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     """A title without a name right after a name (`كوريلا قائد القيادة المركزية`,
     `شنقريحة، رئيس أركان الجيش`): (start, end) of that title, or None. Without a comma only
@@ -406,7 +432,7 @@ def _title_after_name(tokens: Sequence[Token], end: int, *, comma: bool) -> tupl
     if comma and not has_comma:
         return None
     k = end + 1 if has_comma else end
-    if k >= n_tok or not _head_at(tokens, k):
+    if k >= n_tok or not _head_at(tokens, k) or _joined_head(tokens[k]):
         return None
     title_end, name_first, _ = _parse_title(tokens, k)
     if name_first is None:

@@ -11,6 +11,7 @@ from analysis.arabic import key_variants, name_key, normalize
 from analysis.arabic import strip_article as _strip_article
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
+from analysis.extraction import title_holders as titles
 from analysis.extraction.actor_geo import _reads_as
 from analysis.extraction.actor_records import Mention, _Doc, _Record
 from analysis.extraction.actor_tokens import _forms, _strip_clitic_offset
@@ -72,28 +73,9 @@ def _by_nationality(people, head: str, adjective: str) -> list[_Record]:
         words = [w for t in rec.titles for w in normalize(t).split()]
         if not any(lx.DEMONYM_FORMS.get(w) == state for w in words):
             continue
-        counterpart = any(w in _COUNTERPARTS for w in words)  # `نظيره الصومالي`: the same office
+        counterpart = any(w in titles.COUNTERPARTS for w in words)  # `نظيره الصومالي`: the same office
         if stem in _ENVOYS or counterpart or any(stem in _strip_article(w) for w in words):
             found.append(rec)
-    return found
-
-
-_COUNTERPARTS = frozenset(normalize(w) for w in "نظير نظيره نظيرته نظيرها".split())
-
-
-def _by_title_words(people, words: list[str]) -> list[_Record]:
-    """`القنصل العام الأمريكي السابق` for `القنصل الأمريكي السابق`: the persons whose title has the
-    same head and whose words hold the title-only mention's words or are held by them (the order and
-    an `العام` may differ)."""
-    wanted = {_strip_article(w) for w in words}
-    head = _strip_article(words[0])
-    found = []
-    for rec in people:
-        for title in rec.titles:
-            have = {_strip_article(w) for w in normalize(title).split()}
-            if head in have and len(have & wanted) >= 3 and (have <= wanted or wanted <= have):
-                found.append(rec)
-                break
     return found
 
 
@@ -205,35 +187,40 @@ def _honorific_or_rank_before(doc: _Doc, k_idx: int, rec: _Record) -> int:
 
 
 def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
-    """A title with no name (`رئيس هيئة الحشد الشعبي`, `الموفد الأميركي`) that names exactly one
-    person of the document: a mention of that person."""
-    tokens, text = doc.tokens, doc.text
+    """A title with no name (`رئيس هيئة الحشد الشعبي`, `الموفد الأميركي`, `نظيره اللبناني`) that
+    names exactly one person of the document: a mention of that person."""
+    tokens = doc.tokens
     people = list({id(r): r for r in doc.person_by_key.values()}.values())
     person_titles = [(rec, name_key(t)) for rec in people for t in rec.titles]
+    person_at = {
+        m.last: rec
+        for m in doc.mentions
+        if m.kind == ActorKind.PERSON
+        and not m.embedded
+        and (rec := doc.table.every_key.get(m.actor)) is not None
+    }
+    title_heads = {b - 1: titles.span_parts(tokens, a, a + 1)[2] for a, b in title_only}
     for a, b_max in title_only:
         if any(doc.covered[a:b_max]):
             continue
-        matches: list[_Record] = []
-        b = b_max
         head_tok = tokens[a]
         head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
         head_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
-        while b - a >= 2 and not matches:
-            key = name_key(text[head_start : tokens[b - 1].end])
-            if tokens[b - 1].kind == "w":
-                matches = list(
-                    {
-                        id(r): r for r, tkey in person_titles if tkey == key or tkey.startswith(key + " ")
-                    }.values()
-                )
-            if not matches:
-                b -= 1
+        matches, b = _by_title_key(doc, person_titles, a, b_max, head_start)
+        matches = titles.of_no_state(matches, tokens, a, b)
         if not matches and b_max - a >= 2:
-            matches = _by_nationality(people, head_form, tokens[a + 1].n)
+            matches = titles.same_head(_by_nationality(people, head_form, tokens[a + 1].n), head_form)
             b = a + 2
-        if not matches and b_max - a >= 3:
-            matches = _by_title_words(people, [head_form, *(t.n for t in tokens[a + 1 : b_max])])
-            b = b_max
+        if not matches and b_max - a >= 2:
+            other = titles.other_party(tokens, a, person_at, title_heads)
+            matches = titles.counterpart(people, tokens, a, other)
+            b = a + 2
+        for b in range(b_max, a + 2, -1) if not matches else ():
+            if tokens[b - 1].kind != "w" or tokens[b - 1].n in lx.STOPWORDS:
+                continue  # `لرئيس الحشد الشعبي العراقي إلى`: the title ends at a word of its own
+            matches = titles.by_title_words(people, tokens, a, b)
+            if matches:
+                break
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(
@@ -241,3 +228,23 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
             )
             doc.add_mention(rec, mention)
             doc.cover(a, b - 1)
+            person_at[b - 1] = rec
+
+
+def _by_title_key(
+    doc: _Doc, person_titles: list[tuple[_Record, str]], a: int, b_max: int, head_start: int
+) -> tuple[list[_Record], int]:
+    """The persons one of whose titles is the title-only mention's words or begins with them (the
+    longest such stretch from its head), and where that stretch ends."""
+    tokens, text = doc.tokens, doc.text
+    matches: list[_Record] = []
+    b = b_max
+    while b - a >= 2 and not matches:
+        key = name_key(text[head_start : tokens[b - 1].end])
+        if tokens[b - 1].kind == "w":
+            matches = list(
+                {id(r): r for r, tkey in person_titles if tkey == key or tkey.startswith(key + " ")}.values()
+            )
+        if not matches:
+            b -= 1
+    return matches, b

@@ -88,3 +88,17 @@ def test_a_name_of_common_words_after_a_title_and_a_comma_stays_a_name():
         a.name for a in find_actors("وأكد وزير الدولة للشؤون الخارجية، عادل الصالح، دعم بلاده للعراق.").actors
     }
     assert "عادل الصالح" in found
+
+
+def test_a_title_joined_by_wa_after_a_name_is_a_second_party():
+    found = _persons(
+        "استقبل وزير الخارجية الأمريكي جون ميلر العاهل الأردني الملك عبد الله الثاني. "
+        "ووصف المتحدث المباحثات بين جون ميلر والعاهل الأردني بأنها جيدة."
+    )
+    assert found["جون ميلر"].titles == ["وزير الخارجية الأمريكي"]
+
+
+def test_a_counterpart_or_a_title_governed_by_ba_ends_the_title_before_it():
+    assert title_and_name("الرئيس الإيراني نظيره العراقي على")[0] == "الرئيس الإيراني"
+    assert title_and_name("الرئيس الأمريكي برئيس الوزراء العراقي في")[0] == "الرئيس الأمريكي"
+    assert title_and_name("وزير الدولة لشؤون الدفاع بدولة الإمارات محمد")[0].endswith("بدولة الإمارات")

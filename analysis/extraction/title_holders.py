@@ -1,0 +1,149 @@
+"""Which person of a document holds a title named with no name: what a title says of its holder
+(the states its nationality adjectives and place names give, its office, its words) and the
+choices that stay unambiguous when several persons share a title — the one of no other state for
+a bare title (`وزير الدفاع` beside `وزير الدفاع السعودي`), the counterpart of the same office
+(`نظيره اللبناني`: the Lebanese holder of the other party's office)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from analysis.arabic import normalize
+from analysis.arabic import strip_article as _strip_article
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_geo import _geo_at
+from analysis.extraction.actor_records import _Record
+from analysis.extraction.actor_tokens import Token, _forms, tokenize
+from analysis.extraction.results import ActorKind
+
+COUNTERPARTS = frozenset(normalize(w) for w in "نظير نظيره نظيرته نظيرها".split())
+_SENTENCE_ENDS = frozenset(".!?؟")
+
+
+@lru_cache(maxsize=4096)
+def _title_parts(title: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The states a title names (`الروسي`, `لروسيا الاتحادية`, `في سلطنة عمان`), its other words
+    without clitics or article (`رئيس هيئة الحشد`), and its head (`وزير`)."""
+    return _parts(tuple(tokenize(title)))
+
+
+def _parts(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str], str]:
+    states: set[str] = set()
+    words: set[str] = set()
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.kind != "w":
+            k += 1
+            continue
+        state = next((lx.DEMONYM_FORMS[f] for f in _forms(tok.n) if f in lx.DEMONYM_FORMS), None)
+        geo = _geo_at(tokens, k) if state is None else None
+        if state is not None or geo is not None and geo[2] == ActorKind.STATE:
+            states.add(state or geo[1])
+            k = geo[0] if geo is not None else k + 1
+            continue
+        if tok.n not in lx.STOPWORDS:
+            words.add(_bare(tok.n))
+        k += 1
+    head = next((_bare(t.n) for t in tokens if t.kind == "w"), "")
+    return frozenset(states), frozenset(words), head
+
+
+@lru_cache(maxsize=65536)
+def _bare(n: str) -> str:
+    """A word without its clitics and article: the title head or title word it reads as, else the
+    last reading (`لرئيس` -> `رئيس`, `والعاهل` -> `عاهل`)."""
+    forms = _forms(n)
+    known = next((f for f in forms if f in lx.PERSON_TITLE_HEADS or f in lx.TITLE_WORDS), forms[-1])
+    return _strip_article(known)
+
+
+def title_states(title: str) -> frozenset[str]:
+    return _title_parts(title)[0]
+
+
+def span_parts(tokens: Sequence[Token], a: int, b: int) -> tuple[frozenset[str], frozenset[str], str]:
+    """`_title_parts` of the title tokens `a..b-1` of a document."""
+    return _parts(tokens[a:b])
+
+
+def by_title_words(people: Sequence[_Record], tokens: Sequence[Token], a: int, b: int) -> list[_Record]:
+    """`القنصل العام الأمريكي السابق` for `القنصل الأمريكي السابق`, `رئيس الحشد الشعبي العراقي` for
+    `رئيس هيئة الحشد الشعبي في العراق`: the persons whose title has the same head and whose words
+    hold the title-only mention's words or are held by them, three shared at least (the order and an
+    `العام` may differ; a nationality adjective and the state's name count as one word)."""
+    states, words, head = span_parts(tokens, a, b)
+    wanted = words | {"@" + s for s in states}
+    found = []
+    for rec in people:
+        for title in rec.titles:
+            have_states, have_words, have_head = _title_parts(title)
+            have = have_words | {"@" + s for s in have_states}
+            if have_head == head and len(have & wanted) >= 3 and (have <= wanted or wanted <= have):
+                found.append(rec)
+                break
+    return found
+
+
+def of_no_state(matches: list[_Record], tokens: Sequence[Token], a: int, b: int) -> list[_Record]:
+    """A title that names no state (`وزير الدفاع`), held by several persons: the one whose titles
+    name no state either, when only one's do (the others are foreign: `وزير الدفاع السعودي`)."""
+    if len(matches) < 2 or span_parts(tokens, a, b)[0]:
+        return matches
+    home = [r for r in matches if not any(title_states(t) for t in r.titles)]
+    return home if len(home) == 1 else matches
+
+
+def same_head(matches: list[_Record], head: str) -> list[_Record]:
+    """Of several persons of one nationality matched by a generic word (`الموفد الفرنسي` beside
+    `السفير الفرنسي`), the one whose title has that very head, when only one has."""
+    if len(matches) < 2:
+        return matches
+    stem = _strip_article(head)
+    own = [r for r in matches if any(_title_parts(t)[2] == stem for t in r.titles)]
+    return own if len(own) == 1 else matches
+
+
+def counterpart(
+    people: Sequence[_Record],
+    tokens: Sequence[Token],
+    a: int,
+    other: tuple[_Record | None, str] | None,
+) -> list[_Record]:
+    """`نظيره اللبناني` at `a`: the persons whose title names that state and has the head of the
+    other party's office (`other`: the person named before it in the sentence and his head, or
+    the head of a title-only mention there)."""
+    if other is None or a + 1 >= len(tokens) or tokens[a].n not in COUNTERPARTS:
+        return []
+    state = lx.DEMONYM_FORMS.get(tokens[a + 1].n)
+    rec_other, head = other
+    if state is None or not head:
+        return []
+    return [
+        rec
+        for rec in people
+        if rec is not rec_other
+        and any(state in _title_parts(t)[0] and _title_parts(t)[2] == head for t in rec.titles)
+    ]
+
+
+def other_party(
+    tokens: Sequence[Token],
+    a: int,
+    person_at: dict[int, _Record],
+    title_heads: dict[int, str],
+) -> tuple[_Record | None, str] | None:
+    """The party a counterpart at `a` is the counterpart of: the nearest person (by the last token
+    of a mention, `person_at`) or title-only mention (by its last token, `title_heads`) before it
+    in the sentence, with the head of its title."""
+    k = a - 1
+    while k >= 0 and tokens[k].text not in _SENTENCE_ENDS and not tokens[k + 1].line_start:
+        if k in person_at:
+            rec = person_at[k]
+            heads = {_title_parts(t)[2] for t in rec.titles}
+            return (rec, next(iter(heads))) if len(heads) == 1 else None
+        if k in title_heads:
+            return None, title_heads[k]
+        k -= 1
+    return None

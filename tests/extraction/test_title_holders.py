@@ -1,0 +1,65 @@
+"""Which person of a document a title with no name stands for (`title_holders`, through
+`short_forms.link_title_only`)."""
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.title_holders import title_states
+
+
+def holders(text: str) -> list[tuple[str, str]]:
+    analysis = find_actors(text)
+    return [(m.actor, text[m.start : m.end]) for m in analysis.mentions if m.title_only]
+
+
+def test_a_title_names_its_state_by_an_adjective_or_by_the_states_name():
+    assert title_states("وزير الدفاع لروسيا الاتحادية") == {"روسيا"}
+    assert title_states("وزير الخارجية في سلطنة عمان") == {"سلطنة عمان"}
+    assert title_states("الوزير العماني") == {"سلطنة عمان"}
+    assert title_states("وزير الدفاع") == frozenset()
+
+
+def test_a_bare_title_is_the_holder_of_no_other_state():
+    text = (
+        "استقبل وزير الدفاع الشيخ سالم الفهد، اليوم، الأمير فهد بن سعد وزير الدفاع السعودي. "
+        "وفي وقت سابق التقى وزير الدفاع بالسفير الأردني خالد العمري."
+    )
+    assert ("سالم الفهد", "وزير الدفاع") in holders(text)
+
+
+def test_a_bare_title_held_by_two_persons_of_no_state_stays_unresolved():
+    text = (
+        "التقى وزير الدفاع سالم الفهد، ووزير الدفاع السابق ناصر العلي في الكويت. "
+        "وقال وزير الدفاع إن اللقاء كان مثمرا."
+    )
+    assert not [h for h in holders(text) if h[1] == "وزير الدفاع"]
+
+
+def test_a_title_in_other_words_with_the_states_name_for_its_adjective():
+    text = (
+        "استقبل رئيس هيئة الحشد الشعبي في العراق كريم الساعدي وزير الخارجية التركي أحمد يلماز. "
+        "وتأتي الزيارة بعد أسبوع من زيارة لرئيس الحشد الشعبي العراقي إلى أنقرة."
+    )
+    assert ("كريم الساعدي", "رئيس الحشد الشعبي العراقي") in holders(text)
+
+
+def test_an_envoy_of_a_nationality_is_the_one_whose_title_says_envoy():
+    text = (
+        "التقى الموفد الرئاسي الفرنسي جان بيار دوران رئيس الحكومة، بحضور السفير الفرنسي لدى لبنان "
+        "مارك لوفيفر. ثم توجه الموفد الفرنسي للقاء رئيس مجلس النواب."
+    )
+    assert ("جان بيار دوران", "الموفد الفرنسي") in holders(text)
+
+
+def test_a_counterpart_is_the_holder_of_the_same_office_of_that_state():
+    text = (
+        "وصل وزير الخارجية الليبي عادل المبروك إلى القاهرة، حيث التقى رئيس الوزراء المصري سامح عزت "
+        "ووزير الخارجية المصري حازم نور. وشكر الوزير الليبي نظيره المصري على حسن الاستقبال."
+    )
+    assert ("حازم نور", "نظيره المصري") in holders(text)
+
+
+def test_a_counterpart_of_another_office_is_no_holder():
+    text = (
+        "التقى الرئيس الفرنسي جان لوران وزير الخارجية اللبناني سامي حداد في باريس. "
+        "وسيستقبل الرئيس الفرنسي نظيره اللبناني الشهر المقبل."
+    )
+    assert not [h for h in holders(text) if h[1] == "نظيره اللبناني"]
