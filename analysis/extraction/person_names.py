@@ -355,6 +355,8 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
     if units >= 1 and _conjunction_on_word(tok):
         return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
+    if k >= j + 2 and tokens[k - 2].n in _PATRONYMIC_CONNECTORS and not _name_word_after_father(tok):
+        return False  # `محمد بن سلمان دعا`, `... تحيات`: after the father's name only a name goes on
     if units == 0 and verb_shaped(tok.n) or re.match(r"^[وف][يت]\w{3,}ان$", tok.n) and verb_shaped(tok.n):
         return False  # `ويبحثان`, `ويتناولا`, `يبحثان`, `كوريا ويشهدان`: a verb, not a name
     if (
@@ -380,6 +382,12 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
     )
+
+
+def _name_word_after_father(tok: Token) -> bool:
+    """A word without the article after `بن` and the father's name: a name by the lexicons and no
+    ordinary word of the language (not `دعا`, `تحيات`)."""
+    return name_words.name_evidence(tok.text) and not name_words.ordinary(tok.text)
 
 
 def _valid_name_after(tokens: Sequence[Token], k: int) -> bool:

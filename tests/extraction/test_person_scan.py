@@ -264,3 +264,8 @@ def test_a_circumstantial_word_after_a_one_word_name_is_no_part_of_it():
 def test_thanks_and_a_pronoun_after_a_title_and_a_comma_are_no_name():
     found = persons("ونقل إليه تحيات خادم الحرمين الشريفين، وتحياته وتقديره.")
     assert not found
+
+
+def test_after_bin_and_the_fathers_name_only_a_name_goes_on():
+    found = persons("ونقل ولي العهد الأمير خالد بن سلطان تحيات الملك إلى الضيوف.")
+    assert "خالد بن سلطان" in found and "خالد بن سلطان تحيات" not in found
