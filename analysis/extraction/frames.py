@@ -41,6 +41,7 @@ from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
+    light_verb_attackers,
     nationalities,
     signatories_of,
     state_of_unnamed,
@@ -400,6 +401,12 @@ def party_frames(f: Frame) -> list[Candidate]:
     doc, i = c.doc, c.i
     transfer = c.trig.type in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
     parties: list[Mention] = [m for m in f.roles.subjects if not as_place(doc, m)]
+    if c.trig.type == EngagementType.ATTACK and not c.trig.verb:
+        # `شنت الولايات المتحدة وبريطانيا غارات`; `أعلن X أن إسرائيل شنت غارات`: the states
+        # nearer the light verb are its subject, not a speaker named before them
+        attackers = light_verb_attackers(doc, i, c.rng)
+        if attackers and all(m.last < attackers[0].first for m in parties):
+            parties = attackers
     parties += [
         o[0]
         for o in f.roles.objects

@@ -13,8 +13,10 @@ from analysis.extraction.frame_doc import (
     MULTILATERAL,
     Candidate,
     Doc,
+    pseudo_mention,
     sentence_words,
     trigger_at,
+    unique_mentions,
 )
 from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.results import ActorKind, Role
@@ -30,6 +32,39 @@ def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
         and (doc.inside[k] is None or is_generic_body(doc.inside[k].actor))
     ]
     return min(found)[1] if found else None
+
+
+def light_verb_attackers(doc: Doc, i: int, rng: range) -> list[Mention]:
+    """The states that are the subject of an attack light verb before the attack noun at `i`:
+    after the verb (`شنت الولايات المتحدة وبريطانيا غارات`, `شنت المقاتلات الأميركية البريطانية
+    غارات`) or joined right before it (`أن الولايات المتحدة وبريطانيا شنتا غارات`). [] when a
+    person or a body is the subject there, or no light verb comes shortly before the noun."""
+    tokens = doc.tokens
+    v = next(
+        (
+            k
+            for k in range(i - 1, max(rng.start, i - 10) - 1, -1)
+            if doc.inside[k] is None and tokens[k].n.lstrip("وف") in lx.ATTACK_LIGHT_VERBS
+        ),
+        None,
+    )
+    if v is None or any((hit := trigger_at(tokens[k])) and hit[1] for k in range(v + 1, i)):
+        return []
+    inner = [doc.inside[k] for k in range(v + 1, i) if doc.inside[k] is not None and doc.inside[k].first == k]
+    if inner:
+        return unique_mentions(inner) if all(m.kind == ActorKind.STATE for m in inner) else []
+    adjectives = [lx.DEMONYM_FORMS.get(tokens[k].n) for k in range(v + 1, i)]
+    if any(adjectives):
+        return unique_mentions([pseudo_mention(state, v) for state in adjectives if state])
+    before: list[Mention] = []
+    k = v - 1
+    while k >= rng.start and (m := doc.inside[k]) is not None and m.kind == ActorKind.STATE:
+        before.insert(0, m)
+        k = m.first - 1
+    return [] if before and k >= rng.start and tokens[k].n in _PLACE_LEADS else before
+
+
+_PLACE_LEADS = frozenset(normalize(w) for w in "في إلى الى من على".split())
 
 
 def is_hedged(doc: Doc, rng: range) -> bool:

@@ -1047,3 +1047,22 @@ def test_attack_nouns_in_the_plural_are_attacks():
 def test_the_results_of_someones_past_visits_are_no_visit():
     text = "واستعرض وزير الخارجية سامي الحداد نتائج زياراته الأخيرة إلى عدد من الدول."
     assert not [e for e in engagements(text) if e.type == EngagementType.VISIT]
+
+
+def test_states_after_an_attack_light_verb_are_the_attackers():
+    text = "شنت الولايات المتحدة وفرنسا غارات جوية على مواقع تنظيم داعش شمالي العراق."
+    [e] = engagements(text)
+    assert e.type == EngagementType.ATTACK
+    assert {"الولايات المتحدة", "فرنسا"} <= parties(e)
+
+
+def test_states_before_an_attack_light_verb_are_its_subject_not_the_speaker_before_them():
+    text = "وأعلن المتحدث باسم الجماعة سامي الحداد أن الولايات المتحدة وفرنسا شنتا غارات جوية على ميناء الحديدة."
+    attacks = [e for e in engagements(text) if e.type == EngagementType.ATTACK]
+    assert [parties(e) for e in attacks] == [{"الولايات المتحدة", "فرنسا"}]
+
+
+def test_nationality_adjectives_after_an_attack_light_verb_name_the_attackers():
+    text = "شنت المقاتلات الأميركية الفرنسية، مساء الخميس، غارات على مواقع لتنظيم داعش في سوريا."
+    [e] = engagements(text)
+    assert {"الولايات المتحدة", "فرنسا"} <= parties(e)
