@@ -4,6 +4,7 @@ title with no name (`رئيس هيئة الحشد الشعبي`) that only one o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,7 +15,7 @@ from analysis.extraction import name_words
 from analysis.extraction import title_holders as titles
 from analysis.extraction.actor_geo import _reads_as
 from analysis.extraction.actor_records import Mention, _Doc, _Record
-from analysis.extraction.actor_tokens import _forms, _strip_clitic_offset
+from analysis.extraction.actor_tokens import Token, _forms, _strip_clitic_offset
 from analysis.extraction.name_variants import variant_spelling
 from analysis.extraction.person_names import _PATRONYMIC_CONNECTORS
 from analysis.extraction.results import ActorKind
@@ -62,8 +63,9 @@ _ENVOYS = frozenset(normalize(w) for w in "موفد مبعوث ضيف زاير".
 
 
 def _by_nationality(people, head: str, adjective: str) -> list[_Record]:
-    """`الموفد الأميركي`, `الوزير التركي`: the one person of the document whose title has that
-    nationality (and that office, unless the head is a generic envoy word)."""
+    """`الموفد الأميركي`, `الوزير التركي`, `الوزير البحريني`: the persons of the document whose title
+    names that state, by the adjective or by its name (`وزير خارجية البحرين`), and has that office
+    (unless the head is a generic envoy word)."""
     state = lx.DEMONYM_FORMS.get(adjective)
     if state is None:
         return []
@@ -71,7 +73,7 @@ def _by_nationality(people, head: str, adjective: str) -> list[_Record]:
     found = []
     for rec in people:
         words = [w for t in rec.titles for w in normalize(t).split()]
-        if not any(lx.DEMONYM_FORMS.get(w) == state for w in words):
+        if not any(titles.title_nation(t) == state for t in rec.titles):
             continue
         counterpart = any(w in titles.COUNTERPARTS for w in words)  # `نظيره الصومالي`: the same office
         if stem in _ENVOYS or counterpart or any(stem in _strip_article(w) for w in words):
@@ -235,16 +237,35 @@ def _by_title_key(
     doc: _Doc, person_titles: list[tuple[_Record, str]], a: int, b_max: int, head_start: int
 ) -> tuple[list[_Record], int]:
     """The persons one of whose titles is the title-only mention's words or begins with them (the
-    longest such stretch from its head), and where that stretch ends."""
+    longest such stretch from its head), and where that stretch ends. A stretch that leaves out the
+    title's nationality (`وزير الدفاع` of `وزير الدفاع الأميركي`) is another title, and so is one
+    that leaves out the genitive of its last noun where the person's title goes on otherwise
+    (`رئيس مجلس` of `رئيس مجلس النواب`, not of `رئيس مجلس الشورى`)."""
     tokens, text = doc.tokens, doc.text
     matches: list[_Record] = []
     b = b_max
     while b - a >= 2 and not matches:
         key = name_key(text[head_start : tokens[b - 1].end])
-        if tokens[b - 1].kind == "w":
+        cut = _cut_short(tokens, b) if b < b_max else None
+        if tokens[b - 1].kind == "w" and cut != "nationality":
             matches = list(
-                {id(r): r for r, tkey in person_titles if tkey == key or tkey.startswith(key + " ")}.values()
+                {
+                    id(r): r
+                    for r, tkey in person_titles
+                    if tkey == key or tkey.startswith(key + " ") and cut != "genitive"
+                }.values()
             )
         if not matches:
             b -= 1
     return matches, b
+
+
+def _cut_short(tokens: Sequence[Token], b: int) -> str | None:
+    """How the title goes on at `b`: with its nationality adjective, or with the genitive of a noun
+    in the construct state at `b - 1`."""
+    nxt, last = tokens[b], tokens[b - 1]
+    if nxt.kind != "w":
+        return None
+    if nxt.n in lx.DEMONYM_FORMS:
+        return "nationality"
+    return "genitive" if nxt.article and not last.article and last.n not in lx.STOPWORDS else None

@@ -29,7 +29,7 @@ def _title_parts(title: str) -> tuple[frozenset[str], frozenset[str], str]:
 
 
 def _parts(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str], str]:
-    states: set[str] = set()
+    states: list[str] = []
     words: set[str] = set()
     k = 0
     while k < len(tokens):
@@ -37,17 +37,24 @@ def _parts(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str], str
         if tok.kind != "w":
             k += 1
             continue
-        state = next((lx.DEMONYM_FORMS[f] for f in _forms(tok.n) if f in lx.DEMONYM_FORMS), None)
-        geo = _geo_at(tokens, k) if state is None else None
-        if state is not None or geo is not None and geo[2] == ActorKind.STATE:
-            states.add(state or geo[1])
-            k = geo[0] if geo is not None else k + 1
+        if (named := _state_at(tokens, k)) is not None:
+            states.append(named[0])
+            k = named[1]
             continue
         if tok.n not in lx.STOPWORDS:
             words.add(_bare(tok.n))
         k += 1
     head = next((_bare(t.n) for t in tokens if t.kind == "w"), "")
     return frozenset(states), frozenset(words), head
+
+
+def _state_at(tokens: Sequence[Token], k: int) -> tuple[str, int] | None:
+    """The state a nationality adjective or a state's name at word `k` names, and where it ends."""
+    state = next((lx.DEMONYM_FORMS[f] for f in _forms(tokens[k].n) if f in lx.DEMONYM_FORMS), None)
+    if state is not None:
+        return state, k + 1
+    geo = _geo_at(tokens, k)
+    return (geo[1], geo[0]) if geo is not None and geo[2] == ActorKind.STATE else None
 
 
 @lru_cache(maxsize=65536)
@@ -61,6 +68,16 @@ def _bare(n: str) -> str:
 
 def title_states(title: str) -> frozenset[str]:
     return _title_parts(title)[0]
+
+
+@lru_cache(maxsize=4096)
+def title_nation(title: str) -> str | None:
+    """The holder's state: the first a title names (`سفير الكويت لدى العراق`: الكويت; `رئيسا روسيا
+    وسوريا`: روسيا, the second is the other holder's)."""
+    tokens = tokenize(title)
+    return next(
+        (named[0] for k, t in enumerate(tokens) if t.kind == "w" and (named := _state_at(tokens, k))), None
+    )
 
 
 def span_parts(tokens: Sequence[Token], a: int, b: int) -> tuple[frozenset[str], frozenset[str], str]:
@@ -124,7 +141,7 @@ def counterpart(
         rec
         for rec in people
         if rec is not rec_other
-        and any(state in _title_parts(t)[0] and _title_parts(t)[2] == head for t in rec.titles)
+        and any(title_nation(t) == state and _title_parts(t)[2] == head for t in rec.titles)
     ]
 
 

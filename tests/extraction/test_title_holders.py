@@ -63,3 +63,27 @@ def test_a_counterpart_of_another_office_is_no_holder():
         "وسيستقبل الرئيس الفرنسي نظيره اللبناني الشهر المقبل."
     )
     assert not [h for h in holders(text) if h[1] == "نظيره اللبناني"]
+
+
+def test_a_nationality_is_the_states_name_in_the_holders_title():
+    text = (
+        "وصل وزير خارجية البحرين خالد الفاضل إلى بغداد في زيارة رسمية. "
+        "ومن المقرر أن يلتقي الوزير البحريني نظيره العراقي سامي الجبوري."
+    )
+    assert ("خالد الفاضل", "الوزير البحريني") in holders(text)
+
+
+def test_a_title_with_a_nationality_its_holder_lacks_is_another_person():
+    text = (
+        "وصل وزير الدفاع سامي الجبوري إلى واشنطن في زيارة رسمية. "
+        "وأبلغ وزير الدفاع الأميركي نظيره العراقي رغبة بلاده في الشراكة."
+    )
+    assert not [h for h in holders(text) if h[1].startswith("وزير الدفاع")]
+
+
+def test_a_title_whose_genitive_differs_is_another_person():
+    text = (
+        "استقبل رئيس مجلس الشورى الإيراني علي مرادي الوفد في طهران. "
+        "والتقى رئيس مجلس النواب نبيل الرئيس الإيراني في القصر."
+    )
+    assert not [h for h in holders(text) if h[1].startswith("رئيس مجلس")]
