@@ -273,9 +273,7 @@ def _article_step(
     units += 1
     if k < n_tok and tokens[k].n in lx.NAME_CONNECTORS and units < 4:
         return k, units, bare, False  # `محمد الصالح بن بيشة`: the name goes on after a connector
-    e = k
-    while e < n_tok and units + e - k < 5 and _family_word(tokens[e]):
-        e += 1
+    e = _chain_end(tokens, k, 5 - units)
     if e > k and _name_ends_after(tokens, e):
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
@@ -308,6 +306,7 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and not _family_after_father(tokens, k)
         and not _family_name(tok)
         and not (bare >= 3 and _family_chain_ends(tokens, k))  # given, father's, grandfather's names
+        and not _unknown_word_at_end(tokens, k)
     ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -327,6 +326,13 @@ def _family_name(tok: Token) -> bool:
     word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
     analysis) and no ordinary word of the language (wordfreq) is the family name."""
     return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
+
+
+def _unknown_word_at_end(tokens: Sequence[Token], k: int) -> bool:
+    """`غانم إبراهيم الفضالة مساعد ...`: a definite word qalsadi does not analyse and the news rarely
+    writes (a family name, whatever its ending), right where the name ends."""
+    word = tokens[k].text
+    return reading(word) in ("", "U") and word_zipf(word) < name_words.WORD_ZIPF and _name_ends_after(tokens, k + 1)
 
 
 def _family_after_father(tokens: Sequence[Token], k: int) -> bool:
@@ -459,8 +465,24 @@ def _family_chain_ends(tokens: Sequence[Token], k: int) -> bool:
     return e - k >= 2 and _name_ends_after(tokens, e)
 
 
-def _family_word(tok: Token) -> bool:
-    """An article-bearing word that may continue a Gulf-style chain of family names."""
+def _chain_end(tokens: Sequence[Token], k: int, room: int) -> int:
+    """End of a chain of family names from `k` (at most `room` words): family words, where a common
+    word inside the chain (`الحمد` in `جابر المبارك الحمد الصباح`) is taken when a family word
+    closes the chain at the name's end."""
+    e = k
+    while e < len(tokens) and e - k < room and _family_word(tokens[e], inner=True):
+        e += 1
+    while e > k and not (_family_word(tokens[e - 1]) and _name_ends_after(tokens, e)):
+        e -= 1
+    strict = k
+    while strict < len(tokens) and strict - k < room and _family_word(tokens[strict]):
+        strict += 1
+    return e if e > k else strict
+
+
+def _family_word(tok: Token, *, inner: bool = False) -> bool:
+    """An article-bearing word that may continue a Gulf-style chain of family names (`inner`: also
+    an ordinary word of the language, inside a chain that a family word closes)."""
     n = tok.n
     return (
         tok.kind == "w"
@@ -472,7 +494,7 @@ def _family_word(tok: Token) -> bool:
         and _strip_article(n) not in lx.TITLE_WORDS
         and _strip_article(n) not in lx.ORG_HEADS
         and not n.endswith(("ات", "ه", "ون", "ين"))
-        and not (name_words.ordinary(tok.text) and not name_words.name_evidence(tok.text))  # `القيام`
+        and (inner or not (name_words.ordinary(tok.text) and not name_words.name_evidence(tok.text)))  # `القيام`
     )
 
 
@@ -489,6 +511,8 @@ def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
     if _name_ends_after(tokens, k):
         return True
     tok = tokens[k]
+    if tok.n in _PATRONYMIC_CONNECTORS and k + 1 < len(tokens) and _valid_name_token(tokens[k + 1]):
+        return _name_ends_after(tokens, k + 2)  # `عوض محمد أحمد بن عوف وزير ...`: the father's name closes it
     if tok.kind != "w" or _known_word(tok.n) or tok.n in lx.NON_NAME_NOUNS:
         return False
     if tok.article:

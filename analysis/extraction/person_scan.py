@@ -296,14 +296,16 @@ def _without_surname_first(tokens: Sequence[Token], persons: list[_Found]) -> li
     """A "name" that starts with another person's surname is that person's short form (`السفير
     ماكسيموف قدم` after `ماكسيم ماكسيموف`), left to the short-form pass; not when that word is also
     a given name and the rest is a name of its own (`فؤاد حسين` ... `نظيره حسين أمير عبداللهيان`)."""
-    full_surnames: dict[str, set[int]] = {}
+    full_surnames: dict[tuple[str, bool], set[int]] = {}
     for idx, (_, _, nf, ne) in enumerate(persons):
         if ne - nf >= 2 and tokens[ne - 2].n not in _PATRONYMIC_CONNECTORS:
-            full_surnames.setdefault(name_key(tokens[ne - 1].n), set()).add(idx)
+            full_surnames.setdefault((name_key(tokens[ne - 1].n), tokens[ne - 1].article), set()).add(idx)
+    # the same word as written, with the article or without it: `صباح الأحمد` is no short form of `الصباح`
     return [
         p
         for idx, p in enumerate(persons)
-        if not full_surnames.get(name_key(tokens[p[2]].n), set()) - {idx} or _given_name_first(tokens, p)
+        if not full_surnames.get((name_key(tokens[p[2]].n), tokens[p[2]].article), set()) - {idx}
+        or _given_name_first(tokens, p)
     ]
 
 

@@ -269,3 +269,23 @@ def test_thanks_and_a_pronoun_after_a_title_and_a_comma_are_no_name():
 def test_after_bin_and_the_fathers_name_only_a_name_goes_on():
     found = persons("ونقل ولي العهد الأمير خالد بن سلطان تحيات الملك إلى الضيوف.")
     assert "خالد بن سلطان" in found and "خالد بن سلطان تحيات" not in found
+
+
+def test_a_name_with_four_names_and_the_fathers_after_bin_is_whole():
+    found = persons("وأشاد الفريق أول ركن سالم محمد علي بن ناصف وزير الدفاع بالعلاقات.")
+    assert "سالم محمد علي بن ناصف" in found
+
+
+def test_a_given_name_that_is_another_persons_family_name_without_the_article_is_no_short_form():
+    found = persons("استقبل أمير البلاد الشيخ صباح الأحمد الجابر الصباح ولي العهد الشيخ نواف الأحمد الجابر الصباح.")
+    assert "صباح الأحمد الجابر الصباح" in found and "نواف الأحمد الجابر الصباح" in found
+
+
+def test_a_chain_of_family_names_may_hold_a_common_word_when_a_family_name_closes_it():
+    found = persons("وكان في وداعه رئيس الوزراء الشيخ جابر المبارك الحمد الصباح وعدد من المسؤولين.")
+    assert "جابر المبارك الحمد الصباح" in found
+
+
+def test_an_unknown_rare_definite_word_before_a_title_closes_the_name():
+    found = persons("وحضر اللواء الركن سالم إبراهيم الكوارزة مساعد رئيس الأركان للعمليات.")
+    assert "سالم إبراهيم الكوارزة" in found
