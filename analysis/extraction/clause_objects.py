@@ -89,6 +89,8 @@ def collect_after(
                 after_comma = _past_comma(doc, nxt, stop, etype)
                 if after_comma is None:
                     break
+                if marker == ATTENDED:
+                    marker = ""  # `استقبل X بحضور Y، اليوم Z`: past the adverbial, the object again
                 k = after_comma
                 continue
             k += 1
@@ -256,13 +258,15 @@ _ADDITION_TO = frozenset(normalize(w) for w in "إلى الى على عن".split
 
 
 def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
-    """The person right after a time or place phrase that opens with a preposition after the
-    comma (`، في بغداد اليوم /السبت/ وزير الأمن X`): where the objects go on, else None."""
+    """The person right after a time, place or venue phrase that opens with a preposition or a
+    time after the comma (`، في بغداد اليوم /السبت/ وزير الأمن X`, `، اليوم الأحد (16 نيسان) X`,
+    `، بقصر الاتحادية الفريق أول X`): where the objects go on, else None."""
     tokens = doc.tokens
-    if nxt >= stop or not _opens_with_preposition(tokens[nxt]):
+    if nxt >= stop or not (_opens_with_preposition(tokens[nxt]) or _opens_with_time(doc, nxt)):
         return None
     q = nxt
-    while q < stop and q - nxt <= 8:
+    venue = False  # after `بقصر`, `في مكتبه`: the words up to the person name the venue
+    while q < stop and q - nxt <= 12:
         tok, m = tokens[q], doc.inside[q]
         if m is not None:
             if m.kind == ActorKind.PERSON:
@@ -273,10 +277,23 @@ def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
             continue
         if tok.kind == "p" and tok.text in COMMAS | QUOTE_MARKS:
             return None
-        if tok.kind == "w" and not doc.in_date[q] and not any(f in ADVERBIAL_WORDS for f in _forms(tok.n)):
+        if tok.kind == "w" and _venue_word(tok.n):
+            venue = True
+        elif tok.kind == "w" and venue and not trigger_at(tok) and tok.n not in lx.STOPWORDS:
+            pass  # `، بقصر الاتحادية الفريق أول X`: the venue's name
+        elif tok.kind == "w" and not doc.in_date[q] and not any(f in ADVERBIAL_WORDS for f in _forms(tok.n)):
             return None
         q += 1
     return None
+
+
+def _opens_with_time(doc: Doc, k: int) -> bool:
+    """`، اليوم الأحد (16 نيسان) ...`, `، أمس ...`: a time phrase opens the segment."""
+    tok = doc.tokens[k]
+    return tok.kind == "w" and (doc.in_date[k] or tok.n in _TIME_OPENERS)
+
+
+_TIME_OPENERS = frozenset(normalize(w) for w in "اليوم أمس امس صباح مساء ظهر يوم".split())
 
 
 def _has_verb(doc: Doc, a: int, b: int) -> bool:

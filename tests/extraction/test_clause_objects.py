@@ -55,3 +55,18 @@ def test_a_resort_named_after_a_place_is_an_adverbial_between_host_and_guest():
     )
     [e] = engagements(text)
     assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_venue_after_a_comma_leads_to_the_guest_it_closes():
+    text = "استقبل رئيس الجمهورية سامي الحداد، اليوم الاثنين، بقصر الضيافة وزير الخارجية المغربي كريم التازي."
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_the_guest_after_an_attendee_and_a_dated_time_phrase_is_the_object_not_an_attendee():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد وبحضور رئيس الوزراء ماجد السويدي، اليوم الأحد (16 نيسان 2017) "
+        "وزير الخارجية المغربي كريم التازي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [{p.name for p in e.participants} for e in meetings] == [{"سامي الحداد", "ماجد السويدي", "كريم التازي"}]
