@@ -142,6 +142,7 @@ def _body_in_construct(tok: Token) -> bool:
     return (
         tok.kind == "w"
         and not tok.article
+        and tok.n not in lx.RANKS  # `الفريق ركن “X”`: a rank's quoted name is a person's
         and any(f in lx.ORG_HEADS or f in lx.TITLE_WORDS for f in _forms(tok.n))
     )
 
@@ -242,6 +243,8 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     """Whether the title goes on past the word at `j` (a title word, a place, a genitive)."""
     n_tok = len(tokens)
     n = tokens[j].n
+    if j > i and n in lx.TITLE_WORD_NEXT.get(tokens[j - 1].n, ()):
+        return ("go", j + 1, j + 1)  # `رئيس أركان حرب القوات المسلحة`
     if (
         any(
             f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS or f in lx.ORG_HEADS

@@ -102,3 +102,17 @@ def test_a_counterpart_or_a_title_governed_by_ba_ends_the_title_before_it():
     assert title_and_name("الرئيس الإيراني نظيره العراقي على")[0] == "الرئيس الإيراني"
     assert title_and_name("الرئيس الأمريكي برئيس الوزراء العراقي في")[0] == "الرئيس الأمريكي"
     assert title_and_name("وزير الدولة لشؤون الدفاع بدولة الإمارات محمد")[0].endswith("بدولة الإمارات")
+
+
+def test_a_quoted_name_after_a_rank_is_the_persons():
+    assert title_and_name("رئيس أركان القوات البرية، الفريق ركن “سالم المبروك”، مع")[1] == "سالم المبروك"
+
+
+def test_a_title_word_that_goes_on_only_after_another():
+    title, name = title_and_name("رئيس أركان حرب القوات المسلحة الفريق سامي عزت في")
+    assert title == "رئيس أركان حرب القوات المسلحة الفريق" and name == "سامي عزت"
+
+
+def test_a_charge_daffaires_is_a_title():
+    found = _persons("استقبل الوزير، اليوم، القائم بأعمال سفارة كندا لدى العراق جون ميلر.")
+    assert found["جون ميلر"].titles == ["القائم بأعمال سفارة كندا لدى العراق"]
