@@ -51,7 +51,11 @@ def _valid_name_word(text: str) -> bool:
         not tok.article
         and definite is not None
         and not n.startswith(_ARTICLE)
-        and (n.startswith(("لل", "ولل", "فلل")) or name_words.clitic_and_article(tok.text, definite))
+        and (
+            n.startswith(("لل", "ولل", "فلل"))
+            or name_words.clitic_and_article(tok.text, definite)
+            or _preposition_on_definite_word(tok.text, definite)
+        )
     ):
         return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
     for f in _forms(n):
@@ -71,6 +75,13 @@ def _valid_name_word(text: str) -> bool:
     ):
         return False  # `والأوسمة`: the conjunction and the article on a noun (not `والتر`, `فالح`)
     return not possessed_title_word(n)
+
+
+def _preposition_on_definite_word(text: str, definite: str) -> bool:
+    """`بالتوفيق`, `بالمزيد`: `ب` and the article on a noun of the language (qalsadi reads it, the news
+    writes it): no name opens so (`بالدوين`: `الدوين` is no word)."""
+    rest = text[1:] if text[:1] == "ب" else ""
+    return len(definite) >= 5 and "N" in reading(rest) and word_zipf(rest) >= name_words.WORD_ZIPF
 
 
 # Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`), longest first.

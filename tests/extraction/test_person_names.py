@@ -69,3 +69,10 @@ def test_after_three_given_names_a_chain_of_family_names_closes_the_name():
 def test_a_name_written_twice_by_mistake_is_the_name_once():
     assert name_at("سليم عواد سليم عواد والمدير") == "سليم عواد"
     assert name_at("عبد الله عبد الله، رئيس") == "عبد الله عبد الله"
+
+
+def test_a_preposition_and_the_article_on_a_word_of_the_language_open_no_name():
+    from analysis.extraction.person_names import _valid_name_word
+
+    assert not _valid_name_word("بالتوفيق") and not _valid_name_word("بالمزيد")
+    assert _valid_name_word("بالدوين") and _valid_name_word("باسم")

@@ -118,3 +118,19 @@ def test_a_tagged_span_after_an_eponym_noun_or_opening_with_a_verb_is_no_person(
     tokens = tokenize("وصل إلى مطار الملك خالد الدولي")
     assert _eponym_before(tokens, 4)  # `خالد`, after `مطار الملك`
     assert verb_shaped("يؤكدان") and not verb_shaped("يوسف")
+
+
+def test_a_preposition_on_a_common_word_opens_no_new_person_but_a_given_name_with_ba_does():
+    from analysis.extraction.tagger.persons import _full_name
+
+    assert not _full_name("بحسن الاستقبال")  # `ب` and `حسن`, far commoner alone
+    assert _full_name("باسم العوادي") and _full_name("بسام الخطيب")
+
+
+def test_a_word_with_a_preposition_the_text_writes_without_it_is_no_part_of_a_tagged_name():
+    from analysis.extraction.tagger.persons import _preposition_inside
+    from analysis.extraction.tagger.spans import written_words
+
+    tokens = tokenize("قتل سليماني في بغداد، وعين قاآني خلفا لسليماني.")
+    assert _preposition_inside(tokens, Span("PER", 7, 8), written_words(tokens))
+    assert not _preposition_inside(tokens, Span("PER", 6, 7), written_words(tokens))

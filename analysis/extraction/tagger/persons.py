@@ -16,12 +16,13 @@ from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_tokens import _forms
 from analysis.extraction.actors import ActorAnalysis, Token
-from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.name_words import clitic_and_article
 from analysis.extraction.person_names import verb_shaped
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import lexicon_word
-from analysis.extraction.tagger.spans import Span
+from analysis.extraction.tagger.spans import Span, written_words
 
 MIN_CONFIDENCE = 0.6  # the model's mean probability of the span's labels
 CONTEXT = 2  # tokens of context around a stretch to tag: the features' reach
@@ -58,7 +59,25 @@ def _prepositional(word: str) -> bool:
     """`بطائرتين`, `بصواريخ`, `لقوات`: the preposition ب/ل on a noun, which qalsadi reads as a noun only
     and wordfreq finds commoner than the whole word. A name keeps its ب (`باسم`, `بشار`, `بلال`)."""
     rest = word[1:]
-    return word[:1] in "بل" and len(rest) >= 3 and reading(rest) == "N" and word_zipf(rest) > word_zipf(word)
+    if word[:1] not in "بل" or len(rest) < 3 or word_zipf(rest) <= word_zipf(word):
+        return False
+    # `بحسن`: the noun may have other readings (`حسن` is also a verb and a given name) when the clitic
+    # reading is clearly the commoner one and the whole word is no given name nor proper noun
+    return reading(rest) == "N" or (
+        "N" in reading(rest)
+        and clitic_and_article(word, rest)
+        and not is_given_name(word)
+        and "P" not in reading(word)
+    )
+
+
+def _preposition_inside(tokens: Sequence[Token], span: Span, written: frozenset[str]) -> bool:
+    """A word after the first that is `ب`/`ل` on a word the document writes without it (`خلفا
+    لسليماني` beside `سليماني`): a prepositional phrase after the name, no word of it."""
+    return any(
+        t.n[:1] in "بل" and len(t.n) >= 5 and t.n[1:] in written
+        for t in tokens[span.first + 1 : span.last + 1]
+    )
 
 
 def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
@@ -98,6 +117,7 @@ def known_persons(
         return None
     known = {name_key(n) for a in analysis.actors if a.kind == ActorKind.PERSON for n in (a.name, *a.aliases)}
     names: dict[str, None] = {}
+    written = written_words(tokens)
     for span, name, confidence in found:
         if (
             confidence >= MIN_CONFIDENCE
@@ -107,6 +127,7 @@ def known_persons(
             and not verb_shaped(tokens[span.first].n)
             and not _eponym_before(tokens, span.first)
             and _plain_words(tokens, span)
+            and not _preposition_inside(tokens, span, written)
             and not covered.intersection(range(span.first, span.last + 1))
         ):
             names[name] = None
