@@ -71,7 +71,11 @@ def build(
     frame = Frame(c, roles, *setting(c, roles))
     etype = trig.type
     if is_reception(doc, c.i, rng):  # `وكان في استقباله X`: X received the sentence's guest
-        guests, hosts = reception_parties(doc, c.i, rng, roles.subjects)
+        possessor = roles.subjects
+        if not any(m.first < c.i for m in possessor):
+            # `وكان في استقباله A، وB`: the pronoun is the one told before, not a host after it
+            possessor = Roles().continuing(c.antecedent(), []).subjects
+        guests, hosts = reception_parties(doc, c.i, rng, possessor)
         roles.subjects = guests
         return reception_candidates(frame.make, guests, hosts)
     if etype == EngagementType.AGREEMENT and (signatories := signatories_of(doc, c.i, rng)):

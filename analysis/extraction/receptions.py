@@ -6,6 +6,7 @@ stands (after a visit in the same sentence, in the next sentence, or alone)."""
 from __future__ import annotations
 
 from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
 from analysis.extraction.clause_objects import collect_after
 from analysis.extraction.frame_doc import AUXILIARIES, Candidate, Doc, unique_mentions
 from analysis.extraction.results import ActorKind, EngagementType, Role
@@ -16,18 +17,47 @@ _ARRIVAL_LEADS = frozenset(normalize(w) for w in "لدى عند فور بعد".s
 
 
 def is_reception(doc: Doc, i: int, rng: range) -> bool:
-    """`كان في استقباله`, `وكانت في استقبال`: the reception word after `في` and a form of `كان`."""
+    """`كان في استقباله`, `وكانت في استقبال`: the reception word after `في` and a form of `كان`;
+    `واستقبل سموه لدى وصوله`: the one told before was received on arrival."""
     tokens = doc.tokens
+    if received_on_arrival(doc, i, rng) is not None:
+        return True
     if i - 2 < rng.start or tokens[i].n not in RECEPTION_NOUNS or tokens[i - 1].n != _IN:
         return False
     return tokens[i - 2].n in AUXILIARIES or tokens[i - 2].n.lstrip("و") in ("سيكون", "يكون")
+
+
+_RECEIVED = normalize("استقبل")
+_ARRIVAL_NOUNS = frozenset(normalize(w) for w in "وصوله وصولها وصولهم وصولهما".split())
+
+
+def received_on_arrival(doc: Doc, i: int, rng: range) -> int | None:
+    """`واستقبل سموه لدى وصوله، A، وB`: the verb read in the passive (no one named before the
+    arrival phrase but a pronoun of address); where its hosts start, else None."""
+    tokens = doc.tokens
+    if tokens[i].n.removeprefix("و") != _RECEIVED:
+        return None
+    k = i + 1
+    if k < rng.stop and _address_pronoun(tokens[k].n):
+        k += 1
+    if k + 1 < rng.stop and tokens[k].n in _ARRIVAL_LEADS and tokens[k + 1].n in _ARRIVAL_NOUNS:
+        return k + 2
+    return None
+
+
+def _address_pronoun(word: str) -> bool:
+    """`سموه`, `معاليه`, `فخامته`: a form of address with the pronoun for the one addressed."""
+    if not word.endswith("ه") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return stem in lx.ADDRESS_HONORIFICS or stem.endswith("ت") and stem[:-1] + "ه" in lx.ADDRESS_HONORIFICS
 
 
 def reception_parties(doc: Doc, i: int, rng: range, possessor: list) -> tuple[list, list]:
     """The guests and the hosts of the reception word at `i`. `possessor`: the party a pronoun on
     the word stands for (`استقباله`), found by the caller like any possessor."""
     tokens = doc.tokens
-    start = i + 1
+    start = received_on_arrival(doc, i, rng) or i + 1
     guests = [m for m in possessor if m.first < i]  # those named after the word are its hosts
     if tokens[i].n == normalize("استقبال"):
         first = doc.inside[i + 1] if i + 1 < rng.stop else None

@@ -43,3 +43,25 @@ def test_those_named_after_the_reception_word_are_all_hosts_never_its_guest():
         "وكان في استقباله وزير الخارجية الأردني هاني الفايز، ووزير الداخلية سامر الخطيب."
     )
     assert meetings(text) == []
+
+
+def test_every_host_listed_after_the_reception_word_meets_the_visitor_told_before():
+    text = (
+        "وصل وزير الخارجية الكويتي سالم العلي إلى عمان اليوم في زيارة رسمية. "
+        "وكان في استقباله وزير الخارجية الأردني هاني الفايز، ووزير الداخلية سامر الخطيب."
+    )
+    assert meetings(text) == [
+        [("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)],
+        [("سالم العلي", Role.GUEST), ("سامر الخطيب", Role.HOST)],
+    ]
+
+
+def test_received_on_arrival_the_visitor_is_the_guest_of_those_named_after():
+    text = (
+        "وصل وزير الخارجية الكويتي سالم العلي إلى عمان اليوم في زيارة رسمية. "
+        "واستقبل معاليه لدى وصوله، وزير الخارجية الأردني هاني الفايز، ووزير الداخلية سامر الخطيب."
+    )
+    assert meetings(text) == [
+        [("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)],
+        [("سالم العلي", Role.GUEST), ("سامر الخطيب", Role.HOST)],
+    ]
