@@ -11,7 +11,7 @@ from analysis.arabic import normalize
 from analysis.arabic import strip_article as _strip_article
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
-from analysis.extraction.actor_geo import _is_geo
+from analysis.extraction.actor_geo import _geo_at, _is_geo
 from analysis.extraction.actor_tokens import (
     _ARTICLE,
     _DIACRITICS_RE,
@@ -63,7 +63,7 @@ def _valid_name_word(text: str) -> bool:
             return False
         if f in lx.SPEECH_VERBS and not (n[:1] in name_words.NOUN_ONLY_CLITICS and f == n[1:]):
             return False  # `وقال`, not `كيري`: `ك` never goes on a verb
-    if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n):
+    if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n) and n not in _PLACE_OPENERS:
         return False
     if n in lx.ADDRESS_HONORIFICS or _strip_article(n) in lx.ADDRESS_HONORIFICS:
         return False  # `صاحب السمو الملكي`: a form of address, no name
@@ -82,6 +82,13 @@ def _preposition_on_definite_word(text: str, definite: str) -> bool:
     writes it): no name opens so (`بالدوين`: `الدوين` is no word)."""
     rest = text[1:] if text[:1] == "ب" else ""
     return len(definite) >= 5 and "N" in reading(rest) and word_zipf(rest) >= name_words.WORD_ZIPF
+
+
+# The first word of a place of two words, without the article (`صلاح` of `صلاح الدين`, `خان` of `خان
+# يونس`): alone no place, and a given name or a family name (`صلاح النمروش`, `عمران خان`).
+_PLACE_OPENERS = frozenset(
+    normalize(p.split()[0]) for p in lx.PLACE_PHRASES if len(p.split()) >= 2 and not p.startswith("ال")
+)
 
 
 # Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`), longest first.
@@ -139,6 +146,13 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     two bare words must end at a clear boundary. `article_first`: after a military rank a
     given name may carry the article (`الفريق أول السعيد شنقريحة`)."""
     n_tok = len(tokens)
+    if j >= n_tok:
+        return None
+    if j > 0 and tokens[j].n in lx.TITLE_WORD_NEXT.get(tokens[j - 1].n, ()):
+        return None  # `اللواء الركن بحري X`, `أركان حرب`: the title goes on there, no name starts
+    place = _geo_at(tokens, j) if tokens[j].n in _PLACE_OPENERS else None
+    if place is not None and place[0] - j >= 2:
+        return None  # `صلاح الدين`, `عين التينة`: a place of two words
     given = _time_word_given_name(tokens, j)
     if given is not None:
         return given

@@ -289,3 +289,13 @@ def test_a_chain_of_family_names_may_hold_a_common_word_when_a_family_name_close
 def test_an_unknown_rare_definite_word_before_a_title_closes_the_name():
     found = persons("وحضر اللواء الركن سالم إبراهيم الكوارزة مساعد رئيس الأركان للعمليات.")
     assert "سالم إبراهيم الكوارزة" in found
+
+
+def test_a_ranks_arm_after_the_rank_is_part_of_the_title_not_the_name():
+    found = persons("وحضر اللواء الركن بحري سالم أحمد الكعبي مساعد رئيس الأركان.")
+    assert "سالم أحمد الكعبي" in found and "بحري سالم أحمد الكعبي" not in found
+
+
+def test_the_first_word_of_a_two_word_place_is_a_given_name_alone():
+    found = persons("وحضر وكيل وزارة الدفاع صلاح الورفلي، ومحافظ صلاح الدين.")
+    assert "صلاح الورفلي" in found and "صلاح الدين" not in found
