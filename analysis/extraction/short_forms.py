@@ -217,12 +217,8 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
             other = titles.other_party(tokens, a, person_at, title_heads)
             matches = titles.counterpart(people, tokens, a, other)
             b = a + 2
-        for b in range(b_max, a + 2, -1) if not matches else ():
-            if tokens[b - 1].kind != "w" or tokens[b - 1].n in lx.STOPWORDS:
-                continue  # `لرئيس الحشد الشعبي العراقي إلى`: the title ends at a word of its own
-            matches = titles.by_title_words(people, tokens, a, b)
-            if matches:
-                break
+        if not matches:
+            matches, b = titles.by_title_words(people, tokens, a, b_max)
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(

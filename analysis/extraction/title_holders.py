@@ -85,11 +85,24 @@ def span_parts(tokens: Sequence[Token], a: int, b: int) -> tuple[frozenset[str],
     return _parts(tokens[a:b])
 
 
-def by_title_words(people: Sequence[_Record], tokens: Sequence[Token], a: int, b: int) -> list[_Record]:
+def by_title_words(
+    people: Sequence[_Record], tokens: Sequence[Token], a: int, b_max: int
+) -> tuple[list[_Record], int]:
     """`القنصل العام الأمريكي السابق` for `القنصل الأمريكي السابق`, `رئيس الحشد الشعبي العراقي` for
     `رئيس هيئة الحشد الشعبي في العراق`: the persons whose title has the same head and whose words
-    hold the title-only mention's words or are held by them, three shared at least (the order and an
-    `العام` may differ; a nationality adjective and the state's name count as one word)."""
+    hold the words of the title-only mention (its longest stretch from `a` that ends at a word of its
+    own) or are held by them, three shared at least (the order and an `العام` may differ; a
+    nationality adjective and the state's name count as one word); and where that stretch ends."""
+    for b in range(b_max, a + 2, -1):
+        if tokens[b - 1].kind != "w" or tokens[b - 1].n in lx.STOPWORDS:
+            continue  # `لرئيس الحشد الشعبي العراقي إلى`
+        found = _holding_words(people, tokens, a, b)
+        if found:
+            return found, b
+    return [], b_max
+
+
+def _holding_words(people: Sequence[_Record], tokens: Sequence[Token], a: int, b: int) -> list[_Record]:
     states, words, head = span_parts(tokens, a, b)
     wanted = words | {"@" + s for s in states}
     found = []
