@@ -228,6 +228,30 @@ def reported_subject(doc: Doc, i: int, rng: range, etype: EngagementType) -> Men
         if m is not None:
             return m if is_arg(m, etype) else None
         q -= 1
+    return recent_lead(doc, rng, k)
+
+
+_LEAD_REACH = 3  # sentences back to the person a run of pro-drop sentences is about
+
+
+def recent_lead(doc: Doc, rng: range, i: int) -> Mention | None:
+    """The person a pronoun at `i` stands for when its sentence names no one before it
+    (`ودعا البارزاني ... . ووصف ...، مؤكداً أنه سيلتقي X`; `امتدح X ... . جاء ذلك لدى لقائه Y`):
+    the first person named in the nearest of the three sentences before."""
+    if any(doc.inside[q] is not None for q in range(rng.start, i)):
+        return None
+    s = doc.sent_of_token[rng.start]
+    for back in range(s - 1, max(s - 1 - _LEAD_REACH, -1), -1):
+        lead = next(
+            (
+                m
+                for k in doc.sentence_tokens(back)
+                if (m := doc.inside[k]) is not None and m.kind == ActorKind.PERSON and not m.embedded
+            ),
+            None,
+        )
+        if lead is not None:
+            return lead
     return None
 
 

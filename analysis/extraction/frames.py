@@ -10,6 +10,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     as_place,
+    recent_lead,
     receives_or_gives,
     stands_alone,
 )
@@ -27,6 +28,7 @@ from analysis.extraction.frame_doc import (
     BETWEEN,
     MULTILATERAL,
     PAIRWISE,
+    POSSESSIVE_FORMS,
     WITH,
     Candidate,
     Doc,
@@ -68,6 +70,9 @@ def build(
     c = Clause(doc, s, rng, trig, prev_boundary, next_boundary, in_sentence, previous)
     after = collect_after(doc, c.i + 1, next_boundary, trig.type)
     roles = verb_roles(c, after) if trig.verb else noun_roles(c, after)
+    if not roles.subjects and not trig.verb and trig.form in POSSESSIVE_FORMS:
+        # `جاء ذلك لدى لقائه Y`: the possessor is the one the sentences before are about
+        roles.subjects = [lead] if (lead := recent_lead(doc, rng, c.i)) is not None else []
     frame = Frame(c, roles, *setting(c, roles))
     etype = trig.type
     if is_reception(doc, c.i, rng):  # `وكان في استقباله X`: X received the sentence's guest

@@ -1066,3 +1066,30 @@ def test_nationality_adjectives_after_an_attack_light_verb_name_the_attackers():
     text = "شنت المقاتلات الأميركية الفرنسية، مساء الخميس، غارات على مواقع لتنظيم داعش في سوريا."
     [e] = engagements(text)
     assert {"الولايات المتحدة", "فرنسا"} <= parties(e)
+
+
+def test_a_possessor_named_in_no_sentence_of_its_own_is_the_person_the_sentence_before_is_about():
+    text = (
+        "أشاد وزير الدفاع سامي الحداد بالعلاقات الثنائية بين البلدين. "
+        "جاء ذلك لدى لقائه بمكتبه اليوم سفير المغرب كريم التازي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"سامي الحداد", "كريم التازي"}]
+
+
+def test_the_pronoun_after_that_is_the_person_of_the_sentences_before_and_the_named_one_is_met():
+    text = (
+        "ودعا رئيس الحكومة سامي الحداد إلى الحوار. "
+        "ووصف الموقف المغربي بالإيجابي، مؤكدا أنه سيلتقي وزير الخارجية المغربي كريم التازي قريبا."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"سامي الحداد", "كريم التازي"}]
+
+
+def test_a_pronoun_in_a_sentence_that_names_someone_before_it_is_not_carried_back():
+    text = (
+        "ودعا رئيس الحكومة سامي الحداد إلى الحوار. "
+        "وقال الوزير ماجد السويدي إن الموقف إيجابي، مؤكدا أنه سيلتقي وزير الخارجية المغربي كريم التازي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert all("سامي الحداد" not in parties(e) for e in meetings)
