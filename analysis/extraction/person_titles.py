@@ -28,6 +28,7 @@ from analysis.extraction.person_names import (
     _known_word,
     _parse_name,
     _valid_name_token,
+    foreign_al_name,
     foreign_then_feminine_noun,
     possessed_title_word,
 )
@@ -205,8 +206,8 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
-    elif j > i and tokens[j - 1].n in lx.RANKS:
-        end = _parse_name(tokens, j, article_first=True)
+    elif j > i and (tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text)):
+        end = _parse_name(tokens, j, article_first=True)  # `الفريق أول السعيد X`, `السفيرة اليزابيث X`
     else:
         end = None
     if end is not None and _clause_words(tokens, j, end):
@@ -276,6 +277,8 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         ):
             return ("go", k, title_end)
         return _STOP
+    if n.startswith(("بال", "وبال")) and j > i and not _body_word(n[n.index("ال") :]):
+        return _STOP  # `الوزير الروسي بالمطار الفريق أول X`: a place or a means, no more of the title
     if _definite(n) and not _is_stop(n) and not _is_trigger(n) and n not in lx.STOPWORDS:
         return ("go", j + 1, j + 1)
     if not tokens[j].article and not _is_stop(n) and j + 1 < n_tok and _geo_at(tokens, j + 1) is not None:
@@ -283,6 +286,18 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
     return _STOP
+
+
+def _body_word(definite: str) -> bool:
+    """A definite word that names a body or a title's word (`البرلمان`, `الأمم`, `الخارجية`)."""
+    stem = _strip_article(definite)
+    return (
+        definite in lx.INSTITUTION_WORDS
+        or definite in lx.DEFINITE_ORG_HEADS
+        or stem in lx.ORG_HEADS
+        or stem in lx.TITLE_WORDS
+        or _is_geo(definite)
+    )
 
 
 _SO_CALLED = frozenset(normalize(w) for w in "يسمى تسمى يعرف تعرف".split())

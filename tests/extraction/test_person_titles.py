@@ -116,3 +116,13 @@ def test_a_title_word_that_goes_on_only_after_another():
 def test_a_charge_daffaires_is_a_title():
     found = _persons("استقبل الوزير، اليوم، القائم بأعمال سفارة كندا لدى العراق جون ميلر.")
     assert found["جون ميلر"].titles == ["القائم بأعمال سفارة كندا لدى العراق"]
+
+
+def test_a_prepositional_phrase_with_ba_ends_a_title_unless_it_names_a_body():
+    assert title_and_name("الوزير الروسي بالمطار الفريق أول سامي عزت في")[0] == "الوزير الروسي"
+    assert title_and_name("للرئيس الإيراني بالتوفيق وموفور الصحة")[1] is None
+    assert title_and_name("مندوب العراق بالأمم المتحدة محمد علي قال") == (
+        "مندوب العراق بالأمم المتحدة",
+        "محمد علي",
+    )
+    assert title_and_name("عضو بالبرلمان العراقي محمد علي قال")[1] == "محمد علي"
