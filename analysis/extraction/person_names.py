@@ -272,7 +272,7 @@ def _article_step(
     tok = tokens[k]
     if units == 0:
         if not (
-            article_first
+            (article_first or foreign_al_name(tok.text))
             and not _known_word(tok.n)
             and tok.n not in lx.TITLE_WORDS
             and k + 1 < n_tok
@@ -303,6 +303,21 @@ def _article_step(
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
     return k, units, bare, True
+
+
+@lru_cache(maxsize=4096)
+def foreign_al_name(word: str) -> bool:
+    """`اليزابيث`, `الكسندر`, `اليكس`: a foreign given name that begins with the letters of the article.
+    qalsadi, which analyses an Arabic definite noun, does not analyse it; the news never writes it
+    without `ال` (wordfreq); and it does not end like a nisba family name (`الحلبوسي`)."""
+    word = _DIACRITICS_RE.sub("", word)
+    return (
+        word.startswith(_ARTICLE)
+        and len(word) >= 5
+        and reading(word) == "U"
+        and word_zipf(word[2:]) < 1.0
+        and not word.endswith(("ي", "ة"))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -410,6 +425,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             tok.n[:1] == "و"
             or _CLITIC_MASDAR_RE.match(tok.n)
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or _preposition_on_noun(tok.text)  # `اليزابيث ريتشارد برفقة`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
     )
@@ -419,6 +435,19 @@ def _name_word_after_father(tok: Token) -> bool:
     """A word without the article after `بن` and the father's name: a name by the lexicons and no
     ordinary word of the language (not `دعا`, `تحيات`)."""
     return name_words.name_evidence(tok.text) and not name_words.ordinary(tok.text)
+
+
+def _preposition_on_noun(word: str) -> bool:
+    """`برفقة`, `لدعم`: `ب`/`ل` on a word qalsadi reads only as a noun of the language, the whole no
+    name by the lexicons (not `بدوي`, `لطيف`)."""
+    rest = word[1:]
+    return (
+        word[:1] in "بل"
+        and len(rest) >= 3
+        and reading(rest) == "N"
+        and word_zipf(rest) >= name_words.WORD_ZIPF
+        and not name_words.name_evidence(word)
+    )
 
 
 def _valid_name_after(tokens: Sequence[Token], k: int) -> bool:

@@ -76,3 +76,10 @@ def test_a_preposition_and_the_article_on_a_word_of_the_language_open_no_name():
 
     assert not _valid_name_word("بالتوفيق") and not _valid_name_word("بالمزيد")
     assert _valid_name_word("بالدوين") and _valid_name_word("باسم")
+
+
+def test_a_foreign_name_with_the_letters_of_the_article_is_told_from_a_definite_word():
+    from analysis.extraction.person_names import foreign_al_name
+
+    assert foreign_al_name("اليزابيث") and foreign_al_name("الكسندر")
+    assert not foreign_al_name("الحلبوسي") and not foreign_al_name("الولايات") and not foreign_al_name("العراق")

@@ -299,3 +299,8 @@ def test_a_ranks_arm_after_the_rank_is_part_of_the_title_not_the_name():
 def test_the_first_word_of_a_two_word_place_is_a_given_name_alone():
     found = persons("وحضر وكيل وزارة الدفاع صلاح الورفلي، ومحافظ صلاح الدين.")
     assert "صلاح الورفلي" in found and "صلاح الدين" not in found
+
+
+def test_a_foreign_given_name_that_begins_like_the_article_opens_the_name_after_a_title():
+    found = persons("وكانت في استقباله السفيرة الأميركية اليزابيث ريتشارد برفقة مدير المراسم.")
+    assert "اليزابيث ريتشارد" in found
