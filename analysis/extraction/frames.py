@@ -10,8 +10,8 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     as_place,
-    recent_lead,
     receives_or_gives,
+    recent_lead,
     stands_alone,
 )
 from analysis.extraction.clause_objects import ATTENDED, collect_after

@@ -69,4 +69,6 @@ def test_the_guest_after_an_attendee_and_a_dated_time_phrase_is_the_object_not_a
         "وزير الخارجية المغربي كريم التازي."
     )
     meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
-    assert [{p.name for p in e.participants} for e in meetings] == [{"سامي الحداد", "ماجد السويدي", "كريم التازي"}]
+    assert [{p.name for p in e.participants} for e in meetings] == [
+        {"سامي الحداد", "ماجد السويدي", "كريم التازي"}
+    ]

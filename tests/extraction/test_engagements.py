@@ -1057,7 +1057,9 @@ def test_states_after_an_attack_light_verb_are_the_attackers():
 
 
 def test_states_before_an_attack_light_verb_are_its_subject_not_the_speaker_before_them():
-    text = "وأعلن المتحدث باسم الجماعة سامي الحداد أن الولايات المتحدة وفرنسا شنتا غارات جوية على ميناء الحديدة."
+    text = (
+        "وأعلن المتحدث باسم الجماعة سامي الحداد أن الولايات المتحدة وفرنسا شنتا غارات جوية على ميناء الحديدة."
+    )
     attacks = [e for e in engagements(text) if e.type == EngagementType.ATTACK]
     assert [parties(e) for e in attacks] == [{"الولايات المتحدة", "فرنسا"}]
 
