@@ -11,7 +11,7 @@ from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_records import Mention, _Doc
-from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, Token, _forms, _strip_clitic_offset
+from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, _QUOTES, Token, _closing, _forms, _strip_clitic_offset
 from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
@@ -192,7 +192,13 @@ def _before_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     # after a comma, or after a preposition a head in the construct state right after the name
     # (`من X وزير العلاقات`)
     construct = tokens[i - 1].n in _NAME_OPENERS and tokens[end].kind == "w" and not tokens[end].article
-    after = _title_after_name(tokens, end, comma=not construct)
+    if tokens[i - 1].text in _QUOTES and tokens[end].text in _QUOTES:
+        # `«X Y» وزير الدفاع`: a quoted name and its title right after the closing mark
+        after = _title_after_name(tokens, end + 1, comma=False)
+        if after is not None and after[1] != after[2]:
+            return None  # the title runs on to a name of its own: whose title it is is unclear
+    else:
+        after = _title_after_name(tokens, end, comma=not construct)
     if after is None:
         return None
     scan.persons.append((after[0], after[1], i, end))
@@ -376,12 +382,18 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[_Found]) 
             ne - nf >= 2
             and tokens[ne - 2].n not in lx.NAME_CONNECTORS
             and tokens[ne - 1].n not in _REGNAL_ORDINALS  # `عبد الله الثاني` beside `آل ثاني`
+            and not _quoted(tokens, nf, ne)  # `المشير “خليفة حفتر”`: quoted as one name
             and other_surname(nf, ne, ne - 1)
             and (ne - nf >= 3 or other_surname(nf, ne, nf))
         ):
             ne -= 1
         out.append((title_first, title_end, nf, ne))
     return out
+
+
+def _quoted(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """The words from `first` to `end` stand between quotation marks, as one name."""
+    return first > 0 and _closing(tokens, first - 1) == end
 
 
 def _given_name_first(tokens: Sequence[Token], found: _Found) -> bool:

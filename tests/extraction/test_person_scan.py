@@ -304,3 +304,16 @@ def test_the_first_word_of_a_two_word_place_is_a_given_name_alone():
 def test_a_foreign_given_name_that_begins_like_the_article_opens_the_name_after_a_title():
     found = persons("وكانت في استقباله السفيرة الأميركية اليزابيث ريتشارد برفقة مدير المراسم.")
     assert "اليزابيث ريتشارد" in found
+
+
+def test_a_quoted_name_and_its_title_right_after_the_closing_mark():
+    found = persons('واستقبل المطار أمس "ديمتري بيسكوف" وزير الدفاع الروسي على رأس وفد.')
+    assert "ديمتري بيسكوف" in found
+    assert found["ديمتري بيسكوف"].title == "وزير الدفاع الروسي"
+
+
+def test_a_quoted_name_is_one_name_even_when_its_words_are_other_persons_surnames():
+    found = persons(
+        "التقى الفريق “سالم حفتر” الفريق “أحمد فتحي خليفة”، ونقل تحيات المشير “خليفة حفتر”."
+    )
+    assert "خليفة حفتر" in found
