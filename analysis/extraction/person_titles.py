@@ -5,6 +5,7 @@ name after a title."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from analysis.arabic import normalize
 from analysis.arabic import strip_article as _strip_article
@@ -39,6 +40,8 @@ from analysis.extraction.title_holders import COUNTERPARTS
 def _head_at(tokens: Sequence[Token], i: int) -> int:
     """Number of tokens a person-title head at `i` takes (0 when there is none)."""
     tok = tokens[i]
+    if tok.kind == "w" and _possessed_head(tok.n, tok.text):
+        return 1  # `مبعوثها الخاص إلى اليمن، X`, `سفيرها في لبنان X`: its envoy, its ambassador
     if tok.kind != "w" or not _reads_as(tok.n, "title"):
         return 0
     if _adjective_after_noun(tokens, i):
@@ -55,6 +58,21 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
                 return 2
             return 0
     return 0
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+@lru_cache(maxsize=65536)
+def _possessed_head(n: str, written: str) -> bool:
+    """A title head without the article and with a possessive pronoun (`مبعوثها`, `سفيرهم`,
+    `مستشاره`), the pronoun standing for the state or person whose official he is. The pronoun is
+    read from the word as written: `محافظة`, `كبيرة` end with ة, no pronoun."""
+    if n in lx.PERSON_TITLE_HEADS or n.startswith(_ARTICLE):
+        return False
+    suffix = next((p for p in _POSSESSIVES if written.endswith(p) and len(n) - len(p) >= 3), None)
+    stem = n[: -len(suffix)] if suffix is not None else None
+    return stem is not None and stem in lx.PERSON_TITLE_HEADS
 
 
 def _adjective_after_noun(tokens: Sequence[Token], i: int) -> bool:

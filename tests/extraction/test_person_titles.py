@@ -2,7 +2,7 @@
 
 from analysis.extraction.actor_tokens import tokenize
 from analysis.extraction.actors import find_actors
-from analysis.extraction.person_titles import _parse_title
+from analysis.extraction.person_titles import _head_at, _parse_title
 from analysis.extraction.results import ActorKind
 
 
@@ -126,3 +126,10 @@ def test_a_prepositional_phrase_with_ba_ends_a_title_unless_it_names_a_body():
         "محمد علي",
     )
     assert title_and_name("عضو بالبرلمان العراقي محمد علي قال")[1] == "محمد علي"
+
+
+def test_a_head_with_a_possessive_pronoun_opens_a_title():
+    assert title_and_name("مبعوثها الخاص إلى اليمن، هانس ميلر، اختتم")[1] == "هانس ميلر"
+    assert title_and_name("سفيرها في لبنان سامي حداد، الأوضاع")[1] == "سامي حداد"
+    assert not _head_at(tokenize("محافظة أربيل"), 0)  # ة is no pronoun: no governor's title
+    assert _head_at(tokenize("مستشاره للشؤون"), 0)
