@@ -105,6 +105,10 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         return given
     title_end, name_first, name_end = _parse_title(tokens, i)
     if name_first is None or name_end is None:
+        closed = _closed_apposition(tokens, title_end)
+        if closed is not None:
+            scan.persons.append((i, title_end, *closed))  # `القائد العام لقوات ... (قسد)، X،`
+            return closed[1]
         if title_end - i >= 2:
             scan.title_only.append((i, title_end))
         return max(title_end, i + 1)
@@ -125,6 +129,32 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         scan.after_titles[name_first] = post
         return post[1]
     return name_end
+
+
+# A gap between a title and its name in commas holds no place or time adjunct of a verb (`في مكتبه`,
+# `اليوم`): only what qualifies the title (`(قسد)`, `سابقا لدى بغداد`, `المعترف بها دوليا`).
+_ADJUNCT_WORDS = frozenset(normalize(w) for w in "في اليوم أمس امس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء صباح خلال".split())
+
+
+def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, int] | None:
+    """A title that found no name, a few more words that qualify it and a comma, then a name closed by
+    a comma with no title of its own (`... سابقا لدى بغداد، ثامر السبهان، وبحثا`): that name, the
+    title's holder. (start, end) of the name, or None."""
+    comma = next(
+        (k for k in range(title_end, min(title_end + 5, len(tokens))) if tokens[k].text in _COMMAS), None
+    )
+    if comma is None or any(
+        tokens[k].line_start or tokens[k].kind == "p" and tokens[k].text not in "()" or tokens[k].n in _ADJUNCT_WORDS
+        for k in range(title_end, comma)
+    ):
+        return None
+    start = comma + 1
+    end = _parse_name(tokens, start) if start < len(tokens) and _valid_name_token(tokens[start]) else None
+    if end is None or end >= len(tokens) or tokens[end].text not in _COMMAS or not _evidence(tokens, start, end):
+        return None
+    if _title_after_name(tokens, end, comma=True) is not None or tokens[start].n[:1] == "و" and len(tokens[start].n) > 3:
+        return None  # `، X، وزير ...`: a person of his own; `، وX`: the next of a list
+    return start, end
 
 
 def _holder_after_genitive(tokens: Sequence[Token], i: int, name_first: int, name_end: int) -> int | None:

@@ -317,3 +317,13 @@ def test_a_quoted_name_is_one_name_even_when_its_words_are_other_persons_surname
         "التقى الفريق “سالم حفتر” الفريق “أحمد فتحي خليفة”، ونقل تحيات المشير “خليفة حفتر”."
     )
     assert "خليفة حفتر" in found
+
+
+def test_a_title_qualified_after_its_head_and_its_name_between_commas():
+    found = persons("استقبل الوزير أمس وزير الدولة لشؤون الخليج وسفير المملكة سابقا لدى بغداد، محمد الحمداني، وبحثا التعاون.")
+    assert "محمد الحمداني" in found
+
+
+def test_a_name_after_a_title_and_a_place_adjunct_in_commas_is_not_the_titles_holder():
+    found = persons("استقبل وزير الخارجية في مكتبه، محمد الحمداني، وبحثا التعاون.")
+    assert "محمد الحمداني" not in found or found["محمد الحمداني"].title != "وزير الخارجية"
