@@ -1,142 +1,31 @@
-"""Personal names in running text: which words may belong to a name, and where a name begun at a
-word ends (`فالح الفياض`, `عبد الله الثاني`, `محمد بن سلمان`, `ثابت محمد سعيد العباسي`)."""
+"""Personal names in running text: where a name begun at a word ends (`فالح الفياض`, `عبد الله
+الثاني`, `محمد بن سلمان`, `ثابت محمد سعيد العباسي`); which single words may belong to one is
+`name_tokens`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from analysis.arabic import normalize
 from analysis.arabic import strip_article as _strip_article
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_geo import _geo_at, _is_geo
-from analysis.extraction.actor_tokens import (
-    _ARTICLE,
-    _DIACRITICS_RE,
-    _TANWEEN_RE,
-    Token,
-    _definite,
-    _forms,
-    _is_stop,
-    _is_trigger,
-    _word_reading,
+from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _is_stop, _is_trigger
+from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.name_tokens import (
+    _PLACE_OPENERS,
+    _conjunction_on_word,
+    _known_word,
+    _preposition_on_noun,
+    _stop_token,
+    _valid_name_token,
+    _verb_and_pronoun,
+    foreign_al_name,
+    foreign_then_feminine_noun,
+    verb_shaped,
 )
-from analysis.extraction.lexical import is_family_name, is_given_name, reading, word_zipf
-
-
-def _valid_name_token(tok: Token) -> bool:
-    return tok.kind == "w" and _valid_name_word(tok.text)
-
-
-@lru_cache(maxsize=65536)
-def _valid_name_word(text: str) -> bool:
-    """Whether a word may be part of a person's name (the answer depends on the word alone)."""
-    n, article = _word_reading(text)
-    tok = Token(text, 0, len(text), n, "w", article)
-    if len(n) < 2 or not re.fullmatch(r"[\u0621-\u064aa-z]+", n):
-        return False
-    if _TANWEEN_RE.search(text) or n in lx.NON_NAME_NOUNS:
-        return False  # `أفكاراً`, `نوعٍ`: an indefinite noun never names a person
-    if (
-        _stop_token(tok)
-        or _trigger_token(tok)
-        or name_words.never_in_name(tok.text)
-        or name_words.prepositional_phrase(tok.text)
-    ):
-        return False  # `على` is a preposition, `علي` a name; `يجري`, `بأنه` are no names
-    definite = _definite(n)
-    if (
-        not tok.article
-        and definite is not None
-        and not n.startswith(_ARTICLE)
-        and (
-            n.startswith(("لل", "ولل", "فلل"))
-            or name_words.clitic_and_article(tok.text, definite)
-            or _preposition_on_definite_word(tok.text, definite)
-        )
-    ):
-        return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
-    for f in _forms(n):
-        if f in lx.TITLE_WORDS or f in lx.ORG_HEADS or f in lx.PERSON_TITLE_HEADS:
-            return False
-        if f in lx.SPEECH_VERBS and not (n[:1] in name_words.NOUN_ONLY_CLITICS and f == n[1:]):
-            return False  # `وقال`, not `كيري`: `ك` never goes on a verb
-    if n in lx.TITLE_WORDS or n in lx.DEMONYM_FORMS or n in lx.ORG_HEADS or _is_geo(n) and n not in _PLACE_OPENERS:
-        return False
-    if n in lx.ADDRESS_HONORIFICS or _strip_article(n) in lx.ADDRESS_HONORIFICS:
-        return False  # `صاحب السمو الملكي`: a form of address, no name
-    if (
-        n.startswith(("وال", "فال"))
-        and len(n) >= 6
-        and "N" in reading(text[1:])
-        and not name_words.name_evidence(text)
-    ):
-        return False  # `والأوسمة`: the conjunction and the article on a noun (not `والتر`, `فالح`)
-    return not possessed_title_word(n)
-
-
-def _preposition_on_definite_word(text: str, definite: str) -> bool:
-    """`بالتوفيق`, `بالمزيد`: `ب` and the article on a noun of the language (qalsadi reads it, the news
-    writes it): no name opens so (`بالدوين`: `الدوين` is no word)."""
-    rest = text[1:] if text[:1] == "ب" else ""
-    return len(definite) >= 5 and "N" in reading(rest) and word_zipf(rest) >= name_words.WORD_ZIPF
-
-
-# The first word of a place of two words, without the article (`صلاح` of `صلاح الدين`, `خان` of `خان
-# يونس`): alone no place, and a given name or a family name (`صلاح النمروش`, `عمران خان`).
-_PLACE_OPENERS = frozenset(
-    normalize(p.split()[0]) for p in lx.PLACE_PHRASES if len(p.split()) >= 2 and not p.startswith("ال")
-)
-
-
-# Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`), longest first.
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
-
-
-@lru_cache(maxsize=65536)
-def possessed_title_word(n: str) -> bool:
-    """A title word with a possessive pronoun (`وزير خارجيته`, `رئيس وزرائها`, `سفير بلاده`): the
-    title goes on through it, and no name carries a possessive pronoun."""
-    for suffix in _POSSESSIVES:
-        stem = n.removesuffix(suffix)
-        if stem == n or len(stem) < 3:
-            continue
-        # `خارجيت-ه`: the teh marbuta written open; `وزراي-ها` (`وزرائها`): the hamza on its seat
-        nouns = (stem, stem[:-1] + {"ت": "ه", "ي": "ء"}.get(stem[-1], stem[-1]))
-        if any(f in lx.TITLE_WORDS or f in lx.ORG_HEADS for f in nouns):
-            return True
-    return False
-
-
-def _trigger_token(tok: Token) -> bool:
-    """A trigger word as written or with a clitic, unless the clitic reading is the rarer one
-    (`فيصل` is a name, not `ف` + `يصل`)."""
-    forms = _forms(tok.n)
-    return forms[0] in lx.TRIGGERS or any(
-        f in lx.TRIGGERS and name_words.clitic_and_article(tok.text, f) for f in forms[1:]
-    )
-
-
-def _stop_token(tok: Token) -> bool:
-    """A stop word as written: `على` is one, the name `علي` (folded alike) is not; nor is `آلان` (`الآن`)."""
-    written = _DIACRITICS_RE.sub("", tok.text)
-    written_ya = tok.n in lx.MAKSURA_STOPWORDS and written.endswith("ي")
-    other_hamza = written not in lx.STOPWORD_SPELLINGS and any(c in written for c in "أإآ")
-    return _is_stop(tok.n) and not written_ya and not other_hamza
-
-
-def _known_word(n: str) -> bool:
-    """A word of the lexicon (a title, a trigger, a stop word, a place): never a surname."""
-    return (
-        _is_stop(n)
-        or _is_trigger(n)
-        or _is_geo(n)
-        or n in lx.TITLE_WORDS
-        or n in lx.DEMONYM_FORMS
-        or any(f in lx.PERSON_TITLE_HEADS for f in _forms(n))
-    )
 
 
 def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False) -> int | None:
@@ -192,7 +81,8 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         and not any(n in lx.NAME_CONNECTORS for n in first)
         and first == [t.n for t in tokens[j + half : k]]
     ):
-        return j + half  # `X Y X Y`: a name written twice by mistake is the name once (not `عبد الله عبد الله`)
+        # `X Y X Y`: a name written twice by mistake is the name once (not `عبد الله عبد الله`)
+        return j + half
     return k
 
 
@@ -305,32 +195,6 @@ def _article_step(
     return k, units, bare, True
 
 
-@lru_cache(maxsize=4096)
-def foreign_al_name(word: str) -> bool:
-    """`اليزابيث`, `الكسندر`, `اليكس`: a foreign given name that begins with the letters of the article.
-    qalsadi, which analyses an Arabic definite noun, does not analyse it; the news never writes it
-    without `ال` (wordfreq); and it does not end like a nisba family name (`الحلبوسي`)."""
-    word = _DIACRITICS_RE.sub("", word)
-    return (
-        word.startswith(_ARTICLE)
-        and len(word) >= 5
-        and reading(word) == "U"
-        and word_zipf(word[2:]) < 1.0
-        and not word.endswith(("ي", "ة"))
-    )
-
-
-@lru_cache(maxsize=4096)
-def _verb_and_pronoun(word: str) -> bool:
-    """`رعاه`, `حفظه`, `يحفظه`: a verb and its object pronoun (`رعى` + `ه`), as in the blessing after a
-    ruler's name."""
-    word = _DIACRITICS_RE.sub("", word)
-    if not word.endswith("ه") or len(word) < 4:
-        return False
-    stem = word[:-1]
-    return any("V" in reading(form) for form in (stem, stem[:-1] + "ى" if stem.endswith("ا") else stem))
-
-
 def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) -> bool:
     """Whether the article-bearing word at `k` is the family name closing the name begun at `j`."""
     tok = tokens[k]
@@ -372,7 +236,11 @@ def _unknown_word_at_end(tokens: Sequence[Token], k: int) -> bool:
     """`غانم إبراهيم الفضالة مساعد ...`: a definite word qalsadi does not analyse and the news rarely
     writes (a family name, whatever its ending), right where the name ends."""
     word = tokens[k].text
-    return reading(word) in ("", "U") and word_zipf(word) < name_words.WORD_ZIPF and _name_ends_after(tokens, k + 1)
+    return (
+        reading(word) in ("", "U")
+        and word_zipf(word) < name_words.WORD_ZIPF
+        and _name_ends_after(tokens, k + 1)
+    )
 
 
 def _family_after_father(tokens: Sequence[Token], k: int) -> bool:
@@ -437,19 +305,6 @@ def _name_word_after_father(tok: Token) -> bool:
     return name_words.name_evidence(tok.text) and not name_words.ordinary(tok.text)
 
 
-def _preposition_on_noun(word: str) -> bool:
-    """`برفقة`, `لدعم`: `ب`/`ل` on a word qalsadi reads only as a noun of the language, the whole no
-    name by the lexicons (not `بدوي`, `لطيف`)."""
-    rest = word[1:]
-    return (
-        word[:1] in "بل"
-        and len(rest) >= 3
-        and reading(rest) == "N"
-        and word_zipf(rest) >= name_words.WORD_ZIPF
-        and not name_words.name_evidence(word)
-    )
-
-
 def _valid_name_after(tokens: Sequence[Token], k: int) -> bool:
     """A word at `k` that the lexicons call a name (`عبداللهيان`; not `ويلز`, read as a verb)."""
     return (
@@ -458,42 +313,6 @@ def _valid_name_after(tokens: Sequence[Token], k: int) -> bool:
         and _valid_name_token(tokens[k])
         and name_words.name_evidence(tokens[k].text)
     )
-
-
-def _conjunction_on_word(tok: Token) -> bool:
-    """`و` on a word of the language: the clitic reading is the common one."""
-    rest = tok.text[1:]
-    return (
-        tok.n[:1] == "و"
-        and len(tok.n) > 3
-        and word_zipf(rest) >= name_words.WORD_ZIPF
-        and name_words.clitic_and_article(tok.text, rest)
-    )
-
-
-@lru_cache(maxsize=65536)
-def foreign_then_feminine_noun(first: str, word: str) -> bool:
-    """A transliterated foreign word (qalsadi does not analyse it, no given name) and then a frequent
-    Arabic noun written with `ة` (`تغريدة`, `رسالة`): no foreign name goes on with such a word."""
-    return (
-        reading(first) in ("", "U")
-        and not is_given_name(first)
-        and _DIACRITICS_RE.sub("", word).endswith("ة")
-        and name_words.ordinary(word)
-        and not is_family_name(word)
-    )
-
-
-_PLURAL_VERB_RE = re.compile(r"^[وف]?(?P<singular>[يتن]\w{2,})(?:ان|ون|ين|وا|ا)$")
-
-
-def verb_shaped(n: str) -> bool:
-    """`ويبحثان`, `ويتناولا`, `يؤكدان`: a present verb in the dual or plural (with `و`/`ف` or not),
-    which opens no name: its singular is a verb by qalsadi (`يبحث`; not `وينستون`, `فيلتمان`)."""
-    m = _PLURAL_VERB_RE.match(n)
-    if m is None or not (n[:1] in "وف" or n[:1] in "يت" and re.match(r"^[يت]\w{3,}(?:ان|ون)$", n)):
-        return False
-    return "V" in reading(m.group("singular"))
 
 
 def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
@@ -548,15 +367,23 @@ def _family_word(tok: Token, *, inner: bool = False) -> bool:
         and _strip_article(n) not in lx.TITLE_WORDS
         and _strip_article(n) not in lx.ORG_HEADS
         and not n.endswith(("ات", "ه", "ون", "ين"))
-        and (inner or not (name_words.ordinary(tok.text) and not name_words.name_evidence(tok.text)))  # `القيام`
+        and (
+            inner or not (name_words.ordinary(tok.text) and not name_words.name_evidence(tok.text))
+        )  # `القيام`
     )
 
 
 # `باجتياح`, `بإرسال`, `لاستئناف`: a preposition and a verbal noun, the verb's complement
 _CLITIC_MASDAR_RE = re.compile(r"^[بل](?:ا\wت\wا\w|است\w\wا\w|ا\w\wا\w)ه?$")
+
+
 _NAME_OR_TITLE = frozenset(normalize(w) for w in "أمير امير ملك".split())  # `حسين أمير عبداللهيان`
+
+
 # The second word of a compound given name (`نصر الله`, `بدر الدين`, `صلاح الدين`).
 _COMPOUND_SECOND = frozenset(normalize(w) for w in "الله الدين".split())
+
+
 _REGNAL_ORDINALS = frozenset(normalize(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع".split())
 
 

@@ -11,8 +11,17 @@ from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_records import Mention, _Doc
-from analysis.extraction.actor_tokens import _ARTICLE, _COMMAS, _QUOTES, Token, _closing, _forms, _strip_clitic_offset
+from analysis.extraction.actor_tokens import (
+    _ARTICLE,
+    _COMMAS,
+    _QUOTES,
+    Token,
+    _closing,
+    _forms,
+    _strip_clitic_offset,
+)
 from analysis.extraction.lexical import is_given_name, reading
+from analysis.extraction.name_tokens import _valid_name_token, _valid_name_word
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
     _PATRONYMIC_CONNECTORS,
@@ -20,8 +29,6 @@ from analysis.extraction.person_names import (
     _family_word,
     _name_ends_after,
     _parse_name,
-    _valid_name_token,
-    _valid_name_word,
 )
 from analysis.extraction.person_titles import (
     _CONTACT_VERBS,
@@ -133,7 +140,10 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
 
 # A gap between a title and its name in commas holds no place or time adjunct of a verb (`في مكتبه`,
 # `اليوم`): only what qualifies the title (`(قسد)`, `سابقا لدى بغداد`, `المعترف بها دوليا`).
-_ADJUNCT_WORDS = frozenset(normalize(w) for w in "في اليوم أمس امس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء صباح خلال".split())
+_ADJUNCT_WORDS = frozenset(
+    normalize(w)
+    for w in "في اليوم أمس امس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء صباح خلال".split()
+)
 
 
 def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, int] | None:
@@ -144,15 +154,27 @@ def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, in
         (k for k in range(title_end, min(title_end + 5, len(tokens))) if tokens[k].text in _COMMAS), None
     )
     if comma is None or any(
-        tokens[k].line_start or tokens[k].kind == "p" and tokens[k].text not in "()" or tokens[k].n in _ADJUNCT_WORDS
+        tokens[k].line_start
+        or tokens[k].kind == "p"
+        and tokens[k].text not in "()"
+        or tokens[k].n in _ADJUNCT_WORDS
         for k in range(title_end, comma)
     ):
         return None
     start = comma + 1
     end = _parse_name(tokens, start) if start < len(tokens) and _valid_name_token(tokens[start]) else None
-    if end is None or end >= len(tokens) or tokens[end].text not in _COMMAS or not _evidence(tokens, start, end):
+    if (
+        end is None
+        or end >= len(tokens)
+        or tokens[end].text not in _COMMAS
+        or not _evidence(tokens, start, end)
+    ):
         return None
-    if _title_after_name(tokens, end, comma=True) is not None or tokens[start].n[:1] == "و" and len(tokens[start].n) > 3:
+    if (
+        _title_after_name(tokens, end, comma=True) is not None
+        or tokens[start].n[:1] == "و"
+        and len(tokens[start].n) > 3
+    ):
         return None  # `، X، وزير ...`: a person of his own; `، وX`: the next of a list
     return start, end
 

@@ -25,14 +25,14 @@ from analysis.extraction.actor_tokens import (
     _skip_quotes,
 )
 from analysis.extraction.lexical import is_given_name, reading, word_zipf
-from analysis.extraction.person_names import (
+from analysis.extraction.name_tokens import (
     _known_word,
-    _parse_name,
     _valid_name_token,
     foreign_al_name,
     foreign_then_feminine_noun,
     possessed_title_word,
 )
+from analysis.extraction.person_names import _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_holders import COUNTERPARTS
 

@@ -39,13 +39,6 @@ def test_name_words_by_their_readings():
     }
 
 
-def test_a_foreign_name_shaped_like_a_dual_verb_is_a_name_when_its_singular_is_no_verb():
-    from analysis.extraction.person_names import verb_shaped
-
-    assert verb_shaped("ويبحثان") and verb_shaped("يؤكدان")
-    assert not verb_shaped("فيلتمان") and not verb_shaped("وينستون")
-
-
 def test_after_a_given_name_and_the_fathers_a_family_name_with_the_article_closes_the_name():
     assert name_at("ناصر عبد الله الفرج. وفي") == "ناصر عبد الله الفرج"
     assert name_at("ناصر عبد الله المعرض. وفي") == "ناصر عبد الله"
@@ -69,17 +62,3 @@ def test_after_three_given_names_a_chain_of_family_names_closes_the_name():
 def test_a_name_written_twice_by_mistake_is_the_name_once():
     assert name_at("سليم عواد سليم عواد والمدير") == "سليم عواد"
     assert name_at("عبد الله عبد الله، رئيس") == "عبد الله عبد الله"
-
-
-def test_a_preposition_and_the_article_on_a_word_of_the_language_open_no_name():
-    from analysis.extraction.person_names import _valid_name_word
-
-    assert not _valid_name_word("بالتوفيق") and not _valid_name_word("بالمزيد")
-    assert _valid_name_word("بالدوين") and _valid_name_word("باسم")
-
-
-def test_a_foreign_name_with_the_letters_of_the_article_is_told_from_a_definite_word():
-    from analysis.extraction.person_names import foreign_al_name
-
-    assert foreign_al_name("اليزابيث") and foreign_al_name("الكسندر")
-    assert not foreign_al_name("الحلبوسي") and not foreign_al_name("الولايات") and not foreign_al_name("العراق")

@@ -112,7 +112,7 @@ def test_latin_words_in_lower_case_are_markup_not_a_name():
 
 def test_a_tagged_span_after_an_eponym_noun_or_opening_with_a_verb_is_no_person():
     from analysis.extraction.actors import tokenize
-    from analysis.extraction.person_names import verb_shaped
+    from analysis.extraction.name_tokens import verb_shaped
     from analysis.extraction.tagger.persons import _eponym_before
 
     tokens = tokenize("وصل إلى مطار الملك خالد الدولي")

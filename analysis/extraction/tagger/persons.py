@@ -17,8 +17,8 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_tokens import _forms
 from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.name_tokens import verb_shaped
 from analysis.extraction.name_words import clitic_and_article
-from analysis.extraction.person_names import verb_shaped
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import lexicon_word

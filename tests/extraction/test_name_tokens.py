@@ -1,0 +1,20 @@
+"""Whether one word may be part of a person's name, from the word alone."""
+
+from analysis.extraction.name_tokens import _valid_name_word, foreign_al_name, verb_shaped
+
+
+def test_a_foreign_name_shaped_like_a_dual_verb_is_a_name_when_its_singular_is_no_verb():
+    assert verb_shaped("ويبحثان") and verb_shaped("يؤكدان")
+    assert not verb_shaped("فيلتمان") and not verb_shaped("وينستون")
+
+
+def test_a_preposition_and_the_article_on_a_word_of_the_language_open_no_name():
+    assert not _valid_name_word("بالتوفيق") and not _valid_name_word("بالمزيد")
+    assert _valid_name_word("بالدوين") and _valid_name_word("باسم")
+
+
+def test_a_foreign_name_with_the_letters_of_the_article_is_told_from_a_definite_word():
+    assert foreign_al_name("اليزابيث") and foreign_al_name("الكسندر")
+    assert (
+        not foreign_al_name("الحلبوسي") and not foreign_al_name("الولايات") and not foreign_al_name("العراق")
+    )
