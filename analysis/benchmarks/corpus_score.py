@@ -10,7 +10,8 @@ trains a model folder without it, that fold is extracted with those models, and 
 outputs are scored together by the unmodified `score.py` (through a stand-in project whose
 `manage.py` prints them); `--extra DIR` (repeatable: a set with gold/ and texts/) joins every fold's
 training. Any part scores with the models of `$EXTRACTION_MODELS` when it is set. The gold files of
-the part are linked into `var/corpus_parts/<part>/`.
+the part are linked, and the folds' models trained, in a folder of `var/` of the run's own (removed
+after it), so that runs at the same time in one tree do not disturb each other.
 """
 
 from __future__ import annotations
@@ -46,12 +47,9 @@ def part_ids(part: str, *, fold: int | None = None) -> list[str]:
     return dev if fold is None else dev[fold::FOLDS]
 
 
-def part_gold_dir(ids: list[str], name: str) -> Path:
-    """A folder of links to the gold files of `ids`, rebuilt each time."""
-    folder = ROOT / "var" / "corpus_parts" / name
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.json"):
-        old.unlink()
+def part_gold_dir(ids: list[str], folder: Path) -> Path:
+    """`folder`, made, with links to the gold files of `ids`."""
+    folder.mkdir(parents=True)
     for i in ids:
         (folder / f"{i}.json").symlink_to(CORPUS / "gold" / f"{i}.json")
     return folder
@@ -94,21 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.part == "fresh":
         if args.cv or args.fold is not None:
             parser.error("the fresh set is scored whole ($EXTRACTION_MODELS or the shipped models)")
-        gold, texts, project = FRESH / "gold", FRESH / "texts", ROOT
-    else:
-        if not CORPUS.is_dir():
-            print(f"no corpus at {CORPUS}", file=sys.stderr)
-            return 2
-        ids = part_ids(args.part, fold=args.fold)
-        name = args.part if args.fold is None else f"{args.part}-fold{args.fold}"
-        gold, texts, project = part_gold_dir(ids, name), CORPUS / "texts", ROOT
-        if args.cv:
-            if args.part != "dev" or args.fold is not None:
-                parser.error("--cv scores the whole dev part")
-            (ROOT / "var").mkdir(exist_ok=True)
-            with tempfile.TemporaryDirectory(prefix="cv-", dir=ROOT / "var") as work:  # one per run
-                return score(gold, texts, cross_validated_project(Path(work), args.extra), args.verbose)
-    return score(gold, texts, project, args.verbose)
+        return score(FRESH / "gold", FRESH / "texts", ROOT, args.verbose)
+    if args.cv and (args.part != "dev" or args.fold is not None):
+        parser.error("--cv scores the whole dev part")
+    if not CORPUS.is_dir():
+        print(f"no corpus at {CORPUS}", file=sys.stderr)
+        return 2
+    (ROOT / "var").mkdir(exist_ok=True)
+    # one folder per run: several people score the same tree at once
+    with tempfile.TemporaryDirectory(prefix="corpus_score-", dir=ROOT / "var") as work:
+        gold = part_gold_dir(part_ids(args.part, fold=args.fold), Path(work) / "gold")
+        project = cross_validated_project(Path(work), args.extra) if args.cv else ROOT
+        return score(gold, CORPUS / "texts", project, args.verbose)
 
 
 def score(gold: Path, texts: Path, project: Path, verbose: bool) -> int:

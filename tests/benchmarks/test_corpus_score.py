@@ -36,3 +36,14 @@ def test_extra_sets_join_the_training_of_every_fold(tmp_path, monkeypatch):
 def test_extra_without_cv_is_refused(tmp_path):
     with pytest.raises(SystemExit):
         corpus_score.main(["--part", "dev", "--extra", str(tmp_path)])
+
+
+def test_a_part_is_linked_into_a_new_folder_of_the_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_score, "CORPUS", tmp_path / "corpus")
+
+    folder = corpus_score.part_gold_dir(["A01", "B02"], tmp_path / "run" / "gold")
+
+    assert sorted(p.name for p in folder.iterdir()) == ["A01.json", "B02.json"]
+    assert (folder / "A01.json").readlink() == tmp_path / "corpus" / "gold" / "A01.json"
+    with pytest.raises(FileExistsError):  # never a folder another run is reading
+        corpus_score.part_gold_dir(["A01"], folder)
