@@ -398,6 +398,26 @@ def agent_after(doc: Doc, i: int, stop: int, etype: EngagementType, *, light: bo
 ESCORT_WORDS = frozenset(normalize(w) for w in "والوفد الوفد المرافق المرافقه له لها".split())
 
 
+_ESCORT_NOUNS = frozenset(normalize(w) for w in "والوفد والوفود".split())
+_ESCORT_ADJ = frozenset(normalize(w) for w in "المرافق المرافقه".split())
+
+
+def escorted(doc: Doc, m: Mention) -> bool:
+    """`X والوفد المرافق له`, `X، رئيس الأركان، والوفد المرافق له`: X travels with a delegation,
+    so X is the visitor of the sentence (a host receives, no delegation accompanies him)."""
+    s = doc.sent_of_token[m.last]
+    for k in range(m.first + 1, min(m.last + 16, len(doc.tokens) - 1)):
+        tok = doc.tokens[k]
+        other = doc.inside[k]
+        if other is not None and other is not m and other.kind == ActorKind.PERSON and not other.title_only:
+            return False  # another person's delegation
+        if doc.sent_of_token[k] != s or tok.kind == "p" and tok.n not in "،,":
+            return False
+        if tok.n in _ESCORT_NOUNS:
+            return doc.tokens[k + 1].n in _ESCORT_ADJ
+    return False
+
+
 def relative_antecedent(doc: Doc, rel: int, rng: range) -> Mention | None:
     """The person a relative pronoun at `rel` refers to: the mention right before it, past a
     comma and `والوفد المرافق له`; None when another noun (`الملحق العسكري الذي`) is nearer."""

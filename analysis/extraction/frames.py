@@ -48,7 +48,12 @@ from analysis.extraction.party_lists import (
     signatories_of,
     state_of_unnamed,
 )
-from analysis.extraction.receptions import is_reception, reception_candidates, reception_parties
+from analysis.extraction.receptions import (
+    escorted_guest,
+    is_reception,
+    reception_candidates,
+    reception_parties,
+)
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 
@@ -73,6 +78,13 @@ def build(
     if not roles.subjects and not trig.verb and trig.form in POSSESSIVE_FORMS:
         # `جاء ذلك لدى لقائه Y`: the possessor is the one the sentences before are about
         roles.subjects = [lead] if (lead := recent_lead(doc, rng, c.i)) is not None else []
+    if (
+        trig.verb
+        and (guest := escorted_guest(doc, c.i, roles.subjects, roles.objects))
+        and (ante := c.antecedent())
+    ):
+        # `كما استقبل X والوفد المرافق له`: the host told before received X
+        roles = Roles().continuing(ante, [a for a in after if a[0] is guest])
     frame = Frame(c, roles, *setting(c, roles))
     etype = trig.type
     if is_reception(doc, c.i, rng):  # `وكان في استقباله X`: X received the sentence's guest

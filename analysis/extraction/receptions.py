@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_records import Mention
+from analysis.extraction.arguments import escorted
 from analysis.extraction.clause_objects import collect_after
 from analysis.extraction.frame_doc import AUXILIARIES, Candidate, Doc, unique_mentions
 from analysis.extraction.results import ActorKind, EngagementType, Role
@@ -80,3 +82,14 @@ def reception_candidates(make, guests: list, hosts: list) -> list[Candidate]:
         return []
     guest = guests[0]
     return [make([(guest, Role.GUEST), (host, Role.HOST)]) for host in hosts]
+
+
+def escorted_guest(doc: Doc, i: int, subjects: list, objects: list) -> Mention | None:
+    """`كما استقبل X ... والوفد المرافق له`: a reception verb with no subject before it whose
+    first party after it came with a delegation; X is the guest, received by the host told before."""
+    if doc.tokens[i].n.lstrip("و") != _RECEIVED or any(m.first < i for m in subjects):
+        return None
+    first = min([*subjects, *(o[0] for o in objects)], key=lambda m: m.first, default=None)
+    if first is None or first.kind != ActorKind.PERSON or not escorted(doc, first):
+        return None
+    return first

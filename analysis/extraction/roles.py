@@ -14,6 +14,7 @@ from analysis.extraction.arguments import (
     agent_after,
     antecedent_candidate,
     b_clitic_noun,
+    escorted,
     fronted_subject,
     has_b_clitic,
     is_coordinated,
@@ -325,7 +326,11 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles([speaker], after)
     ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
     same = c.same_sentence_antecedent()
-    if same is not None and c.trig.type == EngagementType.VISIT and (guest := _last_guest(same)) is not None:
+    if (
+        same is not None
+        and c.trig.type == EngagementType.VISIT
+        and (guest := _last_guest(c.doc, same)) is not None
+    ):
         return Roles([guest], after)  # `استقبل X Y ... بمناسبة زيارته`: the guest visits, not the host
     if same is not None:
         return Roles().continuing(same, after)
@@ -339,8 +344,12 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
 _THAT = frozenset(normalize(w) for w in "أن إن".split())
 
 
-def _last_guest(cand: Candidate) -> Mention | None:
+def _last_guest(doc: Doc, cand: Candidate) -> Mention | None:
+    """The guest of a reception, or the one met who came with a delegation (`التقى A، B والوفد
+    المرافق له، خلال زيارته`: B is the visitor)."""
     guests = [m for m, role in cand.participants if role == Role.GUEST]
+    if not guests:
+        guests = [m for m, _ in cand.participants[1:] if escorted(doc, m)]
     return guests[-1] if guests else None
 
 

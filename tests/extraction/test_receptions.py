@@ -65,3 +65,26 @@ def test_received_on_arrival_the_visitor_is_the_guest_of_those_named_after():
         [("سالم العلي", Role.GUEST), ("هاني الفايز", Role.HOST)],
         [("سالم العلي", Role.GUEST), ("سامر الخطيب", Role.HOST)],
     ]
+
+
+def test_a_guest_with_his_delegation_after_a_bare_reception_verb_is_received_by_the_host_before():
+    text = (
+        "استقبل وزير الدفاع الكويتي سالم العلي في مطار الكويت اليوم وزير الدفاع الأردني هاني الفايز "
+        "والوفد المرافق له.\n"
+        "كما استقبل الشيخ ماجد بن ناصر آل حمد نائب رئيس الوزراء في دولة قطر والوفد المرافق له\n"
+        "واستقبل أيضا سمو السيد فهد بن محمود آل سعيد نائب رئيس الوزراء في سلطنة عمان والوفد المرافق له."
+    )
+    assert meetings(text) == [
+        [("سالم العلي", Role.HOST), ("هاني الفايز", Role.GUEST)],
+        [("سالم العلي", Role.HOST), ("ماجد بن ناصر آل حمد", Role.GUEST)],
+        [("سالم العلي", Role.HOST), ("فهد بن محمود آل سعيد", Role.GUEST)],
+    ]
+
+
+def test_a_reception_verb_followed_by_its_host_keeps_him_the_host():
+    # no delegation after the first party: it is the subject, the one after it the guest
+    text = (
+        "استقبل وزير الدفاع الكويتي سالم العلي اليوم وزير الدفاع الأردني هاني الفايز.\n"
+        "كما استقبل رئيس الوزراء الكويتي ناصر الخالد وزير الخارجية الأردني أيمن الصفدي والوفد المرافق له."
+    )
+    assert meetings(text)[-1] == [("ناصر الخالد", Role.HOST), ("أيمن الصفدي", Role.GUEST)]

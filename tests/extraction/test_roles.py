@@ -96,3 +96,20 @@ def test_the_latter_who_set_out_to_meet_is_the_last_person_named():
     )
     meetings = [e for e in extract_document(text).engagements if e.type == EngagementType.MEETING]
     assert [{p.name for p in e.participants} for e in meetings] == [{"سالم العلي", "هاني الفايز"}]
+
+
+def test_the_one_met_who_came_with_a_delegation_makes_the_visit_of_his_possessive():
+    text = (
+        "التقى رئيس الوزراء الليبي سالم العلي، رئيس الأركان التركي كريم التازي والوفد المرافق له، "
+        "خلال زيارته الحالية لطرابلس."
+    )
+    visits = [e for e in extract_document(text).engagements if e.type == EngagementType.VISIT]
+    assert [[p.name for p in e.participants] for e in visits] == [["كريم التازي"]]
+
+
+def test_without_a_delegation_the_possessive_visit_stays_the_subjects():
+    text = (
+        "التقى رئيس الوزراء الليبي سالم العلي، رئيس الأركان التركي كريم التازي، خلال زيارته الحالية لأنقرة."
+    )
+    visits = [e for e in extract_document(text).engagements if e.type == EngagementType.VISIT]
+    assert [[p.name for p in e.participants] for e in visits] == [["سالم العلي"]]
