@@ -81,3 +81,31 @@ def test_counts_and_the_chart_from_the_tally_match_a_count_of_the_engagements(cr
         assert selectors._counted_by_tally(filters)
         assert selectors.engagement_count(filters=filters) == selectors._engagements_matching(filters).count()
         assert selectors.engagement_month_counts(filters=filters) == list(selectors._month_counts(filters))
+
+
+def test_a_query_compiled_for_one_actor_serves_another_with_that_actors_engagements(crowded):
+    fayyad, kutrashev = crowded
+    for actor in (fayyad, kutrashev, fayyad):  # one shape of filters: one compiled walk, count and chart
+        filters = selectors.TimelineFilters(actors=(actor,), date_from=date(2024, 1, 1))
+        mine = Engagement.objects.filter(participations__actor=actor, date_end__gte=date(2024, 1, 1))
+        assert _walk(filters, 4) == _expected(mine) != []
+        assert selectors.engagement_count(filters=filters) == selectors._engagements_matching(filters).count()
+        assert selectors.engagement_month_counts(filters=filters) == list(selectors._month_counts(filters))
+
+
+def test_the_rejected_engagements_of_an_actor_walk_page_after_page(crowded):
+    fayyad, _ = crowded
+    filters = selectors.TimelineFilters(actors=(fayyad,), review=Engagement.Review.REJECTED)
+    rejected = Engagement.objects.filter(participations__actor=fayyad, review=Engagement.Review.REJECTED)
+    expected = list(
+        rejected.order_by(F("date_start").desc(nulls_last=True), "-id").values_list("id", flat=True)
+    )
+    assert _walk(filters, 2) == expected and len(expected) > 2
+
+
+def test_a_compiled_query_refuses_a_value_the_orm_changes():
+    def containing(*, text: str):
+        return Engagement.objects.filter(location__contains=text).values_list("id")
+
+    with pytest.raises(ValueError, match="changed a stand-in"):
+        selectors.compiled_rows(("test-contains",), containing, text="دمشق")
