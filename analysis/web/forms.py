@@ -158,16 +158,24 @@ class TimelineFilterForm(forms.Form):
 
     def __init__(self, data: QueryDict, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.outlets = selectors.outlet_choices()
-        self.documents = list(selectors.document_choices_recent(limit=DOCUMENT_CHOICES))
-        chosen = str(data.get("source", "")).removeprefix("document:")
-        if chosen.isdigit() and all(pk != int(chosen) for pk, _, _ in self.documents):
-            self.documents += list(selectors.document_choices().filter(pk=int(chosen)))
-        self.fields["source"].choices = [
-            ("", "كل المصادر"),
-            ("الوسائل", [(f"outlet:{outlet}", outlet) for outlet in self.outlets]),
-            ("الوثائق", [(f"document:{pk}", (title or path)[:80]) for pk, title, path in self.documents]),
-        ]
+        # Read when the source is validated or the form rendered: the timeline's filter form is rendered once
+        # per data version and values (`views._filter_form_html`), and most requests choose no source.
+        self.fields["source"].choices = self._source_choices
+        self._source_choices_read: list | None = None
+
+    def _source_choices(self) -> list:
+        if self._source_choices_read is None:
+            outlets = selectors.outlet_choices()
+            documents = list(selectors.document_choices_recent(limit=DOCUMENT_CHOICES))
+            chosen = str(self.data.get("source", "")).removeprefix("document:")
+            if chosen.isdigit() and all(pk != int(chosen) for pk, _, _ in documents):
+                documents += list(selectors.document_choices().filter(pk=int(chosen)))
+            self._source_choices_read = [
+                ("", "كل المصادر"),
+                ("الوسائل", [(f"outlet:{outlet}", outlet) for outlet in outlets]),
+                ("الوثائق", [(f"document:{pk}", (title or path)[:80]) for pk, title, path in documents]),
+            ]
+        return self._source_choices_read
 
     def clean(self) -> dict:
         data = super().clean()
