@@ -121,6 +121,7 @@ class _Compiled:
     slots: tuple[tuple[str | None, int, object], ...]  # per parameter: value name, index in a tuple or -1
     # and the int type the ORM gives an integer column's value (psycopg's Int4), or no name and the constant
     order: tuple[int, ...] | None  # where each of the queryset's fields is in the SQL's columns, if moved
+    converters: tuple  # (column, functions, expression) of the columns the ORM converts (a JSONField's text)
 
 
 _compiled: dict[Hashable, _Compiled] = {}
@@ -145,6 +146,8 @@ def compiled_rows(key: Hashable, build: Callable[..., QuerySet], **values: objec
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
         rows = cursor.fetchall()
+    if compiled.converters:
+        rows = [_converted(row, compiled.converters) for row in rows]
     if compiled.order is not None:
         rows = [tuple(row[i] for i in compiled.order) for row in rows]
     return rows
@@ -165,6 +168,14 @@ def _param(value: object, int_type: type | None) -> object:
 def _kind(value: object) -> type:
     """The plain type of a parameter (psycopg's Int4 is an int)."""
     return next(kind for kind in (str, date, float, int, object) if isinstance(value, kind))
+
+
+def _converted(row: tuple, converters: tuple) -> tuple:
+    values = list(row)
+    for column, functions, expression in converters:
+        for function in functions:
+            values[column] = function(values[column], expression, connection)
+    return tuple(values)
 
 
 def _stand_in(value: object, number: int) -> object:
@@ -192,7 +203,12 @@ def _compile(build: Callable[..., QuerySet], values: dict[str, object]) -> _Comp
             stand_ins[name] = item = _stand_in(value, next(numbers))
             places[_kind(item), item] = (name, -1)
     queryset = build(**stand_ins)
-    sql, params = queryset.query.sql_with_params()
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    found = compiler.get_converters([column for column, _, _ in compiler.select])
+    converters = tuple(
+        (column, tuple(functions), expression) for column, (functions, expression) in found.items()
+    )
     slots = []
     for param in params:
         place = places.get((_kind(param), param)) if isinstance(param, Hashable) else None
@@ -213,7 +229,7 @@ def _compile(build: Callable[..., QuerySet], values: dict[str, object]) -> _Comp
     columns = [*query.extra_select, *selected]
     fields = list(queryset._fields or columns)
     order = None if fields == columns else tuple(columns.index(field) for field in fields)
-    return _Compiled(sql, tuple(slots), order)
+    return _Compiled(sql, tuple(slots), order, converters)
 
 
 def _filters_shape(filters: TimelineFilters) -> tuple:
@@ -616,6 +632,22 @@ def actor_choices_top(*, limit: int, exclude: Iterable[int] = ()) -> list[Actor]
         return list(actor_choices().exclude(pk__in=exclude)[:limit])
     top = cached("actor-choices", lambda: list(actor_choices()[:ACTOR_CHOICES_CACHED]))
     return [actor for actor in top if actor.pk not in exclude][:limit]
+
+
+def actors_by_slug(*, slugs: Iterable[str]) -> list[Actor]:
+    """The actors with these slugs, by name as `Actor.objects` orders them, read with a query compiled once
+    per number of slugs (`compiled_rows`): the timeline's actor filter checked with a queryset took ~1 ms
+    of a ~7 ms page."""
+    slugs = tuple(sorted(set(slugs)))
+    if not slugs:
+        return []
+    names = [field.attname for field in Actor._meta.concrete_fields]
+
+    def actors(*, slugs: tuple[str, ...]) -> QuerySet:
+        return Actor.objects.filter(slug__in=slugs).values_list(*names)
+
+    rows = compiled_rows(("actors-by-slug", len(slugs)), actors, slugs=slugs)
+    return [Actor.from_db(connection.alias, names, row) for row in rows]
 
 
 def actor_search(*, key: str) -> QuerySet[Actor]:

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import F
 
 from analysis import selectors
-from analysis.models import Engagement
+from analysis.models import Actor, Engagement
 from tests.factories import actor_create, engagement_create
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +109,16 @@ def test_a_compiled_query_refuses_a_value_the_orm_changes():
 
     with pytest.raises(ValueError, match="changed a stand-in"):
         selectors.compiled_rows(("test-contains",), containing, text="دمشق")
+
+
+def test_actors_read_by_slug_are_the_actors_the_orm_reads_by_name():
+    fayyad, kutrashev = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    Actor.objects.filter(pk=fayyad.pk).update(confidence=0.9, confidence_sources={"روسيا اليوم": 0.9})
+    found = selectors.actors_by_slug(slugs=[fayyad.slug, kutrashev.slug, "لا-أحد"])
+    fields = [field.attname for field in Actor._meta.concrete_fields]
+    expected = Actor.objects.filter(slug__in=[fayyad.slug, kutrashev.slug])
+    assert [[getattr(a, f) for f in fields] for a in found] == [
+        [getattr(a, f) for f in fields] for a in expected
+    ]
+    assert [a.name for a in found] == ["ألبروس كوتراشيف", "فالح الفياض"]
+    assert found[1].confidence_sources == {"روسيا اليوم": 0.9}

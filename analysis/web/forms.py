@@ -120,10 +120,38 @@ class QuickSelect(forms.Select):
         return mark_safe(f'<select name="{_escape(name)}"{attributes}>\n' + options + "\n</select>")  # noqa: S308
 
 
+class ActorsField(forms.ModelMultipleChoiceField):
+    """Actors chosen by slug, as `ModelMultipleChoiceField` checks them, read with one compiled query
+    (`selectors.actors_by_slug`) into a list: building and checking a queryset took ~1 ms, and testing the
+    empty choice's queryset for truth ~0.3 ms, of a 6-8 ms timeline page."""
+
+    def clean(self, value) -> list[Actor]:
+        value = self.prepare_value(value)
+        if not value:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if not isinstance(value, list | tuple):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        try:
+            slugs = frozenset(value)
+        except TypeError as error:
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list") from error
+        for slug in slugs:
+            self.validate_no_null_characters(slug)
+        actors = selectors.actors_by_slug(slugs=[str(slug) for slug in slugs])
+        found = {actor.slug for actor in actors}
+        for slug in slugs:
+            if str(slug) not in found:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
+                )
+        self.run_validators(value)
+        return actors
+
+
 class TimelineFilterForm(forms.Form):
-    actor = forms.ModelMultipleChoiceField(
-        queryset=Actor.objects.all(), to_field_name="slug", required=False, label="الفاعلون"
-    )
+    actor = ActorsField(queryset=Actor.objects.all(), to_field_name="slug", required=False, label="الفاعلون")
     actor_q = forms.CharField(required=False, max_length=100, label="ابحث عن فاعل")
     date_from = PartialDateField(bound="start", label="من تاريخ", help_text=DATE_HINT)
     date_to = PartialDateField(bound="end", label="إلى تاريخ", help_text=DATE_HINT)
@@ -185,7 +213,14 @@ class TimelineFilterForm(forms.Form):
 
     def timeline_filters(self) -> selectors.TimelineFilters:
         """The valid part of the form as selector input; an invalid field filters nothing."""
-        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        if not hasattr(self, "cleaned_data"):
+            return self._filters_of({})
+        if getattr(self, "_filters", None) is None:  # asked for ~4 times a page, once validated
+            self._filters = self._filters_of(self.cleaned_data)
+        return self._filters
+
+    @staticmethod
+    def _filters_of(data: dict) -> selectors.TimelineFilters:
         source = data.get("source") or ""
         kind, _, value = source.partition(":")
         return selectors.TimelineFilters(
