@@ -436,7 +436,10 @@ def _document_store(
     # Imported here: the disagreement service decides through curation, which imports ingestion.
     from analysis.services.disagreement import disagreements_detect
 
-    reported = Evidence.objects.filter(document=document).values_list("engagement_id", flat=True)
+    if status is IngestStatus.NEW:  # a new document's evidence is the rows just written, none skipped
+        reported = [row["engagement_id"] for row in rows.get(Evidence, [])]  # (evidence_unique_span has it)
+    else:
+        reported = Evidence.objects.filter(document=document).values_list("engagement_id", flat=True)
     disagreements_detect(engagement_ids=[*reported, *stale])
     return IngestOutcome(
         str(path),
