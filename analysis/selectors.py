@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -106,6 +107,165 @@ def cached(name: str, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+# Queries compiled once per shape -------------------------------------------------------------------
+
+COMPILED_KEPT = 256  # compiled queries kept: the shapes of filters in use, at each page size and offset
+_STAND_IN = "\u2063stand-in"
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    sql: str
+    slots: tuple[tuple[str | None, int, object], ...]  # per parameter: value name, index in a tuple or -1
+    # and the int type the ORM gives an integer column's value (psycopg's Int4), or no name and the constant
+    order: tuple[int, ...] | None  # where each of the queryset's fields is in the SQL's columns, if moved
+    converters: tuple  # (column, functions, expression) of the columns the ORM converts (a JSONField's text)
+
+
+_compiled: dict[Hashable, _Compiled] = {}
+
+
+def compiled_rows(key: Hashable, build: Callable[..., QuerySet], **values: object) -> list[tuple]:
+    """The rows of `build(**values)`, a `values_list` queryset, its SQL built and compiled once per `key`:
+    `key` names all that shapes the SQL but `values` (scalars, or tuples of scalars for `__in`), which are
+    its parameters. `build` is called with stand-in values and must put each in the SQL as it is. The ORM
+    took ~10 times as long to build and compile the timeline's queries as PostgreSQL took to run them
+    (the cards' query 2.0 ms of CPU against 0.2 ms, 100,000 engagements): issue 15's page/SQL ratio."""
+    compiled = _compiled.get(key)
+    if compiled is None:
+        compiled = _compile(build, values)
+        if len(_compiled) >= COMPILED_KEPT:
+            _compiled.clear()
+        _compiled[key] = compiled
+    params = [
+        extra if name is None else _param(values[name] if index < 0 else values[name][index], extra)
+        for name, index, extra in compiled.slots
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    if compiled.converters:
+        rows = [_converted(row, compiled.converters) for row in rows]
+    if compiled.order is not None:
+        rows = [tuple(row[i] for i in compiled.order) for row in rows]
+    return rows
+
+
+_INT_BITS = {"Int2": 15, "Int4": 31, "Int8": 63}
+
+
+def _param(value: object, int_type: type | None) -> object:
+    """`value` as the ORM passes it: in its integer column's type when it fits (the ORM matches nothing,
+    or everything, with a value that does not; PostgreSQL does the same with a plain integer)."""
+    if int_type is None:
+        return value
+    bound = 1 << _INT_BITS[int_type.__name__]
+    return int_type(value) if -bound <= value < bound else value
+
+
+def _kind(value: object) -> type:
+    """The plain type of a parameter (psycopg's Int4 is an int)."""
+    return next(kind for kind in (str, date, float, int, object) if isinstance(value, kind))
+
+
+def _converted(row: tuple, converters: tuple) -> tuple:
+    values = list(row)
+    for column, functions, expression in converters:
+        for function in functions:
+            values[column] = function(values[column], expression, connection)
+    return tuple(values)
+
+
+def _stand_in(value: object, number: int) -> object:
+    """A parameter of `value`'s type that no real value takes, the `number`-th (dates on a month's first)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | date | str):
+        raise TypeError(f"not a query parameter: {value!r}")
+    if isinstance(value, int):
+        return -2_000_000_000 + number
+    if isinstance(value, float):
+        return -2_000_000_000.5 + number
+    if isinstance(value, date):
+        return date(1001 + number, 1, 1)
+    return f"{_STAND_IN} {number}"
+
+
+def _compile(build: Callable[..., QuerySet], values: dict[str, object]) -> _Compiled:
+    numbers = itertools.count()
+    stand_ins: dict[str, object] = {}
+    places: dict[tuple[type, object], tuple[str, int]] = {}
+    for name, value in values.items():
+        if isinstance(value, tuple):
+            stand_ins[name] = items = tuple(_stand_in(item, next(numbers)) for item in value)
+            places |= {(_kind(item), item): (name, index) for index, item in enumerate(items)}
+        else:
+            stand_ins[name] = item = _stand_in(value, next(numbers))
+            places[_kind(item), item] = (name, -1)
+    queryset = build(**stand_ins)
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    found = compiler.get_converters([column for column, _, _ in compiler.select])
+    converters = tuple(
+        (column, tuple(functions), expression) for column, (functions, expression) in found.items()
+    )
+    slots = []
+    for param in params:
+        place = places.get((_kind(param), param)) if isinstance(param, Hashable) else None
+        if place is None:
+            if isinstance(param, str) and _STAND_IN in param:
+                raise ValueError(f"the ORM changed a stand-in: {param!r}")
+            slots.append((None, -1, param))
+        else:
+            int_type = type(param) if isinstance(param, int) and type(param) is not int else None
+            slots.append((*place, int_type))
+    missing = set(places.values()) - {(name, index) for name, index, _ in slots if name is not None}
+    if missing:
+        raise ValueError(f"values the SQL does not take as they are: {sorted(missing)}")
+    query = queryset.query
+    selected = (
+        query.selected if query.selected is not None else [*query.values_select, *query.annotation_select]
+    )
+    columns = [*query.extra_select, *selected]
+    fields = list(queryset._fields or columns)
+    order = None if fields == columns else tuple(columns.index(field) for field in fields)
+    return _Compiled(sql, tuple(slots), order, converters)
+
+
+def _filters_shape(filters: TimelineFilters) -> tuple:
+    """What shapes the SQL of a query on `filters` besides `_filter_values`."""
+    return (
+        tuple(_filter_values(filters)),
+        len(filters.actors),
+        len(filters.types),
+        filters.review,
+        filters.disagree,
+    )
+
+
+def _filter_values(filters: TimelineFilters) -> dict[str, object]:
+    """The filters' values a compiled query takes as parameters: those set, actors as their ids."""
+    values: dict[str, object] = {
+        "actors": tuple(actor.pk for actor in filters.actors),
+        "types": filters.types,
+    }
+    for name in ("date_from", "date_to", "outlet", "document_id", "status"):
+        if getattr(filters, name):
+            values[name] = getattr(filters, name)
+    if filters.min_confidence is not None:
+        values["min_confidence"] = float(filters.min_confidence)
+    return values
+
+
+def _filters_of(values: dict[str, object], shape: tuple) -> TimelineFilters:
+    """`TimelineFilters` of (stand-in) `_filter_values` and the rest of `shape`."""
+    named = {name: values[name] for name in shape[0] if name not in ("actors", "types")}
+    actors = _stand_in_actors(values["actors"])
+    return TimelineFilters(actors=actors, types=values["types"], review=shape[3], disagree=shape[4], **named)
+
+
+def _stand_in_actors(ids: tuple[int, ...]) -> tuple[Actor, ...]:
+    return tuple(Actor(pk=pk) for pk in ids)
 
 
 def search_key(text: str, *, for_names: bool = True) -> str:
@@ -217,13 +377,14 @@ def _counted_by_tally(filters: TimelineFilters) -> bool:
 
 def _tally(filters: TimelineFilters) -> QuerySet[EngagementTally]:
     """The tally rows of the engagements matching `filters` (`_counted_by_tally`): an engagement overlaps
-    [from, to] when it ends in from's month or later and starts in to's month or earlier."""
+    [from, to] when it ends in from's month or later and starts in to's month or earlier. `date_from` is
+    the first of a month (`compiled_rows` takes it as it is)."""
     actor = filters.actors[0].pk if filters.actors else EngagementTally.ALL_ACTORS
     rows = EngagementTally.objects.filter(actor_id=actor).exclude(count=0)
     if filters.types:
         rows = rows.filter(type__in=filters.types)
     if filters.date_from:
-        rows = rows.filter(end_month__gte=filters.date_from.replace(day=1))
+        rows = rows.filter(end_month__gte=filters.date_from)
     if filters.date_to:
         rows = rows.filter(start_month__lte=filters.date_to)
     return rows
@@ -234,26 +395,52 @@ def _needs_matching(filters: TimelineFilters) -> bool:
     return bool(filters.outlet or filters.document_id or filters.disagree)
 
 
-def _timeline_walk(filters: TimelineFilters) -> QuerySet:
+def _walk_key(filters: TimelineFilters) -> str:
+    """The column the walk orders ties by: the actors' index's engagement, or the engagement's own id."""
+    rejected = filters.review == Engagement.Review.REJECTED  # not in the actors' index
+    return "engagement_id" if filters.actors and not rejected else "id"
+
+
+def _walk_start(filters: TimelineFilters) -> date | None:
+    """With a `date_from` (not for rejected engagements), the oldest timeline date a matching engagement
+    can have: no engagement in the range starts before the earliest start month the tally holds for those
+    that end in it or later, so the walk stops there, not at the actor's (or the data's) oldest."""
+    if not filters.date_from or filters.review == Engagement.Review.REJECTED:
+        return None
+
+    def earliest(*, actors: tuple[int, ...], month: date) -> QuerySet:
+        ending = _tally(TimelineFilters(actors=_stand_in_actors(actors), date_from=month))
+        return (
+            ending.order_by().values("actor_id").annotate(earliest=Min("start_month")).values_list("earliest")
+        )
+
+    month = filters.date_from.replace(day=1)
+    actors = tuple(actor.pk for actor in filters.actors[:1])
+    rows = compiled_rows(("walk-start", len(actors)), earliest, actors=actors, month=month)
+    return (rows[0][0] if rows else None) or filters.date_from
+
+
+def _timeline_walk(filters: TimelineFilters, *, start: date | None) -> QuerySet:
     """`(id, date_start, date_precision)` of the engagements matching `filters` in the timeline's order,
     from an index in that order: with actors, the first actor's `ActorEngagement` rows; otherwise the
-    engagements' `engagement_timeline_idx`. A page reads its rows and stops."""
+    engagements' `engagement_timeline_idx`. A page reads its rows and stops (at `start`, `_walk_start`)."""
     rejected = filters.review == Engagement.Review.REJECTED  # not in the actors' index
-    if filters.actors and not rejected:
+    key = _walk_key(filters)
+    if key == "engagement_id":
         first, *others = filters.actors
         rows = ActorEngagement.objects.filter(actor=first).annotate(timeline_date=F("sort_date"))
         for actor in others:
             rows = rows.filter(
                 engagement_id__in=ActorEngagement.objects.filter(actor=actor).values("engagement_id")
             )
-        prefix, key = "engagement__", "engagement_id"
+        prefix = "engagement__"
     else:
         rows = Engagement.objects.filter(
             Q(review=filters.review) if filters.review else ~Q(review=Engagement.Review.REJECTED)
         ).annotate(timeline_date=Coalesce("date_start", Value(UNDATED)))
         for actor in filters.actors:
             rows = rows.filter(pk__in=Participation.objects.filter(actor=actor).values("engagement_id"))
-        prefix, key = "", "id"
+        prefix = ""
     if filters.review:
         rows = rows.filter(**{f"{prefix}review": filters.review})
     if filters.date_to:
@@ -261,11 +448,7 @@ def _timeline_walk(filters: TimelineFilters) -> QuerySet:
     if filters.date_from:
         rows = rows.filter(**{f"{prefix}date_end__gte": filters.date_from})
     if filters.date_from and not rejected:
-        # No engagement in the range starts before the earliest start month the tally holds for those
-        # that end in it or later: the walk stops there, not at the actor's (or the data's) oldest.
-        ending = _tally(TimelineFilters(actors=filters.actors[:1], date_from=filters.date_from))
-        earliest = ending.aggregate(earliest=Min("start_month"))["earliest"]
-        rows = rows.filter(timeline_date__gte=earliest or filters.date_from)
+        rows = rows.filter(timeline_date__gte=start)
     if filters.types:
         rows = rows.filter(**{f"{prefix}type__in": filters.types})
     if filters.status:
@@ -287,45 +470,92 @@ class _Row(Func):
 def engagement_page(*, filters: TimelineFilters, after: int | None, offset: int, size: int) -> EngagementPage:
     """A page of the engagements matching the filters, newest first: the `size` after engagement `after`
     (keyset: a page costs the same however far down it is), or without `after` the `size` after the first
-    `offset` (a page number typed into the URL). At most three queries, whatever the data size."""
-    walk = _timeline_walk(filters)
-    key = "engagement_id" if filters.actors else "id"
+    `offset` (a page number typed into the URL). At most four queries, whatever the data size, each
+    compiled once per shape of the filters (`compiled_rows`)."""
+    shape, values = _filters_shape(filters), _filter_values(filters)
+    start = _walk_start(filters)
+    if start is not None:  # only then in the walk's SQL
+        values["start"] = start
+    key = _walk_key(filters)
     cursor = None
     if after is not None:
-        cursor = Engagement.objects.filter(pk=after).values("id", "date_start", "date_precision").first()
+        found = compiled_rows(("walk-cursor",), _engagement_position, pk=after)
+        cursor = (
+            {"id": found[0][0], "date_start": found[0][1], "date_precision": found[0][2]} if found else None
+        )
+
+    def walk(**stand_ins: object) -> QuerySet:
+        return _timeline_walk(_filters_of(stand_ins, shape), start=stand_ins.get("start"))
+
     if cursor is not None:
-        bound = _Row(Value(cursor["date_start"] or UNDATED), Value(cursor["id"]))
-        rows, previous = list(walk.filter(LessThan(_Row("timeline_date", key), bound))[: size + 1]), cursor
+
+        def walk_after(*, bound_date: date, bound_id: int, **stand_ins: object) -> QuerySet:
+            bound = _Row(Value(bound_date), Value(bound_id))
+            return walk(**stand_ins).filter(LessThan(_Row("timeline_date", key), bound))[: size + 1]
+
+        values |= {"bound_date": cursor["date_start"] or UNDATED, "bound_id": cursor["id"]}
+        rows, previous = compiled_rows(("walk-after", shape, size), walk_after, **values), cursor
     else:
-        rows = list(walk[max(0, offset - 1) : offset + size + 1])
+        low, high = max(0, offset - 1), offset + size + 1
+        rows = compiled_rows(("walk", shape, low, high), lambda **v: walk(**v)[low:high], **values)
         previous = None
         if offset and rows:
             (pk, day, precision), rows = rows[0], rows[1:]
             previous = {"id": pk, "date_start": day, "date_precision": precision}
-    page_ids = [pk for pk, _, _ in rows[:size]]
-    cards = {
-        row["id"]: row
-        for row in Engagement.objects.filter(pk__in=page_ids)
-        .annotate(source_count=_source_count(), disagrees=_disagrees())
-        .values(*CARD_FIELDS)
-    }
+    page_ids = tuple(pk for pk, _, _ in rows[:size])
+    cards = {row[0]: dict(zip(CARD_FIELDS, row, strict=True)) for row in _card_rows(page_ids)}
     return EngagementPage([cards[pk] for pk in page_ids if pk in cards], len(rows) > size, previous)
 
 
-def engagement_participants(*, engagement_ids: Iterable[int]) -> QuerySet[tuple[int, str, str]]:
+def _engagement_position(*, pk: int) -> QuerySet:
+    return (
+        Engagement.objects.filter(pk=pk).order_by("pk").values_list("id", "date_start", "date_precision")[:1]
+    )
+
+
+def _card_rows(ids: tuple[int, ...]) -> list[tuple]:
+    """`CARD_FIELDS` of the engagements `ids`, in no order."""
+    if not ids:
+        return []
+
+    def cards(*, ids: tuple[int, ...]) -> QuerySet:
+        return (
+            Engagement.objects.filter(pk__in=ids)
+            .annotate(source_count=_source_count(), disagrees=_disagrees())
+            .values_list(*CARD_FIELDS)
+        )
+
+    return compiled_rows(("cards", len(ids)), cards, ids=ids)
+
+
+def engagement_participants(*, engagement_ids: Iterable[int]) -> list[tuple[int, str, str]]:
     """`(engagement id, actor name, actor slug)` for the engagements' participants, in the order a card
     lists them (by role, then name)."""
-    return (
-        Participation.objects.filter(engagement_id__in=list(engagement_ids))
-        .order_by("role", "actor__name")
-        .values_list("engagement_id", "actor__name", "actor__slug")
-    )
+    ids = tuple(dict.fromkeys(engagement_ids))
+    if not ids:
+        return []
+
+    def participants(*, ids: tuple[int, ...]) -> QuerySet:
+        return (
+            Participation.objects.filter(engagement_id__in=ids)
+            .order_by("role", "actor__name")
+            .values_list("engagement_id", "actor__name", "actor__slug")
+        )
+
+    return compiled_rows(("participants", len(ids)), participants, ids=ids)
 
 
 def engagement_count(*, filters: TimelineFilters) -> int:
     """How many engagements match the filters: summed from `EngagementTally` when it answers them."""
     if _counted_by_tally(filters):
-        return _tally(filters).aggregate(total=Coalesce(Sum("count"), 0))["total"]
+        shape = _filters_shape(filters)
+
+        def total(**stand_ins: object) -> QuerySet:
+            rows = _tally(_filters_of(stand_ins, shape)).order_by().values("actor_id")
+            return rows.annotate(total=Sum("count")).values_list("total")
+
+        rows = compiled_rows(("count", shape), total, **_filter_values(filters))
+        return rows[0][0] if rows else 0
     return _engagements_matching(filters).count()
 
 
@@ -333,22 +563,23 @@ def engagement_month_counts(*, filters: TimelineFilters) -> list[dict]:
     """`{"month", "year_only", "type", "count"}` rows for the dated engagements matching the filters. An
     engagement dated to a year only counts under its year's first month with `year_only`."""
     if _counted_by_tally(filters):
-        rows = (
-            _tally(filters)
-            .filter(start_month__isnull=False)
-            .values("start_month", "year_only", "type")
-            .annotate(total=Sum("count"))
-            .order_by("start_month", "year_only", "type")
-        )
+        shape = _filters_shape(filters)
+
+        def months(**stand_ins: object) -> QuerySet:
+            return (
+                _tally(_filters_of(stand_ins, shape))
+                .filter(start_month__isnull=False)
+                .values("start_month", "year_only", "type")
+                .annotate(total=Sum("count"))
+                .order_by("start_month", "year_only", "type")
+                .values_list("start_month", "year_only", "type", "total")
+            )
+
+        rows = compiled_rows(("months", shape), months, **_filter_values(filters))
         return [
-            {
-                "month": row["start_month"],
-                "year_only": row["year_only"],
-                "type": row["type"],
-                "count": row["total"],
-            }
-            for row in rows
-            if row["total"]
+            {"month": month, "year_only": year_only, "type": kind, "count": total}
+            for month, year_only, kind, total in rows
+            if total
         ]
     return list(_month_counts(filters))
 
@@ -401,6 +632,22 @@ def actor_choices_top(*, limit: int, exclude: Iterable[int] = ()) -> list[Actor]
         return list(actor_choices().exclude(pk__in=exclude)[:limit])
     top = cached("actor-choices", lambda: list(actor_choices()[:ACTOR_CHOICES_CACHED]))
     return [actor for actor in top if actor.pk not in exclude][:limit]
+
+
+def actors_by_slug(*, slugs: Iterable[str]) -> list[Actor]:
+    """The actors with these slugs, by name as `Actor.objects` orders them, read with a query compiled once
+    per number of slugs (`compiled_rows`): the timeline's actor filter checked with a queryset took ~1 ms
+    of a ~7 ms page."""
+    slugs = tuple(sorted(set(slugs)))
+    if not slugs:
+        return []
+    names = [field.attname for field in Actor._meta.concrete_fields]
+
+    def actors(*, slugs: tuple[str, ...]) -> QuerySet:
+        return Actor.objects.filter(slug__in=slugs).values_list(*names)
+
+    rows = compiled_rows(("actors-by-slug", len(slugs)), actors, slugs=slugs)
+    return [Actor.from_db(connection.alias, names, row) for row in rows]
 
 
 def actor_search(*, key: str) -> QuerySet[Actor]:

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import F
 
 from analysis import selectors
-from analysis.models import Engagement
+from analysis.models import Actor, Engagement
 from tests.factories import actor_create, engagement_create
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +81,44 @@ def test_counts_and_the_chart_from_the_tally_match_a_count_of_the_engagements(cr
         assert selectors._counted_by_tally(filters)
         assert selectors.engagement_count(filters=filters) == selectors._engagements_matching(filters).count()
         assert selectors.engagement_month_counts(filters=filters) == list(selectors._month_counts(filters))
+
+
+def test_a_query_compiled_for_one_actor_serves_another_with_that_actors_engagements(crowded):
+    fayyad, kutrashev = crowded
+    for actor in (fayyad, kutrashev, fayyad):  # one shape of filters: one compiled walk, count and chart
+        filters = selectors.TimelineFilters(actors=(actor,), date_from=date(2024, 1, 1))
+        mine = Engagement.objects.filter(participations__actor=actor, date_end__gte=date(2024, 1, 1))
+        assert _walk(filters, 4) == _expected(mine) != []
+        assert selectors.engagement_count(filters=filters) == selectors._engagements_matching(filters).count()
+        assert selectors.engagement_month_counts(filters=filters) == list(selectors._month_counts(filters))
+
+
+def test_the_rejected_engagements_of_an_actor_walk_page_after_page(crowded):
+    fayyad, _ = crowded
+    filters = selectors.TimelineFilters(actors=(fayyad,), review=Engagement.Review.REJECTED)
+    rejected = Engagement.objects.filter(participations__actor=fayyad, review=Engagement.Review.REJECTED)
+    expected = list(
+        rejected.order_by(F("date_start").desc(nulls_last=True), "-id").values_list("id", flat=True)
+    )
+    assert _walk(filters, 2) == expected and len(expected) > 2
+
+
+def test_a_compiled_query_refuses_a_value_the_orm_changes():
+    def containing(*, text: str):
+        return Engagement.objects.filter(location__contains=text).values_list("id")
+
+    with pytest.raises(ValueError, match="changed a stand-in"):
+        selectors.compiled_rows(("test-contains",), containing, text="دمشق")
+
+
+def test_actors_read_by_slug_are_the_actors_the_orm_reads_by_name():
+    fayyad, kutrashev = actor_create(name="فالح الفياض"), actor_create(name="ألبروس كوتراشيف")
+    Actor.objects.filter(pk=fayyad.pk).update(confidence=0.9, confidence_sources={"روسيا اليوم": 0.9})
+    found = selectors.actors_by_slug(slugs=[fayyad.slug, kutrashev.slug, "لا-أحد"])
+    fields = [field.attname for field in Actor._meta.concrete_fields]
+    expected = Actor.objects.filter(slug__in=[fayyad.slug, kutrashev.slug])
+    assert [[getattr(a, f) for f in fields] for a in found] == [
+        [getattr(a, f) for f in fields] for a in expected
+    ]
+    assert [a.name for a in found] == ["ألبروس كوتراشيف", "فالح الفياض"]
+    assert found[1].confidence_sources == {"روسيا اليوم": 0.9}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import transaction
 
@@ -60,24 +60,34 @@ def evidence_confidence(rows: Iterable[Evidence]) -> float | None:
 
 
 @transaction.atomic(savepoint=False)
-def engagements_confidence_refresh(*, engagement_ids: Iterable[int]) -> int:
+def engagements_confidence_refresh(
+    *, engagement_ids: Iterable[int], created: Mapping[int, Iterable[tuple[int, str, float]]] | None = None
+) -> int:
     """Recompute and store the confidence of these engagements from their evidence; how many changed.
 
     The engagements are locked (in id order) before their evidence is read: an ingest worker adding a
-    sentence to one of them waits for the other's commit and then reads its sentence too."""
-    ids = set(engagement_ids)
-    if not ids:
-        return 0
-    rows = list(
-        Engagement.objects.select_for_update().filter(pk__in=ids).order_by("pk").only("pk", "confidence")
-    )
-    sources = engagement_sources(ids)
+    sentence to one of them waits for the other's commit and then reads its sentence too. `created`:
+    engagements this transaction inserted (no confidence yet), with all their evidence as `(document id,
+    outlet, confidence)`; no other transaction sees them before the commit, so they are neither locked
+    nor read (two statements of a stored document's ~16, each a ~4 ms round trip under load)."""
+    created = created or {}
+    ids = set(engagement_ids) - set(created)
+    rows = []
+    if ids:
+        rows = list(
+            Engagement.objects.select_for_update().filter(pk__in=ids).order_by("pk").only("pk", "confidence")
+        )
+        sources = engagement_sources(ids)
     changed = []
     for engagement in rows:
         value = corroborated(sources.get(engagement.pk, {}).values())
         if value != engagement.confidence:
             engagement.confidence = value
             changed.append(engagement)
+    for pk, evidence in sorted(created.items()):
+        value = corroborated(_by_source((pk, *row) for row in evidence).get(pk, {}).values())
+        if value is not None:
+            changed.append(Engagement(pk=pk, confidence=value))
     rows_update(model=Engagement, objects=changed, fields=["confidence"])
     return len(changed)
 

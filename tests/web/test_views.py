@@ -284,3 +284,20 @@ def test_the_unfiltered_chart_is_rebuilt_when_the_data_changes(reader, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         engagement_create(date="2024-02-10")
     assert _chart(reader.get("/").content.decode())["data"][0]["y"] == [2]
+
+
+def test_the_filter_form_rendered_once_per_data_version_shows_each_requests_values_and_new_data(
+    reader, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        engagement_create(actors=[actor_create(name="فالح الفياض")], date="2024-02-01")
+    for _ in range(2):  # rendered, then from the cache
+        first = reader.get("/", {"date_from": "2023", "type": "visit"}).content.decode()
+        second = reader.get("/", {"date_from": "2024"}).content.decode()
+        assert 'name="date_from" type="text" inputmode="numeric" dir="ltr" value="2023"' in first
+        assert '<option value="visit" selected>' in first and '<option value="visit" selected>' not in second
+        assert 'value="2024"' in second and 'value="2023"' not in second
+        assert "ألبروس كوتراشيف" not in second
+    with django_capture_on_commit_callbacks(execute=True):  # a new actor among the suggestions, not the list
+        engagement_create(actors=[actor_create(name="ألبروس كوتراشيف")], date="2020-03-01")
+    assert "ألبروس كوتراشيف" in reader.get("/", {"date_from": "2024"}).content.decode()

@@ -94,6 +94,7 @@ class _Counts:
     actors: int = 0
     engagements: int = 0
     evidence: int = 0
+    created: set[int] = dataclasses.field(default_factory=set)  # the engagements this document inserted
 
 
 def _actors_store(
@@ -279,6 +280,7 @@ def _engagements_store(
             returning=("id", "fingerprint"),
         )
         counts.engagements += len(inserted)
+        counts.created = {engagement_id for engagement_id, _ in inserted}
         for engagement_id, fingerprint in inserted:
             targets[fingerprint] = Engagement(pk=engagement_id, **new[fingerprint])
         if len(inserted) < len(new):  # another worker stored some of them meanwhile
@@ -426,7 +428,13 @@ def _document_store(
             pk__in=stale, review=Engagement.Review.EXTRACTED, is_edited=False, evidence__isnull=True
         ).delete()
     touched = {row["engagement_id"] for row in rows.get(Evidence, [])} | set(stale)
-    engagements_confidence_refresh(engagement_ids=touched)
+    # the engagements it created have only the evidence just written (a new engagement's rows skip no
+    # conflict): their confidence needs neither a lock nor a read
+    created: dict[int, list[tuple[int, str, float]]] = {pk: [] for pk in counts.created & touched}
+    for row in rows.get(Evidence, []):
+        if row["engagement_id"] in created and row["confidence"] is not None:
+            created[row["engagement_id"]].append((document.pk, document.outlet, row["confidence"]))
+    engagements_confidence_refresh(engagement_ids=touched, created=created)
     if status is IngestStatus.UPDATED:  # replaced facts: recompute from the mentions
         actors_confidence_refresh(actor_ids={*resolved.values(), *stale_actors})
     else:
@@ -436,7 +444,10 @@ def _document_store(
     # Imported here: the disagreement service decides through curation, which imports ingestion.
     from analysis.services.disagreement import disagreements_detect
 
-    reported = Evidence.objects.filter(document=document).values_list("engagement_id", flat=True)
+    if status is IngestStatus.NEW:  # a new document's evidence is the rows just written, none skipped
+        reported = [row["engagement_id"] for row in rows.get(Evidence, [])]  # (evidence_unique_span has it)
+    else:
+        reported = Evidence.objects.filter(document=document).values_list("engagement_id", flat=True)
     disagreements_detect(engagement_ids=[*reported, *stale])
     return IngestOutcome(
         str(path),
