@@ -32,7 +32,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote_plus, urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -513,7 +513,8 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         log(f"gunicorn: {workers} workers on {url}; the home page is {page_bytes} bytes; the mix's pages:")
         for page in checked:
             log(
-                f"  {page['alone_median_ms']:7.1f} ms  {page['bytes']:7d} B  {page['kind']:25s} {page['path']}"
+                f"  {page['alone_median_ms']:7.1f} ms  {page['bytes']:7d} B  {page['kind']:25s} "
+                f"{unquote_plus(page['path'])}"
             )
         script.write_text(wrk_script(mix=mix, cookie=cookie))
         phase = {"url": url, "cookie": cookie, "options": options, "workers": workers, "log_file": log_file}

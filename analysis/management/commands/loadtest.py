@@ -1,11 +1,13 @@
-"""Load-test the timeline: gunicorn over 100,000 engagements, wrk with 32 connections for 30 s, on 127.0.0.1.
+"""Load-test the dashboard: gunicorn over 100,000 engagements, wrk with 32 connections for 30 s, on 127.0.0.1,
+first cycling through a seeded mix of an analyst's pages (timeline filtered, next page, profiles, searches,
+HTMX partials), then on the home page alone.
 
 python manage.py loadtest
 python manage.py loadtest --engagements 10000 --duration 10
 
 Needs wrk (`apt-get install -y wrk`). The data lives in its own database (`<name>_load`), built
-with the timeline benchmark's builder and kept for the next run. Fails unless every request
-succeeded.
+with the timeline benchmark's builder and kept for the next run. Fails unless every request of
+both runs succeeded.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from analysis.benchmarks.load import LoadOptions, LoadTestError, load_run
 
 
 class Command(BaseCommand):
-    help = "Drive gunicorn serving the timeline with wrk; report requests per second and p99 latency."
+    help = (
+        "Drive gunicorn with wrk: a mix of an analyst's pages, then the home page alone; "
+        "report requests per second and p99 latency of each."
+    )
 
     def add_arguments(self, parser):
         defaults = LoadOptions()
@@ -52,14 +57,21 @@ class Command(BaseCommand):
             results = load_run(load, log=self.stdout.write)
         except LoadTestError as error:
             raise CommandError(str(error)) from None
-        r, latency = results, results["latency_ms"]
-        self.stdout.write(
-            f"{r['requests']} requests in {r['seconds']:.1f} s over {r['connections']} connections "
-            f"to {r['gunicorn_workers']} gunicorn workers ({r['engagements']} engagements)\n"
-            f"requests/s: {r['requests_per_second']:.1f}   latency p50 {latency.get('p50', 0):.0f} ms, "
-            f"p90 {latency.get('p90', 0):.0f} ms, p99 {latency.get('p99', 0):.0f} ms   "
-            f"errors: {r['errors']} {r['error_kinds'] or ''}\nwrote {load.output}"
-        )
-        if results["errors"]:
-            raise CommandError(f"{results['errors']} requests failed: {results['error_kinds']}")
+        for label, r in (("the mix", results), ("home only", results["home_only"])):
+            latency = r["latency_ms"]
+            self.stdout.write(
+                f"{label}: {r['requests']} requests in {r['seconds']:.1f} s over {results['connections']} "
+                f"connections to {results['gunicorn_workers']} gunicorn workers "
+                f"({results['engagements']} engagements, load average {r['load_average_before']:.1f})\n"
+                f"  requests/s: {r['requests_per_second']:.1f}   latency p50 {latency.get('p50', 0):.0f} ms, "
+                f"p90 {latency.get('p90', 0):.0f} ms, p99 {latency.get('p99', 0):.0f} ms   "
+                f"errors: {r['errors']} {r['error_kinds'] or ''}"
+            )
+        self.stdout.write(f"wrote {load.output}")
+        if failed := {
+            label: r["error_kinds"]
+            for label, r in (("mix", results), ("home", results["home_only"]))
+            if r["errors"]
+        }:
+            raise CommandError(f"requests failed: {failed}")
         self.stdout.write(self.style.SUCCESS("load test passed: no errors"))
