@@ -66,6 +66,7 @@ class LoadOptions:
     timeout: int = 30  # seconds before wrk counts a request as failed: gunicorn's own worker timeout
     workers: int = 0  # 0: two per CPU
     seed: int = 7
+    per_kind: int = 0  # seconds of wrk on each kind of page of the mix alone, after the mix (0: none)
     database: str = ""
     output: Path = settings.VAR_DIR / "bench" / "load.json"
 
@@ -197,6 +198,7 @@ def gunicorn_start(*, port: int, workers: int, secret_key: str, log_file: Path) 
 
 
 HTMX = {"HX-Request": "true"}
+PER_KIND_KEYS = ("requests", "requests_per_s", "p99_ms", "errors", "error_kinds", "load_average_before")
 MIX_BUSIEST = 10  # the busiest actors, half the mix's actors are drawn from them
 NEXT_PAGE_LINK = re.compile(r'<a id="timeline-more-2"[^>]*\shref="([^"]+)"')
 ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,}")
@@ -445,21 +447,33 @@ def _worker_timeouts(log_file: Path) -> int:
 
 
 def _wrk_phase(
-    *, url: str, cookie: str, options: LoadOptions, workers: int, log_file: Path, script: Path | None, log
+    *,
+    url: str,
+    cookie: str,
+    options: LoadOptions,
+    workers: int,
+    log_file: Path,
+    script: Path | None,
+    log,
+    label: str,
+    duration: int = 0,
+    warm: bool = True,
 ) -> dict:
-    """A 3 s warm-up, then the run; its figures, read the same way for the mix and for the home page."""
-    wrk_run(url=url, cookie=cookie, connections=workers, duration=3, threads=1, script=script)
+    """A 3 s warm-up (`warm`), then the run of `duration` s (the options' by default); its figures, read
+    the same way for the mix, the home page and each kind of page."""
+    duration = duration or options.duration
+    if warm:
+        wrk_run(url=url, cookie=cookie, connections=workers, duration=3, threads=1, script=script)
     timeouts_before, load_before = _worker_timeouts(log_file), os.getloadavg()[0]
     log(
-        f"wrk{' (the mix)' if script else ' (home only)'}: {options.connections} connections, "
-        f"{options.threads} threads, {options.duration} s, timeout {options.timeout} s; "
-        f"load average {load_before:.1f}"
+        f"wrk ({label}): {options.connections} connections, {options.threads} threads, {duration} s, "
+        f"timeout {options.timeout} s; load average {load_before:.1f}"
     )
     result, raw = wrk_run(
         url=url,
         cookie=cookie,
         connections=options.connections,
-        duration=options.duration,
+        duration=duration,
         threads=options.threads,
         timeout=options.timeout,
         script=script,
@@ -518,8 +532,15 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
             )
         script.write_text(wrk_script(mix=mix, cookie=cookie))
         phase = {"url": url, "cookie": cookie, "options": options, "workers": workers, "log_file": log_file}
-        mixed = _wrk_phase(**phase, script=script, log=log)
-        home_only = _wrk_phase(**phase, script=None, log=log)
+        mixed = _wrk_phase(**phase, script=script, log=log, label="the mix")
+        home_only = _wrk_phase(**phase, script=None, log=log, label="home only")
+        kinds = {}
+        for kind in dict.fromkeys(request.kind for request in mix) if options.per_kind else ():
+            script.write_text(wrk_script(mix=[r for r in mix if r.kind == kind], cookie=cookie))
+            figures = _wrk_phase(
+                **phase, script=script, log=log, label=kind, duration=options.per_kind, warm=False
+            )
+            kinds[kind] = {key: figures[key] for key in PER_KIND_KEYS} | {"latency_ms": figures["latency_ms"]}
     finally:
         script.unlink(missing_ok=True)
         server.terminate()
@@ -542,6 +563,8 @@ def load_run(options: LoadOptions, *, log: Callable[[str], None]) -> dict:
         **mixed,
         "urls": checked,  # the mix, cycled in this order (each wrk thread from its own place)
         "home_only": {"url": url, **home_only},
+        # each kind of page of the mix alone, `per_kind` s each after the mix (which page is slow under load)
+        **({"kinds": kinds, "per_kind_s": options.per_kind} if kinds else {}),
     }
     options.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results

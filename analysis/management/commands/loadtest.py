@@ -38,6 +38,12 @@ class Command(BaseCommand):
             "--workers", type=int, default=defaults.workers, help="gunicorn workers (0: 2 per CPU)"
         )
         parser.add_argument("--seed", type=int, default=defaults.seed)
+        parser.add_argument(
+            "--per-kind",
+            type=int,
+            default=defaults.per_kind,
+            help="then this many seconds of wrk on each kind of page of the mix alone (0: none)",
+        )
         parser.add_argument("--database-name", default="", help="load database (default: <name>_load)")
         parser.add_argument("--output", type=Path, default=defaults.output, help="where the JSON goes")
 
@@ -50,6 +56,7 @@ class Command(BaseCommand):
             timeout=options["timeout"],
             workers=options["workers"],
             seed=options["seed"],
+            per_kind=options["per_kind"],
             database=options["database_name"],
             output=options["output"],
         )
@@ -67,10 +74,19 @@ class Command(BaseCommand):
                 f"p90 {latency.get('p90', 0):.0f} ms, p99 {latency.get('p99', 0):.0f} ms   "
                 f"errors: {r['errors']} {r['error_kinds'] or ''}"
             )
+        for kind, r in results.get("kinds", {}).items():
+            self.stdout.write(
+                f"  {kind:25s} alone: {r['requests_per_s']:6.1f} requests/s, p50 "
+                f"{r['latency_ms'].get('p50', 0):5.0f} ms, p99 {r['p99_ms'] or 0:5.0f} ms, errors {r['errors']}"
+            )
         self.stdout.write(f"wrote {load.output}")
         if failed := {
             label: r["error_kinds"]
-            for label, r in (("mix", results), ("home", results["home_only"]))
+            for label, r in (
+                ("mix", results),
+                ("home", results["home_only"]),
+                *results.get("kinds", {}).items(),
+            )
             if r["errors"]
         }:
             raise CommandError(f"requests failed: {failed}")
