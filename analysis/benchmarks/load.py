@@ -9,6 +9,8 @@ port; wrk sends a logged-in analyst's requests over N connections for D seconds,
   year, the unfiltered timeline's first page and the next one by its keyset link, actor profiles,
   searches, and the timeline's HTMX partials. Its figures are the load test's (`requests_per_s`...).
 - home only: `/` alone, the plain home page served from a cache once per data version (`home_only`).
+- with `per_kind` (`loadtest --per-kind N`), each kind of page of the mix alone for N s (`kinds`): which
+  page is slow under load.
 Every URL must answer 200 to the analyst before wrk starts.
 Nothing listens on or talks to anything but 127.0.0.1.
 """
@@ -317,6 +319,7 @@ def mix_check(*, base: str, cookie: str, mix: list[LoadRequest], times: int = 3)
         checked.append(
             {
                 **asdict(request),
+                "decoded": unquote_plus(request.path),  # the path as the analyst reads it
                 "status": 200,
                 "bytes": len(body.encode()),
                 "alone_median_ms": round(statistics.median(elapsed[1:]), 1),
