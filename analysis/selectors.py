@@ -122,10 +122,11 @@ def document_list() -> QuerySet[Document]:
     return Document.objects.only("id", "title", "source_path", "published_on")
 
 
-def _source_count() -> Coalesce:
-    """Distinct documents reporting the engagement, as a subquery: computed only for the rows shown."""
+def _source_count(engagement: str = "pk") -> Coalesce:
+    """Distinct documents reporting the engagement (the outer query's field `engagement`), as a subquery:
+    computed only for the rows shown."""
     sources = (
-        Evidence.objects.filter(engagement=OuterRef("pk"))
+        Evidence.objects.filter(engagement=OuterRef(engagement))
         .order_by()
         .values("engagement")
         .annotate(n=Count("document_id", distinct=True))
@@ -483,21 +484,40 @@ def actor_profile(*, slug: str) -> Actor:
     ).get(slug=slug)
 
 
-def actor_engagements(*, actor: Actor, limit: int) -> list[Engagement]:
-    """The actor's newest `limit` engagements (not rejected), with participants and source counts: read
-    from `ActorEngagement`'s index in the timeline's order, so the actor's history is not sorted."""
-    ids = list(
+@dataclass(frozen=True, slots=True)
+class ActorEngagementRow:
+    """An engagement as an actor's profile lists it: its date and type, its number of sources and the
+    names of its other participants (by role, then name)."""
+
+    pk: int
+    type: str
+    date_start: date | None
+    date_precision: str
+    source_count: int
+    others: tuple[str, ...]
+
+
+def actor_engagements(*, actor: Actor, limit: int) -> list[ActorEngagementRow]:
+    """The actor's newest `limit` engagements (not rejected): read from `ActorEngagement`'s index in the
+    timeline's order, so the actor's history is not sorted. Rows, not models: 25 `Engagement`s with their
+    participants' `Actor`s took 5.8 ms of a 23 ms profile at 100,000 engagements."""
+    rows = list(
         ActorEngagement.objects.filter(actor=actor)
         .order_by("-sort_date", "-engagement_id")
-        .values_list("engagement_id", flat=True)[:limit]
+        .annotate(source_count=_source_count(engagement="engagement_id"))
+        .values_list(
+            "engagement_id",
+            "engagement__type",
+            "engagement__date_start",
+            "engagement__date_precision",
+            "source_count",
+        )[:limit]
     )
-    engagements = (
-        Engagement.objects.filter(pk__in=ids)
-        .annotate(source_count=_source_count())
-        .prefetch_related(_participations())
-    )
-    by_id = {engagement.pk: engagement for engagement in engagements}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    others: dict[int, list[str]] = {row[0]: [] for row in rows}
+    for engagement_id, name, slug in engagement_participants(engagement_ids=others):
+        if slug != actor.slug:
+            others[engagement_id].append(name)
+    return [ActorEngagementRow(*row, tuple(others[row[0]])) for row in rows]
 
 
 def actor_engagement_count(*, actor: Actor) -> int:

@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 
 from analysis.arabic import Precision
 from analysis.web import formats
+from analysis.web.cards import TYPE_LABELS
 from analysis.web.charts import figure_json
 from analysis.web.formats import format_partial_date, partial_date_html
 from analysis.web.formats import html_escape as _e
@@ -41,6 +42,27 @@ def document_hits(documents) -> SafeString:
             f'<li>\n          <a href="{_e(document.get_absolute_url())}">{_e(title)}</a>\n'
             f'          <span class="muted"><bdi>{_e(document.outlet)}</bdi>{day}</span>\n'
             f'          <p class="headline">{document.headline_html}</p>\n        </li>'
+        )
+    return SafeString("".join(items))
+
+
+@register.simple_tag(takes_context=True)
+def mini_timeline(context, entries) -> SafeString:
+    """The actor profile's engagements (`TimelineEntry`s of `selectors.ActorEngagementRow`), one <li>
+    each, written in Python: through the template's nodes (a link tag, a date tag, two filters a row)
+    its 25 rows took ~4 ms of a 23 ms profile."""
+    links = Links.of(context)
+    items = []
+    for entry in entries:
+        engagement = entry.engagement
+        year = f'<span class="mini-year">{_e(entry.year_heading)}</span>' if entry.year_heading else ""
+        others = f"مع {'، '.join(_e(name) for name in engagement.others)} · " if engagement.others else ""
+        items.append(
+            f'\n      <li>{year}\n        <a class="mini-link" {links.engagement(engagement.pk)}>'
+            f"{partial_date_html(engagement.date_start, engagement.date_precision)} · "
+            f"{TYPE_LABELS.get(engagement.type) or _e(engagement.type)}</a>\n"
+            f'        <span class="muted">{others}{_e(formats.sources_count(engagement.source_count))}</span>\n'
+            "      </li>\n      "
         )
     return SafeString("".join(items))
 
@@ -85,19 +107,7 @@ def actor_link(context, actor) -> str:
     return Links.of(context).actor(actor.name, actor.slug)
 
 
-@register.simple_tag(takes_context=True)
-def engagement_href(context, engagement) -> str:
-    """`href` (and in the workspace the hx-* attributes that open the detail pane) for an <a>."""
-    return Links.of(context).engagement(engagement.pk)
-
-
 register.filter("sources_count", formats.sources_count)
 register.filter("engagements_count", formats.engagements_count)
 register.filter("mentions_count", formats.mentions_count)
 register.filter("documents_count", formats.documents_count)
-
-
-@register.filter
-def counterparts_of(engagement, actor) -> list[str]:
-    """Names of the engagement's other participants (uses the prefetched participations)."""
-    return [p.actor.name for p in engagement.participations.all() if p.actor_id != actor.pk]

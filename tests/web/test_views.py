@@ -129,6 +129,24 @@ def test_actor_profile(reader, world):
     assert world.source_a.title in html
 
 
+def test_the_profiles_engagements_list_the_others_and_sources_and_open_the_engagement(reader, world):
+    page = reader.get(world.fayyad.get_absolute_url()).content.decode()
+    mini = page[page.index('<ol class="mini-timeline">') : page.index("</ol>", page.index("mini-timeline"))]
+    assert mini.count("<li>") == 4  # not the statement, which is Kutrashev's alone
+    assert (
+        mini.index("10 آذار 2024") < mini.index("1 شباط 2024") < mini.index("أيار 2022") < mini.index("2016")
+    )
+    assert '<span class="mini-year">2024</span>' in mini and '<span class="mini-year">2016</span>' in mini
+    assert "مع ألبروس كوتراشيف · مصدران" in mini and "مع روسيا · لا مصادر" in mini
+    assert "فالح الفياض" not in mini
+    assert f'href="/engagements/{world.meeting.pk}/"' in mini
+    pane = reader.get("/", {"profile": world.fayyad.slug}).content.decode()
+    assert (
+        f'hx-vals="{{&quot;engagement&quot;: &quot;{world.meeting.pk}&quot;}}" hx-target="#engagement-pane"'
+        in pane
+    )
+
+
 def test_unknown_actor_and_engagement_are_404(reader, world):
     assert reader.get("/actors/لا-أحد/").status_code == 404
     assert reader.get("/engagements/999999/").status_code == 404

@@ -1,0 +1,35 @@
+"""Selectors of the actor profile: its engagements as rows, newest first, with the other participants."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import selectors
+from analysis.models import Engagement, Evidence
+from tests.factories import actor_create, document_create, engagement_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_actors_engagements_come_newest_first_with_the_others_taking_part_and_their_sources():
+    fayyad = actor_create(name="فالح الفياض")
+    kutrashev, bogdanov = actor_create(name="ألبروس كوتراشيف"), actor_create(name="ميخائيل بوغدانوف")
+    first, second = document_create(), document_create()
+    visit = engagement_create(actors=[fayyad, bogdanov], type="visit", date="2022-05", document=first)
+    meeting = engagement_create(actors=[bogdanov, fayyad, kutrashev], date="2024-02-01", document=first)
+    Evidence.objects.create(engagement=meeting, document=second, start=0, end=4, sentence="التقى")
+    undated = engagement_create(actors=[fayyad], type="statement")
+    engagement_create(actors=[fayyad], date="2025", review=Engagement.Review.REJECTED)
+    engagement_create(actors=[kutrashev], date="2024-06")  # not his
+
+    rows = selectors.actor_engagements(actor=fayyad, limit=10)
+
+    assert [row.pk for row in rows] == [meeting.pk, visit.pk, undated.pk]
+    assert [row.others for row in rows] == [
+        ("ألبروس كوتراشيف", "ميخائيل بوغدانوف"),
+        ("ميخائيل بوغدانوف",),
+        (),
+    ]
+    assert [row.source_count for row in rows] == [2, 1, 0]
+    assert (rows[1].type, str(rows[1].date_start), rows[1].date_precision) == ("visit", "2022-05-01", "month")
+    assert [row.pk for row in selectors.actor_engagements(actor=fayyad, limit=1)] == [meeting.pk]
