@@ -481,14 +481,14 @@ def document_choices_recent(*, limit: int) -> list[tuple[int, str, str]]:
 
 
 def actor_profile(*, slug: str) -> Actor:
-    """An actor with aliases and titles (with their documents) prefetched."""
+    """An actor with aliases and titles (with their documents' outlet and date) prefetched."""
     return Actor.objects.prefetch_related(
         "aliases",
         Prefetch(
             "titles",
-            queryset=ActorTitle.objects.select_related("document").order_by(
-                F("seen_on").desc(nulls_last=True), "title"
-            ),
+            queryset=ActorTitle.objects.select_related("document")
+            .only("actor_id", "title", "seen_on", "document__outlet", "document__published_on")
+            .order_by(F("seen_on").desc(nulls_last=True), "title"),
         ),
     ).get(slug=slug)
 
@@ -535,13 +535,14 @@ def actor_engagement_count(*, actor: Actor) -> int:
 
 
 def actor_counterparts(*, actor: Actor, limit: int = 10) -> list[Actor]:
-    """Actors who shared the most engagements with `actor` (`shared_count`), ties by name: the counts
-    `ActorCounterpart` keeps, read from its index down to the `limit`-th count."""
+    """Actors (their name and slug) who shared the most engagements with `actor` (`shared_count`), ties by
+    name: the counts `ActorCounterpart` keeps, read from its index down to the `limit`-th count."""
     pairs = ActorCounterpart.objects.filter(actor=actor, count__gt=0)
     cutoff = pairs.order_by("-count").values_list("count", flat=True)[limit - 1 : limit]
     rows = (
         pairs.filter(count__gte=Coalesce(Subquery(cutoff), 1))
         .select_related("other")
+        .only("count", "other__name", "other__slug")
         .order_by("-count", "other__name")[:limit]
     )
     counterparts = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -145,6 +146,24 @@ def test_the_profiles_engagements_list_the_others_and_sources_and_open_the_engag
         f'hx-vals="{{&quot;engagement&quot;: &quot;{world.meeting.pk}&quot;}}" hx-target="#engagement-pane"'
         in pane
     )
+
+
+def test_the_profile_lists_the_actors_titles_with_when_and_where_each_was_seen(reader, world):
+    from analysis.models import ActorTitle
+
+    ActorTitle.objects.create(actor=world.kutrashev, title="السفير الروسي في العراق", document=world.source_a)
+    ActorTitle.objects.create(
+        actor=world.kutrashev,
+        title="السفير الروسي في العراق",
+        document=world.source_b,
+        seen_on=date(2024, 3, 5),
+    )
+    page = reader.get(world.kutrashev.get_absolute_url()).content.decode()
+    titles = page[page.index('<ul class="title-list">') : page.index("</ul>", page.index("title-list"))]
+    assert titles.count("<li>") == 1 and "السفير الروسي في العراق" in titles
+    assert titles.index("5 آذار 2024") < titles.index("روسيا اليوم") < titles.index("2 شباط 2024")
+    assert titles.index("2 شباط 2024") < titles.index("المدى")  # no date of its own: its document's
+    assert f'href="/documents/{world.source_a.pk}/"' in titles
 
 
 def test_unknown_actor_and_engagement_are_404(reader, world):
