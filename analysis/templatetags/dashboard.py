@@ -46,6 +46,26 @@ def document_hits(documents) -> SafeString:
     return SafeString("".join(items))
 
 
+@register.simple_tag
+def actor_document_list(documents) -> SafeString:
+    """The actor profile's documents (`selectors.actor_documents`), one <li> each, written in Python:
+    through the template's nodes (a URL, two filters, a date tag a document) 20 took ~1.3 ms."""
+    items = []
+    for document in documents:
+        title = document.title or document.source_path
+        if len(title) > 90:  # `truncatechars:90`
+            title = Truncator(title).chars(90)
+        day = f" · {partial_date_html(document.published_on, Precision.DAY)}" if document.published_on else ""
+        mentions = (
+            f" · {_e(formats.mentions_count(document.mention_count))}" if document.mention_count else ""
+        )
+        items.append(
+            f'<li><a href="{_e(document.get_absolute_url())}">{_e(title)}</a> '
+            f'<span class="muted"><bdi>{_e(document.outlet)}</bdi>{day}{mentions}</span></li>'
+        )
+    return SafeString("".join(items))
+
+
 @register.simple_tag(takes_context=True)
 def mini_timeline(context, entries) -> SafeString:
     """The actor profile's engagements (`TimelineEntry`s of `selectors.ActorEngagementRow`), one <li>
