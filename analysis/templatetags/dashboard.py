@@ -6,8 +6,10 @@ Tags only: what they print is written once in `analysis.web` (`formats`, `links`
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
@@ -83,6 +85,23 @@ def mini_timeline(context, entries) -> SafeString:
             f"{TYPE_LABELS.get(engagement.type) or _e(engagement.type)}</a>\n"
             f'        <span class="muted">{others}{_e(formats.sources_count(engagement.source_count))}</span>\n'
             "      </li>\n      "
+        )
+    return SafeString("".join(items))
+
+
+@register.simple_tag
+def actor_hits(actors) -> SafeString:
+    """The search page's actor hits (`selectors.actor_search`), one <li> each, written in Python: through
+    the template's nodes (two URLs, a choice's label and two filters an actor) 15 took ~0.9 ms."""
+    timeline = _e(reverse("timeline"))
+    items = []
+    for actor in actors:
+        count = formats.engagements_count(actor.engagement_count)
+        items.append(
+            f'<li><a href="{_e(actor.get_absolute_url())}">{_e(actor.name)}</a> '
+            f'<span class="kind-badge kind-{_e(actor.kind)}">{_e(actor.get_kind_display())}</span> '
+            f'<span class="muted">{_e(count)}</span> · '
+            f'<a href="{timeline}?actor={_e(quote(actor.slug))}">في الخط الزمني</a></li>'
         )
     return SafeString("".join(items))
 
