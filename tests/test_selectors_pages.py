@@ -1,8 +1,10 @@
-"""Selectors of the actor profile: its engagements as rows, newest first, with the other participants."""
+"""Selectors of the actor profile and the search page: the profile's engagements as rows, newest first, with
+the other participants; searches that leave the planner as they found it."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection, transaction
 
 from analysis import selectors
 from analysis.models import Engagement, Evidence
@@ -33,3 +35,22 @@ def test_an_actors_engagements_come_newest_first_with_the_others_taking_part_and
     assert [row.source_count for row in rows] == [2, 1, 0]
     assert (rows[1].type, str(rows[1].date_start), rows[1].date_precision) == ("visit", "2022-05-01", "month")
     assert [row.pk for row in selectors.actor_engagements(actor=fayyad, limit=1)] == [meeting.pk]
+
+
+def _planner() -> tuple[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')")
+        return cursor.fetchone()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_finds_documents_and_actors_and_leaves_the_planners_settings_on():
+    fayyad = actor_create(name="فالح الفياض")
+    document = document_create(text="التقى فالح الفياض السفير الروسي في بغداد.")
+
+    for outer in (False, True):  # on its own (a request), and inside a transaction that goes on after it
+        with transaction.atomic() if outer else connection.cursor():
+            found = list(selectors.document_search(query=selectors.search_key("الفياض", for_names=False)))
+            actors = list(selectors.actor_search(key=selectors.search_key("الفياض")))
+            assert [d.pk for d in found] == [document.pk] and [a.pk for a in actors] == [fayyad.pk]
+            assert _planner() == ("on", "on")
