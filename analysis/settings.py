@@ -178,7 +178,7 @@ INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = [
     "analysis.lockout.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "analysis.auth.CachedPermissionsBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)

@@ -143,3 +143,37 @@ def test_the_account_menu_logs_out_with_a_post(client, curator):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302 and response["Location"] == "/accounts/login/"
     assert client.get("/").status_code == 302
+
+
+def test_a_users_permissions_are_read_once_and_a_change_of_group_shows_on_the_next_page(
+    client, analyst, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Permission
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def header_links() -> tuple[bool, bool]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("search")).content.decode()
+        assert not [q for q in queries if "auth_permission" in q["sql"]]  # the cached set, not a query
+        return f'href="{reverse("import")}"' in page, "اختلافات المصادر" in page
+
+    client.force_login(analyst)
+    client.get(reverse("search"))  # reads the analyst's permissions into the cache
+    assert header_links() == (False, False)
+
+    curators = Group.objects.get(name="curator")
+    with django_capture_on_commit_callbacks(execute=True):
+        analyst.groups.add(curators)
+    assert client.get(reverse("search")).status_code == 200
+    assert header_links() == (True, True)  # a curator now: import and the disagreements' review list
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curators.user_set.remove(analyst)
+    client.get(reverse("search"))
+    assert header_links() == (False, False)
+
+    with django_capture_on_commit_callbacks(execute=True):  # the group's permissions, not the user's groups
+        Group.objects.get(name="analyst").permissions.add(Permission.objects.get(codename="add_importbatch"))
+    client.get(reverse("search"))
+    assert header_links() == (True, False)

@@ -357,7 +357,7 @@ def actor_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     template_name = "analysis/actor_detail.html"
     if _is_fragment(request):
         template_name += "#actor-profile"
-    context = _profile_context(slug)
+    context = _profile_context(slug) | {"links": Links(QueryDict(), workspace=False)}  # one for every link
     return render(request, template_name, {**context, "charts": bool(context["counterparts_chart"])})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -127,6 +128,42 @@ def test_actor_profile(reader, world):
     assert "أبرز النظراء" in html and "ألبروس كوتراشيف" in html
     assert 'type="application/json"' in html
     assert world.source_a.title in html
+
+
+def test_the_profiles_engagements_list_the_others_and_sources_and_open_the_engagement(reader, world):
+    page = reader.get(world.fayyad.get_absolute_url()).content.decode()
+    mini = page[page.index('<ol class="mini-timeline">') : page.index("</ol>", page.index("mini-timeline"))]
+    assert mini.count("<li>") == 4  # not the statement, which is Kutrashev's alone
+    assert (
+        mini.index("10 آذار 2024") < mini.index("1 شباط 2024") < mini.index("أيار 2022") < mini.index("2016")
+    )
+    assert '<span class="mini-year">2024</span>' in mini and '<span class="mini-year">2016</span>' in mini
+    assert "مع ألبروس كوتراشيف · مصدران" in mini and "مع روسيا · لا مصادر" in mini
+    assert "فالح الفياض" not in mini
+    assert f'href="/engagements/{world.meeting.pk}/"' in mini
+    pane = reader.get("/", {"profile": world.fayyad.slug}).content.decode()
+    assert (
+        f'hx-vals="{{&quot;engagement&quot;: &quot;{world.meeting.pk}&quot;}}" hx-target="#engagement-pane"'
+        in pane
+    )
+
+
+def test_the_profile_lists_the_actors_titles_with_when_and_where_each_was_seen(reader, world):
+    from analysis.models import ActorTitle
+
+    ActorTitle.objects.create(actor=world.kutrashev, title="السفير الروسي في العراق", document=world.source_a)
+    ActorTitle.objects.create(
+        actor=world.kutrashev,
+        title="السفير الروسي في العراق",
+        document=world.source_b,
+        seen_on=date(2024, 3, 5),
+    )
+    page = reader.get(world.kutrashev.get_absolute_url()).content.decode()
+    titles = page[page.index('<ul class="title-list">') : page.index("</ul>", page.index("title-list"))]
+    assert titles.count("<li>") == 1 and "السفير الروسي في العراق" in titles
+    assert titles.index("5 آذار 2024") < titles.index("روسيا اليوم") < titles.index("2 شباط 2024")
+    assert titles.index("2 شباط 2024") < titles.index("المدى")  # no date of its own: its document's
+    assert f'href="/documents/{world.source_a.pk}/"' in titles
 
 
 def test_unknown_actor_and_engagement_are_404(reader, world):
