@@ -347,6 +347,9 @@ def statement_frames(f: Frame) -> list[Candidate]:
     statement.location = dateline_place(
         f.clause.doc, f.clause.rng
     )  # a place inside what was said is not where
+    # one speaker's words are commentary, not an engagement (CONVENTIONS: quotes are none); the
+    # speaker stays the subject a later clause continues (`وصرح X بأن ...، وأضاف أنه التقى Y`)
+    statement.emit = False
     return [statement]
 
 
