@@ -59,6 +59,10 @@ def collect_after(
                 found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
+        if m is None and k in doc.pair_at:  # `بين الرئيسين`: the two persons the dual stands for
+            found.extend((p, seg_start, stop, marker) for p in doc.pair_at[k])
+            k += 1
+            continue
         tok = tokens[k]
         if tok.kind == "p":
             quoted = doc.inside[k + 1] if k + 1 < stop else None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.dual_parties import dual_parties
 from analysis.extraction.non_parties import is_source, is_title_possessor
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
@@ -180,6 +181,8 @@ class Doc:
             for k in range(m.first, m.last + 1):
                 if self.inside[k] is None or m.kind == ActorKind.PERSON:
                     self.inside[k] = m
+        # `بين الرئيسين`: one word, two persons (read where a trigger's objects are collected)
+        self.pair_at = dual_parties(self.tokens, self.mentions, analysis.actors)
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
         self._date_starts = [d.start for d in self.dates]
         self.geo_at: dict[int, Mention] = {}

@@ -347,6 +347,9 @@ def statement_frames(f: Frame) -> list[Candidate]:
     statement.location = dateline_place(
         f.clause.doc, f.clause.rng
     )  # a place inside what was said is not where
+    # one speaker's words are commentary, not an engagement (CONVENTIONS: quotes are none); the
+    # speaker stays the subject a later clause continues (`وصرح X بأن ...، وأضاف أنه التقى Y`)
+    statement.emit = False
     return [statement]
 
 
@@ -385,6 +388,8 @@ def pairwise_frames(f: Frame) -> list[Candidate]:
         if any(o[0].kind == ActorKind.PERSON for o in objs):
             objs = [o for o in objs if o[0].kind == ActorKind.PERSON]
         parts = unique_parts([(o[0], Role.PARTICIPANT) for o in objs])
+        if len(parts) >= 3 and c.doc.tokens[c.i + 1].n in SEPARATE_WORDS:
+            return [f.make([parts[0], p]) for p in parts[1:]]  # `لقاءات منفردة بين A وضيفيه`: A with each
         return [f.make(parts)] if len(parts) >= 2 else []
     # `اجتماع مع بري، بحضور السفير ماغرو`: those attending join the meeting, not a meeting each
     attending = [(o[0], Role.PARTICIPANT) for o in objs if o[3] == ATTENDED]

@@ -75,8 +75,14 @@ def common_phrase(words: Sequence[str]) -> bool:
         and not any(name_evidence(w) for w in words)
         and all(word_zipf(w) >= WORD_ZIPF for w in words)
         and any(ordinary(w) for w in words)
-        and any(_no_name_shape(w) for w in words)
+        and (any(_no_name_shape(w) for w in words) or _everyday_definite(words[-1]))
     )
+
+
+def _everyday_definite(word: str) -> bool:
+    """`العمل`, `الوضع`: one of the language's everyday nouns with the article, no family name (those
+    of the news are rarer or are names by the lexicons: `الصباح` is a given name too)."""
+    return word.startswith("ال") and everyday(word) and not is_family_name(word)
 
 
 def _no_name_shape(word: str) -> bool:
@@ -98,6 +104,21 @@ def never_in_name(word: str) -> bool:
         or _preposition_noun_pronoun(word)
         or noun_and_pronoun(word)
         or _conjunction_on_noun_and_pronoun(word)
+        or _unanalysed_verb_and_pronoun(word)
+    )
+
+
+def _unanalysed_verb_and_pronoun(word: str) -> bool:
+    """`هنأه`, `أبلغه`: a verb and its object pronoun that qalsadi leaves unanalysed, while it reads the
+    word without the pronoun only as a verb (not `حمده`: `حمد` is a name too)."""
+    stem = word[:-1]
+    return (
+        word.endswith("ه")
+        and len(stem) >= 3
+        and reading(word) in ("", "U")
+        and reading(stem) == "V"
+        and not is_given_name(word)
+        and not is_family_name(word)
     )
 
 

@@ -66,6 +66,11 @@ def _bare(n: str) -> str:
     return _strip_article(known)
 
 
+def title_head(title: str) -> str:
+    """`وزير` of `وزير الخارجية`, `رئيس` of `الرئيس`: the office a title names first."""
+    return _title_parts(title)[2]
+
+
 def title_states(title: str) -> frozenset[str]:
     return _title_parts(title)[0]
 

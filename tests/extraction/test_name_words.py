@@ -70,3 +70,15 @@ def test_a_conjunction_on_a_noun_with_a_pronoun_is_never_in_a_name():
 def test_a_less_common_noun_in_the_accusative_after_a_name_is_never_in_it():
     assert never_in_name("قائلا") and never_in_name("قادما")
     assert not never_in_name("رضا") and not never_in_name("ماريا")
+
+
+def test_a_verb_and_its_object_pronoun_qalsadi_leaves_unanalysed_is_never_in_a_name():
+    assert never_in_name("هنأه")
+    assert not never_in_name("حمده") and not never_in_name("نبيه")
+
+
+def test_a_noun_and_an_everyday_definite_noun_are_a_phrase_not_a_name():
+    from analysis.extraction.name_words import common_phrase
+
+    assert common_phrase(["وجوب", "العمل"])
+    assert not common_phrase(["سامي", "الصالح"]) and not common_phrase(["محمد", "الأمين"])

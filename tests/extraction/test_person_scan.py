@@ -277,7 +277,9 @@ def test_a_name_with_four_names_and_the_fathers_after_bin_is_whole():
 
 
 def test_a_given_name_that_is_another_persons_family_name_without_the_article_is_no_short_form():
-    found = persons("استقبل أمير البلاد الشيخ صباح الأحمد الجابر الصباح ولي العهد الشيخ نواف الأحمد الجابر الصباح.")
+    found = persons(
+        "استقبل أمير البلاد الشيخ صباح الأحمد الجابر الصباح ولي العهد الشيخ نواف الأحمد الجابر الصباح."
+    )
     assert "صباح الأحمد الجابر الصباح" in found and "نواف الأحمد الجابر الصباح" in found
 
 
@@ -313,17 +315,24 @@ def test_a_quoted_name_and_its_title_right_after_the_closing_mark():
 
 
 def test_a_quoted_name_is_one_name_even_when_its_words_are_other_persons_surnames():
-    found = persons(
-        "التقى الفريق “سالم حفتر” الفريق “أحمد فتحي خليفة”، ونقل تحيات المشير “خليفة حفتر”."
-    )
+    found = persons("التقى الفريق “سالم حفتر” الفريق “أحمد فتحي خليفة”، ونقل تحيات المشير “خليفة حفتر”.")
     assert "خليفة حفتر" in found
 
 
 def test_a_title_qualified_after_its_head_and_its_name_between_commas():
-    found = persons("استقبل الوزير أمس وزير الدولة لشؤون الخليج وسفير المملكة سابقا لدى بغداد، محمد الحمداني، وبحثا التعاون.")
+    found = persons(
+        "استقبل الوزير أمس وزير الدولة لشؤون الخليج وسفير المملكة سابقا لدى بغداد، محمد الحمداني، وبحثا التعاون."
+    )
     assert "محمد الحمداني" in found
 
 
 def test_a_name_after_a_title_and_a_place_adjunct_in_commas_is_not_the_titles_holder():
     found = persons("استقبل وزير الخارجية في مكتبه، محمد الحمداني، وبحثا التعاون.")
     assert "محمد الحمداني" not in found or found["محمد الحمداني"].title != "وزير الخارجية"
+
+
+def test_a_clause_after_a_title_and_a_comma_is_no_name():
+    found = persons("وتلقى الرئيس اتصالا من أمير قطر، هنأه الأمير فيه بحلول رمضان.")
+    assert "هنأه الأمير" not in found
+    found = persons("وأعرب الرئيس، وأمير قطر، وجوب العمل من أجل وقف الحرب.")
+    assert "وجوب العمل" not in found
