@@ -96,3 +96,20 @@ def test_the_plain_timeline_is_rendered_once_for_every_reader_until_a_write(read
     assert not [query for query in queries if "analysis_engagement" in query["sql"]], "served from the cache"
     curation.engagements_reject(engagements=[visit], user=curator)
     assert card not in _page(reader)
+
+
+def test_an_actors_page_is_rendered_once_until_a_write_changes_it(reader, analyst):
+    actor = actor_create(name="سيرغي لافروف")
+    other = actor_create(name="فاعل آخر")
+    engagement_create(actors=[actor, other], date="2024-02-01", type="visit")
+    url = f"/actors/{actor.slug}/"
+    assert "سيرغي لافروف" in reader.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = reader.get(url).content.decode()
+    assert "سيرغي لافروف" in html and "فاعل آخر" in html
+    assert not [query for query in queries if "analysis_actor" in query["sql"]], "served from the cache"
+    ranged = reader.get(url, {"date_from": "2024", "date_to": "2024"}).content.decode()
+    assert "date_from=2024&amp;date_to=2024" in ranged and "date_from=2024" not in html
+    actor.name = "سيرغي فيكتوروفيتش لافروف"
+    curation.actor_update(actor=actor, user=analyst)
+    assert "سيرغي فيكتوروفيتش لافروف" in reader.get(url).content.decode()
