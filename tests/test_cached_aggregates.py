@@ -113,3 +113,16 @@ def test_an_actors_page_is_rendered_once_until_a_write_changes_it(reader, analys
     actor.name = "سيرغي فيكتوروفيتش لافروف"
     curation.actor_update(actor=actor, user=analyst)
     assert "سيرغي فيكتوروفيتش لافروف" in reader.get(url).content.decode()
+
+
+def test_a_search_is_written_once_until_a_write_changes_it(reader, analyst):
+    actor = actor_create(name="سيرغي لافروف")
+    document_create(text="التقى سيرغي لافروف نظيره في موسكو.")
+    assert "سيرغي لافروف" in reader.get("/search/", {"q": "لافروف"}).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = reader.get("/search/", {"q": "لافروف"}, headers={"HX-Request": "true"}).content.decode()
+    assert "سيرغي لافروف" in html and "<title>«لافروف»" in html
+    assert not [query for query in queries if "analysis_document" in query["sql"]], "served from the cache"
+    actor.name = "سيرغي فيكتوروفيتش لافروف"
+    curation.actor_update(actor=actor, user=analyst)
+    assert "سيرغي فيكتوروفيتش لافروف" in reader.get("/search/", {"q": "لافروف"}).content.decode()

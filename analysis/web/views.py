@@ -411,21 +411,32 @@ def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "analysis/document_detail.html", context)
 
 
+def _search_hits_html(query: str) -> SafeString:
+    """The actors and documents matching `query`, written once per data version and query: the same for
+    every reader. Their five queries, snippets and template were ~11 ms of Python a search, a quarter of the
+    load mix's (issue 15)."""
+
+    def render_hits() -> SafeString:
+        folded = selectors.search_key(query, for_names=False)
+        documents = list(selectors.document_search(query=folded)[:30])
+        lexemes = selectors.search_lexemes(text=f"{folded} {query}") if documents else []
+        for document in documents:
+            document.headline_html = search_snippet(document.text, lexemes)
+        actors = selectors.actor_search(key=selectors.search_key(query))[:15]
+        context = {"query": query, "documents": documents, "actors": actors}
+        return SafeString(render_to_string("analysis/search.html#search-hits", context))
+
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return selectors.cached(f"search-hits:{digest}", render_hits)
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def search(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     context: dict = {"query": query, "nav": "search", "fragment": _is_fragment(request)}
     if query:
-        folded = selectors.search_key(query, for_names=False)
-        documents = list(selectors.document_search(query=folded)[:30])
-        lexemes = selectors.search_lexemes(text=f"{folded} {query}") if documents else []
-        for document in documents:
-            document.headline_html = search_snippet(document.text, lexemes)
-        context |= {
-            "documents": documents,
-            "actors": selectors.actor_search(key=selectors.search_key(query))[:15],
-        }
+        context["search_hits"] = _search_hits_html(query)
     template_name = "analysis/search.html"
     if _is_fragment(request):
         template_name += "#search-results"
