@@ -160,6 +160,7 @@ SECURE_HSTS_PRELOAD = HTTPS
 if env_flag("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "analysis.sessions"  # the database, read with a compiled query
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
