@@ -5,6 +5,8 @@ DJANGO_DEBUG      "1"/"true" turns debug on (off by default)
 DJANGO_SECRET_KEY required when debug is off and the app serves requests
 DJANGO_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1)
 DASHBOARD_ANONYMOUS_READ "1"/"true" lets visitors read the dashboard without logging in (off by default)
+DASHBOARD_PAGE_CACHE "0"/"false": actor pages and searches worked out on every request instead of once per
+                  data version and URL (on by default; the benchmarks turn it off to time that work)
 DJANGO_HTTPS      served over TLS: secure cookies, HSTS, redirect to https (default: on when debug is off)
 DJANGO_HSTS_SECONDS  HSTS max-age when DJANGO_HTTPS is on (default: one year)
 DJANGO_BEHIND_PROXY  trust X-Forwarded-Proto from a TLS-terminating proxy (default: off)
@@ -191,6 +193,9 @@ AXES_CLIENT_IP_CALLABLE = "analysis.lockout.client_address"
 
 # The dashboard asks for a login (analysis.auth); DASHBOARD_ANONYMOUS_READ=1 lets anyone read it.
 DASHBOARD_ANONYMOUS_READ = env_flag("DASHBOARD_ANONYMOUS_READ")
+# An actor's page and a search's hits written once per data version and URL (analysis.web.views); the
+# benchmarks (`manage.py bench`) turn it off: they time the pages' own work as the data grows.
+DASHBOARD_PAGE_CACHE = env_flag("DASHBOARD_PAGE_CACHE", default=True)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "timeline"
 LOGOUT_REDIRECT_URL = "login"

@@ -126,3 +126,14 @@ def test_a_search_is_written_once_until_a_write_changes_it(reader, analyst):
     actor.name = "سيرغي فيكتوروفيتش لافروف"
     curation.actor_update(actor=actor, user=analyst)
     assert "سيرغي فيكتوروفيتش لافروف" in reader.get("/search/", {"q": "لافروف"}).content.decode()
+
+
+def test_with_the_page_cache_off_every_profile_and_search_does_its_work(reader, settings):
+    settings.DASHBOARD_PAGE_CACHE = False  # as the benchmarks time them
+    actor = actor_create(name="سيرغي لافروف")
+    document_create(text="التقى سيرغي لافروف نظيره في موسكو.")
+    for url in (f"/actors/{actor.slug}/", "/search/?q=لافروف"):
+        reader.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert "سيرغي لافروف" in reader.get(url).content.decode()
+        assert [query for query in queries if "analysis_actor" in query["sql"]], url

@@ -8,10 +8,13 @@ JS. HTMX requests name the pane they replace (`HX-Target`) and get only that par
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
+from typing import TypeVar
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -35,6 +38,7 @@ PAGE_SIZE = 40
 PROFILE_ENGAGEMENTS = 25
 PROFILE_DOCUMENTS = 20
 ACTOR_SUGGESTIONS = 12
+T = TypeVar("T")
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -351,6 +355,12 @@ def engagement_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, template_name, {**_engagement_context(pk), "fragment": _is_fragment(request)})
 
 
+def _page_part_cached(name: str, render: Callable[[], T]) -> T:
+    """`render()` once per data version under `name` (`selectors.cached`); with `DASHBOARD_PAGE_CACHE` off
+    (the benchmarks, which time the page's own work) on every request."""
+    return selectors.cached(name, render) if settings.DASHBOARD_PAGE_CACHE else render()
+
+
 @dataclass(frozen=True, slots=True)
 class ProfileHtml:
     """An actor's profile as its page shows it: the actor's name and slug (title, breadcrumbs) and the
@@ -378,7 +388,7 @@ def _profile_html(slug: str, query: QueryDict) -> ProfileHtml:
         actor = context["actor"]
         return ProfileHtml(actor.name, actor.slug, SafeString(html), bool(context["counterparts_chart"]))
 
-    return selectors.cached(f"actor-profile:{digest}", render_profile)
+    return _page_part_cached(f"actor-profile:{digest}", render_profile)
 
 
 @require_GET
@@ -427,7 +437,7 @@ def _search_hits_html(query: str) -> SafeString:
         return SafeString(render_to_string("analysis/search.html#search-hits", context))
 
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    return selectors.cached(f"search-hits:{digest}", render_hits)
+    return _page_part_cached(f"search-hits:{digest}", render_hits)
 
 
 @require_GET
