@@ -26,6 +26,7 @@ from analysis.extraction.arguments import (
     subject_before,
     unnamed_subject_first,
 )
+from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
     DUAL_ENDINGS,
@@ -103,6 +104,10 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     etype = trig.type
     relative = c.word_before() in lx.RELATIVES
     before = [] if relative else subject_before(doc, i, rng, etype)
+    if not before and etype == EngagementType.VISIT and delegation_subject(doc, i, rng):
+        # `وصل الوفد الأمني إلى غزة`: the delegation's head, named anywhere, or no one
+        head = delegation_head(doc)
+        return Roles([head] if head is not None else [], [a for a in after if a[0] is not head])
     if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
         before = [reported]
     if not before and not relative and (tokens[i].n[:1] == "ف" and trig.conj or c.word_before() in _SO_WORDS):
