@@ -203,6 +203,16 @@ def _listed_subjects(doc: Doc, after: list[Arg], stop: int) -> Roles:
     return Roles(members, [a for a in after if a[0].first > members[-1].last])
 
 
+def _next_to(doc: Doc, prev: Mention, m: Mention) -> bool:
+    """`m` is joined by `و` to `prev` with nothing but a comma between (`A، وB`, `A و B`)."""
+    between = range(prev.last + 1, m.first)
+    if any(doc.tokens[k].kind == "w" and doc.tokens[k].n != "و" for k in between):
+        return False
+    if any(doc.tokens[k].kind == "p" and doc.tokens[k].text not in COMMAS for k in between):
+        return False
+    return is_coordinated(doc, m)
+
+
 _LIST_GAP = 6  # words of a title before a list member's mention (`وآمر غرفة العمليات المشتركة B`)
 
 
@@ -279,8 +289,9 @@ def vso_roles(c: Clause, after: list[Arg]) -> Roles:
         subjects.append(rest.pop(0)[0])
     if c.trig.type == EngagementType.VISIT:
         # `وصل A وB إلى القاهرة`: one visits a person without `و` (`زار X البطريرك`), so a
-        # party joined by `و` is one more visitor, not the one visited
-        while rest and is_coordinated(c.doc, rest[0][0]) and rest[0][0].kind == ActorKind.PERSON:
+        # party joined by `و` right after a visitor is one more visitor, not the one visited (not
+        # `وصل A إلى المطار ووزير الدفاع B في استقباله`: B is named after the place)
+        while rest and rest[0][0].kind == ActorKind.PERSON and _next_to(c.doc, subjects[-1], rest[0][0]):
             subjects.append(rest.pop(0)[0])
     return Roles(subjects, rest)
 
