@@ -23,6 +23,7 @@ from django_htmx.middleware import HtmxDetails
 
 from analysis import selectors
 from analysis.models import Actor, Document, Engagement, Evidence
+from analysis.templatetags.dashboard import figure_script
 from analysis.web import charts
 from analysis.web.cards import EngagementCard, engagement_cards
 from analysis.web.confidence import actor_badge_html, confidence_note
@@ -178,13 +179,19 @@ def _filter_form_html(form: TimelineFilterForm, links: Links) -> str:
     return selectors.cached(f"timeline-form:{digest}", render_form)
 
 
-def _timeline_chart(filters: selectors.TimelineFilters) -> dict | None:
-    """The engagements over time; unfiltered, one chart of all the data, built once per data version."""
+def _timeline_chart(filters: selectors.TimelineFilters) -> SafeString | None:
+    """The engagements over time, as the script that holds the chart's figure; unfiltered, one chart of all
+    the data, built and written once per data version (writing its JSON was ~0.14 ms of each request)."""
 
-    def build() -> dict | None:
-        return charts.engagements_over_time(selectors.engagement_month_counts(filters=filters))
+    def build() -> SafeString | None:
+        figure = charts.engagements_over_time(selectors.engagement_month_counts(filters=filters))
+        return figure_script(figure, "timeline-figure") if figure else None
 
-    return selectors.cached("timeline-chart", build) if filters == selectors.TimelineFilters() else build()
+    return (
+        selectors.cached("timeline-chart-script", build)
+        if filters == selectors.TimelineFilters()
+        else build()
+    )
 
 
 def _actor_options(form: TimelineFilterForm) -> dict:
