@@ -338,3 +338,15 @@ def test_the_filter_form_rendered_once_per_data_version_shows_each_requests_valu
     with django_capture_on_commit_callbacks(execute=True):  # a new actor among the suggestions, not the list
         engagement_create(actors=[actor_create(name="ألبروس كوتراشيف")], date="2020-03-01")
     assert "ألبروس كوتراشيف" in reader.get("/", {"date_from": "2024"}).content.decode()
+
+
+def test_a_timeline_page_asked_again_after_a_write_shows_the_new_count_and_cards(reader):
+    fayyad = actor_create(name="فالح الفياض")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    for _ in range(2):  # rendered, then the workspace's template kept for this query string
+        html = reader.get("/", {"page": 1, "type": "meeting"}).content.decode()
+        assert html.count('class="engagement-card') == 1 and "حدث واحد" in html
+    engagement_create(actors=[fayyad], date="2024-02-10")
+    html = reader.get("/", {"page": 1, "type": "meeting"}).content.decode()
+    assert html.count('class="engagement-card') == 2 and "حدثان" in html and "10 شباط 2024" in html
+    assert 'name="type"' in html and '<option value="meeting" selected>' in html  # the form filled in
