@@ -350,3 +350,18 @@ def test_a_timeline_page_asked_again_after_a_write_shows_the_new_count_and_cards
     html = reader.get("/", {"page": 1, "type": "meeting"}).content.decode()
     assert html.count('class="engagement-card') == 2 and "حدثان" in html and "10 شباط 2024" in html
     assert 'name="type"' in html and '<option value="meeting" selected>' in html  # the form filled in
+
+
+def test_readers_asking_for_the_same_timeline_page_each_see_their_own_header_and_token(
+    client, analyst, curator, world
+):
+    for _ in range(2):  # rendered for each, then kept for each
+        for user, others in ((curator, analyst), (analyst, curator)):
+            client.force_login(user)
+            html = client.get("/", {"page": 1}).content.decode()
+            assert f'<span class="account-user">{user.username}</span>' in html
+            assert f'<span class="account-user">{others.username}</span>' not in html
+            assert ("التنقيح</a>" in html) == user.is_staff  # the admin link, for staff
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+            assert re.fullmatch(r"[A-Za-z0-9]{64}", token) and f'"x-csrftoken": "{token}"' in html
+            assert html.count('class="engagement-card') == 5
