@@ -365,3 +365,12 @@ def test_readers_asking_for_the_same_timeline_page_each_see_their_own_header_and
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
             assert re.fullmatch(r"[A-Za-z0-9]{64}", token) and f'"x-csrftoken": "{token}"' in html
             assert html.count('class="engagement-card') == 5
+
+
+def test_a_filtered_chart_shown_again_counts_new_engagements(reader):
+    fayyad = actor_create(name="فالح الفياض")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    for _ in range(2):  # drawn, then its script kept for these counts
+        assert _chart(reader.get("/", {"actor": fayyad.slug}).content.decode())["data"][0]["y"] == [1]
+    engagement_create(actors=[fayyad], date="2024-02-10")
+    assert _chart(reader.get("/", {"actor": fayyad.slug}).content.decode())["data"][0]["y"] == [2]
