@@ -725,8 +725,10 @@ def _planner_without(*methods: str, work_mem: str = "") -> Iterator[None]:
     restore = [f"SET LOCAL {method} = on" for method in methods]
     if work_mem:
         settings.append(f"SET LOCAL work_mem = '{work_mem}'")
-        restore.append("SET LOCAL work_mem TO DEFAULT")
     with transaction.atomic(), connection.cursor() as cursor:
+        if nested and work_mem:  # back to what the session or the outer transaction had, not the default
+            cursor.execute("SELECT current_setting('work_mem')")
+            restore.append(f"SET LOCAL work_mem = '{cursor.fetchone()[0]}'")
         cursor.execute("; ".join(settings))
         yield
         if nested:
