@@ -367,6 +367,20 @@ def test_readers_asking_for_the_same_timeline_page_each_see_their_own_header_and
             assert html.count('class="engagement-card') == 5
 
 
+def test_a_kept_timeline_page_shows_an_actors_new_name_once_a_curator_renames_it(reader, curator):
+    from analysis.services.curation import actor_update
+
+    fayyad = actor_create(name="فالح الفياض")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    for _ in range(2):  # rendered, then the workspace's template kept for this query string
+        html = reader.get("/", {"actor": fayyad.slug, "page": 1}).content.decode()
+        assert "<title>فالح الفياض ·" in html
+    fayyad.name = "فالح فياض"
+    actor_update(actor=fayyad, user=curator, reason="الاسم كما يكتبه")
+    html = reader.get("/", {"actor": fayyad.slug, "page": 1}).content.decode()
+    assert "<title>فالح فياض ·" in html and "فالح الفياض" not in html.split("</title>")[0]
+
+
 def test_a_filtered_chart_shown_again_counts_new_engagements(reader):
     fayyad = actor_create(name="فالح الفياض")
     engagement_create(actors=[fayyad], date="2024-02-01")
