@@ -75,7 +75,7 @@ def common_phrase(words: Sequence[str]) -> bool:
         and not any(name_evidence(w) for w in words)
         and all(word_zipf(w) >= WORD_ZIPF for w in words)
         and any(ordinary(w) for w in words)
-        and (any(_no_name_shape(w) for w in words) or _everyday_definite(words[-1]))
+        and (any(no_name_shape(w) for w in words) or _everyday_definite(words[-1]))
     )
 
 
@@ -85,7 +85,7 @@ def _everyday_definite(word: str) -> bool:
     return word.startswith("ال") and everyday(word) and not is_family_name(word)
 
 
-def _no_name_shape(word: str) -> bool:
+def no_name_shape(word: str) -> bool:
     """A particle or adverb (`أثناء`), a feminine or plural noun (`ضرورة`, `المكالمة`, `هجمات`) or a
     word with a pronoun (`خلاله`): shapes no man's given name or surname has (`سامي الصالح` has none)."""
     return "S" in reading(word) or word.endswith(("ة", "ات", "ه"))

@@ -32,7 +32,7 @@ from analysis.extraction.name_tokens import (
     foreign_then_feminine_noun,
     possessed_title_word,
 )
-from analysis.extraction.person_names import _parse_name
+from analysis.extraction.person_names import _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_holders import COUNTERPARTS
 
@@ -391,7 +391,9 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     codes = reading(tok.text)
     # a given name that may also be read as a verb (`حمل`, `نصر`) is more likely the title's verb
     given = is_given_name(tok.text) and "V" not in codes
-    if not (codes in ("", "U") or "P" in codes or given) or name_words.ordinary(tok.text):
+    if name_words.ordinary(tok.text):
+        return False
+    if not (codes in ("", "U") or "P" in codes or given or _rare_after_definite_head(tokens, before, j)):
         return False
     nxt = j + 1
     return (
@@ -399,6 +401,22 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
         or tokens[nxt].kind != "w"
         or not _valid_name_token(tokens[nxt])
         or foreign_then_feminine_noun(tok.text, tokens[nxt].text)
+    )
+
+
+def _rare_after_definite_head(tokens: Sequence[Token], head: int, j: int) -> bool:
+    """`الرئيس روحاني للرئيس`, `الرئيس بري:`: a word without the article cannot be the adjective of a
+    definite title head (an adjective agrees in definiteness), so a word rarer than the language's
+    ordinary words, of no feminine, plural or particle shape, closed by the end of a name, stands in
+    apposition: his name. Not after `في` (`في الشيخ جراح`: a quarter named after a man)."""
+    tok = tokens[j]
+    return (
+        tokens[head].article
+        and not tok.article
+        and (head == 0 or tokens[head - 1].n != "في")
+        and word_zipf(tok.text) < name_words.ORDINARY_ZIPF
+        and not name_words.no_name_shape(tok.text)
+        and (j + 1 >= len(tokens) or tokens[j + 1].kind != "w" or _name_ends_after(tokens, j + 1))
     )
 
 

@@ -27,6 +27,11 @@ def test_one_foreign_name_after_a_head_and_no_name_after_an_agreeing_adjective()
     assert title_and_name("مساعدة سخية مشكورة للبنان")[1] is None
 
 
+def test_a_rare_word_without_the_article_after_a_definite_head_is_its_name():
+    assert set(_persons("ووجه الرئيس نوراني دعوة للرئيس اللبناني لزيارة البلاد.")) == {"نوراني"}
+    assert not _persons("وبحث الرئيس سبل التعاون، وأكد الوزير حرص بلاده على الاستقرار.")
+
+
 def _persons(text: str) -> dict[str, object]:
     return {a.name: a for a in find_actors(text).actors if a.kind == ActorKind.PERSON}
 
