@@ -128,18 +128,19 @@ def _conjunction_on_noun_and_pronoun(word: str) -> bool:
     return word[:1] in "وف" and len(word) > 4 and noun_and_pronoun(word[1:])
 
 
-_PRONOUNS = ("هما", "هم", "ها", "ه")
+_PRONOUNS = ("هما", "هم", "ها", "ه", "نا")
 
 
 @lru_cache(maxsize=65536)
 def noun_and_pronoun(word: str) -> bool:
-    """`تحياته`, `زيارتهما`, `وزرائها`: a noun of the language with a possessive pronoun, which no name
-    is (not a given or family name written so; `ه` only after an open `ت`: `ماجده` may be `ماجدة`)."""
+    """`تحياته`, `زيارتهما`, `وزرائها`, `شعبنا`: a noun of the language with a possessive pronoun, which no
+    name is (not a given or family name written so; `ه` only after an open `ت`: `ماجده` may be `ماجدة`;
+    `نا` not after `ي`: `مارينا`, `كريستينا` are foreign names)."""
     if is_given_name(word) or is_family_name(word) or "P" in reading(word):
         return False
     for pronoun in _PRONOUNS:
         stem = word.removesuffix(pronoun)
-        if pronoun == "ه" and not stem.endswith("ت"):
+        if pronoun == "ه" and not stem.endswith("ت") or pronoun == "نا" and stem.endswith("ي"):
             continue  # `ماجده`, `شيخه`: names some outlets write with ه for ة
         if stem != word and len(stem) >= 3:
             nouns = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)  # `زيارت-ه`, `تحيات-ه`
