@@ -142,7 +142,8 @@ _ADJUNCT_WORDS = frozenset(
 def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, int] | None:
     """A title that found no name, a few more words that qualify it and a comma, then a name closed by
     a comma with no title of its own (`... سابقا لدى بغداد، ثامر السبهان، وبحثا`): that name, the
-    title's holder. (start, end) of the name, or None."""
+    title's holder; a name by the lexicons, or words that are no common phrase (`(قسد)، مظلوم عبدي،`:
+    names the lexicons do not know). (start, end) of the name, or None."""
     comma = next(
         (k for k in range(title_end, min(title_end + 5, len(tokens))) if tokens[k].text in _COMMAS), None
     )
@@ -161,6 +162,7 @@ def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, in
         or end >= len(tokens)
         or tokens[end].text not in _COMMAS
         or not _evidence(tokens, start, end)
+        and name_words.common_phrase([t.text for t in tokens[start:end]])
     ):
         return None
     if (

@@ -227,7 +227,7 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     elif j > i and (tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text)):
         end = _parse_name(tokens, j, article_first=True)  # `الفريق أول السعيد X`, `السفيرة اليزابيث X`
     else:
-        end = None
+        end = j + 1 if _definite_surname_at(tokens, i, j) else None
     if end is not None and _clause_words(tokens, j, end):
         return None  # `أكد نائب الوزير الإيراني حرص الجمهورية على ...`: the verb's object, no name
     if end is not None and tok.n not in lx.TITLE_WORDS:
@@ -401,6 +401,27 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
         or tokens[nxt].kind != "w"
         or not _valid_name_token(tokens[nxt])
         or foreign_then_feminine_noun(tok.text, tokens[nxt].text)
+    )
+
+
+def _definite_surname_at(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """`الوزير البوسعيدي،`, `الإمام الخامنئي و`: right after a definite title head (and its
+    nationality), a definite word that is a name by the lexicons (unanalysed, a proper noun or a family
+    name), with and without its article, and no ordinary or lexicon word, where a name ends: the
+    person's family name."""
+    tok = tokens[j]
+    before = j - 2 if tokens[j - 1].n in lx.DEMONYM_FORMS else j - 1
+    return (
+        before == i
+        and tokens[i].article
+        and _head_at(tokens, i) == 1
+        and name_words.name_evidence(tok.text)
+        and name_words.name_evidence(tok.text[2:])  # not `الأممي`, `الخاص`: adjectives of the language
+        and not name_words.ordinary(tok.text)
+        and not _known_word(tok.n)
+        and _strip_article(tok.n) not in lx.ORG_HEADS
+        and tok.n not in lx.INSTITUTION_WORDS
+        and (j + 1 >= len(tokens) or tokens[j + 1].kind != "w" or _name_ends_after(tokens, j + 1))
     )
 
 

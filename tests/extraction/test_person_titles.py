@@ -88,6 +88,17 @@ def test_the_object_of_a_verb_right_after_a_title_is_no_name():
     assert "ضرورة وقف" not in found
 
 
+def test_a_name_the_lexicons_do_not_know_is_a_name_in_apposition_to_a_title():
+    found = _persons("كشف القائد العام لقوات الحماية المحلية (قحم)، منصف شاكر، في مقابلة مع صحيفة محلية.")
+    assert set(found) == {"منصف شاكر"}
+
+
+def test_a_family_name_the_lexicons_know_right_after_a_definite_head_is_the_persons():
+    found = _persons("وقالت الوزارة إن الوزير الكرملاوي، تسلم رسالة من نظيره.")
+    assert set(found) == {"الكرملاوي"}
+    assert not _persons("وأكد المبعوث الأممي، أن الحل سياسي. وقال المبعوث الخاص، إن الحل قريب.")
+
+
 def test_a_name_of_common_words_after_a_title_and_a_comma_stays_a_name():
     found = {
         a.name for a in find_actors("وأكد وزير الدولة للشؤون الخارجية، عادل الصالح، دعم بلاده للعراق.").actors
