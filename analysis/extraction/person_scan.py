@@ -353,7 +353,8 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
     for title_first, title_end, name_first, name_end in scan.persons:
         clitic = name_first in scan.conjunction_first or name_first in scan.preposition_first
         name_start = tokens[name_first].start + (1 if clitic else 0)
-        rec = doc.person_record(text[name_start : tokens[name_end - 1].end])
+        # one space between the words of a name a wrapped line breaks (`فائز\n\nالسراج`)
+        rec = doc.person_record(" ".join(text[name_start : tokens[name_end - 1].end].split()))
         if title_end > title_first:
             title = _title_text(doc, title_first, title_end)
             if (
