@@ -136,7 +136,10 @@ def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int
         or _is_trigger(nxt.n)
         or tokens[q - 1].n != "عبد"
         and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
-        and not (nxt.n in lx.TITLES_AS_SURNAMES and _ends_name_here(tokens, q + 1))
+        and not (
+            nxt.n in lx.TITLES_AS_SURNAMES
+            and (_ends_name_here(tokens, q + 1) or tokens[q - 1].n in _PATRONYMIC_CONNECTORS)
+        )
         or not (nxt.article or _valid_name_token(nxt) or k > j)
     ):
         return None

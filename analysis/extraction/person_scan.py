@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
-from analysis.extraction.actor_records import Mention, _Doc
+from analysis.extraction.actor_records import Mention, _Doc, _Record
 from analysis.extraction.actor_tokens import (
     _ARTICLE,
     _COMMAS,
@@ -363,6 +363,7 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
                 and not (_address_only(title) and name_first in scan.after_titles)
             ):
                 rec.titles.append(title)  # `معالي X وزير الطاقة`: the title is the apposition
+        _honorific_form(doc, rec, title_end, name_first, name_end)
         first, last = min(title_first, name_first), max(title_end, name_end) - 1
         if name_first in scan.after_titles:
             a, b = scan.after_titles[name_first]
@@ -381,6 +382,21 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
         )
         doc.add_mention(rec, mention)
         doc.cover(first, last)
+
+
+def _honorific_form(doc: _Doc, rec: _Record, title_end: int, name_first: int, name_end: int) -> None:
+    """`الملك عبد الله الثاني`, `الشيخ تميم`: a personal honorific right before the name is a form the
+    text names him by (CONVENTIONS: aliases are forms that occur), kept as an alias."""
+    if title_end != name_first or name_first == 0:
+        return
+    head = doc.tokens[name_first - 1]
+    form = next((f for f in _forms(head.n) if f in _PERSONAL_HONORIFICS), None)
+    if form is None:
+        return
+    start = head.start + _strip_clitic_offset(head, form)
+    alias = " ".join(doc.text[start : doc.tokens[name_end - 1].end].split())
+    if alias != rec.name and alias not in rec.aliases:
+        rec.aliases.append(alias)
 
 
 def _title_text(doc: _Doc, title_first: int, title_end: int) -> str:

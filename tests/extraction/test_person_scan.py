@@ -346,3 +346,11 @@ def test_a_name_broken_by_a_wrapped_line_is_named_with_one_space():
         "المسؤولين."
     )
     assert set(persons(text)) == {"سامر الخطيب"}
+
+
+def test_a_personal_honorific_right_before_a_name_gives_a_form_of_it():
+    found = persons(
+        "واستقبل العاهل المغربي الملك حسن الرابع، اليوم، وفدا. وكان أمير البلاد الشيخ سالم بن فهد قد وصل."
+    )
+    assert found["حسن الرابع"].aliases == ["الملك حسن الرابع"]
+    assert found["سالم بن فهد"].aliases == ["الشيخ سالم بن فهد"]
