@@ -32,7 +32,6 @@ from analysis.extraction.person_titles import (
     _CONTACT_VERBS,
     _NAME_OPENERS,
     _PERSONAL_HONORIFICS,
-    _apposition,
     _bare_name_ok,
     _clitic_first,
     _described_person_at,
@@ -40,9 +39,9 @@ from analysis.extraction.person_titles import (
     _parse_title,
     _second_of_pair,
     _single_speaker_at,
-    _title_after_name,
 )
 from analysis.extraction.results import ActorKind
+from analysis.extraction.title_appositions import _apposition, _title_after_name
 
 
 @dataclass(slots=True)
