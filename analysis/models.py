@@ -491,6 +491,11 @@ class EngagementTally(models.Model):
                 name="engagementtally_unique_key",
             )
         ]
+        indexes = [
+            # An actor's total (search's `engagement_count`) read from the index alone: from the table it
+            # read one page per row, ~40 a busy actor, ~1 ms each of 443 actors for `عراق` at 1,000,000.
+            models.Index(fields=["actor_id"], include=["count"], name="engagementtally_actor_count")
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor_id} {self.type} {self.start_month}–{self.end_month}: {self.count}"

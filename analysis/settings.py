@@ -218,7 +218,7 @@ STATICFILES_FINDERS = [
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "analysis.staticfiles.CompressedStaticFiles"
         if not DEBUG and not TESTING
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -37,9 +37,12 @@ def test_an_actors_engagements_come_newest_first_with_the_others_taking_part_and
     assert [row.pk for row in selectors.actor_engagements(actor=fayyad, limit=1)] == [meeting.pk]
 
 
-def _planner() -> tuple[str, str]:
+def _planner() -> tuple[str, str, str]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')")
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'),"
+            " current_setting('work_mem')"
+        )
         return cursor.fetchone()
 
 
@@ -48,9 +51,17 @@ def test_a_search_finds_documents_and_actors_and_leaves_the_planners_settings_on
     fayyad = actor_create(name="فالح الفياض")
     document = document_create(text="التقى فالح الفياض السفير الروسي في بغداد.")
 
-    for outer in (False, True):  # on its own (a request), and inside a transaction that goes on after it
-        with transaction.atomic() if outer else connection.cursor():
-            found = list(selectors.document_search(query=selectors.search_key("الفياض", for_names=False)))
-            actors = list(selectors.actor_search(key=selectors.search_key("الفياض")))
-            assert [d.pk for d in found] == [document.pk] and [a.pk for a in actors] == [fayyad.pk]
-            assert _planner() == ("on", "on")
+    with connection.cursor() as cursor:  # a work_mem of the session's own: kept, not reset to the default
+        cursor.execute("SET work_mem = '3MB'")
+    try:
+        before = _planner()
+        assert before == ("on", "on", "3MB")
+        for outer in (False, True):  # on its own (a request), and inside a transaction that goes on after it
+            with transaction.atomic() if outer else connection.cursor():
+                found = list(selectors.document_search(query=selectors.search_key("الفياض", for_names=False)))
+                actors = list(selectors.actor_search(key=selectors.search_key("الفياض")))
+                assert [d.pk for d in found] == [document.pk] and [a.pk for a in actors] == [fayyad.pk]
+                assert _planner() == before
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET work_mem")

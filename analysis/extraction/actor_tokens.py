@@ -31,7 +31,9 @@ class Token:
     n: str  # normalized
     kind: str  # "w" word, "d" digits, "p" punctuation
     article: bool = False  # written with the article `ال` (bare alef), not `أل`/`إل`
-    line_start: bool = False  # the first token of a line: no title or name runs on across it
+    line_start: bool = (
+        False  # the first token of a line (not of a wrapped one): no title or name runs on across it
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -40,14 +42,38 @@ def _word_reading(word: str) -> tuple[str, bool]:
     return normalize(word), _DIACRITICS_RE.sub("", word).startswith(_ARTICLE)
 
 
+# A break after a line of this many words or more with no closing mark wraps a sentence (a hard-wrapped
+# page: `الأمين العام\nلجامعة ...`, `فائز\n\nالسراج`) when the page has at least WRAPPED_LINES such
+# lines; a headline is shorter or ends in a mark, and one long open line alone may be a headline.
+WRAPPED_LINE_WORDS = 8
+WRAPPED_LINES = 3
+
+
+def _wrapped(text: str) -> bool:
+    """Whether the page is hard-wrapped: WRAPPED_LINES lines or more of WRAPPED_LINE_WORDS words or more
+    end in a letter, not a mark."""
+    lines = text.split("\n")
+    open_lines = sum(
+        1
+        for line in lines
+        if len(line.split()) >= WRAPPED_LINE_WORDS and re.search(r"[\u0621-\u064a]\s*$", line)
+    )
+    return open_lines >= WRAPPED_LINES
+
+
 def tokenize(text: str) -> list[Token]:
     """Words, digit runs and punctuation marks with their offsets into `text`."""
-    tokens = []
+    tokens: list[Token] = []
     last_end = 0
+    line_words = 0
+    wrapped = _wrapped(text)
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
         n, article = _word_reading(word)
         line_start = "\n" in text[last_end : m.start()]
+        if line_start and wrapped and tokens and tokens[-1].kind == "w" and line_words >= WRAPPED_LINE_WORDS:
+            line_start = False
+        line_words = (0 if "\n" in text[last_end : m.start()] else line_words) + (m.lastgroup == "w")
         tokens.append(Token(word, m.start(), m.end(), n, m.lastgroup or "p", article, line_start))
         last_end = m.end()
     return tokens

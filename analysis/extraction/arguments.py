@@ -183,7 +183,7 @@ def appositive_head(doc: Doc, k: int, rng: range) -> Mention | None:
     return None
 
 
-_BETWEEN_VERB_AND_SUBJECT = frozenset(
+BETWEEN_VERB_AND_SUBJECT = frozenset(
     normalize(w)
     for w in "أمس امس اليوم غدا حاليا قد لقد فيه فيها خلالها خلاله بدوره بدورها أيضا أيضاً كذلك رسميا رسمياً يوم صباح مساء ظهر ليلة فجر".split()
 )
@@ -196,7 +196,7 @@ def unnamed_subject_first(doc: Doc, i: int, m: Mention) -> bool:
     start = m.title_first if m.title_first is not None else m.first
     for k in range(i + 1, start):
         tok = doc.tokens[k]
-        if tok.kind != "w" or doc.in_date[k] or tok.n in _BETWEEN_VERB_AND_SUBJECT or tok.n in AUXILIARIES:
+        if tok.kind != "w" or doc.in_date[k] or tok.n in BETWEEN_VERB_AND_SUBJECT or tok.n in AUXILIARIES:
             continue
         if doc.inside[k] is not None or tok.n in PLACE_PREPS or tok.n[:1] == "ب":
             return False  # a place or a prepositional phrase first (`استقبل، في مقر إقامته، X`)

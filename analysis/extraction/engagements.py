@@ -77,7 +77,7 @@ def find_engagements(
         found.extend(tour_stops(doc, s, found))
         found.extend(claimed_attacks(doc, s, candidates))
         found.extend(carried_letters(doc, s, candidates + found))
-        join_attendees(doc, s, candidates + found)
+        found.extend(join_attendees(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     resolve_dates(doc, candidates, sentence_used_dates, published)

@@ -238,7 +238,7 @@ def visit_frames(f: Frame) -> list[Candidate]:
         placeless = False  # `نتائج زياراته الأخيرة إلى عدد من الدول`: many trips, none told
     visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
-    visits = [visit, *_more_stops(f, visit), *_companions(f, visit)]
+    visits = [visit, *_more_stops(f, visit), *_companions(f, visit), *_co_visitors(f, visit)]
     host = next(
         (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
     )
@@ -307,6 +307,22 @@ def _companions(f: Frame, visit: Candidate) -> list[Candidate]:
     along = f.make([(m, Role.VISITOR)])
     along.emit = visit.emit
     return [along]
+
+
+def _co_visitors(f: Frame, visit: Candidate) -> list[Candidate]:
+    """`وصل A وB إلى القاهرة`, `وصل كل من A وB`: each person of the verb's subjects makes a visit."""
+    if not f.clause.trig.verb:
+        return []
+    out: list[Candidate] = []
+    seen = {visit.participants[0][0].actor}
+    for m in f.roles.subjects[1:]:
+        if m.kind != ActorKind.PERSON or m.actor in seen or is_generic_body(m.actor):
+            continue
+        seen.add(m.actor)
+        along = f.make([(m, Role.VISITOR)])
+        along.emit, along.tour_stop = visit.emit, visit.tour_stop
+        out.append(along)
+    return out
 
 
 _ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "سيصل", "ستصل", "انتقل")

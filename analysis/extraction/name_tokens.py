@@ -62,6 +62,8 @@ def _valid_name_word(text: str) -> bool:
     for f in _forms(n):
         if f in lx.TITLE_WORDS or f in lx.ORG_HEADS or f in lx.PERSON_TITLE_HEADS:
             return False
+        if f.endswith("ا") and f[:-1] in lx.PERSON_TITLE_HEADS:
+            return False  # `موفدا من`, `مبعوثا`: a title in the accusative (his capacity), no name
         if f in lx.SPEECH_VERBS and not (n[:1] in name_words.NOUN_ONLY_CLITICS and f == n[1:]):
             return False  # `وقال`, not `كيري`: `ك` never goes on a verb
     if (

@@ -75,7 +75,7 @@ def common_phrase(words: Sequence[str]) -> bool:
         and not any(name_evidence(w) for w in words)
         and all(word_zipf(w) >= WORD_ZIPF for w in words)
         and any(ordinary(w) for w in words)
-        and (any(_no_name_shape(w) for w in words) or _everyday_definite(words[-1]))
+        and (any(no_name_shape(w) for w in words) or _everyday_definite(words[-1]))
     )
 
 
@@ -85,7 +85,7 @@ def _everyday_definite(word: str) -> bool:
     return word.startswith("ال") and everyday(word) and not is_family_name(word)
 
 
-def _no_name_shape(word: str) -> bool:
+def no_name_shape(word: str) -> bool:
     """A particle or adverb (`أثناء`), a feminine or plural noun (`ضرورة`, `المكالمة`, `هجمات`) or a
     word with a pronoun (`خلاله`): shapes no man's given name or surname has (`سامي الصالح` has none)."""
     return "S" in reading(word) or word.endswith(("ة", "ات", "ه"))
@@ -128,18 +128,19 @@ def _conjunction_on_noun_and_pronoun(word: str) -> bool:
     return word[:1] in "وف" and len(word) > 4 and noun_and_pronoun(word[1:])
 
 
-_PRONOUNS = ("هما", "هم", "ها", "ه")
+_PRONOUNS = ("هما", "هم", "ها", "ه", "نا")
 
 
 @lru_cache(maxsize=65536)
 def noun_and_pronoun(word: str) -> bool:
-    """`تحياته`, `زيارتهما`, `وزرائها`: a noun of the language with a possessive pronoun, which no name
-    is (not a given or family name written so; `ه` only after an open `ت`: `ماجده` may be `ماجدة`)."""
+    """`تحياته`, `زيارتهما`, `وزرائها`, `شعبنا`: a noun of the language with a possessive pronoun, which no
+    name is (not a given or family name written so; `ه` only after an open `ت`: `ماجده` may be `ماجدة`;
+    `نا` not after `ي`: `مارينا`, `كريستينا` are foreign names)."""
     if is_given_name(word) or is_family_name(word) or "P" in reading(word):
         return False
     for pronoun in _PRONOUNS:
         stem = word.removesuffix(pronoun)
-        if pronoun == "ه" and not stem.endswith("ت"):
+        if pronoun == "ه" and not stem.endswith("ت") or pronoun == "نا" and stem.endswith("ي"):
             continue  # `ماجده`, `شيخه`: names some outlets write with ه for ة
         if stem != word and len(stem) >= 3:
             nouns = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)  # `زيارت-ه`, `تحيات-ه`

@@ -210,24 +210,36 @@ def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
 _ATTEND_VERBS = frozenset(normalize(w) for w in "حضر وحضر حضره وحضره حضرها وحضرها حضرته وحضرته".split())
 
 
-def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> None:
+def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]:
     """`و حضر اللقاء كل من A و B`, `وحضره A`: those named attended the meeting told just
-    before, and become its parties."""
+    before, and become its parties. When no meeting before names its parties (`والتقى فيها مع
+    المعارضة`: none found), those named attending the meeting noun (`حضر اللقاء`) are the
+    meeting: a new candidate of them (two or more), returned."""
     rng = doc.sentence_tokens(s)
     verb = next((k for k in rng[:4] if doc.tokens[k].n in _ATTEND_VERBS), None)
     if verb is None:
-        return
+        return []
     target = next(
         (c for c in reversed(known) if c.type in MULTILATERAL and c.sentence in (s - 1, s) and c.emit), None
     )
-    if target is None:
-        return
-    names = {m.actor for m, _ in target.participants}
+    attendees: list[Mention] = []
     for k in range(verb + 1, rng.stop):
         m = doc.mention_at.get(k)
-        if m is not None and m.kind == ActorKind.PERSON and m.actor not in names:
-            target.participants.append((m, Role.PARTICIPANT))
-            names.add(m.actor)
+        if m is not None and m.kind == ActorKind.PERSON and all(m.actor != a.actor for a in attendees):
+            attendees.append(m)
+    if target is not None:
+        names = {m.actor for m, _ in target.participants}
+        target.participants.extend((m, Role.PARTICIPANT) for m in attendees if m.actor not in names)
+        return []
+    noun = verb + 1
+    hit = trigger_at(doc.tokens[noun]) if noun < rng.stop else None
+    if hit is None or hit[1] or hit[0] not in MULTILATERAL or len(attendees) < 2:
+        return []
+    return [
+        Candidate(
+            type=hit[0], participants=[(m, Role.PARTICIPANT) for m in attendees], sentence=s, trigger=noun
+        )
+    ]
 
 
 def state_of_unnamed(doc: Doc, i: int, stop: int) -> str | None:

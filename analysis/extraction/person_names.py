@@ -13,7 +13,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_geo import _geo_at, _is_geo
 from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _is_stop, _is_trigger
-from analysis.extraction.lexical import reading, word_zipf
+from analysis.extraction.lexical import is_given_name, reading, word_zipf
 from analysis.extraction.name_tokens import (
     _PLACE_OPENERS,
     _conjunction_on_word,
@@ -136,7 +136,10 @@ def _after_connector(tokens: Sequence[Token], j: int, k: int, units: int) -> int
         or _is_trigger(nxt.n)
         or tokens[q - 1].n != "عبد"
         and any(f in lx.PERSON_TITLE_HEADS for f in _forms(nxt.n))
-        and not (nxt.n in lx.TITLES_AS_SURNAMES and _ends_name_here(tokens, q + 1))
+        and not (
+            nxt.n in lx.TITLES_AS_SURNAMES
+            and (_ends_name_here(tokens, q + 1) or tokens[q - 1].n in _PATRONYMIC_CONNECTORS)
+        )
         or not (nxt.article or _valid_name_token(nxt) or k > j)
     ):
         return None
@@ -221,8 +224,14 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and nxt.kind == "w"
         and nxt.article
         and not _known_word(nxt.n)
-        and (tokens[j].n[:1] in "لب" or bare >= 2 and nxt.n.endswith(("ي", "يه")))
+        and (_preposition_first(tokens[j]) or bare >= 2 and nxt.n.endswith(("ي", "يه")))
     )
+
+
+def _preposition_first(tok: Token) -> bool:
+    """`لتعزيز`, `بتطوير`: `ل`/`ب` on a noun, which opens a prepositional phrase; not a given name that
+    begins with the letter (`بدر`, `بشار`, `لطفي`)."""
+    return tok.n[:1] in "لب" and not is_given_name(tok.text) and "N" in reading(tok.text[1:])
 
 
 def _family_name(tok: Token) -> bool:
@@ -283,6 +292,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             or name_words.ordinary(tokens[j].text)
             and "V" in reading(tokens[j].text)
             and word_zipf(tok.text[1:]) >= name_words.WORD_ZIPF  # not `جان لوران`
+            and "N" in reading(tok.text[1:])  # `ب` goes on a noun: not `جان باري`
         )
     ):
         return False  # `يقوم بجولة`, `عاد بهدوء`: a verb and its prepositional phrase

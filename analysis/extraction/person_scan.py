@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
-from analysis.extraction.actor_records import Mention, _Doc
+from analysis.extraction.actor_records import Mention, _Doc, _Record
 from analysis.extraction.actor_tokens import (
     _ARTICLE,
     _COMMAS,
@@ -32,7 +32,6 @@ from analysis.extraction.person_titles import (
     _CONTACT_VERBS,
     _NAME_OPENERS,
     _PERSONAL_HONORIFICS,
-    _apposition,
     _bare_name_ok,
     _clitic_first,
     _described_person_at,
@@ -40,9 +39,9 @@ from analysis.extraction.person_titles import (
     _parse_title,
     _second_of_pair,
     _single_speaker_at,
-    _title_after_name,
 )
 from analysis.extraction.results import ActorKind
+from analysis.extraction.title_appositions import _apposition, _title_after_name
 
 
 @dataclass(slots=True)
@@ -142,7 +141,8 @@ _ADJUNCT_WORDS = frozenset(
 def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, int] | None:
     """A title that found no name, a few more words that qualify it and a comma, then a name closed by
     a comma with no title of its own (`... سابقا لدى بغداد، ثامر السبهان، وبحثا`): that name, the
-    title's holder. (start, end) of the name, or None."""
+    title's holder; a name by the lexicons, or words that are no common phrase (`(قسد)، مظلوم عبدي،`:
+    names the lexicons do not know). (start, end) of the name, or None."""
     comma = next(
         (k for k in range(title_end, min(title_end + 5, len(tokens))) if tokens[k].text in _COMMAS), None
     )
@@ -161,6 +161,7 @@ def _closed_apposition(tokens: Sequence[Token], title_end: int) -> tuple[int, in
         or end >= len(tokens)
         or tokens[end].text not in _COMMAS
         or not _evidence(tokens, start, end)
+        and name_words.common_phrase([t.text for t in tokens[start:end]])
     ):
         return None
     if (
@@ -351,7 +352,8 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
     for title_first, title_end, name_first, name_end in scan.persons:
         clitic = name_first in scan.conjunction_first or name_first in scan.preposition_first
         name_start = tokens[name_first].start + (1 if clitic else 0)
-        rec = doc.person_record(text[name_start : tokens[name_end - 1].end])
+        # one space between the words of a name a wrapped line breaks (`فائز\n\nالسراج`)
+        rec = doc.person_record(" ".join(text[name_start : tokens[name_end - 1].end].split()))
         if title_end > title_first:
             title = _title_text(doc, title_first, title_end)
             if (
@@ -360,6 +362,7 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
                 and not (_address_only(title) and name_first in scan.after_titles)
             ):
                 rec.titles.append(title)  # `معالي X وزير الطاقة`: the title is the apposition
+        _honorific_form(doc, rec, title_end, name_first, name_end)
         first, last = min(title_first, name_first), max(title_end, name_end) - 1
         if name_first in scan.after_titles:
             a, b = scan.after_titles[name_first]
@@ -378,6 +381,21 @@ def add_persons(doc: _Doc, scan: _Scan) -> None:
         )
         doc.add_mention(rec, mention)
         doc.cover(first, last)
+
+
+def _honorific_form(doc: _Doc, rec: _Record, title_end: int, name_first: int, name_end: int) -> None:
+    """`الملك عبد الله الثاني`, `الشيخ تميم`: a personal honorific right before the name is a form the
+    text names him by (CONVENTIONS: aliases are forms that occur), kept as an alias."""
+    if title_end != name_first or name_first == 0:
+        return
+    head = doc.tokens[name_first - 1]
+    form = next((f for f in _forms(head.n) if f in _PERSONAL_HONORIFICS), None)
+    if form is None:
+        return
+    start = head.start + _strip_clitic_offset(head, form)
+    alias = " ".join(doc.text[start : doc.tokens[name_end - 1].end].split())
+    if alias != rec.name and alias not in rec.aliases:
+        rec.aliases.append(alias)
 
 
 def _title_text(doc: _Doc, title_first: int, title_end: int) -> str:

@@ -32,7 +32,7 @@ from analysis.extraction.name_tokens import (
     foreign_then_feminine_noun,
     possessed_title_word,
 )
-from analysis.extraction.person_names import _parse_name
+from analysis.extraction.person_names import _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_holders import COUNTERPARTS
 
@@ -227,7 +227,7 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     elif j > i and (tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text)):
         end = _parse_name(tokens, j, article_first=True)  # `الفريق أول السعيد X`, `السفيرة اليزابيث X`
     else:
-        end = None
+        end = j + 1 if _definite_surname_at(tokens, i, j) else None
     if end is not None and _clause_words(tokens, j, end):
         return None  # `أكد نائب الوزير الإيراني حرص الجمهورية على ...`: the verb's object, no name
     if end is not None and tok.n not in lx.TITLE_WORDS:
@@ -391,7 +391,9 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     codes = reading(tok.text)
     # a given name that may also be read as a verb (`حمل`, `نصر`) is more likely the title's verb
     given = is_given_name(tok.text) and "V" not in codes
-    if not (codes in ("", "U") or "P" in codes or given) or name_words.ordinary(tok.text):
+    if name_words.ordinary(tok.text):
+        return False
+    if not (codes in ("", "U") or "P" in codes or given or _rare_after_definite_head(tokens, before, j)):
         return False
     nxt = j + 1
     return (
@@ -399,6 +401,43 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
         or tokens[nxt].kind != "w"
         or not _valid_name_token(tokens[nxt])
         or foreign_then_feminine_noun(tok.text, tokens[nxt].text)
+    )
+
+
+def _definite_surname_at(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """`الوزير البوسعيدي،`, `الإمام الخامنئي و`: right after a definite title head (and its
+    nationality), a definite word that is a name by the lexicons (unanalysed, a proper noun or a family
+    name), with and without its article, and no ordinary or lexicon word, where a name ends: the
+    person's family name."""
+    tok = tokens[j]
+    before = j - 2 if tokens[j - 1].n in lx.DEMONYM_FORMS else j - 1
+    return (
+        before == i
+        and tokens[i].article
+        and _head_at(tokens, i) == 1
+        and name_words.name_evidence(tok.text)
+        and name_words.name_evidence(tok.text[2:])  # not `الأممي`, `الخاص`: adjectives of the language
+        and not name_words.ordinary(tok.text)
+        and not _known_word(tok.n)
+        and _strip_article(tok.n) not in lx.ORG_HEADS
+        and tok.n not in lx.INSTITUTION_WORDS
+        and (j + 1 >= len(tokens) or tokens[j + 1].kind != "w" or _name_ends_after(tokens, j + 1))
+    )
+
+
+def _rare_after_definite_head(tokens: Sequence[Token], head: int, j: int) -> bool:
+    """`الرئيس روحاني للرئيس`, `الرئيس بري:`: a word without the article cannot be the adjective of a
+    definite title head (an adjective agrees in definiteness), so a word rarer than the language's
+    ordinary words, of no feminine, plural or particle shape, closed by the end of a name, stands in
+    apposition: his name. Not after `في` (`في الشيخ جراح`: a quarter named after a man)."""
+    tok = tokens[j]
+    return (
+        tokens[head].article
+        and not tok.article
+        and (head == 0 or tokens[head - 1].n != "في")
+        and word_zipf(tok.text) < name_words.ORDINARY_ZIPF
+        and not name_words.no_name_shape(tok.text)
+        and (j + 1 >= len(tokens) or tokens[j + 1].kind != "w" or _name_ends_after(tokens, j + 1))
     )
 
 
@@ -418,63 +457,8 @@ _REGION_WORDS = frozenset(
 )
 
 
-def _joined_head(tok: Token) -> bool:
-    """A title head read only with `و` taken off (`والعاهل`, `ووزير`): after a name it opens a
-    second party joined to the first (`بين X والعاهل الأردني`), not the first one's title."""
-    return (
-        tok.n[:1] == "و"
-        and tok.n not in lx.PERSON_TITLE_HEADS
-        and _strip_article(tok.n) not in lx.PERSON_TITLE_HEADS
-    )
-
-
-def _apposition(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
-    """A title without a name right after a name (`كوريلا قائد القيادة المركزية`,
-    `شنقريحة، رئيس أركان الجيش`): (start, end) of that title, or None. Without a comma only
-    a head in the construct state, so a definite title-only object (`السفير الأمريكي`) is not taken."""
-    n_tok = len(tokens)
-    comma = k < n_tok and tokens[k].text in _COMMAS
-    a = k + 1 if comma else k
-    if a >= n_tok or tokens[a].kind != "w" or tokens[a].n not in lx.PERSON_TITLE_HEADS:
-        return None
-    if not comma and tokens[a].article:
-        return None
-    title_end, name_first, _ = _parse_title(tokens, a)
-    if name_first is not None and not comma:
-        # `محمد بن سلمان ولي العهد رئيس مجلس الوزراء، رئيس وزراء ماليزيا أنور إبراهيم`: the title
-        # right after a name is that name's; the one after the comma opens the next person
-        cut = next((c for c in range(a + 2, name_first) if tokens[c].text in _COMMAS), None)
-        if cut is None or cut + 1 >= n_tok or not _head_at(tokens, cut + 1):
-            return None  # `أمين عام الأمم المتحدة، سامي المطيري`: a title and, after the comma, its name
-        return a, cut
-    if name_first is not None or title_end - a < 2:
-        return None
-    if comma and not (title_end >= n_tok or tokens[title_end].kind == "p"):
-        return None  # `، رئيس الوزراء يستقبل`: not a closed apposition
-    return a, title_end
-
-
 # Prepositions after which a name may stand with its title after it (`رسالة من X، رئيس الوزراء`).
 _NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند".split())
-
-
-def _title_after_name(tokens: Sequence[Token], end: int, *, comma: bool) -> tuple[int, int, int] | None:
-    """The title in apposition after a name ending at `end` (after a comma, or, when `comma` is
-    False, also right after it): (title start, title end, where the scan goes on). When the title
-    ends in another person's name (`مستشار رئيس الوزراء العراقي نوري المالكي`) the scan goes on at
-    the inner title (`رئيس ...`) to find that person."""
-    n_tok = len(tokens)
-    has_comma = end < n_tok and tokens[end].text in _COMMAS
-    if comma and not has_comma:
-        return None
-    k = end + 1 if has_comma else end
-    if k >= n_tok or not _head_at(tokens, k) or _joined_head(tokens[k]):
-        return None
-    title_end, name_first, _ = _parse_title(tokens, k)
-    if name_first is None:
-        return (k, title_end, title_end) if title_end - k >= 2 else None
-    inner = next((h for h in range(k + 1, name_first) if _head_at(tokens, h)), None)
-    return (k, name_first, inner) if inner is not None else None
 
 
 # Verbs of meeting, visiting and calling (with و/ف): a bare name right after one, followed by

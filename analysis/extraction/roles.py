@@ -10,6 +10,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
+    BETWEEN_VERB_AND_SUBJECT,
     CARRY_WORDS,
     agent_after,
     antecedent_candidate,
@@ -26,18 +27,22 @@ from analysis.extraction.arguments import (
     subject_before,
     unnamed_subject_first,
 )
+from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
+    COMMAS,
     DUAL_ENDINGS,
     LEADING_WORDS,
     LIGHT_VERBS,
     PAIRWISE,
     POSSESSIVE_FORMS,
     PURPOSE_WORDS,
+    QUOTE_MARKS,
     WITH,
     Candidate,
     Doc,
     Trigger,
+    trigger_at,
 )
 from analysis.extraction.party_lists import (
     attack_light_verb,
@@ -103,6 +108,10 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     etype = trig.type
     relative = c.word_before() in lx.RELATIVES
     before = [] if relative else subject_before(doc, i, rng, etype)
+    if not before and etype == EngagementType.VISIT and delegation_subject(doc, i, rng):
+        # `وصل الوفد الأمني إلى غزة`: the delegation's head, named anywhere, or no one
+        head = delegation_head(doc)
+        return Roles([head] if head is not None else [], [a for a in after if a[0] is not head])
     if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
         before = [reported]
     if not before and not relative and (tokens[i].n[:1] == "ف" and trig.conj or c.word_before() in _SO_WORDS):
@@ -128,6 +137,9 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
                 return Roles(pair, [])
         return Roles().continuing(c.antecedent(), [])
     marked = after[0][3] in (WITH, "ب") or has_b_clitic(tokens, after[0][0])
+    if not marked and _list_opens(doc, i, after[0][0]):
+        # `كما وصل كل من A، وB، وC`: `كل من` after a verb lists its subjects, every one
+        return _listed_subjects(doc, after, c.next_boundary)
     same_sentence_ante = c.same_sentence_antecedent()
     carried = (
         same_sentence_ante is not None
@@ -155,6 +167,67 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
 
 
 _SO_WORDS = frozenset(normalize(w) for w in "فقد فلقد".split())
+_EACH, _OF = normalize("كل"), normalize("من")
+
+
+def _list_opens(doc: Doc, i: int, m: Mention) -> bool:
+    """`كل من` (each of) between the verb and its first party, past times and commas: the
+    nominative list that follows is the verb's subject (`وصل كل من A وB`), not its object."""
+    words = [
+        doc.tokens[k].n
+        for k in range(i + 1, m.first)
+        if doc.tokens[k].kind == "w"
+        and not doc.in_date[k]
+        and doc.tokens[k].n not in BETWEEN_VERB_AND_SUBJECT
+    ]
+    return words == [_EACH, _OF]
+
+
+def _listed_subjects(doc: Doc, after: list[Arg], stop: int) -> Roles:
+    """The persons of the list, each joined by `و` (past its title: `، وآمر غرفة العمليات B`),
+    are the subjects; the parties after the list, the objects."""
+    members = [after[0][0]]
+    k = members[-1].last + 1
+    while k < stop:
+        while (
+            k < stop
+            and doc.tokens[k].kind == "p"
+            and (doc.tokens[k].text in COMMAS or doc.tokens[k].text in QUOTE_MARKS)
+        ):
+            k += 1
+        m = _next_member(doc, k, stop)
+        if m is None:
+            break
+        members.append(m)
+        k = m.last + 1
+    return Roles(members, [a for a in after if a[0].first > members[-1].last])
+
+
+def _next_to(doc: Doc, prev: Mention, m: Mention) -> bool:
+    """`m` is joined by `و` to `prev` with nothing but a comma between (`A، وB`, `A و B`)."""
+    between = range(prev.last + 1, m.first)
+    if any(doc.tokens[k].kind == "w" and doc.tokens[k].n != "و" for k in between):
+        return False
+    if any(doc.tokens[k].kind == "p" and doc.tokens[k].text not in COMMAS for k in between):
+        return False
+    return is_coordinated(doc, m)
+
+
+_LIST_GAP = 6  # words of a title before a list member's mention (`وآمر غرفة العمليات المشتركة B`)
+
+
+def _next_member(doc: Doc, k: int, stop: int) -> Mention | None:
+    """The person at `k` joined by `و`, or after a title that opens with `و`, else None."""
+    if k >= stop or doc.tokens[k].kind != "w" or doc.tokens[k].n[:1] != "و":
+        return None
+    for q in range(k, min(stop, k + _LIST_GAP + 1)):
+        m = doc.inside[q]
+        if m is not None:
+            return m if m.kind == ActorKind.PERSON and not m.embedded else None
+        tok = doc.tokens[q]
+        if tok.kind == "p" and tok.text not in QUOTE_MARKS or (hit := trigger_at(tok)) is not None and hit[1]:
+            return None
+    return None
 
 
 def _sentence_lead(doc: Doc, rng: range, i: int) -> Mention | None:
@@ -183,7 +256,9 @@ def _the_latter(doc: Doc, rng: range, i: int) -> Mention | None:
         (
             doc.mention_at[k]
             for k in range(word - 1, max(rng.start - 1, word - 60), -1)
-            if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON and not doc.mention_at[k].embedded
+            if k in doc.mention_at
+            and doc.mention_at[k].kind == ActorKind.PERSON
+            and not doc.mention_at[k].embedded
         ),
         None,
     )
@@ -212,6 +287,12 @@ def vso_roles(c: Clause, after: list[Arg]) -> Roles:
     rest = after[1:]
     while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):
         subjects.append(rest.pop(0)[0])
+    if c.trig.type == EngagementType.VISIT:
+        # `وصل A وB إلى القاهرة`: one visits a person without `و` (`زار X البطريرك`), so a
+        # party joined by `و` right after a visitor is one more visitor, not the one visited (not
+        # `وصل A إلى المطار ووزير الدفاع B في استقباله`: B is named after the place)
+        while rest and rest[0][0].kind == ActorKind.PERSON and _next_to(c.doc, subjects[-1], rest[0][0]):
+            subjects.append(rest.pop(0)[0])
     return Roles(subjects, rest)
 
 

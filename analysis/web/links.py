@@ -51,6 +51,7 @@ class Links:
         self._around: dict[str, tuple[str, str]] = {}
         self._escaped: dict[str, tuple[str, ...]] = {}
         self._actors: dict[tuple[str, str], SafeString] = {}
+        self.view_key = (workspace, self.timeline, state.urlencode())  # what every link depends on
 
     @classmethod
     def of(cls, context) -> Links:

@@ -18,3 +18,8 @@ def test_a_foreign_name_with_the_letters_of_the_article_is_told_from_a_definite_
     assert (
         not foreign_al_name("الحلبوسي") and not foreign_al_name("الولايات") and not foreign_al_name("العراق")
     )
+
+
+def test_a_title_in_the_accusative_is_no_name_word():
+    assert not _valid_name_word("موفدا") and not _valid_name_word("مبعوثا")
+    assert _valid_name_word("رضا") and _valid_name_word("مايا")

@@ -60,6 +60,8 @@ def test_a_preposition_a_noun_and_a_pronoun_are_never_in_a_name():
 def test_a_noun_with_a_possessive_pronoun_is_never_in_a_name():
     assert never_in_name("تحياته") and never_in_name("زيارته") and never_in_name("بلادها")
     assert not never_in_name("نبيه") and not never_in_name("ماجده")
+    assert never_in_name("شعبنا") and never_in_name("حكومتنا")  # `نا`: our people, our government
+    assert not never_in_name("دينا") and not never_in_name("لينا") and not never_in_name("حسنا")
 
 
 def test_a_conjunction_on_a_noun_with_a_pronoun_is_never_in_a_name():

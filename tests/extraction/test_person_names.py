@@ -22,6 +22,17 @@ def test_connectors_ordinals_and_lineages_continue_a_name():
     assert name_at("حسن نصر الله إن") == "حسن نصر الله"
 
 
+def test_a_given_name_or_a_word_that_begins_with_ba_is_no_preposition_phrase():
+    assert name_at("بدر الخطيب الجهود المبذولة") == "بدر الخطيب"
+    assert name_at("جان باري. وتشمل") == "جان باري"
+    assert name_at("لتعزيز التعاون العسكري") is None
+    assert name_at("يقوم بجولة في") is None
+
+
+def test_an_honorific_after_a_lineage_connector_is_a_forefathers_name():
+    assert name_at("سالم ولد الشيخ محمد المبعوث الخاص") == "سالم ولد الشيخ محمد"
+
+
 def test_common_words_are_no_name():
     assert name_at("إعلام الوزارة في") is None
     assert name_at("مكافحة الإرهاب ورئيس") is None

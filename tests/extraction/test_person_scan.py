@@ -336,3 +336,21 @@ def test_a_clause_after_a_title_and_a_comma_is_no_name():
     assert "هنأه الأمير" not in found
     found = persons("وأعرب الرئيس، وأمير قطر، وجوب العمل من أجل وقف الحرب.")
     assert "وجوب العمل" not in found
+
+
+def test_a_name_broken_by_a_wrapped_line_is_named_with_one_space():
+    text = (
+        "وقال البيان الصادر عن المكتب الإعلامي إن الحكومة تدعم المبادرة\n"
+        "السياسية التي يقودها في هذه المرحلة الدقيقة من تاريخ البلاد الأمين العام للمنظمة سامر\n\n"
+        "الخطيب الذي يزور العاصمة في الأيام المقبلة ويلتقي خلالها كبار\n"
+        "المسؤولين."
+    )
+    assert set(persons(text)) == {"سامر الخطيب"}
+
+
+def test_a_personal_honorific_right_before_a_name_gives_a_form_of_it():
+    found = persons(
+        "واستقبل العاهل المغربي الملك حسن الرابع، اليوم، وفدا. وكان أمير البلاد الشيخ سالم بن فهد قد وصل."
+    )
+    assert found["حسن الرابع"].aliases == ["الملك حسن الرابع"]
+    assert found["سالم بن فهد"].aliases == ["الشيخ سالم بن فهد"]

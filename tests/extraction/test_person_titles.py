@@ -27,6 +27,11 @@ def test_one_foreign_name_after_a_head_and_no_name_after_an_agreeing_adjective()
     assert title_and_name("مساعدة سخية مشكورة للبنان")[1] is None
 
 
+def test_a_rare_word_without_the_article_after_a_definite_head_is_its_name():
+    assert set(_persons("ووجه الرئيس نوراني دعوة للرئيس اللبناني لزيارة البلاد.")) == {"نوراني"}
+    assert not _persons("وبحث الرئيس سبل التعاون، وأكد الوزير حرص بلاده على الاستقرار.")
+
+
 def _persons(text: str) -> dict[str, object]:
     return {a.name: a for a in find_actors(text).actors if a.kind == ActorKind.PERSON}
 
@@ -81,6 +86,17 @@ def test_the_object_of_a_verb_right_after_a_title_is_no_name():
         a.name for a in find_actors("وأكد نائب وزير الدفاع الإيراني ضرورة وقف التصعيد في المنطقة.").actors
     }
     assert "ضرورة وقف" not in found
+
+
+def test_a_name_the_lexicons_do_not_know_is_a_name_in_apposition_to_a_title():
+    found = _persons("كشف القائد العام لقوات الحماية المحلية (قحم)، منصف شاكر، في مقابلة مع صحيفة محلية.")
+    assert set(found) == {"منصف شاكر"}
+
+
+def test_a_family_name_the_lexicons_know_right_after_a_definite_head_is_the_persons():
+    found = _persons("وقالت الوزارة إن الوزير الكرملاوي، تسلم رسالة من نظيره.")
+    assert set(found) == {"الكرملاوي"}
+    assert not _persons("وأكد المبعوث الأممي، أن الحل سياسي. وقال المبعوث الخاص، إن الحل قريب.")
 
 
 def test_a_name_of_common_words_after_a_title_and_a_comma_stays_a_name():

@@ -116,3 +116,41 @@ def test_without_a_delegation_the_possessive_visit_stays_the_subjects():
     )
     visits = [e for e in extract_document(text).engagements if e.type == EngagementType.VISIT]
     assert [[p.name for p in e.participants] for e in visits] == [["سالم العلي"]]
+
+
+def _visitors(text: str) -> list[set[str]]:
+    found = extract_document(text).engagements
+    return [{p.name for p in e.participants} for e in found if e.type == EngagementType.VISIT]
+
+
+def test_each_person_a_verb_lists_after_each_of_makes_a_visit():
+    text = (
+        "وكان الرئيس المغربي ماجد السويدي وصل إلى تونس الثلاثاء، كما وصل كل من وزير الخارجية كريم التازي "
+        "ووزير الداخلية سامي الحداد، وآمر غرفة العمليات المشتركة أحمد العبيدي."
+    )
+    visits = _visitors(text)
+    for name in ("ماجد السويدي", "كريم التازي", "سامي الحداد", "أحمد العبيدي"):
+        assert {name} in visits
+
+
+def test_two_persons_joined_by_and_after_a_visit_verb_both_visit_and_neither_hosts():
+    text = "وصل وزير الخارجية المغربي سامي الحداد ووزير الدفاع كريم التازي إلى القاهرة اليوم."
+    found = engagements(text)
+    assert sorted(sorted(p.name for p in e.participants) for e in found) == [["سامي الحداد"], ["كريم التازي"]]
+    assert all(e.type == EngagementType.VISIT for e in found)
+
+
+def test_those_attending_a_meeting_whose_parties_were_not_named_are_the_meeting():
+    text = (
+        "ثم توجه وزير الخارجية المغربي كريم التازي إلى تونس و إلتقى فيها مع ممثلي المعارضة . "
+        "و حضر اللقاء كل من وزير الداخلية سامي الحداد و رئيس المجلس الوطني ماجد السويدي ."
+    )
+    meetings = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert {"سامي الحداد", "ماجد السويدي"} in meetings
+
+
+def test_a_person_named_after_the_place_of_an_arrival_is_no_second_visitor():
+    text = "وصل وزير الخارجية المغربي سامي الحداد إلى مطار القاهرة ووزير الدفاع المصري كريم التازي في استقباله."
+    assert {"كريم التازي"} not in [
+        {p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.VISIT
+    ]

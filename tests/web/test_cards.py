@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from analysis import selectors
-from analysis.models import Engagement
+from analysis.models import Actor, Engagement
 from analysis.web.cards import engagement_cards
 from analysis.web.links import Links
 from tests.factories import actor_create, engagement_create
@@ -45,3 +45,17 @@ def test_a_card_without_participants_says_so_and_the_current_one_is_marked():
     assert '<span class="muted">لا مشاركين مسجَّلين</span>' in html
     assert '<span class="badge rejected">مرفوض</span>' in html
     assert 'class="engagement-card is-current"' in html
+
+
+def test_a_card_shown_again_shows_what_changed_in_its_engagement_and_participants():
+    falih = actor_create(name="فالح الفياض")
+    meeting = engagement_create(actors=[falih], date="2024-02-01", location="بغداد")
+    for _ in range(2):  # written, then kept
+        html = _cards()[meeting.pk]
+        assert "، بغداد" in html and ">فالح الفياض</a>" in html and "is-current" not in html
+    Actor.objects.filter(pk=falih.pk).update(name="فالح فياض")
+    assert ">فالح فياض</a>" in _cards()[meeting.pk]
+    Engagement.objects.filter(pk=meeting.pk).update(location="عمّان", review=Engagement.Review.VERIFIED)
+    html = _cards()[meeting.pk]
+    assert "، عمّان" in html and "بغداد" not in html and '<span class="badge verified">' in html
+    assert "is-current" in _cards(current=meeting.pk)[meeting.pk]

@@ -338,3 +338,53 @@ def test_the_filter_form_rendered_once_per_data_version_shows_each_requests_valu
     with django_capture_on_commit_callbacks(execute=True):  # a new actor among the suggestions, not the list
         engagement_create(actors=[actor_create(name="ألبروس كوتراشيف")], date="2020-03-01")
     assert "ألبروس كوتراشيف" in reader.get("/", {"date_from": "2024"}).content.decode()
+
+
+def test_a_timeline_page_asked_again_after_a_write_shows_the_new_count_and_cards(reader):
+    fayyad = actor_create(name="فالح الفياض")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    for _ in range(2):  # rendered, then the workspace's template kept for this query string
+        html = reader.get("/", {"page": 1, "type": "meeting"}).content.decode()
+        assert html.count('class="engagement-card') == 1 and "حدث واحد" in html
+    engagement_create(actors=[fayyad], date="2024-02-10")
+    html = reader.get("/", {"page": 1, "type": "meeting"}).content.decode()
+    assert html.count('class="engagement-card') == 2 and "حدثان" in html and "10 شباط 2024" in html
+    assert 'name="type"' in html and '<option value="meeting" selected>' in html  # the form filled in
+
+
+def test_readers_asking_for_the_same_timeline_page_each_see_their_own_header_and_token(
+    client, analyst, curator, world
+):
+    for _ in range(2):  # rendered for each, then kept for each
+        for user, others in ((curator, analyst), (analyst, curator)):
+            client.force_login(user)
+            html = client.get("/", {"page": 1}).content.decode()
+            assert f'<span class="account-user">{user.username}</span>' in html
+            assert f'<span class="account-user">{others.username}</span>' not in html
+            assert ("التنقيح</a>" in html) == user.is_staff  # the admin link, for staff
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+            assert re.fullmatch(r"[A-Za-z0-9]{64}", token) and f'"x-csrftoken": "{token}"' in html
+            assert html.count('class="engagement-card') == 5
+
+
+def test_a_kept_timeline_page_shows_an_actors_new_name_once_a_curator_renames_it(reader, curator):
+    from analysis.services.curation import actor_update
+
+    fayyad = actor_create(name="فالح الفياض")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    for _ in range(2):  # rendered, then the workspace's template kept for this query string
+        html = reader.get("/", {"actor": fayyad.slug, "page": 1}).content.decode()
+        assert "<title>فالح الفياض ·" in html
+    fayyad.name = "فالح فياض"
+    actor_update(actor=fayyad, user=curator, reason="الاسم كما يكتبه")
+    html = reader.get("/", {"actor": fayyad.slug, "page": 1}).content.decode()
+    assert "<title>فالح فياض ·" in html and "فالح الفياض" not in html.split("</title>")[0]
+
+
+def test_a_filtered_chart_shown_again_counts_new_engagements(reader):
+    fayyad = actor_create(name="فالح الفياض")
+    engagement_create(actors=[fayyad], date="2024-02-01")
+    for _ in range(2):  # drawn, then its script kept for these counts
+        assert _chart(reader.get("/", {"actor": fayyad.slug}).content.decode())["data"][0]["y"] == [1]
+    engagement_create(actors=[fayyad], date="2024-02-10")
+    assert _chart(reader.get("/", {"actor": fayyad.slug}).content.decode())["data"][0]["y"] == [2]

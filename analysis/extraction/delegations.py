@@ -1,0 +1,127 @@
+"""A delegation as the subject of a visit verb (`وصل، مساء اليوم، الوفد الأمني إلى غزة`, `زار
+واشنطن وفد عسكري عراقي`, `إن وفداً أمنياً مصرياً وصل إلى غزة`): the visitor is the person the
+document names as a delegation's head (`برئاسة X`, `يترأسه X`, `X على رأس وفد`, told in a
+sentence about a delegation or a visit), when it names exactly one; otherwise no one — never the
+person an earlier clause was about. Seen across outlets: the head is often named only in the
+sentence before or after the arrival (dev articles D11, N10).
+
+The delegation nouns and the heading words are data (`data/triggers.json`: `delegations`,
+`delegation_heads`).
+"""
+
+from __future__ import annotations
+
+from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, _forms
+from analysis.extraction.arguments import BETWEEN_VERB_AND_SUBJECT
+from analysis.extraction.frame_doc import AUXILIARIES, CITY_WORDS, COMMAS, PLACE_PREPS, Doc, trigger_at
+from analysis.extraction.results import ActorKind, EngagementType
+
+_VSO_REACH = 10  # tokens from the verb to its delegation subject (past times and the place)
+_ADJECTIVES = 3  # words between a fronted delegation noun and its verb (`وفداً أمنياً مصرياً`)
+_HEAD_REACH = 10  # tokens from `برئاسة` to the head's name (past a title and a comma)
+_ESCORT = frozenset(normalize(w) for w in "المرافق المرافقة".split())
+_OPENERS = frozenset(normalize(w) for w in "إن أن ان بأن بان وإن و كما".split())
+_HEAD_OF = frozenset(normalize(w) for w in "رأس راس".split())
+_ON = normalize("على")
+
+
+def _delegation_noun(doc: Doc, k: int) -> bool:
+    """A delegation noun at `k` that is no escort (`والوفد المرافق له`)."""
+    if not any(f in lx.DELEGATIONS for f in _forms(doc.tokens[k].n)):
+        return False
+    return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].n not in _ESCORT
+
+
+def delegation_subject(doc: Doc, i: int, rng: range) -> bool:
+    """The subject of the visit verb at `i` is a delegation noun: after it, past times, dates,
+    commas and the place visited, before any other party (`زار واشنطن وفد`); or right before it
+    with its adjectives, opening its clause (`إن وفداً أمنياً وصل`)."""
+    tokens = doc.tokens
+    k = i + 1
+    while k < min(rng.stop, i + _VSO_REACH):
+        m = doc.inside[k]
+        if m is not None:
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE):
+                break
+            k = m.last + 1
+            continue
+        tok = tokens[k]
+        if tok.kind == "w" and _delegation_noun(doc, k):
+            return True
+        passable = (
+            tok.kind == "p"
+            and tok.text in COMMAS
+            or doc.in_date[k]
+            or tok.n in BETWEEN_VERB_AND_SUBJECT
+            or tok.n in PLACE_PREPS
+            or tok.n in CITY_WORDS
+        )
+        if not passable:
+            break
+        k += 1
+    k = i - 1
+    while k >= rng.start and tokens[k].n in AUXILIARIES:
+        k -= 1
+    for q in range(k, max(rng.start - 1, k - _ADJECTIVES - 1), -1):
+        if doc.inside[q] is not None or tokens[q].kind != "w":
+            return False
+        if _delegation_noun(doc, q):
+            return q == rng.start or tokens[q - 1].kind == "p" or tokens[q - 1].n in _OPENERS
+    return False
+
+
+def delegation_head(doc: Doc) -> Mention | None:
+    """The one person the document names as a delegation's head, or None (none, or several)."""
+    heads: dict[str, Mention] = {}
+    for k, tok in enumerate(doc.tokens):
+        head = None
+        if tok.kind != "w":
+            continue
+        if tok.n in lx.DELEGATION_HEADS:
+            head = _person_after(doc, k)
+        elif tok.n in _HEAD_OF and k > 0 and doc.tokens[k - 1].n == _ON and k + 1 < len(doc.tokens):
+            if _delegation_noun(doc, k + 1):
+                head = _person_before(doc, k - 1)  # `وصل X ... على رأس وفد`
+        if head is not None and _about_delegation(doc, doc.sent_of_token[k]):
+            heads.setdefault(head.actor, head)
+    return next(iter(heads.values())) if len(heads) == 1 else None
+
+
+def _about_delegation(doc: Doc, s: int) -> bool:
+    """The sentence names a delegation or a visit (not `الحكومة برئاسة X`: a government's head)."""
+    for k in doc.sentence_tokens(s):
+        if doc.tokens[k].kind != "w":
+            continue
+        if _delegation_noun(doc, k):
+            return True
+        hit = trigger_at(doc.tokens[k])
+        if hit is not None and hit[0] == EngagementType.VISIT:
+            return True
+    return False
+
+
+def _person_after(doc: Doc, k: int) -> Mention | None:
+    s = doc.sent_of_token[k]
+    for q in range(k + 1, min(k + 1 + _HEAD_REACH, len(doc.tokens))):
+        if doc.sent_of_token[q] != s:
+            return None
+        m = doc.inside[q]
+        if m is not None and m.kind == ActorKind.PERSON and not m.embedded:
+            return m
+        hit = trigger_at(doc.tokens[q])
+        if hit is not None and hit[1]:
+            return None  # `الوفد، برئاسة وزير الدفاع، ناقش`: the clause goes on, no name
+    return None
+
+
+def _person_before(doc: Doc, k: int) -> Mention | None:
+    s = doc.sent_of_token[k]
+    for q in range(k - 1, max(-1, k - 1 - _HEAD_REACH * 2), -1):
+        if doc.sent_of_token[q] != s:
+            return None
+        m = doc.inside[q]
+        if m is not None and m.kind == ActorKind.PERSON and not m.embedded:
+            return m
+    return None
