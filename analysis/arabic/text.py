@@ -10,13 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
 __all__ = [
     "DIGIT_FOLD",
     "fold_digits",
@@ -56,15 +49,23 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufe
 _EXTRA_FOLD = {"ؤ": "و", "ئ": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه", "ٱ": "ا"}
 
 
+# camel-tools' folds written out: what `dediac_ar` drops (its AR_DIAC_CHARSET: fathatan to sukun and the
+# dagger alef) and what `normalize_alef_ar`, `normalize_alef_maksura_ar` and `normalize_teh_marbuta_ar`
+# change. Importing `camel_tools.utils` builds sets of every Unicode character by category, ~30 MB in each
+# process (the ingest's parent and each of its workers, each web worker) for these 15 characters.
+_DIACRITICS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+_LETTER_FOLD = {"إ": "ا", "أ": "ا", "ٱ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}
+
+
 def _build_fold_table() -> dict[str, str]:
-    """Per-character folding, computed once with camel-tools so it stays length-aware."""
+    """Per-character folding, so that `normalize_with_map` can point back into the text."""
     table: dict[str, str] = {}
     for code in list(range(0x0600, 0x0700)) + list(range(0x0750, 0x0780)):
         ch = chr(code)
-        if ch == _TATWEEL or not dediac_ar(ch):
+        if ch == _TATWEEL or ch in _DIACRITICS:
             table[ch] = ""
             continue
-        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(ch)))
+        folded = _LETTER_FOLD.get(ch, ch)
         folded = _EXTRA_FOLD.get(folded, folded)
         if folded != ch:
             table[ch] = folded

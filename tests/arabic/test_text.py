@@ -50,3 +50,17 @@ def test_strip_bidi_drops_controls_and_with_marks_the_marks():
     text = "\u2067الحشد\u2069 \u200fالشعبي\u202b"
     assert strip_bidi(text) == "الحشد \u200fالشعبي"
     assert strip_bidi(text, marks=True) == "الحشد الشعبي"
+
+
+def test_normalize_folds_each_arabic_letter_and_mark_as_camel_tools_does():
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    for code in [*range(0x0600, 0x0700), *range(0x0750, 0x0780)]:
+        ch = chr(code)
+        expected = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(ch))))
+        assert normalize(ch) == normalize(expected), hex(code)
