@@ -182,3 +182,35 @@ def other_party(
             return None, title_heads[k]
         k -= 1
     return None
+
+
+def foreign_appositions(
+    tokens: Sequence[Token],
+    persons: Sequence[tuple[int, int, int, int]],
+    after_titles: dict[int, tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Titles in apposition after a name that has its own title before it, but that are another
+    person's: a counterpart (`الرئيس الفرنسي X نظيره اللبناني`: the Lebanese president), or the
+    title another person of the document is named with (`التقى رئيس المجلس A، وزير الأمن
+    الإيراني،` beside `وزير الأمن الإيراني B`: one office, one holder). Taken out of
+    `after_titles` (name start -> title span) and returned as the title-only mentions they are.
+    `persons`: (title start, title end, name start, name end) of each person the scan found."""
+    held: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for title_first, title_end, name_first, name_end in persons:
+        if title_end > title_first:
+            name = tuple(t.n for t in tokens[name_first:name_end])
+            held.setdefault(_title_words(tokens, title_first, title_end), set()).add(name)
+    found = []
+    for title_first, title_end, name_first, name_end in persons:
+        if name_first not in after_titles or title_end <= title_first:
+            continue
+        a, b = after_titles[name_first]
+        name = tuple(t.n for t in tokens[name_first:name_end])
+        if tokens[a].n in COUNTERPARTS or held.get(_title_words(tokens, a, b), set()) - {name}:
+            del after_titles[name_first]
+            found.append((a, b))
+    return found
+
+
+def _title_words(tokens: Sequence[Token], a: int, b: int) -> tuple[str, ...]:
+    return tuple(_bare(t.n) for t in tokens[a:b] if t.kind == "w")

@@ -87,3 +87,25 @@ def test_a_title_whose_genitive_differs_is_another_person():
         "والتقى رئيس مجلس النواب نبيل الرئيس الإيراني في القصر."
     )
     assert not [h for h in holders(text) if h[1].startswith("رئيس مجلس")]
+
+
+def test_another_persons_title_after_a_titled_name_is_that_person():
+    text = (
+        "استقبل الرئيس العراقي كريم سالم وزير الأمن الإيراني حسن مرادي في بغداد. "
+        "كما التقى رئيس المجلس الأعلى العراقي عمار ناصر، وزير الأمن الإيراني، وأكدا أهمية التعاون."
+    )
+    analysis = find_actors(text)
+    assert ("حسن مرادي", "وزير الأمن الإيراني") in holders(text)
+    nasser = next(a for a in analysis.actors if a.name == "عمار ناصر")
+    assert nasser.titles == ["رئيس المجلس الأعلى العراقي"]
+
+
+def test_a_counterpart_after_a_titled_name_is_the_other_party():
+    text = (
+        "التقى وزير الخارجية الأردني سامر خليل في عمان. "
+        "واستقبل وزير الخارجية السوري ماهر الخطيب نظيره الأردني في دمشق."
+    )
+    analysis = find_actors(text)
+    assert ("سامر خليل", "نظيره الأردني") in holders(text)
+    khatib = next(a for a in analysis.actors if a.name == "ماهر الخطيب")
+    assert khatib.titles == ["وزير الخارجية السوري"]
