@@ -212,6 +212,8 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
         matches = titles.of_no_state(matches, tokens, a, b)
         if not matches and b_max - a >= 2:
             matches = titles.same_head(_by_nationality(people, head_form, tokens[a + 1].n), head_form)
+            if not matches and tokens[a + 1].n in lx.DEMONYM_FORMS and head_form not in titles.COUNTERPARTS:
+                matches = titles.unstated_holder(people, head_form)  # `الرئيس المصري` for `الرئيس X`
             b = a + 2
         if not matches and b_max - a >= 2:
             other = titles.other_party(tokens, a, person_at, title_heads)

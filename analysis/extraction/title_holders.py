@@ -19,6 +19,9 @@ from analysis.extraction.results import ActorKind
 
 COUNTERPARTS = frozenset(normalize(w) for w in "نظير نظيره نظيرته نظيرها".split())
 _SENTENCE_ENDS = frozenset(".!?؟")
+_COUNTERPART_HEADS = frozenset(_strip_article(w) for w in COUNTERPARTS)
+# Heads whose feminine (`وزيرة`, `سفيرة`) names the same office; not `نظير` (`نظيره` is his counterpart).
+_MASCULINE_HEADS = frozenset(normalize(w) for w in "رئيس وزير سفير نائب مستشار مبعوث مدير أمين وكيل".split())
 
 
 @lru_cache(maxsize=4096)
@@ -148,19 +151,53 @@ def counterpart(
 ) -> list[_Record]:
     """`نظيره اللبناني` at `a`: the persons whose title names that state and has the head of the
     other party's office (`other`: the person named before it in the sentence and his head, or
-    the head of a title-only mention there)."""
+    the head of a title-only mention there); else the one holder of that office whose titles name
+    no state, when the other party's titles name another state (`الرئيس الفرنسي X نظيره اللبناني` beside
+    `رئيس الجمهورية Y`, `الرئيس Y`: a document names its own officials without their state)."""
     if other is None or a + 1 >= len(tokens) or tokens[a].n not in COUNTERPARTS:
         return []
     state = lx.DEMONYM_FORMS.get(tokens[a + 1].n)
     rec_other, head = other
     if state is None or not head:
         return []
-    return [
+    named = [
         rec
         for rec in people
         if rec is not rec_other
-        and any(title_nation(t) == state and _title_parts(t)[2] == head for t in rec.titles)
+        and any(title_nation(t) == state and office_head(t) == head for t in rec.titles)
     ]
+    if named or rec_other is None or state in {title_nation(t) for t in rec_other.titles}:
+        return named
+    return unstated_holder(people, head, rec_other)
+
+
+def unstated_holder(people: Sequence[_Record], head: str, other: _Record | None = None) -> list[_Record]:
+    """A document names its own officials without their state (`الرئيس X` beside `الرئيس المصري`):
+    for a title of a state none of whose persons holds that office, the one person (not `other`)
+    whose titles name no state and have the office `head`; of several, the one with a title in the
+    very words of one of `other`'s (`الرئيس` for `الرئيس الفرنسي`, not `رئيس مجلس النواب`)."""
+    head = _masculine(_strip_article(head))
+    found = [
+        rec
+        for rec in people
+        if rec is not other
+        and rec.titles
+        and not any(title_states(t) for t in rec.titles)
+        and any(office_head(t) == head for t in rec.titles)
+    ]
+    if len(found) > 1 and other is not None:
+        offices = {_title_parts(t)[1] for t in other.titles if title_head(t) not in _COUNTERPART_HEADS}
+        found = [rec for rec in found if any(_title_parts(t)[1] in offices for t in rec.titles)]
+    return found if len(found) == 1 else []
+
+
+def office_head(title: str) -> str:
+    """The office a title names first, the same for a woman (`وزيرة` -> `وزير`)."""
+    return _masculine(title_head(title))
+
+
+def _masculine(head: str) -> str:
+    return head[:-1] if head.endswith("ه") and head[:-1] in _MASCULINE_HEADS else head
 
 
 def other_party(
@@ -171,15 +208,15 @@ def other_party(
 ) -> tuple[_Record | None, str] | None:
     """The party a counterpart at `a` is the counterpart of: the nearest person (by the last token
     of a mention, `person_at`) or title-only mention (by its last token, `title_heads`) before it
-    in the sentence, with the head of its title."""
+    in the sentence, with the head of its office (a counterpart title of his own says none)."""
     k = a - 1
     while k >= 0 and tokens[k].text not in _SENTENCE_ENDS and not tokens[k + 1].line_start:
         if k in person_at:
             rec = person_at[k]
-            heads = {_title_parts(t)[2] for t in rec.titles}
+            heads = {office_head(t) for t in rec.titles} - _COUNTERPART_HEADS
             return (rec, next(iter(heads))) if len(heads) == 1 else None
         if k in title_heads:
-            return None, title_heads[k]
+            return None, _masculine(title_heads[k])
         k -= 1
     return None
 

@@ -89,6 +89,35 @@ def test_a_title_whose_genitive_differs_is_another_person():
     assert not [h for h in holders(text) if h[1].startswith("رئيس مجلس")]
 
 
+def test_a_counterpart_is_the_holder_of_that_office_named_without_a_state():
+    text = (
+        "استقبل رئيس الجمهورية سمير داود رئيس مجلس النواب كمال حداد. وقال الرئيس سمير داود إن اللقاء مثمر. "
+        "وسيستقبل الرئيس الفرنسي جان لوران نظيره اللبناني في باريس الشهر المقبل."
+    )
+    assert ("سمير داود", "نظيره اللبناني") in holders(text)
+
+
+def test_a_counterpart_of_a_woman_holds_her_office():
+    text = (
+        "وصل وزير الخارجية التركي أحمد يلماز إلى بغداد. "
+        "وسلمت وزيرة الخارجية الأمريكية سارة جونسون نظيرها التركي رسالة للحكومة."
+    )
+    assert ("أحمد يلماز", "نظيرها التركي") in holders(text)
+
+
+def test_a_nationality_title_is_the_one_holder_of_that_office_named_without_a_state():
+    text = (
+        "استقبل الرئيس عادل منصور قائد القيادة المركزية الأمريكية الفريق أول جون ميلر في القاهرة. "
+        "ونقل ميلر تحيات إدارته، وهو ما رحب به الرئيس المصري."
+    )
+    assert ("عادل منصور", "الرئيس المصري") in holders(text)
+
+
+def test_a_nationality_title_with_two_holders_named_without_a_state_stays_unresolved():
+    text = "استقبل الرئيس عادل منصور في القاهرة الرئيس سامي العلي. ورحب الرئيس المصري بالزيارة."
+    assert not [h for h in holders(text) if h[1] == "الرئيس المصري"]
+
+
 def test_another_persons_title_after_a_titled_name_is_that_person():
     text = (
         "استقبل الرئيس العراقي كريم سالم وزير الأمن الإيراني حسن مرادي في بغداد. "
