@@ -221,6 +221,7 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
             b = a + 2
         if not matches:
             matches, b = titles.by_title_words(people, tokens, a, b_max)
+        matches = titles.of_named_state(matches, tokens, a, b)
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(

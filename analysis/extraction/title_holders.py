@@ -19,6 +19,7 @@ from analysis.extraction.results import ActorKind
 
 COUNTERPARTS = frozenset(normalize(w) for w in "نظير نظيره نظيرته نظيرها".split())
 _SENTENCE_ENDS = frozenset(".!?؟")
+_STATE_PREPOSITIONS = frozenset(normalize(w) for w in "في لدى".split())
 _COUNTERPART_HEADS = frozenset(_strip_article(w) for w in COUNTERPARTS)
 # Heads whose feminine (`وزيرة`, `سفيرة`) names the same office; not `نظير` (`نظيره` is his counterpart).
 _MASCULINE_HEADS = frozenset(normalize(w) for w in "رئيس وزير سفير نائب مستشار مبعوث مدير أمين وكيل".split())
@@ -131,6 +132,24 @@ def of_no_state(matches: list[_Record], tokens: Sequence[Token], a: int, b: int)
         return matches
     home = [r for r in matches if not any(title_states(t) for t in r.titles)]
     return home if len(home) == 1 else matches
+
+
+def of_named_state(matches: list[_Record], tokens: Sequence[Token], a: int, b: int) -> list[_Record]:
+    """Of the persons a title-only mention matched, those of a state it names (in its words `a..b-1`,
+    or right after them: `وزير الخارجية` + `في سلطنة عمان`, `العماني`): a person whose titles name
+    states, none of them the mention's, holds another office (not `وزير الخارجية في الحكومة
+    اليمنية`)."""
+    states = set(span_parts(tokens, a, b)[0])
+    k = b + 1 if b < len(tokens) and tokens[b].n in _STATE_PREPOSITIONS else b
+    if k < len(tokens) and tokens[k].kind == "w" and (named := _state_at(tokens, k)) is not None:
+        states.add(named[0])
+    if not states:
+        return matches
+    return [
+        rec
+        for rec in matches
+        if not any(title_states(t) for t in rec.titles) or any(title_states(t) & states for t in rec.titles)
+    ]
 
 
 def same_head(matches: list[_Record], head: str) -> list[_Record]:

@@ -138,3 +138,11 @@ def test_a_counterpart_after_a_titled_name_is_the_other_party():
     assert ("سامر خليل", "نظيره الأردني") in holders(text)
     khatib = next(a for a in analysis.actors if a.name == "ماهر الخطيب")
     assert khatib.titles == ["وزير الخارجية السوري"]
+
+
+def test_a_title_of_another_state_is_not_the_holder_of_that_office():
+    text = (
+        "بحث وزير الخارجية في الحكومة اليمنية سالم الحداد، اليوم، مع وزير الخارجية في سلطنة عمان "
+        "الجهود المبذولة لإنهاء الحرب."
+    )
+    assert not [h for h in holders(text) if h[1].startswith("وزير الخارجية")]
