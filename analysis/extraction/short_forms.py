@@ -222,6 +222,7 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
         if not matches:
             matches, b = titles.by_title_words(people, tokens, a, b_max)
         matches = titles.of_named_state(matches, tokens, a, b)
+        matches = titles.not_of_counterparts_state(matches, tokens, b, person_at)
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(

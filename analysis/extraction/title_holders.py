@@ -152,6 +152,25 @@ def of_named_state(matches: list[_Record], tokens: Sequence[Token], a: int, b: i
     ]
 
 
+def not_of_counterparts_state(
+    matches: list[_Record], tokens: Sequence[Token], b: int, person_at: dict[int, _Record]
+) -> list[_Record]:
+    """A title-only mention ending at `b - 1` whose counterpart follows in its sentence, with no
+    person between (`وزير الدفاع يستقبل نظيره الروسي`), is of another state than the counterpart's:
+    not a person all of whose titles name that state."""
+    k = b
+    while k < len(tokens) and tokens[k].text not in _SENTENCE_ENDS and not tokens[k].line_start:
+        if k in person_at:
+            return matches
+        if tokens[k].n in COUNTERPARTS and k + 1 < len(tokens):
+            state = lx.DEMONYM_FORMS.get(tokens[k + 1].n)
+            if state is None:
+                return matches
+            return [rec for rec in matches if not all(title_nation(t) == state for t in rec.titles)]
+        k += 1
+    return matches
+
+
 def same_head(matches: list[_Record], head: str) -> list[_Record]:
     """Of several persons of one nationality matched by a generic word (`الموفد الفرنسي` beside
     `السفير الفرنسي`), the one whose title has that very head, when only one has."""

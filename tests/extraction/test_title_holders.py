@@ -146,3 +146,13 @@ def test_a_title_of_another_state_is_not_the_holder_of_that_office():
         "الجهود المبذولة لإنهاء الحرب."
     )
     assert not [h for h in holders(text) if h[1].startswith("وزير الخارجية")]
+
+
+def test_the_party_of_a_counterpart_is_not_of_the_counterparts_state():
+    text = (
+        "وزير الدفاع يستقبل نظيره الروسي في القاهرة. "
+        "استقبل مطار القاهرة وزير الدفاع الروسي سيرغي بتروف في زيارة رسمية."
+    )
+    found = holders(text)
+    assert ("سيرغي بتروف", "نظيره الروسي") in found
+    assert not [h for h in found if h[1] == "وزير الدفاع"]
