@@ -189,11 +189,23 @@ def counterpart(
 ) -> list[_Record]:
     """`نظيره اللبناني` at `a`: the persons whose title names that state and has the head of the
     other party's office (`other`: the person named before it in the sentence and his head, or
-    the head of a title-only mention there); else the one holder of that office whose titles name
+    the head of a title-only mention there), unless a person is named only as a counterpart of that
+    state (`نظيره الروسي X`: the same one again); else the one holder of that office whose titles name
     no state, when the other party's titles name another state (`الرئيس الفرنسي X نظيره اللبناني` beside
     `رئيس الجمهورية Y`, `الرئيس Y`: a document names its own officials without their state)."""
-    if other is None or a + 1 >= len(tokens) or tokens[a].n not in COUNTERPARTS:
+    if a + 1 >= len(tokens) or tokens[a].n not in COUNTERPARTS:
         return []
+    words = _title_words(tokens, a, a + 2)
+    partners = [
+        rec
+        for rec in people
+        if (other is None or rec is not other[0])
+        and rec.titles
+        and all(title_head(t) in _COUNTERPART_HEADS for t in rec.titles)
+        and any(_title_words(tokenize(t), 0, 2) == words for t in rec.titles)
+    ]
+    if partners or other is None:
+        return partners  # named before only as a counterpart of that state: the same one again
     state = lx.DEMONYM_FORMS.get(tokens[a + 1].n)
     rec_other, head = other
     if state is None or not head:

@@ -156,3 +156,21 @@ def test_the_party_of_a_counterpart_is_not_of_the_counterparts_state():
     found = holders(text)
     assert ("سيرغي بتروف", "نظيره الروسي") in found
     assert not [h for h in found if h[1] == "وزير الدفاع"]
+
+
+def test_a_counterpart_of_another_office_is_not_the_first_counterpart_again():
+    text = (
+        "وقع وزير الدفاع المصري كريم التازي ونظيره الفرنسي جان لوران على الصفقة. "
+        "وحضر التوقيع السفير المصري في باريس سامي الحداد، ونظيره الفرنسي في القاهرة."
+    )
+    assert not [
+        h for h in holders(text) if h[1].startswith("ونظيره الفرنسي") or h[1].startswith("نظيره الفرنسي")
+    ]
+
+
+def test_a_person_named_only_as_a_counterpart_is_that_counterpart_again():
+    text = (
+        "بحث وزير الدفاع الروسي سيرغي بتروف مع نظيره السوداني ياسين عثمان التعاون العسكري. "
+        "وخاطب وزير الدفاع الروسي نظيره السوداني قائلا إن الفرصة سانحة."
+    )
+    assert ("ياسين عثمان", "نظيره السوداني") in holders(text)
