@@ -293,10 +293,28 @@ def foreign_appositions(
             continue
         a, b = after_titles[name_first]
         name = tuple(t.n for t in tokens[name_first:name_end])
-        if tokens[a].n in COUNTERPARTS or held.get(_title_words(tokens, a, b), set()) - {name}:
+        own, other = _own_state(tokens, title_first, title_end), _own_state(tokens, a, b)
+        if (
+            tokens[a].n in COUNTERPARTS
+            or held.get(_title_words(tokens, a, b), set()) - {name}
+            or own is not None
+            and other is not None
+            and own != other
+        ):
             del after_titles[name_first]
             found.append((a, b))
     return found
+
+
+def _own_state(tokens: Sequence[Token], a: int, b: int) -> str | None:
+    """The state a title's words `a..b-1` make its holder's: the first named by an adjective or a
+    name, not one after `ب` (`بمكتبه بالخرطوم`: where he was, in a title that ran on)."""
+    for k in range(a, b):
+        if tokens[k].kind != "w" or (tokens[k].n.startswith("ب") and _geo_at(tokens, k) is not None):
+            continue
+        if (named := _state_at(tokens, k)) is not None:
+            return named[0]
+    return None
 
 
 def _title_words(tokens: Sequence[Token], a: int, b: int) -> tuple[str, ...]:

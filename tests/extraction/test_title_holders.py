@@ -174,3 +174,10 @@ def test_a_person_named_only_as_a_counterpart_is_that_counterpart_again():
         "وخاطب وزير الدفاع الروسي نظيره السوداني قائلا إن الفرصة سانحة."
     )
     assert ("ياسين عثمان", "نظيره السوداني") in holders(text)
+
+
+def test_a_title_of_another_state_after_a_titled_name_is_not_his():
+    text = "التقى رئيس المجلس الأعلى العراقي كريم سالم، وزير الداخلية الأردني، وبحثا التعاون الأمني."
+    analysis = find_actors(text)
+    salem = next(a for a in analysis.actors if a.name == "كريم سالم")
+    assert salem.titles == ["رئيس المجلس الأعلى العراقي"]
