@@ -279,7 +279,8 @@ def foreign_appositions(
     """Titles in apposition after a name that has its own title before it, but that are another
     person's: a counterpart (`الرئيس الفرنسي X نظيره اللبناني`: the Lebanese president), or the
     title another person of the document is named with (`التقى رئيس المجلس A، وزير الأمن
-    الإيراني،` beside `وزير الأمن الإيراني B`: one office, one holder). Taken out of
+    الإيراني،` beside `وزير الأمن الإيراني B`: one office, one holder), or a title of another state
+    than the one before the name (`رئيس الحشد في العراق A وزير الدولة السعودي`). Taken out of
     `after_titles` (name start -> title span) and returned as the title-only mentions they are.
     `persons`: (title start, title end, name start, name end) of each person the scan found."""
     held: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
