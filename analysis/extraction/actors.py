@@ -25,6 +25,7 @@ from analysis.extraction.organisations import find_organisations
 from analysis.extraction.person_scan import add_persons, scan_persons
 from analysis.extraction.results import ActorKind, ExtractedActor, KnownActor, Span
 from analysis.extraction.short_forms import link_short_forms, link_title_only
+from analysis.extraction.title_holders import foreign_appositions
 
 __all__ = ["ActorAnalysis", "Mention", "Token", "_forms", "find_actors", "tokenize"]
 
@@ -38,6 +39,7 @@ def find_actors(
     tokens = tokens if tokens is not None else tokenize(text)
     doc = _Doc(text, tokens, [False] * len(tokens))
     scan = scan_persons(tokens)
+    scan.title_only.extend(foreign_appositions(tokens, scan.persons, scan.after_titles))
     add_persons(doc, scan)
     match_known(doc, known_actors)
     link_short_forms(doc)

@@ -208,17 +208,14 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
         head_tok = tokens[a]
         head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
         head_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
-        matches, b = _by_title_key(doc, person_titles, a, b_max, head_start)
-        matches = titles.of_no_state(matches, tokens, a, b)
-        if not matches and b_max - a >= 2:
-            matches = titles.same_head(_by_nationality(people, head_form, tokens[a + 1].n), head_form)
-            b = a + 2
-        if not matches and b_max - a >= 2:
+        if head_form in titles.COUNTERPARTS:
+            # `نظيره الفرنسي` names an office by the other party's: the same words may be two persons
             other = titles.other_party(tokens, a, person_at, title_heads)
-            matches = titles.counterpart(people, tokens, a, other)
-            b = a + 2
-        if not matches:
-            matches, b = titles.by_title_words(people, tokens, a, b_max)
+            matches, b = titles.counterpart(people, tokens, a, other), a + 2
+        else:
+            matches, b = _by_title(doc, people, person_titles, a, b_max, head_start)
+        matches = titles.of_named_state(matches, tokens, a, b)
+        matches = titles.not_of_counterparts_state(matches, tokens, b, person_at)
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(
@@ -227,6 +224,30 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
             doc.add_mention(rec, mention)
             doc.cover(a, b - 1)
             person_at[b - 1] = rec
+
+
+def _by_title(
+    doc: _Doc,
+    people: list[_Record],
+    person_titles: list[tuple[_Record, str]],
+    a: int,
+    b_max: int,
+    head_start: int,
+) -> tuple[list[_Record], int]:
+    """The persons a title-only mention (not a counterpart) names, and where it ends: by a title
+    that begins with its words, by its nationality, by the words of a title in another order."""
+    tokens = doc.tokens
+    head_form = next((f for f in _forms(tokens[a].n) if f in lx.PERSON_TITLE_HEADS), tokens[a].n)
+    matches, b = _by_title_key(doc, person_titles, a, b_max, head_start)
+    matches = titles.of_no_state(matches, tokens, a, b)
+    if not matches and b_max - a >= 2:
+        matches = titles.same_head(_by_nationality(people, head_form, tokens[a + 1].n), head_form)
+        if not matches and tokens[a + 1].n in lx.DEMONYM_FORMS:
+            matches = titles.unstated_holder(people, head_form)  # `الرئيس المصري` for `الرئيس X`
+        b = a + 2
+    if not matches:
+        matches, b = titles.by_title_words(people, tokens, a, b_max)
+    return matches, b
 
 
 def _by_title_key(

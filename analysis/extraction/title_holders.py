@@ -19,6 +19,10 @@ from analysis.extraction.results import ActorKind
 
 COUNTERPARTS = frozenset(normalize(w) for w in "نظير نظيره نظيرته نظيرها".split())
 _SENTENCE_ENDS = frozenset(".!?؟")
+_STATE_PREPOSITIONS = frozenset(normalize(w) for w in "في لدى".split())
+_COUNTERPART_HEADS = frozenset(_strip_article(w) for w in COUNTERPARTS)
+# Heads whose feminine (`وزيرة`, `سفيرة`) names the same office; not `نظير` (`نظيره` is his counterpart).
+_MASCULINE_HEADS = frozenset(normalize(w) for w in "رئيس وزير سفير نائب مستشار مبعوث مدير أمين وكيل".split())
 
 
 @lru_cache(maxsize=4096)
@@ -130,6 +134,43 @@ def of_no_state(matches: list[_Record], tokens: Sequence[Token], a: int, b: int)
     return home if len(home) == 1 else matches
 
 
+def of_named_state(matches: list[_Record], tokens: Sequence[Token], a: int, b: int) -> list[_Record]:
+    """Of the persons a title-only mention matched, those of a state it names (in its words `a..b-1`,
+    or right after them: `وزير الخارجية` + `في سلطنة عمان`, `العماني`): a person whose titles name
+    states, none of them the mention's, holds another office (not `وزير الخارجية في الحكومة
+    اليمنية`)."""
+    states = set(span_parts(tokens, a, b)[0])
+    k = b + 1 if b < len(tokens) and tokens[b].n in _STATE_PREPOSITIONS else b
+    if k < len(tokens) and tokens[k].kind == "w" and (named := _state_at(tokens, k)) is not None:
+        states.add(named[0])
+    if not states:
+        return matches
+    return [
+        rec
+        for rec in matches
+        if not any(title_states(t) for t in rec.titles) or any(title_states(t) & states for t in rec.titles)
+    ]
+
+
+def not_of_counterparts_state(
+    matches: list[_Record], tokens: Sequence[Token], b: int, person_at: dict[int, _Record]
+) -> list[_Record]:
+    """A title-only mention ending at `b - 1` whose counterpart follows in its sentence, with no
+    person between (`وزير الدفاع يستقبل نظيره الروسي`), is of another state than the counterpart's:
+    not a person all of whose titles name that state."""
+    k = b
+    while k < len(tokens) and tokens[k].text not in _SENTENCE_ENDS and not tokens[k].line_start:
+        if k in person_at:
+            return matches
+        if tokens[k].n in COUNTERPARTS and k + 1 < len(tokens):
+            state = lx.DEMONYM_FORMS.get(tokens[k + 1].n)
+            if state is None:
+                return matches
+            return [rec for rec in matches if not all(title_nation(t) == state for t in rec.titles)]
+        k += 1
+    return matches
+
+
 def same_head(matches: list[_Record], head: str) -> list[_Record]:
     """Of several persons of one nationality matched by a generic word (`الموفد الفرنسي` beside
     `السفير الفرنسي`), the one whose title has that very head, when only one has."""
@@ -148,19 +189,65 @@ def counterpart(
 ) -> list[_Record]:
     """`نظيره اللبناني` at `a`: the persons whose title names that state and has the head of the
     other party's office (`other`: the person named before it in the sentence and his head, or
-    the head of a title-only mention there)."""
-    if other is None or a + 1 >= len(tokens) or tokens[a].n not in COUNTERPARTS:
+    the head of a title-only mention there), unless a person is named only as a counterpart of that
+    state (`نظيره الروسي X`: the same one again); else the one holder of that office whose titles name
+    no state, when the other party's titles name another state (`الرئيس الفرنسي X نظيره اللبناني` beside
+    `رئيس الجمهورية Y`, `الرئيس Y`: a document names its own officials without their state)."""
+    if a + 1 >= len(tokens) or tokens[a].n not in COUNTERPARTS:
         return []
+    words = _title_words(tokens, a, a + 2)
+    partners = [
+        rec
+        for rec in people
+        if (other is None or rec is not other[0])
+        and rec.titles
+        and all(title_head(t) in _COUNTERPART_HEADS for t in rec.titles)
+        and any(_title_words(tokenize(t), 0, 2) == words for t in rec.titles)
+    ]
+    if partners or other is None:
+        return partners  # named before only as a counterpart of that state: the same one again
     state = lx.DEMONYM_FORMS.get(tokens[a + 1].n)
     rec_other, head = other
     if state is None or not head:
         return []
-    return [
+    named = [
         rec
         for rec in people
         if rec is not rec_other
-        and any(title_nation(t) == state and _title_parts(t)[2] == head for t in rec.titles)
+        and any(title_nation(t) == state and office_head(t) == head for t in rec.titles)
     ]
+    if named or rec_other is None or state in {title_nation(t) for t in rec_other.titles}:
+        return named
+    return unstated_holder(people, head, rec_other)
+
+
+def unstated_holder(people: Sequence[_Record], head: str, other: _Record | None = None) -> list[_Record]:
+    """A document names its own officials without their state (`الرئيس X` beside `الرئيس المصري`):
+    for a title of a state none of whose persons holds that office, the one person (not `other`)
+    whose titles name no state and have the office `head`; of several, the one with a title in the
+    very words of one of `other`'s (`الرئيس` for `الرئيس الفرنسي`, not `رئيس مجلس النواب`)."""
+    head = _masculine(_strip_article(head))
+    found = [
+        rec
+        for rec in people
+        if rec is not other
+        and rec.titles
+        and not any(title_states(t) for t in rec.titles)
+        and any(office_head(t) == head for t in rec.titles)
+    ]
+    if len(found) > 1 and other is not None:
+        offices = {_title_parts(t)[1] for t in other.titles if title_head(t) not in _COUNTERPART_HEADS}
+        found = [rec for rec in found if any(_title_parts(t)[1] in offices for t in rec.titles)]
+    return found if len(found) == 1 else []
+
+
+def office_head(title: str) -> str:
+    """The office a title names first, the same for a woman (`وزيرة` -> `وزير`)."""
+    return _masculine(title_head(title))
+
+
+def _masculine(head: str) -> str:
+    return head[:-1] if head.endswith("ه") and head[:-1] in _MASCULINE_HEADS else head
 
 
 def other_party(
@@ -171,14 +258,65 @@ def other_party(
 ) -> tuple[_Record | None, str] | None:
     """The party a counterpart at `a` is the counterpart of: the nearest person (by the last token
     of a mention, `person_at`) or title-only mention (by its last token, `title_heads`) before it
-    in the sentence, with the head of its title."""
+    in the sentence, with the head of its office (a counterpart title of his own says none)."""
     k = a - 1
     while k >= 0 and tokens[k].text not in _SENTENCE_ENDS and not tokens[k + 1].line_start:
         if k in person_at:
             rec = person_at[k]
-            heads = {_title_parts(t)[2] for t in rec.titles}
+            heads = {office_head(t) for t in rec.titles} - _COUNTERPART_HEADS
             return (rec, next(iter(heads))) if len(heads) == 1 else None
         if k in title_heads:
-            return None, title_heads[k]
+            return None, _masculine(title_heads[k])
         k -= 1
     return None
+
+
+def foreign_appositions(
+    tokens: Sequence[Token],
+    persons: Sequence[tuple[int, int, int, int]],
+    after_titles: dict[int, tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Titles in apposition after a name that has its own title before it, but that are another
+    person's: a counterpart (`الرئيس الفرنسي X نظيره اللبناني`: the Lebanese president), or the
+    title another person of the document is named with (`التقى رئيس المجلس A، وزير الأمن
+    الإيراني،` beside `وزير الأمن الإيراني B`: one office, one holder), or a title of another state
+    than the one before the name (`رئيس الحشد في العراق A وزير الدولة السعودي`). Taken out of
+    `after_titles` (name start -> title span) and returned as the title-only mentions they are.
+    `persons`: (title start, title end, name start, name end) of each person the scan found."""
+    held: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for title_first, title_end, name_first, name_end in persons:
+        if title_end > title_first:
+            name = tuple(t.n for t in tokens[name_first:name_end])
+            held.setdefault(_title_words(tokens, title_first, title_end), set()).add(name)
+    found = []
+    for title_first, title_end, name_first, name_end in persons:
+        if name_first not in after_titles or title_end <= title_first:
+            continue
+        a, b = after_titles[name_first]
+        name = tuple(t.n for t in tokens[name_first:name_end])
+        own, other = _own_state(tokens, title_first, title_end), _own_state(tokens, a, b)
+        if (
+            tokens[a].n in COUNTERPARTS
+            or held.get(_title_words(tokens, a, b), set()) - {name}
+            or own is not None
+            and other is not None
+            and own != other
+        ):
+            del after_titles[name_first]
+            found.append((a, b))
+    return found
+
+
+def _own_state(tokens: Sequence[Token], a: int, b: int) -> str | None:
+    """The state a title's words `a..b-1` make its holder's: the first named by an adjective or a
+    name, not one after `ب` (`بمكتبه بالخرطوم`: where he was, in a title that ran on)."""
+    for k in range(a, b):
+        if tokens[k].kind != "w" or (tokens[k].n.startswith("ب") and _geo_at(tokens, k) is not None):
+            continue
+        if (named := _state_at(tokens, k)) is not None:
+            return named[0]
+    return None
+
+
+def _title_words(tokens: Sequence[Token], a: int, b: int) -> tuple[str, ...]:
+    return tuple(_bare(t.n) for t in tokens[a:b] if t.kind == "w")

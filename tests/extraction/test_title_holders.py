@@ -87,3 +87,97 @@ def test_a_title_whose_genitive_differs_is_another_person():
         "والتقى رئيس مجلس النواب نبيل الرئيس الإيراني في القصر."
     )
     assert not [h for h in holders(text) if h[1].startswith("رئيس مجلس")]
+
+
+def test_a_counterpart_is_the_holder_of_that_office_named_without_a_state():
+    text = (
+        "استقبل رئيس الجمهورية سمير داود رئيس مجلس النواب كمال حداد. وقال الرئيس سمير داود إن اللقاء مثمر. "
+        "وسيستقبل الرئيس الفرنسي جان لوران نظيره اللبناني في باريس الشهر المقبل."
+    )
+    assert ("سمير داود", "نظيره اللبناني") in holders(text)
+
+
+def test_a_counterpart_of_a_woman_holds_her_office():
+    text = (
+        "وصل وزير الخارجية التركي أحمد يلماز إلى بغداد. "
+        "وسلمت وزيرة الخارجية الأمريكية سارة جونسون نظيرها التركي رسالة للحكومة."
+    )
+    assert ("أحمد يلماز", "نظيرها التركي") in holders(text)
+
+
+def test_a_nationality_title_is_the_one_holder_of_that_office_named_without_a_state():
+    text = (
+        "استقبل الرئيس عادل منصور قائد القيادة المركزية الأمريكية الفريق أول جون ميلر في القاهرة. "
+        "ونقل ميلر تحيات إدارته، وهو ما رحب به الرئيس المصري."
+    )
+    assert ("عادل منصور", "الرئيس المصري") in holders(text)
+
+
+def test_a_nationality_title_with_two_holders_named_without_a_state_stays_unresolved():
+    text = "استقبل الرئيس عادل منصور في القاهرة الرئيس سامي العلي. ورحب الرئيس المصري بالزيارة."
+    assert not [h for h in holders(text) if h[1] == "الرئيس المصري"]
+
+
+def test_another_persons_title_after_a_titled_name_is_that_person():
+    text = (
+        "استقبل الرئيس العراقي كريم سالم وزير الأمن الإيراني حسن مرادي في بغداد. "
+        "كما التقى رئيس المجلس الأعلى العراقي عمار ناصر، وزير الأمن الإيراني، وأكدا أهمية التعاون."
+    )
+    analysis = find_actors(text)
+    assert ("حسن مرادي", "وزير الأمن الإيراني") in holders(text)
+    nasser = next(a for a in analysis.actors if a.name == "عمار ناصر")
+    assert nasser.titles == ["رئيس المجلس الأعلى العراقي"]
+
+
+def test_a_counterpart_after_a_titled_name_is_the_other_party():
+    text = (
+        "التقى وزير الخارجية الأردني سامر خليل في عمان. "
+        "واستقبل وزير الخارجية السوري ماهر الخطيب نظيره الأردني في دمشق."
+    )
+    analysis = find_actors(text)
+    assert ("سامر خليل", "نظيره الأردني") in holders(text)
+    khatib = next(a for a in analysis.actors if a.name == "ماهر الخطيب")
+    assert khatib.titles == ["وزير الخارجية السوري"]
+
+
+def test_a_title_of_another_state_is_not_the_holder_of_that_office():
+    text = (
+        "بحث وزير الخارجية في الحكومة اليمنية سالم الحداد، اليوم، مع وزير الخارجية في سلطنة عمان "
+        "الجهود المبذولة لإنهاء الحرب."
+    )
+    assert not [h for h in holders(text) if h[1].startswith("وزير الخارجية")]
+
+
+def test_the_party_of_a_counterpart_is_not_of_the_counterparts_state():
+    text = (
+        "وزير الدفاع يستقبل نظيره الروسي في القاهرة. "
+        "استقبل مطار القاهرة وزير الدفاع الروسي سيرغي بتروف في زيارة رسمية."
+    )
+    found = holders(text)
+    assert ("سيرغي بتروف", "نظيره الروسي") in found
+    assert not [h for h in found if h[1] == "وزير الدفاع"]
+
+
+def test_a_counterpart_of_another_office_is_not_the_first_counterpart_again():
+    text = (
+        "وقع وزير الدفاع المصري كريم التازي ونظيره الفرنسي جان لوران على الصفقة. "
+        "وحضر التوقيع السفير المصري في باريس سامي الحداد، ونظيره الفرنسي في القاهرة."
+    )
+    assert not [
+        h for h in holders(text) if h[1].startswith("ونظيره الفرنسي") or h[1].startswith("نظيره الفرنسي")
+    ]
+
+
+def test_a_person_named_only_as_a_counterpart_is_that_counterpart_again():
+    text = (
+        "بحث وزير الدفاع الروسي سيرغي بتروف مع نظيره السوداني ياسين عثمان التعاون العسكري. "
+        "وخاطب وزير الدفاع الروسي نظيره السوداني قائلا إن الفرصة سانحة."
+    )
+    assert ("ياسين عثمان", "نظيره السوداني") in holders(text)
+
+
+def test_a_title_of_another_state_after_a_titled_name_is_not_his():
+    text = "التقى رئيس المجلس الأعلى العراقي كريم سالم، وزير الداخلية الأردني، وبحثا التعاون الأمني."
+    analysis = find_actors(text)
+    salem = next(a for a in analysis.actors if a.name == "كريم سالم")
+    assert salem.titles == ["رئيس المجلس الأعلى العراقي"]
