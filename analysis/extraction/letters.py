@@ -28,10 +28,12 @@ def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]
     for k in rng:
         if doc.inside[k] is not None or doc.tokens[k].n not in lx.CARRYING:
             continue
+        bearer = _verb_subject(doc, k, rng)
+        start = bearer.last + 1 if bearer is not None else k + 1
         letter = next(
             (
                 q
-                for q in range(k + 1, min(k + 4, rng.stop))
+                for q in range(start, min(start + 3, rng.stop))
                 if any(f in lx.LETTERS for f in _forms(doc.tokens[q].n))
             ),
             None,
@@ -42,7 +44,7 @@ def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]
         recipient = _party_after(
             doc, (sender.last + 1) if sender else letter + 1, min(letter + _RECIPIENT_REACH, rng.stop), _TO
         )
-        carrier = _carrier(doc, k, rng, [c for c in found if c.sentence == s])
+        carrier = bearer or _carrier(doc, k, rng, [c for c in found if c.sentence == s])
         parts = unique_parts(
             [
                 (m, role)
@@ -79,6 +81,15 @@ def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]
             cand.same_as = earlier
         out.append(cand)
     return out
+
+
+def _verb_subject(doc: Doc, k: int, rng: range) -> Mention | None:
+    """The person named right after a carrying verb, before the letter (`ونقل X، رسالة من A`,
+    `وحمل X رسالة`): the verb's subject, who carries it."""
+    m = doc.inside[k + 1] if k + 1 < rng.stop else None
+    if m is None or m.first != k + 1 or m.kind != ActorKind.PERSON or m.embedded:
+        return None
+    return m
 
 
 def _same_letter(a: Candidate, b: Candidate) -> bool:

@@ -52,3 +52,12 @@ def test_the_participle_after_a_meeting_goes_with_the_visitor_not_the_host():
     assert [{p.name for p in e.participants} for e in letters] == [
         {"سامح شكري", "عبد الفتاح السيسي", "فلاديمير بوتين"}
     ]
+
+
+def test_the_person_after_a_carrying_verb_carries_the_letter():
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد وزير الخارجية الجزائري أحمد عطاف في قصر قرطاج. "
+        "ونقل عطاف، رسالة من الرئيس الجزائري عبد المجيد تبون، تتعلق بالعلاقات الثنائية."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} >= {"أحمد عطاف", "عبد المجيد تبون"} for e in letters] == [True]
