@@ -264,5 +264,14 @@ def state_confidence(result: ExtractionResult, actors: Mapping[str, list[str]]) 
         e.confidence = _stated(calibrators.get("engagement"), e.cues)
 
 
+STATED_BOUNDS = (0.001, 0.999)  # a stated confidence is never certainty, either way
+
+
+def stated_probability(p: float) -> float:
+    """`p` as the dashboard states it: three decimals, never 0 or 1 (no fact is certain)."""
+    low, high = STATED_BOUNDS
+    return min(max(round(p, 3), low), high)
+
+
 def _stated(calibrator: Calibrator | None, cues: Sequence[str]) -> float | None:
-    return None if calibrator is None else round(calibrator.probability(cues), 3)
+    return None if calibrator is None else stated_probability(calibrator.probability(cues))

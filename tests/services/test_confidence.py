@@ -24,6 +24,7 @@ def test_independent_reports_combine_as_the_chance_that_one_is_right():
     assert corroborated([0.8]) == 0.8
     assert corroborated([0.8, 0.8]) == 0.96
     assert corroborated([]) is None
+    assert corroborated([0.98, 0.983]) == 0.999  # two sure sources: never stated as certain
 
 
 def _extractor(outlet: str, confidence: float | None, actor_confidence: float | None = None):
