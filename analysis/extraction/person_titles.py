@@ -32,7 +32,7 @@ from analysis.extraction.name_tokens import (
     foreign_then_feminine_noun,
     possessed_title_word,
 )
-from analysis.extraction.person_names import _name_ends_after, _parse_name
+from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_holders import COUNTERPARTS
 
@@ -224,7 +224,7 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
-    elif j > i and (tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text)):
+    elif j > i and (tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text) or _definite_given_name(tokens, j)):
         end = _parse_name(tokens, j, article_first=True)  # `الفريق أول السعيد X`, `السفيرة اليزابيث X`
     else:
         end = j + 1 if _definite_surname_at(tokens, i, j) else None
@@ -482,7 +482,10 @@ def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
         for k in range(verb + 1, end)
     ):
         return False  # a place, a nationality or a plural (`عشرات المتظاهرين`) is no name
-    if end >= len(tokens) or not any(name_words.name_evidence(t.text) for t in tokens[verb + 1 : end]):
+    evidence = _definite_given_name(tokens, verb + 1) or any(
+        name_words.name_evidence(t.text) for t in tokens[verb + 1 : end]
+    )
+    if end >= len(tokens) or not evidence:
         return False  # `وأعلن إحراز تقدم في`: common words, no name
     nxt = tokens[end].n
     if tokens[verb].n in lx.AUXILIARY_KANA:
