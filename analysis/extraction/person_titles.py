@@ -40,8 +40,8 @@ from analysis.extraction.title_holders import COUNTERPARTS
 def _head_at(tokens: Sequence[Token], i: int) -> int:
     """Number of tokens a person-title head at `i` takes (0 when there is none)."""
     tok = tokens[i]
-    if tok.kind == "w" and _possessed_head(tok.n, tok.text):
-        return 1  # `مبعوثها الخاص إلى اليمن، X`, `سفيرها في لبنان X`: its envoy, its ambassador
+    if tok.kind == "w" and (_possessed_head(tok.n, tok.text) or _joined_possessed_head(tokens, i)):
+        return 1  # `مبعوثها الخاص إلى اليمن، X`, `ومعاونه X`: its envoy, and his deputy
     if tok.kind != "w" or not _reads_as(tok.n, "title"):
         return 0
     if _adjective_after_noun(tokens, i):
@@ -73,6 +73,17 @@ def _possessed_head(n: str, written: str) -> bool:
     suffix = next((p for p in _POSSESSIVES if written.endswith(p) and len(n) - len(p) >= 3), None)
     stem = n[: -len(suffix)] if suffix is not None else None
     return stem is not None and stem in lx.PERSON_TITLE_HEADS
+
+
+def _joined_possessed_head(tokens: Sequence[Token], i: int) -> bool:
+    """`، ومعاونه X`: `و`/`ف` on a possessed title head, the next person of a list; not when a title
+    head of its own follows (`وقائدها الإمام X`: that head takes the name)."""
+    tok = tokens[i]
+    return (
+        tok.n[:1] in "وف"
+        and _possessed_head(tok.n[1:], tok.text[1:])
+        and not (i + 1 < len(tokens) and _head_at(tokens, i + 1))
+    )
 
 
 def _adjective_after_noun(tokens: Sequence[Token], i: int) -> bool:
