@@ -163,5 +163,16 @@ def test_a_joined_possessed_head_before_a_head_of_its_own_leaves_the_name_to_tha
 
 
 def test_the_inspector_general_is_a_person_s_title():
-    found = {a.name for a in find_actors("وحضر المفتش العام للقوات المسلحة، سالم بوزكري، وعدد من الضباط.").actors}
+    found = {
+        a.name for a in find_actors("وحضر المفتش العام للقوات المسلحة، سالم بوزكري، وعدد من الضباط.").actors
+    }
     assert "سالم بوزكري" in found
+
+
+def test_a_title_in_the_dual_is_no_name():
+    found = {
+        a.name for a in find_actors("وتعقد اللجنة اجتماعها برئاسة وزيري خارجية البلدين في الربيع.").actors
+    }
+    assert "وزيري" not in found
+    found = {a.name for a in find_actors("وأضاف المسؤولان: إن الإدارة تدرس الخيارات.").actors}
+    assert "المسؤولان" not in found
