@@ -356,8 +356,9 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     if name_words.ordinary(tok.text):
         return False
     nxt_tok = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt_tok is not None and nxt_tok.n in lx.TITLE_WORDS and title_dual(tok.n, ("ي",)):
-        return False  # `برئاسة وزيري خارجية البلدين`: a title in the construct dual, no name
+    construct = nxt_tok is not None and nxt_tok.n in lx.TITLE_WORDS and nxt_tok.n not in lx.PERSON_TITLE_HEADS
+    if construct and title_dual(tok.n, ("ي",)):
+        return False  # `برئاسة وزيري خارجية البلدين`: a title in the construct dual (not `رئيسي وزير`)
     if not (codes in ("", "U") or "P" in codes or given or _rare_after_definite_head(tokens, before, j)):
         return False
     nxt = j + 1
