@@ -113,13 +113,13 @@ _PLACE_OPENERS = frozenset(
 )
 
 
-# Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`), longest first.
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
+# Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`, `بلادنا`), longest first.
+_POSSESSIVES = ("هما", "هم", "ها", "ه", "نا")
 
 
 @lru_cache(maxsize=65536)
 def possessed_title_word(n: str) -> bool:
-    """A title word with a possessive pronoun (`وزير خارجيته`, `رئيس وزرائها`, `سفير بلاده`): the
+    """A title word with a possessive pronoun (`وزير خارجيته`, `رئيس وزرائها`, `سفير بلادنا`): the
     title goes on through it, and no name carries a possessive pronoun."""
     for suffix in _POSSESSIVES:
         stem = n.removesuffix(suffix)

@@ -23,7 +23,7 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _skip_quotes,
 )
-from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_tokens import (
     _known_word,
     _valid_name_token,
@@ -255,12 +255,15 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         geo = _geo_at(tokens, k) if k < n_tok and tokens[k].kind == "w" else None
         if geo is not None and geo[0] - k >= 2:
             return ("go", geo[0], geo[0])  # `في الجمهورية الإسلامية الإيرانية`, `في سلطنة عمان`
+        if k < n_tok and tokens[k].kind == "w" and not tokens[k].article and is_place_name(tokens[k].text):
+            return ("go", k + 1, k + 1)  # `نائب سفير واشنطن في عمّان X`: a city of pyarabic's list
         if (
             k < n_tok
             and tokens[k].kind == "w"
             and (
                 _is_geo(tokens[k].n)
                 or tokens[k].n in lx.TITLE_WORDS
+                or possessed_title_word(tokens[k].n)  # `سفير ... لدى بلادنا X`
                 or tokens[k].n in lx.INSTITUTION_WORDS
                 or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
                 or tokens[k].n in lx.ORG_HEADS  # `النائب عن حركة ...`

@@ -176,3 +176,8 @@ def test_a_title_in_the_dual_is_no_name():
     assert "وزيري" not in found
     found = {a.name for a in find_actors("وأضاف المسؤولان: إن الإدارة تدرس الخيارات.").actors}
     assert "المسؤولان" not in found
+
+
+def test_the_post_s_place_inside_a_title_our_country_or_a_city_then_the_name():
+    assert title_and_name("سفير المملكة المتحدة لدى بلادنا جون بيرسيفال، لبحث")[1] == "جون بيرسيفال"
+    assert title_and_name("نائب سفير لندن في عمّان روبرت ديكسون، وفق")[1] == "روبرت ديكسون"
