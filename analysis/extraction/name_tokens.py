@@ -74,6 +74,8 @@ def _valid_name_word(text: str) -> bool:
         and n not in _PLACE_OPENERS
     ):
         return False
+    if title_dual(n, ("ان", "ين")):
+        return False  # `المسؤولان`, `الوزيرين`: two officials, no name
     if n in lx.ADDRESS_HONORIFICS or _strip_article(n) in lx.ADDRESS_HONORIFICS:
         return False  # `صاحب السمو الملكي`: a form of address, no name
     if (
@@ -84,6 +86,17 @@ def _valid_name_word(text: str) -> bool:
     ):
         return False  # `والأوسمة`: the conjunction and the article on a noun (not `والتر`, `فالح`)
     return not possessed_title_word(n)
+
+
+def title_dual(n: str, endings: tuple[str, ...]) -> bool:
+    """A title word in the dual (`المسؤولان`, `الوزيرين`; in the construct state `وزيري`, which the
+    caller checks against the next word): the stem, without the article, is a title word or head."""
+    stem = _strip_article(n)
+    for ending in endings:
+        base = stem.removesuffix(ending)
+        if base != stem and len(base) >= 3 and (base in lx.TITLE_WORDS or base in lx.PERSON_TITLE_HEADS):
+            return True
+    return False
 
 
 def _preposition_on_definite_word(text: str, definite: str) -> bool:
@@ -100,13 +113,13 @@ _PLACE_OPENERS = frozenset(
 )
 
 
-# Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`), longest first.
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
+# Possessive pronouns on a noun (`خارجيته`, `وزرائها`, `بلادهم`, `بلادنا`), longest first.
+_POSSESSIVES = ("هما", "هم", "ها", "ه", "نا")
 
 
 @lru_cache(maxsize=65536)
 def possessed_title_word(n: str) -> bool:
-    """A title word with a possessive pronoun (`وزير خارجيته`, `رئيس وزرائها`, `سفير بلاده`): the
+    """A title word with a possessive pronoun (`وزير خارجيته`, `رئيس وزرائها`, `سفير بلادنا`): the
     title goes on through it, and no name carries a possessive pronoun."""
     for suffix in _POSSESSIVES:
         stem = n.removesuffix(suffix)

@@ -165,7 +165,7 @@ def _article_step(
     tok = tokens[k]
     if units == 0:
         if not (
-            (article_first or foreign_al_name(tok.text))
+            (article_first or foreign_al_name(tok.text) or _definite_given_name(tokens, k))
             and not _known_word(tok.n)
             and tok.n not in lx.TITLE_WORDS
             and k + 1 < n_tok
@@ -196,6 +196,25 @@ def _article_step(
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
     return k, units, bare, True
+
+
+def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:
+    """`السعيد X`, `المختار X Y`: a given name written with the article (the North African habit): its
+    stem is a given name (pyarabic), the word no title, and the next word a name by the lexicons or a
+    rare word, and no ordinary word of the language (not `الكريم` of `القرآن الكريم`)."""
+    stem = _strip_article(tokens[k].n)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        stem != tokens[k].n
+        and is_given_name(stem)
+        and stem not in lx.TITLE_WORDS
+        and stem not in lx.PERSON_TITLE_HEADS
+        and nxt is not None
+        and nxt.kind == "w"
+        and not nxt.article
+        and (name_words.name_evidence(nxt.text) or word_zipf(nxt.text) < name_words.FAMILY_ZIPF)
+        and not name_words.ordinary(nxt.text)
+    )
 
 
 def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) -> bool:

@@ -5,7 +5,6 @@ name after a title."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from analysis.arabic import normalize
 from analysis.arabic import strip_article as _strip_article
@@ -24,24 +23,25 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _skip_quotes,
 )
-from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_tokens import (
     _known_word,
     _valid_name_token,
     foreign_al_name,
     foreign_then_feminine_noun,
     possessed_title_word,
+    title_dual,
 )
-from analysis.extraction.person_names import _name_ends_after, _parse_name
+from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
-from analysis.extraction.title_holders import COUNTERPARTS
+from analysis.extraction.title_words import _body_in_construct, _body_word, _other_party_head, _possessed_head
 
 
 def _head_at(tokens: Sequence[Token], i: int) -> int:
     """Number of tokens a person-title head at `i` takes (0 when there is none)."""
     tok = tokens[i]
-    if tok.kind == "w" and _possessed_head(tok.n, tok.text):
-        return 1  # `مبعوثها الخاص إلى اليمن، X`, `سفيرها في لبنان X`: its envoy, its ambassador
+    if tok.kind == "w" and (_possessed_head(tok.n, tok.text) or _joined_possessed_head(tokens, i)):
+        return 1  # `مبعوثها الخاص إلى اليمن، X`, `ومعاونه X`: its envoy, and his deputy
     if tok.kind != "w" or not _reads_as(tok.n, "title"):
         return 0
     if _adjective_after_noun(tokens, i):
@@ -60,19 +60,15 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
-
-
-@lru_cache(maxsize=65536)
-def _possessed_head(n: str, written: str) -> bool:
-    """A title head without the article and with a possessive pronoun (`مبعوثها`, `سفيرهم`,
-    `مستشاره`), the pronoun standing for the state or person whose official he is. The pronoun is
-    read from the word as written: `محافظة`, `كبيرة` end with ة, no pronoun."""
-    if n in lx.PERSON_TITLE_HEADS or n.startswith(_ARTICLE):
-        return False
-    suffix = next((p for p in _POSSESSIVES if written.endswith(p) and len(n) - len(p) >= 3), None)
-    stem = n[: -len(suffix)] if suffix is not None else None
-    return stem is not None and stem in lx.PERSON_TITLE_HEADS
+def _joined_possessed_head(tokens: Sequence[Token], i: int) -> bool:
+    """`، ومعاونه X`: `و`/`ف` on a possessed title head, the next person of a list; not when a title
+    head of its own follows (`وقائدها الإمام X`: that head takes the name)."""
+    tok = tokens[i]
+    return (
+        tok.n[:1] in "وف"
+        and _possessed_head(tok.n[1:], tok.text[1:])
+        and not (i + 1 < len(tokens) and _head_at(tokens, i + 1))
+    )
 
 
 def _adjective_after_noun(tokens: Sequence[Token], i: int) -> bool:
@@ -155,17 +151,6 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
     return _STOP
 
 
-def _body_in_construct(tok: Token) -> bool:
-    """A body's noun without the article (`لفرقة`, `تنظيم`, `قائد`): in the construct state, the
-    quoted phrase after it is its genitive, the body's name, not a person's."""
-    return (
-        tok.kind == "w"
-        and not tok.article
-        and tok.n not in lx.RANKS  # `الفريق ركن “X”`: a rank's quoted name is a person's
-        and any(f in lx.ORG_HEADS or f in lx.TITLE_WORDS for f in _forms(tok.n))
-    )
-
-
 def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Step:
     """A word inside a title: the name it leads to, or the title going on, or its end."""
     tok = tokens[j]
@@ -190,19 +175,6 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
     return step if step is not None else _title_goes_on(tokens, i, j, title_end)
 
 
-def _other_party_head(n: str) -> bool:
-    """A counterpart (`نظيره`) or a title head governed by `ب` (`برئيس`, `بوزير`): inside a title
-    chain, the title of another person, never more of the first one's."""
-    if n in COUNTERPARTS:
-        return True
-    return (
-        n[:1] == "ب"
-        and n not in lx.PERSON_TITLE_HEADS
-        and n[1:] in lx.PERSON_TITLE_HEADS
-        and n[1:] not in lx.HEAD_NEEDS_NEXT
-    )
-
-
 def _definite_and_nisba(tokens: Sequence[Token], k: int) -> bool:
     """A definite noun and its nisba adjective (`الحشد الشعبي`): a body a title may belong to."""
     return (
@@ -224,7 +196,9 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
-    elif j > i and (tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text)):
+    elif j > i and (
+        tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text) or _definite_given_name(tokens, j)
+    ):
         end = _parse_name(tokens, j, article_first=True)  # `الفريق أول السعيد X`, `السفيرة اليزابيث X`
     else:
         end = j + 1 if _definite_surname_at(tokens, i, j) else None
@@ -281,12 +255,15 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         geo = _geo_at(tokens, k) if k < n_tok and tokens[k].kind == "w" else None
         if geo is not None and geo[0] - k >= 2:
             return ("go", geo[0], geo[0])  # `في الجمهورية الإسلامية الإيرانية`, `في سلطنة عمان`
+        if k < n_tok and tokens[k].kind == "w" and not tokens[k].article and is_place_name(tokens[k].text):
+            return ("go", k + 1, k + 1)  # `نائب سفير واشنطن في عمّان X`: a city of pyarabic's list
         if (
             k < n_tok
             and tokens[k].kind == "w"
             and (
                 _is_geo(tokens[k].n)
                 or tokens[k].n in lx.TITLE_WORDS
+                or possessed_title_word(tokens[k].n)  # `سفير ... لدى بلادنا X`
                 or tokens[k].n in lx.INSTITUTION_WORDS
                 or (tokens[k].article and _strip_article(tokens[k].n) in lx.ORG_HEADS)
                 or tokens[k].n in lx.ORG_HEADS  # `النائب عن حركة ...`
@@ -304,18 +281,6 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
     return _STOP
-
-
-def _body_word(definite: str) -> bool:
-    """A definite word that names a body or a title's word (`البرلمان`, `الأمم`, `الخارجية`)."""
-    stem = _strip_article(definite)
-    return (
-        definite in lx.INSTITUTION_WORDS
-        or definite in lx.DEFINITE_ORG_HEADS
-        or stem in lx.ORG_HEADS
-        or stem in lx.TITLE_WORDS
-        or _is_geo(definite)
-    )
 
 
 _SO_CALLED = frozenset(normalize(w) for w in "يسمى تسمى يعرف تعرف".split())
@@ -393,6 +358,10 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
     given = is_given_name(tok.text) and "V" not in codes
     if name_words.ordinary(tok.text):
         return False
+    nxt_tok = tokens[j + 1] if j + 1 < len(tokens) else None
+    construct = nxt_tok is not None and nxt_tok.n in lx.TITLE_WORDS and nxt_tok.n not in lx.PERSON_TITLE_HEADS
+    if construct and title_dual(tok.n, ("ي",)):
+        return False  # `برئاسة وزيري خارجية البلدين`: a title in the construct dual (not `رئيسي وزير`)
     if not (codes in ("", "U") or "P" in codes or given or _rare_after_definite_head(tokens, before, j)):
         return False
     nxt = j + 1
@@ -482,7 +451,10 @@ def _bare_name_ok(tokens: Sequence[Token], verb: int, end: int) -> bool:
         for k in range(verb + 1, end)
     ):
         return False  # a place, a nationality or a plural (`عشرات المتظاهرين`) is no name
-    if end >= len(tokens) or not any(name_words.name_evidence(t.text) for t in tokens[verb + 1 : end]):
+    evidence = _definite_given_name(tokens, verb + 1) or any(
+        name_words.name_evidence(t.text) for t in tokens[verb + 1 : end]
+    )
+    if end >= len(tokens) or not evidence:
         return False  # `وأعلن إحراز تقدم في`: common words, no name
     nxt = tokens[end].n
     if tokens[verb].n in lx.AUXILIARY_KANA:

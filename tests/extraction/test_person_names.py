@@ -73,3 +73,12 @@ def test_after_three_given_names_a_chain_of_family_names_closes_the_name():
 def test_a_name_written_twice_by_mistake_is_the_name_once():
     assert name_at("سليم عواد سليم عواد والمدير") == "سليم عواد"
     assert name_at("عبد الله عبد الله، رئيس") == "عبد الله عبد الله"
+
+
+def test_a_given_name_written_with_the_article_opens_a_name_before_a_rare_word():
+    assert name_at("السعيد بوزكري، نائب الوزير") == "السعيد بوزكري"
+    assert name_at("المختار بله داود،") == "المختار بله داود"
+
+
+def test_an_adjective_with_the_article_before_a_common_word_opens_no_name():
+    assert name_at("الكريم كتاب الله") is None

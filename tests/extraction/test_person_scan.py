@@ -354,3 +354,21 @@ def test_a_personal_honorific_right_before_a_name_gives_a_form_of_it():
     )
     assert found["حسن الرابع"].aliases == ["الملك حسن الرابع"]
     assert found["سالم بن فهد"].aliases == ["الشيخ سالم بن فهد"]
+
+
+def test_a_given_name_after_a_preposition_and_a_family_name_is_a_person_without_a_title():
+    found = persons("وتغيرت السياسة بعد الإطاحة ببشار الكردي في الربيع الماضي.")
+    assert "بشار الكردي" in found
+    assert found["بشار الكردي"].mentions[0].text == "بشار الكردي"
+
+
+def test_a_preposition_on_a_common_word_and_a_noun_is_no_person():
+    found = persons("وأكد الوزير ثقته بحسن الجوار في المنطقة.")
+    assert found == {}
+
+
+def test_a_given_name_with_the_article_after_a_contact_verb_or_a_rank_is_a_person():
+    found = persons("استقبل السعيد بوزكري، نائب وزير الدفاع، وفدا عسكريا يوم الأحد.")
+    assert "السعيد بوزكري" in found
+    found = persons("وحضر اللقاء الفريق سالم يوسف، والفريق المختار بله داود، قائد الأركان العامة.")
+    assert "المختار بله داود" in found

@@ -149,3 +149,35 @@ def test_a_head_with_a_possessive_pronoun_opens_a_title():
     assert title_and_name("سفيرها في لبنان سامي حداد، الأوضاع")[1] == "سامي حداد"
     assert not _head_at(tokenize("محافظة أربيل"), 0)  # ة is no pronoun: no governor's title
     assert _head_at(tokenize("مستشاره للشؤون"), 0)
+
+
+def test_a_possessed_head_with_the_conjunction_opens_the_next_person_of_a_list():
+    text = "حضر اللقاء الفريق أول ركن سعد الحربي، ومعاونه كمال الزوبعي، وعدد من قيادات الوزارة."
+    found = {a.name for a in find_actors(text).actors}
+    assert "كمال الزوبعي" in found
+
+
+def test_a_joined_possessed_head_before_a_head_of_its_own_leaves_the_name_to_that_head():
+    tokens = tokenize("وشكر الدولة وقائدها الإمام الفلاني والحكومة.")
+    assert _head_at(tokens, 2) == 0 and _head_at(tokens, 3) > 0
+
+
+def test_the_inspector_general_is_a_person_s_title():
+    found = {
+        a.name for a in find_actors("وحضر المفتش العام للقوات المسلحة، سالم بوزكري، وعدد من الضباط.").actors
+    }
+    assert "سالم بوزكري" in found
+
+
+def test_a_title_in_the_dual_is_no_name():
+    found = {
+        a.name for a in find_actors("وتعقد اللجنة اجتماعها برئاسة وزيري خارجية البلدين في الربيع.").actors
+    }
+    assert "وزيري" not in found
+    found = {a.name for a in find_actors("وأضاف المسؤولان: إن الإدارة تدرس الخيارات.").actors}
+    assert "المسؤولان" not in found
+
+
+def test_the_post_s_place_inside_a_title_our_country_or_a_city_then_the_name():
+    assert title_and_name("سفير المملكة المتحدة لدى بلادنا جون بيرسيفال، لبحث")[1] == "جون بيرسيفال"
+    assert title_and_name("نائب سفير لندن في عمّان روبرت ديكسون، وفق")[1] == "روبرت ديكسون"
