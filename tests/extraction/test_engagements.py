@@ -1095,3 +1095,11 @@ def test_a_pronoun_in_a_sentence_that_names_someone_before_it_is_not_carried_bac
     )
     meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
     assert all("سامي الحداد" not in parties(e) for e in meetings)
+
+
+def test_two_states_named_before_a_dual_verb_signed_together():
+    text = (
+        "قال مصدر دبلوماسي إن المحادثات كانت مثمرة. "
+        "وكانت تونس والمغرب قد وقعتا الأسبوع الماضي على اتفاق للتعاون في مجال الحدود."
+    )
+    assert {"تونس", "المغرب"} in [parties(e) for e in engagements(text)]
