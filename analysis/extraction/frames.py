@@ -57,6 +57,7 @@ from analysis.extraction.receptions import (
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
+from analysis.extraction.summons import summons_frames
 
 PARTY_ACTS = frozenset({EngagementType.ARMS_TRANSFER, EngagementType.TRAINING})
 SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
@@ -138,6 +139,8 @@ def _typed_frames(frame: Frame) -> list[Candidate]:
         return statement_frames(frame)
     if etype in PAIRWISE:
         return pairwise_frames(frame)
+    if etype == EngagementType.OTHER:
+        return summons_frames(frame)  # the only `other` trigger words are summonses
     return party_frames(frame)
 
 
