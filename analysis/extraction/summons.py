@@ -29,10 +29,15 @@ def summons_frames(f: Frame) -> list[Candidate]:
     """The summoner and the summoned of the trigger of `f`, as one `other` candidate."""
     c = f.clause
     doc, i = c.doc, c.i
-    summoner = f.subject if f.subject is not None else _named_before(doc, i, c.rng)
-    summoned = _summoned(f)
     before = _named_before(doc, i, c.rng)
-    if summoner is not None and summoner.first > i and summoner.kind == ActorKind.PERSON and before is not None:
+    summoner = f.subject if f.subject is not None else before
+    summoned = _summoned(f)
+    if (
+        summoner is not None
+        and summoner.first > i
+        and summoner.kind == ActorKind.PERSON
+        and before is not None
+    ):
         # `الخارجية X؛ استدعت اليوم، سفيرها Y`: with a body before the verb the person after it is
         # its object (subject, verb, object), not its subject
         summoner, summoned = before, summoner

@@ -30,5 +30,8 @@ def test_a_situation_that_calls_for_something_summons_no_one():
 
 
 def test_a_ministry_named_before_the_verb_summons_the_named_envoy_after_it():
-    text = LEAD + "وقالت الوزارة إن وزارة الخارجية الأردنية؛ استدعت اليوم، سفير الأردن لدى دمشق؛ سامي المجالي، للتشاور."
+    text = (
+        LEAD
+        + "وقالت الوزارة إن وزارة الخارجية الأردنية؛ استدعت اليوم، سفير الأردن لدى دمشق؛ سامي المجالي، للتشاور."
+    )
     assert {"وزارة الخارجية الأردنية", "سامي المجالي"} in others(text)
