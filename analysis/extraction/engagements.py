@@ -52,6 +52,7 @@ from analysis.extraction.results import (
 from analysis.extraction.tours_claims import claimed_attacks, tour_stops
 from analysis.extraction.trigger_mood import is_unreal
 from analysis.extraction.trigger_sense import another_sense
+from analysis.extraction.watched_events import watched_stop
 
 __all__ = ["find_engagements", "split_sentences"]
 
@@ -148,6 +149,8 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             # `سيلتقي خلال زيارته A وB`: the visit frames the meetings, the objects follow it
             next_boundary = triggers[t_idx + 2].index if t_idx + 2 < len(triggers) else rng.stop
         prev_boundary = triggers[t_idx - 1].index if t_idx > 0 else rng.start - 1
+        if not trig.verb:  # `حضر تمارين A وB، ... Z`: Z watched them, the parties end at the comma
+            next_boundary = watched_stop(doc, trig.index, trig.type, next_boundary)
         cand = build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
         out.extend(cand)
     return out

@@ -49,7 +49,7 @@ HEDGED_TYPES = {EngagementType.ARMS_TRANSFER, EngagementType.TRAINING, Engagemen
 
 LIGHT_VERBS = frozenset(
     normalize(prefix + w)
-    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد أجرت بدأت بدأوا بدأا اختتمت استهلت قامت عقدت يقوم تقوم سيقوم ستقوم يعقد سيعقد تعقد تبدأ سيبدأ ستبدأ".split()
+    for w in "كرر أجرى بدأ اختتم أنهى استهل يجري يبدأ قام عقد أجرت بدأت بدأوا بدأا اختتمت استهلت قامت عقدت يقوم تقوم سيقوم ستقوم يعقد سيعقد تعقد تبدأ سيبدأ ستبدأ نفذ نفذت ينفذ تنفذ".split()
     for prefix in ("", "و", "ف")
 )
 

@@ -26,6 +26,7 @@ from analysis.extraction.event_places import (
 )
 from analysis.extraction.frame_doc import (
     BETWEEN,
+    LIGHT_VERBS,
     MULTILATERAL,
     PAIRWISE,
     POSSESSIVE_FORMS,
@@ -56,7 +57,9 @@ from analysis.extraction.receptions import (
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
+from analysis.extraction.summons import summons_frames
 
+PARTY_ACTS = frozenset({EngagementType.ARMS_TRANSFER, EngagementType.TRAINING})
 SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
 SEPARATE_WORDS = frozenset(normalize(w) for w in "منفصل منفصلة منفصلين منفصلتين منفردة منفردين".split())
 
@@ -74,7 +77,9 @@ def build(
     """The candidates one trigger opens: its roles, setting and parties, by engagement type."""
     c = Clause(doc, s, rng, trig, prev_boundary, next_boundary, in_sentence, previous)
     after = collect_after(doc, c.i + 1, next_boundary, trig.type)
-    roles = verb_roles(c, after) if trig.verb else noun_roles(c, after)
+    # `بدأت X تلقي أسلحة`, `بدأت تتسلم`: after a light verb the doer is the light verb's subject
+    after_light = trig.verb and trig.type in PARTY_ACTS and c.word_before() in LIGHT_VERBS
+    roles = verb_roles(c, after) if trig.verb and not after_light else noun_roles(c, after)
     if not roles.subjects and not trig.verb and trig.form in POSSESSIVE_FORMS:
         # `جاء ذلك لدى لقائه Y`: the possessor is the one the sentences before are about
         roles.subjects = [lead] if (lead := recent_lead(doc, rng, c.i)) is not None else []
@@ -134,6 +139,8 @@ def _typed_frames(frame: Frame) -> list[Candidate]:
         return statement_frames(frame)
     if etype in PAIRWISE:
         return pairwise_frames(frame)
+    if etype == EngagementType.OTHER:
+        return summons_frames(frame)  # the only `other` trigger words are summonses
     return party_frames(frame)
 
 

@@ -1,5 +1,8 @@
 """Generic state bodies: `الجيش العراقي`, `القوات التركية`, `الحكومة اليمنية` — a head noun for a
-state's army, forces or government with the state's nationality adjective after it.
+state's army, forces or government with the state's nationality adjective after it, perhaps past
+the words for a branch (`القوات البحرية الجزائرية`, `القوات المسلحة الملكية المغربية`); heads, branches
+and the family-name nationalities read as such only after a head (`الجيش السوداني`) are in
+`data/bodies.json`.
 
 Such a phrase names no organisation of its own: ../shared/gold/CONVENTIONS.md lists it only when
 it takes part in an engagement. The actor stage gives it a mention so that the engagement stage
@@ -9,8 +12,10 @@ drops it from the actors of a document where it took part in nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
@@ -18,7 +23,14 @@ from analysis.extraction.actor_records import Mention, _Doc
 from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _is_stop, _strip_clitic_offset
 from analysis.extraction.results import ActorKind, ExtractedActor, ExtractedEngagement
 
-HEADS = frozenset(normalize(w) for w in "الجيش القوات الحكومة".split())
+_DATA = json.loads((Path(__file__).parent / "data" / "bodies.json").read_text(encoding="utf-8"))
+HEADS = frozenset(normalize(w) for w in _DATA["heads"])
+BRANCHES = frozenset(normalize(w) for w in _DATA["branches"])
+_MAX_BRANCHES = 2
+# nationalities after a head: places.json's, and the family-name ones (`السوداني`, `السودانية`)
+HEAD_DEMONYMS = frozenset(lx.DEMONYM_FORMS) | frozenset(
+    normalize("ال" + stem + end) for stem in _DATA["head_demonyms"] for end in ("", "ة")
+)
 
 
 def _head(tok: Token) -> str | None:
@@ -32,12 +44,17 @@ def body_at(tokens: Sequence[Token], i: int) -> int | None:
     nationality adjective right after it (`للجيش اللبناني`, `والقوات الأميركية`)."""
     if _head(tokens[i]) is None or i + 1 >= len(tokens):
         return None
-    adj = tokens[i + 1]
-    if adj.kind != "w" or not adj.n.startswith(_ARTICLE) or adj.n not in lx.DEMONYM_FORMS:
+    k = i + 1
+    while k < len(tokens) and k - i <= _MAX_BRANCHES and tokens[k].kind == "w" and tokens[k].n in BRANCHES:
+        k += 1  # `القوات البحرية`, `القوات المسلحة الملكية`
+    if k >= len(tokens):
         return None
-    if i + 2 < len(tokens) and _named_on(tokens[i + 2]):
+    adj = tokens[k]
+    if adj.kind != "w" or not adj.n.startswith(_ARTICLE) or adj.n not in HEAD_DEMONYMS:
+        return None
+    if k + 1 < len(tokens) and _named_on(tokens[k + 1]):
         return None  # `الجيش السوري الحر`: a named body, not a state's army
-    return i + 2
+    return k + 1
 
 
 _TIME_NOUNS = frozenset(normalize(w) for w in "الشهر الأسبوع العام السنة الأسابيع الأشهر الأيام".split())
@@ -56,7 +73,12 @@ def _named_on(tok: Token) -> bool:
 def is_generic_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات التركية`: a generic body's name (an actor or mention name)."""
     words = normalize(name).split()
-    return len(words) == 2 and words[0] in HEADS and words[1] in lx.DEMONYM_FORMS
+    return (
+        2 <= len(words) <= 2 + _MAX_BRANCHES
+        and words[0] in HEADS
+        and all(w in BRANCHES for w in words[1:-1])
+        and words[-1] in HEAD_DEMONYMS
+    )
 
 
 def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:

@@ -201,7 +201,10 @@ def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
     """The states named by nationality adjectives on the nouns around a transfer or training
     word (`العسكريين الروس بدأوا تدريب الخبراء السوريين`): its two sides, nearest first."""
     found: list[tuple[int, str]] = []
-    for k in [*range(i + 1, min(i + 6, stop)), *range(i - 1, max(i - 5, -1), -1)]:
+    ahead = range(i + 1, min(i + 9, stop))
+    # the goods' phrase after the word goes on up to a punctuation mark
+    ahead = range(i + 1, next((k for k in ahead if doc.tokens[k].kind == "p"), ahead.stop))
+    for k in [*ahead, *range(i - 1, max(i - 5, -1), -1)]:
         if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
             found.append((abs(k - i), state))
     return list(dict.fromkeys(state for _, state in sorted(found)))

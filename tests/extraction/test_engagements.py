@@ -1095,3 +1095,22 @@ def test_a_pronoun_in_a_sentence_that_names_someone_before_it_is_not_carried_bac
     )
     meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
     assert all("سامي الحداد" not in parties(e) for e in meetings)
+
+
+def test_two_states_named_before_a_dual_verb_signed_together():
+    text = (
+        "قال مصدر دبلوماسي إن المحادثات كانت مثمرة. "
+        "وكانت تونس والمغرب قد وقعتا الأسبوع الماضي على اتفاق للتعاون في مجال الحدود."
+    )
+    assert {"تونس", "المغرب"} in [parties(e) for e in engagements(text)]
+
+
+def test_a_state_that_began_receiving_weapons_receives_them_from_the_seller():
+    text = "قال مصدر عسكري إن الصفقة تسير كما خطط لها. وأعلن المسؤول أن ليبيا بدأت تلقي أسلحة من إيطاليا بموجب العقد."
+    assert {"ليبيا", "إيطاليا"} in [parties(e) for e in engagements(text)]
+
+
+def test_a_submarine_received_is_an_arms_transfer():
+    text = "قال مصدر عسكري إن الصفقة تسير كما خطط لها. وتسلمت تونس غواصة حربية من ألمانيا."
+    found = [(e.type, parties(e)) for e in engagements(text)]
+    assert (EngagementType.ARMS_TRANSFER, {"تونس", "ألمانيا"}) in found

@@ -66,3 +66,16 @@ def test_a_possessor_after_a_speech_verb_is_the_speaker():
 def test_a_speaker_named_before_the_speech_verb_is_the_possessor():
     text = "وقال المتحدث سامي الخطيب إن الوزير هاني الفايز أكد أن مباحثاته مع قادة أركان الجيش الأردني كانت مثمرة."
     assert {"هاني الفايز", "الجيش الأردني"} in parties(text)
+
+
+def test_a_branch_between_the_head_and_the_nationality_is_part_of_the_body():
+    assert is_generic_body("القوات البحرية الليبية") and is_generic_body("القوات المسلحة الملكية الأردنية")
+    assert not is_generic_body("القوات البحرية") and not is_generic_body("المناورات البحرية الليبية")
+    text = "وأجرت القوات البحرية الليبية والقوات البحرية التونسية تمريناً مشتركاً قبالة السواحل أمس."
+    assert {"القوات البحرية الليبية", "القوات البحرية التونسية"} in parties(text)
+
+
+def test_a_nationality_that_is_also_a_family_name_counts_only_after_a_head():
+    assert is_generic_body("الجيش السوداني")
+    text = "وانطلقت مفاوضات بين الجيش السوداني وحركة العدل والمساواة في جنيف أمس."
+    assert {"الجيش السوداني", "حركة العدل والمساواة"} in parties(text)
