@@ -67,8 +67,14 @@ def cross_validated_project(work: Path, extra: Sequence[Path] = ()) -> Path:
         subprocess.run(train, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         texts = [str(CORPUS / "texts" / f"{i}.txt") for i in part_ids("dev", fold=fold)]
         env = {**os.environ, "EXTRACTION_MODELS": str(models)}
-        out = subprocess.run([*manage, "extract", "--json", *texts], cwd=ROOT, env=env, check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [*manage, "extract", "--json", *texts],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         documents += json.loads(out)["documents"]
     project = work / "project"
     project.mkdir(parents=True, exist_ok=True)

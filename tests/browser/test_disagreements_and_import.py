@@ -33,7 +33,6 @@ PAIR = ["فالح الفياض", "ألبروس كوتراشيف"]
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 # Two made-up outlets report one meeting four days apart: (outlet, text, date, date as written).
 MISDATED = (
     (

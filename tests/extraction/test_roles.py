@@ -145,12 +145,16 @@ def test_those_attending_a_meeting_whose_parties_were_not_named_are_the_meeting(
         "ثم توجه وزير الخارجية المغربي كريم التازي إلى تونس و إلتقى فيها مع ممثلي المعارضة . "
         "و حضر اللقاء كل من وزير الداخلية سامي الحداد و رئيس المجلس الوطني ماجد السويدي ."
     )
-    meetings = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.MEETING]
+    meetings = [
+        {p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.MEETING
+    ]
     assert {"سامي الحداد", "ماجد السويدي"} in meetings
 
 
 def test_a_person_named_after_the_place_of_an_arrival_is_no_second_visitor():
-    text = "وصل وزير الخارجية المغربي سامي الحداد إلى مطار القاهرة ووزير الدفاع المصري كريم التازي في استقباله."
+    text = (
+        "وصل وزير الخارجية المغربي سامي الحداد إلى مطار القاهرة ووزير الدفاع المصري كريم التازي في استقباله."
+    )
     assert {"كريم التازي"} not in [
         {p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.VISIT
     ]

@@ -63,7 +63,9 @@ def transfers(text: str) -> list[set[str]]:
 
 
 def test_will_hand_over_or_gave_as_a_gift_systems_is_a_transfer_a_gift_of_a_shield_is_not():
-    assert transfers("وقال المتحدث إن الصين ستسلم باكستان خلال شهر منظومة رادار حديثة.") == [{"الصين", "باكستان"}]
+    assert transfers("وقال المتحدث إن الصين ستسلم باكستان خلال شهر منظومة رادار حديثة.") == [
+        {"الصين", "باكستان"}
+    ]
     assert transfers("وأفادت الوكالة أن الصين أهدت باكستان ثلاث وحدات من أنظمة الدفاع الجوي.") == [
         {"الصين", "باكستان"}
     ]
