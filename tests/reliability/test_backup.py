@@ -65,9 +65,14 @@ def scratch_database(django_db_setup, django_db_blocker):
     """A database of its own on the test server, and a way to wipe it (drop it, create it empty)."""
     from django.db import connection
 
+    # Connected only to learn the server's socket and port. Closed at once: these tests are not
+    # django_db tests, so nothing else closes it, and once Playwright has marked the main thread's
+    # event loop as running, `connection` is another object than the one the test-database
+    # teardown closes (the session stayed open: "test_... is being accessed by other users").
     with django_db_blocker.unblock():
         connection.ensure_connection()
         settings = {**connection.settings_dict, "NAME": f"{connection.settings_dict['NAME']}_backup"}
+        connection.close()
 
     def wipe(*, drop_only: bool = False) -> None:
         with psycopg.connect(
