@@ -35,6 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.db.models.lookups import LessThan
 
+from analysis.kept import Kept
 from analysis.models import (
     UNDATED,
     Actor,
@@ -126,7 +127,7 @@ class _Compiled:
     converters: tuple  # (column, functions, expression) of the columns the ORM converts (a JSONField's text)
 
 
-_compiled: dict[Hashable, _Compiled] = {}
+_compiled: Kept[_Compiled] = Kept(COMPILED_KEPT)
 
 
 def compiled_rows(key: Hashable, build: Callable[..., QuerySet], **values: object) -> list[tuple]:
@@ -135,12 +136,7 @@ def compiled_rows(key: Hashable, build: Callable[..., QuerySet], **values: objec
     its parameters. `build` is called with stand-in values and must put each in the SQL as it is. The ORM
     took ~10 times as long to build and compile the timeline's queries as PostgreSQL took to run them
     (the cards' query 2.0 ms of CPU against 0.2 ms, 100,000 engagements): issue 15's page/SQL ratio."""
-    compiled = _compiled.get(key)
-    if compiled is None:
-        compiled = _compile(build, values)
-        if len(_compiled) >= COMPILED_KEPT:
-            _compiled.clear()
-        _compiled[key] = compiled
+    compiled = _compiled.get(key, lambda: _compile(build, values))
     params = [
         extra if name is None else _param(values[name] if index < 0 else values[name][index], extra)
         for name, index, extra in compiled.slots

@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.utils.safestring import SafeString
 
 from analysis import selectors
+from analysis.kept import Kept
 from analysis.models import Engagement
 from analysis.web.confidence import card_badge_html
 from analysis.web.formats import NO_PARTICIPANTS, partial_date_html, sources_count
@@ -46,7 +47,7 @@ def engagement_cards(rows: list[dict], links: Links, current: int | None = None)
 
 
 _CARDS_KEPT = 4096  # cards kept written, ~1.4 KB each (~6 MB a process): a few pages of each list in use
-_cards_written: dict[tuple, SafeString] = {}
+_cards_written: Kept[SafeString] = Kept(_CARDS_KEPT)
 
 
 def _card(row: dict, people: list[tuple[str, str]], links: Links, *, current: bool) -> SafeString:
@@ -55,13 +56,10 @@ def _card(row: dict, people: list[tuple[str, str]], links: Links, *, current: bo
     cards was ~0.6 ms of a ~3.5 ms timeline page, whose ratio to its SQL is to stay <= 3 (issue 15); a
     kept card costs its key, ~2 us."""
     key = (links.view_key, current, tuple(people), tuple(row.items()))
-    html = _cards_written.get(key)
-    if html is None:
-        html = _card_html(row, [links.actor(name, slug) for name, slug in people], links, current=current)
-        if len(_cards_written) >= _CARDS_KEPT:
-            _cards_written.clear()
-        _cards_written[key] = html
-    return html
+    return _cards_written.get(
+        key,
+        lambda: _card_html(row, [links.actor(name, slug) for name, slug in people], links, current=current),
+    )
 
 
 TYPE_LABELS = {kind: _e(label) for kind, label in Engagement.Type.choices}

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from analysis import selectors
 from analysis.arabic import DateValue, NotAPartialDate, parse_partial_date
+from analysis.kept import Kept
 from analysis.models import Actor, Engagement
 
 DOCUMENT_CHOICES = 200  # the newest documents offered in the source filter (plus a chosen older one)
@@ -70,7 +71,7 @@ def _escape(value) -> str:
 
 
 _OPTIONS_KEPT = 16  # option lists kept written out: the fixed selects and the source filter's few versions
-_options_written: dict[tuple, str] = {}
+_options_written: Kept[str] = Kept(_OPTIONS_KEPT)
 
 
 def _options_html(choices) -> str:
@@ -80,8 +81,8 @@ def _options_html(choices) -> str:
     key = tuple(
         (value, tuple(label) if isinstance(label, list | tuple) else label) for value, label in choices
     )
-    written = _options_written.get(key)
-    if written is None:
+
+    def write() -> str:
         lines = []
         for option_value, label in choices:
             if isinstance(label, list | tuple):
@@ -90,10 +91,9 @@ def _options_html(choices) -> str:
                 lines.append("</optgroup>")
             else:
                 lines.append(f'<option value="{_escape(option_value)}">{_escape(label)}</option>')
-        if len(_options_written) >= _OPTIONS_KEPT:
-            _options_written.clear()
-        written = _options_written[key] = "\n".join(lines)
-    return written
+        return "\n".join(lines)
+
+    return _options_written.get(key, write)
 
 
 class QuickSelect(forms.Select):

@@ -27,6 +27,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from analysis import selectors
+from analysis.kept import Kept
 from analysis.models import Actor, Document, Engagement, Evidence
 from analysis.templatetags.dashboard import figure_script
 from analysis.web import charts
@@ -200,19 +201,18 @@ def _timeline_chart(filters: selectors.TimelineFilters) -> SafeString | None:
 
 
 _CHARTS_KEPT = 256  # charts kept written (~10 KB each): the filters in use
-_charts_written: dict[tuple, SafeString | None] = {}
+_charts_written: Kept[SafeString | None] = Kept(_CHARTS_KEPT)
 
 
 def _chart_script(rows: list[dict]) -> SafeString | None:
     """The chart of these month counts as its script, written once per counts: building the figure and its
     JSON was ~0.45 ms of a filtered timeline page (issue 15's ratio of the page to its SQL)."""
-    key = tuple(tuple(row.items()) for row in rows)
-    if key not in _charts_written:
+
+    def write() -> SafeString | None:
         figure = charts.engagements_over_time(rows)
-        if len(_charts_written) >= _CHARTS_KEPT:
-            _charts_written.clear()
-        _charts_written[key] = figure_script(figure, "timeline-figure") if figure else None
-    return _charts_written[key]
+        return figure_script(figure, "timeline-figure") if figure else None
+
+    return _charts_written.get(tuple(tuple(row.items()) for row in rows), write)
 
 
 def _actor_options(form: TimelineFilterForm) -> dict:
@@ -359,15 +359,15 @@ _SLOT = f"\ue000{secrets.token_hex(8)}:"
 _SLOT_END = "\ue000"
 _SLOTTED = ("filter_form_html", "chart", "feed_html", "csrf_token")
 _PAGES_KEPT = 256  # the pages (~4 KB each without their slots) kept rendered: readers, query strings
-_pages: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
+_pages: Kept[tuple[str, tuple[tuple[str, str], ...]]] = Kept(_PAGES_KEPT)
 
 
 def _workspace_page(request: HtmxHttpRequest, context: dict) -> HttpResponse:
     """The timeline page with no pane open, its template rendered once per reader (what the header shows of
     them), URL, the names of the actors filtered by and page of the list (its number, count and where the
     next page starts), with slots for what each request computes: the filter form, the chart, the cards and
-    the CSRF token, joined in. Rendering
-    it was ~1.1 of a ~3.5 ms page, whose ratio to its SQL is to stay <= 3 (issue 15)."""
+    the CSRF token, joined in. Rendering it was ~1.1 of a ~3.5 ms page, whose ratio to its SQL is to stay
+    <= 3 (issue 15)."""
     filled = {name: context[name] or "" for name in _SLOTTED[:-1]} | {"csrf_token": get_token(request)}
     user = request.user
     reader = (user.pk, user.get_username(), user.is_staff) + tuple(
@@ -377,16 +377,14 @@ def _workspace_page(request: HtmxHttpRequest, context: dict) -> HttpResponse:
     # the page title names the actors filtered by: a curator's rename shows at once
     named = [actor.name for actor in context["form"].cleaned_data.get("actor") or ()]
     key = repr((request.get_full_path(), reader, context["page"], named, [bool(v) for v in filled.values()]))
-    written = _pages.get(key)
-    if written is None:
+
+    def write() -> tuple[str, tuple[tuple[str, str], ...]]:
         slots = {name: SafeString(f"{_SLOT}{name}{_SLOT_END}") if filled[name] else "" for name in _SLOTTED}
         html = render_to_string("analysis/timeline.html", context | slots, request=request)
         first, *rest = html.split(_SLOT)
-        written = (first, tuple(tuple(piece.split(_SLOT_END, 1)) for piece in rest))
-        if len(_pages) >= _PAGES_KEPT:
-            _pages.clear()
-        _pages[key] = written
-    first, pieces = written
+        return first, tuple(tuple(piece.split(_SLOT_END, 1)) for piece in rest)
+
+    first, pieces = _pages.get(key, write)
     return HttpResponse(first + "".join(f"{filled[name]}{after}" for name, after in pieces))
 
 
