@@ -10,6 +10,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -19,840 +20,314 @@ class Migration(migrations.Migration):
     operations = [
         TrigramExtension(),
         migrations.CreateModel(
-            name="Engagement",
+            name='Engagement',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "type",
-                    models.CharField(
-                        choices=[
-                            ("meeting", "لقاء"),
-                            ("visit", "زيارة"),
-                            ("talks", "مباحثات"),
-                            ("call", "اتصال"),
-                            ("statement", "تصريح"),
-                            ("agreement", "اتفاق"),
-                            ("arms_transfer", "نقل أسلحة"),
-                            ("training", "تدريب"),
-                            ("attack", "هجوم"),
-                            ("other", "أخرى"),
-                        ],
-                        max_length=20,
-                        verbose_name="النوع",
-                    ),
-                ),
-                ("date_start", models.DateField(blank=True, null=True, verbose_name="من")),
-                ("date_end", models.DateField(blank=True, null=True, verbose_name="إلى")),
-                (
-                    "date_precision",
-                    models.CharField(
-                        choices=[("day", "يوم"), ("month", "شهر"), ("year", "سنة"), ("unknown", "غير معروف")],
-                        default="unknown",
-                        max_length=10,
-                        verbose_name="دقة التاريخ",
-                    ),
-                ),
-                ("date_text", models.CharField(blank=True, max_length=200, verbose_name="التاريخ كما ورد")),
-                ("location", models.CharField(blank=True, max_length=200, verbose_name="المكان")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("reported", "حدث"), ("planned", "مخطَّط")],
-                        default="reported",
-                        max_length=10,
-                        verbose_name="الحالة",
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[("extracted", "مستخرَج آليًّا"), ("verified", "موثَّق"), ("rejected", "مرفوض")],
-                        default="extracted",
-                        max_length=10,
-                        verbose_name="المراجعة",
-                    ),
-                ),
-                (
-                    "is_edited",
-                    models.BooleanField(
-                        default=False,
-                        help_text="لا يغيّر الإدخال اللاحق ما عدّله محلل.",
-                        verbose_name="عدّله محلل",
-                    ),
-                ),
-                ("confidence", models.FloatField(default=0.5, verbose_name="الثقة")),
-                (
-                    "fingerprint",
-                    models.CharField(
-                        help_text="هوية الحدث عند استخراجه، لدمج المصادر المتعددة.",
-                        max_length=64,
-                        verbose_name="البصمة",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('type', models.CharField(choices=[('meeting', 'لقاء'), ('visit', 'زيارة'), ('talks', 'مباحثات'), ('call', 'اتصال'), ('statement', 'تصريح'), ('agreement', 'اتفاق'), ('arms_transfer', 'نقل أسلحة'), ('training', 'تدريب'), ('attack', 'هجوم'), ('other', 'أخرى')], max_length=20, verbose_name='النوع')),
+                ('date_start', models.DateField(blank=True, null=True, verbose_name='من')),
+                ('date_end', models.DateField(blank=True, null=True, verbose_name='إلى')),
+                ('date_precision', models.CharField(choices=[('day', 'يوم'), ('month', 'شهر'), ('year', 'سنة'), ('unknown', 'غير معروف')], default='unknown', max_length=10, verbose_name='دقة التاريخ')),
+                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='التاريخ كما ورد')),
+                ('location', models.CharField(blank=True, max_length=200, verbose_name='المكان')),
+                ('status', models.CharField(choices=[('reported', 'حدث'), ('planned', 'مخطَّط')], default='reported', max_length=10, verbose_name='الحالة')),
+                ('review', models.CharField(choices=[('extracted', 'مستخرَج آليًّا'), ('verified', 'موثَّق'), ('rejected', 'مرفوض')], default='extracted', max_length=10, verbose_name='المراجعة')),
+                ('is_edited', models.BooleanField(default=False, help_text='لا يغيّر الإدخال اللاحق ما عدّله محلل.', verbose_name='عدّله محلل')),
+                ('confidence', models.FloatField(default=0.5, verbose_name='الثقة')),
+                ('fingerprint', models.CharField(help_text='هوية الحدث عند استخراجه، لدمج المصادر المتعددة.', max_length=64, verbose_name='البصمة')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
             ],
             options={
-                "verbose_name": "حدث",
-                "verbose_name_plural": "الأحداث",
-                "ordering": [models.OrderBy(models.F("date_start"), descending=True, nulls_last=True), "-id"],
+                'verbose_name': 'حدث',
+                'verbose_name_plural': 'الأحداث',
+                'ordering': [models.OrderBy(models.F('date_start'), descending=True, nulls_last=True), '-id'],
             },
         ),
         migrations.CreateModel(
-            name="Actor",
+            name='Actor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300, verbose_name="الاسم")),
-                (
-                    "name_key",
-                    models.CharField(
-                        help_text="الاسم مطبَّعًا للمطابقة.", max_length=300, verbose_name="مفتاح الاسم"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "شخص"),
-                            ("organization", "منظمة"),
-                            ("state", "دولة"),
-                            ("place", "مكان"),
-                        ],
-                        max_length=20,
-                        verbose_name="النوع",
-                    ),
-                ),
-                ("slug", models.SlugField(allow_unicode=True, max_length=320, verbose_name="المعرّف")),
-                ("name_en", models.CharField(blank=True, max_length=300, verbose_name="الاسم بالإنجليزية")),
-                ("description", models.TextField(blank=True, verbose_name="الوصف")),
-                (
-                    "is_curated",
-                    models.BooleanField(
-                        default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق.", verbose_name="منقَّح"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300, verbose_name='الاسم')),
+                ('name_key', models.CharField(help_text='الاسم مطبَّعًا للمطابقة.', max_length=300, verbose_name='مفتاح الاسم')),
+                ('kind', models.CharField(choices=[('person', 'شخص'), ('organization', 'منظمة'), ('state', 'دولة'), ('place', 'مكان')], max_length=20, verbose_name='النوع')),
+                ('slug', models.SlugField(allow_unicode=True, max_length=320, verbose_name='المعرّف')),
+                ('name_en', models.CharField(blank=True, max_length=300, verbose_name='الاسم بالإنجليزية')),
+                ('description', models.TextField(blank=True, verbose_name='الوصف')),
+                ('is_curated', models.BooleanField(default=False, help_text='عدّله محلل؛ لا يغيّره الإدخال اللاحق.', verbose_name='منقَّح')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
             ],
             options={
-                "verbose_name": "فاعل",
-                "verbose_name_plural": "الفاعلون",
-                "ordering": ["name"],
-                "indexes": [
-                    django.contrib.postgres.indexes.GinIndex(
-                        fields=["name_key"], name="actor_name_key_trgm", opclasses=["gin_trgm_ops"]
-                    ),
-                    models.Index(fields=["kind"], name="actor_kind_idx"),
-                ],
-                "constraints": [models.UniqueConstraint(fields=("slug",), name="actor_unique_slug")],
+                'verbose_name': 'فاعل',
+                'verbose_name_plural': 'الفاعلون',
+                'ordering': ['name'],
+                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['name_key'], name='actor_name_key_trgm', opclasses=['gin_trgm_ops']), models.Index(fields=['kind'], name='actor_kind_idx')],
+                'constraints': [models.UniqueConstraint(fields=('slug',), name='actor_unique_slug')],
             },
         ),
         migrations.CreateModel(
-            name="Document",
+            name='Document',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("source_path", models.CharField(max_length=1024, verbose_name="المسار")),
-                ("sha256", models.CharField(max_length=64, verbose_name="بصمة المحتوى")),
-                ("outlet", models.CharField(blank=True, max_length=200, verbose_name="الوسيلة")),
-                ("title", models.TextField(blank=True, verbose_name="العنوان")),
-                ("author", models.CharField(blank=True, max_length=300, verbose_name="الكاتب")),
-                ("published_on", models.DateField(blank=True, null=True, verbose_name="تاريخ النشر")),
-                ("raw_text", models.TextField(verbose_name="النص الخام")),
-                (
-                    "text",
-                    models.TextField(
-                        help_text="متن المقال بعد إزالة عناصر الصفحة؛ كل الإزاحات تشير إليه.",
-                        verbose_name="النص",
-                    ),
-                ),
-                ("normalized_text", models.TextField(blank=True, verbose_name="النص المطبَّع")),
-                (
-                    "search_vector",
-                    models.GeneratedField(
-                        db_persist=True,
-                        expression=django.contrib.postgres.search.SearchVector(
-                            "normalized_text", config="arabic"
-                        ),
-                        output_field=django.contrib.postgres.search.SearchVectorField(),
-                    ),
-                ),
-                (
-                    "extractor_version",
-                    models.CharField(blank=True, max_length=40, verbose_name="إصدار المستخرِج"),
-                ),
-                ("ingested_at", models.DateTimeField(auto_now_add=True, verbose_name="أُدخلت في")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="حُدّثت في")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('source_path', models.CharField(max_length=1024, verbose_name='المسار')),
+                ('sha256', models.CharField(max_length=64, verbose_name='بصمة المحتوى')),
+                ('outlet', models.CharField(blank=True, max_length=200, verbose_name='الوسيلة')),
+                ('title', models.TextField(blank=True, verbose_name='العنوان')),
+                ('author', models.CharField(blank=True, max_length=300, verbose_name='الكاتب')),
+                ('published_on', models.DateField(blank=True, null=True, verbose_name='تاريخ النشر')),
+                ('raw_text', models.TextField(verbose_name='النص الخام')),
+                ('text', models.TextField(help_text='متن المقال بعد إزالة عناصر الصفحة؛ كل الإزاحات تشير إليه.', verbose_name='النص')),
+                ('normalized_text', models.TextField(blank=True, verbose_name='النص المطبَّع')),
+                ('search_vector', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.SearchVector('normalized_text', config='arabic'), output_field=django.contrib.postgres.search.SearchVectorField())),
+                ('extractor_version', models.CharField(blank=True, max_length=40, verbose_name='إصدار المستخرِج')),
+                ('ingested_at', models.DateTimeField(auto_now_add=True, verbose_name='أُدخلت في')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='حُدّثت في')),
             ],
             options={
-                "verbose_name": "وثيقة",
-                "verbose_name_plural": "الوثائق",
-                "ordering": ["-published_on", "-id"],
-                "indexes": [
-                    django.contrib.postgres.indexes.GinIndex(
-                        fields=["search_vector"], name="document_search_gin"
-                    ),
-                    models.Index(fields=["published_on"], name="document_published_idx"),
-                ],
-                "constraints": [models.UniqueConstraint(fields=("sha256",), name="document_unique_sha256")],
+                'verbose_name': 'وثيقة',
+                'verbose_name_plural': 'الوثائق',
+                'ordering': ['-published_on', '-id'],
+                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='document_search_gin'), models.Index(fields=['published_on'], name='document_published_idx')],
+                'constraints': [models.UniqueConstraint(fields=('sha256',), name='document_unique_sha256')],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalActor",
+            name='HistoricalActor',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("name", models.CharField(max_length=300, verbose_name="الاسم")),
-                (
-                    "name_key",
-                    models.CharField(
-                        help_text="الاسم مطبَّعًا للمطابقة.", max_length=300, verbose_name="مفتاح الاسم"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "شخص"),
-                            ("organization", "منظمة"),
-                            ("state", "دولة"),
-                            ("place", "مكان"),
-                        ],
-                        max_length=20,
-                        verbose_name="النوع",
-                    ),
-                ),
-                ("slug", models.SlugField(allow_unicode=True, max_length=320, verbose_name="المعرّف")),
-                ("name_en", models.CharField(blank=True, max_length=300, verbose_name="الاسم بالإنجليزية")),
-                ("description", models.TextField(blank=True, verbose_name="الوصف")),
-                (
-                    "is_curated",
-                    models.BooleanField(
-                        default=False, help_text="عدّله محلل؛ لا يغيّره الإدخال اللاحق.", verbose_name="منقَّح"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('name', models.CharField(max_length=300, verbose_name='الاسم')),
+                ('name_key', models.CharField(help_text='الاسم مطبَّعًا للمطابقة.', max_length=300, verbose_name='مفتاح الاسم')),
+                ('kind', models.CharField(choices=[('person', 'شخص'), ('organization', 'منظمة'), ('state', 'دولة'), ('place', 'مكان')], max_length=20, verbose_name='النوع')),
+                ('slug', models.SlugField(allow_unicode=True, max_length=320, verbose_name='المعرّف')),
+                ('name_en', models.CharField(blank=True, max_length=300, verbose_name='الاسم بالإنجليزية')),
+                ('description', models.TextField(blank=True, verbose_name='الوصف')),
+                ('is_curated', models.BooleanField(default=False, help_text='عدّله محلل؛ لا يغيّره الإدخال اللاحق.', verbose_name='منقَّح')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical فاعل",
-                "verbose_name_plural": "historical الفاعلون",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical فاعل',
+                'verbose_name_plural': 'historical الفاعلون',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAlias",
+            name='HistoricalAlias',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("name", models.CharField(max_length=300, verbose_name="الصيغة")),
-                (
-                    "key",
-                    models.CharField(
-                        help_text="الصيغة مطبَّعة للمطابقة.", max_length=300, verbose_name="المفتاح"
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[("extracted", "مستخرَج"), ("curated", "منقَّح")],
-                        default="extracted",
-                        max_length=20,
-                        verbose_name="المصدر",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="analysis.actor",
-                        verbose_name="الفاعل",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('name', models.CharField(max_length=300, verbose_name='الصيغة')),
+                ('key', models.CharField(help_text='الصيغة مطبَّعة للمطابقة.', max_length=300, verbose_name='المفتاح')),
+                ('source', models.CharField(choices=[('extracted', 'مستخرَج'), ('curated', 'منقَّح')], default='extracted', max_length=20, verbose_name='المصدر')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='analysis.actor', verbose_name='الفاعل')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical اسم بديل",
-                "verbose_name_plural": "historical الأسماء البديلة",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical اسم بديل',
+                'verbose_name_plural': 'historical الأسماء البديلة',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalEngagement",
+            name='HistoricalEngagement',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "type",
-                    models.CharField(
-                        choices=[
-                            ("meeting", "لقاء"),
-                            ("visit", "زيارة"),
-                            ("talks", "مباحثات"),
-                            ("call", "اتصال"),
-                            ("statement", "تصريح"),
-                            ("agreement", "اتفاق"),
-                            ("arms_transfer", "نقل أسلحة"),
-                            ("training", "تدريب"),
-                            ("attack", "هجوم"),
-                            ("other", "أخرى"),
-                        ],
-                        max_length=20,
-                        verbose_name="النوع",
-                    ),
-                ),
-                ("date_start", models.DateField(blank=True, null=True, verbose_name="من")),
-                ("date_end", models.DateField(blank=True, null=True, verbose_name="إلى")),
-                (
-                    "date_precision",
-                    models.CharField(
-                        choices=[("day", "يوم"), ("month", "شهر"), ("year", "سنة"), ("unknown", "غير معروف")],
-                        default="unknown",
-                        max_length=10,
-                        verbose_name="دقة التاريخ",
-                    ),
-                ),
-                ("date_text", models.CharField(blank=True, max_length=200, verbose_name="التاريخ كما ورد")),
-                ("location", models.CharField(blank=True, max_length=200, verbose_name="المكان")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("reported", "حدث"), ("planned", "مخطَّط")],
-                        default="reported",
-                        max_length=10,
-                        verbose_name="الحالة",
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[("extracted", "مستخرَج آليًّا"), ("verified", "موثَّق"), ("rejected", "مرفوض")],
-                        default="extracted",
-                        max_length=10,
-                        verbose_name="المراجعة",
-                    ),
-                ),
-                (
-                    "is_edited",
-                    models.BooleanField(
-                        default=False,
-                        help_text="لا يغيّر الإدخال اللاحق ما عدّله محلل.",
-                        verbose_name="عدّله محلل",
-                    ),
-                ),
-                ("confidence", models.FloatField(default=0.5, verbose_name="الثقة")),
-                (
-                    "fingerprint",
-                    models.CharField(
-                        help_text="هوية الحدث عند استخراجه، لدمج المصادر المتعددة.",
-                        max_length=64,
-                        verbose_name="البصمة",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('type', models.CharField(choices=[('meeting', 'لقاء'), ('visit', 'زيارة'), ('talks', 'مباحثات'), ('call', 'اتصال'), ('statement', 'تصريح'), ('agreement', 'اتفاق'), ('arms_transfer', 'نقل أسلحة'), ('training', 'تدريب'), ('attack', 'هجوم'), ('other', 'أخرى')], max_length=20, verbose_name='النوع')),
+                ('date_start', models.DateField(blank=True, null=True, verbose_name='من')),
+                ('date_end', models.DateField(blank=True, null=True, verbose_name='إلى')),
+                ('date_precision', models.CharField(choices=[('day', 'يوم'), ('month', 'شهر'), ('year', 'سنة'), ('unknown', 'غير معروف')], default='unknown', max_length=10, verbose_name='دقة التاريخ')),
+                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='التاريخ كما ورد')),
+                ('location', models.CharField(blank=True, max_length=200, verbose_name='المكان')),
+                ('status', models.CharField(choices=[('reported', 'حدث'), ('planned', 'مخطَّط')], default='reported', max_length=10, verbose_name='الحالة')),
+                ('review', models.CharField(choices=[('extracted', 'مستخرَج آليًّا'), ('verified', 'موثَّق'), ('rejected', 'مرفوض')], default='extracted', max_length=10, verbose_name='المراجعة')),
+                ('is_edited', models.BooleanField(default=False, help_text='لا يغيّر الإدخال اللاحق ما عدّله محلل.', verbose_name='عدّله محلل')),
+                ('confidence', models.FloatField(default=0.5, verbose_name='الثقة')),
+                ('fingerprint', models.CharField(help_text='هوية الحدث عند استخراجه، لدمج المصادر المتعددة.', max_length=64, verbose_name='البصمة')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical حدث",
-                "verbose_name_plural": "historical الأحداث",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical حدث',
+                'verbose_name_plural': 'historical الأحداث',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalEvidence",
+            name='HistoricalEvidence',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("start", models.PositiveIntegerField(verbose_name="البداية")),
-                ("end", models.PositiveIntegerField(verbose_name="النهاية")),
-                ("sentence", models.TextField(verbose_name="الجملة")),
-                ("date_text", models.CharField(blank=True, max_length=200, verbose_name="التاريخ كما ورد")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "document",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="analysis.document",
-                        verbose_name="الوثيقة",
-                    ),
-                ),
-                (
-                    "engagement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="analysis.engagement",
-                        verbose_name="الحدث",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('start', models.PositiveIntegerField(verbose_name='البداية')),
+                ('end', models.PositiveIntegerField(verbose_name='النهاية')),
+                ('sentence', models.TextField(verbose_name='الجملة')),
+                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='التاريخ كما ورد')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='analysis.document', verbose_name='الوثيقة')),
+                ('engagement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='analysis.engagement', verbose_name='الحدث')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical دليل",
-                "verbose_name_plural": "historical الأدلة",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical دليل',
+                'verbose_name_plural': 'historical الأدلة',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalParticipation",
+            name='HistoricalParticipation',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("initiator", "المبادر"),
-                            ("host", "المضيف"),
-                            ("guest", "الضيف"),
-                            ("visitor", "الزائر"),
-                            ("participant", "مشارك"),
-                        ],
-                        default="participant",
-                        max_length=20,
-                        verbose_name="الدور",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="analysis.actor",
-                        verbose_name="الفاعل",
-                    ),
-                ),
-                (
-                    "engagement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="analysis.engagement",
-                        verbose_name="الحدث",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('role', models.CharField(choices=[('initiator', 'المبادر'), ('host', 'المضيف'), ('guest', 'الضيف'), ('visitor', 'الزائر'), ('participant', 'مشارك')], default='participant', max_length=20, verbose_name='الدور')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='analysis.actor', verbose_name='الفاعل')),
+                ('engagement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='analysis.engagement', verbose_name='الحدث')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical مشاركة",
-                "verbose_name_plural": "historical المشاركات",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical مشاركة',
+                'verbose_name_plural': 'historical المشاركات',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Participation",
+            name='Participation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("initiator", "المبادر"),
-                            ("host", "المضيف"),
-                            ("guest", "الضيف"),
-                            ("visitor", "الزائر"),
-                            ("participant", "مشارك"),
-                        ],
-                        default="participant",
-                        max_length=20,
-                        verbose_name="الدور",
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="participations",
-                        to="analysis.actor",
-                        verbose_name="الفاعل",
-                    ),
-                ),
-                (
-                    "engagement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="participations",
-                        to="analysis.engagement",
-                        verbose_name="الحدث",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('initiator', 'المبادر'), ('host', 'المضيف'), ('guest', 'الضيف'), ('visitor', 'الزائر'), ('participant', 'مشارك')], default='participant', max_length=20, verbose_name='الدور')),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='analysis.actor', verbose_name='الفاعل')),
+                ('engagement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='analysis.engagement', verbose_name='الحدث')),
             ],
             options={
-                "verbose_name": "مشاركة",
-                "verbose_name_plural": "المشاركات",
+                'verbose_name': 'مشاركة',
+                'verbose_name_plural': 'المشاركات',
             },
         ),
         migrations.AddField(
-            model_name="engagement",
-            name="actors",
-            field=models.ManyToManyField(
-                related_name="engagements", through="analysis.Participation", to="analysis.actor"
-            ),
+            model_name='engagement',
+            name='actors',
+            field=models.ManyToManyField(related_name='engagements', through='analysis.Participation', to='analysis.actor'),
         ),
         migrations.CreateModel(
-            name="Alias",
+            name='Alias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300, verbose_name="الصيغة")),
-                (
-                    "key",
-                    models.CharField(
-                        help_text="الصيغة مطبَّعة للمطابقة.", max_length=300, verbose_name="المفتاح"
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[("extracted", "مستخرَج"), ("curated", "منقَّح")],
-                        default="extracted",
-                        max_length=20,
-                        verbose_name="المصدر",
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="analysis.actor",
-                        verbose_name="الفاعل",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300, verbose_name='الصيغة')),
+                ('key', models.CharField(help_text='الصيغة مطبَّعة للمطابقة.', max_length=300, verbose_name='المفتاح')),
+                ('source', models.CharField(choices=[('extracted', 'مستخرَج'), ('curated', 'منقَّح')], default='extracted', max_length=20, verbose_name='المصدر')),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='analysis.actor', verbose_name='الفاعل')),
             ],
             options={
-                "verbose_name": "اسم بديل",
-                "verbose_name_plural": "الأسماء البديلة",
-                "indexes": [
-                    models.Index(fields=["key"], name="alias_key_idx"),
-                    django.contrib.postgres.indexes.GinIndex(
-                        fields=["key"], name="alias_key_trgm", opclasses=["gin_trgm_ops"]
-                    ),
-                ],
-                "constraints": [
-                    models.UniqueConstraint(fields=("actor", "key"), name="alias_unique_key_per_actor")
-                ],
+                'verbose_name': 'اسم بديل',
+                'verbose_name_plural': 'الأسماء البديلة',
+                'indexes': [models.Index(fields=['key'], name='alias_key_idx'), django.contrib.postgres.indexes.GinIndex(fields=['key'], name='alias_key_trgm', opclasses=['gin_trgm_ops'])],
+                'constraints': [models.UniqueConstraint(fields=('actor', 'key'), name='alias_unique_key_per_actor')],
             },
         ),
         migrations.CreateModel(
-            name="ActorTitle",
+            name='ActorTitle',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=500, verbose_name="المنصب")),
-                ("seen_on", models.DateField(blank=True, null=True, verbose_name="شوهد في")),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="titles",
-                        to="analysis.actor",
-                        verbose_name="الفاعل",
-                    ),
-                ),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="actor_titles",
-                        to="analysis.document",
-                        verbose_name="الوثيقة",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=500, verbose_name='المنصب')),
+                ('seen_on', models.DateField(blank=True, null=True, verbose_name='شوهد في')),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='titles', to='analysis.actor', verbose_name='الفاعل')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actor_titles', to='analysis.document', verbose_name='الوثيقة')),
             ],
             options={
-                "verbose_name": "منصب",
-                "verbose_name_plural": "المناصب",
-                "ordering": ["-seen_on"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("actor", "title", "document"), name="actortitle_unique_per_document"
-                    )
-                ],
+                'verbose_name': 'منصب',
+                'verbose_name_plural': 'المناصب',
+                'ordering': ['-seen_on'],
+                'constraints': [models.UniqueConstraint(fields=('actor', 'title', 'document'), name='actortitle_unique_per_document')],
             },
         ),
         migrations.CreateModel(
-            name="Evidence",
+            name='Evidence',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("start", models.PositiveIntegerField(verbose_name="البداية")),
-                ("end", models.PositiveIntegerField(verbose_name="النهاية")),
-                ("sentence", models.TextField(verbose_name="الجملة")),
-                ("date_text", models.CharField(blank=True, max_length=200, verbose_name="التاريخ كما ورد")),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="evidence",
-                        to="analysis.document",
-                        verbose_name="الوثيقة",
-                    ),
-                ),
-                (
-                    "engagement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="evidence",
-                        to="analysis.engagement",
-                        verbose_name="الحدث",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('start', models.PositiveIntegerField(verbose_name='البداية')),
+                ('end', models.PositiveIntegerField(verbose_name='النهاية')),
+                ('sentence', models.TextField(verbose_name='الجملة')),
+                ('date_text', models.CharField(blank=True, max_length=200, verbose_name='التاريخ كما ورد')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='analysis.document', verbose_name='الوثيقة')),
+                ('engagement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='analysis.engagement', verbose_name='الحدث')),
             ],
             options={
-                "verbose_name": "دليل",
-                "verbose_name_plural": "الأدلة",
-                "ordering": ["document_id", "start"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("engagement", "document", "start"), name="evidence_unique_span"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(("end__gt", models.F("start"))), name="evidence_span_not_empty"
-                    ),
-                ],
+                'verbose_name': 'دليل',
+                'verbose_name_plural': 'الأدلة',
+                'ordering': ['document_id', 'start'],
+                'constraints': [models.UniqueConstraint(fields=('engagement', 'document', 'start'), name='evidence_unique_span'), models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='evidence_span_not_empty')],
             },
         ),
         migrations.CreateModel(
-            name="Mention",
+            name='Mention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("start", models.PositiveIntegerField(verbose_name="البداية")),
-                ("end", models.PositiveIntegerField(verbose_name="النهاية")),
-                ("surface", models.CharField(max_length=300, verbose_name="كما ورد")),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="analysis.actor",
-                        verbose_name="الفاعل",
-                    ),
-                ),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="analysis.document",
-                        verbose_name="الوثيقة",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('start', models.PositiveIntegerField(verbose_name='البداية')),
+                ('end', models.PositiveIntegerField(verbose_name='النهاية')),
+                ('surface', models.CharField(max_length=300, verbose_name='كما ورد')),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='analysis.actor', verbose_name='الفاعل')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='analysis.document', verbose_name='الوثيقة')),
             ],
             options={
-                "verbose_name": "ذِكر",
-                "verbose_name_plural": "الإشارات",
-                "ordering": ["document_id", "start"],
-                "indexes": [models.Index(fields=["actor", "document"], name="mention_actor_document_idx")],
-                "constraints": [
-                    models.UniqueConstraint(fields=("document", "start", "end"), name="mention_unique_span"),
-                    models.CheckConstraint(
-                        condition=models.Q(("end__gt", models.F("start"))), name="mention_span_not_empty"
-                    ),
-                ],
+                'verbose_name': 'ذِكر',
+                'verbose_name_plural': 'الإشارات',
+                'ordering': ['document_id', 'start'],
+                'indexes': [models.Index(fields=['actor', 'document'], name='mention_actor_document_idx')],
+                'constraints': [models.UniqueConstraint(fields=('document', 'start', 'end'), name='mention_unique_span'), models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='mention_span_not_empty')],
             },
         ),
         migrations.AddConstraint(
-            model_name="participation",
-            constraint=models.UniqueConstraint(
-                fields=("engagement", "actor"), name="participation_unique_actor"
-            ),
+            model_name='participation',
+            constraint=models.UniqueConstraint(fields=('engagement', 'actor'), name='participation_unique_actor'),
         ),
         migrations.AddIndex(
-            model_name="engagement",
-            index=models.Index(fields=["date_start", "date_end"], name="engagement_dates_idx"),
+            model_name='engagement',
+            index=models.Index(fields=['date_start', 'date_end'], name='engagement_dates_idx'),
         ),
         migrations.AddIndex(
-            model_name="engagement",
-            index=models.Index(fields=["type"], name="engagement_type_idx"),
+            model_name='engagement',
+            index=models.Index(fields=['type'], name='engagement_type_idx'),
         ),
         migrations.AddIndex(
-            model_name="engagement",
-            index=models.Index(fields=["review"], name="engagement_review_idx"),
+            model_name='engagement',
+            index=models.Index(fields=['review'], name='engagement_review_idx'),
         ),
         migrations.AddConstraint(
-            model_name="engagement",
-            constraint=models.UniqueConstraint(fields=("fingerprint",), name="engagement_unique_fingerprint"),
+            model_name='engagement',
+            constraint=models.UniqueConstraint(fields=('fingerprint',), name='engagement_unique_fingerprint'),
         ),
         migrations.AddConstraint(
-            model_name="engagement",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("date_start__isnull", True), ("date_end__gte", models.F("date_start")), _connector="OR"
-                ),
-                name="engagement_date_range_ordered",
-            ),
+            model_name='engagement',
+            constraint=models.CheckConstraint(condition=models.Q(('date_start__isnull', True), ('date_end__gte', models.F('date_start')), _connector='OR'), name='engagement_date_range_ordered'),
         ),
         migrations.AddConstraint(
-            model_name="engagement",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("date_precision", "unknown"), ("date_start__isnull", True)),
-                    models.Q(
-                        models.Q(("date_precision", "unknown"), _negated=True), ("date_start__isnull", False)
-                    ),
-                    _connector="OR",
-                ),
-                name="engagement_precision_matches_date",
-            ),
+            model_name='engagement',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('date_precision', 'unknown'), ('date_start__isnull', True)), models.Q(models.Q(('date_precision', 'unknown'), _negated=True), ('date_start__isnull', False)), _connector='OR'), name='engagement_precision_matches_date'),
         ),
     ]
