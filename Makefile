@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test bench lint clean
+.PHONY: install run test bench screenshots lint clean
 
 install: $(STAMP)
 
@@ -30,6 +30,9 @@ test: install
 
 bench: install
 	$(BIN)/python manage.py bench
+
+screenshots: install
+	README_SHOTS=1 $(BIN)/python -m pytest -m browser tests/browser/test_graphs.py tests/browser/test_disagreements_and_import.py
 
 lint: install
 	$(BIN)/ruff check analysis tests

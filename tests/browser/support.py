@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+
+from tests import conftest as shared
 
 README_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -20,6 +23,9 @@ def serious_violations(page) -> list[str]:
 
 
 def readme_shot(target, name: str, **options) -> None:
-    """A screenshot of a page or a locator into docs/screenshots/ (committed; README links them)."""
-    README_SHOTS.mkdir(parents=True, exist_ok=True)
-    target.screenshot(path=str(README_SHOTS / f"{name}.png"), **options)
+    """A screenshot of a page or a locator the README shows: into docs/screenshots/ (committed) when
+    `README_SHOTS=1` (`make screenshots`), else beside the other test screenshots, so that a test run
+    leaves the working tree as it was."""
+    folder = README_SHOTS if os.environ.get("README_SHOTS") == "1" else shared.ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    target.screenshot(path=str(folder / f"{name}.png"), **options)
