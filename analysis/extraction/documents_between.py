@@ -35,7 +35,7 @@ def documents_between(doc: Doc, s: int, known: list[Candidate]) -> list[Candidat
             continue
         between = _between_at(doc, k, rng)
         parties = _parties_after(doc, between + 1, rng) if between is not None else []
-        if len(parties) < 2:
+        if len(parties) < 2 or _held(doc, k, max(m.last for m in parties if m.first > k) + 1, rng):
             continue
         names = {m.actor for m in parties}
         if any(c.sentence == s and names <= {m.actor for m, _ in c.participants} for c in known + out):
@@ -59,6 +59,25 @@ def _document(doc: Doc, k: int) -> bool:
     if tok.kind != "w" or doc.inside[k] is not None:
         return False
     return any(f in lx.SIGNED_DOCUMENTS and f not in _NOT_SIGNED for f in _forms(tok.n))
+
+
+_HELD = normalize("عقد")  # also the verb `held` (`وعُقد بين الجانبين اجتماع`)
+_HELD_EVENTS = (EngagementType.MEETING, EngagementType.TALKS)
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in "و قد وقد كما ثم فيما حيث".split())
+
+
+def _held(doc: Doc, k: int, after: int, rng: range) -> bool:
+    """`عقد بين A وB لقاء`: the word is the verb `held`, its object an engagement noun after the
+    parties; so it is too when it opens a clause (`وقد عقد بين A وB ...`)."""
+    if any(
+        (hit := trigger_at(doc.tokens[q])) is not None and not hit[1] and hit[0] in _HELD_EVENTS
+        for q in range(after, min(after + 3, rng.stop))
+    ):
+        return True
+    if _HELD not in _forms(doc.tokens[k].n) or doc.tokens[k].n.startswith("ال"):
+        return False
+    before = doc.tokens[k - 1] if k > rng.start else None
+    return before is None or before.kind == "p" or before.n in _CLAUSE_OPENERS or doc.tokens[k].n[:1] == "و"
 
 
 def _between_at(doc: Doc, k: int, rng: range) -> int | None:

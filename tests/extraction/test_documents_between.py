@@ -39,3 +39,12 @@ def test_close_relations_between_two_states_are_no_document():
 def test_a_denied_agreement_is_none():
     text = "ونفى المتحدث وجود أي اتفاق بين تونس والجزائر."
     assert agreements(text) == []
+
+
+def test_a_meeting_held_between_two_states_is_no_agreement():
+    assert agreements("وعقد بين الجانبين التونسي والجزائري اجتماع موسع في الرباط.") == []
+    assert agreements("وقد عقد بين تونس والجزائر لقاء مطول.") == []
+
+
+def test_a_contract_between_two_states_is_their_agreement():
+    assert {"تونس", "الجزائر"} in agreements("وقال إن العقد بين تونس والجزائر يشمل تدريب الضباط.")
