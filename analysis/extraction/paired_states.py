@@ -39,10 +39,11 @@ def _nation(tok: Token, *, joined: bool) -> str | None:
 
 
 def states_of_pair(doc: Doc, j: int, stop: int) -> tuple[list[Mention], int] | None:
-    """The two states the dual word at `j` names by its adjectives, and the index after them;
-    None when `j` is no such word or the document names two persons for it."""
+    """The two states the dual word at `j` names by its adjectives (the two persons it stands for
+    when the document names them: `dual_parties`), and the index after them; None when `j` is no
+    such word."""
     tokens = doc.tokens
-    if not _dual_word(tokens[j]) or doc.inside[j] is not None or j in doc.pair_at:
+    if not _dual_word(tokens[j]) or doc.inside[j] is not None:
         return None
     for k in range(j + 1, min(j + 2 + _REACH, stop - 1)):
         if doc.inside[k] is not None or doc.inside[k + 1] is not None or tokens[k].kind != "w":
@@ -52,6 +53,8 @@ def states_of_pair(doc: Doc, j: int, stop: int) -> tuple[list[Mention], int] | N
             continue
         if second is None or second == first:
             return None
+        if j in doc.pair_at:  # `وزيرا الخارجية الجزائري والمغربي` of a text that names them
+            return list(doc.pair_at[j]), k + 2
         return [pseudo_mention(first, j), pseudo_mention(second, j)], k + 2
     return None
 

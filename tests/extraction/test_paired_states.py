@@ -38,3 +38,13 @@ def test_named_ministers_are_the_parties_not_their_states():
 def test_one_nationality_names_no_pair():
     text = "وقال إن وزيري الدفاع المغربي وقعا مذكرة تفاهم."
     assert all(p != {"المغرب"} and "المغرب" not in p for _, p in engagements(text))
+
+
+def test_the_named_holders_of_the_dual_title_sign_not_their_states():
+    text = (
+        "استقبل الرئيس التونسي سامي الحداد وزير الخارجية الجزائري كريم التازي "
+        "ووزير الخارجية المغربي ماجد السويدي. وقال البيان إن وزيري الخارجية الجزائري والمغربي وقعا مذكرة."
+    )
+    found = engagements(text)
+    assert (EngagementType.AGREEMENT, {"كريم التازي", "ماجد السويدي"}) in found
+    assert all(p != {"الجزائر", "المغرب"} for _, p in found)
