@@ -36,7 +36,7 @@ def dual_parties(
         if tok.kind != "w" or covered[k]:
             continue
         before = [a for a in persons if first_seen[a.name] < k]
-        pair = _by_head(tok, before) or _guests(tokens, k, before)
+        pair = _by_head(tok, before) or _guests(tokens, k, before) or _by_nations(tokens, k, before)
         if pair is not None:
             found[k] = [Mention(a.name, ActorKind.PERSON, k, k, tok.start, tok.end) for a in pair]
     return found
@@ -73,3 +73,43 @@ def _guests(tokens: Sequence[Token], k: int, persons: list[ExtractedActor]) -> l
             return None
         pair.append(holders[0])
     return pair if pair[0] is not pair[1] else None
+
+
+_CONSTRUCT_DUAL = ("ا", "ي")  # `وزيرا الخارجية`, `وزيري الدفاع`: the dual before its genitive
+_NATION_REACH = 2  # words between the dual title and its first adjective (`الخارجية`)
+
+
+def _construct_dual_head(tok: Token) -> str | None:
+    for f in _forms(tok.n):
+        if f.endswith(_CONSTRUCT_DUAL) and len(f) > 4 and f[:-1] in lx.PERSON_TITLE_HEADS:
+            return title_head(f[:-1])
+    return None
+
+
+def _by_nations(
+    tokens: Sequence[Token], k: int, persons: list[ExtractedActor]
+) -> list[ExtractedActor] | None:
+    """`وزيرا الخارجية الجزائري والمغربي`: the one person of each state whose title has that head."""
+    head = dual_head(tokens[k]) or _construct_dual_head(tokens[k])
+    if head is None:
+        return None
+    for q in range(k + 1, min(k + 2 + _NATION_REACH, len(tokens) - 1)):
+        first = lx.DEMONYM_FORMS.get(tokens[q].n)
+        if first is None:
+            continue
+        second = tokens[q + 1].n
+        state = lx.DEMONYM_FORMS.get(second[1:]) if second[:1] == "و" else None
+        if state is None or state == first:
+            return None
+        pair = []
+        for nation in (first, state):
+            holders = [
+                a
+                for a in persons
+                if any(title_nation(t) == nation and title_head(t) == head for t in a.titles)
+            ]
+            if len(holders) != 1:
+                return None
+            pair.append(holders[0])
+        return pair
+    return None

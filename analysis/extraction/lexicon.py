@@ -233,6 +233,7 @@ SPEECH_MARKERS = _fold_list("speech_markers")
 EVALUATIONS = _fold_list("evaluations")  # `تعد هذه ضربة لـX`: a judgement (trigger_mood.py)
 DEMANDS = _fold_list("demands")  # `طالب X بعقد لقاء`
 CONDITIONALS = _fold_list("conditionals")  # `إذا التقى`, `هل يلتقي`
+PAIRED_NOUNS = _fold_list("paired_nouns")  # `الجانبان الروسي والمصري` (paired_states.py)
 NEGATIONS = _fold("لم لن ولم ولن دون بدون ليس")
 DEMONSTRATIVES = _fold("هذا هذه ذلك تلك")
 RELATIVES = _fold("الذي التي اللذين اللتين الذين")

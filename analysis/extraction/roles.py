@@ -44,6 +44,7 @@ from analysis.extraction.frame_doc import (
     Trigger,
     trigger_at,
 )
+from analysis.extraction.paired_states import paired_subject_after, paired_subject_before
 from analysis.extraction.party_lists import (
     attack_light_verb,
     in_visit_phrase,
@@ -114,6 +115,9 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles([head] if head is not None else [], [a for a in after if a[0] is not head])
     if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
         before = [reported]
+    if not before and not relative and etype in PAIRWISE:
+        # `وزيرا الدفاع التركي والسوري وقّعا`, `وقّع الجانبان العراقي والتركي`: the two states
+        before = paired_subject_before(doc, i, rng) or paired_subject_after(doc, i, rng)
     if not before and not relative and (tokens[i].n[:1] == "ف" and trig.conj or c.word_before() in _SO_WORDS):
         # `وواصل X جولته، فزار A`, `التقى X مسؤولين، فقد استقبل A`: the ف-clause keeps the sentence's subject
         lead = _sentence_lead(doc, rng, i)

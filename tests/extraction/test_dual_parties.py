@@ -48,3 +48,11 @@ def test_his_two_guests_are_the_persons_of_the_two_states_and_separate_meetings_
     found = parties(text)
     assert {"ماجد السويدي", "كريم التازي"} in found
     assert {"ماجد السويدي", "سامي الحداد"} in found
+
+
+def test_a_dual_title_with_two_nationalities_is_the_holder_of_each_state():
+    text = (
+        "استقبل الرئيس التونسي سامي الحداد وزير الخارجية الجزائري كريم التازي "
+        "ووزير الخارجية المغربي ماجد السويدي. ووقع وزيرا الخارجية الجزائري والمغربي مذكرة تفاهم."
+    )
+    assert pairs_at(text) == {"وزيرا": ["كريم التازي", "ماجد السويدي"]}
