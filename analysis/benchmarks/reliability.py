@@ -1,6 +1,7 @@
 """Reliability of stated confidences (issue 18), on a held-out gold set, and the calibrator fitted on it.
 
-    python -m analysis.benchmarks.reliability [--gold DIR --texts DIR ...] [--with-spent] [--fit] [--readme]
+    python -m analysis.benchmarks.reliability [--gold DIR --texts DIR ...] [--with-spent] [--fit [--out FILE]]
+        [--calibrator FILE] [--readme]
 
 The set must be articles the rules were NOT written from (default: pass 1's 12 spent blind articles of
 `../shared/corpus`, `spent_blind_pass1` in tests/data/corpus_split.json; the lead's fresh set with
@@ -16,8 +17,10 @@ a calibrator fitted on this set (each article's facts stated by a calibrator fit
 articles' facts). Each table: buckets of stated confidence 0-0.5, 0.5-0.7, 0.7-0.85, 0.85-1 with the
 share right, the expected calibration error, and the precision of the most confident third.
 `--fit` writes the calibrator fitted on the whole set (with its cross-validated tables) to
-`analysis/extraction/models/calibration.json` (`--out` elsewhere); `--readme` writes the tables
-into README.md between its reliability markers.
+`analysis/extraction/models/calibration.json` (`--out` elsewhere); `--calibrator FILE` states the
+facts with that file's calibrators instead of the shipped one (fit on one set with `--fit --out FILE`,
+then judge another set with `--calibrator FILE`: a held-out check); `--readme` writes the tables into
+README.md between its reliability markers.
 """
 
 from __future__ import annotations
@@ -252,6 +255,18 @@ class Reliability:
     brier_constant: float  # the same if every fact were stated at the share right (no cue used)
 
 
+def top_third_precision(stated: Sequence[tuple[float, bool]]) -> float:
+    """The share right among the most confident third. Facts tied at the cut share it: the tied group
+    counts at its own share right for the places left (not in whatever order the facts came)."""
+    if not stated:
+        return 0.0
+    k = math.ceil(len(stated) / 3)
+    cut = sorted((p for p, _ in stated), reverse=True)[k - 1]
+    above = [ok for p, ok in stated if p > cut]
+    tied = [ok for p, ok in stated if p == cut]
+    return (sum(above) + (k - len(above)) * sum(tied) / len(tied)) / k
+
+
 def reliability(pairs: Sequence[tuple[float | None, bool]]) -> Reliability:
     stated = [(p, ok) for p, ok in pairs if p is not None]
     rows, ece = [], 0.0
@@ -264,9 +279,7 @@ def reliability(pairs: Sequence[tuple[float | None, bool]]) -> Reliability:
             rows.append((f"{lo:g}–{hi:g}", len(inside), round(mean, 3), round(share, 3)))
         else:
             rows.append((f"{lo:g}–{hi:g}", 0, None, None))
-    ranked = sorted(stated, key=lambda pair: -pair[0])
-    top = ranked[: math.ceil(len(ranked) / 3)]
-    precision = sum(ok for _, ok in top) / len(top) if top else 0.0
+    precision = top_third_precision(stated)
     share = sum(ok for _, ok in pairs) / len(pairs) if pairs else 0.0
     brier = sum((p - ok) ** 2 for p, ok in stated) / len(stated) if stated else 0.0
     constant = sum(ok for _, ok in stated) / len(stated) if stated else 0.0
@@ -311,24 +324,47 @@ def readme_write(table: str, command: str) -> None:
     README.write_text(text, encoding="utf-8")
 
 
+def restated(facts: dict[str, list[Fact]], calibrators: dict[str, Calibrator]) -> dict[str, list[Fact]]:
+    """The facts with the confidences `calibrators` state from their cues (an engagement's parties'
+    band from the actor calibrator), as the extractor would with that model file; None without a
+    calibrator for the subject."""
+    actor_model = calibrators.get("actor")
+    out = {}
+    for subject, found in facts.items():
+        model = calibrators.get(subject)
+        if subject == "engagement" and actor_model is not None:
+            found = [with_parties_band(f, actor_model) for f in found]
+        out[subject] = [
+            replace(f, stated=None if model is None else model.probability(f.cues)) for f in found
+        ]
+    return out
+
+
 def report(
-    facts: dict[str, list[Fact]], set_name: str, overlap: int | None = None
+    facts: dict[str, list[Fact]],
+    set_name: str,
+    overlap: int | None = None,
+    calibrators: dict[str, Calibrator] | None = None,
 ) -> tuple[str, dict[str, dict]]:
-    """The tables for every subject, and a summary per subject for the model file's report."""
+    """The tables for every subject, and a summary per subject for the model file's report.
+    `calibrators`: the ones that state the facts (the shipped ones when None)."""
+    shown = facts if calibrators is None else restated(facts, calibrators)
+    given = calibrators is not None
+    calibrators = calibrators if given else calibration.load_calibrators()
     articles = len({f.article for fs in facts.values() for f in fs})
     parts, summary = [held_out_line(overlap, articles)], {}
     where = f" on {articles} articles of {set_name}"
     for subject, noun in SUBJECTS.items():
         cv = reliability(cross_validated(facts[subject], facts["actor"] if subject == "engagement" else ()))
-        stated = reliability([(f.stated, f.right) for f in facts[subject]])
+        stated = reliability([(f.stated, f.right) for f in shown[subject]])
         parts.append(f"**{noun.capitalize()}, cross-validated by article**\n\n" + markdown(cv, noun, where))
         if stated.facts > stated.unstated:
-            fitted_on = calibration.load_calibrators().get(subject, Calibrator({}, 0.0)).report.get("set")
+            fitted_on = calibrators.get(subject, Calibrator({}, 0.0)).report.get("set")
             how = (
                 "in-sample: it was fitted on this set" if fitted_on == set_name else f"fitted on {fitted_on}"
             )
             parts.append(
-                f"{noun.capitalize()}, as the shipped calibrator states them ({how}):\n\n"
+                f"{noun.capitalize()}, as the {'given' if given else 'shipped'} calibrator states them ({how}):\n\n"
                 + markdown(stated, noun, where)
             )
         summary[subject] = {
@@ -357,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-spent", action="store_true", help="the spent 12 too, beside the --gold sets")
     parser.add_argument("--fit", action="store_true", help="write the calibrator fitted on this set")
     parser.add_argument("--out", type=Path, default=PACKAGED_MODELS / calibration.MODEL_FILE)
+    parser.add_argument(
+        "--calibrator", type=Path, help="state the facts with this calibrator file (fitted on another set)"
+    )
     parser.add_argument("--readme", action="store_true", help="write the tables into README.md")
     args = parser.parse_args(argv)
     golds, texts = args.gold or [], args.texts or []
@@ -386,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    table, summary = report(facts, " and ".join(name for _, _, _, name in sets), overlap)
+    given = calibration.load_calibrators_from(args.calibrator) if args.calibrator else None
+    table, summary = report(facts, " and ".join(name for _, _, _, name in sets), overlap, given)
     print(table)
     print(f"\n({time.perf_counter() - t0:.1f} s)")
     if args.fit:

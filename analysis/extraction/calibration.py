@@ -194,7 +194,11 @@ def _load(path: str, mtime: float) -> dict[str, Calibrator]:
 
 def load_calibrators() -> dict[str, Calibrator]:
     """The calibrators of the current model folder by subject (`engagement`, `actor`); {} without a file."""
-    path = model_path(MODEL_FILE)
+    return load_calibrators_from(model_path(MODEL_FILE))
+
+
+def load_calibrators_from(path: Path) -> dict[str, Calibrator]:
+    """The calibrators of one calibration file by subject; {} when it is absent or of another format."""
     try:
         mtime = path.stat().st_mtime
     except OSError:

@@ -17,12 +17,19 @@ def test_buckets_share_right_ece_and_the_most_confident_third():
     assert rows["0.5–0.7"] == (2, 0.6, 0.5)
     assert rows["0–0.5"][0] == 0
     assert r.ece == round((10 / 12) * 0.05 + (2 / 12) * 0.1, 3)
-    assert r.top_third_precision == 1.0  # the four most confident of twelve stated
+    # the four most confident of twelve stated are four of ten tied at 0.95, nine of them right
+    assert r.top_third_precision == 0.9
     assert r.unstated == 1
     assert "| 0.85–1 | 10 | 0.950 | 0.900 |" in markdown(r)
     assert "13 engagements on 3 articles, 0.846 of them right, 1 without a stated confidence" in markdown(
         r, where=" on 3 articles"
     )
+
+
+def test_the_most_confident_third_does_not_depend_on_the_order_of_tied_facts():
+    facts = [(0.9, True), (0.8, False), (0.8, True), (0.8, True), (0.5, False), (0.5, True)]
+    assert reliability(facts).top_third_precision == reliability(facts[::-1]).top_third_precision
+    assert reliability(facts).top_third_precision == round((1 + 2 / 3) / 2, 3)
 
 
 def test_each_article_is_stated_by_a_calibrator_fitted_without_it():
@@ -84,6 +91,9 @@ def test_a_held_out_set_is_judged_and_its_calibrator_written(tmp_path, capsys):
     # two sets (here the same one twice) are one set of twice the articles, each its own in the folds
     assert main(["--gold", str(gold), "--texts", str(texts), "--gold", str(gold), "--texts", str(texts)]) == 0
     assert "6 engagements on 6 articles" in capsys.readouterr().out
+    # the written file states a set's facts (on another set: a held-out check; here the same set)
+    assert main(["--gold", str(gold), "--texts", str(texts), "--calibrator", str(out)]) == 0
+    assert "Engagements, as the given calibrator states them (in-sample" in capsys.readouterr().out
 
 
 def test_no_calibrator_is_fitted_on_articles_the_models_were_trained_on(tmp_path, monkeypatch, capsys):
