@@ -229,9 +229,9 @@ def parties_actor_cue(confidences: Iterable[float | None]) -> list[str]:
 def engagement_party_cues(
     e: ExtractedEngagement, kinds: Mapping[str, ActorKind], actors: Mapping[str, Sequence[str]]
 ) -> list[str]:
-    """Cues of an engagement from its parties and its form: how many parties and of what kinds, the
-    least sure of the tagger about them, whether a person party has no title in the document, its
-    status, and whether more sentences report it. (The band of its parties' calibrated confidences,
+    """Cues of an engagement from its parties and its form: how many parties and of what kinds (and
+    whether the kinds are mixed), the least sure of the tagger about them, whether a person party has
+    no title in the document, its status, and whether more sentences report it. (The band of its parties' calibrated confidences,
     `parties_actor_cue`, is added by `state_confidence`.)"""
     names = [p.name for p in e.participants]
     n = len(names)
@@ -240,6 +240,8 @@ def engagement_party_cues(
     if party_kinds == {ActorKind.PERSON}:
         out.append("parties:persons")
     out += [f"party:{kind}" for kind in (ActorKind.ORGANIZATION, ActorKind.STATE) if kind in party_kinds]
+    if len(party_kinds - {None}) > 1:
+        out.append("parties:mixed")  # a person with a state or a body: more often a party misread
     if (band := _weakest_band(actors.get(name, ()) for name in names)) is not None:
         out.append(f"party_tagger:{band}")
     if any(

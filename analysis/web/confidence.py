@@ -27,6 +27,7 @@ CUE_LABELS = {
     "marker:negation": "في الجملة نفي",
     "marker:planned_marker": "في الجملة ما يفيد التخطيط",
     "parties:persons": "الأطراف أشخاص",
+    "parties:mixed": "الأطراف من أنواع مختلفة (شخص ودولة أو هيئة)",
     "party:organization": "أحد الأطراف منظمة",
     "party:state": "أحد الأطراف دولة",
     "party:untitled_person": "أحد الأطراف شخص لا يسبقه منصب في النص",

@@ -119,3 +119,16 @@ def test_no_corpus_article_makes_the_confidence_stage_fail():
         result = extract_document(path.read_text(encoding="utf-8"))
         assert not [n for n in result.notices if "failed" in n], path.name
         assert all(a.cues for a in result.actors) and all(e.cues for e in result.engagements), path.name
+
+
+def test_an_engagement_of_a_person_with_a_state_says_its_parties_are_of_mixed_kinds():
+    from analysis.extraction.calibration import engagement_party_cues
+    from analysis.extraction.results import ActorKind, ExtractedEngagement, Participant, Span
+
+    def cues(*parties):
+        e = ExtractedEngagement("meeting", [Participant(name) for name, _ in parties], Span("", 0, 0))
+        return engagement_party_cues(e, dict(parties), {})
+
+    assert "parties:mixed" in cues(("فؤاد حسين", ActorKind.PERSON), ("فرنسا", ActorKind.STATE))
+    assert "parties:mixed" not in cues(("فؤاد حسين", ActorKind.PERSON), ("باتريك دوريل", ActorKind.PERSON))
+    assert "parties:mixed" not in cues(("العراق", ActorKind.STATE), ("فرنسا", ActorKind.STATE))
