@@ -3,6 +3,7 @@ the item's dateline."""
 
 from __future__ import annotations
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, TALK_TYPES, Doc
@@ -141,3 +142,12 @@ def segment_place(doc: Doc, obj: tuple[Mention, int, int, str]) -> str | None:
         if prev in PLACE_PREPS | CITY_WORDS or capital:
             return doc.text[geo.start : geo.end]
     return None
+
+
+def elsewhere(a: str | None, b: str | None) -> bool:
+    """Two places named, neither within the other (`بغداد`, `أنقرة`; not `موسكو`, `العاصمة موسكو`):
+    two reports of the same parties there are two engagements."""
+    if not a or not b:
+        return False
+    a, b = normalize(a), normalize(b)
+    return a not in b and b not in a
