@@ -3,8 +3,9 @@ the item's dateline."""
 
 from __future__ import annotations
 
-from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_geo import _geo_at
+from analysis.extraction.actor_tokens import tokenize
 from analysis.extraction.actors import Mention
 from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, TALK_TYPES, Doc
 from analysis.extraction.results import ActorKind, EngagementType
@@ -145,9 +146,14 @@ def segment_place(doc: Doc, obj: tuple[Mention, int, int, str]) -> str | None:
 
 
 def elsewhere(a: str | None, b: str | None) -> bool:
-    """Two places named, neither within the other (`بغداد`, `أنقرة`; not `موسكو`, `العاصمة موسكو`):
-    two reports of the same parties there are two engagements."""
-    if not a or not b:
-        return False
-    a, b = normalize(a), normalize(b)
-    return a not in b and b not in a
+    """Two places in two states (`بغداد`, `أنقرة`; not `موسكو` and `العاصمة الروسية`, nor a venue
+    and a city, `القصر الجمهوري` and `بغداد`): two reports of the same parties there are two engagements."""
+    first, second = _states_named(a), _states_named(b)
+    return bool(first) and bool(second) and not first & second
+
+
+def _states_named(place: str | None) -> frozenset[str]:
+    """The states a place names, itself or by its capital (`بغداد`: العراق); none for a venue."""
+    tokens = tokenize(place or "")
+    found = (_geo_at(tokens, k) for k in range(len(tokens)))
+    return frozenset(hit[1] for hit in found if hit is not None and hit[2] == ActorKind.STATE)

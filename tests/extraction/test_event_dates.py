@@ -186,3 +186,12 @@ def test_the_same_meeting_told_again_in_its_city_is_one_engagement():
     )
     pair = frozenset({"سامي الحداد", "كريم التازي"})
     assert len([1 for _, parties, _ in _pairs(text) if parties == pair]) == 1
+
+
+def test_the_same_meeting_told_again_at_its_venue_is_one_engagement():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، الأحد، في بغداد، وزير الدفاع التركي كريم التازي. "
+        "وقال بيان إن الحداد التقى التازي في القصر الحكومي."
+    )
+    pair = frozenset({"سامي الحداد", "كريم التازي"})
+    assert len([1 for _, parties, _ in _pairs(text) if parties == pair]) == 1
