@@ -70,7 +70,10 @@ def is_coordinated(doc: Doc, m: Mention) -> bool:
     tok = doc.tokens[m.first]
     if tok.n[:1] == "و" and len(tok.n) > 3 and any(f != tok.n for f in _forms(tok.n)):
         return True
-    return m.first > 0 and doc.tokens[m.first - 1].n == "و"
+    k = m.first - 1
+    while k > 0 and doc.tokens[k].text in QUOTE_MARKS:
+        k -= 1  # `و"نتنياهو"`: the name in quotes after the `و`
+    return k >= 0 and doc.tokens[k].n == "و"
 
 
 def is_title_head(tok: Token) -> bool:

@@ -110,6 +110,8 @@ def collect_after(
                 marker = ATTENDED
             elif _b_honorific(tok):
                 marker = "ب"  # `اتصالاً بدولة الأستاذ Y`, `بمعالي Y`
+            elif tok.n == _AND_WITH:
+                marker = WITH  # `مع A، ومع B`: one more party met
             elif tok.n in (WITH, BETWEEN) or tok.n in ("ب",):
                 if tok.n == BETWEEN and marker != BETWEEN and not _topic_between(tokens, start, k):
                     between_at = k
@@ -210,8 +212,10 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     q = adverbial_end(doc, nxt, stop)
     if q is not None:
         return q
-    if nxt < stop and tokens[nxt].n in (WITH, BETWEEN):
-        return nxt  # `، مع السفير ...`: the object after an adverbial
+    if nxt < stop and tokens[nxt].n in (WITH, BETWEEN, _AND_WITH):
+        return nxt  # `، مع السفير ...`: the object after an adverbial; `، ومع B`: one more
+    if (q := _among_them(doc, nxt, stop)) is not None:
+        return q  # `لقاءات مع المسؤولين، على رأسهم A، وB`: the persons of the group named
     if etype == EngagementType.CALL and nxt + 1 < stop and tokens[nxt].n == "من" and doc.inside[nxt + 1]:
         return nxt  # `تلقى X اتصالاً هاتفياً، أمس، من Y`: the caller after an adverbial
     if (
@@ -250,6 +254,23 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+_AND_WITH = normalize("ومع")
+# `على رأسهم`, `في مقدمتهم`, `بينهم`, `ومنهم`: words that go on to name members of a group
+_AMONG = tuple(
+    tuple(normalize(w) for w in phrase.split())
+    for phrase in "على رأسهم|وعلى رأسهم|في مقدمتهم|وفي مقدمتهم|بينهم|من بينهم|ومنهم|منهم".split("|")
+)
+
+
+def _among_them(doc: Doc, nxt: int, stop: int) -> int | None:
+    """The first member named after `على رأسهم`, `في مقدمتهم`, `بينهم` right after a comma, or None."""
+    tokens = doc.tokens
+    for phrase in _AMONG:
+        end = nxt + len(phrase)
+        if end < stop and all(tokens[nxt + j].n == w for j, w in enumerate(phrase)):
+            m = doc.inside[end]
+            return end if m is not None and m.first == end and m.kind == ActorKind.PERSON else None
+    return None
 
 
 def _b_honorific(tok: Token) -> bool:
@@ -275,12 +296,16 @@ def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
         if m is not None:
             if m.kind == ActorKind.PERSON:
                 return q if q > nxt + 1 else None
-            if m.kind not in (ActorKind.STATE, ActorKind.PLACE):
-                return None
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE) and not (
+                venue and m.kind == ActorKind.ORGANIZATION
+            ):
+                return None  # `، بمقر وزارة الدفاع X`: a body after a venue word names the venue
             q = m.last + 1
             continue
         if tok.kind == "p" and tok.text in COMMAS | QUOTE_MARKS:
             return None
+        if tok.n == WITH and q > nxt and q + 1 < stop and doc.inside[q + 1] is not None:
+            return q  # `، اليوم الاثنين مع وزير الدفاع X`: the time ends at `مع` and its party
         if tok.kind == "w" and _venue_word(tok.n):
             venue = True
         elif tok.kind == "w" and venue and not trigger_at(tok) and tok.n not in lx.STOPWORDS:
@@ -317,7 +342,8 @@ ADVERBIAL_WORDS = frozenset(
     normalize(w)
     for w in (
         "في ب من الى إلى يوم مساء صباح ليلة فجر ظهر اليوم أمس امس حاليا حالياً العاصمة مدينة "
-        "على هامش خلال أثناء اثناء الأول الثاني الثالث الأخير الاخير"
+        "على هامش خلال أثناء اثناء الأول الثاني الثالث الأخير الاخير الأولى الثانية الأخيرة الاخيرة "
+        "الحالية الرسمية"
     ).split()
 )
 

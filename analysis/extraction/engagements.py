@@ -39,7 +39,7 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.frames import build, manner_of_verb
-from analysis.extraction.letters import carried_letters
+from analysis.extraction.letters import addressed_letters, carried_letters
 from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
     UNKNOWN_DATE,
@@ -79,6 +79,7 @@ def find_engagements(
         found.extend(tour_stops(doc, s, found))
         found.extend(claimed_attacks(doc, s, candidates))
         found.extend(carried_letters(doc, s, candidates + found))
+        found.extend(addressed_letters(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)

@@ -10,7 +10,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.background_notes import opens_background
-from analysis.extraction.event_places import dateline_place
+from analysis.extraction.event_places import dateline_place, elsewhere
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.lexical import is_verb
 from analysis.extraction.planned_clause import clause_verb, tomorrow_in
@@ -195,6 +195,8 @@ def resolve_dates(
                 for c in candidates
                 if c.sentence > 0
                 and c.emit
+                and c.planned == cand.planned
+                and not elsewhere(c.location, cand.location)
                 and compatible_types(c.type, cand.type)
                 and frozenset(m.actor for m, _ in c.participants) == keys
             ),
@@ -221,6 +223,10 @@ def resolve_dates(
                 last_with[group] = cand
             continue
         source: DateMention | None = None
+        if prev is not None and (prev.planned != cand.planned or elsewhere(prev.location, cand.location)):
+            # `التقى X Y` ... `وسيجري X وY مباحثات`: one done, one still to come; `استقبل X في بغداد
+            # Y` ... `اجتماعه مع Y في أنقرة`: each where it was: two engagements, not one told twice
+            prev = None
         if prev is not None and not is_pluperfect(doc, cand):
             first = prev.same_as or prev  # `وكان X قد زار`: an earlier one, not this again
             cand.same_as = first

@@ -4,6 +4,8 @@ the item's dateline."""
 from __future__ import annotations
 
 from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_geo import _geo_at
+from analysis.extraction.actor_tokens import tokenize
 from analysis.extraction.actors import Mention
 from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, TALK_TYPES, Doc
 from analysis.extraction.results import ActorKind, EngagementType
@@ -141,3 +143,17 @@ def segment_place(doc: Doc, obj: tuple[Mention, int, int, str]) -> str | None:
         if prev in PLACE_PREPS | CITY_WORDS or capital:
             return doc.text[geo.start : geo.end]
     return None
+
+
+def elsewhere(a: str | None, b: str | None) -> bool:
+    """Two places in two states (`بغداد`, `أنقرة`; not `موسكو` and `العاصمة الروسية`, nor a venue
+    and a city, `القصر الجمهوري` and `بغداد`): two reports of the same parties there are two engagements."""
+    first, second = _states_named(a), _states_named(b)
+    return bool(first) and bool(second) and not first & second
+
+
+def _states_named(place: str | None) -> frozenset[str]:
+    """The states a place names, itself or by its capital (`بغداد`: العراق); none for a venue."""
+    tokens = tokenize(place or "")
+    found = (_geo_at(tokens, k) for k in range(len(tokens)))
+    return frozenset(hit[1] for hit in found if hit is not None and hit[2] == ActorKind.STATE)

@@ -51,6 +51,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.receptions import (
     escorted_guest,
+    escorted_visits,
     is_reception,
     reception_candidates,
     reception_parties,
@@ -116,6 +117,8 @@ def build(
         cand.type = retyped
         if retyped == EngagementType.CALL:
             cand.location = None  # a phone call has no venue
+    if trig.verb and retyped == EngagementType.MEETING:
+        found += escorted_visits(doc, rng, found)  # `استقبل X Y والوفد المرافق له`: Y is visiting
     return found
 
 

@@ -1,8 +1,10 @@
 """A letter carried from one party to another (`زار X موسكو حاملاً رسالة من A إلى B`, `استقبل B
-الوزير X الذي حمل رسالة من A`): an engagement of type `other` (CONVENTIONS: delivered letters
-are `other`) between the sender, the carrier and the recipient.
+الوزير X الذي حمل رسالة من A`), or addressed from one to another (`سلم X رسالة موجهة من A إلى B`):
+an engagement of type `other` (CONVENTIONS: delivered letters are `other`) between the sender, the
+carrier and the recipient.
 
-The carrying words and the letter words are data (`data/triggers.json`: `carrying`, `letters`).
+The carrying, addressing and letter words are data (`data/triggers.json`: `carrying`, `addressed`,
+`letters`).
 """
 
 from __future__ import annotations
@@ -81,6 +83,71 @@ def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]
             cand.same_as = earlier
         out.append(cand)
     return out
+
+
+_ADDRESSED_REACH = 8  # tokens from the letter word to `موجهة` (`رسالة مماثلة للرئيس، موجهة`)
+
+
+def addressed_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]:
+    """`سلم X رسالة خطية، موجهة من A إلى B`, `تسلم X رسالة موجهة إلى B من A`: a letter addressed
+    from one party to another, with the one who hands it over or receives it: an `other` engagement."""
+    rng = doc.sentence_tokens(s)
+    out: list[Candidate] = []
+    for k in rng:
+        if doc.inside[k] is not None or not any(f in lx.LETTERS for f in _forms(doc.tokens[k].n)):
+            continue
+        addressed = next(
+            (
+                q
+                for q in range(k + 1, min(k + 1 + _ADDRESSED_REACH, rng.stop))
+                if doc.tokens[q].n in lx.ADDRESSED
+            ),
+            None,
+        )
+        if addressed is None:
+            continue
+        reach = min(addressed + _RECIPIENT_REACH, rng.stop)
+        sender = _party_after(doc, addressed + 1, reach, (_FROM,))
+        addressee = _party_after(doc, addressed + 1, reach, _TO)
+        in_sentence = [c for c in found if c.sentence == s and c.trigger < k]
+        bearer = next((c.subject for c in reversed(in_sentence) if c.subject is not None), None)
+        if bearer is None or bearer.kind != ActorKind.PERSON:
+            bearer = _person_before(doc, k, rng)
+        parts = unique_parts(
+            [
+                (m, role)
+                for m, role in (
+                    (sender, Role.INITIATOR),
+                    (bearer, Role.PARTICIPANT),
+                    (addressee, Role.PARTICIPANT),
+                )
+                if m is not None
+            ]
+        )
+        actors = {m.actor for m, _ in parts}
+        told = [c for c in found if c.sentence == s and c.type == EngagementType.OTHER]
+        if len(parts) < 2 or any({m.actor for m, _ in c.participants} >= actors for c in told):
+            continue
+        out.append(
+            Candidate(
+                type=EngagementType.OTHER,
+                participants=parts,
+                sentence=s,
+                trigger=k,
+                date=date_for(doc, k, rng, rng.start - 1, rng.stop),
+                subject=bearer,
+            )
+        )
+    return out
+
+
+def _person_before(doc: Doc, k: int, rng: range) -> Mention | None:
+    """The person named last before token `k` in its sentence."""
+    for q in range(k - 1, rng.start - 1, -1):
+        m = doc.inside[q]
+        if m is not None and m.kind == ActorKind.PERSON and not m.embedded:
+            return m
+    return None
 
 
 def _verb_subject(doc: Doc, k: int, rng: range) -> Mention | None:

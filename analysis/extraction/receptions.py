@@ -5,12 +5,14 @@ stands (after a visit in the same sentence, in the next sentence, or alone)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_records import Mention
 from analysis.extraction.arguments import escorted
 from analysis.extraction.clause_objects import collect_after
-from analysis.extraction.frame_doc import AUXILIARIES, Candidate, Doc, unique_mentions
+from analysis.extraction.frame_doc import AUXILIARIES, Candidate, Doc, trigger_at, unique_mentions
 from analysis.extraction.results import ActorKind, EngagementType, Role
 
 RECEPTION_NOUNS = frozenset(normalize(w) for w in "استقبال استقباله استقبالها استقبالهم استقبالهما".split())
@@ -93,3 +95,40 @@ def escorted_guest(doc: Doc, i: int, subjects: list, objects: list) -> Mention |
     if first is None or first.kind != ActorKind.PERSON or not escorted(doc, first):
         return None
     return first
+
+
+def escorted_visits(doc: Doc, rng: range, received: list[Candidate]) -> list[Candidate]:
+    """`استقبل X، في مطار الكويت، Y والوفد المرافق له`: a guest received with the delegation that
+    came with him is on a visit where he is received (the reception's place), unless the
+    sentence tells that visit itself (`الذي يزور المملكة`, `خلال زيارته`)."""
+    if any((hit := trigger_at(doc.tokens[k])) is not None and hit[0] == EngagementType.VISIT for k in rng):
+        return []
+    out: list[Candidate] = []
+    for cand in received:
+        guest = next((m for m, role in cand.participants if role == Role.GUEST), None)
+        if (
+            guest is None
+            or guest.kind != ActorKind.PERSON
+            or cand.location is None
+            or not _escort_next(doc, guest)
+        ):
+            continue
+        # the host stays the subject a later `كما استقبل` continues
+        visit = replace(cand, type=EngagementType.VISIT, participants=[(guest, Role.VISITOR)])
+        out.append(visit)
+    return out
+
+
+_ESCORT_NOUNS = frozenset(normalize(w) for w in "والوفد والوفود".split())
+
+
+def _escort_next(doc: Doc, guest: Mention) -> bool:
+    """`Y، وزير الدفاع السعودي، والوفد المرافق له`: the delegation named next after the guest, no
+    other party between (`X رئيس الإقليم والوفد المرافق له`: the delegation is the other one's)."""
+    s = doc.sent_of_token[guest.last]
+    for k in range(guest.first + 1, min(guest.last + 16, len(doc.tokens))):
+        if doc.sent_of_token[k] != s or doc.inside[k] is not None and doc.inside[k].actor != guest.actor:
+            return False
+        if doc.tokens[k].n in _ESCORT_NOUNS:
+            return True
+    return False

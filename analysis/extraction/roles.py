@@ -338,6 +338,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if trig.conj and etype in PAIRWISE:
         same = c.same_sentence_antecedent()
         return Roles().continuing(same, after) if same is not None else Roles([], after)
+    if etype in PAIRWISE and (pair := _dual_doers(doc, i, rng)) is not None:
+        return Roles(pair, [a for a in after if all(a[0] is not m for m in pair)])
     if etype in PAIRWISE:
         prev = previous_arg(doc, i, rng, etype)
         if prev is not None and any(doc.tokens[k].n in _COMPLEMENTIZERS for k in range(prev.last + 1, i)):
@@ -373,6 +375,24 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
 
 
 _COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن ان إن بأن بان".split())
+_DURING = frozenset(normalize(w) for w in "خلال وخلال أثناء اثناء في".split())
+
+
+def _dual_doers(doc: Doc, i: int, rng: range) -> list[Mention] | None:
+    """`A وB استعرضا خلال مكالمة هاتفية`: two persons joined by `و` right before a dual verb that
+    a time phrase ties to the noun are the two parties of the call or meeting."""
+    k = i - 1
+    if k <= rng.start or doc.tokens[k].n not in _DURING:
+        return None
+    verb = doc.tokens[k - 1]
+    if verb.kind != "w" or doc.inside[k - 1] is not None or not verb.n.endswith("ا"):
+        return None
+    pair = last_two_persons(doc, k - 1, rng)
+    if pair is None or pair[1].last != k - 2 or not doc.tokens[pair[1].first].n.startswith("و"):
+        return None
+    return pair if pair[0].last + 1 == pair[1].first else None
+
+
 _SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
 
 

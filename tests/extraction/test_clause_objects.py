@@ -72,3 +72,41 @@ def test_the_guest_after_an_attendee_and_a_dated_time_phrase_is_the_object_not_a
     assert [{p.name for p in e.participants} for e in meetings] == [
         {"سامي الحداد", "ماجد السويدي", "كريم التازي"}
     ]
+
+
+def test_a_time_after_a_comma_that_runs_into_with_leads_to_the_party_met():
+    text = "وبحث رئيس الوزراء سامي الحداد، اليوم الاثنين مع وزير الدفاع المغربي كريم التازي، التعاون العسكري."
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_venue_named_by_a_ministry_after_a_comma_leads_to_the_guest():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، اليوم الثلاثاء، بمقر وزارة الخارجية المغربية "
+        "وزير الدفاع التونسي ماجد السويدي."
+    )
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "ماجد السويدي"}
+
+
+def test_a_visit_told_with_its_adjective_between_commas_is_an_adverbial_before_the_one_met():
+    text = "وسيلتقي وزير الخارجية سامي الحداد، خلال زيارته الرسمية للرباط، وزير الدفاع المغربي كريم التازي."
+    assert any({p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"} for e in engagements(text))
+
+
+def test_one_more_party_after_a_comma_and_and_with_is_met_too():
+    text = (
+        "عقد وزير الخارجية سامي الحداد اجتماعات مع وزير الدفاع المغربي كريم التازي، "
+        "ومع مسؤولين آخرين، ومع وزير الدفاع التونسي ماجد السويدي."
+    )
+    pairs = {frozenset(p.name for p in e.participants) for e in engagements(text)}
+    assert pairs == {frozenset({"سامي الحداد", "كريم التازي"}), frozenset({"سامي الحداد", "ماجد السويدي"})}
+
+
+def test_the_persons_at_the_head_of_the_officials_met_are_each_met():
+    text = (
+        "عقد وزير الخارجية سامي الحداد لقاءات مع المسؤولين المغاربة، على رأسهم رئيس الحكومة "
+        "كريم التازي، ووزير الدفاع ماجد السويدي."
+    )
+    pairs = {frozenset(p.name for p in e.participants) for e in engagements(text)}
+    assert pairs == {frozenset({"سامي الحداد", "كريم التازي"}), frozenset({"سامي الحداد", "ماجد السويدي"})}

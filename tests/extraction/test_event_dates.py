@@ -151,3 +151,47 @@ def test_a_dateline_without_its_day_dates_the_item_by_the_stamp_the_cleaning_too
         "2021-06-03"
     )
     assert dated(text)[pair] is None  # no stamp, no day
+
+
+def _pairs(text: str) -> list[tuple[str, frozenset[str], bool]]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return [(str(e.type), frozenset(p.name for p in e.participants), e.status == "planned") for e in found]
+
+
+def test_a_meeting_done_and_talks_still_to_come_between_the_same_two_are_two_engagements():
+    text = (
+        "التقى وزير الخارجية سامي الحداد اليوم في الرباط بوزير الخارجية المغربي كريم التازي. "
+        'وعقب انتهاء الاجتماع، سيُجري "الحداد" و"التازي" جلسة مباحثات مغلقة.'
+    )
+    pair = frozenset({"سامي الحداد", "كريم التازي"})
+    assert [(kind, planned) for kind, parties, planned in _pairs(text) if parties == pair] == [
+        ("meeting", False),
+        ("talks", True),
+    ]
+
+
+def test_meetings_of_the_same_two_in_two_cities_are_two_engagements():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، الأحد، في مكتبه في بغداد، وزير الدفاع التركي كريم التازي. "
+        "ويأتي اللقاء بعد أسبوع من زيارة للحداد إلى العاصمة التركية أنقرة واجتماعه مع التازي في أنقرة."
+    )
+    pair = frozenset({"سامي الحداد", "كريم التازي"})
+    assert len([1 for _, parties, _ in _pairs(text) if parties == pair]) == 2
+
+
+def test_the_same_meeting_told_again_in_its_city_is_one_engagement():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد في بغداد وزير الدفاع كريم التازي. "
+        "وقال بيان إن الحداد التقى التازي في العاصمة بغداد."
+    )
+    pair = frozenset({"سامي الحداد", "كريم التازي"})
+    assert len([1 for _, parties, _ in _pairs(text) if parties == pair]) == 1
+
+
+def test_the_same_meeting_told_again_at_its_venue_is_one_engagement():
+    text = (
+        "استقبل وزير الخارجية سامي الحداد، الأحد، في بغداد، وزير الدفاع التركي كريم التازي. "
+        "وقال بيان إن الحداد التقى التازي في القصر الحكومي."
+    )
+    pair = frozenset({"سامي الحداد", "كريم التازي"})
+    assert len([1 for _, parties, _ in _pairs(text) if parties == pair]) == 1

@@ -61,3 +61,29 @@ def test_the_person_after_a_carrying_verb_carries_the_letter():
     )
     letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
     assert [{p.name for p in e.participants} >= {"أحمد عطاف", "عبد المجيد تبون"} for e in letters] == [True]
+
+
+def test_a_letter_received_and_addressed_to_one_from_another_names_sender_and_addressee():
+    text = (
+        "وأفادت الوزارة بأن وزير الخارجية سامي الحداد تسلم خلال لقائه نظيره المغربي، رسالة خطية "
+        "موجهة إلى الملك كريم التازي، من الرئيس التونسي ماجد السويدي."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert len(letters) == 1
+    assert {"كريم التازي", "ماجد السويدي"} <= {p.name for p in letters[0].participants}
+
+
+def test_a_letter_handed_over_and_addressed_after_a_comma_from_one_president_to_another():
+    text = (
+        "وكان وزير الخارجية سامي الحداد قد سلم في الرباط رسالة مماثلة لرئيس الحكومة، موجهة من "
+        "الرئيس ماجد السويدي لنظيره المغربي كريم التازي."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [
+        {"سامي الحداد", "ماجد السويدي", "كريم التازي"}
+    ]
+
+
+def test_a_letter_with_no_addressed_sender_or_addressee_makes_no_engagement():
+    text = "وقال وزير الخارجية سامي الحداد إن رسالة موجهة إلى الرأي العام ستنشر قريبا."
+    assert not [e for e in engagements(text) if e.type == EngagementType.OTHER]

@@ -88,3 +88,32 @@ def test_a_reception_verb_followed_by_its_host_keeps_him_the_host():
         "كما استقبل رئيس الوزراء الكويتي ناصر الخالد وزير الخارجية الأردني أيمن الصفدي والوفد المرافق له."
     )
     assert meetings(text)[-1] == [("ناصر الخالد", Role.HOST), ("أيمن الصفدي", Role.GUEST)]
+
+
+def visits(text: str) -> list[tuple[list[str], str | None]]:
+    return [
+        ([p.name for p in e.participants], e.location)
+        for e in extract_document(text).engagements
+        if e.type == EngagementType.VISIT
+    ]
+
+
+def test_a_guest_received_with_his_delegation_at_a_named_place_is_visiting():
+    text = (
+        "استقبل وزير الدفاع الكويتي سالم العلي، في مطار الكويت اليوم، الأمير هاني الفايز "
+        "وزير الدفاع الأردني والوفد المرافق له، للمشاركة في اجتماع مجلس الدفاع."
+    )
+    assert visits(text) == [(["هاني الفايز"], "مطار الكويت")]
+
+
+def test_a_guest_received_with_no_place_named_is_no_visit_told():
+    text = "استقبل وزير الدفاع الكويتي سالم العلي اليوم الأمير هاني الفايز وزير الدفاع الأردني والوفد المرافق له."
+    assert visits(text) == []
+
+
+def test_the_delegation_of_another_party_named_after_the_guest_makes_no_visit_of_his():
+    text = (
+        "استقبل وزير الدفاع الكويتي سالم العلي، في مطار الكويت اليوم، الأمير هاني الفايز "
+        "ووزير الخارجية الأردني ماجد السويدي والوفد المرافق له."
+    )
+    assert ["هاني الفايز"] not in [names for names, _ in visits(text)]

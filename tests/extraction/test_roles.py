@@ -158,3 +158,18 @@ def test_a_person_named_after_the_place_of_an_arrival_is_no_second_visitor():
     assert {"كريم التازي"} not in [
         {p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.VISIT
     ]
+
+
+def test_two_persons_before_a_dual_verb_are_the_parties_of_the_call_during_which_it_happened():
+    text = "وقال المكتب إن الحداد والتازي استعرضا خلال مكالمة هاتفية خطوات التعاون الأمني."
+    known = "أجرى رئيس الحكومة سامي الحداد ووزير الخارجية كريم التازي محادثات أمس. "
+    found = engagements(known + text)
+    calls = [e for e in found if e.type == EngagementType.CALL]
+    assert [{p.name for p in e.participants} for e in calls] == [{"سامي الحداد", "كريم التازي"}]
+
+
+def test_a_phone_conversation_with_a_person_is_a_call():
+    text = "أجرى وزير الخارجية سامي الحداد، محادثة هاتفية مع وزير الخارجية المغربي كريم التازي."
+    [e] = engagements(text)
+    assert e.type == EngagementType.CALL
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
