@@ -19,7 +19,7 @@ from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_geo import _geo_at
 from analysis.extraction.actor_records import ActorAnalysis, Mention, _Doc, _Record
-from analysis.extraction.actor_tokens import Token, _forms, tokenize
+from analysis.extraction.actor_tokens import Token, _forms, _strip_clitic_offset, tokenize
 from analysis.extraction.known_actors import match_known
 from analysis.extraction.organisations import find_organisations
 from analysis.extraction.person_scan import add_persons, scan_persons
@@ -71,7 +71,7 @@ def _find_places(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> No
         if doc.covered[k_idx] and not in_title[k_idx]:
             k_idx += 1
             continue
-        hit = _geo_at(tokens, k_idx)
+        hit = _long_form_at(tokens, k_idx) or _geo_at(tokens, k_idx)
         if hit is None:
             k_idx += 1
             continue
@@ -97,6 +97,23 @@ def _find_places(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> No
             )
             doc.add_mention(rec, mention)
         k_idx = end
+
+
+def _long_form_at(tokens: Sequence[Token], i: int) -> tuple[int, str, ActorKind, int] | None:
+    """`جمهورية فرنسا`, `ومملكة البحرين`, `دولة الإمارات العربية المتحدة`: a state's long form, a word
+    for a state before its name; the state, named as `_geo_at` names it, over both (None when the
+    name alone, or the state's listed form, is as long)."""
+    tok = tokens[i]
+    noun = next((f for f in _forms(tok.n) if f in lx.STATE_NOUNS), None) if tok.kind == "w" else None
+    if noun is None or i + 1 >= len(tokens):
+        return None
+    name = _geo_at(tokens, i + 1)
+    if name is None or name[2] != ActorKind.STATE or name[3] != 0:
+        return None
+    listed = _geo_at(tokens, i)
+    if listed is not None and listed[0] >= name[0]:
+        return None
+    return name[0], name[1], ActorKind.STATE, _strip_clitic_offset(tok, noun)
 
 
 def _extracted(text: str, rec: _Record) -> ExtractedActor | None:
