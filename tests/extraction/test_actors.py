@@ -485,3 +485,12 @@ def test_a_state_written_in_its_long_form_is_that_state_with_the_long_form_as_wr
     assert found["فنلندا"].kind == ActorKind.STATE and found["فنلندا"].aliases == ["جمهورية فنلندا"]
     assert found["السويد"].aliases == ["مملكة السويد"]  # without the `و` before it
     assert found["الإمارات"].aliases == ["دولة الإمارات العربية المتحدة"]
+
+
+def test_the_state_noun_with_the_article_before_a_nationality_is_that_state():
+    found = actors(
+        "ورحبت الجمهورية التشادية بالاتفاق، وأيدته الدولة الفنلندية، وقال تنظيم الدولة الإسلامية إنه يرفضه."
+    )
+    assert found["تشاد"].kind == ActorKind.STATE and found["تشاد"].aliases == ["الجمهورية التشادية"]
+    assert found["فنلندا"].aliases == ["الدولة الفنلندية"]
+    assert not any(a.kind == ActorKind.STATE and "الإسلامية" in " ".join(a.aliases) for a in found.values())
