@@ -19,7 +19,8 @@ from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_geo import _geo_at
 from analysis.extraction.actor_records import ActorAnalysis, Mention, _Doc, _Record
-from analysis.extraction.actor_tokens import Token, _forms, tokenize
+from analysis.extraction.actor_tokens import Token, _forms, _strip_clitic_offset, tokenize
+from analysis.extraction.kingdom_mentions import find_kingdom_mentions
 from analysis.extraction.known_actors import match_known
 from analysis.extraction.organisations import find_organisations
 from analysis.extraction.person_scan import add_persons, scan_persons
@@ -51,6 +52,11 @@ def find_actors(
                 in_title[s] = True
     org_covered = find_organisations(doc, in_title)
     _find_places(doc, in_title, org_covered)
+    taken = list(org_covered)
+    for m in doc.mentions:
+        for s in range(m.first, m.last + 1):
+            taken[s] = True
+    find_kingdom_mentions(doc, in_title, taken)
     doc.mentions.sort(key=lambda m: (m.first, m.last))
     actors = [_extracted(doc.text, rec) for rec in {id(r): r for r in doc.table.records.values()}.values()]
     # Mentions point at the record key; give them the final display name.
@@ -71,7 +77,7 @@ def _find_places(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> No
         if doc.covered[k_idx] and not in_title[k_idx]:
             k_idx += 1
             continue
-        hit = _geo_at(tokens, k_idx)
+        hit = _long_form_at(tokens, k_idx) or _geo_at(tokens, k_idx)
         if hit is None:
             k_idx += 1
             continue
@@ -97,6 +103,34 @@ def _find_places(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> No
             )
             doc.add_mention(rec, mention)
         k_idx = end
+
+
+# `جمهورية` before a state's name (`جمهورية فرنسا`), `الجمهورية` before its nationality (`الجمهورية الفرنسية`)
+_STATE_NOUN_FORMS = lx.STATE_NOUNS | frozenset("ال" + noun for noun in lx.STATE_NOUNS)
+
+
+def _long_form_at(tokens: Sequence[Token], i: int) -> tuple[int, str, ActorKind, int] | None:
+    """`جمهورية فرنسا`, `ومملكة البحرين`, `دولة الإمارات العربية المتحدة`: a state's long form, a word
+    for a state before its name; the state, named as `_geo_at` names it, over both (None when the
+    name alone, or the state's listed form, is as long). `الجمهورية الإيرانية`, `الدولة الفرنسية`: the
+    same word with the article before the state's nationality adjective."""
+    tok = tokens[i]
+    noun = next((f for f in _forms(tok.n) if f in _STATE_NOUN_FORMS), None) if tok.kind == "w" else None
+    if noun is None or i + 1 >= len(tokens):
+        return None
+    if noun.startswith("ال"):  # `الجمهورية الإيرانية`, `والدولة الفرنسية`: the nationality names the state
+        adj = tokens[i + 1]
+        state = lx.DEMONYM_FORMS.get(adj.n) if adj.kind == "w" and adj.n.startswith("ال") else None
+        if state is None or not adj.n.endswith("ه") or _geo_at(tokens, i) is not None:
+            return None
+        return i + 2, state, ActorKind.STATE, _strip_clitic_offset(tok, noun)
+    name = _geo_at(tokens, i + 1)
+    if name is None or name[2] != ActorKind.STATE or name[3] != 0:
+        return None
+    listed = _geo_at(tokens, i)
+    if listed is not None and listed[0] >= name[0]:
+        return None
+    return name[0], name[1], ActorKind.STATE, _strip_clitic_offset(tok, noun)
 
 
 def _extracted(text: str, rec: _Record) -> ExtractedActor | None:

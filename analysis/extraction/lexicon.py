@@ -121,6 +121,7 @@ PLACES: tuple[str, ...] = tuple(_PLACE_DATA["places"])
 PLACE_VARIANTS: dict[str, str] = dict(_PLACE_DATA["place_variants"])  # Kurdish, Persian, colloquial spellings
 PLACE_PHRASES: tuple[str, ...] = tuple(_PLACE_DATA["place_phrases"])
 DEMONYMS: dict[str, str] = dict(_PLACE_DATA["demonyms"])  # masculine stem -> state
+STATE_NOUNS = frozenset(normalize(w) for w in _PLACE_DATA["state_nouns"])  # `جمهورية` in `جمهورية فرنسا`
 
 
 def _demonym_forms() -> dict[str, str]:

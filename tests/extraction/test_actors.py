@@ -478,3 +478,19 @@ def test_a_title_only_mention_in_another_word_order_resolves_to_its_holder():
 def test_a_counterparts_title_holds_the_office_of_the_title_only_mention():
     text = "استقبل الرئيس التركي رجب طيب أردوغان نظيره الصومالي محمد فرماجو. وتأتي زيارة الرئيس الصومالي تلبية لدعوة."
     assert ("محمد فرماجو", "الرئيس الصومالي") in _title_only_holders(text)
+
+
+def test_a_state_written_in_its_long_form_is_that_state_with_the_long_form_as_written():
+    found = actors("ووقعت جمهورية فنلندا ومملكة السويد مذكرة تعاون، ورحبت بها دولة الإمارات العربية المتحدة.")
+    assert found["فنلندا"].kind == ActorKind.STATE and found["فنلندا"].aliases == ["جمهورية فنلندا"]
+    assert found["السويد"].aliases == ["مملكة السويد"]  # without the `و` before it
+    assert found["الإمارات"].aliases == ["دولة الإمارات العربية المتحدة"]
+
+
+def test_the_state_noun_with_the_article_before_a_nationality_is_that_state():
+    found = actors(
+        "ورحبت الجمهورية التشادية بالاتفاق، وأيدته الدولة الفنلندية، وقال تنظيم الدولة الإسلامية إنه يرفضه."
+    )
+    assert found["تشاد"].kind == ActorKind.STATE and found["تشاد"].aliases == ["الجمهورية التشادية"]
+    assert found["فنلندا"].aliases == ["الدولة الفنلندية"]
+    assert not any(a.kind == ActorKind.STATE and "الإسلامية" in " ".join(a.aliases) for a in found.values())
