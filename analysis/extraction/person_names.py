@@ -24,6 +24,7 @@ from analysis.extraction.name_tokens import (
     _verb_and_pronoun,
     foreign_al_name,
     foreign_then_feminine_noun,
+    preposition_on_common_word,
     verb_shaped,
 )
 
@@ -295,6 +296,8 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `بارو جولته`: a possessed noun, not a family name
     if units == 1 and foreign_then_feminine_noun(tokens[j].text, tok.text):
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
+    if units >= 1 and preposition_on_common_word(tok.text):
+        return False  # `الجنرال X لمواصلة المناقشات`: a prepositional phrase after the name
     if units >= 1 and _conjunction_on_word(tok):
         return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
     if k >= j + 2 and tokens[k - 2].n in _PATRONYMIC_CONNECTORS and not _name_word_after_father(tok):
