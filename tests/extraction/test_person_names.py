@@ -90,3 +90,8 @@ def test_a_preposition_on_a_common_noun_after_a_name_is_no_word_of_it():
     assert name_at("كريم بدوي لمتابعة الملف") == "كريم بدوي"
     assert name_at("أنتوني بلينكن، و") == "أنتوني بلينكن"
     assert name_at("جمال بسام، و") == "جمال بسام"
+
+
+def test_a_feminine_participle_after_a_man_s_name_is_no_word_of_it():
+    assert name_at("سالم منصور هادي متعلقة بالملف") == "سالم منصور هادي"
+    assert name_at("حسين عبداللهيان نافذة الحوار") == "حسين عبداللهيان"
