@@ -200,6 +200,23 @@ def _preposition_on_noun(word: str) -> bool:
     )
 
 
+def preposition_on_common_word(word: str) -> bool:
+    """`لمواصلة`, `لمصالح`, `لشبه`: `ل`/`ب` on a noun of the language that the news writes clearly more
+    often without it (wordfreq), the whole no name by pyarabic or qalsadi: a prepositional phrase after
+    a name (`الجنرال X لمواصلة المناقشات`), never a word inside one (not `بسام`, `بلينكن`, `بدوي`)."""
+    rest = word[1:]
+    return (
+        word[:1] in "بل"
+        and len(rest) >= 3
+        and "N" in reading(rest)
+        and word_zipf(rest) >= name_words.WORD_ZIPF
+        and name_words.clitic_and_article(word, rest)
+        and not is_given_name(word)
+        and not is_family_name(word)
+        and "P" not in reading(word)
+    )
+
+
 def _conjunction_on_word(tok: Token) -> bool:
     """`و` on a word of the language: the clitic reading is the common one."""
     rest = tok.text[1:]

@@ -172,6 +172,27 @@ def _circumstantial(word: str) -> bool:
     )
 
 
+# `مُتعلِّقة`, `مُقاتِلة` (a participle of a derived verb) and `نافِذة` (of the simple verb): the feminine
+# shapes of the active and passive participles
+_FEMININE_PARTICIPLE_RE = re.compile("(?:م[\u0621-\u064a]{3,}|[\u0621-\u064a]ا[\u0621-\u064a]{2})ة")
+
+
+@lru_cache(maxsize=65536)
+def feminine_participle(word: str) -> bool:
+    """`متعلقة`, `نافذة`, `مقاتلة`: a feminine participle or adjective of the language (qalsadi reads it
+    only as a noun, the news writes it), no given or family name by pyarabic. A man's father's and
+    family names are no such word (`عبدربه منصور هادي متعلقة بالعلاقات`: the letter's adjective);
+    a woman's given name may be (`نادية`, `سامية`: pyarabic lacks many), so the caller leaves a
+    name's first word alone."""
+    return (
+        _FEMININE_PARTICIPLE_RE.fullmatch(word) is not None
+        and reading(word) == "N"
+        and word_zipf(word) >= WORD_ZIPF
+        and not is_given_name(word)
+        and not is_family_name(word)
+    )
+
+
 def _indefinite_accusative(word: str) -> bool:
     """`رأيا`, `قائلا`, `قادما`: a noun of the language (qalsadi reads the stem only as a noun, seen in
     the news at least now and then) with the accusative `-an`; not a name that ends in `ا` (`رضا`,

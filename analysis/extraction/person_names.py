@@ -24,6 +24,7 @@ from analysis.extraction.name_tokens import (
     _verb_and_pronoun,
     foreign_al_name,
     foreign_then_feminine_noun,
+    preposition_on_common_word,
     verb_shaped,
 )
 
@@ -295,6 +296,10 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `بارو جولته`: a possessed noun, not a family name
     if units == 1 and foreign_then_feminine_noun(tokens[j].text, tok.text):
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
+    if units >= 1 and name_words.feminine_participle(tok.text):
+        return False  # `عبدربه منصور هادي متعلقة بالعلاقات`: the adjective of the noun before the name
+    if units >= 1 and preposition_on_common_word(tok.text):
+        return False  # `الجنرال X لمواصلة المناقشات`: a prepositional phrase after the name
     if units >= 1 and _conjunction_on_word(tok):
         return False  # `تحيات واحترام`: `و` joins two nouns, not two names (`وليد`, `وائل` are names)
     if k >= j + 2 and tokens[k - 2].n in _PATRONYMIC_CONNECTORS and not _name_word_after_father(tok):
@@ -447,6 +452,7 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or any(f in lx.PERSON_TITLE_HEADS for f in _forms(tok.n))
         or tok.n in lx.NON_NAME_NOUNS
         or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
+        or name_words.feminine_participle(tok.text)  # `هادي متعلقة بالعلاقات`
         or _noun_with_pronoun(tok)  # `بارو جولته`
     )
 

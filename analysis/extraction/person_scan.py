@@ -72,6 +72,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             and tok.article
             and _described_person_at(tokens, i)
             and not _clitic_first(tokens[i + 2])
+            and not name_words.feminine_participle(tokens[i + 2].text)  # a masculine nisba: a man's name
         ):
             end = _parse_name(tokens, i + 2)
             if end is not None:

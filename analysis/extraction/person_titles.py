@@ -171,8 +171,21 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         and tokens[j + 1].n in lx.DEMONYM_FORMS
     ):
         return _STOP  # `رئيس الوفد الوطني السفير الروسي ...`: a second person's title begins
+    if (
+        j > i
+        and _head_optional_word(tokens, i, n)
+        and not any(_head_optional_word(tokens, i, t.n) for t in tokens[i + 1 : j])
+    ):
+        return ("go", j + 1, j + 1)  # `المتحدث الرسمي باسم X`: the spokesman's `باسم` after his adjective
     step = _name_in_title(tokens, i, j)
     return step if step is not None else _title_goes_on(tokens, i, j, title_end)
+
+
+def _head_optional_word(tokens: Sequence[Token], i: int, n: str) -> bool:
+    """A word the title's head may take next (`باسم` of `المتحدث`, titles.json), met further on in the
+    title: the title goes on through it, no name begins with it (the caller takes it once: `المتحدث باسم
+    الحكومة باسم العوادي`, a second one opens the spokesman's name)."""
+    return any(n in lx.HEAD_OPTIONAL_NEXT.get(f, ()) for f in _forms(tokens[i].n))
 
 
 def _definite_and_nisba(tokens: Sequence[Token], k: int) -> bool:

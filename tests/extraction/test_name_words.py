@@ -1,6 +1,12 @@
 """Which words may belong to a name, from word frequencies and readings."""
 
-from analysis.extraction.name_words import clitic_and_article, never_in_name, ordinary, prepositional_phrase
+from analysis.extraction.name_words import (
+    clitic_and_article,
+    feminine_participle,
+    never_in_name,
+    ordinary,
+    prepositional_phrase,
+)
 
 
 def test_frequent_common_words_are_ordinary_and_names_are_not():
@@ -84,3 +90,8 @@ def test_a_noun_and_an_everyday_definite_noun_are_a_phrase_not_a_name():
 
     assert common_phrase(["وجوب", "العمل"])
     assert not common_phrase(["سامي", "الصالح"]) and not common_phrase(["محمد", "الأمين"])
+
+
+def test_a_feminine_participle_of_the_language_is_no_given_or_family_name():
+    assert feminine_participle("متعلقة") and feminine_participle("نافذة") and feminine_participle("مقاتلة")
+    assert not feminine_participle("فاطمة") and not feminine_participle("جودة") and not feminine_participle("بوريطة")

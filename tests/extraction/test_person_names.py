@@ -82,3 +82,16 @@ def test_a_given_name_written_with_the_article_opens_a_name_before_a_rare_word()
 
 def test_an_adjective_with_the_article_before_a_common_word_opens_no_name():
     assert name_at("الكريم كتاب الله") is None
+
+
+def test_a_preposition_on_a_common_noun_after_a_name_is_no_word_of_it():
+    assert name_at("ماركو فيلار لمواصلة المحادثات") == "ماركو فيلار"
+    assert name_at("هانز كلوبر لشبه الجزيرة") == "هانز كلوبر"
+    assert name_at("كريم بدوي لمتابعة الملف") == "كريم بدوي"
+    assert name_at("أنتوني بلينكن، و") == "أنتوني بلينكن"
+    assert name_at("جمال بسام، و") == "جمال بسام"
+
+
+def test_a_feminine_participle_after_a_man_s_name_is_no_word_of_it():
+    assert name_at("سالم منصور هادي متعلقة بالملف") == "سالم منصور هادي"
+    assert name_at("حسين عبداللهيان نافذة الحوار") == "حسين عبداللهيان"

@@ -372,3 +372,8 @@ def test_a_given_name_with_the_article_after_a_contact_verb_or_a_rank_is_a_perso
     assert "السعيد بوزكري" in found
     found = persons("وحضر اللقاء الفريق سالم يوسف، والفريق المختار بله داود، قائد الأركان العامة.")
     assert "المختار بله داود" in found
+
+
+def test_a_feminine_noun_after_a_masculine_nisba_is_no_man_s_name():
+    assert persons("وتسلم سلاح الجو الفرنسي مقاتلة رافال الجديدة.") == {}
+    assert "كارل هانسن" in persons("وقال الكاتب الألماني كارل هانسن إن الحرب طويلة.")

@@ -181,3 +181,15 @@ def test_a_title_in_the_dual_is_no_name():
 def test_the_post_s_place_inside_a_title_our_country_or_a_city_then_the_name():
     assert title_and_name("سفير المملكة المتحدة لدى بلادنا جون بيرسيفال، لبحث")[1] == "جون بيرسيفال"
     assert title_and_name("نائب سفير لندن في عمّان روبرت ديكسون، وفق")[1] == "روبرت ديكسون"
+
+
+def test_words_that_continue_a_title_open_no_name_wherever_they_come_in_it():
+    assert title_and_name("العميد الركن طيار ماجد بن سالم الكعبي، و") == (
+        "العميد الركن طيار",
+        "ماجد بن سالم الكعبي",
+    )
+    assert title_and_name("المتحدث العسكري باسم جماعة الحوثي يحيى الشامي إن") == (
+        "المتحدث العسكري باسم جماعة الحوثي",
+        "يحيى الشامي",
+    )
+    assert title_and_name("المتحدث باسم الوزارة سامي زيد إن")[1] == "سامي زيد"
