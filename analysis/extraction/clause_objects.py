@@ -281,14 +281,19 @@ def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
             continue
         if tok.kind == "p" and tok.text in COMMAS | QUOTE_MARKS:
             return None
-        if tok.kind == "w" and _venue_word(tok.n):
-            venue = True
+        if tok.kind == "w" and tok.n == WITH and q > nxt:
+            return q  # `بحث X، اليوم الاثنين مع Y`: the adverbial ends at `مع`
+        if tok.kind == "w" and (_venue_word(tok.n) or tok.n in _CITY_WORDS):
+            venue = True  # `في مدينة سان بطرسبورغ X`: the words up to the person name the city
         elif tok.kind == "w" and venue and not trigger_at(tok) and tok.n not in lx.STOPWORDS:
             pass  # `، بقصر الاتحادية الفريق أول X`: the venue's name
         elif tok.kind == "w" and not doc.in_date[q] and not any(f in ADVERBIAL_WORDS for f in _forms(tok.n)):
             return None
         q += 1
     return None
+
+
+_CITY_WORDS = frozenset(normalize(w) for w in "مدينة بمدينة العاصمة بالعاصمة".split())
 
 
 def _opens_with_time(doc: Doc, k: int) -> bool:

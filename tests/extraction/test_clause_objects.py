@@ -72,3 +72,24 @@ def test_the_guest_after_an_attendee_and_a_dated_time_phrase_is_the_object_not_a
     assert [{p.name for p in e.participants} for e in meetings] == [
         {"سامي الحداد", "ماجد السويدي", "كريم التازي"}
     ]
+
+
+def test_a_time_phrase_after_a_comma_ends_at_with_before_the_other_party():
+    text = "وبحث رئيس الوزراء سامي الحداد، اليوم الاثنين مع وزير الخارجية المغربي كريم التازي، التعاون بين البلدين."
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_city_name_not_in_the_gazetteer_after_a_comma_leads_to_the_guest():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد، اليوم الخميس، في مدينة سان خوسيه وزير الخارجية المغربي "
+        "كريم التازي."
+    )
+    [e] = engagements(text)
+    assert e.type == EngagementType.MEETING
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_with_inside_a_quoted_topic_after_a_comma_is_no_party():
+    text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط، وقال إن التعاون مع المغرب مهم."
+    assert not any(len(e.participants) > 1 for e in engagements(text))
