@@ -221,6 +221,15 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         and doc.inside[nxt + 2]
     ):
         return nxt + 2  # `قمة تجمع A وB، إضافة إلى C`: one more of the same list
+    if nxt + 1 < stop and tokens[nxt].n in _ALSO and _titled_person_next(doc, nxt + 1, stop):
+        return nxt + 1  # `التقى A، وكذلك بولي العهد B`, `، وكذا وزير الخارجية C`: one more party
+    if (
+        nxt + 2 < stop
+        and tokens[nxt].n in _HEADED_BY
+        and tokens[nxt + 1].n in _HEADED_BY_NEXT
+        and _titled_person_next(doc, nxt + 2, stop)
+    ):
+        return nxt + 2  # `التقى لجنة، على رأسها A`, `لقاءات مع المسؤولين، على رأسهم B`: its members
     if nxt + 1 < stop and _b_honorific(tokens[nxt]) and doc.inside[nxt + 1] is not None:
         return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
     if (q := _open_adverbial(doc, nxt, stop)) is not None:
@@ -259,6 +268,25 @@ def _b_honorific(tok: Token) -> bool:
 
 _ADDITION = frozenset(normalize(w) for w in "إضافة اضافة بالإضافة بالاضافة علاوة فضلا فضلاً".split())
 _ADDITION_TO = frozenset(normalize(w) for w in "إلى الى على عن".split())
+
+
+_HEADED_BY = frozenset(normalize(w) for w in "على وعلى في وفي".split())
+_HEADED_BY_NEXT = frozenset(normalize(w) for w in "رأسها رأسهم راسها راسهم رأسه مقدمتهم مقدمتها".split())
+_ALSO = frozenset(normalize(w) for w in "وكذلك كذلك وكذا وأيضا وأيضاً وايضا".split())
+
+
+def _titled_person_next(doc: Doc, k: int, stop: int) -> bool:
+    """A person named at `k`, or after a title that opens at `k` (`بولي العهد ورئيس الوزراء X`),
+    with no punctuation or verb between."""
+    if doc.inside[k] is None and not is_title_head(doc.tokens[k]):
+        return False
+    for q in range(k, min(k + 8, stop)):
+        m, tok = doc.inside[q], doc.tokens[q]
+        if m is not None:
+            return m.kind == ActorKind.PERSON
+        if tok.kind != "w" or (hit := trigger_at(tok)) is not None and hit[1]:
+            return False
+    return False
 
 
 def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
