@@ -225,6 +225,15 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         and doc.inside[nxt + 2]
     ):
         return nxt + 2  # `قمة تجمع A وB، إضافة إلى C`: one more of the same list
+    if nxt + 1 < stop and tokens[nxt].n in _ALSO and _titled_person_next(doc, nxt + 1, stop):
+        return nxt + 1  # `التقى A، وكذلك بولي العهد B`, `، وكذا وزير الخارجية C`: one more party
+    if (
+        nxt + 2 < stop
+        and tokens[nxt].n in _HEADED_BY
+        and tokens[nxt + 1].n in _HEADED_BY_NEXT
+        and _titled_person_next(doc, nxt + 2, stop)
+    ):
+        return nxt + 2  # `التقى لجنة، على رأسها A`, `لقاءات مع المسؤولين، على رأسهم B`: its members
     if nxt + 1 < stop and _b_honorific(tokens[nxt]) and doc.inside[nxt + 1] is not None:
         return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
     if (q := _open_adverbial(doc, nxt, stop)) is not None:
@@ -282,6 +291,25 @@ _ADDITION = frozenset(normalize(w) for w in "إضافة اضافة بالإضا�
 _ADDITION_TO = frozenset(normalize(w) for w in "إلى الى على عن".split())
 
 
+_HEADED_BY = frozenset(normalize(w) for w in "على وعلى في وفي".split())
+_HEADED_BY_NEXT = frozenset(normalize(w) for w in "رأسها رأسهم راسها راسهم رأسه مقدمتهم مقدمتها".split())
+_ALSO = frozenset(normalize(w) for w in "وكذلك كذلك وكذا وأيضا وأيضاً وايضا".split())
+
+
+def _titled_person_next(doc: Doc, k: int, stop: int) -> bool:
+    """A person named at `k`, or after a title that opens at `k` (`بولي العهد ورئيس الوزراء X`),
+    with no punctuation or verb between."""
+    if doc.inside[k] is None and not is_title_head(doc.tokens[k]):
+        return False
+    for q in range(k, min(k + 8, stop)):
+        m, tok = doc.inside[q], doc.tokens[q]
+        if m is not None:
+            return m.kind == ActorKind.PERSON
+        if tok.kind != "w" or (hit := trigger_at(tok)) is not None and hit[1]:
+            return False
+    return False
+
+
 def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
     """The person right after a time, place or venue phrase that opens with a preposition or a
     time after the comma (`، في بغداد اليوم /السبت/ وزير الأمن X`, `، اليوم الأحد (16 نيسان) X`,
@@ -306,14 +334,17 @@ def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:
             return None
         if tok.n == WITH and q > nxt and q + 1 < stop and doc.inside[q + 1] is not None:
             return q  # `، اليوم الاثنين مع وزير الدفاع X`: the time ends at `مع` and its party
-        if tok.kind == "w" and _venue_word(tok.n):
-            venue = True
+        if tok.kind == "w" and (_venue_word(tok.n) or tok.n in _CITY_WORDS):
+            venue = True  # `في مدينة سان بطرسبورغ X`: the words up to the person name the city
         elif tok.kind == "w" and venue and not trigger_at(tok) and tok.n not in lx.STOPWORDS:
             pass  # `، بقصر الاتحادية الفريق أول X`: the venue's name
         elif tok.kind == "w" and not doc.in_date[q] and not any(f in ADVERBIAL_WORDS for f in _forms(tok.n)):
             return None
         q += 1
     return None
+
+
+_CITY_WORDS = frozenset(normalize(w) for w in "مدينة بمدينة العاصمة بالعاصمة".split())
 
 
 def _opens_with_time(doc: Doc, k: int) -> bool:

@@ -25,6 +25,7 @@ _ESCORT = frozenset(normalize(w) for w in "المرافق المرافقة".spli
 _OPENERS = frozenset(normalize(w) for w in "إن أن ان بأن بان وإن و كما".split())
 _HEAD_OF = frozenset(normalize(w) for w in "رأس راس".split())
 _ON = normalize("على")
+_FROM = normalize("من")
 
 
 def _delegation_noun(doc: Doc, k: int) -> bool:
@@ -32,6 +33,15 @@ def _delegation_noun(doc: Doc, k: int) -> bool:
     if not any(f in lx.DELEGATIONS for f in _forms(doc.tokens[k].n)):
         return False
     return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].n not in _ESCORT
+
+
+def sent_delegation(doc: Doc, verb: bool, i: int, visitor: Mention) -> bool:
+    """`وصل وفد الجيش السوداني`, `زيارة وفد من لجنة الدفاع`: a body or state visits only when named
+    right after a delegation noun, as the visit verb's subject or after the visit noun at `i`."""
+    k = visitor.first - 1
+    if k > 0 and doc.tokens[k].n == _FROM:
+        k -= 1  # `وفد من لجنة ...`
+    return k >= 0 and _delegation_noun(doc, k) and (verb or visitor.first > i)
 
 
 def delegation_subject(doc: Doc, i: int, rng: range) -> bool:

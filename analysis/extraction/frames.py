@@ -15,6 +15,7 @@ from analysis.extraction.arguments import (
     stands_alone,
 )
 from analysis.extraction.clause_objects import ATTENDED, collect_after
+from analysis.extraction.delegations import sent_delegation
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
     dateline_place,
@@ -233,6 +234,8 @@ def visit_frames(f: Frame) -> list[Candidate]:
     doc, tokens, i, rng = c.doc, c.doc.tokens, c.i, c.rng
     if subject is None or is_generic_body(subject.actor):
         return []  # `زارت القوات الأمريكية القاعدة`: forces on a base make no visit
+    if subject.kind != ActorKind.PERSON and not sent_delegation(doc, c.trig.verb, i, subject):
+        return []  # `زار مركز الأمن`, `مقاتلات وصلت`: a body or state visits only through its delegation
     if f.location is None and i + 1 < rng.stop and tokens[i + 1].n in lx.HOST_COUNTRY_WORDS:
         # `يزور المملكة حالياً`: the dateline's place, or the host country as written
         f.location = first_dateline(doc) or doc.text[tokens[i + 1].start : tokens[i + 1].end]

@@ -110,3 +110,44 @@ def test_the_persons_at_the_head_of_the_officials_met_are_each_met():
     )
     pairs = {frozenset(p.name for p in e.participants) for e in engagements(text)}
     assert pairs == {frozenset({"سامي الحداد", "كريم التازي"}), frozenset({"سامي الحداد", "ماجد السويدي"})}
+
+
+def test_a_city_name_not_in_the_gazetteer_after_a_comma_leads_to_the_guest():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد، اليوم الخميس، في مدينة سان خوسيه وزير الخارجية المغربي "
+        "كريم التازي."
+    )
+    [e] = engagements(text)
+    assert e.type == EngagementType.MEETING
+    assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_with_inside_a_quoted_topic_after_a_comma_is_no_party():
+    text = "استقبل رئيس الجمهورية سامي الحداد، في الرباط، وقال إن التعاون مع المغرب مهم."
+    assert not any(len(e.participants) > 1 for e in engagements(text))
+
+
+def test_one_more_party_after_a_comma_and_also_is_met_too():
+    text = (
+        "والتقى وزير الدفاع سامي الحداد، بالرئيس كريم التازي في قصره، وكذلك بولي العهد ورئيس الوزراء "
+        "ماجد السويدي."
+    )
+    pairs = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert {"سامي الحداد", "كريم التازي"} in pairs
+    assert {"سامي الحداد", "ماجد السويدي"} in pairs
+
+
+def test_the_members_named_at_the_head_of_a_group_that_was_met_are_met():
+    text = (
+        "وشهدت زيارة وزير الدفاع سامي الحداد عدة لقاءات مع المسؤولين المغاربة، على رأسهم رئيس الحكومة "
+        "كريم التازي، ووزير الخارجية ماجد السويدي."
+    )
+    pairs = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert {"سامي الحداد", "كريم التازي"} in pairs
+    assert {"سامي الحداد", "ماجد السويدي"} in pairs
+
+
+def test_also_before_a_new_clause_adds_no_party():
+    text = "والتقى وزير الدفاع سامي الحداد بالرئيس كريم التازي، وكذلك أكد وزير الخارجية ماجد السويدي دعمه."
+    pairs = [{p.name for p in e.participants} for e in engagements(text)]
+    assert {"سامي الحداد", "ماجد السويدي"} not in pairs

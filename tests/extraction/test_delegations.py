@@ -42,3 +42,24 @@ def test_two_heads_of_delegations_name_no_one():
     )
     assert visitors(text).count({"كريم التازي"}) <= 1
     assert {"سامي الحداد"} not in visitors(text)
+
+
+def test_a_body_after_a_visit_verb_is_the_place_visited_not_a_visitor():
+    text = (
+        "وصل وزير الدفاع سامي الحداد إلى مسقط أمس. "
+        "وبعد ذلك زار مركز الأمن البحري، يرافقه رئيس الأركان كريم التازي."
+    )
+    assert all(v & {"سامي الحداد", "كريم التازي"} for v in visitors(text))
+
+
+def test_goods_that_arrived_make_no_visit_of_the_ministry_that_received_them():
+    text = (
+        "أعلنت وزارة الدفاع، أنها تسلمت 4 طائرات فرنسية من طراز “ميراج” وصلت إلى “قاعدة الوطية” "
+        "الجوية، ضمن العقد المبرم بين ليبيا وفرنسا."
+    )
+    assert visitors(text) == []
+
+
+def test_a_body_visits_through_a_delegation_named_after_the_visit_noun():
+    text = "جاء ذلك خلال زيارة وفد من لجنة الأمن والدفاع النيابية الى موسكو والاجتماع مع مسؤولين روس."
+    assert {"لجنة الأمن والدفاع النيابية"} in visitors(text)
