@@ -103,6 +103,13 @@ SPEAKER_NOUNS = _fold(
     """
 )
 AUXILIARY_KANA = _fold("كان وكان كانت وكانت")
+# Title words every spelling of which seats a hamza on ي or و (`قائد`, `رئيس`): the news never drops
+# that hamza, so a word folded alike but written without it is no title (`أحمد قايد صالح`, a name).
+SEATED_HAMZA_TITLES = frozenset(
+    normalize(w)
+    for w in (*_TITLE_DATA["person_title_heads"], *_TITLE_DATA["title_words"])
+    if "ئ" in w or "ؤ" in w
+)
 # Military ranks: after one, a given name may carry the article (`اللواء السعيد ...`).
 RANKS = _fold_titles("ranks")
 # Common nouns that open a verb's object (`بحث فلان سبل التعاون`): never part of a name.

@@ -79,7 +79,7 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
     another person named in full, after a word that is not in that person's name, ends before it —
     a verb's subject and then its object. The rest must stay a name: two words or more, or one that
     is itself the surname of a third person (`الرئيس عون لودريان`); `حافظ الأسد` beside `بشار الأسد`
-    stays whole."""
+    stays whole, and so do the names of a dynasty (`علي جراح الصباح`, `صباح الأحمد الجابر الصباح`)."""
     keys = [name_key(t.n) for t in tokens]
     surnames: dict[str, set[tuple[int, int]]] = {}
     for _, _, nf, ne in persons:
@@ -98,6 +98,8 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
             theirs = keys[a : b - 1]
             if (a, b) == (nf, ne) or not whole(a, b) or set(ours) & set(theirs):
                 continue
+            if tokens[b - 2].article:
+                continue  # `ناصر الأحمد الجابر الصباح`: a chain of families ends on a dynasty kin share
             if not ours or not ("".join(ours).startswith(theirs[0]) or "".join(theirs).startswith(ours[0])):
                 return True
         return False
@@ -107,6 +109,7 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
         if (
             ne - nf >= 2
             and tokens[ne - 2].n not in lx.NAME_CONNECTORS
+            and not tokens[ne - 2].article  # `صباح الأحمد الجابر الصباح` beside `علي جراح الصباح`: a chain
             and tokens[ne - 1].n not in _REGNAL_ORDINALS  # `عبد الله الثاني` beside `آل ثاني`
             and not _quoted(tokens, nf, ne)  # `المشير “خليفة حفتر”`: quoted as one name
             and other_surname(nf, ne, ne - 1)

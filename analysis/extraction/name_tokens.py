@@ -59,7 +59,10 @@ def _valid_name_word(text: str) -> bool:
         )
     ):
         return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
+    seatless = not any(c in text for c in "ئؤ")
     for f in _forms(n):
+        if seatless and f in lx.SEATED_HAMZA_TITLES:
+            continue  # `قايد` of `أحمد قايد صالح`: `قائد` written without its hamza is a name
         if f in lx.TITLE_WORDS or f in lx.ORG_HEADS or f in lx.PERSON_TITLE_HEADS:
             return False
         if f.endswith("ا") and f[:-1] in lx.PERSON_TITLE_HEADS:
@@ -68,6 +71,7 @@ def _valid_name_word(text: str) -> bool:
             return False  # `وقال`, not `كيري`: `ك` never goes on a verb
     if (
         n in lx.TITLE_WORDS
+        and not (seatless and n in lx.SEATED_HAMZA_TITLES)
         or n in lx.DEMONYM_FORMS
         or n in lx.ORG_HEADS
         or _is_geo(n)

@@ -232,6 +232,7 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and not _family_after_father(tokens, k)
         and not _family_name(tok)
         and not (bare >= 3 and _family_chain_ends(tokens, k))  # given, father's, grandfather's names
+        and not _chain_of_named_families(tokens, k)
         and not _unknown_word_at_end(tokens, k)
     ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
@@ -287,7 +288,9 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
     """Whether the word without the article at `k` continues the name begun at `j`."""
     n_tok = len(tokens)
     tok = tokens[k]
-    given_before_bin = units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن")  # `ثاني بن أحمد`
+    given_before_bin = (  # `ثاني بن أحمد`; not `مع بن مبارك`: a preposition and a surname
+        units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن") and not _stop_token(tok)
+    )
     title_word_inside = units > 0 and tok.n in _NAME_OR_TITLE and _valid_name_after(tokens, k + 1)
     if not (_valid_name_token(tok) or title_word_inside or given_before_bin) or bare >= 4:
         return False  # `حسين أمير عبداللهيان`, not `ويليام أمير ويلز` (a title and its place)
@@ -356,6 +359,20 @@ def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
     if n[:1] == "و" and len(n) > 3 and name_words.clitic_and_article(tokens[k].text, tokens[k].text[1:]):
         return True  # `عبدالرحمن المرشد وقادة ...`: `و` joins the next phrase
     return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
+
+
+def _chain_of_named_families(tokens: Sequence[Token], k: int) -> bool:
+    """`أحمد ناصر المحمد الصباح،`: after a given name and the father's, a chain of family names that
+    closes on a name of pyarabic's lists or a proper noun by qalsadi (not `المكلف المفاوضات`)."""
+    e = k
+    while e < len(tokens) and e - k < 3 and _family_word(tokens[e]):
+        e += 1
+    last = tokens[e - 1].text
+    return (
+        e - k >= 2
+        and _name_ends_after(tokens, e)
+        and (is_given_name(last) or is_given_name(_strip_article(last)) or "P" in reading(last))
+    )
 
 
 def _family_chain_ends(tokens: Sequence[Token], k: int) -> bool:

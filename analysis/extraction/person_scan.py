@@ -24,6 +24,7 @@ from analysis.extraction.name_overlaps import Found, settle_names
 from analysis.extraction.name_tokens import _valid_name_token, _valid_name_word
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
+    _PATRONYMIC_CONNECTORS,
     _family_word,
     _name_ends_after,
     _parse_name,
@@ -85,6 +86,8 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _kunya(tokens, i, scan)
         if nxt is None and tok.n[:1] in "بل":
             nxt = _given_name_after_preposition(tokens, i, scan)
+        if nxt is None and i + 1 < len(tokens) and tokens[i + 1].n in _PATRONYMIC_CONNECTORS:
+            nxt = _lineage_name(tokens, i, scan)
         i = nxt if nxt is not None else i + 1
     _coordinated(tokens, scan)
     _conjunction_on_names(tokens, scan)
@@ -319,6 +322,29 @@ def _given_name_after_preposition(tokens: Sequence[Token], i: int, scan: _Scan) 
     scan.persons.append((i, i, i, i + 2))
     scan.preposition_first.add(i)
     return i + 2
+
+
+def _lineage_name(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
+    """`، هيثم بن طارق،`, `مرشحها سيدي ولد التاه،`: a name word, a patronymic connector (`بن`, `ولد`)
+    and the father's name is a person named with no title; not a verb or a particle before a surname
+    that begins with the connector (`وجدد بن مبارك`, `مع بن ناصر`), nor a place or body named after
+    him (`مطار`, `مؤسسة` before it)."""
+    tok = tokens[i]
+    if (
+        tok.kind != "w"
+        or tok.article
+        or not _valid_name_token(tok)
+        or name_words.never_in_name(tok.text)
+        or _clitic_first(tok)
+        or i > 0
+        and any(f in lx.EPONYM_NOUNS or f in lx.ORG_HEADS for f in _forms(tokens[i - 1].n))
+    ):
+        return None
+    end = _parse_name(tokens, i)
+    if end is None or end < i + 3:
+        return None
+    scan.persons.append((i, i, i, end))
+    return end
 
 
 def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:

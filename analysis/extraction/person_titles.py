@@ -238,6 +238,9 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     n = tokens[j].n
     if j > i and n in lx.TITLE_WORD_NEXT.get(tokens[j - 1].n, ()):
         return ("go", j + 1, j + 1)  # `رئيس أركان حرب القوات المسلحة`
+    geo = _geo_at(tokens, j) if j > i else None
+    if geo is not None and geo[0] - j >= 2:
+        return ("go", geo[0], geo[0])  # `سفير سلطنة عمان المعتمد`: a state of two words, whole
     if (
         any(
             f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS or f in lx.ORG_HEADS

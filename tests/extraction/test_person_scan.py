@@ -372,3 +372,43 @@ def test_a_given_name_with_the_article_after_a_contact_verb_or_a_rank_is_a_perso
     assert "السعيد بوزكري" in found
     found = persons("وحضر اللقاء الفريق سالم يوسف، والفريق المختار بله داود، قائد الأركان العامة.")
     assert "المختار بله داود" in found
+
+
+def test_a_chain_of_family_names_is_not_cut_at_a_surname_another_person_shares():
+    found = persons(
+        "وعقد الشيخ ناصر الأحمد الجابر الصباح أمير البلاد جلسة مع الوفد بحضور الشيخ علي سالم الصباح."
+    )
+    assert "ناصر الأحمد الجابر الصباح" in found and "علي سالم الصباح" in found
+
+
+def test_a_given_name_and_the_fathers_then_a_chain_that_closes_on_a_given_name_is_one_name():
+    found = persons("ونقلها وزير الخارجية أحمد خالد المحمد الصباح، خلال استقبال الأمير له.")
+    assert "أحمد خالد المحمد الصباح" in found
+
+
+def test_a_ranks_corps_word_belongs_to_the_title_not_to_the_name():
+    found = persons("حضر المقابلة العميد الركن طيار سالم بن راشد الكندي\nوحضر الفريق أول مهندس ركن عادل حسن.")
+    assert "سالم بن راشد الكندي" in found and "عادل حسن" in found
+    assert not any(name.startswith(("طيار", "مهندس")) for name in found)
+
+
+def test_a_title_word_written_without_its_hamza_seat_is_a_name_word():
+    found = persons("استقبل الفريق أحمد قايد صالح، نائب وزير الدفاع، الضيف أمس.")
+    assert "أحمد قايد صالح" in found
+
+
+def test_a_state_of_two_words_inside_a_title_is_no_name():
+    found = persons("وحضر اللقاء سعادة سالم بن حمد الحارثي سفير سلطنة عمان المعتمد لدى فرنسا.")
+    assert "سالم بن حمد الحارثي" in found and "عمان المعتمد" not in found
+
+
+def test_a_name_with_a_patronymic_connector_is_a_person_without_a_title():
+    found = persons("وبحث الأمين العام للمنظمة مع سلطان عمان، قابوس بن سعيد، تطورات الأوضاع.")
+    assert "قابوس بن سعيد" in found
+    found = persons("وهنأ الرئيس نظيره على فوز مرشحها سيدي ولد الطالب، مؤكدا أهمية ذلك.")
+    assert "سيدي ولد الطالب" in found
+
+
+def test_a_verb_or_a_preposition_before_a_surname_that_begins_with_bin_is_no_name():
+    found = persons("وأفادت الوكالة بأن مباحثات الوزير مع بن مبارك، التي جرت أمس، كانت مثمرة.")
+    assert not any(name.startswith("مع") for name in found)
