@@ -11,6 +11,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_tokens import Token, _closing
 from analysis.extraction.lexical import is_given_name
+from analysis.extraction.name_tokens import _valid_name_token
 from analysis.extraction.person_names import _PATRONYMIC_CONNECTORS, _REGNAL_ORDINALS
 
 # (title first, title end, name first, name end): a person's title (empty when first == end) and name.
@@ -132,4 +133,19 @@ def _given_name_first(tokens: Sequence[Token], found: Found) -> bool:
         end - first >= 2
         and is_given_name(tokens[first].text)
         and name_words.name_evidence(tokens[end - 1].text)
+    )
+
+
+def quoted_name(tokens: Sequence[Token], first: int, close: int) -> bool:
+    """Two to four words between quotation marks right after a title: one name when the first is a
+    name word without the article (not `“الفرص المستقبلية”`, `"زيارة عمل"`), none is a particle or a
+    verb, the last is a name by the lexicons, and they are no common phrase."""
+    words = tokens[first:close]
+    return (
+        2 <= len(words) <= 4
+        and all(t.kind == "w" and not name_words.never_in_name(t.text) for t in words)
+        and not words[0].article
+        and _valid_name_token(words[0])
+        and name_words.name_evidence(words[-1].text)
+        and not name_words.common_phrase([t.text for t in words])
     )

@@ -223,7 +223,7 @@ def foreign_then_feminine_noun(first: str, word: str) -> bool:
         reading(first) in ("", "U")
         and not is_given_name(first)
         and _DIACRITICS_RE.sub("", word).endswith("ة")
-        and name_words.ordinary(word)
+        and (name_words.ordinary(word) or name_words.feminine_noun(word))  # `عبداللهيان نافذة`
         and not is_family_name(word)
     )
 

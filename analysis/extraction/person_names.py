@@ -244,8 +244,18 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and nxt.kind == "w"
         and nxt.article
         and not _known_word(nxt.n)
-        and (_preposition_first(tokens[j]) or bare >= 2 and nxt.n.endswith(("ي", "يه")))
+        and (
+            _preposition_first(tokens[j])
+            or nxt.n.endswith(("ي", "يه"))
+            and (bare >= 2 or _noun_phrase(tokens[j], tok))  # `سلاح الجو الملكي`: no name either
+        )
     )
+
+
+def _noun_phrase(first: Token, second: Token) -> bool:
+    """Two ordinary words of the language, neither a name by the lexicons (`سلاح الجو`): before a nisba
+    adjective with the article, a noun, its genitive and their adjective, not a given and family name."""
+    return all(name_words.ordinary(t.text) and not name_words.name_evidence(t.text) for t in (first, second))
 
 
 def _preposition_first(tok: Token) -> bool:
@@ -325,6 +335,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             tok.n[:1] == "و"
             or _CLITIC_MASDAR_RE.match(tok.n)
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or name_words.feminine_noun(tok.text)  # `عبداللهيان نافذة المفاوضات`, `هادي متعلقة`
             or _preposition_on_noun(tok.text)  # `اليزابيث ريتشارد برفقة`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )

@@ -98,7 +98,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
 def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
     """A title head at `i`: its person (and a second one under a title in the dual, and a title in
     apposition after the name), or a title with no name; where the scan goes on."""
-    if i > 0 and any(f in lx.EPONYM_NOUNS for f in _forms(tokens[i - 1].n)):
+    if i > 0 and _eponym_noun(tokens[i - 1]):
         title_end, _, name_end = _parse_title(tokens, i)  # `مطار الملك خالد`: a place, not a person
         end = max(title_end, name_end or i + 1)
         scan.eponyms.append((i, end))
@@ -133,6 +133,14 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         scan.after_titles[name_first] = post
         return post[1]
     return name_end
+
+
+def _eponym_noun(tok: Token) -> bool:
+    """`مطار`, `مكتبة`: a noun named after a person with his title; not `بمكتبه` (`مكتب` and `ه`, his
+    office), whose pronoun the folding of `ة` to `ه` hides: a noun with a pronoun is no construct."""
+    return any(
+        f in lx.EPONYM_NOUNS and not (f.endswith("ه") and tok.text.endswith("ه")) for f in _forms(tok.n)
+    )
 
 
 # A gap between a title and its name in commas holds no place or time adjunct of a verb (`في مكتبه`,

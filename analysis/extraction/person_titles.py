@@ -24,6 +24,7 @@ from analysis.extraction.actor_tokens import (
     _skip_quotes,
 )
 from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
+from analysis.extraction.name_overlaps import quoted_name
 from analysis.extraction.name_tokens import (
     _known_word,
     _valid_name_token,
@@ -137,6 +138,8 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
             and _parse_name(tokens, close + 1) is not None
         ):
             return ("go", close + 1, close + 1)  # `(سي آي إيه)`, `لشركة "بايكار"`: part of the title
+        if close is not None and j > i and quoted_name(tokens, j + 1, close):
+            return ("name", j + 1, close)  # `وزير الدفاع “محمد وجدي غونول”`: the marks hold one name
         return ("go", j + 1, title_end)
     if tok.text in _TITLE_NAME_SEPARATORS:
         k = _skip_quotes(tokens, j + 1)
@@ -283,7 +286,23 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         return ("go", j + 1, j + 1)  # `قائد عمليات حزام بغداد`: a noun in construct with a place
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
+    if _second_portfolio(tokens, i, j):
+        return ("go", j + 1, j + 1)  # `وزير الشؤون القانونية وحقوق الإنسان أحمد عرمان`
     return _STOP
+
+
+def _second_portfolio(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """`و` on a noun in construct with a definite word, right before a name: a title's second portfolio
+    (`وزير الشؤون القانونية وحقوق الإنسان X`), not the next party of a list, which has no name there."""
+    return (
+        j > i + 1
+        and tokens[j].n[:1] == "و"
+        and _clitic_first(tokens[j])
+        and j + 2 < len(tokens)
+        and tokens[j + 1].kind == "w"
+        and tokens[j + 1].article
+        and _parse_name(tokens, j + 2) is not None
+    )
 
 
 _SO_CALLED = frozenset(normalize(w) for w in "يسمى تسمى يعرف تعرف".split())

@@ -412,3 +412,31 @@ def test_a_name_with_a_patronymic_connector_is_a_person_without_a_title():
 def test_a_verb_or_a_preposition_before_a_surname_that_begins_with_bin_is_no_name():
     found = persons("وأفادت الوكالة بأن مباحثات الوزير مع بن مبارك، التي جرت أمس، كانت مثمرة.")
     assert not any(name.startswith("مع") for name in found)
+
+
+def test_quotation_marks_after_a_title_hold_one_name():
+    found = persons("واجتمع أمس وزير الدفاع الوطني بجمهورية تركيا “سامي وجدي أوزتورك”، مع نظيره.")
+    assert "سامي وجدي أوزتورك" in found
+
+
+def test_a_title_after_his_office_with_a_pronoun_is_a_person_not_an_eponym():
+    found = persons("جاء ذلك خلال لقائه بمكتبه وزير الخارجية الإريتري عثمان صالح أمس.")
+    assert "عثمان صالح" in found
+
+
+def test_a_common_feminine_noun_is_no_third_word_of_a_name():
+    found = persons("وقال الرئيس عبدربه منصور هادي متعلقة بالعلاقات بين البلدين.")
+    assert "عبدربه منصور هادي" in found
+    found = persons("وقد اعتبر أمير عبداللهيان نافذة المفاوضات مفتوحة.")
+    assert not any("نافذة" in name for name in found)
+
+
+def test_a_noun_its_genitive_and_their_adjective_after_a_title_are_no_name():
+    found = persons("ووقع الاتفاقية قائد سلاح الجو الملكي العميد الركن سالم فتحي حمدان، أمس.")
+    assert "سالم فتحي حمدان" in found and "سلاح الجو" not in found
+
+
+def test_a_second_portfolio_joined_by_waw_continues_the_title():
+    found = persons("وقال إن وزير الشؤون القانونية وحقوق الإنسان سامي عرفان يرافق الوزير في زيارته.")
+    assert "سامي عرفان" in found
+    assert "حقوق الإنسان" in found["سامي عرفان"].title
