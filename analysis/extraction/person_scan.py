@@ -43,6 +43,7 @@ from analysis.extraction.person_titles import (
 )
 from analysis.extraction.results import ActorKind
 from analysis.extraction.title_appositions import _apposition, _title_after_name
+from analysis.extraction.untitled_names import lineage_name, names_after_titles
 
 
 @dataclass(slots=True)
@@ -87,8 +88,10 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
         if nxt is None and tok.n[:1] in "بل":
             nxt = _given_name_after_preposition(tokens, i, scan)
         if nxt is None and i + 1 < len(tokens) and tokens[i + 1].n in _PATRONYMIC_CONNECTORS:
-            nxt = _lineage_name(tokens, i, scan)
+            nxt = lineage_name(tokens, i, scan.persons)
         i = nxt if nxt is not None else i + 1
+    scan.title_only = names_after_titles(tokens, scan.persons, scan.title_only)
+    scan.persons.sort(key=lambda p: min(p[0], p[2]))
     _coordinated(tokens, scan)
     _conjunction_on_names(tokens, scan)
     scan.persons = settle_names(tokens, scan.persons)
@@ -213,7 +216,11 @@ def _after_verb(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     if tok.n in _CONTACT_VERBS and i + 1 < len(tokens) and _verbs_preposition(tokens[i + 1]):
         scan.preposition_first.add(i + 1)
     end = _parse_name(tokens, i + 1)
-    if end is None and tok.n in lx.SPEECH_VERBS and _single_speaker_at(tokens, i + 1):
+    if (
+        end is None
+        and (tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA)
+        and _single_speaker_at(tokens, i + 1)
+    ):
         persons.append((i + 1, i + 1, i + 1, i + 2))  # `وقال أوباما:`: a foreign name alone
         return i + 2
     if end is None:
@@ -330,29 +337,6 @@ def _given_name_after_preposition(tokens: Sequence[Token], i: int, scan: _Scan) 
     scan.persons.append((i, i, i, i + 2))
     scan.preposition_first.add(i)
     return i + 2
-
-
-def _lineage_name(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
-    """`، هيثم بن طارق،`, `مرشحها سيدي ولد التاه،`: a name word, a patronymic connector (`بن`, `ولد`)
-    and the father's name is a person named with no title; not a verb or a particle before a surname
-    that begins with the connector (`وجدد بن مبارك`, `مع بن ناصر`), nor a place or body named after
-    him (`مطار`, `مؤسسة` before it)."""
-    tok = tokens[i]
-    if (
-        tok.kind != "w"
-        or tok.article
-        or not _valid_name_token(tok)
-        or name_words.never_in_name(tok.text)
-        or _clitic_first(tok)
-        or i > 0
-        and any(f in lx.EPONYM_NOUNS or f in lx.ORG_HEADS for f in _forms(tokens[i - 1].n))
-    ):
-        return None
-    end = _parse_name(tokens, i)
-    if end is None or end < i + 3:
-        return None
-    scan.persons.append((i, i, i, end))
-    return end
 
 
 def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:

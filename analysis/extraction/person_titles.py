@@ -351,8 +351,14 @@ def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, 
 
 
 def _single_speaker_at(tokens: Sequence[Token], j: int) -> bool:
-    """One foreign word right after a speech verb and before a colon or `أن`/`إن`: its speaker."""
-    if j + 1 >= len(tokens) or not (tokens[j + 1].text == ":" or tokens[j + 1].n in _THAT):
+    """One foreign word right after a speech verb and before a colon or `أن`/`إن` (its speaker), or
+    after `كان` and before `قد` (`وكان باتيلي قد أجرى`: the subject of a pluperfect)."""
+    if j + 1 >= len(tokens) or not (
+        tokens[j + 1].text == ":"
+        or tokens[j + 1].n in _THAT
+        or tokens[j + 1].n == "قد"
+        and tokens[j - 1].n in lx.AUXILIARY_KANA
+    ):
         return False
     tok = tokens[j]
     codes = reading(tok.text)
@@ -449,7 +455,7 @@ _REGION_WORDS = frozenset(
 
 
 # Prepositions after which a name may stand with its title after it (`رسالة من X، رئيس الوزراء`).
-_NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند".split())
+_NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند لسان".split())
 
 
 # Verbs of meeting, visiting and calling (with و/ف): a bare name right after one, followed by
