@@ -172,6 +172,7 @@ def _article_step(
             and tokens[k + 1].kind == "w"
             and not tokens[k + 1].article
             and _valid_name_token(tokens[k + 1])
+            and not _plain_noun(tokens[k + 1].text)  # `للفريق أول الضيف مراسم`: the guest, no name
         ):
             return None
         return k + 1, units + 1, bare + 1, False
@@ -196,6 +197,16 @@ def _article_step(
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
     return k, units, bare, True
+
+
+def _plain_noun(word: str) -> bool:
+    """A word qalsadi reads only as a noun, common in the news (wordfreq) and no name by the lexicons
+    (`مراسم`): no family name after a given name written with the article (not `بله`, `شنقريحة`)."""
+    return (
+        reading(word) == "N"
+        and word_zipf(word) >= name_words.WORD_ZIPF
+        and not name_words.name_evidence(word)
+    )
 
 
 def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:

@@ -439,3 +439,13 @@ def test_a_name_after_ala_lisan_with_a_feminine_title_after_it():
     found = persons("وجاء الرد على لسان سعاد شعبان مستشارة الرئيس للشؤون السياسية حيث قالت إن الرسالة وصلت.")
     assert "سعاد شعبان" in found
     assert found["سعاد شعبان"].title.startswith("مستشارة الرئيس")
+
+
+def test_a_definite_noun_after_a_rank_before_a_plain_noun_is_no_given_name():
+    found = persons("وجرى للفريق أول الضيف مراسم استقبال عسكرية، حيث استعرض حرس الشرف.")
+    assert found == {}
+
+
+def test_majesty_is_a_form_of_address_not_a_name_word():
+    found = persons("وقال الناطق إن الوزير نقل للرئيس الحسن تحيات جلالة الملك ودعوته للزيارة.")
+    assert not any("جلالة" in name for name in found)
