@@ -22,6 +22,7 @@ from analysis.extraction.actor_tokens import (
     _is_stop,
     _is_trigger,
     _skip_quotes,
+    _strip_clitic_offset,
 )
 from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_overlaps import quoted_name
@@ -35,7 +36,14 @@ from analysis.extraction.name_tokens import (
 )
 from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
-from analysis.extraction.title_words import _body_in_construct, _body_word, _other_party_head, _possessed_head
+from analysis.extraction.title_words import (
+    _body_in_construct,
+    _body_word,
+    _other_party_head,
+    _possessed_head,
+    other_hamza,
+    second_portfolio,
+)
 
 
 def _head_at(tokens: Sequence[Token], i: int) -> int:
@@ -48,7 +56,7 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     if _adjective_after_noun(tokens, i):
         return 0  # `المؤتمر الصحفي`: the nisba agrees with the noun before it, no person's title
     for f in _forms(tok.n):
-        if f in lx.PERSON_TITLE_HEADS:
+        if f in lx.PERSON_TITLE_HEADS and not other_hamza(tok.text[_strip_clitic_offset(tok, f) :], f):
             need = lx.HEAD_NEEDS_NEXT.get(f)
             if need is None:
                 optional = lx.HEAD_OPTIONAL_NEXT.get(f)
@@ -286,23 +294,9 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         return ("go", j + 1, j + 1)  # `قائد عمليات حزام بغداد`: a noun in construct with a place
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
-    if _second_portfolio(tokens, i, j):
+    if second_portfolio(tokens, i, j):
         return ("go", j + 1, j + 1)  # `وزير الشؤون القانونية وحقوق الإنسان أحمد عرمان`
     return _STOP
-
-
-def _second_portfolio(tokens: Sequence[Token], i: int, j: int) -> bool:
-    """`و` on a noun in construct with a definite word, right before a name: a title's second portfolio
-    (`وزير الشؤون القانونية وحقوق الإنسان X`), not the next party of a list, which has no name there."""
-    return (
-        j > i + 1
-        and tokens[j].n[:1] == "و"
-        and _clitic_first(tokens[j])
-        and j + 2 < len(tokens)
-        and tokens[j + 1].kind == "w"
-        and tokens[j + 1].article
-        and _parse_name(tokens, j + 2) is not None
-    )
 
 
 _SO_CALLED = frozenset(normalize(w) for w in "يسمى تسمى يعرف تعرف".split())

@@ -181,3 +181,10 @@ def test_a_title_in_the_dual_is_no_name():
 def test_the_post_s_place_inside_a_title_our_country_or_a_city_then_the_name():
     assert title_and_name("سفير المملكة المتحدة لدى بلادنا جون بيرسيفال، لبحث")[1] == "جون بيرسيفال"
     assert title_and_name("نائب سفير لندن في عمّان روبرت ديكسون، وفق")[1] == "روبرت ديكسون"
+
+
+def test_a_word_written_with_another_hamza_than_a_title_head_is_no_title():
+    text = "ودعا البيان إلى دفع التعاون إلى الأمام خدمة لمصالح الشعبين، وأشاد الرئيس بذلك."
+    assert not [a for a in find_actors(text).actors if a.kind == "person"]
+    text = "وقال الإمام محمد الطاهر إن الزيارة مهمة."
+    assert "محمد الطاهر" in [a.name for a in find_actors(text).actors]
