@@ -6,6 +6,7 @@ names from these words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.arabic import normalize
@@ -238,3 +239,34 @@ def verb_shaped(n: str) -> bool:
     if m is None or not (n[:1] in "وف" or n[:1] in "يت" and re.match(r"^[يت]\w{3,}(?:ان|ون)$", n)):
         return False
     return "V" in reading(m.group("singular"))
+
+
+def plain_noun(word: str) -> bool:
+    """A word qalsadi reads only as a noun, common in the news (wordfreq) and no name by the lexicons
+    (`مراسم`): no family name after a given name written with the article (not `بله`, `شنقريحة`)."""
+    return (
+        reading(word) == "N"
+        and word_zipf(word) >= name_words.WORD_ZIPF
+        and not name_words.name_evidence(word)
+    )
+
+
+def noun_phrase(first: Token, second: Token) -> bool:
+    """Two ordinary words of the language, neither a name by the lexicons (`سلاح الجو`): before a nisba
+    adjective with the article, a noun, its genitive and their adjective, not a given and family name."""
+    return all(name_words.ordinary(t.text) and not name_words.name_evidence(t.text) for t in (first, second))
+
+
+def head_alone(tokens: Sequence[Token], k: int, units: int) -> bool:
+    """`واللواء محمد أمين،`: a title head without the article, after a given name, right before a mark:
+    a head takes its genitive or adjective (`أمين عام`, `أمين سر`), so one with none is a name."""
+    tok = tokens[k]
+    return (
+        units >= 1
+        and is_given_name(tokens[k - 1].text)
+        and not tok.article
+        and tok.n in lx.PERSON_TITLE_HEADS
+        and k + 1 < len(tokens)
+        and tokens[k + 1].kind == "p"
+        and tokens[k + 1].text not in "\"'«»“”()"
+    )

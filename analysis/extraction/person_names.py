@@ -24,6 +24,9 @@ from analysis.extraction.name_tokens import (
     _verb_and_pronoun,
     foreign_al_name,
     foreign_then_feminine_noun,
+    head_alone,
+    noun_phrase,
+    plain_noun,
     verb_shaped,
 )
 
@@ -172,7 +175,7 @@ def _article_step(
             and tokens[k + 1].kind == "w"
             and not tokens[k + 1].article
             and _valid_name_token(tokens[k + 1])
-            and not _plain_noun(tokens[k + 1].text)  # `للفريق أول الضيف مراسم`: the guest, no name
+            and not plain_noun(tokens[k + 1].text)  # `للفريق أول الضيف مراسم`: the guest, no name
         ):
             return None
         return k + 1, units + 1, bare + 1, False
@@ -197,16 +200,6 @@ def _article_step(
         units += e - k  # `مشعل الأحمد الجابر الصباح`: a chain of family names
         k = e
     return k, units, bare, True
-
-
-def _plain_noun(word: str) -> bool:
-    """A word qalsadi reads only as a noun, common in the news (wordfreq) and no name by the lexicons
-    (`مراسم`): no family name after a given name written with the article (not `بله`, `شنقريحة`)."""
-    return (
-        reading(word) == "N"
-        and word_zipf(word) >= name_words.WORD_ZIPF
-        and not name_words.name_evidence(word)
-    )
 
 
 def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:
@@ -258,15 +251,9 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and (
             _preposition_first(tokens[j])
             or nxt.n.endswith(("ي", "يه"))
-            and (bare >= 2 or _noun_phrase(tokens[j], tok))  # `سلاح الجو الملكي`: no name either
+            and (bare >= 2 or noun_phrase(tokens[j], tok))  # `سلاح الجو الملكي`: no name either
         )
     )
-
-
-def _noun_phrase(first: Token, second: Token) -> bool:
-    """Two ordinary words of the language, neither a name by the lexicons (`سلاح الجو`): before a nisba
-    adjective with the article, a noun, its genitive and their adjective, not a given and family name."""
-    return all(name_words.ordinary(t.text) and not name_words.name_evidence(t.text) for t in (first, second))
 
 
 def _preposition_first(tok: Token) -> bool:
@@ -313,7 +300,9 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن") and not _stop_token(tok)
     )
     title_word_inside = units > 0 and tok.n in _NAME_OR_TITLE and _valid_name_after(tokens, k + 1)
-    if not (_valid_name_token(tok) or title_word_inside or given_before_bin) or bare >= 4:
+    if not (_valid_name_token(tok) or title_word_inside or given_before_bin or head_alone(tokens, k, units)):
+        return False
+    if bare >= 4:
         return False  # `حسين أمير عبداللهيان`, not `ويليام أمير ويلز` (a title and its place)
     if tok.n in lx.TOUR_NOUNS:
         return False  # `بارو جولته`: a possessed noun, not a family name

@@ -82,3 +82,8 @@ def test_a_given_name_written_with_the_article_opens_a_name_before_a_rare_word()
 
 def test_an_adjective_with_the_article_before_a_common_word_opens_no_name():
     assert name_at("الكريم كتاب الله") is None
+
+
+def test_a_title_head_with_no_genitive_before_a_mark_is_the_last_word_of_a_name():
+    assert name_at("محمد أمين، واللواء") == "محمد أمين"
+    assert name_at("محمد أمين عام الحزب") != "محمد أمين"
