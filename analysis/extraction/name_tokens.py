@@ -270,3 +270,24 @@ def head_alone(tokens: Sequence[Token], k: int, units: int) -> bool:
         and tokens[k + 1].kind == "p"
         and tokens[k + 1].text not in "\"'«»“”()"
     )
+
+
+def foreign_surname_read_as_verb(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """`الفريق مايكل أكس جاريت القائد العام`: after a foreign given name (a proper noun by qalsadi or
+    no analysis, no Arabic given name) and a second name, a word qalsadi reads as a past verb that the
+    news rarely writes (wordfreq), right before a mark or a definite title head: the transliterated
+    surname, not a verb (which would take its object or preposition there, not `القائد العام`)."""
+    first, tok = tokens[j].text, tokens[k]
+    codes = reading(first)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        k >= j + 2
+        and (nxt is None or nxt.kind == "p" or nxt.article and nxt.n in lx.PERSON_TITLE_HEADS)
+        and ("P" in codes or codes in ("", "U"))
+        and not is_given_name(first)
+        and tok.kind == "w"
+        and not tok.article
+        and tok.n[:1] not in "يتنسوفلب"  # no present, future, conjunction or preposition on it
+        and reading(tok.text) == "V"
+        and word_zipf(tok.text) < name_words.WORD_ZIPF
+    )

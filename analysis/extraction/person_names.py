@@ -23,6 +23,7 @@ from analysis.extraction.name_tokens import (
     _valid_name_token,
     _verb_and_pronoun,
     foreign_al_name,
+    foreign_surname_read_as_verb,
     foreign_then_feminine_noun,
     head_alone,
     noun_phrase,
@@ -300,7 +301,13 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن") and not _stop_token(tok)
     )
     title_word_inside = units > 0 and tok.n in _NAME_OR_TITLE and _valid_name_after(tokens, k + 1)
-    if not (_valid_name_token(tok) or title_word_inside or given_before_bin or head_alone(tokens, k, units)):
+    if not (
+        _valid_name_token(tok)
+        or title_word_inside
+        or given_before_bin
+        or head_alone(tokens, k, units)
+        or foreign_surname_read_as_verb(tokens, j, k)
+    ):
         return False
     if bare >= 4:
         return False  # `حسين أمير عبداللهيان`, not `ويليام أمير ويلز` (a title and its place)

@@ -87,3 +87,8 @@ def test_an_adjective_with_the_article_before_a_common_word_opens_no_name():
 def test_a_title_head_with_no_genitive_before_a_mark_is_the_last_word_of_a_name():
     assert name_at("محمد أمين، واللواء") == "محمد أمين"
     assert name_at("محمد أمين عام الحزب") != "محمد أمين"
+
+
+def test_a_rare_past_verb_reading_after_a_foreign_name_before_a_title_is_the_surname():
+    assert name_at("مايكل أكس جاريت القائد العام للقوات") == "مايكل أكس جاريت"
+    assert name_at("جو بايدن دشن المعرض") == "جو بايدن"
