@@ -291,3 +291,16 @@ def foreign_surname_read_as_verb(tokens: Sequence[Token], j: int, k: int) -> boo
         and reading(tok.text) == "V"
         and word_zipf(tok.text) < name_words.WORD_ZIPF
     )
+
+
+def preposition_first(tok: Token) -> bool:
+    """`لتعزيز`, `بتطوير`: `ل`/`ب` on a noun, which opens a prepositional phrase; not a given name that
+    begins with the letter (`بدر`, `بشار`, `لطفي`)."""
+    return tok.n[:1] in "لب" and not is_given_name(tok.text) and "N" in reading(tok.text[1:])
+
+
+def family_name(tok: Token) -> bool:
+    """`طارق عبد الله الفرج`, `ثامر عباس الغضبان`: after a given name and the father's, a definite
+    word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
+    analysis) and no ordinary word of the language (wordfreq) is the family name."""
+    return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)

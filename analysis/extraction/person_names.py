@@ -22,12 +22,14 @@ from analysis.extraction.name_tokens import (
     _stop_token,
     _valid_name_token,
     _verb_and_pronoun,
+    family_name,
     foreign_al_name,
     foreign_surname_read_as_verb,
     foreign_then_feminine_noun,
     head_alone,
     noun_phrase,
     plain_noun,
+    preposition_first,
     verb_shaped,
 )
 
@@ -206,12 +208,23 @@ def _article_step(
 def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:
     """`السعيد X`, `المختار X Y`: a given name written with the article (the North African habit): its
     stem is a given name (pyarabic), the word no title, and the next word a name by the lexicons or a
-    rare word, and no ordinary word of the language (not `الكريم` of `القرآن الكريم`)."""
+    rare word, and no ordinary word of the language (not `الكريم` of `القرآن الكريم`). A rare definite
+    word pyarabic does not know opens one when a family name with the article closes the third word
+    right where the name ends, after a title (`الرئيس التونسي الباجي قايد السبسي،`)."""
     stem = _strip_article(tokens[k].n)
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    # a head or a nationality before it: not `الوفد المفاوض خالد اليماني`, the delegation's adjective
+    after_title = any(f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(tokens[k - 1].n))
+    third = (
+        after_title
+        and k + 2 < len(tokens)
+        and _family_word(tokens[k + 2])
+        and _name_ends_after(tokens, k + 3)
+    )
+    rare = word_zipf(tokens[k].text) < name_words.FAMILY_ZIPF and not name_words.ordinary(tokens[k].text)
     return (
         stem != tokens[k].n
-        and is_given_name(stem)
+        and (is_given_name(stem) or rare and third)
         and stem not in lx.TITLE_WORDS
         and stem not in lx.PERSON_TITLE_HEADS
         and nxt is not None
@@ -235,7 +248,7 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         bare >= 2
         and not tok.n.endswith("ي")
         and not _family_after_father(tokens, k)
-        and not _family_name(tok)
+        and not family_name(tok)
         and not (bare >= 3 and _family_chain_ends(tokens, k))  # given, father's, grandfather's names
         and not _chain_of_named_families(tokens, k)
         and not _unknown_word_at_end(tokens, k)
@@ -250,24 +263,11 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and nxt.article
         and not _known_word(nxt.n)
         and (
-            _preposition_first(tokens[j])
+            preposition_first(tokens[j])
             or nxt.n.endswith(("ي", "يه"))
             and (bare >= 2 or noun_phrase(tokens[j], tok))  # `سلاح الجو الملكي`: no name either
         )
     )
-
-
-def _preposition_first(tok: Token) -> bool:
-    """`لتعزيز`, `بتطوير`: `ل`/`ب` on a noun, which opens a prepositional phrase; not a given name that
-    begins with the letter (`بدر`, `بشار`, `لطفي`)."""
-    return tok.n[:1] in "لب" and not is_given_name(tok.text) and "N" in reading(tok.text[1:])
-
-
-def _family_name(tok: Token) -> bool:
-    """`طارق عبد الله الفرج`, `ثامر عباس الغضبان`: after a given name and the father's, a definite
-    word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
-    analysis) and no ordinary word of the language (wordfreq) is the family name."""
-    return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
 
 
 def _unknown_word_at_end(tokens: Sequence[Token], k: int) -> bool:

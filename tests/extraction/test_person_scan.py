@@ -449,3 +449,10 @@ def test_a_definite_noun_after_a_rank_before_a_plain_noun_is_no_given_name():
 def test_majesty_is_a_form_of_address_not_a_name_word():
     found = persons("وقال الناطق إن الوزير نقل للرئيس الحسن تحيات جلالة الملك ودعوته للزيارة.")
     assert not any("جلالة" in name for name in found)
+
+
+def test_a_rare_definite_given_name_a_name_and_a_definite_family_name_after_a_title():
+    found = persons("سلم الوزير رسالة للرئيس التونسي الباجي قايد السبسي، خلال لقاء بقصر قرطاج.")
+    assert "الباجي قايد السبسي" in found
+    found = persons("وأكد الرئيس التونسي الجديد قيس سعيد، خلال اللقاء أهمية التعاون.")
+    assert not any(name.startswith("الجديد") for name in found)
