@@ -304,3 +304,18 @@ def family_name(tok: Token) -> bool:
     word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
     analysis) and no ordinary word of the language (wordfreq) is the family name."""
     return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
+
+
+def compound_given_name(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """`وزير الخارجية صلاح الدين مزوار.`: a place of two words after a definite word (which takes no
+    genitive, unlike `محافظ صلاح الدين`) and before one name word where the name ends is a compound
+    given name (`صلاح الدين`, `نور الدين`) and its family name."""
+    return (
+        j > 0
+        and tokens[j - 1].article
+        and end + 1 < len(tokens)
+        and _valid_name_token(tokens[end])
+        and name_words.name_evidence(tokens[end].text)
+        and not name_words.ordinary(tokens[end].text)
+        and tokens[end + 1].kind == "p"
+    )

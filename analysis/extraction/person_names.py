@@ -22,6 +22,7 @@ from analysis.extraction.name_tokens import (
     _stop_token,
     _valid_name_token,
     _verb_and_pronoun,
+    compound_given_name,
     family_name,
     foreign_al_name,
     foreign_surname_read_as_verb,
@@ -46,7 +47,7 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     if j > 0 and tokens[j].n in lx.TITLE_WORD_NEXT.get(tokens[j - 1].n, ()):
         return None  # `اللواء الركن بحري X`, `أركان حرب`: the title goes on there, no name starts
     place = _geo_at(tokens, j) if tokens[j].n in _PLACE_OPENERS else None
-    if place is not None and place[0] - j >= 2:
+    if place is not None and place[0] - j >= 2 and not compound_given_name(tokens, j, place[0]):
         return None  # `صلاح الدين`, `عين التينة`: a place of two words
     given = _time_word_given_name(tokens, j)
     if given is not None:

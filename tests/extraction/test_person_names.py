@@ -92,3 +92,8 @@ def test_a_title_head_with_no_genitive_before_a_mark_is_the_last_word_of_a_name(
 def test_a_rare_past_verb_reading_after_a_foreign_name_before_a_title_is_the_surname():
     assert name_at("مايكل أكس جاريت القائد العام للقوات") == "مايكل أكس جاريت"
     assert name_at("جو بايدن دشن المعرض") == "جو بايدن"
+
+
+def test_a_two_word_place_after_a_definite_word_and_before_a_surname_is_a_compound_given_name():
+    assert name_at("وزير الخارجية صلاح الدين مزوار.", 2) == "صلاح الدين مزوار"
+    assert name_at("محافظ صلاح الدين عمار جبر،", 1) != "صلاح الدين عمار جبر"
