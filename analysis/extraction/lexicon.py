@@ -102,7 +102,7 @@ SPEAKER_NOUNS = _fold(
     عمال طلاب عشرات مئات آلاف الآف ملايين معظم غالبية جميع بعض عدد
     """
 )
-AUXILIARY_KANA = _fold("كان وكان كانت وكانت")
+AUXILIARY_KANA = _fold("كان وكان كانت وكانت كانا وكانا كانتا وكانتا")
 # Title words every spelling of which seats a hamza on ي or و (`قائد`, `رئيس`): the news never drops
 # that hamza, so a word folded alike but written without it is no title (`أحمد قايد صالح`, a name).
 SEATED_HAMZA_TITLES = frozenset(
