@@ -73,6 +73,7 @@ def _build_fold_table() -> dict[str, str]:
     for ch in _ZERO_WIDTH:
         table[ch] = ""
     table["\u0670"] = ""  # dagger alef
+    table["\ufdf2"] = "الله"  # the ligature some outlets print (`عبدﷲ الثاني`)
     return table
 
 

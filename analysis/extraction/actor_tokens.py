@@ -12,7 +12,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 
 _TOKEN_RE = re.compile(
-    r"(?P<w>[\u0621-\u063a\u0640-\u065f\u0670-\u06d3A-Za-z]+)"
+    r"(?P<w>[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\ufdf2A-Za-z]+)"  # with the ligature ﷲ
     r"|(?P<d>[0-9\u0660-\u0669\u06f0-\u06f9]+)"
     r"|(?P<p>[^\s\w\u0600-\u06ff]|[\u060c\u061b\u061f\u066a-\u066d\u06d4])"
 )

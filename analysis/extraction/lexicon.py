@@ -102,7 +102,18 @@ SPEAKER_NOUNS = _fold(
     عمال طلاب عشرات مئات آلاف الآف ملايين معظم غالبية جميع بعض عدد
     """
 )
-AUXILIARY_KANA = _fold("كان وكان كانت وكانت")
+AUXILIARY_KANA = _fold("كان وكان كانت وكانت كانا وكانا كانتا وكانتا")
+# Title words every spelling of which seats a hamza on ي or و (`قائد`, `رئيس`): the news never drops
+# that hamza, so a word folded alike but written without it is no title (`أحمد قايد صالح`, a name).
+SEATED_HAMZA_TITLES = frozenset(
+    normalize(w)
+    for w in (*_TITLE_DATA["person_title_heads"], *_TITLE_DATA["title_words"])
+    if "ئ" in w or "ؤ" in w
+)
+# The title heads as titles.json writes them, by their folded form: `الإمام` for `الامام`.
+HEAD_SPELLINGS: dict[str, frozenset[str]] = {}
+for _head in _TITLE_DATA["person_title_heads"]:
+    HEAD_SPELLINGS[normalize(_head)] = HEAD_SPELLINGS.get(normalize(_head), frozenset()) | {_head}
 # Military ranks: after one, a given name may carry the article (`اللواء السعيد ...`).
 RANKS = _fold_titles("ranks")
 # Common nouns that open a verb's object (`بحث فلان سبل التعاون`): never part of a name.

@@ -11,6 +11,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_tokens import Token, _closing
 from analysis.extraction.lexical import is_given_name
+from analysis.extraction.name_tokens import _valid_name_token
 from analysis.extraction.person_names import _PATRONYMIC_CONNECTORS, _REGNAL_ORDINALS
 
 # (title first, title end, name first, name end): a person's title (empty when first == end) and name.
@@ -79,7 +80,7 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
     another person named in full, after a word that is not in that person's name, ends before it —
     a verb's subject and then its object. The rest must stay a name: two words or more, or one that
     is itself the surname of a third person (`الرئيس عون لودريان`); `حافظ الأسد` beside `بشار الأسد`
-    stays whole."""
+    stays whole, and so do the names of a dynasty (`علي جراح الصباح`, `صباح الأحمد الجابر الصباح`)."""
     keys = [name_key(t.n) for t in tokens]
     surnames: dict[str, set[tuple[int, int]]] = {}
     for _, _, nf, ne in persons:
@@ -98,6 +99,8 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
             theirs = keys[a : b - 1]
             if (a, b) == (nf, ne) or not whole(a, b) or set(ours) & set(theirs):
                 continue
+            if tokens[b - 2].article:
+                continue  # `ناصر الأحمد الجابر الصباح`: a chain of families ends on a dynasty kin share
             if not ours or not ("".join(ours).startswith(theirs[0]) or "".join(theirs).startswith(ours[0])):
                 return True
         return False
@@ -107,6 +110,7 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
         if (
             ne - nf >= 2
             and tokens[ne - 2].n not in lx.NAME_CONNECTORS
+            and not tokens[ne - 2].article  # `صباح الأحمد الجابر الصباح` beside `علي جراح الصباح`: a chain
             and tokens[ne - 1].n not in _REGNAL_ORDINALS  # `عبد الله الثاني` beside `آل ثاني`
             and not _quoted(tokens, nf, ne)  # `المشير “خليفة حفتر”`: quoted as one name
             and other_surname(nf, ne, ne - 1)
@@ -129,4 +133,19 @@ def _given_name_first(tokens: Sequence[Token], found: Found) -> bool:
         end - first >= 2
         and is_given_name(tokens[first].text)
         and name_words.name_evidence(tokens[end - 1].text)
+    )
+
+
+def quoted_name(tokens: Sequence[Token], first: int, close: int) -> bool:
+    """Two to four words between quotation marks right after a title: one name when the first is a
+    name word without the article (not `“الفرص المستقبلية”`, `"زيارة عمل"`), none is a particle or a
+    verb, the last is a name by the lexicons, and they are no common phrase."""
+    words = tokens[first:close]
+    return (
+        2 <= len(words) <= 4
+        and all(t.kind == "w" and not name_words.never_in_name(t.text) for t in words)
+        and not words[0].article
+        and _valid_name_token(words[0])
+        and name_words.name_evidence(words[-1].text)
+        and not name_words.common_phrase([t.text for t in words])
     )

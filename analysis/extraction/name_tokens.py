@@ -6,6 +6,7 @@ names from these words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.arabic import normalize
@@ -59,7 +60,10 @@ def _valid_name_word(text: str) -> bool:
         )
     ):
         return False  # `للجيش`, `والدفاع`: a preposition or conjunction and the article (not `فاليري`)
+    seatless = not any(c in text for c in "ئؤ")
     for f in _forms(n):
+        if seatless and f in lx.SEATED_HAMZA_TITLES:
+            continue  # `قايد` of `أحمد قايد صالح`: `قائد` written without its hamza is a name
         if f in lx.TITLE_WORDS or f in lx.ORG_HEADS or f in lx.PERSON_TITLE_HEADS:
             return False
         if f.endswith("ا") and f[:-1] in lx.PERSON_TITLE_HEADS:
@@ -68,6 +72,7 @@ def _valid_name_word(text: str) -> bool:
             return False  # `وقال`, not `كيري`: `ك` never goes on a verb
     if (
         n in lx.TITLE_WORDS
+        and not (seatless and n in lx.SEATED_HAMZA_TITLES)
         or n in lx.DEMONYM_FORMS
         or n in lx.ORG_HEADS
         or _is_geo(n)
@@ -236,7 +241,7 @@ def foreign_then_feminine_noun(first: str, word: str) -> bool:
         reading(first) in ("", "U")
         and not is_given_name(first)
         and _DIACRITICS_RE.sub("", word).endswith("ة")
-        and name_words.ordinary(word)
+        and (name_words.ordinary(word) or name_words.feminine_noun(word))  # `عبداللهيان نافذة`
         and not is_family_name(word)
     )
 
@@ -251,3 +256,83 @@ def verb_shaped(n: str) -> bool:
     if m is None or not (n[:1] in "وف" or n[:1] in "يت" and re.match(r"^[يت]\w{3,}(?:ان|ون)$", n)):
         return False
     return "V" in reading(m.group("singular"))
+
+
+def plain_noun(word: str) -> bool:
+    """A word qalsadi reads only as a noun, common in the news (wordfreq) and no name by the lexicons
+    (`مراسم`): no family name after a given name written with the article (not `بله`, `شنقريحة`)."""
+    return (
+        reading(word) == "N"
+        and word_zipf(word) >= name_words.WORD_ZIPF
+        and not name_words.name_evidence(word)
+    )
+
+
+def noun_phrase(first: Token, second: Token) -> bool:
+    """Two ordinary words of the language, neither a name by the lexicons (`سلاح الجو`): before a nisba
+    adjective with the article, a noun, its genitive and their adjective, not a given and family name."""
+    return all(name_words.ordinary(t.text) and not name_words.name_evidence(t.text) for t in (first, second))
+
+
+def head_alone(tokens: Sequence[Token], k: int, units: int) -> bool:
+    """`واللواء محمد أمين،`: a title head without the article, after a given name, right before a mark:
+    a head takes its genitive or adjective (`أمين عام`, `أمين سر`), so one with none is a name."""
+    tok = tokens[k]
+    return (
+        units >= 1
+        and is_given_name(tokens[k - 1].text)
+        and not tok.article
+        and tok.n in lx.PERSON_TITLE_HEADS
+        and k + 1 < len(tokens)
+        and tokens[k + 1].kind == "p"
+        and tokens[k + 1].text not in "\"'«»“”()"
+    )
+
+
+def foreign_surname_read_as_verb(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """`الفريق مايكل أكس جاريت القائد العام`: after a foreign given name (a proper noun by qalsadi or
+    no analysis, no Arabic given name) and a second name, a word qalsadi reads as a past verb that the
+    news rarely writes (wordfreq), right before a mark or a definite title head: the transliterated
+    surname, not a verb (which would take its object or preposition there, not `القائد العام`)."""
+    first, tok = tokens[j].text, tokens[k]
+    codes = reading(first)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        k >= j + 2
+        and (nxt is None or nxt.kind == "p" or nxt.article and nxt.n in lx.PERSON_TITLE_HEADS)
+        and ("P" in codes or codes in ("", "U"))
+        and not is_given_name(first)
+        and tok.kind == "w"
+        and not tok.article
+        and tok.n[:1] not in "يتنسوفلب"  # no present, future, conjunction or preposition on it
+        and reading(tok.text) == "V"
+        and word_zipf(tok.text) < name_words.WORD_ZIPF
+    )
+
+
+def preposition_first(tok: Token) -> bool:
+    """`لتعزيز`, `بتطوير`: `ل`/`ب` on a noun, which opens a prepositional phrase; not a given name that
+    begins with the letter (`بدر`, `بشار`, `لطفي`)."""
+    return tok.n[:1] in "لب" and not is_given_name(tok.text) and "N" in reading(tok.text[1:])
+
+
+def family_name(tok: Token) -> bool:
+    """`طارق عبد الله الفرج`, `ثامر عباس الغضبان`: after a given name and the father's, a definite
+    word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
+    analysis) and no ordinary word of the language (wordfreq) is the family name."""
+    return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
+
+
+def compound_given_name(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """`وزير الخارجية صلاح الدين مزوار.`: a place of two words after a definite word (which takes no
+    genitive, unlike `محافظ صلاح الدين`) and before one name word where the name ends is a compound
+    given name (`صلاح الدين`, `نور الدين`) and its family name."""
+    return (
+        j > 0
+        and tokens[j - 1].article
+        and end + 1 < len(tokens)
+        and _valid_name_token(tokens[end])
+        and name_words.name_evidence(tokens[end].text)
+        and not name_words.ordinary(tokens[end].text)
+        and tokens[end + 1].kind == "p"
+    )

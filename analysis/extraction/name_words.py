@@ -91,6 +91,18 @@ def no_name_shape(word: str) -> bool:
     return "S" in reading(word) or word.endswith(("ة", "ات", "ه"))
 
 
+def feminine_noun(word: str) -> bool:
+    """`نافذة`, `متعلقة`: a word with `ة` that qalsadi reads only as a noun, seen in the news now and
+    then, and no name by the lexicons: no third word of a man's name (`خليفة` is a name by pyarabic;
+    `زادة`, `قصرة` have other readings)."""
+    return (
+        word.endswith("ة")
+        and reading(word) == "N"
+        and word_zipf(word) >= WORD_ZIPF
+        and not name_evidence(word)
+    )
+
+
 @lru_cache(maxsize=65536)
 def never_in_name(word: str) -> bool:
     """A verb (`سيبحث`, `ويتناول`), a particle or pronoun (`بأنه`), a common noun in the indefinite

@@ -22,8 +22,15 @@ from analysis.extraction.name_tokens import (
     _stop_token,
     _valid_name_token,
     _verb_and_pronoun,
+    compound_given_name,
+    family_name,
     foreign_al_name,
+    foreign_surname_read_as_verb,
     foreign_then_feminine_noun,
+    head_alone,
+    noun_phrase,
+    plain_noun,
+    preposition_first,
     preposition_on_common_word,
     verb_shaped,
 )
@@ -41,7 +48,7 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     if j > 0 and tokens[j].n in lx.TITLE_WORD_NEXT.get(tokens[j - 1].n, ()):
         return None  # `اللواء الركن بحري X`, `أركان حرب`: the title goes on there, no name starts
     place = _geo_at(tokens, j) if tokens[j].n in _PLACE_OPENERS else None
-    if place is not None and place[0] - j >= 2:
+    if place is not None and place[0] - j >= 2 and not compound_given_name(tokens, j, place[0]):
         return None  # `صلاح الدين`, `عين التينة`: a place of two words
     given = _time_word_given_name(tokens, j)
     if given is not None:
@@ -173,6 +180,7 @@ def _article_step(
             and tokens[k + 1].kind == "w"
             and not tokens[k + 1].article
             and _valid_name_token(tokens[k + 1])
+            and not plain_noun(tokens[k + 1].text)  # `للفريق أول الضيف مراسم`: the guest, no name
         ):
             return None
         return k + 1, units + 1, bare + 1, False
@@ -202,12 +210,23 @@ def _article_step(
 def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:
     """`السعيد X`, `المختار X Y`: a given name written with the article (the North African habit): its
     stem is a given name (pyarabic), the word no title, and the next word a name by the lexicons or a
-    rare word, and no ordinary word of the language (not `الكريم` of `القرآن الكريم`)."""
+    rare word, and no ordinary word of the language (not `الكريم` of `القرآن الكريم`). A rare definite
+    word pyarabic does not know opens one when a family name with the article closes the third word
+    right where the name ends, after a title (`الرئيس التونسي الباجي قايد السبسي،`)."""
     stem = _strip_article(tokens[k].n)
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    # a head or a nationality before it: not `الوفد المفاوض خالد اليماني`, the delegation's adjective
+    after_title = any(f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS for f in _forms(tokens[k - 1].n))
+    third = (
+        after_title
+        and k + 2 < len(tokens)
+        and _family_word(tokens[k + 2])
+        and _name_ends_after(tokens, k + 3)
+    )
+    rare = word_zipf(tokens[k].text) < name_words.FAMILY_ZIPF and not name_words.ordinary(tokens[k].text)
     return (
         stem != tokens[k].n
-        and is_given_name(stem)
+        and (is_given_name(stem) or rare and third)
         and stem not in lx.TITLE_WORDS
         and stem not in lx.PERSON_TITLE_HEADS
         and nxt is not None
@@ -231,8 +250,9 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         bare >= 2
         and not tok.n.endswith("ي")
         and not _family_after_father(tokens, k)
-        and not _family_name(tok)
+        and not family_name(tok)
         and not (bare >= 3 and _family_chain_ends(tokens, k))  # given, father's, grandfather's names
+        and not _chain_of_named_families(tokens, k)
         and not _unknown_word_at_end(tokens, k)
     ):
         return False  # after two given names only a nisba (`محمد شياع السوداني`), not `... المعرض`
@@ -244,21 +264,12 @@ def _surname_with_article(tokens: Sequence[Token], j: int, k: int, bare: int) ->
         and nxt.kind == "w"
         and nxt.article
         and not _known_word(nxt.n)
-        and (_preposition_first(tokens[j]) or bare >= 2 and nxt.n.endswith(("ي", "يه")))
+        and (
+            preposition_first(tokens[j])
+            or nxt.n.endswith(("ي", "يه"))
+            and (bare >= 2 or noun_phrase(tokens[j], tok))  # `سلاح الجو الملكي`: no name either
+        )
     )
-
-
-def _preposition_first(tok: Token) -> bool:
-    """`لتعزيز`, `بتطوير`: `ل`/`ب` on a noun, which opens a prepositional phrase; not a given name that
-    begins with the letter (`بدر`, `بشار`, `لطفي`)."""
-    return tok.n[:1] in "لب" and not is_given_name(tok.text) and "N" in reading(tok.text[1:])
-
-
-def _family_name(tok: Token) -> bool:
-    """`طارق عبد الله الفرج`, `ثامر عباس الغضبان`: after a given name and the father's, a definite
-    word that is a name by the lexicons (pyarabic's family names, qalsadi's proper nouns or no
-    analysis) and no ordinary word of the language (wordfreq) is the family name."""
-    return not name_words.ordinary(tok.text) and name_words.name_evidence(tok.text)
 
 
 def _unknown_word_at_end(tokens: Sequence[Token], k: int) -> bool:
@@ -288,9 +299,19 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
     """Whether the word without the article at `k` continues the name begun at `j`."""
     n_tok = len(tokens)
     tok = tokens[k]
-    given_before_bin = units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن")  # `ثاني بن أحمد`
+    given_before_bin = (  # `ثاني بن أحمد`; not `مع بن مبارك`: a preposition and a surname
+        units == 0 and k + 1 < n_tok and tokens[k + 1].n in ("بن", "ابن") and not _stop_token(tok)
+    )
     title_word_inside = units > 0 and tok.n in _NAME_OR_TITLE and _valid_name_after(tokens, k + 1)
-    if not (_valid_name_token(tok) or title_word_inside or given_before_bin) or bare >= 4:
+    if not (
+        _valid_name_token(tok)
+        or title_word_inside
+        or given_before_bin
+        or head_alone(tokens, k, units)
+        or foreign_surname_read_as_verb(tokens, j, k)
+    ):
+        return False
+    if bare >= 4:
         return False  # `حسين أمير عبداللهيان`, not `ويليام أمير ويلز` (a title and its place)
     if tok.n in lx.TOUR_NOUNS:
         return False  # `بارو جولته`: a possessed noun, not a family name
@@ -327,6 +348,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             tok.n[:1] == "و"
             or _CLITIC_MASDAR_RE.match(tok.n)
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or name_words.feminine_noun(tok.text)  # `عبداللهيان نافذة المفاوضات`, `هادي متعلقة`
             or _preposition_on_noun(tok.text)  # `اليزابيث ريتشارد برفقة`
             or not _tail_ends(tokens, k + 1, 3 - bare)
         )
@@ -361,6 +383,20 @@ def _ends_name_here(tokens: Sequence[Token], k: int) -> bool:
     if n[:1] == "و" and len(n) > 3 and name_words.clitic_and_article(tokens[k].text, tokens[k].text[1:]):
         return True  # `عبدالرحمن المرشد وقادة ...`: `و` joins the next phrase
     return _is_stop(n) or _is_trigger(n) or n in lx.SPEECH_VERBS or n in lx.NON_NAME_NOUNS
+
+
+def _chain_of_named_families(tokens: Sequence[Token], k: int) -> bool:
+    """`أحمد ناصر المحمد الصباح،`: after a given name and the father's, a chain of family names that
+    closes on a name of pyarabic's lists or a proper noun by qalsadi (not `المكلف المفاوضات`)."""
+    e = k
+    while e < len(tokens) and e - k < 3 and _family_word(tokens[e]):
+        e += 1
+    last = tokens[e - 1].text
+    return (
+        e - k >= 2
+        and _name_ends_after(tokens, e)
+        and (is_given_name(last) or is_given_name(_strip_article(last)) or "P" in reading(last))
+    )
 
 
 def _family_chain_ends(tokens: Sequence[Token], k: int) -> bool:

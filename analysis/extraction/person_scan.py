@@ -24,6 +24,7 @@ from analysis.extraction.name_overlaps import Found, settle_names
 from analysis.extraction.name_tokens import _valid_name_token, _valid_name_word
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
+    _PATRONYMIC_CONNECTORS,
     _family_word,
     _name_ends_after,
     _parse_name,
@@ -42,6 +43,7 @@ from analysis.extraction.person_titles import (
 )
 from analysis.extraction.results import ActorKind
 from analysis.extraction.title_appositions import _apposition, _title_after_name
+from analysis.extraction.untitled_names import lineage_name, names_after_titles
 
 
 @dataclass(slots=True)
@@ -86,7 +88,11 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _kunya(tokens, i, scan)
         if nxt is None and tok.n[:1] in "بل":
             nxt = _given_name_after_preposition(tokens, i, scan)
+        if nxt is None and i + 1 < len(tokens) and tokens[i + 1].n in _PATRONYMIC_CONNECTORS:
+            nxt = lineage_name(tokens, i, scan.persons)
         i = nxt if nxt is not None else i + 1
+    scan.title_only = names_after_titles(tokens, scan.persons, scan.title_only)
+    scan.persons.sort(key=lambda p: min(p[0], p[2]))
     _coordinated(tokens, scan)
     _conjunction_on_names(tokens, scan)
     scan.persons = settle_names(tokens, scan.persons)
@@ -96,7 +102,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
 def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
     """A title head at `i`: its person (and a second one under a title in the dual, and a title in
     apposition after the name), or a title with no name; where the scan goes on."""
-    if i > 0 and any(f in lx.EPONYM_NOUNS for f in _forms(tokens[i - 1].n)):
+    if i > 0 and _eponym_noun(tokens[i - 1]):
         title_end, _, name_end = _parse_title(tokens, i)  # `مطار الملك خالد`: a place, not a person
         end = max(title_end, name_end or i + 1)
         scan.eponyms.append((i, end))
@@ -131,6 +137,14 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         scan.after_titles[name_first] = post
         return post[1]
     return name_end
+
+
+def _eponym_noun(tok: Token) -> bool:
+    """`مطار`, `مكتبة`: a noun named after a person with his title; not `بمكتبه` (`مكتب` and `ه`, his
+    office), whose pronoun the folding of `ة` to `ه` hides: a noun with a pronoun is no construct."""
+    return any(
+        f in lx.EPONYM_NOUNS and not (f.endswith("ه") and tok.text.endswith("ه")) for f in _forms(tok.n)
+    )
 
 
 # A gap between a title and its name in commas holds no place or time adjunct of a verb (`في مكتبه`,
@@ -203,7 +217,11 @@ def _after_verb(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     if tok.n in _CONTACT_VERBS and i + 1 < len(tokens) and _verbs_preposition(tokens[i + 1]):
         scan.preposition_first.add(i + 1)
     end = _parse_name(tokens, i + 1)
-    if end is None and tok.n in lx.SPEECH_VERBS and _single_speaker_at(tokens, i + 1):
+    if (
+        end is None
+        and (tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA)
+        and _single_speaker_at(tokens, i + 1)
+    ):
         persons.append((i + 1, i + 1, i + 1, i + 2))  # `وقال أوباما:`: a foreign name alone
         return i + 2
     if end is None:

@@ -22,8 +22,10 @@ from analysis.extraction.actor_tokens import (
     _is_stop,
     _is_trigger,
     _skip_quotes,
+    _strip_clitic_offset,
 )
 from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
+from analysis.extraction.name_overlaps import quoted_name
 from analysis.extraction.name_tokens import (
     _known_word,
     _valid_name_token,
@@ -34,7 +36,14 @@ from analysis.extraction.name_tokens import (
 )
 from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
-from analysis.extraction.title_words import _body_in_construct, _body_word, _other_party_head, _possessed_head
+from analysis.extraction.title_words import (
+    _body_in_construct,
+    _body_word,
+    _other_party_head,
+    _possessed_head,
+    other_hamza,
+    second_portfolio,
+)
 
 
 def _head_at(tokens: Sequence[Token], i: int) -> int:
@@ -47,7 +56,7 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     if _adjective_after_noun(tokens, i):
         return 0  # `المؤتمر الصحفي`: the nisba agrees with the noun before it, no person's title
     for f in _forms(tok.n):
-        if f in lx.PERSON_TITLE_HEADS:
+        if f in lx.PERSON_TITLE_HEADS and not other_hamza(tok.text[_strip_clitic_offset(tok, f) :], f):
             need = lx.HEAD_NEEDS_NEXT.get(f)
             if need is None:
                 optional = lx.HEAD_OPTIONAL_NEXT.get(f)
@@ -137,6 +146,8 @@ def _title_mark(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
             and _parse_name(tokens, close + 1) is not None
         ):
             return ("go", close + 1, close + 1)  # `(سي آي إيه)`, `لشركة "بايكار"`: part of the title
+        if close is not None and j > i and quoted_name(tokens, j + 1, close):
+            return ("name", j + 1, close)  # `وزير الدفاع “محمد وجدي غونول”`: the marks hold one name
         return ("go", j + 1, title_end)
     if tok.text in _TITLE_NAME_SEPARATORS:
         k = _skip_quotes(tokens, j + 1)
@@ -251,6 +262,9 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
     n = tokens[j].n
     if j > i and n in lx.TITLE_WORD_NEXT.get(tokens[j - 1].n, ()):
         return ("go", j + 1, j + 1)  # `رئيس أركان حرب القوات المسلحة`
+    geo = _geo_at(tokens, j) if j > i else None
+    if geo is not None and geo[0] - j >= 2:
+        return ("go", geo[0], geo[0])  # `سفير سلطنة عمان المعتمد`: a state of two words, whole
     if (
         any(
             f in lx.TITLE_WORDS or f in lx.PERSON_TITLE_HEADS or f in lx.DEMONYM_FORMS or f in lx.ORG_HEADS
@@ -293,6 +307,8 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
         return ("go", j + 1, j + 1)  # `قائد عمليات حزام بغداد`: a noun in construct with a place
     if n in lx.TITLE_TIME_WORDS and j > i + 1 and j + 1 < n_tok and _parse_name(tokens, j + 1) is not None:
         return ("go", j + 1, j + 1)  # `أمين المجلس الأعلى آنذاك علي شمخاني`
+    if second_portfolio(tokens, i, j):
+        return ("go", j + 1, j + 1)  # `وزير الشؤون القانونية وحقوق الإنسان أحمد عرمان`
     return _STOP
 
 
@@ -342,8 +358,14 @@ def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, 
 
 
 def _single_speaker_at(tokens: Sequence[Token], j: int) -> bool:
-    """One foreign word right after a speech verb and before a colon or `أن`/`إن`: its speaker."""
-    if j + 1 >= len(tokens) or not (tokens[j + 1].text == ":" or tokens[j + 1].n in _THAT):
+    """One foreign word right after a speech verb and before a colon or `أن`/`إن` (its speaker), or
+    after `كان` and before `قد` (`وكان باتيلي قد أجرى`: the subject of a pluperfect)."""
+    if j + 1 >= len(tokens) or not (
+        tokens[j + 1].text == ":"
+        or tokens[j + 1].n in _THAT
+        or tokens[j + 1].n == "قد"
+        and tokens[j - 1].n in lx.AUXILIARY_KANA
+    ):
         return False
     tok = tokens[j]
     codes = reading(tok.text)
@@ -440,7 +462,7 @@ _REGION_WORDS = frozenset(
 
 
 # Prepositions after which a name may stand with its title after it (`رسالة من X، رئيس الوزراء`).
-_NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند".split())
+_NAME_OPENERS = frozenset(normalize(w) for w in "من مع إلى الى عن لدى بين عند لسان".split())
 
 
 # Verbs of meeting, visiting and calling (with و/ف): a bare name right after one, followed by

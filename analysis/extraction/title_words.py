@@ -4,15 +4,31 @@ state (`لفرقة`) or a definite word naming a body (`البرلمان`). `per
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.arabic import strip_article as _strip_article
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_geo import _is_geo
-from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms
+from analysis.extraction.actor_tokens import _ARTICLE, _DIACRITICS_RE, Token, _forms
+from analysis.extraction.name_tokens import _conjunction_on_word
+from analysis.extraction.person_names import _parse_name
 from analysis.extraction.title_holders import COUNTERPARTS
 
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
+_HAMZAS = "أإآ"
+
+
+def other_hamza(written: str, head: str) -> bool:
+    """The word as written (without a clitic) puts another hamza where every spelling of the title
+    head `head` (folded) has one: `إلى الأمام` (forward) is not `الإمام`. A word written without the
+    hamza stays ambiguous, and so the head."""
+    written = _DIACRITICS_RE.sub("", written)
+    spellings = [s for s in lx.HEAD_SPELLINGS.get(head, ()) if len(s) == len(written)]
+    return bool(spellings) and any(
+        ch in _HAMZAS and all(s[p] in _HAMZAS and s[p] != ch for s in spellings)
+        for p, ch in enumerate(written)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -60,4 +76,17 @@ def _body_word(definite: str) -> bool:
         or stem in lx.ORG_HEADS
         or stem in lx.TITLE_WORDS
         or _is_geo(definite)
+    )
+
+
+def second_portfolio(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """`و` on a noun in construct with a definite word, right before a name: a title's second portfolio
+    (`وزير الشؤون القانونية وحقوق الإنسان X`), not the next party of a list, which has no name there."""
+    return (
+        j > i + 1
+        and _conjunction_on_word(tokens[j])
+        and j + 2 < len(tokens)
+        and tokens[j + 1].kind == "w"
+        and tokens[j + 1].article
+        and _parse_name(tokens, j + 2) is not None
     )

@@ -18,6 +18,7 @@ def test_normalize_folds_spelling_variants():
     assert normalize("الحشـد الشَّعبي") == normalize("الحشد الشعبي")
     assert normalize("مدرسة") == normalize("مدرسه")
     assert normalize("ی ک ٢٠٢٤ ۲۰۲۴") == "ي ك 2024 2024"
+    assert normalize("عبدﷲ") == normalize("عبدالله")  # the ligature some outlets print
 
 
 def test_normalize_with_map_points_back_into_the_original():

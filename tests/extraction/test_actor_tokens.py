@@ -26,3 +26,11 @@ def test_a_short_line_one_closed_by_a_mark_or_one_long_open_line_ends_there():
     assert [t.text for t in tokenize(text) if t.line_start] == ["سامر", "وقال"]
     headline = "وزير الخارجية يبحث مع نظيره سبل تعزيز التعاون في مجال الطاقة\nسامر الخطيب يصل."
     assert [t.text for t in tokenize(headline) if t.line_start] == ["سامر"]
+
+
+def test_the_ligature_of_allah_is_part_of_a_word_and_folds_to_its_letters():
+    tokens = tokenize("الملك عبدﷲ الثاني")
+    assert [t.text for t in tokens] == ["الملك", "عبدﷲ", "الثاني"]
+    assert tokens[1].n == "عبدالله"
+    names = [a.name for a in find_actors("وحمل رسالة من جلالة الملك عبدﷲ الثاني الى الرئيس.").actors]
+    assert "عبدﷲ الثاني" in names

@@ -94,4 +94,8 @@ def test_a_noun_and_an_everyday_definite_noun_are_a_phrase_not_a_name():
 
 def test_a_feminine_participle_of_the_language_is_no_given_or_family_name():
     assert feminine_participle("متعلقة") and feminine_participle("نافذة") and feminine_participle("مقاتلة")
-    assert not feminine_participle("فاطمة") and not feminine_participle("جودة") and not feminine_participle("بوريطة")
+    assert (
+        not feminine_participle("فاطمة")
+        and not feminine_participle("جودة")
+        and not feminine_participle("بوريطة")
+    )

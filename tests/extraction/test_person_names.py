@@ -95,3 +95,18 @@ def test_a_preposition_on_a_common_noun_after_a_name_is_no_word_of_it():
 def test_a_feminine_participle_after_a_man_s_name_is_no_word_of_it():
     assert name_at("سالم منصور هادي متعلقة بالملف") == "سالم منصور هادي"
     assert name_at("حسين عبداللهيان نافذة الحوار") == "حسين عبداللهيان"
+
+
+def test_a_title_head_with_no_genitive_before_a_mark_is_the_last_word_of_a_name():
+    assert name_at("محمد أمين، واللواء") == "محمد أمين"
+    assert name_at("محمد أمين عام الحزب") != "محمد أمين"
+
+
+def test_a_rare_past_verb_reading_after_a_foreign_name_before_a_title_is_the_surname():
+    assert name_at("مايكل أكس جاريت القائد العام للقوات") == "مايكل أكس جاريت"
+    assert name_at("جو بايدن دشن المعرض") == "جو بايدن"
+
+
+def test_a_two_word_place_after_a_definite_word_and_before_a_surname_is_a_compound_given_name():
+    assert name_at("وزير الخارجية صلاح الدين مزوار.", 2) == "صلاح الدين مزوار"
+    assert name_at("محافظ صلاح الدين عمار جبر،", 1) != "صلاح الدين عمار جبر"

@@ -193,3 +193,10 @@ def test_words_that_continue_a_title_open_no_name_wherever_they_come_in_it():
         "يحيى الشامي",
     )
     assert title_and_name("المتحدث باسم الوزارة سامي زيد إن")[1] == "سامي زيد"
+
+
+def test_a_word_written_with_another_hamza_than_a_title_head_is_no_title():
+    text = "ودعا البيان إلى دفع التعاون إلى الأمام خدمة لمصالح الشعبين، وأشاد الرئيس بذلك."
+    assert not [a for a in find_actors(text).actors if a.kind == "person"]
+    text = "وقال الإمام محمد الطاهر إن الزيارة مهمة."
+    assert "محمد الطاهر" in [a.name for a in find_actors(text).actors]

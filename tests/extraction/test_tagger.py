@@ -134,3 +134,10 @@ def test_a_word_with_a_preposition_the_text_writes_without_it_is_no_part_of_a_ta
     tokens = tokenize("قتل سليماني في بغداد، وعين قاآني خلفا لسليماني.")
     assert _preposition_inside(tokens, Span("PER", 7, 8), written_words(tokens))
     assert not _preposition_inside(tokens, Span("PER", 6, 7), written_words(tokens))
+
+
+def test_kana_in_the_dual_and_its_verb_are_no_tagged_person():
+    from analysis.extraction.pipeline import extract_document
+
+    text = "وأطلقت مركبتان عسكريتان النار. المركبتان كانتا تقلان سبعة عناصر من الجبهة، أطلقوا قذائف باتجاه المكان."
+    assert not [a for a in extract_document(text).actors if a.kind == "person"]

@@ -125,6 +125,7 @@ def known_persons(
             and _full_name(name)
             and not _latin_lower_case(name)
             and not verb_shaped(tokens[span.first].n)
+            and tokens[span.first].n not in lx.AUXILIARY_KANA  # `كانتا تقلان`: a verb and its verb
             and not _eponym_before(tokens, span.first)
             and _plain_words(tokens, span)
             and not _preposition_inside(tokens, span, written)
