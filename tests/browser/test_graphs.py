@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from analysis import selectors_views
@@ -57,7 +58,10 @@ def patient(page):
 def reveal_lazy(page) -> None:
     """Scroll each lazily loaded part into view, as a reader would, so that htmx loads it."""
     for slot in page.locator("[hx-trigger*='revealed']").element_handles():
-        slot.scroll_into_view_if_needed()
+        try:
+            slot.scroll_into_view_if_needed()
+        except PlaywrightError:  # htmx swapped the slot out meanwhile: that part has loaded
+            assert not slot.evaluate("e => e.isConnected")
 
 
 def drawn_axis(page) -> dict:
