@@ -27,7 +27,7 @@ from analysis.extraction.frame_doc import (
     is_arg,
     trigger_at,
 )
-from analysis.extraction.generic_bodies import is_generic_body
+from analysis.extraction.generic_bodies import PERSONNEL, is_generic_body
 from analysis.extraction.results import ActorKind, EngagementType
 
 _MILITARY_ADJECTIVES = frozenset(normalize(w) for w in "العسكرية العسكري".split())
@@ -314,7 +314,7 @@ def light_verb_subjects(doc: Doc, i: int, rng: range, etype: EngagementType) -> 
             or tok.n == "و"
             or doc.in_date[k]
             or tok.n in _TIME_WORDS
-            or (tok.n in _LIST_OPENERS or dual_title(tok))
+            or (tok.n in _LIST_OPENERS or tok.n in PERSONNEL or dual_title(tok))
             and not found
         ):
             k += 1

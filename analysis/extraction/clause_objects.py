@@ -23,6 +23,7 @@ from analysis.extraction.frame_doc import (
     is_arg,
     trigger_at,
 )
+from analysis.extraction.generic_bodies import is_military_body
 from analysis.extraction.results import ActorKind, EngagementType
 
 
@@ -55,7 +56,10 @@ def collect_after(
             # states in the topic after them (`بحث العلاقات بين البلدين`)
             states_between = marker == BETWEEN and between_at - start <= 4 and not m.embedded
             attended = marker == ATTENDED and not m.embedded  # `قمة يحضرها قادة A، ومصر، والأردن`
-            if is_arg(m, etype) or m.kind == ActorKind.STATE and (states_between or attended):
+            # `بحث العلاقات بين الجيشين السوداني والروسي`: a state's army, like the state, is the
+            # topic's (a government, `التعاون بين الحكومة التركية وحكومة X`, stays a party of talks)
+            topic_body = marker == BETWEEN and between_at == stop and is_military_body(m.actor)
+            if is_arg(m, etype) and not topic_body or m.kind == ActorKind.STATE and (states_between or attended):
                 found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
