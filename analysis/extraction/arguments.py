@@ -56,10 +56,26 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
     if any(tokens[k].n in ATTENDANCE for k in range(max(rng.start, i - 25), i)):
         return True  # `بحضور A وB جرى ... في ختام المباحثات التوقيع`: told with its attendees
     markers = (BETWEEN, WITH) if first else (BETWEEN,)
-    return any(
-        tokens[k].n in markers and doc.inside[k + 1] is not None
-        for k in range(i + 1, min(i + 6, rng.stop - 1))
-    )
+    return marker_soon(doc, i, rng.stop, markers, 5, named=True)
+
+
+def marker_soon(
+    doc: Doc, i: int, stop: int, markers: tuple[str, ...], reach: int, *, named: bool = False
+) -> bool:
+    """One of `markers` (`بين`, `مع`) within `reach` tokens after the noun at `i`, not counting its
+    day and its place (`التوقيع على الاتفاقية اليوم الأربعاء في الرباط بين A وB`); with `named`,
+    a party named right after it."""
+    counted = 0
+    for k in range(i + 1, stop):
+        m = doc.inside[k]
+        if doc.in_date[k] or m is not None and m.kind in (ActorKind.STATE, ActorKind.PLACE):
+            continue
+        if doc.tokens[k].n in markers and (not named or k + 1 < stop and doc.inside[k + 1] is not None):
+            return True
+        counted += 1
+        if counted >= reach:
+            return False
+    return False
 
 
 CARRY_WORDS = frozenset(normalize(w) for w in "حيث ثم وثم كما".split())

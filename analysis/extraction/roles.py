@@ -21,6 +21,7 @@ from analysis.extraction.arguments import (
     is_coordinated,
     last_two_persons,
     light_verb_subjects,
+    marker_soon,
     previous_arg,
     relative_antecedent,
     reported_subject,
@@ -305,7 +306,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
     tokens = doc.tokens
     etype = trig.type
-    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 7, c.next_boundary))):
+    if etype in PAIRWISE and marker_soon(doc, i, c.next_boundary, (BETWEEN,), 6):
         return Roles([], list(after))
     if not trig.verb and trig.form in POSSESSIVE_FORMS:
         return possessor_roles(c, after)
