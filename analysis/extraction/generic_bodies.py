@@ -26,6 +26,7 @@ from analysis.extraction.results import ActorKind, ExtractedActor, ExtractedEnga
 _DATA = json.loads((Path(__file__).parent / "data" / "bodies.json").read_text(encoding="utf-8"))
 HEADS = frozenset(normalize(w) for w in _DATA["heads"])
 MILITARY_HEADS = frozenset(normalize(w) for w in _DATA["military_heads"])
+GOVERNMENT_HEADS = HEADS - MILITARY_HEADS
 BRANCHES = frozenset(normalize(w) for w in _DATA["branches"])
 _MAX_BRANCHES = 2
 # `أفراد الجيش X`, `عناصر من القوات X`: members or units of a body, before it
@@ -87,6 +88,17 @@ def is_generic_body(name: str) -> bool:
 def is_military_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات البحرية التركية`: a generic body that is a state's army or forces."""
     return is_generic_body(name) and normalize(name).split()[0] in MILITARY_HEADS
+
+
+def government_of(mentions: Sequence[Mention], state: str) -> Mention | None:
+    """The first mention of `state`'s government by its nationality (`الحكومة الروسية`), if any:
+    the state acting as a seller or a supplier where the goods only carry its adjective."""
+    for m in mentions:
+        words = normalize(m.actor).split()
+        if not m.embedded and is_generic_body(m.actor) and words[0] in GOVERNMENT_HEADS:
+            if lx.DEMONYM_FORMS.get(words[-1]) == state:
+                return m
+    return None
 
 
 def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:
