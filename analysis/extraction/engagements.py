@@ -108,7 +108,7 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         if hit is None:
             continue
         etype, verb, form, conj = hit
-        if verb and another_sense(doc, i, rng, form):
+        if (verb or form in lx.SELLING) and another_sense(doc, i, rng, form):
             continue  # `وقعت اشتباكات بين A وB`: happened, not signed
         trig = Trigger(i, etype, verb, form, conj=conj)
         prev_words = [tokens[k].n for k in range(max(rng.start, i - 2), i) if tokens[k].kind == "w"]

@@ -52,6 +52,7 @@ from analysis.extraction.party_lists import (
     invited_visitor,
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
+from analysis.extraction.sellers import approver
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -317,6 +318,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if not light and c.word_before() in LIGHT_VERBS:
             light = subject_before(doc, i - 1, rng, etype)
+        if not light and etype == EngagementType.ARMS_TRANSFER:
+            light = approver(doc, i, rng, etype)  # `وافقت X على بيع مقاتلات لـY`: X sells
         return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
     if etype in PAIRWISE or etype == EngagementType.VISIT:
         light = light_verb_subjects(doc, i, rng, etype)
