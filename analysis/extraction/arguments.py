@@ -27,7 +27,7 @@ from analysis.extraction.frame_doc import (
     is_arg,
     trigger_at,
 )
-from analysis.extraction.generic_bodies import is_generic_body
+from analysis.extraction.generic_bodies import PERSONNEL, is_generic_body
 from analysis.extraction.results import ActorKind, EngagementType
 
 _MILITARY_ADJECTIVES = frozenset(normalize(w) for w in "العسكرية العسكري".split())
@@ -56,10 +56,26 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
     if any(tokens[k].n in ATTENDANCE for k in range(max(rng.start, i - 25), i)):
         return True  # `بحضور A وB جرى ... في ختام المباحثات التوقيع`: told with its attendees
     markers = (BETWEEN, WITH) if first else (BETWEEN,)
-    return any(
-        tokens[k].n in markers and doc.inside[k + 1] is not None
-        for k in range(i + 1, min(i + 6, rng.stop - 1))
-    )
+    return marker_soon(doc, i, rng.stop, markers, 5, named=True)
+
+
+def marker_soon(
+    doc: Doc, i: int, stop: int, markers: tuple[str, ...], reach: int, *, named: bool = False
+) -> bool:
+    """One of `markers` (`بين`, `مع`) within `reach` tokens after the noun at `i`, not counting its
+    day and its place (`التوقيع على الاتفاقية اليوم الأربعاء في الرباط بين A وB`); with `named`,
+    a party named right after it."""
+    counted = 0
+    for k in range(i + 1, stop):
+        m = doc.inside[k]
+        if doc.in_date[k] or m is not None and m.kind in (ActorKind.STATE, ActorKind.PLACE):
+            continue
+        if doc.tokens[k].n in markers and (not named or k + 1 < stop and doc.inside[k + 1] is not None):
+            return True
+        counted += 1
+        if counted >= reach:
+            return False
+    return False
 
 
 CARRY_WORDS = frozenset(normalize(w) for w in "حيث ثم وثم كما".split())
@@ -314,7 +330,7 @@ def light_verb_subjects(doc: Doc, i: int, rng: range, etype: EngagementType) -> 
             or tok.n == "و"
             or doc.in_date[k]
             or tok.n in _TIME_WORDS
-            or (tok.n in _LIST_OPENERS or dual_title(tok))
+            or (tok.n in _LIST_OPENERS or tok.n in PERSONNEL or dual_title(tok))
             and not found
         ):
             k += 1

@@ -23,6 +23,7 @@ from analysis.extraction.frame_doc import (
     is_arg,
     trigger_at,
 )
+from analysis.extraction.generic_bodies import is_military_body
 from analysis.extraction.results import ActorKind, EngagementType
 
 
@@ -55,7 +56,15 @@ def collect_after(
             # states in the topic after them (`بحث العلاقات بين البلدين`)
             states_between = marker == BETWEEN and between_at - start <= 4 and not m.embedded
             attended = marker == ATTENDED and not m.embedded  # `قمة يحضرها قادة A، ومصر، والأردن`
-            if is_arg(m, etype) or m.kind == ActorKind.STATE and (states_between or attended):
+            # `بحث العلاقات بين الجيشين السوداني والروسي`: a state's army, like the state, is the
+            # topic's (a government, `التعاون بين الحكومة التركية وحكومة X`, stays a party of talks)
+            topic_body = marker == BETWEEN and between_at == stop and is_military_body(m.actor)
+            if (
+                is_arg(m, etype)
+                and not topic_body
+                or m.kind == ActorKind.STATE
+                and (states_between or attended)
+            ):
                 found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
@@ -73,7 +82,7 @@ def collect_after(
                 k += 1  # the quote that closes it
                 continue
             if tok.text in QUOTE_MARKS:
-                close = _closing_quote(doc, k, stop) if etype in _GOODS_TYPES else None
+                close = _closing_quote(doc, k, stop) if etype in _NAMED_GOODS_TYPES else None
                 if close is None:
                     break  # a quotation: what was said is not who took part
                 k = close + 1  # `مقاتلات من طراز "سوخوي 25"`: a short name in quotes
@@ -212,6 +221,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
     q = adverbial_end(doc, nxt, stop)
     if q is not None:
         return q
+    if etype == EngagementType.AGREEMENT and _signed_document_at(doc, nxt, stop):
+        return nxt  # `وقع X، اليوم، على اتفاق تعاون مع Y`: what was signed, then with whom
     if nxt < stop and tokens[nxt].n in (WITH, BETWEEN, _AND_WITH):
         return nxt  # `، مع السفير ...`: the object after an adverbial; `، ومع B`: one more
     if (q := _among_them(doc, nxt, stop)) is not None:
@@ -263,6 +274,9 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+# a short name in quotes goes on with the clause: the goods, or the deal for them (`اتفاقية لشراء
+# طائرات "إف 16" من Y`)
+_NAMED_GOODS_TYPES = (*_GOODS_TYPES, EngagementType.AGREEMENT)
 _AND_WITH = normalize("ومع")
 # `على رأسهم`, `في مقدمتهم`, `بينهم`, `ومنهم`: words that go on to name members of a group
 _AMONG = tuple(
@@ -395,6 +409,20 @@ def anaphoric_noun(tok: Token) -> bool:
     """`الزيارة`, `زيارته`: a trigger noun that refers back to an engagement already told."""
     hit = trigger_at(tok)
     return hit is not None and not hit[1] and (hit[2].startswith("ال") or hit[2] in POSSESSIVE_FORMS)
+
+
+_ON = normalize("على")
+
+
+def _signed_document_at(doc: Doc, k: int, stop: int) -> bool:
+    """A document signed named at `k`, perhaps after `على` (`على اتفاق`, `مذكرة تفاهم`)."""
+    k += k + 1 < stop and doc.tokens[k].n == _ON
+    if k >= stop or doc.inside[k] is not None or doc.tokens[k].kind != "w":
+        return False
+    return any(
+        f in lx.SIGNED_DOCUMENTS or f.removeprefix("ال") in lx.SIGNED_DOCUMENTS
+        for f in _forms(doc.tokens[k].n)
+    )
 
 
 def adverbial_end(doc: Doc, k: int, stop: int) -> int | None:

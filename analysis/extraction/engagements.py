@@ -108,7 +108,7 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         if hit is None:
             continue
         etype, verb, form, conj = hit
-        if verb and another_sense(doc, i, rng, form):
+        if (verb or form in lx.SELLING) and another_sense(doc, i, rng, form):
             continue  # `وقعت اشتباكات بين A وB`: happened, not signed
         trig = Trigger(i, etype, verb, form, conj=conj)
         prev_words = [tokens[k].n for k in range(max(rng.start, i - 2), i) if tokens[k].kind == "w"]
@@ -160,6 +160,7 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
 
 
 _PLACE_LEADS = frozenset(normalize(w) for w in "إلى الى في".split())
+_ON = normalize("على")
 
 
 def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, bool] | None:
@@ -191,11 +192,13 @@ def _operation_against(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bo
 
 def _this_one(doc: Doc, i: int, rng: range) -> bool:
     """A demonstrative among the three words after a trigger noun points back to an engagement
-    told before; one after `إلى`/`في` points at a place (`زيارته إلى هذا البلد`)."""
+    told before; one after `إلى`/`في` points at a place (`زيارته إلى هذا البلد`), one after the
+    `على` of a signing at the document signed (`التوقيع على هذه الاتفاقية`), not at the signing."""
     words = [doc.tokens[k].n for k in range(i + 1, min(i + 5, rng.stop)) if doc.tokens[k].kind == "w"][:3]
+    signing = (trigger_at(doc.tokens[i]) or (None,))[0] == EngagementType.AGREEMENT
     for j, w in enumerate(words):
         if w in lx.DEMONSTRATIVES:
-            return not (j > 0 and words[j - 1] in _PLACE_LEADS)
+            return not (j > 0 and (words[j - 1] in _PLACE_LEADS or signing and words[j - 1] == _ON))
     return bool(next_words(doc, i, 3, rng) & lx.DEMONSTRATIVES)
 
 

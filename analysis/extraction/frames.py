@@ -41,7 +41,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
     unique_parts,
 )
-from analysis.extraction.generic_bodies import is_generic_body
+from analysis.extraction.generic_bodies import government_of, is_generic_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
@@ -476,8 +476,10 @@ def party_frames(f: Frame) -> list[Candidate]:
         parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
     if transfer and len(parts) < 2:
         # `صفقة الأسلحة الروسية للعراق`, `العسكريين الروس ... تدريب الخبراء السوريين`
+        # the state's government when the document names it (`أرسلتها الحكومة الأميركية`)
         sides = [
-            (pseudo_mention(state, i), Role.PARTICIPANT) for state in nationalities(doc, i, c.next_boundary)
+            (government_of(doc.mentions, state) or pseudo_mention(state, i), Role.PARTICIPANT)
+            for state in nationalities(doc, i, c.next_boundary)
         ]
         parts = unique_parts(parts + sides)
     if c.trig.type == EngagementType.TRAINING and len(parts) == 1:

@@ -25,8 +25,12 @@ from analysis.extraction.results import ActorKind, ExtractedActor, ExtractedEnga
 
 _DATA = json.loads((Path(__file__).parent / "data" / "bodies.json").read_text(encoding="utf-8"))
 HEADS = frozenset(normalize(w) for w in _DATA["heads"])
+MILITARY_HEADS = frozenset(normalize(w) for w in _DATA["military_heads"])
+GOVERNMENT_HEADS = HEADS - MILITARY_HEADS
 BRANCHES = frozenset(normalize(w) for w in _DATA["branches"])
 _MAX_BRANCHES = 2
+# `أفراد الجيش X`, `عناصر من القوات X`: members or units of a body, before it
+PERSONNEL = frozenset(normalize(w) for w in _DATA["personnel"])
 # nationalities after a head: places.json's, and the family-name ones (`السوداني`, `السودانية`)
 HEAD_DEMONYMS = frozenset(lx.DEMONYM_FORMS) | frozenset(
     normalize("ال" + stem + end) for stem in _DATA["head_demonyms"] for end in ("", "ة")
@@ -81,6 +85,22 @@ def is_generic_body(name: str) -> bool:
     )
 
 
+def is_military_body(name: str) -> bool:
+    """`الجيش العراقي`, `القوات البحرية التركية`: a generic body that is a state's army or forces."""
+    return is_generic_body(name) and normalize(name).split()[0] in MILITARY_HEADS
+
+
+def government_of(mentions: Sequence[Mention], state: str) -> Mention | None:
+    """The first mention of `state`'s government by its nationality (`الحكومة الروسية`), if any:
+    the state acting as a seller or a supplier where the goods only carry its adjective."""
+    for m in mentions:
+        words = normalize(m.actor).split()
+        if not m.embedded and is_generic_body(m.actor) and words[0] in GOVERNMENT_HEADS:
+            if lx.DEMONYM_FORMS.get(words[-1]) == state:
+                return m
+    return None
+
+
 def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:
     """Mentions of generic bodies outside persons' names and organisations' names (inside a
     title, `رئيس الحكومة العراقية X`, they are embedded: no party)."""
@@ -113,6 +133,23 @@ def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]
         doc.add_mention(rec, mention)
         for s in range(k, end):
             org_covered[s] = True
+        if not embedded and (second := _elided_body(tokens, end, name)) is not None:
+            rec = doc.table.add(second, ActorKind.ORGANIZATION, name_key(second))
+            adj = tokens[end]
+            doc.add_mention(rec, Mention(rec.key, ActorKind.ORGANIZATION, end, end, adj.start + 1, adj.end))
+            org_covered[end] = True
+
+
+def _elided_body(tokens: Sequence[Token], end: int, name: str) -> str | None:
+    """`الجيش الجزائري والروسي`: a second nationality joined by `و` to a body is the same body of
+    that state (`الجيش الروسي`), its head and branches left unsaid; its name, with those of the
+    first (`name`)."""
+    if end >= len(tokens) or tokens[end].kind != "w" or not tokens[end].n.startswith("وال"):
+        return None
+    adj = tokens[end].n[1:]
+    if adj not in HEAD_DEMONYMS or end + 1 < len(tokens) and _named_on(tokens[end + 1]):
+        return None
+    return " ".join([*name.split()[:-1], tokens[end].text[1:]])
 
 
 def parties_only(

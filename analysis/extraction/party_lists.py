@@ -11,6 +11,7 @@ from analysis.extraction.frame_doc import (
     ATTENDANCE,
     AUXILIARIES,
     MULTILATERAL,
+    QUOTE_MARKS,
     Candidate,
     Doc,
     pseudo_mention,
@@ -201,13 +202,32 @@ def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
     """The states named by nationality adjectives on the nouns around a transfer or training
     word (`العسكريين الروس بدأوا تدريب الخبراء السوريين`): its two sides, nearest first."""
     found: list[tuple[int, str]] = []
-    ahead = range(i + 1, min(i + 9, stop))
-    # the goods' phrase after the word goes on up to a punctuation mark
-    ahead = range(i + 1, next((k for k in ahead if doc.tokens[k].kind == "p"), ahead.stop))
-    for k in [*ahead, *range(i - 1, max(i - 5, -1), -1)]:
+    for k in [*_goods_phrase(doc, i, stop), *range(i - 1, max(i - 5, -1), -1)]:
         if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
             found.append((abs(k - i), state))
     return list(dict.fromkeys(state for _, state in sorted(found)))
+
+
+def _goods_phrase(doc: Doc, i: int, stop: int) -> list[int]:
+    """The eight words after a transfer or training word, up to a punctuation mark, past a short
+    name in quotes (`غواصة من طراز "كيلو 636" الروسية الصنع`): the goods' phrase."""
+    out: list[int] = []
+    k = i + 1
+    while k < stop and len(out) < 8:
+        tok = doc.tokens[k]
+        if tok.text in QUOTE_MARKS:
+            close = next(
+                (q for q in range(k + 1, min(k + 6, stop)) if doc.tokens[q].text in QUOTE_MARKS), None
+            )
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if tok.kind == "p":
+            break
+        out.append(k)
+        k += 1
+    return out
 
 
 _ATTEND_VERBS = frozenset(normalize(w) for w in "حضر وحضر حضره وحضره حضرها وحضرها حضرته وحضرته".split())

@@ -21,6 +21,7 @@ from analysis.extraction.arguments import (
     is_coordinated,
     last_two_persons,
     light_verb_subjects,
+    marker_soon,
     previous_arg,
     relative_antecedent,
     reported_subject,
@@ -51,6 +52,7 @@ from analysis.extraction.party_lists import (
     invited_visitor,
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
+from analysis.extraction.sellers import approver
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -305,7 +307,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     doc, rng, i, trig = c.doc, c.rng, c.i, c.trig
     tokens = doc.tokens
     etype = trig.type
-    if etype in PAIRWISE and any(tokens[k].n == BETWEEN for k in range(i + 1, min(i + 7, c.next_boundary))):
+    if etype in PAIRWISE and marker_soon(doc, i, c.next_boundary, (BETWEEN,), 6):
         return Roles([], list(after))
     if not trig.verb and trig.form in POSSESSIVE_FORMS:
         return possessor_roles(c, after)
@@ -316,6 +318,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if not light and c.word_before() in LIGHT_VERBS:
             light = subject_before(doc, i - 1, rng, etype)
+        if not light and etype == EngagementType.ARMS_TRANSFER:
+            light = approver(doc, i, rng, etype)  # `وافقت X على بيع مقاتلات لـY`: X sells
         return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
     if etype in PAIRWISE or etype == EngagementType.VISIT:
         light = light_verb_subjects(doc, i, rng, etype)

@@ -26,7 +26,7 @@ _ON = frozenset(normalize(w) for w in "على عليها عليه عليهما".
 def another_sense(doc: Doc, i: int, rng: range, form: str) -> bool:
     """The verb at `i` has its other sense here: a signing verb with no shadda, no object pronoun
     and no document signed; a handing-over verb with no goods and no letter handed."""
-    if form in lx.HANDING_OVER:
+    if form in lx.HANDING_OVER or form in lx.SELLING:
         return not _object_after(doc, i, rng, lx.HANDED_GOODS | lx.LETTERS)
     if form in lx.VERBAL_ATTACKS:
         return any(doc.tokens[k].n in lx.SPEECH_MARKERS for k in range(i + 1, rng.stop))

@@ -151,3 +151,29 @@ def test_also_before_a_new_clause_adds_no_party():
     text = "والتقى وزير الدفاع سامي الحداد بالرئيس كريم التازي، وكذلك أكد وزير الخارجية ماجد السويدي دعمه."
     pairs = [{p.name for p in e.participants} for e in engagements(text)]
     assert {"سامي الحداد", "ماجد السويدي"} not in pairs
+
+
+def test_after_a_comma_bounded_day_the_document_signed_goes_on_to_its_other_signatory():
+    text = "وقع وزير الدفاع التونسي سامي الحداد، اليوم، على اتفاق تعاون في مجال الدفاع، مع رئيس الأركان المغربي كريم التازي."
+    assert any(
+        e.type == EngagementType.AGREEMENT
+        and {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+        for e in engagements(text)
+    )
+
+
+def test_a_short_quoted_name_in_a_deal_does_not_end_the_clause_before_the_seller():
+    text = 'وقعت تونس، الخميس الماضي، اتفاقية لشراء 10 طائرات "ميغ 29" من روسيا.'
+    assert any(
+        e.type == EngagementType.AGREEMENT and {p.name for p in e.participants} == {"تونس", "روسيا"}
+        for e in engagements(text)
+    )
+
+
+def test_the_signing_of_this_agreement_between_two_named_ministers_is_their_agreement():
+    text = "تم التوقيع على هذه الاتفاقية اليوم الأربعاء في الرباط بين الوزير المغربي كريم التازي ووزير الدفاع التونسي سامي الحداد."
+    assert any(
+        e.type == EngagementType.AGREEMENT
+        and {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+        for e in engagements(text)
+    )

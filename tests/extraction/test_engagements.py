@@ -1114,3 +1114,19 @@ def test_a_submarine_received_is_an_arms_transfer():
     text = "قال مصدر عسكري إن الصفقة تسير كما خطط لها. وتسلمت تونس غواصة حربية من ألمانيا."
     found = [(e.type, parties(e)) for e in engagements(text)]
     assert (EngagementType.ARMS_TRANSFER, {"تونس", "ألمانيا"}) in found
+
+
+def test_the_supplier_named_only_by_the_goods_adjective_is_past_a_quoted_model_name():
+    text = 'أكد الموقع أن القوات البحرية المغربية تسلمت غواصة حربية من طراز "كيلو 636" الروسية الصنع، في صفقة كبيرة.'
+    transfers = [e for e in engagements(text) if e.type == EngagementType.ARMS_TRANSFER]
+    assert any(parties(e) == {"القوات البحرية المغربية", "روسيا"} for e in transfers)
+
+
+def test_the_supplier_by_adjective_is_its_government_when_the_document_names_it():
+    text = (
+        "أعلنت وزارة الدفاع المغربية وصول شحنة من القنابل الثقيلة الأميركية إلى المغرب. "
+        "وقالت الوزارة إنها تسلمت الشحنة التي أرسلتها الحكومة الأميركية."
+    )
+    transfers = [e for e in engagements(text) if e.type == EngagementType.ARMS_TRANSFER]
+    assert any(parties(e) == {"المغرب", "الحكومة الأميركية"} for e in transfers)
+    assert not any("الولايات المتحدة" in parties(e) for e in transfers)

@@ -79,3 +79,19 @@ def test_a_nationality_that_is_also_a_family_name_counts_only_after_a_head():
     assert is_generic_body("الجيش السوداني")
     text = "وانطلقت مفاوضات بين الجيش السوداني وحركة العدل والمساواة في جنيف أمس."
     assert {"الجيش السوداني", "حركة العدل والمساواة"} in parties(text)
+
+
+def test_a_second_nationality_joined_to_a_body_is_that_state_s_body():
+    text = "وقال المتحدث إن التمرين يهدف إلى تبادل الخبرات بين الجيش المصري والأردني في منطقة العقبة الشهر الجاري."
+    assert "الجيش الأردني" in {a.name for a in find_actors(text).actors}
+    assert {"الجيش المصري", "الجيش الأردني"} in parties(text)
+
+
+def test_members_of_two_armies_before_a_light_verb_s_noun_are_its_parties():
+    text = "أجرى أمس أفراد الجيش المصري والجيش الأردني تمرينا مشتركا حول مكافحة الإرهاب بمنطقة العقبة جنوب الأردن."
+    assert {"الجيش المصري", "الجيش الأردني"} in parties(text)
+
+
+def test_armies_after_the_between_of_a_topic_are_no_parties_of_the_meeting():
+    text = "استقبل رئيس الأركان سامي الخطيب نظيره الأردني. وتطرق اللقاء إلى سبل تطوير العلاقات بين القوات المسلحة العراقية والأردنية."
+    assert all("القوات المسلحة العراقية" not in p for p in parties(text))

@@ -70,3 +70,18 @@ def test_will_hand_over_or_gave_as_a_gift_systems_is_a_transfer_a_gift_of_a_shie
         {"الصين", "باكستان"}
     ]
     assert transfers("وأهدى وزير الخارجية الصيني وانغ يي نظيره الباكستاني درعا تذكاريا.") == []
+
+
+def test_a_state_that_gives_military_vehicles_to_another_transfers_arms():
+    assert {"تونس", "النيجر"} in transfers(
+        "قدمت تونس آليات عسكرية ومعدات أمنية إلى النيجر لدعم برامج حماية الحدود."
+    )
+
+
+def test_giving_thanks_or_a_request_is_no_transfer():
+    assert transfers("قدمت تونس شكرها إلى مالي على دعمها، وقدمت طلبا إلى الجزائر.") == []
+
+
+def test_a_sale_is_a_transfer_only_with_goods_and_not_when_only_made_easier():
+    assert transfers("وافقت الحكومة التونسية على بيع النفط إلى مالي.") == []
+    assert transfers("وقالت تونس إن الاتفاق يتيح تسهيل بيع أسلحة تونسية إلى مالي.") == []
