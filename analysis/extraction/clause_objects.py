@@ -249,6 +249,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
     if (q := _open_adverbial(doc, nxt, stop)) is not None:
         return q  # `استقبل X، في بغداد اليوم Y`: an adverbial the object closes, not a comma
+    if etype == EngagementType.ARMS_TRANSFER and nxt < stop and tokens[nxt].n in lx.LETTERS:
+        return nxt  # `تسلم X، اليوم، رسالة من Y`: the letter handed over after the adverbial
     seg_words = 0
     q = nxt
     while q < stop and tokens[q].text not in COMMAS:

@@ -223,7 +223,9 @@ def _retyped(doc: Doc, i: int, rng: range, etype: EngagementType) -> EngagementT
         for k in ahead
     ):
         return EngagementType.CALL
-    if etype == EngagementType.ARMS_TRANSFER and any(doc.tokens[k].n in lx.LETTERS for k in ahead[:3]):
+    # the day between the verb and the letter is no word of the clause (`تسلم X، اليوم، رسالة`)
+    words = [k for k in ahead if doc.tokens[k].kind == "w" and not doc.in_date[k]]
+    if etype == EngagementType.ARMS_TRANSFER and any(doc.tokens[k].n in lx.LETTERS for k in words[:3]):
         return EngagementType.OTHER
     return etype
 

@@ -87,3 +87,16 @@ def test_a_letter_handed_over_and_addressed_after_a_comma_from_one_president_to_
 def test_a_letter_with_no_addressed_sender_or_addressee_makes_no_engagement():
     text = "وقال وزير الخارجية سامي الحداد إن رسالة موجهة إلى الرأي العام ستنشر قريبا."
     assert not [e for e in engagements(text) if e.type == EngagementType.OTHER]
+
+
+def test_a_letter_received_after_the_day_between_commas_is_still_a_letter():
+    # the day between the handing verb and the letter: not a transfer of arms, not lost
+    text = (
+        "تسلم الرئيس التونسي قيس سعيد، اليوم الأحد، رسالة من الرئيس الجزائري عبد المجيد تبون نقلها "
+        "وزير الخارجية الجزائري أحمد عطاف."
+    )
+    found = engagements(text)
+    assert [{p.name for p in e.participants} for e in found if e.type == EngagementType.OTHER] == [
+        {"قيس سعيد", "عبد المجيد تبون", "أحمد عطاف"}
+    ]
+    assert not [e for e in found if e.type == EngagementType.ARMS_TRANSFER]
