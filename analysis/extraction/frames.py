@@ -14,6 +14,7 @@ from analysis.extraction.arguments import (
     recent_lead,
     stands_alone,
 )
+from analysis.extraction.attack_agents import defender
 from analysis.extraction.clause_objects import ATTENDED, collect_after
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
@@ -467,7 +468,11 @@ def party_frames(f: Frame) -> list[Candidate]:
         or transfer
         and receives_or_gives(doc, o[0])
     ]
-    attacker = demonym_state(doc, i, c.next_boundary) if c.trig.type == EngagementType.ATTACK else None
+    # a nationality near the noun names its attacker unless a relative clause names it (`هجوم شنّته X`)
+    attack = c.trig.type == EngagementType.ATTACK
+    attacker = demonym_state(doc, i, c.next_boundary) if attack and not f.roles.named else None
+    if attack and (held := defender(doc, i, c.rng)) is not None:
+        parties.append(held)  # `تصدّت X لهجوم نفّذته Y`: X, attacked, held it off
     parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
         parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
