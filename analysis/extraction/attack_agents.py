@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
+from analysis.extraction.arguments import as_place
 from analysis.extraction.frame_doc import COMMAS, Doc
+from analysis.extraction.results import ActorKind
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هما", "هم")
 _ADJECTIVE_GAP = 2  # `هجوم جوي شنته`, `غارات جوية مكثفة نفذتها`
@@ -69,3 +71,25 @@ def defender(doc: Doc, i: int, rng: range) -> Mention | None:
         if m is not None and not m.embedded:
             return m
     return None
+
+
+_KILLING = ("قتل", "اغتال")
+
+
+def relative_striker(
+    doc: Doc, i: int, rng: range, objects: list[tuple[Mention, int, int, str]]
+) -> Mention | None:
+    """An attack verb opening a relative clause names who struck the thing described, even with no
+    party struck: `قاعدة الأسد، التي قصفتها إيران` (a pronoun for the antecedent on the verb: the
+    subject follows it), `وإسرائيل التي قصفت ميناء المدينة` (no pronoun: the antecedent struck)."""
+    if i - 1 < rng.start or doc.tokens[i - 1].n not in lx.RELATIVES:
+        return None
+    if not all(o[0].kind == ActorKind.PLACE or as_place(doc, o[0]) for o in objects):
+        return None  # a party struck: the frame's own parties
+    if doc.tokens[i].n.startswith(_KILLING):
+        return None  # `القائد الذي قتل عام 2015`: written without vowels, most often passive
+    if doc.tokens[i].n.endswith(_OBJECT_PRONOUNS):
+        m = doc.inside[i + 1] if i + 1 < rng.stop else None
+        return m if m is not None and m.first == i + 1 and not m.embedded else None
+    m = doc.inside[i - 2] if i - 2 >= rng.start else None
+    return m if m is not None and m.last == i - 2 and not m.embedded else None

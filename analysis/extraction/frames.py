@@ -14,7 +14,7 @@ from analysis.extraction.arguments import (
     recent_lead,
     stands_alone,
 )
-from analysis.extraction.attack_agents import defender
+from analysis.extraction.attack_agents import defender, relative_striker
 from analysis.extraction.clause_objects import ATTENDED, collect_after
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
 from analysis.extraction.event_places import (
@@ -49,6 +49,7 @@ from analysis.extraction.party_lists import (
     nationalities,
     signatories_of,
     state_of_unnamed,
+    struck_state,
 )
 from analysis.extraction.receptions import (
     escorted_guest,
@@ -468,8 +469,10 @@ def party_frames(f: Frame) -> list[Candidate]:
         or transfer
         and receives_or_gives(doc, o[0])
     ]
-    # a nationality near the noun names its attacker unless a relative clause names it (`هجوم شنّته X`)
     attack = c.trig.type == EngagementType.ATTACK
+    if attack and c.trig.verb and not parties and (hit := relative_striker(doc, i, c.rng, f.roles.objects)):
+        return [f.make([(hit, Role.INITIATOR)])]  # `التي قصفتها إيران`: who struck it, alone
+    # a nationality near the noun names its attacker unless a relative clause names it (`هجوم شنّته X`)
     attacker = demonym_state(doc, i, c.next_boundary) if attack and not f.roles.named else None
     if attack and (held := defender(doc, i, c.rng)) is not None:
         parties.append(held)  # `تصدّت X لهجوم نفّذته Y`: X, attacked, held it off
@@ -488,6 +491,8 @@ def party_frames(f: Frame) -> list[Candidate]:
             (o[0] for o in f.roles.objects if o[0].kind == ActorKind.STATE and as_place(doc, o[0])), None
         )
         parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
+    if attack and (struck := struck_state(doc, f.roles.objects, parts, c.in_sentence)):
+        parts.append((struck, Role.PARTICIPANT))  # `نفّذ X غارات على مواقع في سوريا`
     if len(parts) < 2:
         return []
     return [f.make(parts)]

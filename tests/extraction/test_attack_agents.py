@@ -29,3 +29,24 @@ def test_the_party_that_repelled_an_attack_was_attacked_by_its_doer():
 def test_without_a_relative_light_verb_a_party_after_the_noun_is_no_attacker():
     text = "وأدان الوزير الهجوم على مواقع تابعة لحركة حماس."
     assert attacks(text) == []
+
+
+def test_an_attack_verb_in_a_relative_clause_names_who_struck_alone():
+    assert attacks("وزار الوزير قاعدة التاجي الجوية، التي قصفتها تركيا العام الماضي.") == [{"تركيا"}]
+    assert attacks("وبحث الوفد التهدئة بين الفصائل وإثيوبيا التي قصفت مجددا مطار المدينة.") == [{"إثيوبيا"}]
+
+
+def test_who_was_killed_in_a_relative_clause_struck_no_one():
+    text = "والتقى عائلة أحد قادة قوات حرس الحدود الذي قتل عام 2016 في مواجهات."
+    assert attacks(text) == []
+
+
+def test_the_state_where_an_attack_struck_is_its_other_party_not_the_attackers_own():
+    text = "أعلن الجيش التركي، الأحد، أنه نفذ غارات جوية على مواقع في العراق."
+    assert attacks(text) == [{"الجيش التركي", "العراق"}]
+    assert attacks("أعلن الجيش التركي أنه نفذ غارات على مواقع في تركيا.") == []
+
+
+def test_an_occupation_army_is_the_attacker_of_the_strikes_it_announced():
+    text = "أعلن جيش الاحتلال الإسرائيلي، الجمعة، أنه نفذ غارات على مواقع في لبنان."
+    assert attacks(text) == [{"جيش الاحتلال الإسرائيلي", "لبنان"}]

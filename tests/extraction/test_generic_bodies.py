@@ -79,3 +79,8 @@ def test_a_nationality_that_is_also_a_family_name_counts_only_after_a_head():
     assert is_generic_body("الجيش السوداني")
     text = "وانطلقت مفاوضات بين الجيش السوداني وحركة العدل والمساواة في جنيف أمس."
     assert {"الجيش السوداني", "حركة العدل والمساواة"} in parties(text)
+
+
+def test_an_occupation_army_with_its_nationality_is_that_states_body():
+    assert is_generic_body("جيش الاحتلال الإسرائيلي") and is_generic_body("طيران الاحتلال الإسرائيلي")
+    assert not is_generic_body("جيش الاحتلال") and not is_generic_body("قوات الأمن الإسرائيلية")
