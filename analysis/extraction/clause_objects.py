@@ -268,6 +268,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return q
     if closed and etype in _GOODS_TYPES and seg_words <= 8 and not _has_verb(doc, nxt, q):
         return q  # `وتسلم العراق، الشهر الماضي، خمس مقاتلات، من روسيا`: what was handed over
+    if etype == EngagementType.ATTACK and nxt < stop and tokens[nxt].n in _TARGET_PREPOSITIONS:
+        return nxt  # `هجوم شنّته X، مساء الأحد، على مواقع تابعة لـY`: the target after an adverbial
     if etype == EngagementType.ATTACK and any(
         (hit := trigger_at(tokens[x])) is not None and hit[0] == EngagementType.ATTACK for x in range(nxt, q)
     ):
@@ -279,6 +281,7 @@ _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
 # a short name in quotes goes on with the clause: the goods, or the deal for them (`اتفاقية لشراء
 # طائرات "إف 16" من Y`)
 _NAMED_GOODS_TYPES = (*_GOODS_TYPES, EngagementType.AGREEMENT)
+_TARGET_PREPOSITIONS = frozenset(normalize(w) for w in "على ضد".split())
 _AND_WITH = normalize("ومع")
 # `على رأسهم`, `في مقدمتهم`, `بينهم`, `ومنهم`: words that go on to name members of a group
 _AMONG = tuple(

@@ -39,6 +39,7 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.frames import build, manner_of_verb
+from analysis.extraction.launches import launched_attacks
 from analysis.extraction.letters import addressed_letters, carried_letters
 from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
@@ -78,6 +79,7 @@ def find_engagements(
         found = _sentence_candidates(doc, s, candidates)
         found.extend(tour_stops(doc, s, found))
         found.extend(claimed_attacks(doc, s, candidates))
+        found.extend(launched_attacks(doc, s))
         found.extend(carried_letters(doc, s, candidates + found))
         found.extend(addressed_letters(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))

@@ -14,6 +14,7 @@ from analysis.extraction.arguments import (
     recent_lead,
     stands_alone,
 )
+from analysis.extraction.attack_agents import defender, relative_striker
 from analysis.extraction.clause_objects import ATTENDED, collect_after
 from analysis.extraction.delegations import sent_delegation
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
@@ -49,6 +50,7 @@ from analysis.extraction.party_lists import (
     nationalities,
     signatories_of,
     state_of_unnamed,
+    struck_state,
 )
 from analysis.extraction.receptions import (
     escorted_guest,
@@ -472,7 +474,13 @@ def party_frames(f: Frame) -> list[Candidate]:
         or transfer
         and receives_or_gives(doc, o[0])
     ]
-    attacker = demonym_state(doc, i, c.next_boundary) if c.trig.type == EngagementType.ATTACK else None
+    attack = c.trig.type == EngagementType.ATTACK
+    if attack and c.trig.verb and not parties and (hit := relative_striker(doc, i, c.rng, f.roles.objects)):
+        return [f.make([(hit, Role.INITIATOR)])]  # `التي قصفتها إيران`: who struck it, alone
+    # a nationality near the noun names its attacker unless a relative clause names it (`هجوم شنّته X`)
+    attacker = demonym_state(doc, i, c.next_boundary) if attack and not f.roles.named else None
+    if attack and (held := defender(doc, i, c.rng)) is not None:
+        parties.append(held)  # `تصدّت X لهجوم نفّذته Y`: X, attacked, held it off
     parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
         parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
@@ -490,6 +498,8 @@ def party_frames(f: Frame) -> list[Candidate]:
             (o[0] for o in f.roles.objects if o[0].kind == ActorKind.STATE and as_place(doc, o[0])), None
         )
         parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
+    if attack and (struck := struck_state(doc, f.roles.objects, parts, c.in_sentence)):
+        parts.append((struck, Role.PARTICIPANT))  # `نفّذ X غارات على مواقع في سوريا`
     if len(parts) < 2:
         return []
     return [f.make(parts)]

@@ -28,6 +28,8 @@ HEADS = frozenset(normalize(w) for w in _DATA["heads"])
 MILITARY_HEADS = frozenset(normalize(w) for w in _DATA["military_heads"])
 GOVERNMENT_HEADS = HEADS - MILITARY_HEADS
 BRANCHES = frozenset(normalize(w) for w in _DATA["branches"])
+CONSTRUCT_HEADS = frozenset(normalize(w) for w in _DATA["construct_heads"])
+CONSTRUCT_GENITIVES = frozenset(normalize(w) for w in _DATA["construct_genitives"])
 _MAX_BRANCHES = 2
 # `أفراد الجيش X`, `عناصر من القوات X`: members or units of a body, before it
 PERSONNEL = frozenset(normalize(w) for w in _DATA["personnel"])
@@ -43,12 +45,26 @@ def _head(tok: Token) -> str | None:
     return next((f for f in _forms(tok.n) if f in HEADS), None)
 
 
+def _construct_head(tokens: Sequence[Token], i: int) -> bool:
+    """`جيش الاحتلال`, `وطيران الاحتلال`: an indefinite head in construct with a genitive that,
+    with a nationality after it, still names that state's body."""
+    tok = tokens[i]
+    return (
+        tok.kind == "w"
+        and i + 1 < len(tokens)
+        and any(f in CONSTRUCT_HEADS for f in _forms(tok.n))
+        and tokens[i + 1].n in CONSTRUCT_GENITIVES
+    )
+
+
 def body_at(tokens: Sequence[Token], i: int) -> int | None:
     """The end (exclusive) of a generic body starting at token `i`: its head and a definite
-    nationality adjective right after it (`للجيش اللبناني`, `والقوات الأميركية`)."""
-    if _head(tokens[i]) is None or i + 1 >= len(tokens):
+    nationality adjective right after it (`للجيش اللبناني`, `والقوات الأميركية`), or a head in
+    construct (`جيش الاحتلال الإسرائيلي`)."""
+    construct = _construct_head(tokens, i)
+    if (_head(tokens[i]) is None and not construct) or i + 1 >= len(tokens):
         return None
-    k = i + 1
+    k = i + 2 if construct else i + 1
     while k < len(tokens) and k - i <= _MAX_BRANCHES and tokens[k].kind == "w" and tokens[k].n in BRANCHES:
         k += 1  # `القوات البحرية`, `القوات المسلحة الملكية`
     if k >= len(tokens):
@@ -77,6 +93,8 @@ def _named_on(tok: Token) -> bool:
 def is_generic_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات التركية`: a generic body's name (an actor or mention name)."""
     words = normalize(name).split()
+    if len(words) == 3 and words[0] in CONSTRUCT_HEADS and words[1] in CONSTRUCT_GENITIVES:
+        return words[2] in HEAD_DEMONYMS
     return (
         2 <= len(words) <= 2 + _MAX_BRANCHES
         and words[0] in HEADS
@@ -112,7 +130,8 @@ def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]
         if end is None:
             continue
         tok = tokens[k]
-        off = _strip_clitic_offset(tok, _head(tok))
+        head = _head(tok) or next(f for f in _forms(tok.n) if f in CONSTRUCT_HEADS)
+        off = _strip_clitic_offset(tok, head)
         name = doc.text[tok.start + off : tokens[end - 1].end]
         if tok.n.startswith(("لل", "ولل", "فلل")):  # `للجيش` -> `الجيش`, the mention on the whole word
             lam = tok.text.index("ل") + 1

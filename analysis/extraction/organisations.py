@@ -166,12 +166,50 @@ def _news_agency(tokens: Sequence[Token], first: int, end: int) -> bool:
     )
 
 
+_QUOTES = frozenset('"“”«»')
+_QUOTED_WORDS = 3  # words of a name in quotes after its head (`جبهة “البوليساريو”`)
+
+
+def _quoted_org_at(tokens: Sequence[Token], i: int) -> tuple[int, int, int] | None:
+    """`جبهة “البوليساريو”`, `ميليشيات جبهة “X”`, `تنظيم «الدولة الإسلامية»`: head nouns of an
+    organisation, then its name in quotes; (first, last) tokens of the quoted name and the end of
+    the phrase (past the closing quote). The name is the quoted words, as news write it alone."""
+    k = i
+    while (
+        k < len(tokens)
+        and k - i < 2
+        and tokens[k].kind == "w"
+        and any(f in lx.ORG_HEADS for f in _forms(tokens[k].n))
+    ):
+        k += 1
+    if k == i or k >= len(tokens) or tokens[k].text not in _QUOTES:
+        return None
+    q = k + 1
+    while q < len(tokens) and q - k <= _QUOTED_WORDS and tokens[q].kind == "w" and not _is_stop(tokens[q].n):
+        q += 1
+    if q == k + 1 or q >= len(tokens) or tokens[q].text not in _QUOTES:
+        return None
+    if all(any(f in _DESCRIPTORS for f in _forms(tokens[h].n)) for h in range(i, k)):
+        return k + 1, q - 1, q + 1
+    return i, q, q + 1  # `كتائب "حزب الله"`: a head that is part of the name (not Hezbollah itself)
+
+
+# heads that only say what kind of group the quoted name is (`تنظيم «داعش»`, `جبهة “البوليساريو”`)
+_DESCRIPTORS = frozenset(
+    normalize(w) for w in "تنظيم جبهة حركة جماعة ميليشيا مليشيا ميليشيات مليشيات".split()
+)
+
+
 def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
     """Mentions of organisations (embedded when inside a person's title); the tokens they cover."""
     tokens, text, table = doc.tokens, doc.text, doc.table
     org_covered = [False] * len(tokens)
     k_idx = 0
     while k_idx < len(tokens):
+        if (quoted := _quoted_org_at(tokens, k_idx)) is not None:
+            _add_quoted(doc, in_title, org_covered, k_idx, quoted)
+            k_idx = quoted[2]
+            continue
         end = _org_at(tokens, k_idx) or _definite_org_at(tokens, k_idx)
         if end is None:
             k_idx += 1
@@ -202,6 +240,32 @@ def find_organisations(doc: _Doc, in_title: list[bool]) -> list[bool]:
     _find_member_plurals(doc, in_title, org_covered)
     find_generic_bodies(doc, in_title, org_covered)
     return org_covered
+
+
+def _add_quoted(
+    doc: _Doc, in_title: list[bool], org_covered: list[bool], start: int, quoted: tuple[int, int, int]
+) -> None:
+    first, last, end = quoted
+    tokens = doc.tokens
+    off = _strip_clitic_offset(
+        tokens[first], next((f for f in _forms(tokens[first].n) if f in lx.ORG_HEADS), tokens[first].n)
+    )
+    name = doc.text[tokens[first].start + off : tokens[last].end]
+    embedded = any(in_title[start:end])
+    if not embedded or name_key(name) in doc.table.records:
+        rec = _org_record(doc.table, name)
+        mention = Mention(
+            rec.key,
+            ActorKind.ORGANIZATION,
+            first,
+            last,
+            tokens[first].start + off,
+            tokens[last].end,
+            embedded=embedded,
+        )
+        doc.add_mention(rec, mention)
+    for s in range(start, end):
+        org_covered[s] = True
 
 
 def _find_bare_forms(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:

@@ -20,7 +20,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
 )
 from analysis.extraction.generic_bodies import is_generic_body
-from analysis.extraction.results import ActorKind, Role
+from analysis.extraction.results import ActorKind, EngagementType, Role
 
 
 def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
@@ -33,6 +33,34 @@ def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
         and (doc.inside[k] is None or is_generic_body(doc.inside[k].actor))
     ]
     return min(found)[1] if found else None
+
+
+def struck_state(
+    doc: Doc,
+    objects: list[tuple[Mention, int, int, str]],
+    parts: list[tuple[Mention, Role]],
+    told: list[Candidate],
+) -> Mention | None:
+    """`نفّذ X غارات على مواقع في سوريا`: when an attack names its attacker alone (`parts`) and no
+    party it hit, the state where its targets lie (after `في`/`على`) is the one attacked; never the
+    attacker's own state, nor where an attack the sentence told already struck (`قُتل Y بغارة
+    استهدفت شقته في دمشق`)."""
+    if len(parts) != 1 or any(c.type == EngagementType.ATTACK for c in told):
+        return None
+    attacker = parts[0][0]
+    own = (
+        lx.DEMONYM_FORMS.get(normalize(attacker.actor).split()[-1])
+        if is_generic_body(attacker.actor)
+        else None
+    )
+    for m, *_ in objects:
+        if m.kind != ActorKind.STATE or m.first == 0 or doc.tokens[m.first - 1].n not in _STRUCK_LEADS:
+            continue
+        return None if m.actor in (attacker.actor, own) else m
+    return None
+
+
+_STRUCK_LEADS = frozenset(normalize(w) for w in "في على".split())
 
 
 def light_verb_attackers(doc: Doc, i: int, rng: range) -> list[Mention]:

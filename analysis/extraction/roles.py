@@ -28,6 +28,7 @@ from analysis.extraction.arguments import (
     subject_before,
     unnamed_subject_first,
 )
+from analysis.extraction.attack_agents import relative_attacker
 from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
@@ -371,6 +372,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             return Roles([lead], [])  # `وعاد X إلى بغداد بعد زيارة إلى واشنطن`: X made it
         return Roles()
     if etype == EngagementType.ATTACK:
+        if (named := relative_attacker(doc, i, c.next_boundary)) is not None:
+            return Roles([named], [a for a in after if a[0] is not named], named=True)
         attacker = previous_arg(doc, i, rng, etype, bodies=True)
         if attacker is not None and attack_light_verb(doc, attacker, i, rng):
             return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`

@@ -95,3 +95,8 @@ def test_members_of_two_armies_before_a_light_verb_s_noun_are_its_parties():
 def test_armies_after_the_between_of_a_topic_are_no_parties_of_the_meeting():
     text = "استقبل رئيس الأركان سامي الخطيب نظيره الأردني. وتطرق اللقاء إلى سبل تطوير العلاقات بين القوات المسلحة العراقية والأردنية."
     assert all("القوات المسلحة العراقية" not in p for p in parties(text))
+
+
+def test_an_occupation_army_with_its_nationality_is_that_states_body():
+    assert is_generic_body("جيش الاحتلال الإسرائيلي") and is_generic_body("طيران الاحتلال الإسرائيلي")
+    assert not is_generic_body("جيش الاحتلال") and not is_generic_body("قوات الأمن الإسرائيلية")

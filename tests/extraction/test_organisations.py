@@ -51,3 +51,13 @@ def test_that_with_a_pronoun_ends_a_name():
 def test_a_coalition_named_by_its_nisba_is_an_organisation():
     assert "التحالف الدولي" in organisations("وقصفت طائرات التحالف الدولي مواقع للتنظيم شرق المدينة.")
     assert "التحالف العربي" in organisations("وأعلن التحالف العربي اعتراض صاروخ فوق المدينة.")
+
+
+def test_a_quoted_name_after_a_word_for_a_kind_of_group_is_the_group():
+    found = organisations("وأعلن الجيش أنه صد هجوما شنته عناصر جبهة «النصرة» قرب الحدود.")
+    assert "النصرة" in found and not any("جبهة" in name for name in found)
+
+
+def test_a_quoted_name_after_a_head_that_belongs_to_it_keeps_the_head():
+    found = organisations('وقصفت الطائرات مقرا لعصائب "أهل الحق" في المدينة.')
+    assert 'عصائب "أهل الحق"' in found and "أهل الحق" not in found

@@ -1,0 +1,31 @@
+"""Missiles and drones launched, intercepted or destroyed: attacks between the two sides."""
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
+
+
+def attacks(text: str) -> list[set[str]]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return [{p.name for p in e.participants} for e in found if e.type == EngagementType.ATTACK]
+
+
+def test_a_group_saying_it_launched_missiles_toward_a_state_attacked_that_state():
+    text = "قالت حركة الجهاد الموالية لإيران إنها أطلقت 12 صاروخا صوب أهداف أردنية."
+    assert attacks(text) == [{"حركة الجهاد", "الأردن"}]
+
+
+def test_who_intercepted_a_missile_another_launched_was_attacked_by_it():
+    text = "وأعلنت قيادة التحالف أن قوات الدفاع الجوي الكويتي اعترضت صاروخا أطلقته جماعة أنصار الشريعة باتجاه مدينة الجهراء."
+    assert attacks(text) == [{"جماعة أنصار الشريعة", "قوات الدفاع الجوي الكويتي"}]
+
+
+def test_destroying_the_missiles_of_a_group_is_an_attack_on_it():
+    text = "وأعلنت القوات الفرنسية تدمير ثلاث طائرات مسيرة تابعة لحركة الشباب قبل إطلاقها."
+    assert attacks(text) == [{"القوات الفرنسية", "حركة الشباب"}]
+
+
+def test_launching_something_that_is_no_projectile_is_no_attack():
+    text = "وأطلقت وزارة الصحة الأردنية حملة وطنية باتجاه المدارس في مصر."
+    assert attacks(text) == []
