@@ -38,6 +38,32 @@ def inside_adverbial(doc: Doc, i: int, rng: range) -> bool:
     return False
 
 
+def _takes_part(m: Mention, etype: EngagementType, marker: str, between_gap: int, topic: bool) -> bool:
+    """Whether a mention after the trigger is one of its parties. `between_gap`: tokens from the
+    trigger to a `بين` (the talks' own `بين`, near it, or a topic's); `topic`: no own `بين` seen."""
+    # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: states the talks are between, not states in the
+    # topic after them (`بحث العلاقات بين البلدين`)
+    states_between = marker == BETWEEN and between_gap <= 4 and not m.embedded
+    attended = marker == ATTENDED and not m.embedded  # `قمة يحضرها قادة A، ومصر، والأردن`
+    # `بحث العلاقات بين الجيشين السوداني والروسي`: a state's army, like the state, is the topic's
+    # (a government, `التعاون بين الحكومة التركية وحكومة X`, stays a party of talks)
+    topic_body = marker == BETWEEN and topic and is_military_body(m.actor)
+    return (is_arg(m, etype) and not topic_body) or (
+        m.kind == ActorKind.STATE and (states_between or attended)
+    )
+
+
+def _past_quote(doc: Doc, k: int, start: int, stop: int, etype: EngagementType) -> int | None:
+    """Where the clause goes on after the quote mark at `k`, or None when a quotation starts there."""
+    quoted = doc.inside[k + 1] if k + 1 < stop else None
+    if quoted is not None and _quote_after(doc, quoted.last + 1):
+        return k + 1  # `« حيدر العبادي »`: a name in quotes
+    if k > start and doc.inside[k - 1] is not None:
+        return k + 1  # the quote that closes it
+    close = _closing_quote(doc, k, stop) if etype in _NAMED_GOODS_TYPES else None
+    return None if close is None else close + 1  # `مقاتلات من طراز "سوخوي 25"`: a short name
+
+
 def collect_after(
     doc: Doc, start: int, stop: int, etype: EngagementType
 ) -> list[tuple[Mention, int, int, str]]:
@@ -52,19 +78,7 @@ def collect_after(
     while k < stop:
         m = doc.inside[k]
         if m is not None and m.first == k:
-            # `المفاوضات الجارية في جنيف بين إيران وفرنسا`: states the talks are between, not
-            # states in the topic after them (`بحث العلاقات بين البلدين`)
-            states_between = marker == BETWEEN and between_at - start <= 4 and not m.embedded
-            attended = marker == ATTENDED and not m.embedded  # `قمة يحضرها قادة A، ومصر، والأردن`
-            # `بحث العلاقات بين الجيشين السوداني والروسي`: a state's army, like the state, is the
-            # topic's (a government, `التعاون بين الحكومة التركية وحكومة X`, stays a party of talks)
-            topic_body = marker == BETWEEN and between_at == stop and is_military_body(m.actor)
-            if (
-                is_arg(m, etype)
-                and not topic_body
-                or m.kind == ActorKind.STATE
-                and (states_between or attended)
-            ):
+            if _takes_part(m, etype, marker, between_at - start, between_at == stop):
                 found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
             k = m.last + 1
             continue
@@ -74,18 +88,11 @@ def collect_after(
             continue
         tok = tokens[k]
         if tok.kind == "p":
-            quoted = doc.inside[k + 1] if k + 1 < stop else None
-            if tok.text in QUOTE_MARKS and quoted is not None and _quote_after(doc, quoted.last + 1):
-                k += 1  # `« حيدر العبادي »`: a name in quotes
-                continue
-            if tok.text in QUOTE_MARKS and k > start and doc.inside[k - 1] is not None:
-                k += 1  # the quote that closes it
-                continue
             if tok.text in QUOTE_MARKS:
-                close = _closing_quote(doc, k, stop) if etype in _NAMED_GOODS_TYPES else None
-                if close is None:
+                past = _past_quote(doc, k, start, stop, etype)
+                if past is None:
                     break  # a quotation: what was said is not who took part
-                k = close + 1  # `مقاتلات من طراز "سوخوي 25"`: a short name in quotes
+                k = past
                 continue
             if tok.text in COMMAS:
                 nxt = k + 1

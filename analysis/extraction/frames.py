@@ -62,6 +62,7 @@ from analysis.extraction.receptions import (
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 from analysis.extraction.summons import summons_frames
+from analysis.extraction.visit_company import co_visitors, companions, more_stops
 
 PARTY_ACTS = frozenset({EngagementType.ARMS_TRANSFER, EngagementType.TRAINING})
 SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
@@ -255,7 +256,7 @@ def visit_frames(f: Frame) -> list[Candidate]:
         placeless = False  # `نتائج زياراته الأخيرة إلى عدد من الدول`: many trips, none told
     visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
-    visits = [visit, *_more_stops(f, visit), *_companions(f, visit), *_co_visitors(f, visit)]
+    visits = [visit, *more_stops(f, visit), *companions(f, visit), *co_visitors(f, visit)]
     host = next(
         (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
     )
@@ -280,66 +281,6 @@ def _seat_visited(f: Frame) -> Mention | None:
         ),
         None,
     )
-
-
-def _more_stops(f: Frame, visit: Candidate) -> list[Candidate]:
-    """`زيارتين إلى لبنان وسوريا`: one visit to each place joined to the first by `و`."""
-    doc = f.clause.doc
-    first = next(
-        (
-            m
-            for m in doc.geo_between(f.clause.i, f.clause.next_boundary)
-            if doc.text[m.start : m.end] == f.location
-        ),
-        None,
-    )
-    out: list[Candidate] = []
-    while (
-        first is not None
-        and (nxt := doc.geo_at.get(first.last + 1)) is not None
-        and doc.tokens[nxt.first].n[:1] == "و"
-    ):
-        stop = f.make(list(visit.participants))
-        stop.location = doc.text[nxt.start : nxt.end]
-        stop.emit, stop.tour_stop, visit.tour_stop = visit.emit, True, True
-        out.append(stop)
-        first = nxt
-    return out
-
-
-_COMPANION_WORDS = frozenset(
-    normalize(w) for w in "يرافقه يرافقها ويرافقه ويرافقها رافقه رافقها ورافقه ورافقها".split()
-)
-
-
-def _companions(f: Frame, visit: Candidate) -> list[Candidate]:
-    """`تصل X إلى بيروت، يرافقها Y`: whoever goes along makes the same visit."""
-    doc, rng = f.clause.doc, f.clause.rng
-    k = next((q for q in range(f.clause.i + 1, rng.stop) if doc.tokens[q].n in _COMPANION_WORDS), None)
-    if k is None:
-        return []
-    m = next((doc.inside[q] for q in range(k + 1, min(k + 3, rng.stop)) if doc.inside[q] is not None), None)
-    if m is None or m.kind != ActorKind.PERSON or m.actor == visit.participants[0][0].actor:
-        return []
-    along = f.make([(m, Role.VISITOR)])
-    along.emit = visit.emit
-    return [along]
-
-
-def _co_visitors(f: Frame, visit: Candidate) -> list[Candidate]:
-    """`وصل A وB إلى القاهرة`, `وصل كل من A وB`: each person of the verb's subjects makes a visit."""
-    if not f.clause.trig.verb:
-        return []
-    out: list[Candidate] = []
-    seen = {visit.participants[0][0].actor}
-    for m in f.roles.subjects[1:]:
-        if m.kind != ActorKind.PERSON or m.actor in seen or is_generic_body(m.actor):
-            continue
-        seen.add(m.actor)
-        along = f.make([(m, Role.VISITOR)])
-        along.emit, along.tour_stop = visit.emit, visit.tour_stop
-        out.append(along)
-    return out
 
 
 _ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "سيصل", "ستصل", "انتقل")

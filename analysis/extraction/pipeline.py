@@ -114,6 +114,27 @@ def extract_document(
     return extract_with_timings(raw_text, known_actors=known_actors, metadata=metadata)[0]
 
 
+def _cleaned(
+    raw_text: str, metadata: DocumentMetadata | None, notices: list[str]
+) -> tuple[str, DocumentMetadata]:
+    """The body without page chrome, and the metadata: the file's own first, the text's where the
+    file says nothing. A page the cleaner fails on is used as it came (with a notice)."""
+    try:
+        cleaned = clean_document(raw_text)
+        text, from_text = cleaned.text, cleaned.metadata
+    except Exception as error:  # never let one page stop a run
+        notices.append(f"cleaning failed ({type(error).__name__}); using the raw text")
+        text, from_text = raw_text, DocumentMetadata()
+    if metadata is None:
+        return text, from_text
+    return text, DocumentMetadata(
+        title=metadata.title or from_text.title,
+        outlet=metadata.outlet or from_text.outlet,
+        author=metadata.author or from_text.author,
+        published=metadata.published or from_text.published,
+    )
+
+
 def extract_with_timings(
     raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
 ) -> tuple[ExtractionResult, dict[str, float]]:
@@ -127,20 +148,7 @@ def extract_with_timings(
         raw_text = raw_text[:MAX_CHARS]
 
     t0 = time.perf_counter()
-    try:
-        cleaned = clean_document(raw_text)
-        text, from_text = cleaned.text, cleaned.metadata
-    except Exception as error:  # never let one page stop a run
-        notices.append(f"cleaning failed ({type(error).__name__}); using the raw text")
-        text, from_text = raw_text, DocumentMetadata()
-    if metadata is not None:  # the file's own metadata first, the text's where it says nothing
-        from_text = DocumentMetadata(
-            title=metadata.title or from_text.title,
-            outlet=metadata.outlet or from_text.outlet,
-            author=metadata.author or from_text.author,
-            published=metadata.published or from_text.published,
-        )
-    metadata = from_text
+    text, metadata = _cleaned(raw_text, metadata, notices)
     timings["clean"] = time.perf_counter() - t0
     result = ExtractionResult(text=text, metadata=metadata, notices=notices)
     if (ner := _ner_notice()) is not None:
