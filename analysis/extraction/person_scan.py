@@ -19,6 +19,7 @@ from analysis.extraction.actor_tokens import (
     _forms,
     _strip_clitic_offset,
 )
+from analysis.extraction.described_persons import described_person_at, single_speaker_at
 from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.name_overlaps import Found, settle_names
 from analysis.extraction.name_tokens import _valid_name_token, _valid_name_word
@@ -35,11 +36,9 @@ from analysis.extraction.person_titles import (
     _PERSONAL_HONORIFICS,
     _bare_name_ok,
     _clitic_first,
-    _described_person_at,
     _head_at,
     _parse_title,
     _second_of_pair,
-    _single_speaker_at,
 )
 from analysis.extraction.results import ActorKind
 from analysis.extraction.title_appositions import _apposition, _title_after_name
@@ -72,7 +71,7 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
         if (
             nxt is None
             and tok.article
-            and _described_person_at(tokens, i)
+            and described_person_at(tokens, i)
             and not _clitic_first(tokens[i + 2])
             and not name_words.feminine_participle(tokens[i + 2].text)  # a masculine nisba: a man's name
         ):
@@ -220,7 +219,7 @@ def _after_verb(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     if (
         end is None
         and (tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA)
-        and _single_speaker_at(tokens, i + 1)
+        and single_speaker_at(tokens, i + 1)
     ):
         persons.append((i + 1, i + 1, i + 1, i + 2))  # `وقال أوباما:`: a foreign name alone
         return i + 2

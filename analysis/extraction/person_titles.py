@@ -315,25 +315,6 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
 _SO_CALLED = frozenset(normalize(w) for w in "يسمى تسمى يعرف تعرف".split())
 
 
-def _described_person_at(tokens: Sequence[Token], i: int) -> bool:
-    """`المغني الكردي`, `الفنان العراقي`: a definite noun of no title list and a masculine nisba
-    adjective of a people (a nationality, or a proper-noun reading: `الكردي`), which describe the
-    person named right after them."""
-    if i + 2 >= len(tokens) or tokens[i + 1].kind != "w" or not tokens[i + 1].article:
-        return False
-    noun, adjective = tokens[i].n, tokens[i + 1].n
-    return (
-        adjective.endswith("ي")  # masculine singular, as a person's description is (not `القوات الروسية`)
-        and len(adjective) > 4
-        and not _known_word(noun)
-        and not _reads_as(noun, "org")
-        and not _reads_as(noun, "definite_org")
-        and noun not in lx.INSTITUTION_WORDS
-        and not _is_geo(adjective)
-        and (adjective in lx.DEMONYM_FORMS or "P" in reading(tokens[i + 1].text))  # a people, not `الماضي`
-    )
-
-
 def _clitic_first(tok: Token) -> bool:
     """`وتراجع`, `لإيجاد`: a conjunction or preposition on a more common word, no given name."""
     rest = tok.text[1:]
@@ -355,29 +336,6 @@ def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, 
     start = _skip_quotes(tokens, k + 1)
     second = _parse_name(tokens, start) if start < len(tokens) else None
     return (start, second) if second is not None else None
-
-
-def _single_speaker_at(tokens: Sequence[Token], j: int) -> bool:
-    """One foreign word right after a speech verb and before a colon or `أن`/`إن` (its speaker), or
-    after `كان` and before `قد` (`وكان باتيلي قد أجرى`: the subject of a pluperfect)."""
-    if j + 1 >= len(tokens) or not (
-        tokens[j + 1].text == ":"
-        or tokens[j + 1].n in _THAT
-        or tokens[j + 1].n == "قد"
-        and tokens[j - 1].n in lx.AUXILIARY_KANA
-    ):
-        return False
-    tok = tokens[j]
-    codes = reading(tok.text)
-    return (
-        _valid_name_token(tok)
-        and (codes in ("", "U") or "P" in codes)
-        and not name_words.ordinary(tok.text)
-        and not any(f in lx.SPEAKER_NOUNS for f in _forms(tok.n))
-    )
-
-
-_THAT = frozenset(normalize(w) for w in "أن إن بأن".split())
 
 
 def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
