@@ -111,6 +111,13 @@ def test_a_title_and_name_after_an_eponym_noun_name_a_place_not_a_person():
     assert set(found) == {"سامر الحلبي"}
 
 
+def test_a_lineage_name_after_a_military_unit_or_barracks_names_the_unit_not_a_person():
+    found = persons(
+        "وتدربت القوات في كتيبة عمرو بن العاص، وافتتح وزير الدفاع سامر الحلبي ثكنة سعد بن عبادة قرب الحدود."
+    )
+    assert set(found) == {"سامر الحلبي"}
+
+
 def test_a_form_of_address_inside_a_title_is_no_name():
     found = persons("وعاد وزير الخارجية صاحب السمو الأمير فيصل بن ناصر إلى العاصمة أمس.")
     assert set(found) == {"فيصل بن ناصر"}
