@@ -336,3 +336,40 @@ def compound_given_name(tokens: Sequence[Token], j: int, end: int) -> bool:
         and not name_words.ordinary(tokens[end].text)
         and tokens[end + 1].kind == "p"
     )
+
+
+# Words of the time of day that are also given names (`صباح الأحمد الجابر الصباح`).
+_TIME_GIVEN_NAMES = frozenset(normalize(w) for w in "صباح".split())
+
+
+def time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
+    """End of a name opened by a time-of-day word that is also a given name: the time word takes a
+    day or a date after it (`صباح الأحد`, `صباح اليوم`), a given name a chain of at least two family
+    names (`صباح الأحمد الجابر`), or the father's given name (pyarabic) and family names
+    (`صباح جابر الأحمد`)."""
+    if j + 1 >= len(tokens) or tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w":
+        return None
+    father = tokens[j + 1]
+    end = j + 2 if _father_after_time_word(father) else j + 1
+    while (
+        end < min(len(tokens), j + 5)
+        and tokens[end].article
+        and not tokens[end].line_start
+        and not _known_word(tokens[end].n)
+        and _valid_name_token(tokens[end])
+    ):
+        end += 1
+    return end if end - j >= 3 else None
+
+
+def _father_after_time_word(tok: Token) -> bool:
+    """`جابر` of `صباح جابر الأحمد`: a given name by pyarabic, bare, on the same line (no day or date
+    word, which the lexicon knows: `صباح يوم`, `صباح الأحد`)."""
+    return (
+        tok.kind == "w"
+        and not tok.article
+        and not tok.line_start
+        and is_given_name(tok.text)
+        and not _known_word(tok.n)
+        and _valid_name_token(tok)
+    )

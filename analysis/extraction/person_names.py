@@ -32,6 +32,7 @@ from analysis.extraction.name_tokens import (
     plain_noun,
     preposition_first,
     preposition_on_common_word,
+    time_word_given_name,
     verb_shaped,
 )
 
@@ -50,7 +51,7 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
     place = _geo_at(tokens, j) if tokens[j].n in _PLACE_OPENERS else None
     if place is not None and place[0] - j >= 2 and not compound_given_name(tokens, j, place[0]):
         return None  # `صلاح الدين`, `عين التينة`: a place of two words
-    given = _time_word_given_name(tokens, j)
+    given = time_word_given_name(tokens, j)
     if given is not None:
         return given
     units = 0
@@ -92,28 +93,6 @@ def _parse_name(tokens: Sequence[Token], j: int, *, article_first: bool = False)
         # `X Y X Y`: a name written twice by mistake is the name once (not `عبد الله عبد الله`)
         return j + half
     return k
-
-
-# Words of the time of day that are also given names (`صباح الأحمد الجابر الصباح`).
-_TIME_GIVEN_NAMES = frozenset(normalize(w) for w in "صباح".split())
-
-
-def _time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
-    """End of a name opened by a time-of-day word that is also a given name: the time word takes a
-    day or a date after it (`صباح الأحد`, `صباح اليوم`), a given name a chain of at least two family
-    names (`صباح الأحمد الجابر`)."""
-    if j + 1 >= len(tokens) or tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w":
-        return None
-    end = j + 1
-    while (
-        end < min(len(tokens), j + 5)
-        and tokens[end].article
-        and not tokens[end].line_start
-        and not _known_word(tokens[end].n)
-        and _valid_name_token(tokens[end])
-    ):
-        end += 1
-    return end if end - j >= 3 else None
 
 
 def _common_words_only(words: Sequence[Token]) -> bool:

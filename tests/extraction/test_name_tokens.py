@@ -23,3 +23,13 @@ def test_a_foreign_name_with_the_letters_of_the_article_is_told_from_a_definite_
 def test_a_title_in_the_accusative_is_no_name_word():
     assert not _valid_name_word("موفدا") and not _valid_name_word("مبعوثا")
     assert _valid_name_word("رضا") and _valid_name_word("مايا")
+
+
+def test_a_time_word_before_a_fathers_given_name_and_a_family_name_opens_a_name():
+    from analysis.extraction.actor_tokens import tokenize
+    from analysis.extraction.name_tokens import time_word_given_name
+
+    named = tokenize("وحضر اللواء صباح سالم الأحمد وعدد من الضباط")
+    assert time_word_given_name(named, 2) == 5  # `صباح سالم الأحمد`
+    dated = tokenize("ووصل الوفد صباح يوم الخميس إلى العاصمة")
+    assert time_word_given_name(dated, 2) is None
