@@ -40,7 +40,11 @@ from analysis.extraction.frame_doc import (
 )
 from analysis.extraction.frames import build, manner_of_verb
 from analysis.extraction.launches import launched_attacks
-from analysis.extraction.letters import addressed_letters, carried_letters
+from analysis.extraction.letters import (
+    addressed_letters,
+    carried_letters,
+    letters_handed_to_host,
+)
 from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
     UNKNOWN_DATE,
@@ -82,6 +86,7 @@ def find_engagements(
         found.extend(launched_attacks(doc, s))
         found.extend(carried_letters(doc, s, candidates + found))
         found.extend(addressed_letters(doc, s, candidates + found))
+        found.extend(letters_handed_to_host(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)
