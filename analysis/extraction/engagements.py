@@ -26,6 +26,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis
 from analysis.extraction.arguments import definite_trigger_is_new
+from analysis.extraction.attendance import attended_events
 from analysis.extraction.clause_objects import inside_adverbial
 from analysis.extraction.documents_between import documents_between
 from analysis.extraction.event_dates import resolve_dates
@@ -40,7 +41,11 @@ from analysis.extraction.frame_doc import (
 )
 from analysis.extraction.frames import build, manner_of_verb
 from analysis.extraction.launches import launched_attacks
-from analysis.extraction.letters import addressed_letters, carried_letters
+from analysis.extraction.letters import (
+    addressed_letters,
+    carried_letters,
+    letters_handed_to_host,
+)
 from analysis.extraction.party_lists import is_hedged, join_attendees
 from analysis.extraction.results import (
     UNKNOWN_DATE,
@@ -82,8 +87,10 @@ def find_engagements(
         found.extend(launched_attacks(doc, s))
         found.extend(carried_letters(doc, s, candidates + found))
         found.extend(addressed_letters(doc, s, candidates + found))
+        found.extend(letters_handed_to_host(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
+        found.extend(attended_events(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     resolve_dates(doc, candidates, sentence_used_dates, published)

@@ -1,10 +1,10 @@
 """A letter carried from one party to another (`زار X موسكو حاملاً رسالة من A إلى B`, `استقبل B
 الوزير X الذي حمل رسالة من A`), or addressed from one to another (`سلم X رسالة موجهة من A إلى B`):
 an engagement of type `other` (CONVENTIONS: delivered letters are `other`) between the sender, the
-carrier and the recipient.
+carrier and the recipient; or handed to the host of a meeting (`استقبل B X، الذي سلمه رسالة من A`).
 
-The carrying, addressing and letter words are data (`data/triggers.json`: `carrying`, `addressed`,
-`letters`).
+The carrying, addressing and letter words are data (`data/triggers.json`: `carrying`,
+`handing_to_pronoun`, `addressed`, `letters`).
 """
 
 from __future__ import annotations
@@ -139,6 +139,67 @@ def addressed_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidat
             )
         )
     return out
+
+
+_MEETINGS = (EngagementType.MEETING, EngagementType.TALKS)
+
+
+def letters_handed_to_host(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]:
+    """`استقبل B X، الذي سلمه رسالة من A`, `التقى X B، وسلمه رسالة من A`: the pronoun on the handing
+    verb is the other party of the meeting told before it in the sentence; the one who hands it over
+    is the relative's antecedent, or that meeting's subject: an `other` engagement of the three."""
+    rng = doc.sentence_tokens(s)
+    out: list[Candidate] = []
+    for k in rng:
+        if doc.inside[k] is not None or doc.tokens[k].n not in lx.HANDING_TO_PRONOUN:
+            continue
+        words = range(k + 1, min(k + 3, rng.stop))
+        letter = next((q for q in words if any(f in lx.LETTERS for f in _forms(doc.tokens[q].n))), None)
+        meeting = next((c for c in reversed(found) if c.sentence == s and c.trigger < k), None)
+        if (
+            letter is None
+            or meeting is None
+            or meeting.type not in _MEETINGS
+            or len(meeting.participants) != 2
+        ):
+            continue
+        sender = _sender_after(doc, letter + 1, min(letter + _SENDER_REACH, rng.stop))
+        named = [m for m, _ in meeting.participants if m.last < k]
+        relative = doc.tokens[k - 1].n in lx.RELATIVES
+        # `X، الذي سلمه`: the party named last before it; `وسلمه`: the meeting's subject
+        carrier = max(named, key=lambda m: m.last, default=None) if relative else meeting.subject
+        if sender is None or carrier is None:
+            continue
+        others = [m for m, _ in meeting.participants if m.actor != carrier.actor]
+        parts = [(sender, Role.INITIATOR), (carrier, Role.PARTICIPANT)] + [
+            (m, Role.PARTICIPANT) for m in others
+        ]
+        parts = unique_parts(parts)
+        if len(others) != 1 or len(parts) < 3:
+            continue
+        out.append(
+            Candidate(
+                type=EngagementType.OTHER,
+                participants=parts,
+                sentence=s,
+                trigger=k,
+                date=meeting.date,
+                subject=carrier,
+            )
+        )
+    return out
+
+
+def _sender_after(doc: Doc, a: int, b: int) -> Mention | None:
+    """The party named within two words after `من` (`من أخيه الرئيس A`, `من الملك A`)."""
+    start = next((q for q in range(a, b) if doc.tokens[q].n == _FROM), None)
+    if start is None:
+        return None
+    for q in range(start + 1, min(start + 4, len(doc.tokens))):
+        m = doc.inside[q]
+        if m is not None and not m.embedded:
+            return m if m.kind != ActorKind.PLACE else None
+    return None
 
 
 def _person_before(doc: Doc, k: int, rng: range) -> Mention | None:

@@ -235,6 +235,7 @@ NEGATION_BRIDGES = _fold_list("negation_bridges")  # trigger_mood.py
 DENIALS = _fold_list("denials")
 REJECTIONS = _fold_list("rejections")
 CARRYING = _fold_list("carrying")  # `حاملاً رسالة من A إلى B` (letters.py)
+HANDING_TO_PRONOUN = _fold_list("handing_to_pronoun")  # `X، الذي سلمه رسالة من A` (letters.py)
 ADDRESSED = _fold_list("addressed")  # `رسالة موجهة من A إلى B` (letters.py)
 AMBIGUOUS_SIGNING = _fold_list("ambiguous_signing")  # `وقع`: signed or happened (trigger_sense.py)
 SIGNED_DOCUMENTS = _fold_list("signed_documents")

@@ -100,3 +100,33 @@ def test_a_letter_received_after_the_day_between_commas_is_still_a_letter():
         {"قيس سعيد", "عبد المجيد تبون", "أحمد عطاف"}
     ]
     assert not [e for e in found if e.type == EngagementType.ARMS_TRANSFER]
+
+
+def test_a_letter_the_guest_handed_to_the_host_who_received_him():
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد، اليوم، وزير الخارجية الجزائري أحمد عطاف، الذي سلمه رسالة "
+        "خطية من أخيه الرئيس عبد المجيد تبون."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [
+        {"أحمد عطاف", "عبد المجيد تبون", "قيس سعيد"}
+    ]
+
+
+def test_a_letter_the_subject_of_a_meeting_handed_to_the_one_he_met():
+    text = (
+        "التقى وزير الخارجية الجزائري أحمد عطاف اليوم الرئيس التونسي قيس سعيد، وسلمه رسالة من الرئيس "
+        "عبد المجيد تبون."
+    )
+    letters = [e for e in engagements(text) if e.type == EngagementType.OTHER]
+    assert [{p.name for p in e.participants} for e in letters] == [
+        {"أحمد عطاف", "عبد المجيد تبون", "قيس سعيد"}
+    ]
+
+
+def test_a_handing_verb_with_no_letter_after_it_hands_over_no_letter():
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد، اليوم، وزير الخارجية الجزائري أحمد عطاف، الذي سلمه نسخة "
+        "من التقرير السنوي."
+    )
+    assert not [e for e in engagements(text) if e.type == EngagementType.OTHER]
