@@ -10,6 +10,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
 from analysis.extraction.arguments import is_title_head
+from analysis.extraction.delegations import headed_delegation_at
 from analysis.extraction.frame_doc import (
     BETWEEN,
     COMMAS,
@@ -254,6 +255,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         return nxt + 2  # `التقى لجنة، على رأسها A`, `لقاءات مع المسؤولين، على رأسهم B`: its members
     if nxt + 1 < stop and _b_honorific(tokens[nxt]) and doc.inside[nxt + 1] is not None:
         return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
+    if etype in _PERSONAL_TYPES and headed_delegation_at(doc, nxt, stop):
+        return nxt  # `التقى X، في عمان اليوم، وفداً عسكرياً برئاسة Y`: the delegation's head
     if (q := _open_adverbial(doc, nxt, stop)) is not None:
         return q  # `استقبل X، في بغداد اليوم Y`: an adverbial the object closes, not a comma
     if etype == EngagementType.ARMS_TRANSFER and nxt < stop and tokens[nxt].n in lx.LETTERS:
@@ -285,6 +288,7 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
 
 
 _GOODS_TYPES = (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING)
+_PERSONAL_TYPES = (EngagementType.MEETING, EngagementType.TALKS)
 # a short name in quotes goes on with the clause: the goods, or the deal for them (`اتفاقية لشراء
 # طائرات "إف 16" من Y`)
 _NAMED_GOODS_TYPES = (*_GOODS_TYPES, EngagementType.AGREEMENT)
@@ -405,7 +409,7 @@ ADVERBIAL_WORDS = frozenset(
 )
 
 
-VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى".split())
+VENUE_WORDS = frozenset(normalize(w) for w in "مقر قصر مكتب مبنى قيادة القيادة".split())
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")
 
 

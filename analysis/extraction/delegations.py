@@ -35,6 +35,19 @@ def _delegation_noun(doc: Doc, k: int) -> bool:
     return k + 1 >= len(doc.tokens) or doc.tokens[k + 1].n not in _ESCORT
 
 
+def headed_delegation_at(doc: Doc, k: int, stop: int) -> bool:
+    """A delegation noun at `k` with its adjectives and then its head (`وفداً عسكرياً قطرياً
+    برئاسة X`): the object of a meeting verb, named through the one who leads it."""
+    if k >= stop or doc.inside[k] is not None or not _delegation_noun(doc, k):
+        return False
+    for q in range(k + 1, min(k + 2 + _ADJECTIVES, stop)):
+        if doc.tokens[q].n in lx.DELEGATION_HEADS:
+            return _person_after(doc, q) is not None
+        if doc.tokens[q].kind != "w" or doc.inside[q] is not None:
+            return False
+    return False
+
+
 def sent_delegation(doc: Doc, verb: bool, i: int, visitor: Mention) -> bool:
     """`وصل وفد الجيش السوداني`, `زيارة وفد من لجنة الدفاع`: a body or state visits only when named
     right after a delegation noun, as the visit verb's subject or after the visit noun at `i`."""

@@ -261,6 +261,19 @@ def _goods_phrase(doc: Doc, i: int, stop: int) -> list[int]:
 _ATTEND_VERBS = frozenset(normalize(w) for w in "حضر وحضر حضره وحضره حضرها وحضرها حضرته وحضرته".split())
 
 
+_ANAPHORIC_REACH = 3  # sentences back from `وحضر اللقاء` to the meeting it attended
+
+
+def _has_person(c: Candidate) -> bool:
+    return any(m.kind == ActorKind.PERSON for m, _ in c.participants)
+
+
+def _told_meeting_noun(doc: Doc, k: int, stop: int) -> bool:
+    """`اللقاء`, `الاجتماع`, `المباحثات` at `k`: a definite meeting noun, the one told before."""
+    hit = trigger_at(doc.tokens[k]) if k < stop and doc.inside[k] is None else None
+    return hit is not None and not hit[1] and hit[0] in MULTILATERAL and hit[2].startswith("ال")
+
+
 def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]:
     """`و حضر اللقاء كل من A و B`, `وحضره A`: those named attended the meeting told just
     before, and become its parties. When no meeting before names its parties (`والتقى فيها مع
@@ -270,8 +283,15 @@ def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]:
     verb = next((k for k in rng[:4] if doc.tokens[k].n in _ATTEND_VERBS), None)
     if verb is None:
         return []
+    # `وحضر اللقاء X`: the definite meeting noun points back at the meeting told, a few sentences up
+    back = _ANAPHORIC_REACH if _told_meeting_noun(doc, verb + 1, rng.stop) else 1
     target = next(
-        (c for c in reversed(known) if c.type in MULTILATERAL and c.sentence in (s - 1, s) and c.emit), None
+        (
+            c
+            for c in reversed(known)
+            if c.type in MULTILATERAL and s - back <= c.sentence <= s and c.emit and (c.sentence >= s - 1 or _has_person(c))
+        ),
+        None,
     )
     attendees: list[Mention] = []
     for k in range(verb + 1, rng.stop):

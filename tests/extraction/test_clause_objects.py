@@ -177,3 +177,26 @@ def test_the_signing_of_this_agreement_between_two_named_ministers_is_their_agre
         and {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
         for e in engagements(text)
     )
+
+
+def test_a_delegation_met_after_a_comma_is_met_through_the_one_who_heads_it():
+    text = (
+        "التقى رئيس الأركان اللواء سامي الحداد، في الرباط اليوم الأحد، وفداً عسكرياً تونسياً "
+        "برئاسة اللواء ماجد السويدي قائد القوات البحرية."
+    )
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "ماجد السويدي"}
+
+
+def test_a_delegation_after_a_comma_with_no_head_named_ends_the_objects():
+    text = "التقى رئيس الأركان اللواء سامي الحداد، في الرباط اليوم الأحد، وفداً عسكرياً تونسياً."
+    assert not any(len(e.participants) >= 2 for e in engagements(text))
+
+
+def test_the_general_command_after_a_comma_is_a_venue_before_the_guest():
+    text = (
+        "استقبل رئيس الأركان اللواء سامي الحداد، اليوم الأحد، في القيادة العامة للقوات المسلحة، "
+        "قائد القوات البحرية التونسية اللواء ماجد السويدي."
+    )
+    [e] = engagements(text)
+    assert {p.name for p in e.participants} == {"سامي الحداد", "ماجد السويدي"}

@@ -832,6 +832,25 @@ def test_those_who_attended_a_meeting_told_before_are_its_parties():
     assert parties(e) == {"هاكان فيدان", "نيجيرفان بارزاني", "ريبر أحمد", "عبد الباسط سيدا"}
 
 
+def test_an_attendee_of_the_meeting_told_two_sentences_before_joins_it():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد وزير الخارجية المغربي كريم التازي. "
+        "وتناول اللقاء علاقات التعاون بين البلدين. "
+        "وحضر اللقاء رئيس الوزراء ماجد السويدي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"سامي الحداد", "كريم التازي", "ماجد السويدي"}]
+
+
+def test_attendees_do_not_join_a_meeting_of_states_told_sentences_before():
+    text = (
+        "أعلن عن عقد الاجتماع الوزاري المقبل بين المغرب وتونس. "
+        "وانعقدت الدورة الحالية عبر الفيديو. "
+        "وحضر الاجتماع وزير الخارجية سامي الحداد، ووزير الخارجية كريم التازي."
+    )
+    assert {"سامي الحداد", "كريم التازي"} in [parties(e) for e in engagements(text)]
+
+
 def test_no_visit_from_a_possessor_alone_nor_a_purpose_clause_subject():
     assert (
         engagements(
