@@ -6,6 +6,7 @@ an indefinite noun's relative clause needs no `الذي`)."""
 
 from __future__ import annotations
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.arguments import as_place
@@ -71,6 +72,20 @@ def defender(doc: Doc, i: int, rng: range) -> Mention | None:
         if m is not None and not m.embedded:
             return m
     return None
+
+
+_TARGETS = frozenset(normalize(w) for w in "على ضد وعلى وضد".split())
+
+
+def targets_only(doc: Doc, i: int, objects: list[list[Mention]]) -> bool:
+    """`غارات على مواقع لـA وB`: every party after the attack at `i` stands after its `على`/`ضد`,
+    none but a place before it (`عمليات في اليمن ضد A وB`); they are what was struck, side by side, not the two sides of the attack."""
+    if not objects:
+        return False
+    first = min(o[0].first for o in objects)
+    return any(doc.tokens[k].n in _TARGETS for k in range(i + 1, first)) and all(
+        doc.inside[k] is None or as_place(doc, doc.inside[k]) for k in range(i + 1, first)
+    )
 
 
 _KILLING = ("قتل", "اغتال")

@@ -14,7 +14,7 @@ from analysis.extraction.arguments import (
     recent_lead,
     stands_alone,
 )
-from analysis.extraction.attack_agents import defender, relative_striker
+from analysis.extraction.attack_agents import defender, relative_striker, targets_only
 from analysis.extraction.clause_objects import ATTENDED, collect_after
 from analysis.extraction.delegations import sent_delegation
 from analysis.extraction.event_dates import date_for, is_planned, segment_date
@@ -407,6 +407,7 @@ def party_frames(f: Frame) -> list[Candidate]:
         attackers = light_verb_attackers(doc, i, c.rng)
         if attackers and all(m.last < attackers[0].first for m in parties):
             parties = attackers
+    struck_only = not parties and targets_only(doc, i, [o for o in f.roles.objects if not as_place(doc, o[0])])
     parties += [
         o[0]
         for o in f.roles.objects
@@ -425,6 +426,8 @@ def party_frames(f: Frame) -> list[Candidate]:
     parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
         parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
+    elif attack and struck_only and held is None:
+        return []  # `غارات على مواقع لـA وB`: A and B were struck; who struck them is not named
     if transfer and len(parts) < 2:
         # `صفقة الأسلحة الروسية للعراق`, `العسكريين الروس ... تدريب الخبراء السوريين`
         # the state's government when the document names it (`أرسلتها الحكومة الأميركية`)

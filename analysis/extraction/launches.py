@@ -140,16 +140,28 @@ def launched_attacks(doc: Doc, s: int) -> list[Candidate]:
             continue
         other = _interceptor(doc, projectile, rng) if relative else None
         other = other or _target(doc, max(v, projectile) + 1, rng)
+        if other is None and not relative and _aimed(doc, projectile + 1, rng):
+            out.append(_attack(doc, s, v, rng, launcher, None))  # `أطلق X صاروخا على سفينة`
+            continue
         if other is None or other.actor == launcher.actor:
             continue
         out.append(_attack(doc, s, v, rng, launcher, other))
     return out + _owned_projectiles(doc, s, rng)
 
 
-def _attack(doc: Doc, s: int, v: int, rng: range, attacker: Mention, other: Mention) -> Candidate:
+_AIMED = TOWARD | frozenset(normalize(w) for w in "استهدف استهدفت يستهدف تستهدف".split())
+
+
+def _aimed(doc: Doc, start: int, rng: range) -> bool:
+    """The projectile flew at something (`على سفن`, `صوب المدينة`, `استهدف سفينة`): an attack, by its
+    launcher alone when no party was struck (not a test fired into the sea)."""
+    return any(doc.tokens[k].n in _AIMED for k in range(start, min(start + _TARGET_REACH, rng.stop)))
+
+
+def _attack(doc: Doc, s: int, v: int, rng: range, attacker: Mention, other: Mention | None) -> Candidate:
     return Candidate(
         type=EngagementType.ATTACK,
-        participants=[(attacker, Role.INITIATOR), (other, Role.PARTICIPANT)],
+        participants=[(attacker, Role.INITIATOR)] + ([(other, Role.PARTICIPANT)] if other is not None else []),
         sentence=s,
         trigger=v,
         date=date_for(doc, v, rng, rng.start - 1, rng.stop),

@@ -22,6 +22,7 @@ from analysis.extraction.actor_tokens import (
     _strip_clitic_offset,
 )
 from analysis.extraction.generic_bodies import find_generic_bodies
+from analysis.extraction.lexical import reading
 from analysis.extraction.results import ActorKind
 
 
@@ -338,19 +339,17 @@ def _member_plurals(doc: _Doc) -> dict[str, _Record]:
 
 def _find_member_plurals(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:
     plurals = _member_plurals(doc)
-    if not plurals:
-        return
     for k_idx, tok in enumerate(doc.tokens):
         if org_covered[k_idx] or doc.covered[k_idx] or tok.kind != "w":
             continue
-        plural = next((f for f in _forms(tok.n) if f in plurals), None)
+        plural = next((f for f in _forms(tok.n) if f in plurals or _group_plural(f)), None)
         if plural is None:
             continue
+        surface = _article_surface(doc, tok, plural)
+        if plural not in plurals:  # one group for both cases (`الحوثيون`, `الحوثيين`)
+            rec = _org_record(doc.table, surface)
+            plurals.update({plural[:-2] + ending: rec for ending in ("ون", "ين")})
         rec = plurals[plural]
-        off = _strip_clitic_offset(tok, plural)
-        surface = doc.text[tok.start + off : tok.end]
-        if tok.n.startswith(("لل", "ولل", "فلل")):
-            surface = "ا" + doc.text[tok.start + tok.text.index("ل") + 1 : tok.end]
         if surface not in rec.aliases and surface != rec.name:
             rec.aliases.append(surface)
         doc.add_mention(
@@ -360,9 +359,37 @@ def _find_member_plurals(doc: _Doc, in_title: list[bool], org_covered: list[bool
                 ActorKind.ORGANIZATION,
                 k_idx,
                 k_idx,
-                tok.start + off,
+                tok.start + _strip_clitic_offset(tok, plural),
                 tok.end,
                 embedded=in_title[k_idx],
             ),
         )
         org_covered[k_idx] = True
+
+
+def _article_surface(doc: _Doc, tok: Token, form: str) -> str:
+    """The word as written, without its clitics, with the article `لل` elided (`للحوثيين`)."""
+    off = _strip_clitic_offset(tok, form)
+    if tok.n.startswith(("لل", "ولل", "فلل")):
+        return "ا" + doc.text[tok.start + tok.text.index("ل") + 1 : tok.end]
+    return doc.text[tok.start + off : tok.end]
+
+
+def _group_plural(form: str) -> bool:
+    """`الحوثيون`, `الحوثيين` with no `جماعة الحوثي` in the document: the plural of a nisba the
+    dictionary does not know (qalsadi reads neither it nor its singular under any hamza) names the
+    followers of a person or a clan, a group; a nisba of the language (`الإرهابيين`, `الإسلاميين`)
+    or of a people (`الإيرانيين`) does not."""
+    if not (form.startswith(_ARTICLE) and form.endswith(("يون", "يين")) and len(form) > 7):
+        return False
+    singular = form[:-2]
+    if reading(form) != "U" or any(normalize(v) in lx.DEMONYM_FORMS for v in _hamza_forms(singular)):
+        return False
+    return all(reading(v) in ("U", "", None) for v in _hamza_forms(singular))
+
+
+def _hamza_forms(word: str) -> list[str]:
+    """`الاسلامي` is also `الإسلامي`, `الأسلامي`, `الآسلامي`: the hamza the writer left off."""
+    if word[2:3] not in "اأإآ" or not word[2:3]:
+        return [word]
+    return [word[:2] + a + word[3:] for a in "اأإآ"]

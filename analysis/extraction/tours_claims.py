@@ -6,6 +6,7 @@ from __future__ import annotations
 from analysis.arabic import DateValue
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
+from analysis.extraction.claimed_acts import announced_act, struck_party
 from analysis.extraction.event_dates import date_for, is_planned
 from analysis.extraction.event_places import event_location
 from analysis.extraction.frame_doc import Candidate, Doc, pseudo_mention, trigger_at
@@ -127,8 +128,9 @@ def claimed_attacks(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]
         claims_responsibility = any(w in lx.CLAIM_RESPONSIBILITY for w in words)
         is_adoption = not tokens[v].n.lstrip("وف").startswith(("اعلن", "أعلن"))
         act = next((k for k in after if any(f in lx.CLAIMED_ACTS for f in _forms(tokens[k].n))), None)
-        first_word = next((k for k in after if not doc.in_date[k]), None)
-        announces_act = act is not None and act == first_word  # `أعلنت X، عصر اليوم، استهداف قاعدة`
+        announced = announced_act(doc, after)  # `أعلنت X، عصر اليوم، استهداف قاعدة`, `عن قصف`
+        act = announced if announced is not None else act
+        announces_act = announced is not None
         if not (is_adoption or claims_responsibility or announces_act):
             continue
         anaphor = next((k for k in after if tokens[k].n.lstrip("و") in lx.CLAIMED_ANAPHORS), None)
@@ -151,21 +153,25 @@ def claimed_attacks(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]
                 continue
         else:
             continue
+        if where is rng and (struck := struck_party(doc, trig, rng, claimant)) is not None:
+            return [_claimed(doc, s, trig, where, claimant, struck)]  # `قصف أهداف لحزب X`
         victim = nearest_demonym(doc, trig, where)
         if victim is None and where is not rng and anaphor is not None:
             victim = nearest_demonym(doc, anaphor, range(anaphor, rng.stop))  # `الهجوم على القوات الأمريكية`
         if victim is None or victim == claimant.actor:
             continue
-        sentence = doc.sent_of_token[trig]
-        return [
-            Candidate(
-                type=EngagementType.ATTACK,
-                participants=[(claimant, Role.INITIATOR), (pseudo_mention(victim, trig), Role.PARTICIPANT)],
-                sentence=sentence,
-                trigger=trig,
-                date=date_for(doc, trig, where, where.start - 1, where.stop),
-                location=event_location(doc, trig, where, where.start - 1, where.stop, EngagementType.ATTACK),
-                claim_sentence=s if sentence != s else None,
-            )
-        ]
+        return [_claimed(doc, s, trig, where, claimant, pseudo_mention(victim, trig))]
     return []
+
+
+def _claimed(doc: Doc, s: int, trig: int, where: range, claimant: Mention, victim: Mention) -> Candidate:
+    sentence = doc.sent_of_token[trig]
+    return Candidate(
+        type=EngagementType.ATTACK,
+        participants=[(claimant, Role.INITIATOR), (victim, Role.PARTICIPANT)],
+        sentence=sentence,
+        trigger=trig,
+        date=date_for(doc, trig, where, where.start - 1, where.stop),
+        location=event_location(doc, trig, where, where.start - 1, where.stop, EngagementType.ATTACK),
+        claim_sentence=s if sentence != s else None,
+    )

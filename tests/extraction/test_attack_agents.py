@@ -50,3 +50,8 @@ def test_the_state_where_an_attack_struck_is_its_other_party_not_the_attackers_o
 def test_an_occupation_army_is_the_attacker_of_the_strikes_it_announced():
     text = "أعلن جيش الاحتلال الإسرائيلي، الجمعة، أنه نفذ غارات على مواقع في لبنان."
     assert attacks(text) == [{"جيش الاحتلال الإسرائيلي", "لبنان"}]
+
+
+def test_parties_side_by_side_after_the_target_preposition_were_struck_not_fighting():
+    assert attacks("وشنت مقاتلات مجهولة غارات على مواقع لحركة الشباب وجماعة أنصار الشريعة.") == []
+    assert attacks("وشنت فرنسا غارات على مواقع لحركة الشباب.") == [{"فرنسا", "حركة الشباب"}]

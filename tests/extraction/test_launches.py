@@ -29,3 +29,13 @@ def test_destroying_the_missiles_of_a_group_is_an_attack_on_it():
 def test_launching_something_that_is_no_projectile_is_no_attack():
     text = "وأطلقت وزارة الصحة الأردنية حملة وطنية باتجاه المدارس في مصر."
     assert attacks(text) == []
+
+
+def test_a_group_firing_a_missile_at_a_ship_attacked_alone_when_no_party_was_struck():
+    text = "وقال الجيش إن حركة الشباب أطلقت صاروخا على سفينة تجارية قرب الساحل."
+    assert attacks(text) == [{"حركة الشباب"}]
+
+
+def test_a_missile_fired_at_nothing_is_no_attack():
+    text = "وقالت وزارة الدفاع إن حركة الشباب أطلقت صاروخا سقط في البحر."
+    assert attacks(text) == []

@@ -41,6 +41,17 @@ def test_the_plural_of_a_groups_nisba_is_the_group():
     assert party.aliases == []
 
 
+def test_a_plural_nisba_the_dictionary_does_not_know_is_a_group_in_both_cases():
+    text = "وقال الجيش إن الحوثيون أطلقوا صاروخا، وإن مواقع الحوثيين تعرضت للقصف."
+    found = {a.name: a for a in find_actors(text).actors if a.kind == ActorKind.ORGANIZATION}
+    assert list(found) == ["الحوثيون"] and found["الحوثيون"].aliases == ["الحوثيين"]
+
+
+def test_a_plural_nisba_of_the_language_or_of_a_people_is_no_group():
+    text = "وقال الوزير إن الإرهابيين والإسلاميين والإسرائيليين والايرانيين اجتمعوا."
+    assert organisations(text) == set()
+
+
 def test_that_with_a_pronoun_ends_a_name():
     assert organisations("وأعلنت حركة حماس أنها تدرس المقترح، وقالت حركة النجباء إنها مستعدة.") == {
         "حركة حماس",
