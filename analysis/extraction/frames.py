@@ -407,7 +407,9 @@ def party_frames(f: Frame) -> list[Candidate]:
         attackers = light_verb_attackers(doc, i, c.rng)
         if attackers and all(m.last < attackers[0].first for m in parties):
             parties = attackers
-    struck_only = not parties and targets_only(doc, i, [o for o in f.roles.objects if not as_place(doc, o[0])])
+    struck_only = not parties and targets_only(
+        doc, i, [o for o in f.roles.objects if not as_place(doc, o[0])]
+    )
     parties += [
         o[0]
         for o in f.roles.objects

@@ -161,7 +161,8 @@ def _aimed(doc: Doc, start: int, rng: range) -> bool:
 def _attack(doc: Doc, s: int, v: int, rng: range, attacker: Mention, other: Mention | None) -> Candidate:
     return Candidate(
         type=EngagementType.ATTACK,
-        participants=[(attacker, Role.INITIATOR)] + ([(other, Role.PARTICIPANT)] if other is not None else []),
+        participants=[(attacker, Role.INITIATOR)]
+        + ([(other, Role.PARTICIPANT)] if other is not None else []),
         sentence=s,
         trigger=v,
         date=date_for(doc, v, rng, rng.start - 1, rng.stop),

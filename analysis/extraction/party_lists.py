@@ -289,7 +289,10 @@ def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]:
         (
             c
             for c in reversed(known)
-            if c.type in MULTILATERAL and s - back <= c.sentence <= s and c.emit and (c.sentence >= s - 1 or _has_person(c))
+            if c.type in MULTILATERAL
+            and s - back <= c.sentence <= s
+            and c.emit
+            and (c.sentence >= s - 1 or _has_person(c))
         ),
         None,
     )
