@@ -47,17 +47,7 @@ def carried_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidate]
             doc, (sender.last + 1) if sender else letter + 1, min(letter + _RECIPIENT_REACH, rng.stop), _TO
         )
         carrier = bearer or _carrier(doc, k, rng, [c for c in found if c.sentence == s])
-        parts = unique_parts(
-            [
-                (m, role)
-                for m, role in (
-                    (sender, Role.INITIATOR),
-                    (carrier, Role.PARTICIPANT),
-                    (recipient, Role.PARTICIPANT),
-                )
-                if m is not None
-            ]
-        )
+        parts = _letter_parts(sender, carrier, recipient)
         if len(parts) < 2:
             continue
         actors = {m.actor for m, _ in parts}
@@ -113,17 +103,7 @@ def addressed_letters(doc: Doc, s: int, found: list[Candidate]) -> list[Candidat
         bearer = next((c.subject for c in reversed(in_sentence) if c.subject is not None), None)
         if bearer is None or bearer.kind != ActorKind.PERSON:
             bearer = _person_before(doc, k, rng)
-        parts = unique_parts(
-            [
-                (m, role)
-                for m, role in (
-                    (sender, Role.INITIATOR),
-                    (bearer, Role.PARTICIPANT),
-                    (addressee, Role.PARTICIPANT),
-                )
-                if m is not None
-            ]
-        )
+        parts = _letter_parts(sender, bearer, addressee)
         actors = {m.actor for m, _ in parts}
         told = [c for c in found if c.sentence == s and c.type == EngagementType.OTHER]
         if len(parts) < 2 or any({m.actor for m, _ in c.participants} >= actors for c in told):
@@ -171,10 +151,7 @@ def letters_handed_to_host(doc: Doc, s: int, found: list[Candidate]) -> list[Can
         if sender is None or carrier is None:
             continue
         others = [m for m, _ in meeting.participants if m.actor != carrier.actor]
-        parts = [(sender, Role.INITIATOR), (carrier, Role.PARTICIPANT)] + [
-            (m, Role.PARTICIPANT) for m in others
-        ]
-        parts = unique_parts(parts)
+        parts = _letter_parts(sender, carrier, *others)
         if len(others) != 1 or len(parts) < 3:
             continue
         out.append(
@@ -188,6 +165,13 @@ def letters_handed_to_host(doc: Doc, s: int, found: list[Candidate]) -> list[Can
             )
         )
     return out
+
+
+def _letter_parts(sender: Mention | None, *others: Mention | None) -> list[tuple[Mention, Role]]:
+    """A letter's parties: its sender first (the initiator), then whoever carries or receives it; each
+    actor once, the ones not found left out."""
+    roles = [(sender, Role.INITIATOR), *((m, Role.PARTICIPANT) for m in others)]
+    return unique_parts([(m, role) for m, role in roles if m is not None])
 
 
 def _sender_after(doc: Doc, a: int, b: int) -> Mention | None:
