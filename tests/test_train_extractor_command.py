@@ -85,3 +85,15 @@ def test_a_gold_folder_whose_texts_are_elsewhere_is_refused_rather_than_learnt_a
     a = write_set(tmp_path / "a", SET_A)
     with pytest.raises(CommandError, match="no gold file with its text"):
         train(empty_corpus, tmp_path / "models", "--gold-dir", str(a / "gold"), "--text-dir", str(a / "gold"))
+
+
+def test_one_stage_retrained_keeps_the_other_stages_model_and_the_texts_it_learnt_from(tmp_path, empty_corpus):
+    a, b = write_set(tmp_path / "a", SET_A), write_set(tmp_path / "b", SET_B)
+    out = tmp_path / "models"
+    train(empty_corpus, out, "--extra", str(a))
+    tagger = (out / MODEL_NAME).read_bytes()
+
+    manifest = train(empty_corpus, out, "--stage", "interactions", "--extra", str(b))
+
+    assert (out / MODEL_NAME).read_bytes() == tagger  # the tagger was not retrained on set b
+    assert sorted(row["id"] for row in manifest) == ["a1", "a2", "b1"]

@@ -76,10 +76,15 @@ def distinct_texts(documents: Sequence[GoldDocument]) -> list[GoldDocument]:
     return out
 
 
-def manifest_write(documents: Sequence[GoldDocument], out_dir: Path) -> None:
+def manifest_write(documents: Sequence[GoldDocument], out_dir: Path, *, keep: bool = False) -> None:
     """Record which texts the models of `out_dir` learnt from, so that a calibration or a score can
-    tell whether a set is held out from them (`trained_on`)."""
-    rows = sorted({(d.id, text_sha256(d.text)) for d in documents})
+    tell whether a set is held out from them (`trained_on`). With `keep` (one stage retrained, the
+    others' models kept) the texts already recorded stay."""
+    rows = {(d.id, text_sha256(d.text)) for d in documents}
+    if keep and (out_dir / MANIFEST).is_file():
+        old = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        rows |= {(row["id"], row["sha256"]) for row in old.get("documents", [])}
+    rows = sorted(rows)
     data = {"documents": [{"id": i, "sha256": h} for i, h in rows]}
     (out_dir / MANIFEST).write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
 
@@ -93,12 +98,15 @@ def trained_on() -> frozenset[str] | None:
     return frozenset(row["sha256"] for row in data.get("documents", []))
 
 
-def train_all(documents: Sequence[GoldDocument], out_dir: Path) -> dict[str, dict]:
-    """Train every learned stage on `documents` into `out_dir`; each stage's report by module name."""
+def train_all(
+    documents: Sequence[GoldDocument], out_dir: Path, stages: Sequence[str] = LEARNED_STAGES
+) -> dict[str, dict]:
+    """Train the learned `stages` (all by default) on `documents` into `out_dir`; each stage's report
+    by module name. The other stages' model files in `out_dir` are left as they are."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    manifest_write(documents, out_dir)
+    manifest_write(documents, out_dir, keep=set(stages) != set(LEARNED_STAGES))
     reports = {}
-    for module_name in LEARNED_STAGES:
+    for module_name in stages:
         stage = importlib.import_module(module_name)
         reports[module_name] = stage.train(documents, out_dir)
     return reports

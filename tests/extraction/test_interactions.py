@@ -7,9 +7,14 @@ import json
 import pytest
 
 from analysis.extraction.calibration import load_calibrators
-from analysis.extraction.interactions.candidates import build_document, document_candidates
+from analysis.extraction.interactions.candidates import (
+    build_document,
+    document_candidates,
+    fills_gap,
+    sentence_candidates,
+)
 from analysis.extraction.interactions.features import candidate_features, sentence_features
-from analysis.extraction.interactions.learn import train
+from analysis.extraction.interactions.learn import labelled_documents, train
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel, load_model
 from analysis.extraction.interactions.stage import rule_outputs
 from analysis.extraction.pipeline import extract_document
@@ -58,6 +63,39 @@ def test_a_pair_the_rules_report_is_their_engagement_not_a_second_candidate():
     assert set(rule.parties) == {"سامي الخطيب", "جان دوبوا"}
     assert not [c for c in cands if c.kind == "pair"]
     assert "rule|rule=talks" in features_of(doc, rule)
+
+
+def test_while_training_a_pair_the_rules_report_is_a_labelled_example_of_a_pair_too(tmp_path):
+    text = "ناقش وزير الخارجية سامي الخطيب والسفير الفرنسي جان دوبوا ملفات التعاون."
+    doc, _ = candidates_of(text)
+    [pair] = [c for c in sentence_candidates(doc.sentences[0], covered=True) if c.kind == "pair"]
+    assert set(pair.parties) == {"سامي الخطيب", "جان دوبوا"}
+    gold = {
+        "actors": [{"name": n, "kind": "person", "aliases": []} for n in pair.parties],
+        "engagements": [{"type": "talks", "participants": list(pair.parties), "date": None, "location": None}],
+    }
+    [labelled] = labelled_documents([GoldDocument("t", text, gold)], tmp_path)
+    assert [ex.label for ex in labelled.examples if ex.candidate.kind == "pair"] == [1]
+    assert not fills_gap(pair)  # the rules read this sentence: the pair never becomes a second engagement
+
+
+def test_a_new_pair_may_become_an_engagement_only_where_the_rules_read_nothing_and_a_person_is_named():
+    doc, cands = candidates_of("وعقد وزير المالية كريم الحداد جلسة عمل مع السفير الألماني هانز مولر.")
+    [pair] = [c for c in cands if c.kind == "pair"]
+    assert fills_gap(pair)
+    doc, cands = candidates_of("وتعرض روسيا تعاونا عسكريا مع العراق.")
+    states = [c for c in cands if c.kind == "pair"]
+    assert states and not any(fills_gap(c) for c in states)
+
+
+def test_a_pair_reads_the_words_between_its_parties_and_how_often_the_document_names_them_together():
+    doc, cands = candidates_of(
+        "وعقد وزير المالية كريم الحداد جلسة عمل مع السفير الألماني هانز مولر.\n"
+        "وشكر هانز مولر الوزير كريم الحداد."
+    )
+    pair = next(c for c in cands if c.kind == "pair" and c.sentence.index == 0)
+    feats = features_of(doc, pair)
+    assert {"pair|wb=جلسه", "pair|wb=عمل", "pair|co=2", "pair|leading=2", "pair|headline"} <= feats
 
 
 def test_features_read_the_link_word_the_trigger_and_the_markers():

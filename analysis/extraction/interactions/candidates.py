@@ -71,6 +71,8 @@ class Document:
     kinds: dict[str, ActorKind]
     mention_counts: dict[str, int]  # how often each actor is mentioned in the document
     states: dict[str, set[str]]  # each person's states, from the nationality adjectives of their titles
+    pair_counts: dict[frozenset[str], int]  # in how many sentences each pair of actors is named together
+    leading: frozenset[str]  # the two persons the document names most often (its protagonists)
 
 
 def _sentences(text: str, analysis: ActorAnalysis) -> list[Sentence]:
@@ -123,7 +125,32 @@ def build_document(
     kinds = {a.name: a.kind for a in analysis.actors}
     counts = {a.name: len(a.mentions) for a in analysis.actors}
     states = {a.name: _title_states(a.titles) for a in analysis.actors if a.titles}
-    return Document(text, analysis, sentences, list(engagements), kinds, counts, states)
+    return Document(
+        text,
+        analysis,
+        sentences,
+        list(engagements),
+        kinds,
+        counts,
+        states,
+        _pair_counts(sentences),
+        _leading(analysis),
+    )
+
+
+def _pair_counts(sentences: Sequence[Sentence]) -> dict[frozenset[str], int]:
+    counts: dict[frozenset[str], int] = {}
+    for sent in sentences:
+        for a, b in combinations(sorted({m.actor for m in sent.mentions}), 2):
+            counts[frozenset((a, b))] = counts.get(frozenset((a, b)), 0) + 1
+    return counts
+
+
+def _leading(analysis: ActorAnalysis, top: int = 2) -> frozenset[str]:
+    persons = sorted(
+        (a for a in analysis.actors if a.kind == ActorKind.PERSON), key=lambda a: (-len(a.mentions), a.name)
+    )
+    return frozenset(a.name for a in persons[:top])
 
 
 def _title_states(titles: Sequence[str]) -> set[str]:
@@ -151,9 +178,13 @@ def _covered(sent: Sentence, names: set[str]) -> bool:
 ALL_NEW = frozenset({"pair", "visit"})
 
 
-def sentence_candidates(sent: Sentence, new: Collection[str] = ALL_NEW) -> list[Candidate]:
+def sentence_candidates(
+    sent: Sentence, new: Collection[str] = ALL_NEW, *, covered: bool = False
+) -> list[Candidate]:
     """The rule engagements of the sentence, then the pairs and actor-place pairs they do not cover
-    (only the kinds in `new`: a model that accepts none of a kind need not see them)."""
+    (only the kinds in `new`: a model that accepts none of a kind need not see them). With `covered`
+    the pairs its rule engagements report are candidates too (training: a pair the rules read right is
+    a positive example of what a pair looks like, whatever found it)."""
     out = [_rule_candidate(sent, e) for e in sent.rules]
     if not new:
         return out
@@ -163,7 +194,7 @@ def sentence_candidates(sent: Sentence, new: Collection[str] = ALL_NEW) -> list[
         (m.actor, m) for m in sent.mentions if m.kind in PARTY_KINDS
     ] + [(n, None) for n in dict.fromkeys(implied)]
     for (a, ma), (b, mb) in combinations(parties if "pair" in new else (), 2):
-        if a != b and not _covered(sent, {a, b}):
+        if a != b and (covered or not _covered(sent, {a, b})):
             out.append(Candidate(sent, (a, b), (ma, mb)))
     places = [m for m in sent.mentions if m.kind in PLACE_KINDS] if "visit" in new and sent.visit_word else []
     for name, m in parties:
@@ -175,6 +206,20 @@ def sentence_candidates(sent: Sentence, new: Collection[str] = ALL_NEW) -> list[
             ):
                 out.append(Candidate(sent, (name,), (m,), place))
     return out
+
+
+def fills_gap(cand: Candidate) -> bool:
+    """Whether a new candidate may become an engagement: only in a sentence the rules made no
+    engagement of, and only with a person among its named parties. Where the rules read a sentence,
+    the other pairs in it are mostly a party's own state, office or companions; where they read
+    nothing, the model is all there is. Pairs of states and bodies stay the rules' (`paired_states`,
+    `dual_parties`): on the held-out sets the model's accepted person pairs were right 86 times in
+    100, its state pairs 56 (a headline's `تعاون مع` is no meeting)."""
+    return (
+        cand.rule is None
+        and not cand.sentence.rules
+        and any(m is not None and m.kind == ActorKind.PERSON for m in cand.mentions)
+    )
 
 
 def document_candidates(doc: Document) -> list[Candidate]:

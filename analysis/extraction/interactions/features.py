@@ -44,7 +44,6 @@ def sentence_features(doc: Document, sent: Sentence) -> list[str]:
         f"sent={bucket(sent.index, (0, 1, 2, 3, 6, 12))}",
         f"actors={bucket(len(sent.mentions), (0, 1, 2, 3, 5))}",
     ]
-    out.append(f"rules_here={bucket(len(sent.rules), (0, 1, 2))}")
     types = set()
     for i in sent.tokens:
         tok = tokens[i]
@@ -133,22 +132,51 @@ def _party(m: Mention | None, doc: Document, name: str, slot: str) -> list[str]:
     return out
 
 
-def _rule_cues(doc: Document, cand: Candidate) -> list[str]:
-    if cand.rule is not None:
-        e = cand.rule
-        return [
-            f"rule={e.type}",
-            f"rule_status={e.status}",
-            f"rule_n={min(len(e.participants), 3)}",
-            f"rule_loc={e.location is not None}",
-            f"rule_dated={e.date.year is not None}",
-        ]
-    names = set(cand.parties)
+def _rule_cues(cand: Candidate) -> list[str]:
+    """What the rules made of a rule candidate. A new candidate reads none of the rules' output: the
+    model learns from every pair what a pair that interacts looks like, whoever found it (on the
+    articles it learns from the rules are in-sample and miss little; on unseen news they miss more,
+    and a pair model that leaned on them would not believe it)."""
+    if cand.rule is None:
+        return []
+    e = cand.rule
+    return [
+        f"rule={e.type}",
+        f"rule_status={e.status}",
+        f"rule_n={min(len(e.participants), 3)}",
+        f"rule_loc={e.location is not None}",
+        f"rule_dated={e.date.year is not None}",
+        f"rules_here={bucket(len(cand.sentence.rules), (0, 1, 2))}",
+    ]
+
+
+PAIR_WINDOW = 8  # the words between two parties are read when at most this many tokens part them
+
+
+def _pair_words(doc: Document, cand: Candidate, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
+    """The words of a pair's context (a pair candidate only): those between its parties when they
+    stand close, the two words before the first and the word after the second, the nearest trigger
+    word itself; how often the document names the two together and whether they are its leading
+    persons; whether the sentence is the headline."""
+    tokens, sent = doc.analysis.tokens, cand.sentence
     out = []
-    if any(names & {p.name for p in e.participants} for e in cand.sentence.rules):
-        out.append("rule_shares_party")
-    if any(names <= {p.name for p in e.participants} for e in doc.engagements):
-        out.append("rule_pair_elsewhere")
+    if a[0] >= 0:
+        if b[0] - a[1] - 1 <= PAIR_WINDOW:
+            out += [f"wb={tokens[i].n}" for i in range(a[1] + 1, b[0]) if tokens[i].kind == "w"]
+        for slot, i in (("wpre", a[0] - 1), ("wpre2", a[0] - 2), ("wpost", b[1] + 1)):
+            if sent.tokens.start <= i < sent.tokens.stop:
+                out.append(f"{slot}={tokens[i].n}")
+        near = [
+            (min(abs(i - x) for x in (*a, *b)), tokens[i].n)
+            for i in sent.tokens
+            if trigger_of(tokens[i]) is not None and not (a[0] <= i <= a[1] or b[0] <= i <= b[1])
+        ]
+        if near:
+            out.append(f"near_word={min(near, key=lambda dn: dn[0])[1]}")
+    out.append(f"co={bucket(doc.pair_counts.get(frozenset(cand.parties), 0), (0, 1, 2, 3))}")
+    out.append(f"leading={len(doc.leading & set(cand.parties))}")
+    if sent.index == 0:
+        out.append("headline")
     return out
 
 
@@ -158,7 +186,7 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
     spans = [_span(m) for m in cand.mentions]
     if cand.place is not None:
         spans.append(_span(cand.place))
-    out = list(shared) + _rule_cues(doc, cand)
+    out = list(shared) + _rule_cues(cand)
     for slot, (name, m) in zip(("a", "b"), zip(cand.parties, cand.mentions, strict=False), strict=False):
         out += _party(m, doc, name, slot)
     own = [doc.states.get(n, set()) for n in cand.parties]
@@ -175,5 +203,7 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
         a, b = sorted(spans[:2])
         out += _between(doc, sent, a, b) + _nearest_trigger(doc, sent, a, b)
         out.append(f"kinds={'-'.join(sorted(f for f in out if f.startswith(('a=', 'b='))))}")
+        if cand.kind == "pair":
+            out += _pair_words(doc, cand, a, b)
     prefix = cand.kind
     return [f"{prefix}|{f}" for f in out] + [f"kind={prefix}"]

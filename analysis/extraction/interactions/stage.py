@@ -20,6 +20,7 @@ from analysis.extraction.interactions.candidates import (
     Candidate,
     Document,
     build_document,
+    fills_gap,
     sentence_candidates,
 )
 from analysis.extraction.interactions.cues import engagement_cues
@@ -53,11 +54,14 @@ def rule_outputs() -> Iterator[list[RuleOutput]]:
         _COLLECT.reset(token)
 
 
-def featured_candidates(doc: Document, new: Collection[str] = ALL_NEW) -> list[tuple[Candidate, list[str]]]:
-    """Every candidate of the document (new ones of the kinds in `new`) with its features."""
+def featured_candidates(
+    doc: Document, new: Collection[str] = ALL_NEW, *, covered: bool = False
+) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate of the document (new ones of the kinds in `new`; with `covered`, also the pairs
+    the rules report) with its features."""
     out = []
     for sent in doc.sentences:
-        cands = sentence_candidates(sent, new)
+        cands = sentence_candidates(sent, new, covered=covered)
         if cands:
             shared = sentence_features(doc, sent)
             out.extend((cand, candidate_features(doc, cand, shared)) for cand in cands)
@@ -93,7 +97,7 @@ def refine_engagements(
     cues = {
         id(cand): engagement_cues(doc, cand, features) for cand, features in featured if cand.rule is None
     }
-    new = [(c, p) for c, p in scored if c.rule is None and p >= model.accept[c.kind]]
+    new = [(c, p) for c, p in scored if fills_gap(c) and p >= model.accept[c.kind]]
     out = merge_new(doc, kept, new, dates, published)
     for e, cand in made_from(out, new):
         e.cues = cues[id(cand)]

@@ -4,6 +4,7 @@
     python manage.py train_extractor --exclude-fold 2 --out var/cv/fold2
     python manage.py train_extractor --gold-dir EXPORT/ --text-dir EXPORT/   # curated gold beside them
     python manage.py train_extractor --extra ../newcorpus --extra ../newcorpus2  # sets with gold/ + texts/
+    python manage.py train_extractor --stage interactions --extra ../newcorpus   # one stage, others kept
 
 The blind part of the corpus (tests/data/corpus_split.json) is never trained on. `--gold-dir/--text-dir`
 pairs and `--extra` folders repeat; a text given twice (same sha256) is trained on once. Each stage
@@ -20,7 +21,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.benchmarks.corpus_score import CORPUS, FOLDS, part_ids
-from analysis.extraction.training import PACKAGED_MODELS, distinct_texts, gold_documents, train_all
+from analysis.extraction.training import (
+    LEARNED_STAGES,
+    PACKAGED_MODELS,
+    distinct_texts,
+    gold_documents,
+    train_all,
+)
+
+STAGES = {name.split(".")[2]: name for name in LEARNED_STAGES}  # tagger, interactions
 
 SEED_GOLD = Path(settings.BASE_DIR).parent / "shared" / "gold" / "seeds"
 SEED_TEXTS = Path(settings.BASE_DIR) / "seeds"
@@ -39,6 +48,9 @@ class Command(BaseCommand):
             "--extra", type=Path, action="append", default=[], help="a set with gold/, texts/"
         )
         parser.add_argument("--out", type=Path, default=PACKAGED_MODELS, help="where the model files go")
+        parser.add_argument(
+            "--stage", choices=sorted(STAGES), action="append", help="train only this stage (repeatable)"
+        )
 
     def handle(self, *args, **options):
         corpus: Path = options["corpus"]
@@ -64,7 +76,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{gold_dir}: no gold file with its text in {text_dir}")
             documents += found
         documents = distinct_texts(documents)
-        reports = train_all(documents, options["out"])
+        stages = [STAGES[s] for s in options["stage"]] if options["stage"] else LEARNED_STAGES
+        reports = train_all(documents, options["out"], stages)
         for stage, report in reports.items():
             self.stdout.write(f"{stage}: {json.dumps(report, ensure_ascii=False)}")
         self.stdout.write(
