@@ -87,7 +87,9 @@ def test_a_gold_folder_whose_texts_are_elsewhere_is_refused_rather_than_learnt_a
         train(empty_corpus, tmp_path / "models", "--gold-dir", str(a / "gold"), "--text-dir", str(a / "gold"))
 
 
-def test_one_stage_retrained_keeps_the_other_stages_model_and_the_texts_it_learnt_from(tmp_path, empty_corpus):
+def test_one_stage_retrained_keeps_the_other_stages_model_and_the_texts_it_learnt_from(
+    tmp_path, empty_corpus
+):
     a, b = write_set(tmp_path / "a", SET_A), write_set(tmp_path / "b", SET_B)
     out = tmp_path / "models"
     train(empty_corpus, out, "--extra", str(a))

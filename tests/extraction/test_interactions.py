@@ -72,7 +72,9 @@ def test_while_training_a_pair_the_rules_report_is_a_labelled_example_of_a_pair_
     assert set(pair.parties) == {"سامي الخطيب", "جان دوبوا"}
     gold = {
         "actors": [{"name": n, "kind": "person", "aliases": []} for n in pair.parties],
-        "engagements": [{"type": "talks", "participants": list(pair.parties), "date": None, "location": None}],
+        "engagements": [
+            {"type": "talks", "participants": list(pair.parties), "date": None, "location": None}
+        ],
     }
     [labelled] = labelled_documents([GoldDocument("t", text, gold)], tmp_path)
     assert [ex.label for ex in labelled.examples if ex.candidate.kind == "pair"] == [1]
