@@ -66,7 +66,15 @@ def _document(doc: Doc, k: int) -> bool:
     tok = doc.tokens[k]
     if tok.kind != "w" or doc.inside[k] is not None:
         return False
-    return any(f in lx.SIGNED_DOCUMENTS and f not in _NOT_SIGNED for f in _forms(tok.n))
+    return any(f in lx.SIGNED_DOCUMENTS and f not in _NOT_SIGNED and not _plural(f) for f in _forms(tok.n))
+
+
+def _plural(form: str) -> bool:
+    """`الاتفاقات السابقة بين البلدين`, `العقود بين`: the body of deals between them, not one signed."""
+    return form.endswith("ات") or form in _BROKEN_PLURALS
+
+
+_BROKEN_PLURALS = frozenset(normalize(w) for w in "عقود العقود".split())
 
 
 _HELD = normalize("عقد")  # also the verb `held` (`وعُقد بين الجانبين اجتماع`)
