@@ -199,6 +199,7 @@ def resolve_dates(
                 and c.planned == cand.planned
                 and not elsewhere(c.location, cand.location)
                 and compatible_types(c.type, cand.type)
+                and c.mutual == cand.mutual
                 and frozenset(m.actor for m, _ in c.participants) == keys
             ),
             None,
@@ -215,7 +216,7 @@ def resolve_dates(
             report_day, cand.date = cand.date, None  # the day of the report, the story's if no other
         item_day = report_day or dateline_day
         keys = frozenset(m.actor for m, _ in cand.participants)
-        group = (keys, cand.type in PAIRWISE)
+        group = (keys, cand.type in PAIRWISE, cand.mutual)  # fighting is no strike told again
         prev = last_with.get(group)
         if prev is None or prev.type != cand.type and not compatible_types(prev.type, cand.type):
             prev = None
