@@ -24,7 +24,7 @@ from analysis.extraction.actor_tokens import (
     _skip_quotes,
     _strip_clitic_offset,
 )
-from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
+from analysis.extraction.lexical import governing_particle, is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_overlaps import quoted_name
 from analysis.extraction.name_tokens import (
     _known_word,
@@ -220,6 +220,8 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
+        if end is None and j > i:
+            end = _particle_shaped_name(tokens, j)  # `السفير ما شينمين`, `الإثيوبي أبي أحمد`
     elif j > i and (
         tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text) or _definite_given_name(tokens, j)
     ):
@@ -246,6 +248,31 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     ):
         return ("name", j, end)  # `الدكتور ثاني بن أحمد الزيودي`: a given name before بن
     return None
+
+
+def _particle_shaped_name(tokens: Sequence[Token], j: int) -> int | None:
+    """A short word qalsadi reads as a particle (`ما`, `لي`, `أبي`: also Chinese and Ethiopian names)
+    that governs no case in the word after it (not `على`, `مع`, `أن`: Arabic-Stopwords), right
+    after a title, then a word that is a name by the lexicons, no ordinary word nor a noun with a
+    pronoun, where a name ends (`السفير ما شينمين سفير ...`, `النائب السابق لي هاملتون.`): the name's
+    first word. Where the name ends, or None."""
+    tok = tokens[j]
+    if len(tok.n) > 3 or "S" not in reading(tok.text) or governing_particle(tok.text) or j + 1 >= len(tokens):
+        return None
+    nxt = tokens[j + 1]
+    if (
+        nxt.kind != "w"
+        or nxt.line_start
+        or not _valid_name_token(nxt)
+        or not name_words.name_evidence(nxt.text)
+        or name_words.ordinary(nxt.text)
+        or name_words.noun_and_pronoun(nxt.text)
+    ):
+        return None
+    end = _parse_name(tokens, j + 1)
+    if end is None and _name_ends_after(tokens, j + 2):
+        end = j + 2
+    return end
 
 
 def _clause_words(tokens: Sequence[Token], j: int, end: int) -> bool:
