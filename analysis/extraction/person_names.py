@@ -33,6 +33,7 @@ from analysis.extraction.name_tokens import (
     preposition_first,
     preposition_on_common_word,
     time_word_given_name,
+    title_dual,
     verb_shaped,
 )
 
@@ -205,6 +206,7 @@ def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:
     rare = word_zipf(tokens[k].text) < name_words.FAMILY_ZIPF and not name_words.ordinary(tokens[k].text)
     return (
         stem != tokens[k].n
+        and not title_dual(tokens[k].n, ("ان", "ين"))  # `الرئيس النائبين X`: two holders of a title
         and (is_given_name(stem) or rare and third)
         and stem not in lx.TITLE_WORDS
         and stem not in lx.PERSON_TITLE_HEADS

@@ -23,6 +23,7 @@ from analysis.extraction.described_persons import described_person_at, single_sp
 from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.name_overlaps import Found, settle_names
 from analysis.extraction.name_tokens import _valid_name_token, _valid_name_word
+from analysis.extraction.person_lists import dual_title_names, nationality_list_item
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
     _PATRONYMIC_CONNECTORS,
@@ -62,7 +63,14 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
     while i < len(tokens):
         tok = tokens[i]
         nxt = None
-        if tok.kind == "w" and _head_at(tokens, i):
+        pair = dual_title_names(tokens, i) if tok.kind == "w" else None
+        if pair is not None:
+            first, first_end, second, second_end, clitic = pair
+            scan.persons += [(first, first, first, first_end), (second, second, second, second_end)]
+            if clitic:
+                scan.conjunction_first.add(second)  # `النائبين X وY`: two persons under one title
+            nxt = second_end
+        elif tok.kind == "w" and _head_at(tokens, i):
             nxt = _at_title(tokens, i, scan)
         elif tok.kind == "w" and (
             tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA or tok.n in _CONTACT_VERBS
@@ -83,6 +91,9 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _before_title(tokens, i, scan)
         if nxt is None and i > 0 and tokens[i - 1].text in _COMMAS and tok.n[:1] == "و":
             nxt = _list_item(tokens, i, scan)
+        if nxt is None and (item_end := nationality_list_item(tokens, i, scan.persons)) is not None:
+            scan.persons.append((i + 1, i + 1, i + 1, item_end))  # `، والتونسي X،`: the next of a list
+            nxt = item_end
         if nxt is None and tok.n in _KUNYA:
             nxt = _kunya(tokens, i, scan)
         if nxt is None and tok.n[:1] in "بل":

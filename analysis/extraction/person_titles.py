@@ -24,6 +24,7 @@ from analysis.extraction.actor_tokens import (
     _skip_quotes,
     _strip_clitic_offset,
 )
+from analysis.extraction.dual_parties import dual_head
 from analysis.extraction.lexical import governing_particle, is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_overlaps import quoted_name
 from analysis.extraction.name_tokens import (
@@ -170,8 +171,10 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, title_end)  # `د.`: its full stop comes next
     if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
         return _STOP  # `ورئيس ...`: the next person of a list begins
-    if j > i and _other_party_head(n):
-        return _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`: two persons
+    if j > i and (_other_party_head(n) or tok.article and dual_head(tok) is not None):
+        return (
+            _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`, `الرئيس النائبين`
+        )
     if (
         tok.article
         and j - i >= 2
