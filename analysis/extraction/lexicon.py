@@ -36,6 +36,7 @@ HEAD_OPTIONAL_NEXT = _fold_next("head_optional_next")  # `المتحدث باس�
 HEAD_NEEDS_NEXT = _fold_next("head_needs_next")  # `رجل الدين`, `دولة رئيس الوزراء`
 TITLE_TIME_WORDS = _fold_titles("title_time_words")  # `أمين المجلس آنذاك علي شمخاني`
 EPONYM_NOUNS = _fold_titles("eponym_nouns")  # `مطار الملك خالد`: a place named after a person
+RULE_NOUNS = _fold_titles("rule_nouns")  # `حكومة X Y`, `نظام X Y`: the rule of the person named
 ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
 HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
 TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name

@@ -43,7 +43,7 @@ from analysis.extraction.person_titles import (
 )
 from analysis.extraction.results import ActorKind
 from analysis.extraction.title_appositions import _apposition, _title_after_name
-from analysis.extraction.untitled_names import lineage_name, names_after_titles
+from analysis.extraction.untitled_names import lineage_name, names_after_titles, ruler_name
 
 
 @dataclass(slots=True)
@@ -94,6 +94,8 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
         if nxt is None and (item_end := nationality_list_item(tokens, i, scan.persons)) is not None:
             scan.persons.append((i + 1, i + 1, i + 1, item_end))  # `، والتونسي X،`: the next of a list
             nxt = item_end
+        if nxt is None:
+            nxt = ruler_name(tokens, i, scan.persons)  # `حكومة X Y`: the one who leads it
         if nxt is None and tok.n in _KUNYA:
             nxt = _kunya(tokens, i, scan)
         if nxt is None and tok.n[:1] in "بل":
