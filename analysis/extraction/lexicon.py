@@ -39,6 +39,7 @@ EPONYM_NOUNS = _fold_titles("eponym_nouns")  # `مطار الملك خالد`: a
 RULE_NOUNS = _fold_titles("rule_nouns")  # `حكومة X Y`, `نظام X Y`: the rule of the person named
 ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
 HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
+PERSONAL_HONORIFICS = _fold_titles("personal_honorifics")  # `الشيخ تميم`: a form he is named by
 TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name
 TITLE_WORD_NEXT = _fold_next("title_word_next")  # `أركان حرب`: a word a title takes after another
 DUAL_HEADS = _fold_titles("dual_heads")

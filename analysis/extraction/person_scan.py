@@ -34,7 +34,6 @@ from analysis.extraction.person_names import (
 from analysis.extraction.person_titles import (
     _CONTACT_VERBS,
     _NAME_OPENERS,
-    _PERSONAL_HONORIFICS,
     _bare_name_ok,
     _clitic_first,
     _head_at,
@@ -445,7 +444,7 @@ def _honorific_form(doc: _Doc, rec: _Record, title_end: int, name_first: int, na
     if title_end != name_first or name_first == 0:
         return
     head = doc.tokens[name_first - 1]
-    form = next((f for f in _forms(head.n) if f in _PERSONAL_HONORIFICS), None)
+    form = next((f for f in _forms(head.n) if f in lx.PERSONAL_HONORIFICS), None)
     if form is None:
         return
     start = head.start + _strip_clitic_offset(head, form)
@@ -467,6 +466,6 @@ def _title_text(doc: _Doc, title_first: int, title_end: int) -> str:
 
 def _address_only(title: str) -> bool:
     return all(
-        w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w in _PERSONAL_HONORIFICS or w == "السمو"
+        w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w in lx.PERSONAL_HONORIFICS or w == "السمو"
         for w in normalize(title).split()
     )

@@ -25,7 +25,7 @@ from analysis.extraction.actor_tokens import (
     _strip_clitic_offset,
 )
 from analysis.extraction.dual_parties import dual_head
-from analysis.extraction.lexical import governing_particle, is_given_name, is_place_name, reading, word_zipf
+from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_overlaps import quoted_name
 from analysis.extraction.name_tokens import (
     _known_word,
@@ -35,6 +35,7 @@ from analysis.extraction.name_tokens import (
     possessed_title_word,
     title_dual,
 )
+from analysis.extraction.names_after_heads import compound_given_name_alone, particle_shaped_name
 from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_words import (
@@ -180,7 +181,7 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         and j - i >= 2
         and n in lx.PERSON_TITLE_HEADS
         and n not in lx.RANKS
-        and n not in _PERSONAL_HONORIFICS
+        and n not in lx.PERSONAL_HONORIFICS
         and j + 1 < len(tokens)
         and tokens[j + 1].n in lx.DEMONYM_FORMS
     ):
@@ -224,7 +225,9 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
         if end is None and j > i:
-            end = _particle_shaped_name(tokens, j)  # `السفير ما شينمين`, `الإثيوبي أبي أحمد`
+            end = particle_shaped_name(tokens, j)  # `السفير ما شينمين`, `الإثيوبي أبي أحمد`
+        if end is None and compound_given_name_alone(tokens, j):
+            end = j + 2  # `الملك عبد الله،`: a sovereign named by his given name
     elif j > i and (
         tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text) or _definite_given_name(tokens, j)
     ):
@@ -251,31 +254,6 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
     ):
         return ("name", j, end)  # `الدكتور ثاني بن أحمد الزيودي`: a given name before بن
     return None
-
-
-def _particle_shaped_name(tokens: Sequence[Token], j: int) -> int | None:
-    """A short word qalsadi reads as a particle (`ما`, `لي`, `أبي`: also Chinese and Ethiopian names)
-    that governs no case in the word after it (not `على`, `مع`, `أن`: Arabic-Stopwords), right
-    after a title, then a word that is a name by the lexicons, no ordinary word nor a noun with a
-    pronoun, where a name ends (`السفير ما شينمين سفير ...`, `النائب السابق لي هاملتون.`): the name's
-    first word. Where the name ends, or None."""
-    tok = tokens[j]
-    if len(tok.n) > 3 or "S" not in reading(tok.text) or governing_particle(tok.text) or j + 1 >= len(tokens):
-        return None
-    nxt = tokens[j + 1]
-    if (
-        nxt.kind != "w"
-        or nxt.line_start
-        or not _valid_name_token(nxt)
-        or not name_words.name_evidence(nxt.text)
-        or name_words.ordinary(nxt.text)
-        or name_words.noun_and_pronoun(nxt.text)
-    ):
-        return None
-    end = _parse_name(tokens, j + 1)
-    if end is None and _name_ends_after(tokens, j + 2):
-        end = j + 2
-    return end
 
 
 def _clause_words(tokens: Sequence[Token], j: int, end: int) -> bool:
@@ -440,10 +418,6 @@ def _agreeing_adjective(tokens: Sequence[Token], i: int, j: int) -> bool:
     return j == i + 1 and not head.article and head.n.endswith("ه") and tokens[j].n.endswith("ه")
 
 
-_PERSONAL_HONORIFICS = frozenset(
-    normalize(w)
-    for w in "الأمير الأميرة الشيخ الشيخة السيد السيدة الدكتور الأستاذ الحاج الملك السلطان".split()
-)
 _REGION_WORDS = frozenset(
     normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split()
 )

@@ -211,3 +211,8 @@ def test_a_particle_shaped_first_word_after_a_title_opens_a_foreign_name():
 def test_a_preposition_after_a_title_opens_no_name():
     assert not _persons("وأعرب الوزير عن تقديره العميق للجهود.")
     assert "عباس وهنية" not in " ".join(_persons("وأجرى أمير قطر مع عباس وهنية اتصالين."))
+
+
+def test_a_compound_given_name_alone_after_a_personal_honorific_is_the_name():
+    assert "عبد الرحيم" in _persons("وبحث الوزير مع العاهل الأردني الملك عبد الرحيم، آخر التطورات.")
+    assert not _persons("وقال الوزير عبد الرحيم.")  # no honorific: one given name is no name
