@@ -13,7 +13,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_geo import _geo_at, _is_geo
 from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _is_stop, _is_trigger
-from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.lexical import is_given_name, particle, reading, word_zipf
 from analysis.extraction.name_tokens import (
     _PLACE_OPENERS,
     _conjunction_on_word,
@@ -471,6 +471,8 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
         or name_words.feminine_participle(tok.text)  # `هادي متعلقة بالعلاقات`
         or _noun_with_pronoun(tok)  # `بارو جولته`
+        or particle(tok.text)
+        and tok.n not in lx.NAME_CONNECTORS  # `X Y إلا أن`, `X Y حتى`
     )
 
 

@@ -17,10 +17,20 @@ _FIVE_NOUNS = "الأسماء الخمسة"
 
 
 @cache
-def _readings(word: str) -> frozenset[tuple[str, str]]:
+def _entries(word: str) -> tuple[dict, ...]:
     from arabicstopwords.arabicstopwords import classed_STOPWORDS
 
-    return frozenset((entry["class_word"], entry["action"]) for entry in classed_STOPWORDS.get(word, ()))
+    return tuple(classed_STOPWORDS.get(word, ()))
+
+
+def _readings(word: str) -> frozenset[tuple[str, str]]:
+    return frozenset((entry["class_word"], entry["action"]) for entry in _entries(word))
+
+
+def particle(word: str) -> bool:
+    """`إلا`, `حتى`, `لو`, `سوف`: a word, as written, one of whose readings is a particle (`حرف`), never
+    a word of a name (`علي` is none; `على` is)."""
+    return any(entry["type_word"] == "حرف" for entry in _entries(word))
 
 
 def governing_particle(word: str) -> bool:

@@ -12,3 +12,10 @@ def test_particles_that_are_also_names_do_not():
     for word in ("ما", "لي", "أبي"):
         assert not governing_particle(word), word
     assert not governing_particle("محمد")  # no function word at all
+
+
+def test_particles_are_known_as_written():
+    from analysis.extraction.lexical import particle
+
+    assert particle("إلا") and particle("حتى") and particle("على")
+    assert not particle("علي") and not particle("محمد")
