@@ -54,6 +54,7 @@ from analysis.extraction.party_lists import (
     struck_state,
 )
 from analysis.extraction.receptions import (
+    dual_object_guests,
     escorted_guest,
     escorted_visits,
     is_reception,
@@ -97,6 +98,10 @@ def build(
     ):
         # `كما استقبل X والوفد المرافق له`: the host told before received X
         roles = Roles().continuing(ante, [a for a in after if a[0] is guest])
+    elif trig.verb and (pair := dual_object_guests(doc, c.i, roles.subjects, after)):
+        if (ante := c.antecedent()) is not None:
+            # `كما استقبل النائبين X وY`: the host told before received the two the dual names
+            roles = Roles().continuing(ante, [a for a in after if a[0] in pair])
     frame = Frame(c, roles, *setting(c, roles))
     etype = trig.type
     if is_reception(doc, c.i, rng):  # `وكان في استقباله X`: X received the sentence's guest

@@ -346,7 +346,8 @@ def time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
     """End of a name opened by a time-of-day word that is also a given name: the time word takes a
     day or a date after it (`صباح الأحد`, `صباح اليوم`), a given name a chain of at least two family
     names (`صباح الأحمد الجابر`), or the father's given name (pyarabic) and family names
-    (`صباح جابر الأحمد`)."""
+    (`صباح جابر الأحمد`); right after a personal honorific (`الشيخ صباح الأحمد و`), one family name
+    where the name ends (a time word takes no honorific)."""
     if j + 1 >= len(tokens) or tokens[j].n not in _TIME_GIVEN_NAMES or tokens[j].kind != "w":
         return None
     father = tokens[j + 1]
@@ -359,7 +360,8 @@ def time_word_given_name(tokens: Sequence[Token], j: int) -> int | None:
         and _valid_name_token(tokens[end])
     ):
         end += 1
-    return end if end - j >= 3 else None
+    honorific = j > 0 and tokens[j - 1].n in lx.PERSONAL_HONORIFICS
+    return end if end - j >= 3 or honorific and end - j == 2 else None
 
 
 def _father_after_time_word(tok: Token) -> bool:

@@ -228,6 +228,10 @@ def prepositional_phrase(word: str) -> bool:
     rest = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     if len(rest) <= 3 or rest[0] not in _PREPOSITION_CLITICS:
         return False
+    if rest.startswith("لل") and len(rest) >= 5:
+        # `للبحث`, `للمشاركة`: `ل` on the article drops its alif (`ل` + `البحث`); the noun is the word
+        # with the article restored
+        return ordinary("ا" + rest[1:])
     if rest[0] in NOUN_ONLY_CLITICS and "N" not in reading(rest[1:]):
         return False  # `كيري` is no `ك` + `يري`: `ب` and `ك` go on nouns, never on a verb
     if not ordinary(rest[1:]):

@@ -13,7 +13,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
 from analysis.extraction.actor_geo import _geo_at, _is_geo
 from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _is_stop, _is_trigger
-from analysis.extraction.lexical import is_given_name, reading, word_zipf
+from analysis.extraction.lexical import is_given_name, particle, reading, word_zipf
 from analysis.extraction.name_tokens import (
     _PLACE_OPENERS,
     _conjunction_on_word,
@@ -33,6 +33,7 @@ from analysis.extraction.name_tokens import (
     preposition_first,
     preposition_on_common_word,
     time_word_given_name,
+    title_dual,
     verb_shaped,
 )
 
@@ -205,6 +206,7 @@ def _definite_given_name(tokens: Sequence[Token], k: int) -> bool:
     rare = word_zipf(tokens[k].text) < name_words.FAMILY_ZIPF and not name_words.ordinary(tokens[k].text)
     return (
         stem != tokens[k].n
+        and not title_dual(tokens[k].n, ("ان", "ين"))  # `الرئيس النائبين X`: two holders of a title
         and (is_given_name(stem) or rare and third)
         and stem not in lx.TITLE_WORDS
         and stem not in lx.PERSON_TITLE_HEADS
@@ -469,6 +471,8 @@ def _name_ends_after(tokens: Sequence[Token], k: int) -> bool:
         or name_words.prepositional_phrase(tok.text)  # `أردوغان بأول زيارة`
         or name_words.feminine_participle(tok.text)  # `هادي متعلقة بالعلاقات`
         or _noun_with_pronoun(tok)  # `بارو جولته`
+        or particle(tok.text)
+        and tok.n not in lx.NAME_CONNECTORS  # `X Y إلا أن`, `X Y حتى`
     )
 
 

@@ -23,6 +23,7 @@ from analysis.extraction.described_persons import described_person_at, single_sp
 from analysis.extraction.lexical import is_given_name, reading
 from analysis.extraction.name_overlaps import Found, settle_names
 from analysis.extraction.name_tokens import _valid_name_token, _valid_name_word
+from analysis.extraction.person_lists import dual_title_names, nationality_list_item
 from analysis.extraction.person_names import (
     _NAME_OR_TITLE,
     _PATRONYMIC_CONNECTORS,
@@ -33,7 +34,6 @@ from analysis.extraction.person_names import (
 from analysis.extraction.person_titles import (
     _CONTACT_VERBS,
     _NAME_OPENERS,
-    _PERSONAL_HONORIFICS,
     _bare_name_ok,
     _clitic_first,
     _head_at,
@@ -42,7 +42,7 @@ from analysis.extraction.person_titles import (
 )
 from analysis.extraction.results import ActorKind
 from analysis.extraction.title_appositions import _apposition, _title_after_name
-from analysis.extraction.untitled_names import lineage_name, names_after_titles
+from analysis.extraction.untitled_names import lineage_name, names_after_titles, ruler_name
 
 
 @dataclass(slots=True)
@@ -62,7 +62,14 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
     while i < len(tokens):
         tok = tokens[i]
         nxt = None
-        if tok.kind == "w" and _head_at(tokens, i):
+        pair = dual_title_names(tokens, i) if tok.kind == "w" else None
+        if pair is not None:
+            first, first_end, second, second_end, clitic = pair
+            scan.persons += [(first, first, first, first_end), (second, second, second, second_end)]
+            if clitic:
+                scan.conjunction_first.add(second)  # `النائبين X وY`: two persons under one title
+            nxt = second_end
+        elif tok.kind == "w" and _head_at(tokens, i):
             nxt = _at_title(tokens, i, scan)
         elif tok.kind == "w" and (
             tok.n in lx.SPEECH_VERBS or tok.n in lx.AUXILIARY_KANA or tok.n in _CONTACT_VERBS
@@ -83,6 +90,11 @@ def scan_persons(tokens: Sequence[Token]) -> _Scan:
             nxt = _before_title(tokens, i, scan)
         if nxt is None and i > 0 and tokens[i - 1].text in _COMMAS and tok.n[:1] == "و":
             nxt = _list_item(tokens, i, scan)
+        if nxt is None and (item_end := nationality_list_item(tokens, i, scan.persons)) is not None:
+            scan.persons.append((i + 1, i + 1, i + 1, item_end))  # `، والتونسي X،`: the next of a list
+            nxt = item_end
+        if nxt is None:
+            nxt = ruler_name(tokens, i, scan.persons)  # `حكومة X Y`: the one who leads it
         if nxt is None and tok.n in _KUNYA:
             nxt = _kunya(tokens, i, scan)
         if nxt is None and tok.n[:1] in "بل":
@@ -432,7 +444,7 @@ def _honorific_form(doc: _Doc, rec: _Record, title_end: int, name_first: int, na
     if title_end != name_first or name_first == 0:
         return
     head = doc.tokens[name_first - 1]
-    form = next((f for f in _forms(head.n) if f in _PERSONAL_HONORIFICS), None)
+    form = next((f for f in _forms(head.n) if f in lx.PERSONAL_HONORIFICS), None)
     if form is None:
         return
     start = head.start + _strip_clitic_offset(head, form)
@@ -454,6 +466,6 @@ def _title_text(doc: _Doc, title_first: int, title_end: int) -> str:
 
 def _address_only(title: str) -> bool:
     return all(
-        w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w in _PERSONAL_HONORIFICS or w == "السمو"
+        w in lx.ADDRESS_HONORIFICS or w in lx.HONORIFICS or w in lx.PERSONAL_HONORIFICS or w == "السمو"
         for w in normalize(title).split()
     )

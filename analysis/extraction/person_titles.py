@@ -24,6 +24,7 @@ from analysis.extraction.actor_tokens import (
     _skip_quotes,
     _strip_clitic_offset,
 )
+from analysis.extraction.dual_parties import dual_head
 from analysis.extraction.lexical import is_given_name, is_place_name, reading, word_zipf
 from analysis.extraction.name_overlaps import quoted_name
 from analysis.extraction.name_tokens import (
@@ -34,6 +35,7 @@ from analysis.extraction.name_tokens import (
     possessed_title_word,
     title_dual,
 )
+from analysis.extraction.names_after_heads import compound_given_name_alone, particle_shaped_name
 from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_words import (
@@ -170,14 +172,16 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, title_end)  # `د.`: its full stop comes next
     if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
         return _STOP  # `ورئيس ...`: the next person of a list begins
-    if j > i and _other_party_head(n):
-        return _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`: two persons
+    if j > i and (_other_party_head(n) or tok.article and dual_head(tok) is not None):
+        return (
+            _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`, `الرئيس النائبين`
+        )
     if (
         tok.article
         and j - i >= 2
         and n in lx.PERSON_TITLE_HEADS
         and n not in lx.RANKS
-        and n not in _PERSONAL_HONORIFICS
+        and n not in lx.PERSONAL_HONORIFICS
         and j + 1 < len(tokens)
         and tokens[j + 1].n in lx.DEMONYM_FORMS
     ):
@@ -220,6 +224,10 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         end = _parse_name(tokens, j)
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
+        if end is None and j > i:
+            end = particle_shaped_name(tokens, j)  # `السفير ما شينمين`, `الإثيوبي أبي أحمد`
+        if end is None and compound_given_name_alone(tokens, j):
+            end = j + 2  # `الملك عبد الله،`: a sovereign named by his given name
     elif j > i and (
         tokens[j - 1].n in lx.RANKS or foreign_al_name(tok.text) or _definite_given_name(tokens, j)
     ):
@@ -410,10 +418,6 @@ def _agreeing_adjective(tokens: Sequence[Token], i: int, j: int) -> bool:
     return j == i + 1 and not head.article and head.n.endswith("ه") and tokens[j].n.endswith("ه")
 
 
-_PERSONAL_HONORIFICS = frozenset(
-    normalize(w)
-    for w in "الأمير الأميرة الشيخ الشيخة السيد السيدة الدكتور الأستاذ الحاج الملك السلطان".split()
-)
 _REGION_WORDS = frozenset(
     normalize(w) for w in "إقليم اقليم محافظة ولاية منطقة مدينة جمهورية دولة بلدية".split()
 )

@@ -12,6 +12,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_records import Mention
 from analysis.extraction.arguments import escorted
 from analysis.extraction.clause_objects import collect_after
+from analysis.extraction.dual_parties import dual_head
 from analysis.extraction.frame_doc import AUXILIARIES, Candidate, Doc, trigger_at, unique_mentions
 from analysis.extraction.results import ActorKind, EngagementType, Role
 
@@ -132,3 +133,16 @@ def _escort_next(doc: Doc, guest: Mention) -> bool:
         if doc.tokens[k].n in _ESCORT_NOUNS:
             return True
     return False
+
+
+def dual_object_guests(doc: Doc, i: int, subjects: list, after: list) -> list[Mention]:
+    """`كما استقبل النائبين X وY`: a verb with no subject before it and, right after it, a title in the
+    dual in the accusative (`-ين`; the subject would be `النائبان`): the two persons it names (`after`:
+    the parties after the verb) are the verb's objects, received by the one told before; or none."""
+    if any(m.first < i for m in subjects) or i + 1 >= len(doc.tokens):
+        return []
+    dual = doc.tokens[i + 1]
+    if not (dual.article and dual.n.endswith("ين") and dual_head(dual) is not None):
+        return []
+    pair = [a[0] for a in after if a[0].kind == ActorKind.PERSON][:2]
+    return pair if len(pair) == 2 and pair[0].first == i + 2 else []

@@ -1,5 +1,6 @@
 """Persons the title scan does not reach: a name with a patronymic connector and no title
-(`، هيثم بن طارق،`), and the name after a title that read as common words until another person of the
+(`، هيثم بن طارق،`), the name of the one who leads a government or a rule in construct with it
+(`حكومة X Y`, `نظام X Y`), and the name after a title that read as common words until another person of the
 document showed its first word to be a given name (`ووزير الخارجية ناصر جودة` beside `ناصر اللوزي`)."""
 
 from __future__ import annotations
@@ -36,6 +37,25 @@ def lineage_name(tokens: Sequence[Token], i: int, persons: list[Found]) -> int |
     if end is None or end < i + 3:
         return None
     persons.append((i, i, i, end))
+    return end
+
+
+def ruler_name(tokens: Sequence[Token], i: int, persons: list[Found]) -> int | None:
+    """`تدعم حكومة فتحي باشاغا`, `سقوط نظام صدام حسين`: a noun of a government or a rule (titles.json
+    rule_nouns) in construct with a name of two words or more, some word of it a name by the lexicons
+    and not all of them common words: the person who leads it. Appends him to `persons`; where the scan
+    goes on."""
+    tok = tokens[i]
+    if tok.kind != "w" or tok.article or not any(f in lx.RULE_NOUNS for f in _forms(tok.n)):
+        return None
+    start = i + 1
+    if start >= len(tokens) or tokens[start].line_start or not _valid_name_token(tokens[start]):
+        return None
+    end = _parse_name(tokens, start)
+    words = [t.text for t in tokens[start:end]] if end is not None else []
+    if not words or not any(name_words.name_evidence(w) for w in words) or name_words.common_phrase(words):
+        return None
+    persons.append((start, start, start, end))
     return end
 
 

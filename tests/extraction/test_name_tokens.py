@@ -33,3 +33,12 @@ def test_a_time_word_before_a_fathers_given_name_and_a_family_name_opens_a_name(
     assert time_word_given_name(named, 2) == 5  # `صباح سالم الأحمد`
     dated = tokenize("ووصل الوفد صباح يوم الخميس إلى العاصمة")
     assert time_word_given_name(dated, 2) is None
+
+
+def test_a_time_word_right_after_a_personal_honorific_takes_one_family_name():
+    from analysis.extraction.actor_tokens import tokenize
+    from analysis.extraction.name_tokens import time_word_given_name
+
+    assert time_word_given_name(tokenize("واستقبله الشيخ صباح الناصر وعدد من المسؤولين"), 2) == 4
+    assert time_word_given_name(tokenize("واستقبله الوزير صباح الأحد في مكتبه"), 2) is None
+    assert time_word_given_name(tokenize("وحضر الوزير صباح الناصر وعدد من المسؤولين"), 2) is None

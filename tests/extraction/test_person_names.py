@@ -110,3 +110,8 @@ def test_a_rare_past_verb_reading_after_a_foreign_name_before_a_title_is_the_sur
 def test_a_two_word_place_after_a_definite_word_and_before_a_surname_is_a_compound_given_name():
     assert name_at("وزير الخارجية صلاح الدين مزوار.", 2) == "صلاح الدين مزوار"
     assert name_at("محافظ صلاح الدين عمار جبر،", 1) != "صلاح الدين عمار جبر"
+
+
+def test_a_name_may_end_before_a_particle_or_a_preposition_on_the_article():
+    assert name_at("علي اكبر موسويان إلا أنه") == "علي اكبر موسويان"
+    assert name_at("خالد بن حمد آل ثاني للبحث في") == "خالد بن حمد آل ثاني"

@@ -200,3 +200,19 @@ def test_a_word_written_with_another_hamza_than_a_title_head_is_no_title():
     assert not [a for a in find_actors(text).actors if a.kind == "person"]
     text = "وقال الإمام محمد الطاهر إن الزيارة مهمة."
     assert "محمد الطاهر" in [a.name for a in find_actors(text).actors]
+
+
+def test_a_particle_shaped_first_word_after_a_title_opens_a_foreign_name():
+    assert "ما يونغشي" in _persons("واستقبل الوزير بمكتبه السفير ما يونغشي سفير الصين لدى الخرطوم.")
+    assert "لي كارلتون" in _persons("وترأس الوفد النائب الديمقراطي السابق لي كارلتون.")
+    assert "أبي أحمد" in _persons("وأجرى رئيس الوزراء الإثيوبي أبي أحمد مباحثات مع الوفد.")
+
+
+def test_a_preposition_after_a_title_opens_no_name():
+    assert not _persons("وأعرب الوزير عن تقديره العميق للجهود.")
+    assert "عباس وهنية" not in " ".join(_persons("وأجرى أمير قطر مع عباس وهنية اتصالين."))
+
+
+def test_a_compound_given_name_alone_after_a_personal_honorific_is_the_name():
+    assert "عبد الرحيم" in _persons("وبحث الوزير مع العاهل الأردني الملك عبد الرحيم، آخر التطورات.")
+    assert not _persons("وقال الوزير عبد الرحيم.")  # no honorific: one given name is no name

@@ -117,3 +117,14 @@ def test_the_delegation_of_another_party_named_after_the_guest_makes_no_visit_of
         "ووزير الخارجية الأردني ماجد السويدي والوفد المرافق له."
     )
     assert ["هاني الفايز"] not in [names for names, _ in visits(text)]
+
+
+def test_a_dual_title_in_the_accusative_after_a_verb_with_no_subject_is_received_by_the_host_before():
+    text = (
+        "استقبل قائد الجيش العماد سليم حداد في مكتبه سفير فرنسا في لبنان جان دوبوا. "
+        "كما استقبل النائبين كريم الخوري وجورج عطالله وتناول البحث الأوضاع العامة."
+    )
+    found = meetings(text)
+    pairs = [{name for name, _ in parties} for parties in found]
+    assert {"سليم حداد", "كريم الخوري"} in pairs and {"سليم حداد", "جورج عطالله"} in pairs
+    assert {"كريم الخوري", "جورج عطالله"} not in pairs

@@ -27,3 +27,14 @@ def test_a_word_that_opens_another_persons_name_is_a_given_name_after_a_title():
     )
     assert "ناصر الخطيب" in found and "ناصر جودة" in found
     assert found["ناصر جودة"].title == "وزير الخارجية"
+
+
+def test_the_name_a_government_or_a_rule_is_called_by_is_a_person():
+    found = persons(
+        "وتدعم دول أخرى حكومة كمال الزناتي التي كلفها البرلمان، منذ سقوط نظام إبراهيم مرعي عام 1990."
+    )
+    assert {"كمال الزناتي", "إبراهيم مرعي"} <= set(found)
+
+
+def test_a_government_of_a_place_or_of_common_words_names_no_person():
+    assert not persons("وقالت حكومة إقليم الشمال إن حكومة تصريف الأعمال ستجتمع.")
