@@ -6,7 +6,8 @@ pronoun is never the doer of its own clause). The engagement rules read it as a 
 person, like a title that names one (`short_forms.link_title_only`).
 
 Plain Arabic grammar (a pronoun of address refers back; the forms of address are the titles data's
-`address_honorifics`)."""
+`address_honorifics`, less those that are common nouns too: `سعادته` is his happiness, `دولته` his
+state)."""
 
 from __future__ import annotations
 
@@ -19,23 +20,22 @@ from analysis.extraction.actor_records import Mention
 from analysis.extraction.actor_tokens import Token, _forms
 from analysis.extraction.results import ActorKind
 
-_PRONOUNS = ("ها", "ه")
+_PRONOUN = "ه"  # his: `معاليها` (her Excellency) would need the person's gender
 _BACK_SENTENCES = 2  # sentences before the pronoun's own where its person may be named
 _HONORIFIC_REACH = 3  # words before a mention's title where its form of address may stand
 
 
 @lru_cache(maxsize=65536)
 def address_form(word: str) -> str | None:
-    """The form of address a word is with a pronoun on it (`سموه` -> `سمو`, `لفخامته` -> `فخامه`),
-    else None."""
+    """The form of address a word is with the pronoun `ه` on it (`سموه` -> `سمو`, `لفخامته` -> `فخامه`),
+    else None; not a form of address that is also a common noun (`سعادته`: his happiness)."""
     for form in _forms(word):
-        for pronoun in _PRONOUNS:
-            if not form.endswith(pronoun) or len(form) - len(pronoun) < 3:
-                continue
-            stem = form[: -len(pronoun)]
-            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
-            if stem in lx.ADDRESS_HONORIFICS:
-                return stem
+        if not form.endswith(_PRONOUN) or len(form) < 4:
+            continue
+        stem = form[:-1]
+        stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+        if stem in lx.ADDRESS_HONORIFICS and stem not in lx.ADDRESS_COMMON_NOUNS:
+            return stem
     return None
 
 

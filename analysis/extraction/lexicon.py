@@ -37,6 +37,8 @@ HEAD_NEEDS_NEXT = _fold_next("head_needs_next")  # `رجل الدين`, `دول�
 TITLE_TIME_WORDS = _fold_titles("title_time_words")  # `أمين المجلس آنذاك علي شمخاني`
 EPONYM_NOUNS = _fold_titles("eponym_nouns")  # `مطار الملك خالد`: a place named after a person
 ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
+# `سعادته` (his happiness), `دولته` (his state): with a pronoun, common nouns, no form of address
+ADDRESS_COMMON_NOUNS = _fold_titles("address_honorifics_common_nouns")
 HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
 TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name
 TITLE_WORD_NEXT = _fold_next("title_word_next")  # `أركان حرب`: a word a title takes after another

@@ -16,6 +16,8 @@ def test_the_forms_of_address_with_a_pronoun_and_a_clitic():
     assert address_form("سموه") == "سمو"
     assert address_form("لفخامته") == "فخامه"
     assert address_form("سعاده") is None  # no pronoun
+    assert address_form("سعادته") is None  # `أعرب عن سعادته`: his happiness
+    assert address_form("دولته") is None  # `إقامة دولته`: his state
     assert address_form("الطيبة") is None
 
 
