@@ -15,7 +15,15 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.event_dates import date_for, is_planned
 from analysis.extraction.event_places import event_location
-from analysis.extraction.frame_doc import BETWEEN, COMMAS, Candidate, Doc, pseudo_mention, trigger_at
+from analysis.extraction.frame_doc import (
+    BETWEEN,
+    COMMAS,
+    QUOTE_MARKS,
+    Candidate,
+    Doc,
+    pseudo_mention,
+    trigger_at,
+)
 from analysis.extraction.paired_states import states_of_pair
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.trigger_mood import is_unreal
@@ -34,7 +42,7 @@ def documents_between(doc: Doc, s: int, known: list[Candidate]) -> list[Candidat
         if not _document(doc, k) or is_unreal(doc, k, rng, False):
             continue
         between = _between_at(doc, k, rng)
-        parties = _parties_after(doc, between + 1, rng) if between is not None else []
+        parties = parties_between(doc, between + 1, rng) if between is not None else []
         if len(parties) < 2 or _held(doc, k, max(m.last for m in parties if m.first > k) + 1, rng):
             continue
         names = {m.actor for m in parties}
@@ -58,7 +66,15 @@ def _document(doc: Doc, k: int) -> bool:
     tok = doc.tokens[k]
     if tok.kind != "w" or doc.inside[k] is not None:
         return False
-    return any(f in lx.SIGNED_DOCUMENTS and f not in _NOT_SIGNED for f in _forms(tok.n))
+    return any(f in lx.SIGNED_DOCUMENTS and f not in _NOT_SIGNED and not _plural(f) for f in _forms(tok.n))
+
+
+def _plural(form: str) -> bool:
+    """`الاتفاقات السابقة بين البلدين`, `العقود بين`: the body of deals between them, not one signed."""
+    return form.endswith("ات") or form in _BROKEN_PLURALS
+
+
+_BROKEN_PLURALS = frozenset(normalize(w) for w in "عقود العقود".split())
 
 
 _HELD = normalize("عقد")  # also the verb `held` (`وعُقد بين الجانبين اجتماع`)
@@ -96,8 +112,9 @@ def _between_at(doc: Doc, k: int, rng: range) -> int | None:
     return None
 
 
-def _parties_after(doc: Doc, q: int, rng: range) -> list[Mention]:
-    """`A وB (وC)` right after `بين`; `البلدين`, the sentence's two states; `الجانبين الروسي والمصري`."""
+def parties_between(doc: Doc, q: int, rng: range) -> list[Mention]:
+    """`A وB (وC)` right after `بين` (`بين A من جهة، وB من جهة أخرى`, a quoted name: `و"B"`);
+    `البلدين`, the sentence's two states; `الجانبين الروسي والمصري`."""
     if q >= rng.stop:
         return []
     if (pair := states_of_pair(doc, q, rng.stop)) is not None:
@@ -105,15 +122,34 @@ def _parties_after(doc: Doc, q: int, rng: range) -> list[Mention]:
     if doc.inside[q] is None and doc.tokens[q].n in lx.PAIRED_NOUNS:
         return _sentence_states(doc, rng, q)
     parties: list[Mention] = []
+    joined = False
+    q = _past_quote(doc, q, rng)
     while q < rng.stop and (m := doc.inside[q]) is not None and m.first == q and m.kind in _PARTY_KINDS:
-        if parties and not _joined(doc, m):
+        if parties and not (joined or _joined(doc, m)):
             break
         if all(p.actor != m.actor for p in parties):
             parties.append(m)
-        q = m.last + 1
-        if q < rng.stop and doc.tokens[q].n == "و":
-            q += 1
+        q = _past_side(doc, _past_quote(doc, m.last + 1, rng), rng)
+        joined = q < rng.stop and doc.tokens[q].n == "و"
+        q = _past_quote(doc, q + 1 if joined else q, rng)
     return parties
+
+
+_SIDE = normalize("جهة")
+_OTHER = frozenset(normalize(w) for w in "أخرى ثانية".split())
+
+
+def _past_quote(doc: Doc, q: int, rng: range) -> int:
+    return q + 1 if q < rng.stop and doc.tokens[q].kind == "p" and doc.tokens[q].text in QUOTE_MARKS else q
+
+
+def _past_side(doc: Doc, q: int, rng: range) -> int:
+    """Past `من جهة` (`أخرى`) and its comma after a party: which side of the two it is."""
+    if q + 1 < rng.stop and doc.tokens[q].n == "من" and doc.tokens[q + 1].n == _SIDE:
+        q += 2
+        q += 1 if q < rng.stop and doc.tokens[q].n in _OTHER else 0
+        q += 1 if q < rng.stop and doc.tokens[q].text in COMMAS else 0
+    return q
 
 
 def _joined(doc: Doc, m: Mention) -> bool:

@@ -30,6 +30,7 @@ from analysis.extraction.attendance import attended_events
 from analysis.extraction.clause_objects import inside_adverbial
 from analysis.extraction.documents_between import documents_between
 from analysis.extraction.event_dates import resolve_dates
+from analysis.extraction.fighting import fights_between
 from analysis.extraction.frame_doc import (
     HEDGED_TYPES,
     Candidate,
@@ -90,6 +91,7 @@ def find_engagements(
         found.extend(letters_handed_to_host(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
+        found.extend(fights_between(doc, s, candidates + found))
         found.extend(attended_events(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
@@ -153,6 +155,9 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
             while j < len(triggers) and triggers[j].type == EngagementType.ATTACK and not triggers[j].verb:
                 j += 1
             next_boundary = triggers[j].index if j < len(triggers) else rng.stop
+        elif trig.type == EngagementType.AGREEMENT and _purchase_after(doc, triggers, t_idx):
+            # `وقعت X اتفاقية لشراء طائرات من Y`: the deal's other side follows its purpose
+            next_boundary = triggers[t_idx + 2].index if t_idx + 2 < len(triggers) else rng.stop
         elif (
             trig.verb
             and t_idx + 1 < len(triggers)
@@ -166,6 +171,11 @@ def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Ca
         cand = build(doc, s, rng, trig, prev_boundary, next_boundary, out, previous)
         out.extend(cand)
     return out
+
+
+def _purchase_after(doc: Doc, triggers: list[Trigger], t_idx: int) -> bool:
+    """The next trigger after an agreement is a purchase noun (`لشراء`)."""
+    return t_idx + 1 < len(triggers) and doc.tokens[triggers[t_idx + 1].index].n in lx.BUYING
 
 
 _PLACE_LEADS = frozenset(normalize(w) for w in "إلى الى في".split())

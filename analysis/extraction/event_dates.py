@@ -10,11 +10,12 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.background_notes import opens_background
-from analysis.extraction.event_places import dateline_place, elsewhere
+from analysis.extraction.event_places import elsewhere
 from analysis.extraction.frame_doc import AUXILIARIES, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
+from analysis.extraction.item_day import dateline_date, describes_a_thing
 from analysis.extraction.lexical import is_verb
 from analysis.extraction.planned_clause import clause_verb, tomorrow_in
-from analysis.extraction.results import DateMention, DateValue, EngagementType
+from analysis.extraction.results import DateMention, EngagementType
 from analysis.extraction.visit_places import fill_visit_places
 
 
@@ -198,6 +199,7 @@ def resolve_dates(
                 and c.planned == cand.planned
                 and not elsewhere(c.location, cand.location)
                 and compatible_types(c.type, cand.type)
+                and c.mutual == cand.mutual
                 and frozenset(m.actor for m, _ in c.participants) == keys
             ),
             None,
@@ -214,7 +216,7 @@ def resolve_dates(
             report_day, cand.date = cand.date, None  # the day of the report, the story's if no other
         item_day = report_day or dateline_day
         keys = frozenset(m.actor for m, _ in cand.participants)
-        group = (keys, cand.type in PAIRWISE)
+        group = (keys, cand.type in PAIRWISE, cand.mutual)  # fighting is no strike told again
         prev = last_with.get(group)
         if prev is None or prev.type != cand.type and not compatible_types(prev.type, cand.type):
             prev = None
@@ -249,41 +251,6 @@ def resolve_dates(
         if source is not None and (cand.date is None or source.value.year is not None):
             cand.date = source
     fill_visit_places(doc, candidates)
-
-
-def dateline_date(doc: Doc, published: date | None = None) -> DateMention | None:
-    """The day of an agency item's dateline (`أبوظبي في 14 مايو/ وام/`, `عمان 5 شباط (بترا)-`):
-    the date of everything the item reports without a date of its own. A dateline without its day
-    (`بغداد (أ ف ب) -`) has it on the stamp line above, which the cleaning took into `published`."""
-    for s in range(min(3, len(doc.sentences))):
-        rng = doc.sentence_tokens(s)
-        if not rng or dateline_place(doc, rng) is None:
-            continue
-        head = doc.tokens[min(rng.start + 6, rng.stop - 1)].end
-        found = [d for d in doc.dates_between(doc.tokens[rng.start].start, head) if d.value.day is not None]
-        return found[0] if found else stamp_date(published)
-    return lead_date(doc)
-
-
-def stamp_date(published: date | None) -> DateMention | None:
-    """The article's stamp (`الخميس 15 مارس 2018 05:40`) that the cleaning moved out of the text into
-    its metadata: the day of the news it reports without a date of its own, as a dateline is."""
-    if published is None:
-        return None
-    return DateMention(published.isoformat(), 0, 0, DateValue.of(published))
-
-
-def lead_date(doc: Doc) -> DateMention | None:
-    """The day the item's first sentences give (a stamp above the story, or the lead's
-    `صباح اليوم السبت 16/7/2022`): the day of the news it reports without a date of its own."""
-    for s in range(min(3, len(doc.sentences))):
-        start, end = doc.sentences[s]
-        found = [
-            d for d in doc.dates_between(start, end) if d.value.day is not None and d.value.year is not None
-        ]
-        if found:
-            return found[0]
-    return None
 
 
 _KANA = frozenset(normalize(w) for w in "كان وكان كانت وكانت".split())
@@ -430,7 +397,9 @@ def _told_date(
     if source is None:
         source = visit_date(cand, candidates)  # `وكان X قد التقى، في اليوم الأول من زيارته، Y`
     if source is None and not earlier:
-        source = _named_again_date(doc, cand, sentence_had_engagement, dateline_day) or dateline_day
+        source = _named_again_date(doc, cand, sentence_had_engagement, dateline_day)
+    if source is None and not earlier and not describes_a_thing(doc, cand):
+        source = dateline_day
     return source
 
 

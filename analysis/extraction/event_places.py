@@ -148,11 +148,11 @@ def segment_place(doc: Doc, obj: tuple[Mention, int, int, str]) -> str | None:
 def elsewhere(a: str | None, b: str | None) -> bool:
     """Two places in two states (`بغداد`, `أنقرة`; not `موسكو` and `العاصمة الروسية`, nor a venue
     and a city, `القصر الجمهوري` and `بغداد`): two reports of the same parties there are two engagements."""
-    first, second = _states_named(a), _states_named(b)
+    first, second = states_named(a), states_named(b)
     return bool(first) and bool(second) and not first & second
 
 
-def _states_named(place: str | None) -> frozenset[str]:
+def states_named(place: str | None) -> frozenset[str]:
     """The states a place names, itself or by its capital (`بغداد`: العراق); none for a venue."""
     tokens = tokenize(place or "")
     found = (_geo_at(tokens, k) for k in range(len(tokens)))

@@ -142,6 +142,7 @@ class Candidate:
     tour_stop: bool = False  # one place of a tour's list: dated by the tour, never merged
     claim_sentence: int | None = None  # the sentence where a group claims this attack
     ongoing: bool = False  # `المفاوضات الجارية`: under way, on no one day
+    mutual: bool = False  # fighting between two sides: not the same report as one side's strike
 
 
 def trigger_at(tok: Token) -> tuple[EngagementType, bool, str, bool] | None:

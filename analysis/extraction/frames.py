@@ -46,6 +46,7 @@ from analysis.extraction.generic_bodies import government_of, is_generic_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
+    in_visit_phrase,
     light_verb_attackers,
     nationalities,
     signatories_of,
@@ -63,6 +64,7 @@ from analysis.extraction.results import ActorKind, DateMention, EngagementType, 
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 from analysis.extraction.summons import summons_frames
 from analysis.extraction.visit_company import co_visitors, companions, more_stops
+from analysis.extraction.visitors import visitor_from_abroad
 
 PARTY_ACTS = frozenset({EngagementType.ARMS_TRANSFER, EngagementType.TRAINING})
 SEAT_WORDS = frozenset(normalize(w) for w in "مقر مبنى".split())
@@ -237,6 +239,10 @@ def visit_frames(f: Frame) -> list[Candidate]:
     """The visitor and the place; visiting a person named right after the verb is meeting them."""
     c, subject = f.clause, f.subject
     doc, tokens, i, rng = c.doc, c.doc.tokens, c.i, c.rng
+    if subject is not None and not c.trig.verb and in_visit_phrase(doc, i, rng) and not f.roles.named:
+        # `التقى وزير الخارجية الروسي A في دمشق، بالرئيس B، في زيارة`: A came, not B
+        subject = visitor_from_abroad(doc, rng, i, subject, f.location)
+        f.roles.subjects = [subject, *f.roles.subjects[1:]]
     if subject is None or is_generic_body(subject.actor):
         return []  # `زارت القوات الأمريكية القاعدة`: forces on a base make no visit
     if subject.kind != ActorKind.PERSON and not sent_delegation(doc, c.trig.verb, i, subject):

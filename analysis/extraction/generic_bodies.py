@@ -1,7 +1,8 @@
 """Generic state bodies: `الجيش العراقي`, `القوات التركية`, `الحكومة اليمنية` — a head noun for a
 state's army, forces or government with the state's nationality adjective after it, perhaps past
-the words for a branch (`القوات البحرية الجزائرية`, `القوات المسلحة الملكية المغربية`); heads, branches
-and the family-name nationalities read as such only after a head (`الجيش السوداني`) are in
+the words for a branch (`القوات البحرية الجزائرية`, `القوات المسلحة الملكية المغربية`), or a navy
+(`البحرية الأمريكية`; not the adjective after a definite noun, `القطع البحرية المصرية`); heads,
+branches and the family-name nationalities read as such only after a head (`الجيش السوداني`) are in
 `data/bodies.json`.
 
 Such a phrase names no organisation of its own: ../shared/gold/CONVENTIONS.md lists it only when
@@ -62,8 +63,18 @@ def body_at(tokens: Sequence[Token], i: int) -> int | None:
     nationality adjective right after it (`للجيش اللبناني`, `والقوات الأميركية`), or a head in
     construct (`جيش الاحتلال الإسرائيلي`)."""
     construct = _construct_head(tokens, i)
-    if (_head(tokens[i]) is None and not construct) or i + 1 >= len(tokens):
+    head = _head(tokens[i])
+    if (head is None and not construct) or i + 1 >= len(tokens):
         return None
+    if (
+        head == tokens[i].n in BRANCHES
+        and i > 0
+        and tokens[i - 1].kind == "w"
+        and tokens[i - 1].n.startswith(_ARTICLE)
+    ):
+        return (
+            None  # `القطع البحرية المصرية`: a branch's adjective after a definite noun, not `البحرية المصرية`
+        )
     k = i + 2 if construct else i + 1
     while k < len(tokens) and k - i <= _MAX_BRANCHES and tokens[k].kind == "w" and tokens[k].n in BRANCHES:
         k += 1  # `القوات البحرية`, `القوات المسلحة الملكية`

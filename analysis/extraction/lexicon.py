@@ -244,6 +244,7 @@ SIGNED_DOCUMENTS = _fold_list("signed_documents")
 HANDING_OVER = _fold_list("handing_over")  # `سلم`, `تسلم`: arms only with goods handed
 HANDED_GOODS = _fold_list("handed_goods")
 SELLING = _fold_list("selling")  # `بيع`: arms only with goods sold
+BUYING = _fold_list("buying")  # `لشراء`: its buyer named right before it
 APPROVING = _fold_list("approving")  # `وافقت X على بيع`: X sells
 REACHING = _fold_list("reaching")  # `توصل A وB إلى اتفاق` (trigger_sense.py)
 VERBAL_ATTACKS = _fold_list("verbal_attacks")  # `هاجم X Y، قائلاً`: in words

@@ -54,7 +54,7 @@ from analysis.extraction.party_lists import (
     meeting_visitor,
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
-from analysis.extraction.sellers import approver
+from analysis.extraction.sellers import approver, purchase_sides
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -321,7 +321,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         if not light and c.word_before() in LIGHT_VERBS:
             light = subject_before(doc, i - 1, rng, etype)
         if not light and etype == EngagementType.ARMS_TRANSFER:
-            light = approver(doc, i, rng, etype)  # `وافقت X على بيع مقاتلات لـY`: X sells
+            # `وافقت X على بيع مقاتلات لـY`: X sells; `تخطط القاهرة لشراء`, `اتفاقا مع Y لشراء`: who buys
+            light = approver(doc, i, rng, etype) or purchase_sides(doc, i, rng, c.in_sentence)
         return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
     if etype in PAIRWISE or etype == EngagementType.VISIT:
         light = light_verb_subjects(doc, i, rng, etype)

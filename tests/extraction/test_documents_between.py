@@ -48,3 +48,17 @@ def test_a_meeting_held_between_two_states_is_no_agreement():
 
 def test_a_contract_between_two_states_is_their_agreement():
     assert {"تونس", "الجزائر"} in agreements("وقال إن العقد بين تونس والجزائر يشمل تدريب الضباط.")
+
+
+def test_agreements_in_the_plural_are_signed_like_one():
+    found = find_engagements(
+        t := "وقعت تونس اتفاقات مع الجزائر في مجال الطاقة.", find_actors(t), find_dates(t)
+    )
+    assert [{p.name for p in e.participants} for e in found if e.type == EngagementType.AGREEMENT] == [
+        {"تونس", "الجزائر"}
+    ]
+
+
+def test_the_body_of_deals_between_two_states_is_no_agreement():
+    text = "وناقش الوزيران تفعيل الاتفاقات السابقة بين تونس والجزائر في مجال الطاقة."
+    assert agreements(text) == []

@@ -1149,3 +1149,16 @@ def test_the_supplier_by_adjective_is_its_government_when_the_document_names_it(
     transfers = [e for e in engagements(text) if e.type == EngagementType.ARMS_TRANSFER]
     assert any(parties(e) == {"المغرب", "الحكومة الأميركية"} for e in transfers)
     assert not any("الولايات المتحدة" in parties(e) for e in transfers)
+
+
+def test_what_was_signed_between_two_states_is_their_agreement():
+    text = "وأوضحت الوزارة أن ما تم توقيعه بين تونس والجزائر الشهر الماضي هو مذكرة تفاهم أمنية."
+    found = [parties(e) for e in engagements(text) if e.type == EngagementType.AGREEMENT]
+    assert found == [{"تونس", "الجزائر"}]
+
+
+def test_what_was_contracted_between_two_states_is_their_agreement():
+    text = "ووصلت الدفعة الأولى من المدرعات التي تم التعاقد عليها بين المغرب وفرنسا العام الماضي."
+    assert {"المغرب", "فرنسا"} in [
+        parties(e) for e in engagements(text) if e.type == EngagementType.AGREEMENT
+    ]

@@ -100,3 +100,22 @@ def test_armies_after_the_between_of_a_topic_are_no_parties_of_the_meeting():
 def test_an_occupation_army_with_its_nationality_is_that_states_body():
     assert is_generic_body("جيش الاحتلال الإسرائيلي") and is_generic_body("طيران الاحتلال الإسرائيلي")
     assert not is_generic_body("جيش الاحتلال") and not is_generic_body("قوات الأمن الإسرائيلية")
+
+
+def test_a_state_s_navy_is_its_body():
+    text = "أعلنت جماعة الحوثي، اليوم الأحد، استهداف سفينة حربية تابعة للبحرية البريطانية قبالة السواحل."
+    assert {"جماعة الحوثي", "البحرية البريطانية"} in parties(text)
+    assert is_generic_body("البحرية الملكية السعودية")
+
+
+def test_a_naval_adjective_after_a_definite_noun_opens_no_navy():
+    text = "وأجرت القطع البحرية المصرية تدريبا مشتركا مع القوات اليونانية في بحر إيجه."
+    names = {m.actor for m in find_actors(text).mentions}
+    assert "البحرية المصرية" not in names
+    assert "القوات اليونانية" in names
+
+
+def test_a_navy_joined_by_and_after_another_is_a_second_navy():
+    text = "نفذت البحرية الأمريكية والبحرية التونسية تمرينا بحريا مشتركا قبالة السواحل الشمالية."
+    names = {m.actor for m in find_actors(text).mentions}
+    assert {"البحرية الأمريكية", "البحرية التونسية"} <= names

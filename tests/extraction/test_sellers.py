@@ -21,3 +21,28 @@ def test_the_one_who_approves_a_sale_of_arms_is_its_seller():
 def test_a_minister_who_approves_a_visit_sells_nothing():
     text = "وافق وزير الدفاع التونسي سامي الحداد على زيارة وفد جزائري إلى تونس."
     assert [e for e in engagements(text) if e.type == EngagementType.ARMS_TRANSFER] == []
+
+
+def transfers(text: str) -> list[set[str]]:
+    found = engagements(text)
+    return [{p.name for p in e.participants} for e in found if e.type == EngagementType.ARMS_TRANSFER]
+
+
+def test_the_party_right_before_a_purchase_buys_from_the_one_after_it():
+    text = "وذكر التقرير تعاقد المغرب على شراء مقاتلات حديثة من فرنسا خلال العام الجاري."
+    assert {"المغرب", "فرنسا"} in transfers(text)
+
+
+def test_a_purchase_told_with_a_deal_is_between_the_deal_s_two_sides():
+    text = "أعلنت قطر أنها وقعت اتفاقات مع إيطاليا في نهاية العام الماضي لشراء سبع سفن حربية."
+    assert {"قطر", "إيطاليا"} in transfers(text)
+
+
+def test_the_one_asked_to_buy_from_is_no_buyer():
+    text = "وقال النائب إن الأردن طلب أيضا من تركيا شراء أنظمة دفاعية وطائرات مسيرة."
+    assert transfers(text) == []
+
+
+def test_a_purchase_of_no_goods_is_no_transfer():
+    text = "تخطط الكويت لشراء حصة في شركة الطاقة الفرنسية."
+    assert transfers(text) == []

@@ -1,0 +1,42 @@
+"""Which of a meeting's two persons is on the visit the sentence tells of: the one from abroad."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import find_actors
+from analysis.extraction.dates import find_dates
+from analysis.extraction.engagements import find_engagements
+from analysis.extraction.results import EngagementType
+
+
+def visitors(text: str) -> list[set[str]]:
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    return [{p.name for p in e.participants} for e in found if e.type == EngagementType.VISIT]
+
+
+def test_the_foreign_subject_of_a_meeting_verb_is_on_the_visit_not_the_person_met():
+    text = (
+        "التقى وزير الخارجية الروسي كريم التازي في العاصمة العراقية بغداد، بالرئيس العراقي سامي الحداد "
+        "اليوم الاثنين، في زيارة مفاجئة."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_a_title_in_brackets_after_the_name_tells_where_the_subject_comes_from():
+    text = (
+        "التقى الجنرال كريم التازي (قائد القوات البرية للجيش الأمريكي) اليوم، (رئيس الوزراء العراقي) "
+        "سامي الحداد في زيارة مفاجئة لبغداد."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_the_foreign_person_met_keeps_the_visit_when_the_host_met_him_at_home():
+    text = (
+        "التقى الرئيس العراقي سامي الحداد في العاصمة العراقية بغداد أمس وزير الدفاع الروسي كريم التازي "
+        "في زيارة غير معلنة."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_a_subject_whose_title_names_no_state_leaves_the_visit_to_the_person_named_before_it():
+    text = "التقى الأمين العام كريم التازي في بغداد، بالوزير سامي الحداد، في زيارة رسمية."
+    assert visitors(text) == [{"سامي الحداد"}]
