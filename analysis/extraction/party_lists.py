@@ -21,7 +21,6 @@ from analysis.extraction.frame_doc import (
 )
 from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.results import ActorKind, EngagementType, Role
-from analysis.extraction.title_holders import span_parts
 
 
 def nearest_demonym(doc: Doc, i: int, rng: range) -> str | None:
@@ -175,51 +174,6 @@ def in_visit_phrase(doc: Doc, i: int, rng: range) -> bool:
     if tok.n.startswith(("بزيار", "وبزيار")):
         return True
     return i - 1 >= rng.start and doc.tokens[i - 1].n == "في"
-
-
-_RECEIVING = ("استقبل", "يستقبل", "سيستقبل", "تستقبل", "ستستقبل")
-
-
-def meeting_visitor(doc: Doc, i: int, rng: range, nearest: Mention, told: list[Candidate]) -> Mention | None:
-    """`التقى A، أمس، B في زيارة لبغداد`: a visit phrase that closes a meeting verb's clause describes
-    the verb's subject, who came (A), not the one met (B, the party `nearest` the phrase); not after a
-    reception verb (`استقبل A B في زيارة`: B came), nor across a relative clause or another verb (`التقى
-    A B الذي يقوم بزيارة`). `told`: the sentence's candidates so far. None when no such verb is there."""
-    verb = next(
-        (
-            k
-            for k in range(nearest.first - 1, rng.start - 1, -1)
-            if (hit := trigger_at(doc.tokens[k])) and hit[1]
-        ),
-        None,
-    )
-    if verb is None or trigger_at(doc.tokens[verb])[0] not in (EngagementType.MEETING, EngagementType.TALKS):
-        return None
-    if doc.tokens[verb].n.removeprefix("و").startswith(_RECEIVING):
-        return None
-    if _foreign_guest(doc, rng, nearest):
-        return None  # `التقى الأسد في دمشق وزير الدفاع الروسي X في زيارة`: the Russian came
-    between = range(nearest.last + 1, i)
-    if any(doc.tokens[k].n in lx.RELATIVES or (hit := trigger_at(doc.tokens[k])) and hit[1] for k in between):
-        return None
-    subject = next((c.subject for c in told if c.trigger == verb and c.subject is not None), None)
-    if (
-        subject is None
-        and verb + 1 < rng.stop
-        and (m := doc.inside[verb + 1]) is not None
-        and m.first == verb + 1
-    ):
-        subject = m  # `التقى X ...`: the subject right after the verb
-    if subject is None or subject.kind != ActorKind.PERSON or subject.actor == nearest.actor:
-        return None
-    return subject
-
-
-def _foreign_guest(doc: Doc, rng: range, m: Mention) -> bool:
-    """The person's title names a state the sentence names no place of: a guest from abroad."""
-    own = span_parts(doc.tokens, m.first, m.last + 1)[0]
-    here = {g.actor for g in doc.geo_between(rng.start, rng.stop) if g.kind == ActorKind.STATE}
-    return bool(own) and not own & here
 
 
 def invited_visitor(doc: Doc, i: int, rng: range) -> Mention | None:

@@ -51,7 +51,6 @@ from analysis.extraction.party_lists import (
     attack_light_verb,
     in_visit_phrase,
     invited_visitor,
-    meeting_visitor,
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.sellers import approver, purchase_sides
@@ -365,8 +364,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         if in_visit_phrase(doc, i, rng):
             visitor = previous_arg(doc, i, rng, etype)
             if visitor is not None and visitor.kind == ActorKind.PERSON:
-                # `وصل X إلى بيروت في زيارة رسمية`; `التقى X Y في زيارة`: X came
-                return Roles([meeting_visitor(doc, i, rng, visitor, c.in_sentence) or visitor], [])
+                return Roles([visitor], [])  # `وصل X إلى بيروت في زيارة رسمية`
         if c.word_before() in _SEQUENCE_WORDS and (same := c.same_sentence_antecedent()) is not None:
             roles = Roles().continuing(same, [])  # `زار X بغداد عقب زيارتين إلى لبنان وسوريا`
             roles.other_trip = True
