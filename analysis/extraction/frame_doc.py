@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
+from analysis.extraction.address_pronouns import address_mentions
 from analysis.extraction.dual_parties import dual_parties
 from analysis.extraction.non_parties import is_source, is_title_possessor
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
@@ -182,6 +183,7 @@ class Doc:
             for k in range(m.first, m.last + 1):
                 if self.inside[k] is None or m.kind == ActorKind.PERSON:
                     self.inside[k] = m
+        self._add_address_mentions()
         # `بين الرئيسين`: one word, two persons (read where a trigger's objects are collected)
         self.pair_at = dual_parties(self.tokens, self.mentions, analysis.actors)
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
@@ -199,6 +201,24 @@ class Doc:
                     j += 1
                 if j < len(spans) and spans[j][0] <= tok.start and tok.end <= spans[j][1]:
                     self.in_date[k] = True
+
+    def _add_address_mentions(self) -> None:
+        """`لمعاليه`, `سموه`: a form of address with a pronoun is a mention of the person it
+        stands for (`address_pronouns`), where no longer mention covers the word."""
+        persons = sorted(
+            {id(m): m for m in self.mention_at.values() if m.kind == ActorKind.PERSON}.values(),
+            key=lambda m: m.first,
+        )
+        clause_words = [trigger_at(tok) is not None for tok in self.tokens]
+        found = address_mentions(self.tokens, persons, self.sent_of_token, clause_words)
+        for m in found:
+            held = self.inside[m.first]
+            if held is not None and held.first != held.last:
+                continue
+            self.mention_at[m.first] = m
+            self.inside[m.first] = m
+        if found:
+            self.mentions = sorted([*self.mentions, *found], key=lambda m: (m.first, m.last))
 
     def _in_unnamed_title(self, m: Mention) -> bool:
         """`رئيس هيئة الأركان الإيراني يلتقي ...`, `مقتل قائد فيلق القدس`: the body is part of an

@@ -38,6 +38,8 @@ TITLE_TIME_WORDS = _fold_titles("title_time_words")  # `أمين المجلس آ
 EPONYM_NOUNS = _fold_titles("eponym_nouns")  # `مطار الملك خالد`: a place named after a person
 RULE_NOUNS = _fold_titles("rule_nouns")  # `حكومة X Y`, `نظام X Y`: the rule of the person named
 ADDRESS_HONORIFICS = _fold_titles("address_honorifics")  # `معالي X وزير ...، سعادة Y سفير ...`
+# `سعادته` (his happiness), `دولته` (his state): with a pronoun, common nouns, no form of address
+ADDRESS_COMMON_NOUNS = _fold_titles("address_honorifics_common_nouns")
 HONORIFICS = _fold_titles("honorifics")  # before a short form: `السيد تولر`
 PERSONAL_HONORIFICS = _fold_titles("personal_honorifics")  # `الشيخ تميم`: a form he is named by
 TITLE_WORDS = _fold_titles("title_words")  # words that continue a title without being part of a name

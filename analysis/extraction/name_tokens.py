@@ -25,6 +25,7 @@ from analysis.extraction.actor_tokens import (
     _is_trigger,
     _word_reading,
 )
+from analysis.extraction.address_pronouns import address_form
 from analysis.extraction.lexical import is_family_name, is_given_name, reading, word_zipf
 
 
@@ -83,6 +84,8 @@ def _valid_name_word(text: str) -> bool:
         return False  # `المسؤولان`, `الوزيرين`: two officials, no name
     if n in lx.ADDRESS_HONORIFICS or _strip_article(n) in lx.ADDRESS_HONORIFICS:
         return False  # `صاحب السمو الملكي`: a form of address, no name
+    if address_form(n) is not None:
+        return False  # `لمعاليه`, `سموه`: a form of address with a pronoun, someone named before
     if (
         n.startswith(("وال", "فال"))
         and len(n) >= 6

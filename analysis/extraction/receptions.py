@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analysis.arabic import normalize
-from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_records import Mention
+from analysis.extraction.address_pronouns import address_form
 from analysis.extraction.arguments import escorted
 from analysis.extraction.clause_objects import collect_after
 from analysis.extraction.dual_parties import dual_head
@@ -43,19 +43,11 @@ def received_on_arrival(doc: Doc, i: int, rng: range) -> int | None:
     if tokens[i].n.removeprefix("و") != _RECEIVED:
         return None
     k = i + 1
-    if k < rng.stop and _address_pronoun(tokens[k].n):
+    if k < rng.stop and address_form(tokens[k].n) is not None:
         k += 1
     if k + 1 < rng.stop and tokens[k].n in _ARRIVAL_LEADS and tokens[k + 1].n in _ARRIVAL_NOUNS:
         return k + 2
     return None
-
-
-def _address_pronoun(word: str) -> bool:
-    """`سموه`, `معاليه`, `فخامته`: a form of address with the pronoun for the one addressed."""
-    if not word.endswith("ه") or len(word) < 4:
-        return False
-    stem = word[:-1]
-    return stem in lx.ADDRESS_HONORIFICS or stem.endswith("ت") and stem[:-1] + "ه" in lx.ADDRESS_HONORIFICS
 
 
 def reception_parties(doc: Doc, i: int, rng: range, possessor: list) -> tuple[list, list]:
