@@ -3,7 +3,7 @@
 - A source: the actor after an attribution (`وفق بيان للخارجية`, `بحسب ما أعلنه الكرملين`,
   `نقلاً عن بيان وزارة الدفاع`) is who tells the news, not who took part in it.
 - A name in a time phrase: the genitive of a time or a change of office after a time preposition
-  (`بعد فوز الرئيس X`, `في آخر يوم للرئيس X`, `بعد ساعات من إنهاء X زيارته`) dates the news by
+  (`بعد فوز الرئيس X`, `في آخر يوم للرئيس X`, `في زمن الأمين العام X`) dates the news by
   someone else's moment; he takes no part in what the sentence tells.
 - A title's possessor: a name in the genitive of another person's title (`اجتماع أردوغان بنائب
   ترامب`, `X، المبعوث الخاص للرئيس أوباما`) stands for the holder of that title, someone else.
@@ -46,7 +46,7 @@ def is_source(tokens: Sequence[Token], m: Mention) -> bool:
 
 
 _TIME_PREPOSITIONS = frozenset(normalize(w) for w in "بعد وبعد قبل وقبل منذ عقب وعقب إثر في وفي خلال".split())
-_TIME_REACH = 6  # words from the preposition to the noun (`بعد أقل من 24 ساعة من إنهاء`)
+_TIME_REACH = 6  # words from the preposition to the noun (`في آخر يوم كامل`, `بعد أيام من فوز`)
 
 
 def in_time_phrase(tokens: Sequence[Token], m: Mention) -> bool:

@@ -52,3 +52,8 @@ def test_a_name_after_an_arrival_or_with_no_time_preposition_is_no_time_phrase()
     assert person_in_time_phrase("بعد فوز الرئيس الفرنسي جان دوران بالانتخابات")
     assert not person_in_time_phrase("وعقب وصول الوزير سامح شكري إلى عمان، التقى نظيره")  # the visitor
     assert not person_in_time_phrase("هنأ الملك فوز الرئيس الفرنسي جان دوران")  # no time phrase
+
+
+def test_a_minister_who_ends_his_talks_in_a_time_phrase_still_takes_part_in_them():
+    text = "وعقب انتهاء الوزير سامح شكري من محادثاته مع نظيره أيمن الصفدي، عقد مؤتمرا صحفيا."
+    assert {"سامح شكري", "أيمن الصفدي"} in parties_of(text)
