@@ -14,7 +14,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
 from analysis.extraction.address_pronouns import address_mentions
 from analysis.extraction.dual_parties import dual_parties
-from analysis.extraction.non_parties import is_source, is_title_possessor
+from analysis.extraction.non_parties import in_time_phrase, is_source, is_title_possessor
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
 # a sentence ends at a stop before a space, the end, or an Arabic letter (`العراق.وأكد`: no space)
@@ -176,7 +176,7 @@ class Doc:
         for m in self.mentions:
             if m.embedded or self._in_unnamed_title(m) or is_source(self.tokens, m):
                 continue
-            if is_title_possessor(self.tokens, m):
+            if is_title_possessor(self.tokens, m) or in_time_phrase(self.tokens, m):
                 continue
             if m.first not in self.mention_at or self.mention_at[m.first].kind != ActorKind.PERSON:
                 self.mention_at[m.first] = m

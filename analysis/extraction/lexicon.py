@@ -232,6 +232,7 @@ UNNAMED_OFFICIALS = _fold_list("unnamed_officials")
 LETTERS = _fold_list("letters")
 ATTRIBUTIONS = _fold_list("attributions")  # `وفق بيان لـX`: X is a source (non_parties.py)
 SOURCE_WORDS = _fold_list("source_words")
+TIME_PHRASE_NOUNS = _fold_list("time_phrase_nouns")  # `بعد فوز X`: X dates the news (non_parties.py)
 POSSESSOR_TITLES = _fold_list("possessor_titles")  # `نائب X`: X is not the one meant
 DELEGATIONS = _fold_list("delegations")  # `وصل الوفد`: its head visits (delegations.py)
 DELEGATION_HEADS = _fold_list("delegation_heads")  # `برئاسة X`, `يترأسه X`

@@ -66,6 +66,26 @@ def name_evidence(word: str) -> bool:
     return is_given_name(word) or is_family_name(word) or "P" in codes or unanalysed
 
 
+_FORM_FOUR_PERFECT_RE = re.compile("أ[\u0621-\u064a]{2}[^اوىي]")
+
+
+@lru_cache(maxsize=65536)
+def finite_verb(word: str) -> bool:
+    """A verb in the shape of a present (`تتمحور`, `يتوجه`: `ت`/`ي` and four letters or more, qalsadi
+    reads it only as a verb) or of a perfect of the fourth form (`أوفد`, `أبلغ`: `أ` written and three
+    letters, which qalsadi leaves unanalysed and no lexicon calls a name; `أحمد`, `أشرف` are names).
+    After a full name it is the predicate of the name, not one more word of it (`كان الرئيس X Y أوفد`)."""
+    codes = reading(word)
+    if word[:1] in "يت" and len(word) >= 5:
+        return codes == "V"
+    return (
+        _FORM_FOUR_PERFECT_RE.fullmatch(word) is not None
+        and codes in ("", "U")
+        and not is_given_name(word)
+        and not is_family_name(word)
+    )
+
+
 def common_phrase(words: Sequence[str]) -> bool:
     """Words of the language and no name: none is one by the lexicons (`name_evidence`), none is rare
     and one is an ordinary word (`أثناء المكالمة`, `نقل خلاله تهنئة`); not `نبيل فهمي`, whose words
@@ -141,6 +161,9 @@ def _conjunction_on_noun_and_pronoun(word: str) -> bool:
 
 
 _PRONOUNS = ("هما", "هم", "ها", "ه", "نا")
+# `تأكيد`, `تعقيد`, `تقدير`: the verbal noun of a doubled verb (`تفعيل`), which takes `ه` as his
+# (`تأكيده`, `وتعقيده`): no woman's name is written in that shape with `ه` for `ة`
+_FORM_TWO_MASDAR_RE = re.compile("ت[\u0621-\u064a]{2}ي[\u0621-\u064a]")
 
 
 @lru_cache(maxsize=65536)
@@ -152,8 +175,10 @@ def noun_and_pronoun(word: str) -> bool:
         return False
     for pronoun in _PRONOUNS:
         stem = word.removesuffix(pronoun)
-        if pronoun == "ه" and not stem.endswith("ت") or pronoun == "نا" and stem.endswith("ي"):
-            continue  # `ماجده`, `شيخه`: names some outlets write with ه for ة
+        if pronoun == "ه" and not (stem.endswith("ت") or _FORM_TWO_MASDAR_RE.fullmatch(stem)):
+            continue  # `ماجده`, `شيخه`: names some outlets write with ه for ة (no name is `تفعيلة`)
+        if pronoun == "نا" and stem.endswith("ي"):
+            continue
         if stem != word and len(stem) >= 3:
             nouns = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)  # `زيارت-ه`, `تحيات-ه`
             if any("N" in reading(n) and word_zipf(n) >= WORD_ZIPF and not is_given_name(n) for n in nouns):

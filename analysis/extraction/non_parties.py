@@ -2,17 +2,21 @@
 
 - A source: the actor after an attribution (`وفق بيان للخارجية`, `بحسب ما أعلنه الكرملين`,
   `نقلاً عن بيان وزارة الدفاع`) is who tells the news, not who took part in it.
+- A name in a time phrase: the genitive of a time or a change of office after a time preposition
+  (`بعد فوز الرئيس X`, `في آخر يوم للرئيس X`, `في زمن الأمين العام X`) dates the news by
+  someone else's moment; he takes no part in what the sentence tells.
 - A title's possessor: a name in the genitive of another person's title (`اجتماع أردوغان بنائب
   ترامب`, `X، المبعوث الخاص للرئيس أوباما`) stands for the holder of that title, someone else.
 
 Plain Arabic grammar (attribution phrases, the construct state); the word lists live in
-`data/triggers.json` (`attributions`, `source_words`, `possessor_titles`).
+`data/triggers.json` (`attributions`, `source_words`, `time_phrase_nouns`, `possessor_titles`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
 from analysis.extraction.results import ActorKind
@@ -39,6 +43,33 @@ def is_source(tokens: Sequence[Token], m: Mention) -> bool:
             return False
         k -= 1
     return False
+
+
+_TIME_PREPOSITIONS = frozenset(normalize(w) for w in "بعد وبعد قبل وقبل منذ عقب وعقب إثر في وفي خلال".split())
+_TIME_REACH = 6  # words from the preposition to the noun (`في آخر يوم كامل`, `بعد أيام من فوز`)
+
+
+def in_time_phrase(tokens: Sequence[Token], m: Mention) -> bool:
+    """The mention (its title first) is the genitive of a time noun (`فوز`, `يوم`, `عهد`), right
+    after it or past one adjective with `ل` on the title (`يوم كامل للرئيس`), and a time preposition
+    opens the phrase at most a few words before the noun."""
+    k = m.title_first if m.title_first is not None else m.first
+    first = tokens[k].n
+    back = 2 if first.startswith("ل") and k > 0 else 1  # `يوم كامل للرئيس`: past an adjective
+    noun = next(
+        (
+            q
+            for q in range(k - 1, max(-1, k - 1 - back), -1)
+            if tokens[q].kind == "w" and tokens[q].n in lx.TIME_PHRASE_NOUNS
+        ),
+        None,
+    )
+    if noun is None or any(tokens[q].kind != "w" for q in range(noun + 1, k)):
+        return False
+    return any(
+        tokens[q].kind == "w" and tokens[q].n in _TIME_PREPOSITIONS
+        for q in range(max(0, noun - _TIME_REACH), noun)
+    )
 
 
 def is_title_possessor(tokens: Sequence[Token], m: Mention) -> bool:

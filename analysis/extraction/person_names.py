@@ -329,6 +329,7 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
             tok.n[:1] == "و"
             or _CLITIC_MASDAR_RE.match(tok.n)
             or name_words.everyday(tok.text)  # `عبد الله غل قريبا`, `كينيث ماكنزي عاد`
+            or name_words.finite_verb(tok.text)  # `عمر جيلي تتمحور`, `X Y أوفد`: the name's verb
             or name_words.feminine_noun(tok.text)  # `عبداللهيان نافذة المفاوضات`, `هادي متعلقة`
             or _preposition_on_noun(tok.text)  # `اليزابيث ريتشارد برفقة`
             or not _tail_ends(tokens, k + 1, 3 - bare)

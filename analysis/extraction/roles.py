@@ -54,6 +54,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.sellers import approver, purchase_sides
+from analysis.extraction.visit_possessors import received_on_arrival, relative_clause_possessor
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
 
@@ -438,6 +439,11 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
     if (speaker := _reported_speaker(c.doc, c.i, c.rng)) is not None:
         return Roles([speaker], after)
     ante = previous_arg(c.doc, c.i, c.rng, c.trig.type)
+    if (
+        c.trig.type == EngagementType.VISIT
+        and (told := relative_clause_possessor(c.doc, c.i, c.rng)) is not None
+    ):
+        return Roles([told], after)  # `التقى X Y الذي أطلعه على نتائج زيارته`: Y made the visit
     same = c.same_sentence_antecedent()
     if (
         same is not None
@@ -449,6 +455,8 @@ def possessor_roles(c: Clause, after: list[Arg]) -> Roles:
         return Roles().continuing(same, after)
     if ante is not None:
         return Roles([ante], after)
+    if c.trig.type == EngagementType.VISIT and (guest := received_on_arrival(c.doc, c.i, c.rng)) is not None:
+        return Roles([guest], after)  # `ولدى وصوله ...، استقبل X Y`: Y came, X received him
     if (late := fronted_subject(c.doc, c.i, c.rng)) is not None:
         return Roles([late], after)  # `وخلال لقائه مع X، أكد Y ...`: Y met X
     return Roles().continuing(c.antecedent(), after)

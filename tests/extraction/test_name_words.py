@@ -99,3 +99,15 @@ def test_a_feminine_participle_of_the_language_is_no_given_or_family_name():
         and not feminine_participle("جودة")
         and not feminine_participle("بوريطة")
     )
+
+
+def test_a_verbal_noun_of_the_doubled_verb_with_his_pronoun_is_never_in_a_name():
+    assert never_in_name("تأكيده") and never_in_name("تقديره")
+    assert not never_in_name("ماجده")  # `ماجدة` written with `ه`: a woman's name
+
+
+def test_a_present_or_a_fourth_form_perfect_is_a_finite_verb_but_names_of_that_shape_are_not():
+    from analysis.extraction.name_words import finite_verb
+
+    assert finite_verb("تتمحور") and finite_verb("أوفد")
+    assert not finite_verb("أحمد") and not finite_verb("أشرف") and not finite_verb("تيري")

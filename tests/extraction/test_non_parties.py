@@ -1,4 +1,4 @@
-"""Mentions that name no party: a source after an attribution, a title's possessor."""
+"""Mentions that name no party: a source after an attribution, a name in a time phrase, a title's possessor."""
 
 from __future__ import annotations
 
@@ -33,3 +33,27 @@ def test_the_president_whose_envoy_attends_does_not_attend():
 def test_a_name_after_naib_is_whose_deputy_not_who_met():
     text = "وعقد الرئيس رجب طيب أردوغان اجتماعاً مطولاً مع نائب ترامب في أنقرة."
     assert all("ترامب" not in parties for parties in parties_of(text))
+
+
+def test_a_president_whose_election_or_last_day_dates_the_news_takes_no_part_in_it():
+    text = "بعد فوز الرئيس الفرنسي جان دوران، التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في عمان."
+    assert parties_of(text) == [{"أيمن الصفدي", "سامح شكري"}]
+    text = "والتقى الوزير سامح شكري في آخر يوم كامل للرئيس السابق جان دوران في منصبه نظيره أيمن الصفدي."
+    assert parties_of(text) == [{"سامح شكري", "أيمن الصفدي"}]
+
+
+def test_a_name_after_an_arrival_or_with_no_time_preposition_is_no_time_phrase():
+    from analysis.extraction.non_parties import in_time_phrase
+
+    def person_in_time_phrase(text: str) -> bool:
+        analysis = find_actors(text)
+        return any(in_time_phrase(analysis.tokens, m) for m in analysis.mentions if m.kind == "person")
+
+    assert person_in_time_phrase("بعد فوز الرئيس الفرنسي جان دوران بالانتخابات")
+    assert not person_in_time_phrase("وعقب وصول الوزير سامح شكري إلى عمان، التقى نظيره")  # the visitor
+    assert not person_in_time_phrase("هنأ الملك فوز الرئيس الفرنسي جان دوران")  # no time phrase
+
+
+def test_a_minister_who_ends_his_talks_in_a_time_phrase_still_takes_part_in_them():
+    text = "وعقب انتهاء الوزير سامح شكري من محادثاته مع نظيره أيمن الصفدي، عقد مؤتمرا صحفيا."
+    assert {"سامح شكري", "أيمن الصفدي"} in parties_of(text)

@@ -115,3 +115,10 @@ def test_a_two_word_place_after_a_definite_word_and_before_a_surname_is_a_compou
 def test_a_name_may_end_before_a_particle_or_a_preposition_on_the_article():
     assert name_at("علي اكبر موسويان إلا أنه") == "علي اكبر موسويان"
     assert name_at("خالد بن حمد آل ثاني للبحث في") == "خالد بن حمد آل ثاني"
+
+
+def test_a_name_of_two_words_does_not_take_the_verb_or_the_possessed_noun_after_it():
+    assert name_at("كان الرئيس سامي حداد أوفد، قبل أسبوع، مبعوثا", 2) == "سامي حداد"
+    assert name_at("إن زيارة هانز مولر تتمحور حول التعاون", 2) == "هانز مولر"
+    assert name_at("جدد الوزير جورج حداد تأكيده على الموقف", 2) == "جورج حداد"
+    assert name_at("التقى محمد ناصر أحمد نظيره", 1) == "محمد ناصر أحمد"

@@ -141,3 +141,11 @@ def test_kana_in_the_dual_and_its_verb_are_no_tagged_person():
 
     text = "وأطلقت مركبتان عسكريتان النار. المركبتان كانتا تقلان سبعة عناصر من الجبهة، أطلقوا قذائف باتجاه المكان."
     assert not [a for a in extract_document(text).actors if a.kind == "person"]
+
+
+def test_a_tagged_span_with_a_present_verb_after_its_first_word_is_no_person():
+    from analysis.extraction.tagger.persons import _verb_inside
+
+    tokens = tokenize("وقال إن حجم المناورة وتنوعه يتسعان كل عام.")
+    assert _verb_inside(tokens, Span("PER", 4, 5))  # `وتنوعه يتسعان`: a clause, not a name
+    assert not _verb_inside(tokens, Span("PER", 2, 3))

@@ -85,6 +85,12 @@ def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
     return not any(lexicon_word(t.text, t.n, t.kind) for t in tokens[span.first : span.last + 1])
 
 
+def _verb_inside(tokens: Sequence[Token], span: Span) -> bool:
+    """A present verb in the dual or plural anywhere in the span (`نطاق التمرين وتعقيده يتوسعان`:
+    a clause's verb, no name), not only as its first word."""
+    return any(verb_shaped(t.n) for t in tokens[span.first : span.last + 1] if t.kind == "w")
+
+
 def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
     """Where a new person can be: runs of two or more plain words outside the rules' mentions, with
     two tokens of context on each side (what the features look at)."""
@@ -124,7 +130,7 @@ def known_persons(
             and name_key(name) not in known
             and _full_name(name)
             and not _latin_lower_case(name)
-            and not verb_shaped(tokens[span.first].n)
+            and not _verb_inside(tokens, span)
             and tokens[span.first].n not in lx.AUXILIARY_KANA  # `كانتا تقلان`: a verb and its verb
             and not _eponym_before(tokens, span.first)
             and _plain_words(tokens, span)
