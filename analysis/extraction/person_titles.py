@@ -112,12 +112,15 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     """From a title head at `i`: (end of the title chain, name start, name end)."""
     j = i + _head_at(tokens, i)
     title_end = j
+    comma = None  # the first comma the chain went on past, to a title head
     while j < len(tokens):
         tok = tokens[j]
         if tok.line_start:
             break  # a headline's title does not run into the next line
         if tok.kind == "p":
             action, a, b = _title_mark(tokens, i, j, title_end)
+            if action == "go" and comma is None and tok.text in _TITLE_NAME_SEPARATORS:
+                comma = j
         elif tok.kind != "w":
             break
         else:
@@ -127,6 +130,11 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         if action == "stop":
             break
         j, title_end = a, b
+    if comma is not None:
+        # `استقبل رئيس المجلس، السفير الفرنسي،`, `X رئيس الأركان، نظيره الأردني،`: past a comma a title
+        # head goes on with the same person's title only when a name closes it (`رئيس المجلس، الفريق
+        # أول X`); with no name, each title is its own mention
+        return comma, None, None
     return title_end, None, None
 
 

@@ -216,3 +216,13 @@ def test_a_preposition_after_a_title_opens_no_name():
 def test_a_compound_given_name_alone_after_a_personal_honorific_is_the_name():
     assert "عبد الرحيم" in _persons("وبحث الوزير مع العاهل الأردني الملك عبد الرحيم، آخر التطورات.")
     assert not _persons("وقال الوزير عبد الرحيم.")  # no honorific: one given name is no name
+
+
+def test_past_a_comma_a_title_goes_on_only_to_a_name():
+    # a name closes the chain: the rank after the comma is the same person's
+    assert title_and_name("رئيس هيئة الأركان، الفريق أول سامي العتيبي، و") == (
+        "رئيس هيئة الأركان ، الفريق أول",
+        "سامي العتيبي",
+    )
+    # no name: each title is its own mention (the host's, then the guest's)
+    assert title_and_name("رئيس المجلس الرئاسي، السفير الفرنسي، بمقر المجلس") == ("رئيس المجلس الرئاسي", None)

@@ -181,3 +181,21 @@ def test_a_title_of_another_state_after_a_titled_name_is_not_his():
     analysis = find_actors(text)
     salem = next(a for a in analysis.actors if a.name == "كريم سالم")
     assert salem.titles == ["رئيس المجلس الأعلى العراقي"]
+
+
+def test_a_title_after_a_title_and_a_comma_is_another_persons():
+    text = (
+        "سلم السفير الفرنسي لدى تونس مراد الشامي دعوة لرئيس المجلس الأعلى سالم الحداد. "
+        "واستقبل رئيس المجلس الأعلى، السفير الفرنسي، بمقر المجلس اليوم."
+    )
+    found = holders(text)
+    assert ("سالم الحداد", "رئيس المجلس الأعلى") in found
+    assert ("مراد الشامي", "السفير الفرنسي") in found
+
+
+def test_the_counterpart_of_a_person_with_a_rank_holds_his_office():
+    text = (
+        "استقبل وزير الدفاع سامي العتيبي اللواء خالد المطيري رئيس الأركان الأردني. "
+        "والتقى الفريق أحمد الزعبي رئيس أركان الجيش المصري، نظيره الأردني، في القاهرة."
+    )
+    assert ("خالد المطيري", "نظيره الأردني") in holders(text)
