@@ -225,6 +225,8 @@ def _after_verb(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     """A name right after a speech, contact or `كان` verb at `i` (after a contact verb, maybe with the
     verb's `ب`: `التقى بمظلوم عبدي`)."""
     tok, persons = tokens[i], scan.persons
+    if i + 1 < len(tokens) and _head_at(tokens, i + 1):
+        return None  # `وكان سلطان عمان X`: a title opens the subject, the title scan reads it next
     if tok.n in _CONTACT_VERBS and i + 1 < len(tokens) and _verbs_preposition(tokens[i + 1]):
         scan.preposition_first.add(i + 1)
     end = _parse_name(tokens, i + 1)

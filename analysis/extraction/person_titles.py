@@ -53,7 +53,14 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     tok = tokens[i]
     if tok.kind == "w" and (_possessed_head(tok.n, tok.text) or _joined_possessed_head(tokens, i)):
         return 1  # `مبعوثها الخاص إلى اليمن، X`, `ومعاونه X`: its envoy, and his deputy
-    if tok.kind != "w" or not _reads_as(tok.n, "title"):
+    if tok.kind != "w":
+        return 0
+    if i + 1 < len(tokens) and any(
+        f not in lx.PERSON_TITLE_HEADS and tokens[i + 1].n in lx.HEAD_NEEDS_NEXT.get(f, ())
+        for f in _forms(tok.n)
+    ):
+        return 2  # `سلطان عمان`: a given name (`سلطان بن سلمان`) that is a title before its place
+    if not _reads_as(tok.n, "title"):
         return 0
     if _adjective_after_noun(tokens, i):
         return 0  # `المؤتمر الصحفي`: the nisba agrees with the noun before it, no person's title

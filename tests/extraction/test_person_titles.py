@@ -226,3 +226,17 @@ def test_past_a_comma_a_title_goes_on_only_to_a_name():
     )
     # no name: each title is its own mention (the host's, then the guest's)
     assert title_and_name("رئيس المجلس الرئاسي، السفير الفرنسي، بمقر المجلس") == ("رئيس المجلس الرئاسي", None)
+
+
+def test_a_given_name_that_is_a_rulers_title_before_his_state():
+    assert title_and_name("سلطان عمان هيثم بن طارق، و") == ("سلطان عمان", "هيثم بن طارق")
+    found = _persons(
+        "وكان سلطان عمان قابوس بن سعيد قد استقبل الأمير سلطان بن سلمان والوزير فهد بن سلطان العلي."
+    )
+    assert found["قابوس بن سعيد"].titles == ["سلطان عمان"]
+    assert {"سلطان بن سلمان", "فهد بن سلطان العلي"} <= set(found)
+
+
+def test_the_deputy_crown_prince_doubles_the_head():
+    found = _persons("التقى الوزير سالم العولقي، أمس، ولي ولي العهد السعودي، مقرن بن عبد العزيز، في جدة.")
+    assert found["مقرن بن عبد العزيز"].titles == ["ولي ولي العهد السعودي"]
