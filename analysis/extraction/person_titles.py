@@ -187,6 +187,8 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, title_end)  # `د.`: its full stop comes next
     if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
         return _STOP  # `ورئيس ...`: the next person of a list begins
+    if j > i and _address_form(n) and any(_address_form(t.n) for t in tokens[i:j]):
+        return _STOP  # `فخامة الرئيس الإيراني معالي الوزير`: one form of address each, a second person
     if j > i and (_other_party_head(n) or tok.article and dual_head(tok) is not None):
         return (
             _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`, `الرئيس النائبين`
@@ -209,6 +211,11 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, j + 1)  # `المتحدث الرسمي باسم X`: the spokesman's `باسم` after his adjective
     step = _name_in_title(tokens, i, j)
     return step if step is not None else _title_goes_on(tokens, i, j, title_end)
+
+
+def _address_form(n: str) -> bool:
+    """`معالي`, `فخامة`, `سعادة`: a form of address (titles.json address_honorifics)."""
+    return any(f in lx.ADDRESS_HONORIFICS for f in _forms(n))
 
 
 def _head_optional_word(tokens: Sequence[Token], i: int, n: str) -> bool:

@@ -243,6 +243,14 @@ def unstated_holder(people: Sequence[_Record], head: str, other: _Record | None 
     return found if len(found) == 1 else []
 
 
+def sole_holder(people: Sequence[_Record], head: str) -> list[_Record]:
+    """`السلطان`, `الوزير` alone: the one person whose office (a title other than a rank or a form of
+    address alone) has that head; none when two hold it."""
+    head = _masculine(_strip_article(head))
+    found = [rec for rec in people if any(office_head(t) == head for t in _offices(rec.titles))]
+    return found if len(found) == 1 else []
+
+
 def office_head(title: str) -> str:
     """The office a title names first, the same for a woman (`وزيرة` -> `وزير`)."""
     return _masculine(title_head(title))

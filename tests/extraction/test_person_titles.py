@@ -240,3 +240,7 @@ def test_a_given_name_that_is_a_rulers_title_before_his_state():
 def test_the_deputy_crown_prince_doubles_the_head():
     found = _persons("التقى الوزير سالم العولقي، أمس، ولي ولي العهد السعودي، مقرن بن عبد العزيز، في جدة.")
     assert found["مقرن بن عبد العزيز"].titles == ["ولي ولي العهد السعودي"]
+
+
+def test_a_second_form_of_address_opens_another_persons_title():
+    assert title_and_name("فخامة الرئيس الإيراني معالي الوزير نقل تحياته")[0] == "فخامة الرئيس الإيراني"

@@ -199,3 +199,28 @@ def test_the_counterpart_of_a_person_with_a_rank_holds_his_office():
         "والتقى الفريق أحمد الزعبي رئيس أركان الجيش المصري، نظيره الأردني، في القاهرة."
     )
     assert ("خالد المطيري", "نظيره الأردني") in holders(text)
+
+
+def test_a_title_names_its_holder_past_its_forms_of_address():
+    text = (
+        "استقبل وزير الخارجية سالم العلي السفير الأردني خالد المطيري. "
+        "ونقل سعادة السفير الأردني رسالة خطية إلى معالي وزير الخارجية."
+    )
+    found = holders(text)
+    assert ("خالد المطيري", "سعادة السفير الأردني") in found
+    assert ("سالم العلي", "معالي وزير الخارجية") in found
+
+
+def test_one_definite_head_alone_is_the_one_holder_of_that_office():
+    text = (
+        "بدأ سلطان عمان فهد بن سعيد زيارة لإيران. واستقبل نائب الرئيس الإيراني سامي رضائي السلطان في المطار."
+    )
+    assert ("فهد بن سعيد", "السلطان") in holders(text)
+    # the adjective of a definite noun is no title; two presidents: `الرئيس` alone names neither
+    assert not [
+        h
+        for h in holders("التقى الرئيس المصري خالد فهمي وزير النقل سامر العلي لبحث الطرق الرئيسة.")
+        if h[1] == "الرئيسة"
+    ]
+    two = "التقى الرئيس المصري خالد فهمي الرئيس التونسي سامر العلي. وأكد الرئيس أهمية التعاون."
+    assert not [h for h in holders(two) if h[1] == "الرئيس"]
