@@ -128,8 +128,8 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         if closed is not None:
             scan.persons.append((i, title_end, *closed))  # `القائد العام لقوات ... (قسد)، X،`
             return closed[1]
-        if title_end - i >= 2:
-            scan.title_only.append((i, title_end))
+        if title_end - i >= 2 or _one_word_office(tokens, i):
+            scan.title_only.append((i, title_end))  # `السلطان` alone: the one who holds that office
         return max(title_end, i + 1)
     holder = _holder_after_genitive(tokens, i, name_first, name_end)
     if holder is not None:
@@ -148,6 +148,20 @@ def _at_title(tokens: Sequence[Token], i: int, scan: _Scan) -> int:
         scan.after_titles[name_first] = post
         return post[1]
     return name_end
+
+
+def _one_word_office(tokens: Sequence[Token], i: int) -> bool:
+    """`استقبل X السلطان في`: a definite title head alone, no rank, not the adjective of a definite
+    noun before it (`الطرق البرية الرئيسة`: the main roads), nor the first of a list of titles
+    (`يلتقي الأمير ورئيس الوزراء X`: which prince, the list does not say)."""
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        tokens[i].article
+        and tokens[i].n not in lx.RANKS
+        and not (prev is not None and prev.kind == "w" and prev.article)
+        and not (nxt is not None and nxt.n[:1] == "و" and _head_at(tokens, i + 1))
+    )
 
 
 def _eponym_noun(tok: Token) -> bool:
@@ -225,6 +239,8 @@ def _after_verb(tokens: Sequence[Token], i: int, scan: _Scan) -> int | None:
     """A name right after a speech, contact or `كان` verb at `i` (after a contact verb, maybe with the
     verb's `ب`: `التقى بمظلوم عبدي`)."""
     tok, persons = tokens[i], scan.persons
+    if i + 1 < len(tokens) and _head_at(tokens, i + 1):
+        return None  # `وكان سلطان عمان X`: a title opens the subject, the title scan reads it next
     if tok.n in _CONTACT_VERBS and i + 1 < len(tokens) and _verbs_preposition(tokens[i + 1]):
         scan.preposition_first.add(i + 1)
     end = _parse_name(tokens, i + 1)

@@ -53,7 +53,14 @@ def _head_at(tokens: Sequence[Token], i: int) -> int:
     tok = tokens[i]
     if tok.kind == "w" and (_possessed_head(tok.n, tok.text) or _joined_possessed_head(tokens, i)):
         return 1  # `مبعوثها الخاص إلى اليمن، X`, `ومعاونه X`: its envoy, and his deputy
-    if tok.kind != "w" or not _reads_as(tok.n, "title"):
+    if tok.kind != "w":
+        return 0
+    if i + 1 < len(tokens) and any(
+        f not in lx.PERSON_TITLE_HEADS and tokens[i + 1].n in lx.HEAD_NEEDS_NEXT.get(f, ())
+        for f in _forms(tok.n)
+    ):
+        return 2  # `سلطان عمان`: a given name (`سلطان بن سلمان`) that is a title before its place
+    if not _reads_as(tok.n, "title"):
         return 0
     if _adjective_after_noun(tokens, i):
         return 0  # `المؤتمر الصحفي`: the nisba agrees with the noun before it, no person's title
@@ -112,12 +119,15 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
     """From a title head at `i`: (end of the title chain, name start, name end)."""
     j = i + _head_at(tokens, i)
     title_end = j
+    comma = None  # the first comma the chain went on past, to a title head
     while j < len(tokens):
         tok = tokens[j]
         if tok.line_start:
             break  # a headline's title does not run into the next line
         if tok.kind == "p":
             action, a, b = _title_mark(tokens, i, j, title_end)
+            if action == "go" and comma is None and tok.text in _TITLE_NAME_SEPARATORS:
+                comma = j
         elif tok.kind != "w":
             break
         else:
@@ -127,6 +137,11 @@ def _parse_title(tokens: Sequence[Token], i: int) -> tuple[int, int | None, int 
         if action == "stop":
             break
         j, title_end = a, b
+    if comma is not None:
+        # `استقبل رئيس المجلس، السفير الفرنسي،`, `X رئيس الأركان، نظيره الأردني،`: past a comma a title
+        # head goes on with the same person's title only when a name closes it (`رئيس المجلس، الفريق
+        # أول X`); with no name, each title is its own mention
+        return comma, None, None
     return title_end, None, None
 
 
@@ -172,6 +187,8 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, title_end)  # `د.`: its full stop comes next
     if n[:1] in "وف" and n[1:] in lx.PERSON_TITLE_HEADS and not n[1:].startswith(_ARTICLE):
         return _STOP  # `ورئيس ...`: the next person of a list begins
+    if j > i and _address_form(n) and any(_address_form(t.n) for t in tokens[i:j]):
+        return _STOP  # `فخامة الرئيس الإيراني معالي الوزير`: one form of address each, a second person
     if j > i and (_other_party_head(n) or tok.article and dual_head(tok) is not None):
         return (
             _STOP  # `الرئيس الإيراني نظيره العراقي`, `جمع الرئيس الأمريكي برئيس الوزراء`, `الرئيس النائبين`
@@ -194,6 +211,11 @@ def _title_word(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _Ste
         return ("go", j + 1, j + 1)  # `المتحدث الرسمي باسم X`: the spokesman's `باسم` after his adjective
     step = _name_in_title(tokens, i, j)
     return step if step is not None else _title_goes_on(tokens, i, j, title_end)
+
+
+def _address_form(n: str) -> bool:
+    """`معالي`, `فخامة`, `سعادة`: a form of address (titles.json address_honorifics)."""
+    return any(f in lx.ADDRESS_HONORIFICS for f in _forms(n))
 
 
 def _head_optional_word(tokens: Sequence[Token], i: int, n: str) -> bool:

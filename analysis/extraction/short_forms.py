@@ -208,14 +208,12 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
         head_tok = tokens[a]
         head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
         head_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
-        if head_form in titles.COUNTERPARTS:
-            # `نظيره الفرنسي` names an office by the other party's: the same words may be two persons
-            other = titles.other_party(tokens, a, person_at, title_heads)
-            matches, b = titles.counterpart(people, tokens, a, other), a + 2
-        else:
-            matches, b = _by_title(doc, people, person_titles, a, b_max, head_start)
-        matches = titles.of_named_state(matches, tokens, a, b)
-        matches = titles.not_of_counterparts_state(matches, tokens, b, person_at)
+        before = (person_at, title_heads)
+        matches, b = _holders(doc, people, person_titles, before, a, b_max)
+        office = _past_forms_of_address(tokens, a, b_max)
+        if not matches and office > a:
+            # `سعادة السفير الصيني`, `لمعالي وزير الخارجية الأمريكي`: the office after the form of address
+            matches, b = _holders(doc, people, person_titles, before, office, b_max)
         if len(matches) == 1:
             rec = matches[0]
             mention = Mention(
@@ -224,6 +222,43 @@ def link_title_only(doc: _Doc, title_only: list[tuple[int, int]]) -> None:
             doc.add_mention(rec, mention)
             doc.cover(a, b - 1)
             person_at[b - 1] = rec
+
+
+def _holders(
+    doc: _Doc,
+    people: list[_Record],
+    person_titles: list[tuple[_Record, str]],
+    before: tuple[dict[int, _Record], dict[int, str]],
+    a: int,
+    b_max: int,
+) -> tuple[list[_Record], int]:
+    """The persons the title-only mention `a..b_max-1` names, and where the words that name them end;
+    `before`: the persons and title-only mentions by their last token, for a counterpart's other party."""
+    tokens = doc.tokens
+    head_tok = tokens[a]
+    head_form = next((f for f in _forms(head_tok.n) if f in lx.PERSON_TITLE_HEADS), head_tok.n)
+    head_start = head_tok.start + _strip_clitic_offset(head_tok, head_form)
+    if b_max - a == 1:
+        matches, b = titles.sole_holder(people, head_form), a + 1  # `السلطان` alone
+    elif head_form in titles.COUNTERPARTS:
+        # `نظيره الفرنسي` names an office by the other party's: the same words may be two persons
+        other = titles.other_party(tokens, a, *before)
+        matches, b = titles.counterpart(people, tokens, a, other), a + 2
+    else:
+        matches, b = _by_title(doc, people, person_titles, a, b_max, head_start)
+    matches = titles.of_named_state(matches, tokens, a, b)
+    return titles.not_of_counterparts_state(matches, tokens, b, before[0]), b
+
+
+def _past_forms_of_address(tokens: Sequence[Token], a: int, b_max: int) -> int:
+    """The first word of a title-only mention past its forms of address (`معالي`, `سعادة`, `السيد`),
+    when a word of the title is left (`معالي السيد وزير الخارجية`: `وزير`); else `a`."""
+    k = a
+    while k < b_max and any(
+        f in lx.ADDRESS_HONORIFICS or f in lx.PERSONAL_HONORIFICS for f in _forms(tokens[k].n)
+    ):
+        k += 1
+    return k if k < b_max else a
 
 
 def _by_title(

@@ -23,6 +23,8 @@ _STATE_PREPOSITIONS = frozenset(normalize(w) for w in "في لدى".split())
 _COUNTERPART_HEADS = frozenset(_strip_article(w) for w in COUNTERPARTS)
 # Heads whose feminine (`وزيرة`, `سفيرة`) names the same office; not `نظير` (`نظيره` is his counterpart).
 _MASCULINE_HEADS = frozenset(normalize(w) for w in "رئيس وزير سفير نائب مستشار مبعوث مدير أمين وكيل".split())
+# A title of these words alone (`الفريق أول`, `الشيخ`) is a rank or a form of address, no office.
+_RANKS_AND_HONORIFICS = lx.RANKS | lx.PERSONAL_HONORIFICS
 
 
 @lru_cache(maxsize=4096)
@@ -241,6 +243,14 @@ def unstated_holder(people: Sequence[_Record], head: str, other: _Record | None 
     return found if len(found) == 1 else []
 
 
+def sole_holder(people: Sequence[_Record], head: str) -> list[_Record]:
+    """`السلطان`, `الوزير` alone: the one person whose office (a title other than a rank or a form of
+    address alone) has that head; none when two hold it."""
+    head = _masculine(_strip_article(head))
+    found = [rec for rec in people if any(office_head(t) == head for t in _offices(rec.titles))]
+    return found if len(found) == 1 else []
+
+
 def office_head(title: str) -> str:
     """The office a title names first, the same for a woman (`وزيرة` -> `وزير`)."""
     return _masculine(title_head(title))
@@ -263,12 +273,22 @@ def other_party(
     while k >= 0 and tokens[k].text not in _SENTENCE_ENDS and not tokens[k + 1].line_start:
         if k in person_at:
             rec = person_at[k]
-            heads = {office_head(t) for t in rec.titles} - _COUNTERPART_HEADS
+            heads = {office_head(t) for t in _offices(rec.titles)} - _COUNTERPART_HEADS
             return (rec, next(iter(heads))) if len(heads) == 1 else None
         if k in title_heads:
             return None, _masculine(title_heads[k])
         k -= 1
     return None
+
+
+def _offices(titles: Sequence[str]) -> list[str]:
+    """The titles that name an office: not a rank or a form of address alone (`الفريق`, `الفريق أول
+    الشيخ`, `الأمير`), which a person has beside his office (`الفريق X رئيس الأركان`: his office is
+    `رئيس`); all of them when none names more."""
+    offices = [
+        t for t in titles if not all(w.n in _RANKS_AND_HONORIFICS for w in tokenize(t) if w.kind == "w")
+    ]
+    return offices or list(titles)
 
 
 def foreign_appositions(

@@ -216,3 +216,31 @@ def test_a_preposition_after_a_title_opens_no_name():
 def test_a_compound_given_name_alone_after_a_personal_honorific_is_the_name():
     assert "عبد الرحيم" in _persons("وبحث الوزير مع العاهل الأردني الملك عبد الرحيم، آخر التطورات.")
     assert not _persons("وقال الوزير عبد الرحيم.")  # no honorific: one given name is no name
+
+
+def test_past_a_comma_a_title_goes_on_only_to_a_name():
+    # a name closes the chain: the rank after the comma is the same person's
+    assert title_and_name("رئيس هيئة الأركان، الفريق أول سامي العتيبي، و") == (
+        "رئيس هيئة الأركان ، الفريق أول",
+        "سامي العتيبي",
+    )
+    # no name: each title is its own mention (the host's, then the guest's)
+    assert title_and_name("رئيس المجلس الرئاسي، السفير الفرنسي، بمقر المجلس") == ("رئيس المجلس الرئاسي", None)
+
+
+def test_a_given_name_that_is_a_rulers_title_before_his_state():
+    assert title_and_name("سلطان عمان هيثم بن طارق، و") == ("سلطان عمان", "هيثم بن طارق")
+    found = _persons(
+        "وكان سلطان عمان قابوس بن سعيد قد استقبل الأمير سلطان بن سلمان والوزير فهد بن سلطان العلي."
+    )
+    assert found["قابوس بن سعيد"].titles == ["سلطان عمان"]
+    assert {"سلطان بن سلمان", "فهد بن سلطان العلي"} <= set(found)
+
+
+def test_the_deputy_crown_prince_doubles_the_head():
+    found = _persons("التقى الوزير سالم العولقي، أمس، ولي ولي العهد السعودي، مقرن بن عبد العزيز، في جدة.")
+    assert found["مقرن بن عبد العزيز"].titles == ["ولي ولي العهد السعودي"]
+
+
+def test_a_second_form_of_address_opens_another_persons_title():
+    assert title_and_name("فخامة الرئيس الإيراني معالي الوزير نقل تحياته")[0] == "فخامة الرئيس الإيراني"

@@ -181,3 +181,46 @@ def test_a_title_of_another_state_after_a_titled_name_is_not_his():
     analysis = find_actors(text)
     salem = next(a for a in analysis.actors if a.name == "كريم سالم")
     assert salem.titles == ["رئيس المجلس الأعلى العراقي"]
+
+
+def test_a_title_after_a_title_and_a_comma_is_another_persons():
+    text = (
+        "سلم السفير الفرنسي لدى تونس مراد الشامي دعوة لرئيس المجلس الأعلى سالم الحداد. "
+        "واستقبل رئيس المجلس الأعلى، السفير الفرنسي، بمقر المجلس اليوم."
+    )
+    found = holders(text)
+    assert ("سالم الحداد", "رئيس المجلس الأعلى") in found
+    assert ("مراد الشامي", "السفير الفرنسي") in found
+
+
+def test_the_counterpart_of_a_person_with_a_rank_holds_his_office():
+    text = (
+        "استقبل وزير الدفاع سامي العتيبي اللواء خالد المطيري رئيس الأركان الأردني. "
+        "والتقى الفريق أحمد الزعبي رئيس أركان الجيش المصري، نظيره الأردني، في القاهرة."
+    )
+    assert ("خالد المطيري", "نظيره الأردني") in holders(text)
+
+
+def test_a_title_names_its_holder_past_its_forms_of_address():
+    text = (
+        "استقبل وزير الخارجية سالم العلي السفير الأردني خالد المطيري. "
+        "ونقل سعادة السفير الأردني رسالة خطية إلى معالي وزير الخارجية."
+    )
+    found = holders(text)
+    assert ("خالد المطيري", "سعادة السفير الأردني") in found
+    assert ("سالم العلي", "معالي وزير الخارجية") in found
+
+
+def test_one_definite_head_alone_is_the_one_holder_of_that_office():
+    text = (
+        "بدأ سلطان عمان فهد بن سعيد زيارة لإيران. واستقبل نائب الرئيس الإيراني سامي رضائي السلطان في المطار."
+    )
+    assert ("فهد بن سعيد", "السلطان") in holders(text)
+    # the adjective of a definite noun is no title; two presidents: `الرئيس` alone names neither
+    assert not [
+        h
+        for h in holders("التقى الرئيس المصري خالد فهمي وزير النقل سامر العلي لبحث الطرق الرئيسة.")
+        if h[1] == "الرئيسة"
+    ]
+    two = "التقى الرئيس المصري خالد فهمي الرئيس التونسي سامر العلي. وأكد الرئيس أهمية التعاون."
+    assert not [h for h in holders(two) if h[1] == "الرئيس"]
