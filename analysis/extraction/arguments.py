@@ -330,13 +330,27 @@ def light_verb_subjects(doc: Doc, i: int, rng: range, etype: EngagementType) -> 
             or tok.n == "و"
             or doc.in_date[k]
             or tok.n in _TIME_WORDS
-            or (tok.n in _LIST_OPENERS or tok.n in PERSONNEL or dual_title(tok))
+            or (
+                tok.n in _LIST_OPENERS or tok.n in PERSONNEL or dual_title(tok) or _units_adjective(tokens, k)
+            )
             and not found
         ):
             k += 1
             continue
         break
     return found
+
+
+def _units_adjective(tokens: Sequence[Token], k: int) -> bool:
+    """`قطع بحرية من`, `وحدات مختلفة من`: an indefinite adjective of the units before their body."""
+    tok = tokens[k]
+    return (
+        k > 0
+        and tokens[k - 1].n in PERSONNEL
+        and tok.kind == "w"
+        and not tok.n.startswith("ال")
+        and tok.n.endswith("ه")
+    )
 
 
 def antecedent_candidate(

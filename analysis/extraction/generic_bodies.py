@@ -32,6 +32,7 @@ BRANCHES = frozenset(normalize(w) for w in _DATA["branches"])
 CONSTRUCT_HEADS = frozenset(normalize(w) for w in _DATA["construct_heads"])
 CONSTRUCT_GENITIVES = frozenset(normalize(w) for w in _DATA["construct_genitives"])
 _MAX_BRANCHES = 2
+EPITHETS = frozenset(normalize(w) for w in _DATA["epithets"])
 # `أفراد الجيش X`, `عناصر من القوات X`: members or units of a body, before it
 PERSONNEL = frozenset(normalize(w) for w in _DATA["personnel"])
 # nationalities after a head: places.json's, and the family-name ones (`السوداني`, `السودانية`)
@@ -83,6 +84,8 @@ def body_at(tokens: Sequence[Token], i: int) -> int | None:
     adj = tokens[k]
     if adj.kind != "w" or not adj.n.startswith(_ARTICLE) or adj.n not in HEAD_DEMONYMS:
         return None
+    if k + 1 < len(tokens) and tokens[k + 1].n in EPITHETS:
+        return k + 2  # `الجيش الأردني العربي`: the army's own epithet closes its name
     if k + 1 < len(tokens) and _named_on(tokens[k + 1]):
         return None  # `الجيش السوري الحر`: a named body, not a state's army
     return k + 1
@@ -104,14 +107,19 @@ def _named_on(tok: Token) -> bool:
 def is_generic_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات التركية`: a generic body's name (an actor or mention name)."""
     words = normalize(name).split()
-    if len(words) == 3 and words[0] in CONSTRUCT_HEADS and words[1] in CONSTRUCT_GENITIVES:
-        return words[2] in HEAD_DEMONYMS
+    if len(words) >= 3 and words[0] in CONSTRUCT_HEADS and words[1] in CONSTRUCT_GENITIVES:
+        words = words[1:]  # `سلاح البحرية الملكي البحريني`: the genitive stands as the head
+        return (
+            len(words) <= 2 + _MAX_BRANCHES
+            and all(w in BRANCHES for w in words[1:-1])
+            and words[-1] in HEAD_DEMONYMS
+        )
     return (
         2 <= len(words) <= 2 + _MAX_BRANCHES
         and words[0] in HEADS
         and all(w in BRANCHES for w in words[1:-1])
         and words[-1] in HEAD_DEMONYMS
-    )
+    ) or (len(words) >= 3 and words[-1] in EPITHETS and is_generic_body(" ".join(words[:-1])))
 
 
 def is_military_body(name: str) -> bool:
@@ -176,6 +184,8 @@ def _elided_body(tokens: Sequence[Token], end: int, name: str) -> str | None:
     first (`name`)."""
     if end >= len(tokens) or tokens[end].kind != "w" or not tokens[end].n.startswith("وال"):
         return None
+    if tokens[end - 1].n in EPITHETS:
+        return None  # `الجيش الأردني العربي والقوات ...`: the epithet closed the first name
     adj = tokens[end].n[1:]
     if adj not in HEAD_DEMONYMS or end + 1 < len(tokens) and _named_on(tokens[end + 1]):
         return None

@@ -119,3 +119,22 @@ def test_a_navy_joined_by_and_after_another_is_a_second_navy():
     text = "نفذت البحرية الأمريكية والبحرية التونسية تمرينا بحريا مشتركا قبالة السواحل الشمالية."
     names = {m.actor for m in find_actors(text).mentions}
     assert {"البحرية الأمريكية", "البحرية التونسية"} <= names
+
+
+def test_an_arm_in_construct_with_its_element_is_the_states_body():
+    assert is_generic_body("سلاح الجو الإسرائيلي") and is_generic_body("جيش البحر التونسي")
+    assert is_generic_body("سلاح البحرية الملكي البحريني") and not is_generic_body("سلاح الجو")
+    text = "وقال المتحدث إن سلاح الجو الأردني شن غارات على مواقع تابعة لجماعة داعش في الصحراء."
+    assert {"سلاح الجو الأردني", "جماعة داعش"} in parties(text)
+
+
+def test_units_described_by_an_adjective_before_their_bodies_are_skipped_to_the_bodies():
+    text = "ونفذت قطع بحرية من جيش البحر التونسي والبحرية الإيطالية تمرينا مشتركا قبالة السواحل أمس."
+    assert {"جيش البحر التونسي", "البحرية الإيطالية"} in parties(text)
+
+
+def test_an_armys_epithet_is_part_of_its_name_before_or_after_the_nationality():
+    assert is_generic_body("الجيش الأردني العربي") and is_generic_body("الجيش العربي السوري")
+    assert not is_generic_body("الجيش العربي")
+    text = "وأجرت تشكيلات من الجيش الأردني العربي والقوات المسلحة القطرية مناورة عسكرية بالذخيرة الحية."
+    assert {"الجيش الأردني العربي", "القوات المسلحة القطرية"} in parties(text)
