@@ -22,7 +22,7 @@ from analysis.extraction.actor_tokens import (
     _strip_clitic_offset,
 )
 from analysis.extraction.generic_bodies import find_generic_bodies
-from analysis.extraction.lexical import reading
+from analysis.extraction.lexical import reading, word_zipf
 from analysis.extraction.results import ActorKind
 
 
@@ -121,13 +121,25 @@ _THAT_WITH_PRONOUN = frozenset(
 def _valid_org_word(n: str) -> bool:
     if n.endswith(("يه", "ي")) and len(n) > 3:
         return False  # an indefinite adjective (`مؤسسة عسكرية`), not a name
-    if n in _THAT_WITH_PRONOUN:
+    if n in _THAT_WITH_PRONOUN or _clitic_phrase(n):
         return False
     return (
         not (_is_stop(n) or _is_trigger(n) or n in lx.DEMONYM_FORMS or n in lx.PERSON_TITLE_HEADS)
         and len(n) >= 2
         and not name_words.never_in_name(n)  # `جماعة داعش مؤكدا`: a participle after the name
     )
+
+
+def _clitic_phrase(n: str) -> bool:
+    """`وحماس`, `ومؤسسات`, `بصاروخ`: a conjunction or a preposition on a word, opening a phrase of
+    its own after a name (`حركة فتح وحماس`, `شركة أرامكو بصاروخ`). By wordfreq: the word without
+    its first letter is a commoner word than the word as written (not `بوكو`, `لبنان`, `ولاية`)."""
+    if len(n) < 4 or n[0] not in _CLITICS:
+        return False
+    return word_zipf(n[1:]) > word_zipf(n)
+
+
+_CLITICS = frozenset("وبلكف")
 
 
 def _org_record(table: _Table, name: str) -> _Record:

@@ -72,3 +72,16 @@ def test_a_quoted_name_after_a_word_for_a_kind_of_group_is_the_group():
 def test_a_quoted_name_after_a_head_that_belongs_to_it_keeps_the_head():
     found = organisations('وقصفت الطائرات مقرا لعصائب "أهل الحق" في المدينة.')
     assert 'عصائب "أهل الحق"' in found and "أهل الحق" not in found
+
+
+def test_a_conjunction_or_a_preposition_on_a_common_word_ends_the_name():
+    assert organisations("وشارك وفد من حركة فتح وحزب البعث في الاجتماع.") == {"حركة فتح", "حزب البعث"}
+    assert "حركة فتح" in organisations("وقصفت الطائرات مقرات حركة فتح وحماس في المدينة.")
+    assert "شركة أرامكو" in organisations("وأعلنت الجماعة استهداف شركة أرامكو بصاروخ أمس.")
+    # a name whose first letter only looks like a clitic stays whole
+    assert "جماعة بوكو حرام" in organisations("وقالت جماعة بوكو حرام إنها نفذت الهجوم.")
+
+
+def test_a_time_of_day_ends_the_name():
+    assert "حركة الجهاد" in organisations("وغادر وفد حركة الجهاد عصر اليوم العاصمة.")
+    assert "حركة فتح" in organisations("وغادر وفد حركة فتح عصر اليوم العاصمة.")
