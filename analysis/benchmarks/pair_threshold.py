@@ -15,7 +15,6 @@ rules were written from the same articles and miss almost nothing a pair could a
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 
 from analysis.extraction.interactions import learn
@@ -28,7 +27,7 @@ def held_out_f1(
     """The held set's F1 with the rules alone and at each threshold, by a model fitted on the others."""
     model = learn.fit([ex for name, docs in sets.items() if name != held for d in docs for ex in d.examples])
     docs = sets[held]
-    probs = [[1.0 / (1.0 + math.exp(-model.score(ex.features))) for ex in d.examples] for d in docs]
+    probs = [[model.probability(ex.features) for ex in d.examples] for d in docs]
     rules = learn.f1_of(docs, probs, {"pair": learn.NEVER, "visit": learn.NEVER}, 0.0)
     return rules, [learn.f1_of(docs, probs, {"pair": t, "visit": learn.NEVER}, 0.0) for t in grid]
 

@@ -45,21 +45,33 @@ def documents_between(doc: Doc, s: int, known: list[Candidate]) -> list[Candidat
         parties = parties_between(doc, between + 1, rng) if between is not None else []
         if len(parties) < 2 or _held(doc, k, max(m.last for m in parties if m.first > k) + 1, rng):
             continue
-        names = {m.actor for m in parties}
-        if any(c.sentence == s and names <= {m.actor for m, _ in c.participants} for c in known + out):
-            continue  # `وقّع A وB اتفاقية بين البلدين`: told by the signing already
-        out.append(
-            Candidate(
-                type=EngagementType.AGREEMENT,
-                participants=[(m, Role.PARTICIPANT) for m in parties],
-                sentence=s,
-                trigger=k,
-                date=date_for(doc, k, rng, rng.start - 1, rng.stop),
-                location=event_location(doc, k, rng, rng.start - 1, rng.stop, EngagementType.AGREEMENT),
-                planned=is_planned(doc, k, rng, rng.start - 1),
-            )
-        )
+        if not told_already(parties, s, known + out):  # `وقّع A وB اتفاقية بين البلدين`: the signing's
+            out.append(event_between(doc, s, k, EngagementType.AGREEMENT, parties))
     return out
+
+
+def told_already(parties: list[Mention], s: int, candidates: list[Candidate]) -> bool:
+    """Whether an engagement of sentence `s` already has all these parties."""
+    names = {m.actor for m in parties}
+    return any(c.sentence == s and names <= {m.actor for m, _ in c.participants} for c in candidates)
+
+
+def event_between(
+    doc: Doc, s: int, k: int, etype: EngagementType, parties: list[Mention], *, mutual: bool = False
+) -> Candidate:
+    """The engagement the trigger at `k` names with the parties after its `بين`, each a participant,
+    dated and placed as sentence `s` says."""
+    rng = doc.sentence_tokens(s)
+    return Candidate(
+        type=etype,
+        participants=[(m, Role.PARTICIPANT) for m in parties],
+        sentence=s,
+        trigger=k,
+        date=date_for(doc, k, rng, rng.start - 1, rng.stop),
+        location=event_location(doc, k, rng, rng.start - 1, rng.stop, etype),
+        planned=is_planned(doc, k, rng, rng.start - 1),
+        mutual=mutual,
+    )
 
 
 def _document(doc: Doc, k: int) -> bool:

@@ -13,11 +13,9 @@ from __future__ import annotations
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import _forms
-from analysis.extraction.documents_between import parties_between
-from analysis.extraction.event_dates import date_for, is_planned
-from analysis.extraction.event_places import event_location
+from analysis.extraction.documents_between import event_between, parties_between, told_already
 from analysis.extraction.frame_doc import BETWEEN, Candidate, Doc
-from analysis.extraction.results import ActorKind, EngagementType, Role
+from analysis.extraction.results import ActorKind, EngagementType
 from analysis.extraction.trigger_mood import is_unreal
 
 FIGHTING = lx._fold_list("fighting")
@@ -40,21 +38,8 @@ def fights_between(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]:
         parties = parties_between(doc, between + 1, rng) if between is not None else []
         if len(parties) < 2:
             continue
-        names = {m.actor for m in parties}
-        if any(c.sentence == s and names <= {m.actor for m, _ in c.participants} for c in known + out):
-            continue
-        out.append(
-            Candidate(
-                type=EngagementType.ATTACK,
-                participants=[(m, Role.PARTICIPANT) for m in parties],
-                sentence=s,
-                trigger=k,
-                date=date_for(doc, k, rng, rng.start - 1, rng.stop),
-                location=event_location(doc, k, rng, rng.start - 1, rng.stop, EngagementType.ATTACK),
-                planned=is_planned(doc, k, rng, rng.start - 1),
-                mutual=True,
-            )
-        )
+        if not told_already(parties, s, known + out):
+            out.append(event_between(doc, s, k, EngagementType.ATTACK, parties, mutual=True))
     return out
 
 

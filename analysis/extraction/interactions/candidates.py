@@ -152,8 +152,8 @@ def build_document(
 def _pair_counts(sentences: Sequence[Sentence]) -> dict[frozenset[str], int]:
     counts: dict[frozenset[str], int] = {}
     for sent in sentences:
-        for a, b in combinations(sorted({m.actor for m in sent.mentions}), 2):
-            counts[frozenset((a, b))] = counts.get(frozenset((a, b)), 0) + 1
+        for pair in combinations({m.actor for m in sent.mentions}, 2):
+            counts[frozenset(pair)] = counts.get(frozenset(pair), 0) + 1
     return counts
 
 

@@ -97,8 +97,11 @@ def _between(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple[int, in
     return out
 
 
-def _nearest_trigger(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
-    """The trigger closest to the pair: its type, where it stands (before, between, after) and how far."""
+Nearest = tuple[int, int, tuple[str, bool], str]  # distance, token, (type, is a verb), before/between/after
+
+
+def _nearest_trigger(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> Nearest | None:
+    """The trigger closest to the pair (the first of equals), outside both parties."""
     tokens = doc.analysis.tokens
     best = None
     for i in sent.tokens:
@@ -108,10 +111,15 @@ def _nearest_trigger(doc: Document, sent: Sentence, a: tuple[int, int], b: tuple
         where = "before" if i < a[0] else ("between" if i < b[0] else "after")
         dist = min(abs(i - x) for x in (*a, *b) if x >= 0) if b[0] >= 0 else abs(i - a[0])
         if best is None or dist < best[0]:
-            best = (dist, hit, where)
-    if best is None:
+            best = (dist, i, hit, where)
+    return best
+
+
+def _nearest_cues(nearest: Nearest | None) -> list[str]:
+    """The nearest trigger's type, where it stands (before, between, after) and how far."""
+    if nearest is None:
         return ["near=none"]
-    dist, (etype, verb), where = best
+    dist, _, (etype, verb), where = nearest
     return [
         f"near_pair={etype}:{where}:{bucket(dist, (0, 1, 3))}",
         f"near={etype}:{where}",
@@ -153,7 +161,9 @@ def _rule_cues(cand: Candidate) -> list[str]:
 PAIR_WINDOW = 8  # the words between two parties are read when at most this many tokens part them
 
 
-def _pair_words(doc: Document, cand: Candidate, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
+def _pair_words(
+    doc: Document, cand: Candidate, a: tuple[int, int], b: tuple[int, int], nearest: Nearest | None
+) -> list[str]:
     """The words of a pair's context (a pair candidate only): those between its parties when they
     stand close, the two words before the first and the word after the second, the nearest trigger
     word itself; how often the document names the two together and whether they are its leading
@@ -166,13 +176,8 @@ def _pair_words(doc: Document, cand: Candidate, a: tuple[int, int], b: tuple[int
         for slot, i in (("wpre", a[0] - 1), ("wpre2", a[0] - 2), ("wpost", b[1] + 1)):
             if sent.tokens.start <= i < sent.tokens.stop:
                 out.append(f"{slot}={tokens[i].n}")
-        near = [
-            (min(abs(i - x) for x in (*a, *b)), tokens[i].n)
-            for i in sent.tokens
-            if trigger_of(tokens[i]) is not None and not (a[0] <= i <= a[1] or b[0] <= i <= b[1])
-        ]
-        if near:
-            out.append(f"near_word={min(near, key=lambda dn: dn[0])[1]}")
+        if nearest is not None:
+            out.append(f"near_word={tokens[nearest[1]].n}")
     out.append(f"co={bucket(doc.pair_counts.get(frozenset(cand.parties), 0), (0, 1, 2, 3))}")
     out.append(f"leading={len(doc.leading & set(cand.parties))}")
     if sent.index == 0:
@@ -201,9 +206,10 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
             out.append(f"place_prev={word if word in LINKS else 'other'}")
     if len(spans) >= 2:
         a, b = sorted(spans[:2])
-        out += _between(doc, sent, a, b) + _nearest_trigger(doc, sent, a, b)
+        nearest = _nearest_trigger(doc, sent, a, b)
+        out += _between(doc, sent, a, b) + _nearest_cues(nearest)
         out.append(f"kinds={'-'.join(sorted(f for f in out if f.startswith(('a=', 'b='))))}")
         if cand.kind == "pair":
-            out += _pair_words(doc, cand, a, b)
+            out += _pair_words(doc, cand, a, b, nearest)
     prefix = cand.kind
     return [f"{prefix}|{f}" for f in out] + [f"kind={prefix}"]
