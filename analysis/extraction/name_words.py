@@ -281,3 +281,43 @@ def clitic_and_article(word: str, stripped: str) -> bool:
     (a conjunction costs a common word about half a Zipf point: `وقال` 5.3, `قال` 6.0; `فيصل` 4.8,
     `يصل` 5.1)."""
     return word_zipf(stripped) >= word_zipf(word) + _CLITIC_MARGIN
+
+
+@lru_cache(maxsize=65536)
+def plural_of_common_noun(word: str) -> bool:
+    """`تحيات`, `تطلعات`: the sound plural of a noun of the language (`تحية` + `ات`) whose singular the
+    news writes clearly more often (wordfreq), so no name that merely ends so (`عرفات`, `بركات`: their
+    singulars are no more common), and no name by the lexicons."""
+    singular = word[:-2] + "ة"
+    return (
+        word.endswith("ات")
+        and len(word) >= 5
+        and reading(word) in ("", "N")
+        and "N" in reading(singular)
+        and word_zipf(singular) >= max(WORD_ZIPF, word_zipf(word) + _CLITIC_MARGIN)
+        and not is_given_name(word)
+        and not is_family_name(word)
+    )
+
+
+@lru_cache(maxsize=65536)
+def noun_with_his(word: str) -> bool:
+    """`قوله`, `موقفه`: a noun of the language with `ه` (his), which no man's name is; not a name
+    written with `ه` for `ة` (`سلامه`, `جمعه`: names by pyarabic) nor a given name with `ه` (`ماجده`)."""
+    stem = word[:-1]
+    return (
+        word.endswith("ه")
+        and len(stem) >= 3
+        and "N" in reading(stem)
+        and word_zipf(stem) >= WORD_ZIPF
+        and "P" not in reading(word)
+        and not is_given_name(word)
+        and not is_given_name(stem)
+        and not is_family_name(word)
+    )
+
+
+def noun_after_name(word: str) -> bool:
+    """A plural or a noun with `ه` of the language (`تحيات`, `قوله`): the object of the verb that a
+    name is the subject of (`نقل الأمير خالد تحيات`, `عن الوزير علي يوسف قوله`), never a word of it."""
+    return plural_of_common_noun(word) or noun_with_his(word)

@@ -298,6 +298,8 @@ def _bare_word_continues(tokens: Sequence[Token], j: int, k: int, units: int, ba
         return False  # `بارو جولته`: a possessed noun, not a family name
     if units == 1 and foreign_then_feminine_noun(tokens[j].text, tok.text):
         return False  # `ترامب تغريدة`: a verb's object after a foreign name
+    if units >= 1 and name_words.noun_after_name(tok.text):
+        return False  # `خالد تحيات خادم الحرمين`, `علي يوسف قوله إن`: the verb's object, not a surname
     if units >= 1 and name_words.feminine_participle(tok.text):
         return False  # `عبدربه منصور هادي متعلقة بالعلاقات`: the adjective of the noun before the name
     if units >= 1 and preposition_on_common_word(tok.text):

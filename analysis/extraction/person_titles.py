@@ -393,6 +393,7 @@ def _single_name_at(tokens: Sequence[Token], j: int) -> bool:
         or tokens[nxt].kind != "w"
         or not _valid_name_token(tokens[nxt])
         or foreign_then_feminine_noun(tok.text, tokens[nxt].text)
+        or name_words.noun_after_name(tokens[nxt].text)  # `الأمير خالد تحيات`
     )
 
 

@@ -4,7 +4,9 @@ from analysis.extraction.name_words import (
     clitic_and_article,
     feminine_participle,
     never_in_name,
+    noun_with_his,
     ordinary,
+    plural_of_common_noun,
     prepositional_phrase,
 )
 
@@ -111,3 +113,13 @@ def test_a_present_or_a_fourth_form_perfect_is_a_finite_verb_but_names_of_that_s
 
     assert finite_verb("تتمحور") and finite_verb("أوفد")
     assert not finite_verb("أحمد") and not finite_verb("أشرف") and not finite_verb("تيري")
+
+
+def test_the_plural_of_a_common_noun_is_no_name_but_a_name_ending_so_is():
+    assert plural_of_common_noun("تحيات")  # `تحية` is far more common
+    assert not plural_of_common_noun("عرفات") and not plural_of_common_noun("بركات")
+
+
+def test_a_noun_with_his_pronoun_is_no_name_but_a_name_written_with_ha_for_ta_marbuta_is():
+    assert noun_with_his("قوله") and noun_with_his("موقفه")
+    assert not noun_with_his("سلامه") and not noun_with_his("جمعه") and not noun_with_his("عبده")

@@ -122,3 +122,9 @@ def test_a_name_of_two_words_does_not_take_the_verb_or_the_possessed_noun_after_
     assert name_at("إن زيارة هانز مولر تتمحور حول التعاون", 2) == "هانز مولر"
     assert name_at("جدد الوزير جورج حداد تأكيده على الموقف", 2) == "جورج حداد"
     assert name_at("التقى محمد ناصر أحمد نظيره", 1) == "محمد ناصر أحمد"
+
+
+def test_a_name_does_not_take_the_plural_or_the_noun_with_his_pronoun_after_it():
+    assert name_at("نقل عبد الله حمدوك تحيات مصر للسودان", 1) == "عبد الله حمدوك"
+    assert name_at("عن وزير خارجية جيبوتي علي يوسف قوله إن", 4) == "علي يوسف"
+    assert name_at("ياسر عرفات في") == "ياسر عرفات"

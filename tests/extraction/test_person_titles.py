@@ -244,3 +244,7 @@ def test_the_deputy_crown_prince_doubles_the_head():
 
 def test_a_second_form_of_address_opens_another_persons_title():
     assert title_and_name("فخامة الرئيس الإيراني معالي الوزير نقل تحياته")[0] == "فخامة الرئيس الإيراني"
+
+
+def test_a_given_name_alone_after_a_title_before_the_verbs_object_is_the_name():
+    assert title_and_name("الأمير خالد تحيات خادم الحرمين الشريفين")[1] == "خالد"

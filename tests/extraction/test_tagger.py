@@ -149,3 +149,11 @@ def test_a_tagged_span_with_a_present_verb_after_its_first_word_is_no_person():
     tokens = tokenize("وقال إن حجم المناورة وتنوعه يتسعان كل عام.")
     assert _verb_inside(tokens, Span("PER", 4, 5))  # `وتنوعه يتسعان`: a clause, not a name
     assert not _verb_inside(tokens, Span("PER", 2, 3))
+
+
+def test_a_tagged_span_that_takes_the_verbs_object_after_its_first_word_is_no_person():
+    from analysis.extraction.tagger.persons import _object_inside
+
+    tokens = tokenize("نقل الأمير خالد تحيات خادم الحرمين")
+    assert _object_inside(tokens, Span("PER", 2, 3))  # `خالد تحيات`: the prince and his greetings
+    assert not _object_inside(tokens, Span("PER", 4, 5))

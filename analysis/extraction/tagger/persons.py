@@ -18,7 +18,7 @@ from analysis.extraction.actor_tokens import _forms
 from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.lexical import is_given_name, reading, word_zipf
 from analysis.extraction.name_tokens import verb_shaped
-from analysis.extraction.name_words import clitic_and_article
+from analysis.extraction.name_words import clitic_and_article, noun_after_name
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
 from analysis.extraction.tagger.features import lexicon_word
@@ -91,6 +91,12 @@ def _verb_inside(tokens: Sequence[Token], span: Span) -> bool:
     return any(verb_shaped(t.n) for t in tokens[span.first : span.last + 1] if t.kind == "w")
 
 
+def _object_inside(tokens: Sequence[Token], span: Span) -> bool:
+    """A word after the first that is a plural or a noun with `ه` of the language (`خالد تحيات`,
+    `علي يوسف قوله`): the object of the verb the name is the subject of, no word of the name."""
+    return any(noun_after_name(t.text) for t in tokens[span.first + 1 : span.last + 1] if t.kind == "w")
+
+
 def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
     """Where a new person can be: runs of two or more plain words outside the rules' mentions, with
     two tokens of context on each side (what the features look at)."""
@@ -131,6 +137,7 @@ def known_persons(
             and _full_name(name)
             and not _latin_lower_case(name)
             and not _verb_inside(tokens, span)
+            and not _object_inside(tokens, span)
             and tokens[span.first].n not in lx.AUXILIARY_KANA  # `كانتا تقلان`: a verb and its verb
             and not _eponym_before(tokens, span.first)
             and _plain_words(tokens, span)
