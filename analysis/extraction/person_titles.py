@@ -35,7 +35,11 @@ from analysis.extraction.name_tokens import (
     possessed_title_word,
     title_dual,
 )
-from analysis.extraction.names_after_heads import compound_given_name_alone, particle_shaped_name
+from analysis.extraction.names_after_heads import (
+    compound_given_name_alone,
+    particle_shaped_name,
+    title_shaped_given_name,
+)
 from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_words import (
@@ -247,7 +251,7 @@ def _name_in_title(tokens: Sequence[Token], i: int, j: int) -> _Step | None:
         if end is None and _single_name_at(tokens, j):
             end = j + 1  # `للرئيس أوباما`, `الرئيس الأمريكي ترامب`: one foreign name
         if end is None and j > i:
-            end = particle_shaped_name(tokens, j)  # `السفير ما شينمين`, `الإثيوبي أبي أحمد`
+            end = particle_shaped_name(tokens, j) or title_shaped_given_name(tokens, j)  # `الإيراني أمير X`
         if end is None and compound_given_name_alone(tokens, j):
             end = j + 2  # `الملك عبد الله،`: a sovereign named by his given name
     elif j > i and (

@@ -248,3 +248,12 @@ def test_a_second_form_of_address_opens_another_persons_title():
 
 def test_a_given_name_alone_after_a_title_before_the_verbs_object_is_the_name():
     assert title_and_name("الأمير خالد تحيات خادم الحرمين الشريفين")[1] == "خالد"
+
+
+def test_amir_inside_a_title_before_a_name_is_the_given_name_not_before_its_place():
+    assert title_and_name("وزير الدفاع الإيراني أمير حاتمي، برفقة وفد") == (
+        "وزير الدفاع الإيراني",
+        "أمير حاتمي",
+    )
+    assert title_and_name("وزير الدفاع الايراني العميد امير حاتمي إلى")[1] == "امير حاتمي"
+    assert title_and_name("نائب أمير منطقة مكة خالد الفيصل في")[1] == "خالد الفيصل"
