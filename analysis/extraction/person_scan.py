@@ -390,18 +390,22 @@ def _coordinated(tokens: Sequence[Token], scan: _Scan) -> None:
 def _conjunction_on_names(tokens: Sequence[Token], scan: _Scan) -> None:
     """`، وزير الدفاع، ونبيل فهمي وزير الخارجية`: a name's first word that carries `و` where the
     clitic reading is the common one (wordfreq) joins the name to a list; the name is read without
-    it. Not `وليد`, `وائل`, `وفاء`: given names that begin with the letter."""
+    it. Not `وليد`, `وائل`, `وفاء`: given names that begin with the letter. `، بسالم صالح بن بريك،`:
+    `ب`/`ل` on a given name (pyarabic), the whole unanalysed, is the verb's preposition, dropped too."""
     for _, _, name_first, _ in scan.persons:
         tok = tokens[name_first]
         rest = tok.text[1:]
         if (
-            tok.n[:1] == "و"
+            tok.n[:1] in "وبل"
             and len(tok.n) >= 4
             and not is_given_name(tok.text)
             and _valid_name_word(rest)
             and name_words.clitic_and_article(tok.text, rest)
         ):
-            scan.conjunction_first.add(name_first)
+            if tok.n[:1] == "و":
+                scan.conjunction_first.add(name_first)
+            elif is_given_name(rest) and reading(tok.text) in ("", "U"):
+                scan.preposition_first.add(name_first)
 
 
 def _evidence(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -468,3 +468,10 @@ def test_a_rare_definite_given_name_a_name_and_a_definite_family_name_after_a_ti
     assert "الباجي قايد السبسي" in found
     found = persons("وأكد الرئيس التونسي الجديد قيس سعيد، خلال اللقاء أهمية التعاون.")
     assert not any(name.startswith("الجديد") for name in found)
+
+
+def test_the_verbs_ba_on_a_given_name_after_a_comma_is_no_part_of_the_name():
+    found = persons(
+        "التقى الأمير خالد بن سلمان، وزير الدفاع، بسالم صالح بن بريك، رئيس مجلس الوزراء اليمني، في الرياض."
+    )
+    assert "سالم صالح بن بريك" in found and "بسالم صالح بن بريك" not in found
