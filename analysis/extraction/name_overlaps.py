@@ -101,6 +101,8 @@ def _without_other_surname_last(tokens: Sequence[Token], persons: list[Found]) -
                 continue
             if tokens[b - 2].article:
                 continue  # `ناصر الأحمد الجابر الصباح`: a chain of families ends on a dynasty kin share
+            if b - a >= 3 and ne - nf >= 3:
+                continue  # `محمد علي إسماعيل` and `حسين أحمد إسماعيل`: two full names of one family
             if not ours or not ("".join(ours).startswith(theirs[0]) or "".join(theirs).startswith(ours[0])):
                 return True
         return False

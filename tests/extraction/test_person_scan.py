@@ -475,3 +475,11 @@ def test_the_verbs_ba_on_a_given_name_after_a_comma_is_no_part_of_the_name():
         "التقى الأمير خالد بن سلمان، وزير الدفاع، بسالم صالح بن بريك، رئيس مجلس الوزراء اليمني، في الرياض."
     )
     assert "سالم صالح بن بريك" in found and "بسالم صالح بن بريك" not in found
+
+
+def test_two_full_names_of_three_words_that_share_the_family_name_stay_whole():
+    found = persons(
+        "أعلن الجيش استهداف قائد الوحدة الصاروخية في جنوب لبنان، محمد علي إسماعيل، ونائبه حسين أحمد إسماعيل، "
+        "مؤكداً أنه تم القضاء عليهما."
+    )
+    assert {"محمد علي إسماعيل", "حسين أحمد إسماعيل"} <= set(found)
