@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction import name_words
-from analysis.extraction.actor_tokens import _COMMAS, Token
+from analysis.extraction.actor_tokens import _COMMAS, Token, _skip_quotes
 from analysis.extraction.dual_parties import dual_head
 from analysis.extraction.name_overlaps import Found
 from analysis.extraction.person_names import _parse_name
@@ -25,19 +25,33 @@ def dual_title_names(tokens: Sequence[Token], i: int) -> DualNames | None:
     first_end = _parse_name(tokens, i + 1)
     if first_end is None or first_end >= len(tokens):
         return None
+    second = second_name(tokens, first_end)
+    if second is None:
+        return None
+    start, second_end, clitic = second
+    return i + 1, first_end, start, second_end, clitic
+
+
+def second_name(tokens: Sequence[Token], first_end: int) -> tuple[int, int, bool] | None:
+    """The second of two names under a title in the dual, joined to the first at `first_end` by `و`
+    alone, by `و` on the second name (`بطرس عساكر وزياد ميقاتي`) or by `و` on the second one's
+    nationality (`أمير حاتمي والسوري علي عبد الله أيوب`): (start, end, whether `و` is on the name)."""
+    if first_end >= len(tokens):
+        return None
     joint = tokens[first_end]
     if joint.n == "و":
         start, clitic = first_end + 1, False
+    elif joint.n[:1] == "و" and joint.n[1:] in lx.DEMONYM_FORMS:
+        start, clitic = first_end + 1, False  # `والسوري X`: the second minister's nationality
     elif (
         joint.n[:1] == "و" and len(joint.n) > 3 and name_words.clitic_and_article(joint.text, joint.text[1:])
     ):
         start, clitic = first_end, True  # `وأسعد`: the conjunction on the second name
     else:
         return None
+    start = _skip_quotes(tokens, start)
     second_end = _parse_name(tokens, start) if start < len(tokens) else None
-    if second_end is None:
-        return None
-    return i + 1, first_end, start, second_end, clitic
+    return None if second_end is None else (start, second_end, clitic)
 
 
 def nationality_list_item(tokens: Sequence[Token], i: int, persons: Sequence[Found]) -> int | None:

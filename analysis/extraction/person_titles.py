@@ -40,6 +40,7 @@ from analysis.extraction.names_after_heads import (
     particle_shaped_name,
     title_shaped_given_name,
 )
+from analysis.extraction.person_lists import second_name
 from analysis.extraction.person_names import _definite_given_name, _name_ends_after, _parse_name
 from analysis.extraction.results import EngagementType
 from analysis.extraction.title_words import (
@@ -364,12 +365,8 @@ def _second_of_pair(tokens: Sequence[Token], head: int, end: int) -> tuple[int, 
     name joined by `و` (quotes around either allowed): its (start, end)."""
     if not any(f in lx.DUAL_HEADS for f in _forms(tokens[head].n)):
         return None
-    k = _skip_quotes(tokens, end)
-    if k >= len(tokens) or tokens[k].n != "و":
-        return None
-    start = _skip_quotes(tokens, k + 1)
-    second = _parse_name(tokens, start) if start < len(tokens) else None
-    return (start, second) if second is not None else None
+    second = second_name(tokens, _skip_quotes(tokens, end))
+    return None if second is None else second[:2]
 
 
 def _single_name_at(tokens: Sequence[Token], j: int) -> bool:

@@ -257,3 +257,10 @@ def test_amir_inside_a_title_before_a_name_is_the_given_name_not_before_its_plac
     )
     assert title_and_name("وزير الدفاع الايراني العميد امير حاتمي إلى")[1] == "امير حاتمي"
     assert title_and_name("نائب أمير منطقة مكة خالد الفيصل في")[1] == "خالد الفيصل"
+
+
+def test_the_second_name_under_a_dual_title_may_carry_wa_or_follow_its_nationality():
+    found = _persons("وشارك في الاجتماع مستشارا رئيس الحكومة السفير بطرس عساكر وزياد ميقاتي.")
+    assert {"بطرس عساكر", "زياد ميقاتي"} <= set(found)
+    found = _persons("وقّع وزيرا الدفاع الإيراني أمير حاتمي والسوري علي عبد الله أيوب، اتفاقية للتعاون.")
+    assert {"أمير حاتمي", "علي عبد الله أيوب"} <= set(found)
