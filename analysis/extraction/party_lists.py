@@ -261,6 +261,19 @@ def _goods_phrase(doc: Doc, i: int, stop: int) -> list[int]:
 _ATTEND_VERBS = frozenset(normalize(w) for w in "حضر وحضر حضره وحضره حضرها وحضرها حضرته وحضرته".split())
 
 
+# `وشارك في الاجتماع A وB`, `وشارك في اللقاء أيضا X`: took part in the meeting told, as attending it
+_PARTAKE_VERBS = frozenset(normalize(w) for w in "شارك وشارك شاركت وشاركت".split())
+
+
+def _took_part(doc: Doc, rng: range) -> int | None:
+    """A verb of taking part and `في` before the definite meeting noun, opening the sentence: the
+    index of `في`, read like `حضر` before the noun (`حضر الاجتماع`)."""
+    verb = next((k for k in rng[:4] if doc.tokens[k].n in _PARTAKE_VERBS), None)
+    if verb is None or verb + 1 >= rng.stop or doc.tokens[verb + 1].n != "في":
+        return None
+    return verb + 1 if _told_meeting_noun(doc, verb + 2, rng.stop) else None
+
+
 _ANAPHORIC_REACH = 3  # sentences back from `وحضر اللقاء` to the meeting it attended
 
 
@@ -281,6 +294,8 @@ def join_attendees(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]:
     meeting: a new candidate of them (two or more), returned."""
     rng = doc.sentence_tokens(s)
     verb = next((k for k in rng[:4] if doc.tokens[k].n in _ATTEND_VERBS), None)
+    if verb is None:
+        verb = _took_part(doc, rng)
     if verb is None:
         return []
     # `وحضر اللقاء X`: the definite meeting noun points back at the meeting told, a few sentences up

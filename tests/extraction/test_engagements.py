@@ -832,6 +832,15 @@ def test_those_who_attended_a_meeting_told_before_are_its_parties():
     assert parties(e) == {"هاكان فيدان", "نيجيرفان بارزاني", "ريبر أحمد", "عبد الباسط سيدا"}
 
 
+def test_those_who_took_part_in_the_meeting_told_before_are_its_parties_not_a_meeting_of_their_own():
+    text = (
+        "استقبل رئيس الحكومة نجيب ميقاتي القائد العام للقوات الدولية الجنرال ارولدو لازارو في السرايا. "
+        "وشارك في الاجتماع مستشارا رئيس الحكومة السفير بطرس عساكر وزياد ميقاتي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"نجيب ميقاتي", "ارولدو لازارو", "بطرس عساكر", "زياد ميقاتي"}]
+
+
 def test_an_attendee_of_the_meeting_told_two_sentences_before_joins_it():
     text = (
         "استقبل رئيس الجمهورية سامي الحداد وزير الخارجية المغربي كريم التازي. "
