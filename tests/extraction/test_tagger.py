@@ -157,3 +157,18 @@ def test_a_tagged_span_that_takes_the_verbs_object_after_its_first_word_is_no_pe
     tokens = tokenize("نقل الأمير خالد تحيات خادم الحرمين")
     assert _object_inside(tokens, Span("PER", 2, 3))  # `خالد تحيات`: the prince and his greetings
     assert not _object_inside(tokens, Span("PER", 4, 5))
+
+
+def test_a_tagged_span_with_a_noun_and_its_pronoun_after_its_first_word_is_no_person():
+    from analysis.extraction.tagger.persons import _object_inside
+
+    tokens = tokenize("وأضاف أن الجانبين سيستعرضان إمكانياتهما، ويتبادلان الخبرات.")
+    assert _object_inside(tokens, Span("PER", 3, 4))
+
+
+def test_a_quoted_span_after_a_common_definite_noun_names_a_thing_not_a_person():
+    from analysis.extraction.tagger.persons import _quoted_thing
+
+    tokens = tokenize("يتكون الأسطول من المدمرة “شانغ شونغ”، والقائم بالأعمال في ليبيا “جيرمي برنت”.")
+    assert _quoted_thing(tokens, Span("PER", 5, 6))  # a destroyer's name
+    assert not _quoted_thing(tokens, Span("PER", 14, 15))  # a person's, after a place

@@ -14,14 +14,14 @@ from collections.abc import Sequence
 
 from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actor_tokens import _forms
+from analysis.extraction.actor_tokens import _closing, _forms
 from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.lexical import is_given_name, reading, word_zipf
 from analysis.extraction.name_tokens import verb_shaped
-from analysis.extraction.name_words import clitic_and_article, noun_after_name
+from analysis.extraction.name_words import clitic_and_article, noun_after_name, noun_and_pronoun
 from analysis.extraction.results import ActorKind, KnownActor
 from analysis.extraction.tagger import tagged_names
-from analysis.extraction.tagger.features import lexicon_word
+from analysis.extraction.tagger.features import lexicon_word, word_features
 from analysis.extraction.tagger.spans import Span, written_words
 
 MIN_CONFIDENCE = 0.6  # the model's mean probability of the span's labels
@@ -92,9 +92,32 @@ def _verb_inside(tokens: Sequence[Token], span: Span) -> bool:
 
 
 def _object_inside(tokens: Sequence[Token], span: Span) -> bool:
-    """A word after the first that is a plural or a noun with `ه` of the language (`خالد تحيات`,
-    `علي يوسف قوله`): the object of the verb the name is the subject of, no word of the name."""
-    return any(noun_after_name(t.text) for t in tokens[span.first + 1 : span.last + 1] if t.kind == "w")
+    """A word after the first that is a plural or a noun with a pronoun of the language (`خالد
+    تحيات`, `علي يوسف قوله`, `سيستعرضان إمكانياتهما`): the object of a verb, no word of a name."""
+    return any(
+        noun_after_name(t.text) or noun_and_pronoun(t.text)
+        for t in tokens[span.first + 1 : span.last + 1]
+        if t.kind == "w"
+    )
+
+
+# What a person's quoted name may follow: his title, rank or honorific, his nationality, a place.
+_PERSON_CONTEXT = frozenset(
+    f"lex={name}"
+    for name in ("title", "rank", "honorific", "demonym", "geo", "place", "givenname", "familyname")
+)
+
+
+def _quoted_thing(tokens: Sequence[Token], span: Span) -> bool:
+    """`المدمرة “شانغ شونغ”`, `التمرين البحري « فينيكس اكسبراس »`: a span between quotation marks
+    opened right after a definite word that is no title, rank, nationality or place names the thing
+    that word is (a ship, an exercise); a person's quoted name follows his title."""
+    before, after = span.first - 1, span.last + 1
+    if before < 1 or after >= len(tokens) or _closing(tokens, before) != after:
+        return False
+    word = tokens[before - 1]
+    classes = set(word_features(word.text, word.n, word.kind))
+    return word.kind == "w" and word.article and not classes & _PERSON_CONTEXT
 
 
 def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
@@ -138,6 +161,7 @@ def known_persons(
             and not _latin_lower_case(name)
             and not _verb_inside(tokens, span)
             and not _object_inside(tokens, span)
+            and not _quoted_thing(tokens, span)
             and tokens[span.first].n not in lx.AUXILIARY_KANA  # `كانتا تقلان`: a verb and its verb
             and not _eponym_before(tokens, span.first)
             and _plain_words(tokens, span)
