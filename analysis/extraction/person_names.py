@@ -453,7 +453,12 @@ def _tail_ends(tokens: Sequence[Token], k: int, budget: int) -> bool:
     if tok.article:
         # a nisba surname (`العباسي`) or an adjective of the phrase around the name (`المرتقبة`);
         # any other definite noun is more likely the object (`دعم الحوار`)
-        return tok.n.endswith(("ي", "ه")) or _family_chain_ends(tokens, k)
+        return (
+            tok.n.endswith(("ي", "ه"))
+            or _family_chain_ends(tokens, k)
+            or family_name(tok)  # `فهد يوسف سعود الصباح،`: a family name by the lexicons closes it
+            and _name_ends_after(tokens, k + 1)
+        )
     if budget <= 0 or tok.n[:1] == "و" or not _valid_name_token(tok):
         return False
     return _tail_ends(tokens, k + 1, budget - 1)

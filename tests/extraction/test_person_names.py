@@ -128,3 +128,8 @@ def test_a_name_does_not_take_the_plural_or_the_noun_with_his_pronoun_after_it()
     assert name_at("نقل عبد الله حمدوك تحيات مصر للسودان", 1) == "عبد الله حمدوك"
     assert name_at("عن وزير خارجية جيبوتي علي يوسف قوله إن", 4) == "علي يوسف"
     assert name_at("ياسر عرفات في") == "ياسر عرفات"
+
+
+def test_after_three_given_names_a_family_name_by_the_lexicons_closes_the_name_a_common_noun_not():
+    assert name_at("الشيخ فهد يوسف سعود الصباح، وذلك بحضور", 1) == "فهد يوسف سعود الصباح"
+    assert name_at("الشيخ فهد يوسف سعود الحوار، وذلك بحضور", 1) == "فهد يوسف"
