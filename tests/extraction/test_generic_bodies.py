@@ -138,3 +138,12 @@ def test_an_armys_epithet_is_part_of_its_name_before_or_after_the_nationality():
     assert not is_generic_body("الجيش العربي")
     text = "وأجرت تشكيلات من الجيش الأردني العربي والقوات المسلحة القطرية مناورة عسكرية بالذخيرة الحية."
     assert {"الجيش الأردني العربي", "القوات المسلحة القطرية"} in parties(text)
+
+
+def test_warplanes_with_their_nationality_are_that_states_body():
+    assert is_generic_body("الطائرات الحربية الروسية") and is_generic_body("المقاتلات التركية")
+    assert is_generic_body("طائرات حربية تركية")
+    assert not is_generic_body("مقاتلات أميركية") and not is_generic_body("طائرات مسيرة تركية")
+    text = "قصفت طائرات حربية تركية معاقل حزب العمال الكردستاني شمالي محافظة دهوك مساء اليوم السبت."
+    assert {"طائرات حربية تركية", "حزب العمال الكردستاني"} in parties(text)
+    assert all("تركيا" not in p for p in parties(text))
