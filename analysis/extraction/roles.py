@@ -28,6 +28,7 @@ from analysis.extraction.arguments import (
     subject_before,
     unnamed_subject_first,
 )
+from analysis.extraction.announced_acts import announcer
 from analysis.extraction.attack_agents import relative_attacker
 from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
@@ -320,6 +321,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if not light and c.word_before() in LIGHT_VERBS:
             light = subject_before(doc, i - 1, rng, etype)
+        if not light and (said := announcer(doc, i, rng)) is not None:
+            light = [said]  # `أعلن الجيش X عن انطلاق التدريب المشترك مع Y`: the announcer trains
         if not light and etype == EngagementType.ARMS_TRANSFER:
             # `وافقت X على بيع مقاتلات لـY`: X sells; `تخطط القاهرة لشراء`, `اتفاقا مع Y لشراء`: who buys
             light = approver(doc, i, rng, etype) or purchase_sides(doc, i, rng, c.in_sentence)
