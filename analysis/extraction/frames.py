@@ -10,6 +10,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     as_place,
+    is_coordinated,
     receives_or_gives,
     recent_lead,
     stands_alone,
@@ -42,7 +43,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
     unique_parts,
 )
-from analysis.extraction.generic_bodies import government_of, is_generic_body
+from analysis.extraction.generic_bodies import government_of, is_generic_body, is_military_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
@@ -457,6 +458,20 @@ def party_frames(f: Frame) -> list[Candidate]:
         parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
     if attack and (struck := struck_state(doc, f.roles.objects, parts, c.in_sentence)):
         parts.append((struck, Role.PARTICIPANT))  # `نفّذ X غارات على مواقع في سوريا`
+    if len(parts) == 1 and attack and _lone_striker(f, parts[0][0]):
+        return [f.make(parts)]
     if len(parts) < 2:
         return []
     return [f.make(parts)]
+
+
+def _lone_striker(f: Frame, m: Mention) -> bool:
+    """`قصفت الطائرات الروسية مدينة خان شيخون`: a state's forces, the attack's own subject, that
+    struck only places attacked on their own (CONVENTIONS: generic forces are listed when they take
+    part); not one of two forces joined by `و` (`القوات الأميركية والبريطانية شنت`: both struck)."""
+    return (
+        m in f.roles.subjects
+        and is_military_body(m.actor)
+        and not is_coordinated(f.clause.doc, m)
+        and all(o[0].kind == ActorKind.PLACE or as_place(f.clause.doc, o[0]) for o in f.roles.objects)
+    )

@@ -29,7 +29,7 @@ from analysis.extraction.arguments import (
     unnamed_subject_first,
 )
 from analysis.extraction.announced_acts import announcer
-from analysis.extraction.attack_agents import relative_attacker
+from analysis.extraction.attack_agents import described_attack, relative_attacker
 from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
@@ -113,6 +113,10 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     tokens = doc.tokens
     etype = trig.type
     relative = c.word_before() in lx.RELATIVES
+    if etype == EngagementType.ATTACK and (told := described_attack(doc, i, rng, c.in_sentence)) is not None:
+        roles = Roles().continuing(told, after)  # `نفذت X غارة جوية استهدفت مواقع لـY`: X struck Y
+        roles.named = True
+        return roles
     before = [] if relative else subject_before(doc, i, rng, etype)
     if not before and etype == EngagementType.VISIT and delegation_subject(doc, i, rng):
         # `وصل الوفد الأمني إلى غزة`: the delegation's head, named anywhere, or no one

@@ -147,3 +147,13 @@ def test_warplanes_with_their_nationality_are_that_states_body():
     text = "قصفت طائرات حربية تركية معاقل حزب العمال الكردستاني شمالي محافظة دهوك مساء اليوم السبت."
     assert {"طائرات حربية تركية", "حزب العمال الكردستاني"} in parties(text)
     assert all("تركيا" not in p for p in parties(text))
+
+
+def test_a_states_forces_that_struck_only_places_attacked_on_their_own():
+    text = "وفي السياق ذاته، قصفت الطائرات الروسية، مدينة خان شيخون ومحيطها، ما أوقع عددا من الجرحى."
+    assert parties(text) == [{"الطائرات الروسية"}]
+
+
+def test_one_of_two_forces_joined_by_and_is_no_lone_attacker():
+    text = "وأعلنت الجماعة أن القوات الأميركية والبريطانية شنت سلسلة غارات على مدينة الحديدة."
+    assert {"القوات البريطانية"} not in parties(text)
