@@ -428,7 +428,7 @@ def party_frames(f: Frame) -> list[Candidate]:
         if o[0].kind != ActorKind.STATE
         or stands_alone(doc, o[0], i)
         or transfer
-        and receives_or_gives(doc, o[0])
+        and (receives_or_gives(doc, o[0]) or o[3] == BETWEEN)  # `مناورات مشتركة بين إيران والصين`
     ]
     attack = c.trig.type == EngagementType.ATTACK
     if attack and c.trig.verb and not parties and (hit := relative_striker(doc, i, c.rng, f.roles.objects)):
