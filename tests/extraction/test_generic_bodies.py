@@ -157,3 +157,10 @@ def test_a_states_forces_that_struck_only_places_attacked_on_their_own():
 def test_one_of_two_forces_joined_by_and_is_no_lone_attacker():
     text = "وأعلنت الجماعة أن القوات الأميركية والبريطانية شنت سلسلة غارات على مدينة الحديدة."
     assert {"القوات البريطانية"} not in parties(text)
+
+
+def test_security_forces_with_their_nationality_are_that_states_body():
+    assert is_generic_body("القوات الامنية العراقية")
+    assert is_generic_body("القوات العسكرية الأميركية") and not is_generic_body("القوات الأمنية")
+    text = "وذكر البيان أن التحالف الدولي قام بتدريب 130 ألف منتسب من القوات الامنية العراقية، ضمن مهمته."
+    assert {"التحالف الدولي", "القوات الامنية العراقية"} in parties(text)
