@@ -43,7 +43,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
     unique_parts,
 )
-from analysis.extraction.generic_bodies import government_of, is_generic_body, is_military_body
+from analysis.extraction.generic_bodies import forces_of, government_of, is_generic_body, is_military_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
@@ -439,7 +439,8 @@ def party_frames(f: Frame) -> list[Candidate]:
         parties.append(held)  # `تصدّت X لهجوم نفّذته Y`: X, attacked, held it off
     parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
-        parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
+        # `هجوم إسرائيلي` where the text names `الجيش الإسرائيلي`: that state's forces struck
+        parts.insert(0, (forces_of(doc.mentions, attacker) or pseudo_mention(attacker, i), Role.INITIATOR))
     elif attack and struck_only and held is None:
         return []  # `غارات على مواقع لـA وB`: A and B were struck; who struck them is not named
     if transfer and len(parts) < 2:

@@ -166,6 +166,17 @@ def government_of(mentions: Sequence[Mention], state: str) -> Mention | None:
     return None
 
 
+def forces_of(mentions: Sequence[Mention], state: str) -> Mention | None:
+    """The first mention of `state`'s forces by their nationality (`الجيش الإسرائيلي`), if any: the
+    attacker or the target an attack names only by its adjective (`هجوم إسرائيلي على لبنان`)."""
+    for m in mentions:
+        if m.embedded or m.kind != ActorKind.ORGANIZATION or not is_military_body(m.actor):
+            continue
+        if lx.DEMONYM_FORMS.get(normalize(m.actor).split()[-1]) == state:
+            return m
+    return None
+
+
 def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]) -> None:
     """Mentions of generic bodies outside persons' names and organisations' names (inside a
     title, `رئيس الحكومة العراقية X`, they are embedded: no party)."""

@@ -164,3 +164,20 @@ def test_security_forces_with_their_nationality_are_that_states_body():
     assert is_generic_body("القوات العسكرية الأميركية") and not is_generic_body("القوات الأمنية")
     text = "وذكر البيان أن التحالف الدولي قام بتدريب 130 ألف منتسب من القوات الامنية العراقية، ضمن مهمته."
     assert {"التحالف الدولي", "القوات الامنية العراقية"} in parties(text)
+
+
+def test_an_attack_named_by_a_nationality_is_by_that_states_forces_the_text_names():
+    text = (
+        "أعلن الجيش الإسرائيلي اليوم السبت عن تعزيز قواته على الحدود. "
+        "ويأتي ذلك في سياق أعنف هجوم إسرائيلي على لبنان منذ حرب 2006."
+    )
+    assert {"الجيش الإسرائيلي", "لبنان"} in parties(text)
+    assert {"إسرائيل", "لبنان"} in parties("ويأتي ذلك في سياق أعنف هجوم إسرائيلي على لبنان منذ حرب 2006.")
+
+
+def test_a_claimed_strike_on_a_nationalitys_ship_struck_its_forces_the_text_names():
+    text = (
+        "وقالت القوات الأميركية إنها اعترضت صاروخا. "
+        "وأعلنت جماعة الحوثي أنها استهدفت سفينة شحن عسكرية أميركية في خليج عدن."
+    )
+    assert {"جماعة الحوثي", "القوات الأميركية"} in parties(text)
