@@ -10,7 +10,8 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.arguments import as_place
-from analysis.extraction.frame_doc import COMMAS, Doc
+from analysis.extraction.frame_doc import COMMAS, Candidate, Doc, trigger_at
+from analysis.extraction.results import EngagementType
 from analysis.extraction.results import ActorKind
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هما", "هم")
@@ -108,3 +109,26 @@ def relative_striker(
         return m if m is not None and m.first == i + 1 and not m.embedded else None
     m = doc.inside[i - 2] if i - 2 >= rng.start else None
     return m if m is not None and m.last == i - 2 and not m.embedded else None
+
+
+def described_attack(doc: Doc, i: int, rng: range, told: list[Candidate]) -> Candidate | None:
+    """`نفذت X غارة جوية استهدفت مواقع لـY`: an attack verb right after an indefinite attack noun
+    (past at most two adjectives) opens the noun's relative clause; it tells what that attack struck,
+    so its doer is the noun's (the candidate the noun made in this sentence), None when none."""
+    k = i - 1
+    while k >= rng.start and i - k <= _ADJECTIVE_GAP and _adjective(doc, k):
+        k -= 1
+    if k < rng.start or doc.inside[k] is not None or doc.tokens[k].n.startswith(_ARTICLE):
+        return None
+    hit = trigger_at(doc.tokens[k])
+    if hit is None or hit[0] != EngagementType.ATTACK or hit[1]:
+        return None
+    return next((c for c in reversed(told) if c.trigger == k and c.subject is not None), None)
+
+
+_ARTICLE = normalize("ال")
+
+
+def _adjective(doc: Doc, k: int) -> bool:
+    tok = doc.tokens[k]
+    return tok.kind == "w" and doc.inside[k] is None and trigger_at(tok) is None and not tok.n.startswith(_ARTICLE)

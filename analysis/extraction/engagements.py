@@ -24,7 +24,7 @@ from datetime import date
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import ActorAnalysis
+from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.arguments import definite_trigger_is_new
 from analysis.extraction.attendance import attended_events
 from analysis.extraction.clause_objects import inside_adverbial
@@ -183,11 +183,22 @@ _ON = normalize("على")
 
 
 def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, bool] | None:
-    """`مؤتمر صحفي مشترك مع X`, `تجمع حاشد مشترك مع X`: a joint appearance with X is a meeting."""
+    """`مؤتمر صحفي مشترك مع X`, `تجمع حاشد مشترك مع X`: a joint appearance with X is a meeting;
+    not a joint exercise (`التدريب العسكري المشترك مع X`: the training's other side)."""
     tok = doc.tokens[i].n
     if tok in lx.JOINT_WORDS and i + 1 < rng.stop and doc.tokens[i + 1].n == "مع":
+        if any(_trained(doc.tokens[k]) for k in range(max(rng.start, i - _JOINT_REACH), i)):
+            return None
         return EngagementType.MEETING, False, tok, False
     return None
+
+
+_JOINT_REACH = 3  # `مناورات بحرية عسكرية مشتركة مع`
+
+
+def _trained(tok: Token) -> bool:
+    hit = trigger_at(tok)
+    return hit is not None and hit[0] == EngagementType.TRAINING
 
 
 _OPERATIONS = frozenset(normalize(w) for w in "العملية عملية العمليات عمليات الحملة حملة".split())

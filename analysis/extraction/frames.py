@@ -10,6 +10,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
 from analysis.extraction.arguments import (
     as_place,
+    is_coordinated,
     receives_or_gives,
     recent_lead,
     stands_alone,
@@ -42,7 +43,7 @@ from analysis.extraction.frame_doc import (
     unique_mentions,
     unique_parts,
 )
-from analysis.extraction.generic_bodies import government_of, is_generic_body
+from analysis.extraction.generic_bodies import forces_of, government_of, is_generic_body, is_military_body
 from analysis.extraction.party_lists import (
     attendees_of,
     demonym_state,
@@ -427,7 +428,7 @@ def party_frames(f: Frame) -> list[Candidate]:
         if o[0].kind != ActorKind.STATE
         or stands_alone(doc, o[0], i)
         or transfer
-        and receives_or_gives(doc, o[0])
+        and (receives_or_gives(doc, o[0]) or o[3] == BETWEEN)  # `مناورات مشتركة بين إيران والصين`
     ]
     attack = c.trig.type == EngagementType.ATTACK
     if attack and c.trig.verb and not parties and (hit := relative_striker(doc, i, c.rng, f.roles.objects)):
@@ -438,7 +439,8 @@ def party_frames(f: Frame) -> list[Candidate]:
         parties.append(held)  # `تصدّت X لهجوم نفّذته Y`: X, attacked, held it off
     parts = unique_parts([(m, Role.PARTICIPANT) for m in parties])
     if attacker is not None and all(p[0].actor != attacker for p in parts):
-        parts.insert(0, (pseudo_mention(attacker, i), Role.INITIATOR))
+        # `هجوم إسرائيلي` where the text names `الجيش الإسرائيلي`: that state's forces struck
+        parts.insert(0, (forces_of(doc.mentions, attacker) or pseudo_mention(attacker, i), Role.INITIATOR))
     elif attack and struck_only and held is None:
         return []  # `غارات على مواقع لـA وB`: A and B were struck; who struck them is not named
     if transfer and len(parts) < 2:
@@ -457,6 +459,20 @@ def party_frames(f: Frame) -> list[Candidate]:
         parts = unique_parts(parts + ([(host, Role.PARTICIPANT)] if host is not None else []))
     if attack and (struck := struck_state(doc, f.roles.objects, parts, c.in_sentence)):
         parts.append((struck, Role.PARTICIPANT))  # `نفّذ X غارات على مواقع في سوريا`
+    if len(parts) == 1 and attack and _lone_striker(f, parts[0][0]):
+        return [f.make(parts)]
     if len(parts) < 2:
         return []
     return [f.make(parts)]
+
+
+def _lone_striker(f: Frame, m: Mention) -> bool:
+    """`قصفت الطائرات الروسية مدينة خان شيخون`: a state's forces, the attack's own subject, that
+    struck only places attacked on their own (CONVENTIONS: generic forces are listed when they take
+    part); not one of two forces joined by `و` (`القوات الأميركية والبريطانية شنت`: both struck)."""
+    return (
+        m in f.roles.subjects
+        and is_military_body(m.actor)
+        and not is_coordinated(f.clause.doc, m)
+        and all(o[0].kind == ActorKind.PLACE or as_place(f.clause.doc, o[0]) for o in f.roles.objects)
+    )

@@ -39,6 +39,8 @@ PERSONNEL = frozenset(normalize(w) for w in _DATA["personnel"])
 HEAD_DEMONYMS = frozenset(lx.DEMONYM_FORMS) | frozenset(
     normalize("ال" + stem + end) for stem in _DATA["head_demonyms"] for end in ("", "ة")
 )
+INDEFINITE_HEADS = frozenset(normalize(w) for w in _DATA["indefinite_heads"])
+INDEFINITE_BRANCHES = frozenset(normalize(w) for w in _DATA["indefinite_branches"])
 
 
 def _head(tok: Token) -> str | None:
@@ -59,10 +61,28 @@ def _construct_head(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _indefinite_end(tokens: Sequence[Token], i: int) -> int | None:
+    """`طائرات حربية تركية`: an indefinite head, its branch words and an indefinite nationality;
+    None without a branch (`مقاتلات أميركية`: the state, as this press writes it)."""
+    if tokens[i].kind != "w" or not any(f in INDEFINITE_HEADS for f in _forms(tokens[i].n)):
+        return None
+    k = i + 1
+    while k < len(tokens) and k - i <= _MAX_BRANCHES and tokens[k].n in INDEFINITE_BRANCHES:
+        k += 1
+    if k == i + 1 or k >= len(tokens):
+        return None
+    adj = tokens[k]
+    if adj.kind != "w" or adj.n.startswith(_ARTICLE) or adj.n not in lx.DEMONYM_FORMS:
+        return None
+    return k + 1
+
+
 def body_at(tokens: Sequence[Token], i: int) -> int | None:
     """The end (exclusive) of a generic body starting at token `i`: its head and a definite
-    nationality adjective right after it (`للجيش اللبناني`, `والقوات الأميركية`), or a head in
-    construct (`جيش الاحتلال الإسرائيلي`)."""
+    nationality adjective right after it (`للجيش اللبناني`, `والقوات الأميركية`), a head in
+    construct (`جيش الاحتلال الإسرائيلي`), or an indefinite one with its branch (`طائرات حربية تركية`)."""
+    if (end := _indefinite_end(tokens, i)) is not None:
+        return end
     construct = _construct_head(tokens, i)
     head = _head(tokens[i])
     if (head is None and not construct) or i + 1 >= len(tokens):
@@ -86,6 +106,8 @@ def body_at(tokens: Sequence[Token], i: int) -> int | None:
         return None
     if k + 1 < len(tokens) and tokens[k + 1].n in EPITHETS:
         return k + 2  # `الجيش الأردني العربي`: the army's own epithet closes its name
+    if k + 1 < len(tokens) and tokens[k + 1].n in lx.DEMONYM_FORMS:
+        return None  # `المقاتلات الأميركية الفرنسية`: a joint force, named by its two states
     if k + 1 < len(tokens) and _named_on(tokens[k + 1]):
         return None  # `الجيش السوري الحر`: a named body, not a state's army
     return k + 1
@@ -107,6 +129,12 @@ def _named_on(tok: Token) -> bool:
 def is_generic_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات التركية`: a generic body's name (an actor or mention name)."""
     words = normalize(name).split()
+    if len(words) >= 3 and words[0] in INDEFINITE_HEADS:
+        return (
+            len(words) <= 2 + _MAX_BRANCHES
+            and all(w in INDEFINITE_BRANCHES for w in words[1:-1])
+            and words[-1] in lx.DEMONYM_FORMS
+        )
     if len(words) >= 3 and words[0] in CONSTRUCT_HEADS and words[1] in CONSTRUCT_GENITIVES:
         words = words[1:]  # `سلاح البحرية الملكي البحريني`: the genitive stands as the head
         return (
@@ -124,7 +152,7 @@ def is_generic_body(name: str) -> bool:
 
 def is_military_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات البحرية التركية`: a generic body that is a state's army or forces."""
-    return is_generic_body(name) and normalize(name).split()[0] in MILITARY_HEADS
+    return is_generic_body(name) and normalize(name).split()[0] in MILITARY_HEADS | INDEFINITE_HEADS | CONSTRUCT_HEADS
 
 
 def government_of(mentions: Sequence[Mention], state: str) -> Mention | None:
@@ -135,6 +163,17 @@ def government_of(mentions: Sequence[Mention], state: str) -> Mention | None:
         if not m.embedded and is_generic_body(m.actor) and words[0] in GOVERNMENT_HEADS:
             if lx.DEMONYM_FORMS.get(words[-1]) == state:
                 return m
+    return None
+
+
+def forces_of(mentions: Sequence[Mention], state: str) -> Mention | None:
+    """The first mention of `state`'s forces by their nationality (`الجيش الإسرائيلي`), if any: the
+    attacker or the target an attack names only by its adjective (`هجوم إسرائيلي على لبنان`)."""
+    for m in mentions:
+        if m.embedded or m.kind != ActorKind.ORGANIZATION or not is_military_body(m.actor):
+            continue
+        if lx.DEMONYM_FORMS.get(normalize(m.actor).split()[-1]) == state:
+            return m
     return None
 
 
@@ -149,7 +188,7 @@ def find_generic_bodies(doc: _Doc, in_title: list[bool], org_covered: list[bool]
         if end is None:
             continue
         tok = tokens[k]
-        head = _head(tok) or next(f for f in _forms(tok.n) if f in CONSTRUCT_HEADS)
+        head = _head(tok) or next(f for f in _forms(tok.n) if f in CONSTRUCT_HEADS | INDEFINITE_HEADS)
         off = _strip_clitic_offset(tok, head)
         name = doc.text[tok.start + off : tokens[end - 1].end]
         if tok.n.startswith(("لل", "ولل", "فلل")):  # `للجيش` -> `الجيش`, the mention on the whole word

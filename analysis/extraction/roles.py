@@ -28,7 +28,8 @@ from analysis.extraction.arguments import (
     subject_before,
     unnamed_subject_first,
 )
-from analysis.extraction.attack_agents import relative_attacker
+from analysis.extraction.announced_acts import announcer
+from analysis.extraction.attack_agents import described_attack, relative_attacker
 from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
@@ -112,6 +113,10 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     tokens = doc.tokens
     etype = trig.type
     relative = c.word_before() in lx.RELATIVES
+    if etype == EngagementType.ATTACK and (told := described_attack(doc, i, rng, c.in_sentence)) is not None:
+        roles = Roles().continuing(told, after)  # `نفذت X غارة جوية استهدفت مواقع لـY`: X struck Y
+        roles.named = True
+        return roles
     before = [] if relative else subject_before(doc, i, rng, etype)
     if not before and etype == EngagementType.VISIT and delegation_subject(doc, i, rng):
         # `وصل الوفد الأمني إلى غزة`: the delegation's head, named anywhere, or no one
@@ -320,6 +325,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if not light and c.word_before() in LIGHT_VERBS:
             light = subject_before(doc, i - 1, rng, etype)
+        if not light and (said := announcer(doc, i, rng)) is not None:
+            light = [said]  # `أعلن الجيش X عن انطلاق التدريب المشترك مع Y`: the announcer trains
         if not light and etype == EngagementType.ARMS_TRANSFER:
             # `وافقت X على بيع مقاتلات لـY`: X sells; `تخطط القاهرة لشراء`, `اتفاقا مع Y لشراء`: who buys
             light = approver(doc, i, rng, etype) or purchase_sides(doc, i, rng, c.in_sentence)

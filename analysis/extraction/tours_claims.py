@@ -10,6 +10,7 @@ from analysis.extraction.claimed_acts import announced_act, struck_party
 from analysis.extraction.event_dates import date_for, is_planned
 from analysis.extraction.event_places import event_location
 from analysis.extraction.frame_doc import Candidate, Doc, pseudo_mention, trigger_at
+from analysis.extraction.generic_bodies import forces_of
 from analysis.extraction.party_lists import nearest_demonym
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 
@@ -160,7 +161,8 @@ def claimed_attacks(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]
             victim = nearest_demonym(doc, anaphor, range(anaphor, rng.stop))  # `الهجوم على القوات الأمريكية`
         if victim is None or victim == claimant.actor:
             continue
-        return [_claimed(doc, s, trig, where, claimant, pseudo_mention(victim, trig))]
+        struck = forces_of(doc.mentions, victim) or pseudo_mention(victim, trig)  # `سفينة أميركية`: its forces
+        return [_claimed(doc, s, trig, where, claimant, struck)]
     return []
 
 

@@ -44,7 +44,8 @@ def test_who_was_killed_in_a_relative_clause_struck_no_one():
 def test_the_state_where_an_attack_struck_is_its_other_party_not_the_attackers_own():
     text = "أعلن الجيش التركي، الأحد، أنه نفذ غارات جوية على مواقع في العراق."
     assert attacks(text) == [{"الجيش التركي", "العراق"}]
-    assert attacks("أعلن الجيش التركي أنه نفذ غارات على مواقع في تركيا.") == []
+    # its own state is no party: the army struck places on its own
+    assert attacks("أعلن الجيش التركي أنه نفذ غارات على مواقع في تركيا.") == [{"الجيش التركي"}]
 
 
 def test_an_occupation_army_is_the_attacker_of_the_strikes_it_announced():
@@ -55,3 +56,8 @@ def test_an_occupation_army_is_the_attacker_of_the_strikes_it_announced():
 def test_parties_side_by_side_after_the_target_preposition_were_struck_not_fighting():
     assert attacks("وشنت مقاتلات مجهولة غارات على مواقع لحركة الشباب وجماعة أنصار الشريعة.") == []
     assert attacks("وشنت فرنسا غارات على مواقع لحركة الشباب.") == [{"فرنسا", "حركة الشباب"}]
+
+
+def test_an_attack_verb_after_an_indefinite_attack_noun_tells_what_that_attack_struck():
+    text = "وأفاد مصدر بأن طائرات حربية تركية نفذت غارة جوية استهدفت مواقع تابعة لحزب العمال الكردستاني."
+    assert attacks(text) == [{"طائرات حربية تركية", "حزب العمال الكردستاني"}]

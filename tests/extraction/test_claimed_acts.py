@@ -28,3 +28,11 @@ def test_announcing_a_missile_launched_at_a_company():
 
 def test_announcing_the_launch_of_a_campaign_with_a_body_is_no_attack():
     assert attacks("وأعلنت وزارة الصحة الكينية إطلاق حملة مع منظمة الصحة العالمية.") == []
+
+
+def test_announcing_its_own_strike_with_a_pronoun_on_the_act():
+    text = (
+        "وكان جيش الاحتلال الإسرائيلي أطلق اليوم عدة قذائف على عدة بلدات. "
+        "وأعلن حزب الله اللبناني، اليوم السبت، استهدافه لقوة عسكرية إسرائيلية داخل منزل في مستوطنة دوفيف."
+    )
+    assert {"حزب الله اللبناني", "جيش الاحتلال الإسرائيلي"} in attacks(text)

@@ -1171,3 +1171,16 @@ def test_what_was_contracted_between_two_states_is_their_agreement():
     assert {"المغرب", "فرنسا"} in [
         parties(e) for e in engagements(text) if e.type == EngagementType.AGREEMENT
     ]
+
+
+def test_a_joint_exercise_with_a_state_is_no_joint_appearance():
+    text = "وأجرى الجيش الأردني مناورات بحرية مشتركة مع الكويت في خليج العقبة أمس."
+    found = engagements(text)
+    assert [e.type for e in found] == [EngagementType.TRAINING]
+    assert {"الجيش الأردني", "الكويت"} <= parties(found[0])
+
+
+def test_states_after_between_are_the_two_sides_of_a_joint_exercise():
+    text = "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
+    assert [parties(e) for e in found] == [{"إيران", "الصين"}]

@@ -138,3 +138,46 @@ def test_an_armys_epithet_is_part_of_its_name_before_or_after_the_nationality():
     assert not is_generic_body("الجيش العربي")
     text = "وأجرت تشكيلات من الجيش الأردني العربي والقوات المسلحة القطرية مناورة عسكرية بالذخيرة الحية."
     assert {"الجيش الأردني العربي", "القوات المسلحة القطرية"} in parties(text)
+
+
+def test_warplanes_with_their_nationality_are_that_states_body():
+    assert is_generic_body("الطائرات الحربية الروسية") and is_generic_body("المقاتلات التركية")
+    assert is_generic_body("طائرات حربية تركية")
+    assert not is_generic_body("مقاتلات أميركية") and not is_generic_body("طائرات مسيرة تركية")
+    text = "قصفت طائرات حربية تركية معاقل حزب العمال الكردستاني شمالي محافظة دهوك مساء اليوم السبت."
+    assert {"طائرات حربية تركية", "حزب العمال الكردستاني"} in parties(text)
+    assert all("تركيا" not in p for p in parties(text))
+
+
+def test_a_states_forces_that_struck_only_places_attacked_on_their_own():
+    text = "وفي السياق ذاته، قصفت الطائرات الروسية، مدينة خان شيخون ومحيطها، ما أوقع عددا من الجرحى."
+    assert parties(text) == [{"الطائرات الروسية"}]
+
+
+def test_one_of_two_forces_joined_by_and_is_no_lone_attacker():
+    text = "وأعلنت الجماعة أن القوات الأميركية والبريطانية شنت سلسلة غارات على مدينة الحديدة."
+    assert {"القوات البريطانية"} not in parties(text)
+
+
+def test_security_forces_with_their_nationality_are_that_states_body():
+    assert is_generic_body("القوات الامنية العراقية")
+    assert is_generic_body("القوات العسكرية الأميركية") and not is_generic_body("القوات الأمنية")
+    text = "وذكر البيان أن التحالف الدولي قام بتدريب 130 ألف منتسب من القوات الامنية العراقية، ضمن مهمته."
+    assert {"التحالف الدولي", "القوات الامنية العراقية"} in parties(text)
+
+
+def test_an_attack_named_by_a_nationality_is_by_that_states_forces_the_text_names():
+    text = (
+        "أعلن الجيش الإسرائيلي اليوم السبت عن تعزيز قواته على الحدود. "
+        "ويأتي ذلك في سياق أعنف هجوم إسرائيلي على لبنان منذ حرب 2006."
+    )
+    assert {"الجيش الإسرائيلي", "لبنان"} in parties(text)
+    assert {"إسرائيل", "لبنان"} in parties("ويأتي ذلك في سياق أعنف هجوم إسرائيلي على لبنان منذ حرب 2006.")
+
+
+def test_a_claimed_strike_on_a_nationalitys_ship_struck_its_forces_the_text_names():
+    text = (
+        "وقالت القوات الأميركية إنها اعترضت صاروخا. "
+        "وأعلنت جماعة الحوثي أنها استهدفت سفينة شحن عسكرية أميركية في خليج عدن."
+    )
+    assert {"جماعة الحوثي", "القوات الأميركية"} in parties(text)
