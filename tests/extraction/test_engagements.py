@@ -851,6 +851,19 @@ def test_an_attendee_of_the_meeting_told_two_sentences_before_joins_it():
     assert [parties(e) for e in meetings] == [{"سامي الحداد", "كريم التازي", "ماجد السويدي"}]
 
 
+def test_attendees_join_the_meeting_the_story_told_several_sentences_before():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد وزير الخارجية المغربي كريم التازي. "
+        "وتناول اللقاء علاقات التعاون بين البلدين. "
+        "وأكد الرئيس حرص بلاده على تعزيز التعاون. "
+        "ونقل الوزير تحيات ملك المغرب. "
+        "وأعرب عن شكره لحسن الاستقبال. "
+        "وحضر اللقاء رئيس الوزراء ماجد السويدي والسفير نبيل الخوري."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"سامي الحداد", "كريم التازي", "ماجد السويدي", "نبيل الخوري"}]
+
+
 def test_attendees_do_not_join_a_meeting_of_states_told_sentences_before():
     text = (
         "أعلن عن عقد الاجتماع الوزاري المقبل بين المغرب وتونس. "
