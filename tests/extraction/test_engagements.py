@@ -1197,3 +1197,12 @@ def test_states_after_between_are_the_two_sides_of_a_joint_exercise():
     text = "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
     found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
     assert [parties(e) for e in found] == [{"إيران", "الصين"}]
+
+
+def test_a_definite_exercise_said_joint_is_a_new_one_with_its_parties():
+    text = (
+        "اختتمت اليوم فعاليات المناورات المصرية الكويتية المشتركة “درع 4” والتي انطلقت بقاعدة سفاجا "
+        "بمشاركة القوات المسلحة الكويتية."
+    )
+    found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
+    assert len(found) == 1 and {"مصر", "القوات المسلحة الكويتية"} <= parties(found[0])
