@@ -1162,3 +1162,13 @@ def test_what_was_contracted_between_two_states_is_their_agreement():
     assert {"المغرب", "فرنسا"} in [
         parties(e) for e in engagements(text) if e.type == EngagementType.AGREEMENT
     ]
+
+
+def test_exercises_between_two_states_after_their_noun():
+    text = "بدأت مناورات بحرية مشتركة بين باكستان وتركيا في بحر العرب صباح اليوم."
+    assert any(e.type == EngagementType.TRAINING and parties(e) == {"باكستان", "تركيا"} for e in engagements(text))
+
+
+def test_an_arms_deal_between_two_capitals_has_both_sides():
+    text = "وكانت صفقة بين أنقرة والدوحة قد شملت تسليم طائرات مسيرة."
+    assert any(e.type == EngagementType.ARMS_TRANSFER and parties(e) >= {"تركيا", "قطر"} for e in engagements(text))
