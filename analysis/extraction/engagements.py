@@ -41,6 +41,7 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.frames import build, manner_of_verb
+from analysis.extraction.joint_exercises import qualifies_engagement
 from analysis.extraction.launches import launched_attacks
 from analysis.extraction.letters import (
     addressed_letters,
@@ -186,6 +187,8 @@ def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, boo
     """`مؤتمر صحفي مشترك مع X`, `تجمع حاشد مشترك مع X`: a joint appearance with X is a meeting."""
     tok = doc.tokens[i].n
     if tok in lx.JOINT_WORDS and i + 1 < rng.stop and doc.tokens[i + 1].n == "مع":
+        if qualifies_engagement(doc, i, rng):
+            return None  # `مناورات عسكرية مشتركة مع X`: the exercise's partner, no meeting
         return EngagementType.MEETING, False, tok, False
     return None
 

@@ -46,6 +46,7 @@ from analysis.extraction.frame_doc import (
     Trigger,
     trigger_at,
 )
+from analysis.extraction.joint_exercises import joint_holder
 from analysis.extraction.paired_states import paired_subject_after, paired_subject_before
 from analysis.extraction.party_lists import (
     attack_light_verb,
@@ -320,6 +321,8 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if not light and c.word_before() in LIGHT_VERBS:
             light = subject_before(doc, i - 1, rng, etype)
+        if not light and etype == EngagementType.TRAINING:
+            light = joint_holder(doc, i, rng, c.next_boundary)  # `أعلن X عن مناورات مشتركة مع Y`
         if not light and etype == EngagementType.ARMS_TRANSFER:
             # `وافقت X على بيع مقاتلات لـY`: X sells; `تخطط القاهرة لشراء`, `اتفاقا مع Y لشراء`: who buys
             light = approver(doc, i, rng, etype) or purchase_sides(doc, i, rng, c.in_sentence)
