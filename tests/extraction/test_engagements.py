@@ -1172,3 +1172,13 @@ def test_exercises_between_two_states_after_their_noun():
 def test_an_arms_deal_between_two_capitals_has_both_sides():
     text = "وكانت صفقة بين أنقرة والدوحة قد شملت تسليم طائرات مسيرة."
     assert any(e.type == EngagementType.ARMS_TRANSFER and parties(e) >= {"تركيا", "قطر"} for e in engagements(text))
+
+
+def test_definite_exercises_named_by_two_nationality_adjectives_are_new():
+    text = "قال المتحدث إن التحضيرات انتهت. وستنطلق المناورات العسكرية الباكستانية التركية في بحر العرب."
+    assert any(e.type == EngagementType.TRAINING and parties(e) == {"باكستان", "تركيا"} for e in engagements(text))
+
+
+def test_a_state_name_that_is_also_an_adjective_after_another_names_a_side():
+    text = "قال المتحدث إن التحضيرات انتهت. واختتمت أمس المناورات الأردنية السعودية المشتركة في العقبة."
+    assert any(e.type == EngagementType.TRAINING and parties(e) >= {"الأردن", "السعودية"} for e in engagements(text))
