@@ -28,6 +28,7 @@ from analysis.extraction.actors import ActorAnalysis
 from analysis.extraction.arguments import definite_trigger_is_new
 from analysis.extraction.attendance import attended_events
 from analysis.extraction.clause_objects import inside_adverbial
+from analysis.extraction.cooperation import cooperation_with_each
 from analysis.extraction.documents_between import documents_between
 from analysis.extraction.event_dates import resolve_dates
 from analysis.extraction.fighting import fights_between
@@ -92,6 +93,7 @@ def find_engagements(
         found.extend(letters_handed_to_host(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
+        found.extend(cooperation_with_each(doc, s, candidates + found))
         found.extend(fights_between(doc, s, candidates + found))
         found.extend(attended_events(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)
