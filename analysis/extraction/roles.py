@@ -55,6 +55,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.sellers import approver, purchase_sides
+from analysis.extraction.set_off_verbs import subject_before_aside, word_before_aside
 from analysis.extraction.visit_possessors import received_on_arrival, relative_clause_possessor
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
@@ -319,8 +320,9 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if etype in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING):
         # `بدأت روسيا تسليم ...`, `روسيا بدأت تدريب ...`: the doer of the light verb
         light = light_verb_subjects(doc, i, rng, etype)
-        if not light and c.word_before() in LIGHT_VERBS:
-            light = subject_before(doc, i - 1, rng, etype)
+        verb = i - 1 if c.word_before() in LIGHT_VERBS else word_before_aside(doc, i, rng, LIGHT_VERBS)
+        if not light and verb is not None:  # `X ستقوم، في وقت قريب، بتوريد`: past the aside too
+            light = subject_before_aside(doc, verb, rng, etype)
         if not light and etype == EngagementType.TRAINING:
             light = joint_holder(doc, i, rng, c.next_boundary)  # `أعلن X عن مناورات مشتركة مع Y`
         if not light and etype == EngagementType.ARMS_TRANSFER:
