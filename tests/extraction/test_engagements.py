@@ -1182,3 +1182,13 @@ def test_definite_exercises_named_by_two_nationality_adjectives_are_new():
 def test_a_state_name_that_is_also_an_adjective_after_another_names_a_side():
     text = "قال المتحدث إن التحضيرات انتهت. واختتمت أمس المناورات الأردنية السعودية المشتركة في العقبة."
     assert any(e.type == EngagementType.TRAINING and parties(e) >= {"الأردن", "السعودية"} for e in engagements(text))
+
+
+def test_two_states_agreeing_take_the_feminine_verb():
+    text = "اتفقت تونس والجزائر، على تشكيل لجنة عسكرية مشتركة."
+    assert any(e.type == EngagementType.AGREEMENT and parties(e) == {"تونس", "الجزائر"} for e in engagements(text))
+
+
+def test_a_state_that_will_sign_takes_the_feminine_future():
+    text = "وقال المتحدث إن قطر ستوقع مع تركيا اتفاقية دفاعية الأسبوع المقبل."
+    assert any(e.type == EngagementType.AGREEMENT and parties(e) == {"قطر", "تركيا"} for e in engagements(text))
