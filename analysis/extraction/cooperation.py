@@ -34,8 +34,10 @@ def cooperation_with_each(doc: Doc, s: int, known: list[Candidate]) -> list[Cand
 
 def _cooperation(doc: Doc, k: int) -> bool:
     tok = doc.tokens[k]
-    return tok.kind == "w" and doc.inside[k] is None and any(
-        f.removeprefix("ال") in lx.COOPERATION for f in _forms(tok.n)
+    return (
+        tok.kind == "w"
+        and doc.inside[k] is None
+        and any(f.removeprefix("ال") in lx.COOPERATION for f in _forms(tok.n))
     )
 
 

@@ -46,7 +46,7 @@ def qualifies_engagement(doc: Doc, i: int, rng: range) -> bool:
     """The joint word at `i` describes a training, deal or transfer noun just before it
     (`مناورات عسكرية مشتركة مع`, `اتفاقية الدفاع المشترك مع`), not a joint appearance."""
     words = [k for k in range(i - 1, max(rng.start, i - 1 - 2 * _REACH) - 1, -1) if doc.tokens[k].kind == "w"]
-    for k in words[:_REACH + 1]:
+    for k in words[: _REACH + 1]:
         hit = trigger_at(doc.tokens[k])
         if hit is not None and not hit[1]:
             return hit[0] != EngagementType.MEETING

@@ -9,9 +9,9 @@ from __future__ import annotations
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token
-from analysis.extraction.set_off_verbs import subject_before_aside, word_before_aside
 from analysis.extraction.frame_doc import Candidate, Doc, trigger_at
 from analysis.extraction.results import ActorKind, EngagementType
+from analysis.extraction.set_off_verbs import subject_before_aside, word_before_aside
 
 _ON = normalize("على")
 

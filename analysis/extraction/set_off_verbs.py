@@ -9,7 +9,6 @@ from analysis.extraction.arguments import subject_before
 from analysis.extraction.frame_doc import COMMAS, Doc, trigger_at
 from analysis.extraction.results import EngagementType
 
-
 _ASIDE_WORDS = 4  # `، في وقت قريب،`, `، خلال الأسبوع المقبل،`
 
 
@@ -21,8 +20,15 @@ def word_before_aside(doc: Doc, i: int, rng: range, verbs: frozenset[str]) -> in
         return None
     if _verb_at(doc, k - 1, verbs):
         return k - 1
-    opening = next((q for q in range(k - 1, max(rng.start, k - 10) - 1, -1) if doc.tokens[q].text in COMMAS), None)
-    if opening is not None and opening > rng.start and _aside(doc, opening + 1, k) and _verb_at(doc, opening - 1, verbs):
+    opening = next(
+        (q for q in range(k - 1, max(rng.start, k - 10) - 1, -1) if doc.tokens[q].text in COMMAS), None
+    )
+    if (
+        opening is not None
+        and opening > rng.start
+        and _aside(doc, opening + 1, k)
+        and _verb_at(doc, opening - 1, verbs)
+    ):
         return opening - 1  # `، في وقت قريب،`: the time between
     return None
 
@@ -34,9 +40,8 @@ def _verb_at(doc: Doc, k: int, verbs: frozenset[str]) -> bool:
 def _aside(doc: Doc, start: int, stop: int) -> bool:
     """A short comma-bounded segment that names no actor and holds no trigger: a time or a manner."""
     words = [q for q in range(start, stop) if doc.tokens[q].kind == "w"]
-    return (
-        0 < len(words) <= _ASIDE_WORDS
-        and all(doc.inside[q] is None and trigger_at(doc.tokens[q]) is None for q in range(start, stop))
+    return 0 < len(words) <= _ASIDE_WORDS and all(
+        doc.inside[q] is None and trigger_at(doc.tokens[q]) is None for q in range(start, stop)
     )
 
 

@@ -19,4 +19,3 @@ def test_an_approving_verb_between_commas_keeps_its_subject():
 def test_a_light_verb_before_a_time_aside_keeps_its_subject():
     text = "وقال المتحدث إن بكين ستقوم، في وقت قريب، بتوريد دفعة من الطائرات إلى باكستان."
     assert {"الصين", "باكستان"} in transfers(text)
-
