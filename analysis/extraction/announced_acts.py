@@ -25,13 +25,20 @@ def _skippable(doc: Doc, k: int) -> bool:
 
 def announcer(doc: Doc, i: int, rng: range) -> Mention | None:
     """The body or state that announced the act at `i` (its verb right before it), or None."""
+    m = announcing_subject(doc, i, rng)
+    return m if m is not None and m.kind in (ActorKind.ORGANIZATION, ActorKind.STATE) else None
+
+
+def announcing_subject(doc: Doc, i: int, rng: range) -> Mention | None:
+    """Whoever announced the act at `i`, a person with the title before the name too (`أعلن المتحدث
+    X عن انطلاق التدريب`: the spokesman tells of the training, he holds no part of it)."""
     k = i - 1
     while k >= rng.start and doc.inside[k] is None and _skippable(doc, k):
         k -= 1
     m = doc.inside[k] if k >= rng.start else None
-    if m is None or m.last != k or m.embedded or m.kind not in (ActorKind.ORGANIZATION, ActorKind.STATE):
+    if m is None or m.last != k or m.embedded:
         return None
-    v = m.first - 1
+    v = (m.title_first if m.title_first is not None else m.first) - 1
     while v >= rng.start and doc.in_date[v]:
         v -= 1
     if v < rng.start or doc.inside[v] is not None or doc.tokens[v].kind != "w":

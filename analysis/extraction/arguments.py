@@ -47,6 +47,8 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
         return True  # `المناورات المصرية السعودية المشتركة`: an exercise said joint is told as new
     if nxt and nxt[0] in _MILITARY_ADJECTIVES:
         nxt = nxt[1:]  # `العملية العسكرية التي تقوم بها`
+    if len(nxt) >= 2 and all(n in lx.DEMONYM_FORMS for n in nxt[:2]):
+        return True  # `المناورات العسكرية الأمريكية المغربية`: its two sides, by their adjectives
     if (
         len(nxt) >= 2
         and nxt[0] in ("التي", "الذي")

@@ -28,6 +28,7 @@ from analysis.extraction.actors import ActorAnalysis, Token
 from analysis.extraction.arguments import definite_trigger_is_new
 from analysis.extraction.attendance import attended_events
 from analysis.extraction.clause_objects import inside_adverbial
+from analysis.extraction.cooperation import cooperation_with_each
 from analysis.extraction.documents_between import documents_between
 from analysis.extraction.event_dates import resolve_dates
 from analysis.extraction.fighting import fights_between
@@ -41,6 +42,7 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.frames import build, manner_of_verb
+from analysis.extraction.joint_exercises import qualifies_engagement
 from analysis.extraction.launches import launched_attacks
 from analysis.extraction.letters import (
     addressed_letters,
@@ -91,6 +93,7 @@ def find_engagements(
         found.extend(letters_handed_to_host(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
+        found.extend(cooperation_with_each(doc, s, candidates + found))
         found.extend(fights_between(doc, s, candidates + found))
         found.extend(attended_events(doc, s, candidates + found))
         sentence_used_dates[s] = bool(found)
@@ -187,8 +190,10 @@ def _joint(doc: Doc, i: int, rng: range) -> tuple[EngagementType, bool, str, boo
     not a joint exercise (`التدريب العسكري المشترك مع X`: the training's other side)."""
     tok = doc.tokens[i].n
     if tok in lx.JOINT_WORDS and i + 1 < rng.stop and doc.tokens[i + 1].n == "مع":
-        if any(_trained(doc.tokens[k]) for k in range(max(rng.start, i - _JOINT_REACH), i)):
-            return None
+        if qualifies_engagement(doc, i, rng) or any(
+            _trained(doc.tokens[k]) for k in range(max(rng.start, i - _JOINT_REACH), i)
+        ):
+            return None  # `مناورات عسكرية مشتركة مع X`: the exercise's partner, no meeting
         return EngagementType.MEETING, False, tok, False
     return None
 

@@ -427,6 +427,7 @@ def party_frames(f: Frame) -> list[Candidate]:
         for o in f.roles.objects
         if o[0].kind != ActorKind.STATE
         or stands_alone(doc, o[0], i)
+        or o[3] == BETWEEN  # `مناورات مشتركة بين إيران والصين`, `صفقة بين أنقرة وإسلام آباد`
         or transfer
         and (receives_or_gives(doc, o[0]) or o[3] == BETWEEN)  # `مناورات مشتركة بين إيران والصين`
     ]

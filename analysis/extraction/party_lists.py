@@ -231,9 +231,19 @@ def nationalities(doc: Doc, i: int, stop: int) -> list[str]:
     word (`العسكريين الروس بدأوا تدريب الخبراء السوريين`): its two sides, nearest first."""
     found: list[tuple[int, str]] = []
     for k in [*_goods_phrase(doc, i, stop), *range(i - 1, max(i - 5, -1), -1)]:
-        if doc.inside[k] is None and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
+        # `المناورات المصرية السعودية`: an adjective that is also the state's name is read as its adjective
+        if _adjective_at(doc, k) and (state := lx.DEMONYM_FORMS.get(doc.tokens[k].n)):
             found.append((abs(k - i), state))
     return list(dict.fromkeys(state for _, state in sorted(found)))
+
+
+def _adjective_at(doc: Doc, k: int) -> bool:
+    """No actor's word, or a state's one-word name right after another nationality adjective."""
+    m = doc.inside[k]
+    if m is None:
+        return True
+    after_adjective = k > 0 and doc.inside[k - 1] is None and doc.tokens[k - 1].n in lx.DEMONYM_FORMS
+    return m.first == m.last == k and m.kind == ActorKind.STATE and after_adjective
 
 
 def _goods_phrase(doc: Doc, i: int, stop: int) -> list[int]:

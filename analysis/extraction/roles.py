@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, _forms
+from analysis.extraction.announced_acts import announcer
 from analysis.extraction.arguments import (
     BETWEEN_VERB_AND_SUBJECT,
     CARRY_WORDS,
@@ -28,7 +29,6 @@ from analysis.extraction.arguments import (
     subject_before,
     unnamed_subject_first,
 )
-from analysis.extraction.announced_acts import announcer
 from analysis.extraction.attack_agents import described_attack, relative_attacker
 from analysis.extraction.delegations import delegation_head, delegation_subject
 from analysis.extraction.frame_doc import (
@@ -47,6 +47,7 @@ from analysis.extraction.frame_doc import (
     Trigger,
     trigger_at,
 )
+from analysis.extraction.joint_exercises import joint_holder
 from analysis.extraction.paired_states import paired_subject_after, paired_subject_before
 from analysis.extraction.party_lists import (
     attack_light_verb,
@@ -55,6 +56,7 @@ from analysis.extraction.party_lists import (
 )
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.sellers import approver, purchase_sides
+from analysis.extraction.set_off_verbs import subject_before_aside, word_before_aside
 from analysis.extraction.visit_possessors import received_on_arrival, relative_clause_possessor
 
 Arg = tuple[Mention, int, int, str]  # a mention, its segment (token range) and the marker before it
@@ -321,14 +323,15 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if etype in PAIRWISE and b_clitic_noun(tokens[i]) and (ante := previous_arg(doc, i, rng, etype)):
         return Roles([ante], [a for a in after if a[0] is not ante])  # `استهل X زيارته بلقاء Y`: X met Y
     if etype in (EngagementType.ARMS_TRANSFER, EngagementType.TRAINING):
-        # `بدأت روسيا تسليم ...`, `روسيا بدأت تدريب ...`: the doer of the light verb
-        light = light_verb_subjects(doc, i, rng, etype)
-        if not light and c.word_before() in LIGHT_VERBS:
-            light = subject_before(doc, i - 1, rng, etype)
+        light = light_verb_subjects(doc, i, rng, etype)  # `بدأت روسيا تسليم`, `روسيا بدأت تدريب`
+        verb = i - 1 if c.word_before() in LIGHT_VERBS else word_before_aside(doc, i, rng, LIGHT_VERBS)
+        if not light and verb is not None:  # `X ستقوم، في وقت قريب، بتوريد`: past the aside too
+            light = subject_before_aside(doc, verb, rng, etype)
         if not light and (said := announcer(doc, i, rng)) is not None:
             light = [said]  # `أعلن الجيش X عن انطلاق التدريب المشترك مع Y`: the announcer trains
-        if not light and etype == EngagementType.ARMS_TRANSFER:
-            # `وافقت X على بيع مقاتلات لـY`: X sells; `تخطط القاهرة لشراء`, `اتفاقا مع Y لشراء`: who buys
+        if not light and etype == EngagementType.TRAINING:
+            light = joint_holder(doc, i, rng, c.next_boundary)  # `أعلن X عن مناورات مشتركة مع Y`
+        if not light and etype == EngagementType.ARMS_TRANSFER:  # `وافقت X على بيع`, `تخطط القاهرة لشراء`
             light = approver(doc, i, rng, etype) or purchase_sides(doc, i, rng, c.in_sentence)
         return Roles(light, [a for a in after if all(a[0] is not m for m in light)])
     if etype in PAIRWISE or etype == EngagementType.VISIT:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token
-from analysis.extraction.arguments import subject_before
 from analysis.extraction.frame_doc import Candidate, Doc, trigger_at
 from analysis.extraction.results import ActorKind, EngagementType
+from analysis.extraction.set_off_verbs import subject_before_aside, word_before_aside
 
 _ON = normalize("على")
 
@@ -26,7 +26,7 @@ def approver(doc: Doc, i: int, rng: range, etype: EngagementType) -> list[Mentio
         k = deal - 1 if deal is not None else k
     if k <= rng.start or tokens[k].n != _ON:
         return []
-    k -= 1
+    k = word_before_aside(doc, k, rng, lx.APPROVING) or k - 1  # `X، وافقت، على بيع`
     while k > rng.start and (doc.in_date[k] or tokens[k].n == "في" and doc.in_date[k + 1]):
         k -= 1
     after_verb = doc.inside[k]
@@ -34,7 +34,7 @@ def approver(doc: Doc, i: int, rng: range, etype: EngagementType) -> list[Mentio
         k = after_verb.first - 1
     if tokens[k].n not in lx.APPROVING:
         return []
-    return [after_verb] if after_verb is not None else subject_before(doc, k, rng, etype)
+    return [after_verb] if after_verb is not None else subject_before_aside(doc, k, rng, etype)
 
 
 def _deal_noun(tok: Token) -> bool:

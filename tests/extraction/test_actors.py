@@ -494,3 +494,9 @@ def test_the_state_noun_with_the_article_before_a_nationality_is_that_state():
     assert found["تشاد"].kind == ActorKind.STATE and found["تشاد"].aliases == ["الجمهورية التشادية"]
     assert found["فنلندا"].aliases == ["الدولة الفنلندية"]
     assert not any(a.kind == ActorKind.STATE and "الإسلامية" in " ".join(a.aliases) for a in found.values())
+
+
+def test_a_breakaway_region_named_after_a_state_is_not_that_state():
+    found = actors("وقعت إثيوبيا وأرض الصومال مذكرة تفاهم بينما تحتج مقديشو.")
+    assert found["أرض الصومال"].kind == ActorKind.STATE
+    assert "أرض الصومال" not in found["الصومال"].aliases

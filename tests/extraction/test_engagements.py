@@ -1206,3 +1206,45 @@ def test_a_definite_exercise_said_joint_is_a_new_one_with_its_parties():
     )
     found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
     assert len(found) == 1 and {"مصر", "القوات المسلحة الكويتية"} <= parties(found[0])
+
+
+def test_exercises_between_two_states_after_their_noun():
+    text = "بدأت مناورات بحرية مشتركة بين باكستان وتركيا في بحر العرب صباح اليوم."
+    assert any(
+        e.type == EngagementType.TRAINING and parties(e) == {"باكستان", "تركيا"} for e in engagements(text)
+    )
+
+
+def test_an_arms_deal_between_two_capitals_has_both_sides():
+    text = "وكانت صفقة بين أنقرة والدوحة قد شملت تسليم طائرات مسيرة."
+    assert any(
+        e.type == EngagementType.ARMS_TRANSFER and parties(e) >= {"تركيا", "قطر"} for e in engagements(text)
+    )
+
+
+def test_definite_exercises_named_by_two_nationality_adjectives_are_new():
+    text = "قال المتحدث إن التحضيرات انتهت. وستنطلق المناورات العسكرية الباكستانية التركية في بحر العرب."
+    assert any(
+        e.type == EngagementType.TRAINING and parties(e) == {"باكستان", "تركيا"} for e in engagements(text)
+    )
+
+
+def test_a_state_name_that_is_also_an_adjective_after_another_names_a_side():
+    text = "قال المتحدث إن التحضيرات انتهت. واختتمت أمس المناورات الأردنية السعودية المشتركة في العقبة."
+    assert any(
+        e.type == EngagementType.TRAINING and parties(e) >= {"الأردن", "السعودية"} for e in engagements(text)
+    )
+
+
+def test_two_states_agreeing_take_the_feminine_verb():
+    text = "اتفقت تونس والجزائر، على تشكيل لجنة عسكرية مشتركة."
+    assert any(
+        e.type == EngagementType.AGREEMENT and parties(e) == {"تونس", "الجزائر"} for e in engagements(text)
+    )
+
+
+def test_a_state_that_will_sign_takes_the_feminine_future():
+    text = "وقال المتحدث إن قطر ستوقع مع تركيا اتفاقية دفاعية الأسبوع المقبل."
+    assert any(
+        e.type == EngagementType.AGREEMENT and parties(e) == {"قطر", "تركيا"} for e in engagements(text)
+    )

@@ -68,3 +68,8 @@ def test_a_negated_plan_to_hold_a_meeting_is_no_meeting():
         "والرئيس السوري أحمد الشرع."
     )
     assert found(text) == []
+
+
+def test_a_transfer_that_is_the_issue_discussed_is_no_transfer():
+    text = "وقال السفير إن المجتمعين ناقشوا مسألة توريد الأسلحة الفرنسية إلى قطر."
+    assert all(p != {"فرنسا", "قطر"} for p in found(text))
