@@ -22,6 +22,7 @@ from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
 from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
+from analysis.extraction.pair_review.stage import review_pairs
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
 from analysis.extraction.tagger.persons import known_persons
 
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 # issue 13 stages (pass 2: rules-4); issue 18: calibrated engagement and actor confidence
-EXTRACTOR_VERSION = "rules-9-pairs-calibrated-5"
+EXTRACTOR_VERSION = "rules-9-pairs-calibrated-5-review-1"
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
 TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
@@ -199,8 +200,17 @@ def extract_with_timings(
         )
     except Exception as error:
         notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
-    result.actors = parties_only(result.actors, result.engagements)
     timings["interactions"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    try:
+        result.engagements = review_pairs(
+            text, analysis, dates, result.engagements, published=metadata.published
+        )
+    except Exception as error:
+        notices.append(f"pair review failed ({type(error).__name__}); engagements not reviewed")
+    result.actors = parties_only(result.actors, result.engagements)
+    timings["review"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     try:
