@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from analysis.extraction.actors import ActorAnalysis
@@ -90,7 +90,11 @@ def review_pairs(
 ) -> list[ExtractedEngagement]:
     """The engagements with the pairs the review model adds and without those it drops."""
     if (seen := _COLLECT.get()) is not None:
-        seen.append(ReviewInput(text, analysis, tuple(dates), tuple(engagements), published))
+        # copies: the confidence stage adds cues to the engagements afterwards, which this stage never sees
+        snapshot = tuple(
+            replace(e, cues=list(e.cues), more_evidence=list(e.more_evidence)) for e in engagements
+        )
+        seen.append(ReviewInput(text, analysis, tuple(dates), snapshot, published))
         return engagements
     model = load_review_model()
     if model is None:
