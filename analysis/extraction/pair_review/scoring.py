@@ -1,7 +1,8 @@
 """score.py's engagement metric on one document, for engagements not yet written out: each
 prediction hits when it fits a gold engagement (`labels.GoldIndex.matches`), and the gold engagements
 are matched one to one in score.py's greedy order (an unmatched one first, one whose date agrees
-first), so that a simulated decision counts exactly as the scorer will.
+first), so that a simulated decision counts as the scorer will (an engagement the review makes counts
+only where it fits a gold engagement of two or more parties: `prediction_of`).
 
 Pure Python; used only to train (choosing the pair review's thresholds).
 """
@@ -51,11 +52,35 @@ def _date_ok(iso: str | None, gold: dict) -> bool:
     return iso in (None, "", "unknown") if not ok else iso in ok
 
 
+def gold_parties(names: Iterable[str], gold: GoldIndex) -> set[int]:
+    """The gold actors these extracted names are (score.py's name matching)."""
+    return {j for n in names if (j := gold.gold_of(n)) is not None}
+
+
+def prediction_of(
+    start: int,
+    parties: set[int],
+    etype: str,
+    location: str | None,
+    date: str | None,
+    gold: GoldIndex,
+    *,
+    pairs_only: bool = False,
+) -> Prediction:
+    """How the scorer reads an engagement of these gold `parties`; with `pairs_only`, only the gold
+    engagements of two or more parties it fits count (an engagement the review makes of a pair is right
+    only as a pair: score.py would also let a made `visit` of a visitor and another actor hit the
+    visitor's one-party visit again, a second time)."""
+    fits = tuple(
+        k for k in gold.matches(parties, etype, location) if not pairs_only or len(gold.parties[k]) >= 2
+    )
+    dated = frozenset(k for k in fits if _date_ok(date, gold.engagements[k]))
+    return Prediction(start, fits, dated)
+
+
 def prediction(e: ExtractedEngagement, gold: GoldIndex) -> Prediction:
-    parties = {j for p in e.participants if (j := gold.gold_of(p.name)) is not None}
-    fits = tuple(gold.matches(parties, str(e.type), e.location))
-    dated = frozenset(k for k in fits if _date_ok(e.date.iso, gold.engagements[k]))
-    return Prediction(e.evidence.start, fits, dated)
+    parties = gold_parties((p.name for p in e.participants), gold)
+    return prediction_of(e.evidence.start, parties, str(e.type), e.location, e.date.iso, gold)
 
 
 def document_counts(predictions: Iterable[Prediction], gold: GoldIndex) -> Counts:

@@ -1,7 +1,8 @@
 """The pair review stage of the pipeline, after the interaction stage (`interactions.stage`) and
 before the confidence stage: its model scores every pair of actors the document names together or
 its output links (`candidates.py`, `features.py`); an unlinked pair it believes becomes an engagement
-(evidence its most probable sentence, type, date and status as `interactions.merge` makes them) and
+(evidence its most probable sentence, type, date and status as `interactions.merge` makes them; the
+pairs of one sentence that link three or more parties each to each become one engagement) and
 an engagement whose every pair of parties it doubts is dropped (`decisions.py`). Without a model file
 the engagements pass through unchanged.
 """
@@ -20,10 +21,10 @@ from analysis.extraction.interactions.cues import engagement_cues
 from analysis.extraction.interactions.merge import made_from, merge_new
 from analysis.extraction.interactions.model import load_model
 from analysis.extraction.pair_review.candidates import PairCandidate, document_pairs
-from analysis.extraction.pair_review.decisions import Scored, decide
+from analysis.extraction.pair_review.decisions import Scored, decide, together
 from analysis.extraction.pair_review.features import pair_features
 from analysis.extraction.pair_review.model import add_threshold, load_review_model
-from analysis.extraction.results import DateMention, ExtractedEngagement
+from analysis.extraction.results import DateMention, ExtractedEngagement, Participant, Role
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,25 @@ def made_engagements(
     new = [choice for pair in pairs for choice in sentence_choices(pair)]
     out = merge_new(doc, kept, new, dates, published)
     features = {id(r.candidate): r.features for pair in pairs for r in pair.readings}
-    for e, cand in made_from(out, new):
+    made = made_from(out, new)
+    for e, cand in made:
         e.cues = engagement_cues(doc, cand, features[id(cand)])
-    return out
+    keys = [(frozenset(p.name for p in e.participants), (e.evidence.start, e.type)) for e, _ in made]
+    gone = [e for group in together(keys) if len(group) > 1 for e in _fold([made[k][0] for k in group])]
+    return [e for e in out if all(e is not x for x in gone)]
+
+
+def _fold(engagements: list[ExtractedEngagement]) -> list[ExtractedEngagement]:
+    """Make the first engagement the one of all their parties and evidence; the others (returned) go."""
+    first, *others = engagements
+    names = dict.fromkeys(p.name for e in engagements for p in e.participants)
+    first.participants = [Participant(name=n, role=Role.PARTICIPANT) for n in names]
+    seen = {first.evidence.start, *(s.start for s in first.more_evidence)}
+    for span in (s for e in others for s in (e.evidence, *e.more_evidence)):
+        if span.start not in seen:
+            seen.add(span.start)
+            first.more_evidence.append(span)
+    return others
 
 
 def review_pairs(
