@@ -42,6 +42,13 @@ NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
 TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
 
 
+# the learned stages after the rules' engagements, in order: timing name, stage, notice on failure
+LEARNED_ENGAGEMENT_STAGES = (
+    ("interactions", refine_engagements, "interaction model failed ({}); rule engagements only"),
+    ("review", review_pairs, "pair review failed ({}); engagements not reviewed"),
+)
+
+
 def _ner_available() -> bool:
     """True when camel-tools' NER model data is on disk. Looked up by path: importing
     `camel_tools.data` or `camel_tools.ner` would try the network."""
@@ -193,24 +200,16 @@ def extract_with_timings(
         notices.append(f"engagement finding failed ({type(error).__name__})")
     timings["engagements"] = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    try:
-        result.engagements = refine_engagements(
-            text, analysis, dates, result.engagements, published=metadata.published
-        )
-    except Exception as error:
-        notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
-    timings["interactions"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    try:
-        result.engagements = review_pairs(
-            text, analysis, dates, result.engagements, published=metadata.published
-        )
-    except Exception as error:
-        notices.append(f"pair review failed ({type(error).__name__}); engagements not reviewed")
+    for name, stage, failure in LEARNED_ENGAGEMENT_STAGES:
+        t0 = time.perf_counter()
+        try:
+            result.engagements = stage(
+                text, analysis, dates, result.engagements, published=metadata.published
+            )
+        except Exception as error:
+            notices.append(failure.format(type(error).__name__))
+        timings[name] = time.perf_counter() - t0
     result.actors = parties_only(result.actors, result.engagements)
-    timings["review"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     try:
