@@ -99,3 +99,25 @@ def test_one_stage_retrained_keeps_the_other_stages_model_and_the_texts_it_learn
 
     assert (out / MODEL_NAME).read_bytes() == tagger  # the tagger was not retrained on set b
     assert sorted(row["id"] for row in manifest) == ["a1", "a2", "b1"]
+
+
+def test_the_pair_review_learns_from_the_extra_sets_only_the_other_gold_only_guards_its_choice(
+    tmp_path, empty_corpus, capsys
+):
+    curated = write_set(tmp_path / "curated", SET_B)
+    articles = {
+        f"{stem}{k}": (f"{text}\nوقال المتحدث {k}.", persons)
+        for k in range(2)
+        for stem, (text, persons) in SET_A.items()
+    }
+    extra = write_set(tmp_path / "fresh", articles)
+    pair = ["--gold-dir", str(curated / "gold"), "--text-dir", str(curated / "texts")]
+
+    train(empty_corpus, tmp_path / "models", "--stage", "pair_review", "--extra", str(extra), *pair)
+
+    out = capsys.readouterr().out.splitlines()
+    report = json.loads(
+        next(x for x in out if x.startswith("analysis.extraction.pair_review")).split(": ", 1)[1]
+    )
+    assert report["sets"] == [str(extra)]
+    assert report["documents"] == 4 and report["guard_documents"] == 1

@@ -9,7 +9,8 @@ outside the repository (`$FRESH_CORPUS`, default `../newcorpus`, with `gold/` an
 trains a model folder without it, that fold is extracted with those models, and the four
 outputs are scored together by the unmodified `score.py` (through a stand-in project whose
 `manage.py` prints them); `--extra DIR` (repeatable: a set with gold/ and texts/) joins every fold's
-training. Any part scores with the models of `$EXTRACTION_MODELS` when it is set. The gold files of
+training of the tagger and the interaction model; the pair review, which never learns from the corpus
+(it reads the rules' output, written from it), keeps the shipped model in every fold. Any part scores with the models of `$EXTRACTION_MODELS` when it is set. The gold files of
 the part are linked, and the folds' models trained, in a folder of `var/` of the run's own (removed
 after it), so that runs at the same time in one tree do not disturb each other.
 """
@@ -19,11 +20,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from analysis.extraction.pair_review.model import MODEL_FILE as REVIEW_FILE
+from analysis.extraction.training import PACKAGED_MODELS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -31,6 +36,7 @@ SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 SPLIT = ROOT / "tests" / "data" / "corpus_split.json"
 FRESH = Path(os.environ.get("FRESH_CORPUS", ROOT.parent / "newcorpus"))
 FOLDS = 4
+CV_STAGES = ("tagger", "interactions")  # the stages a fold retrains; the others' shipped files are copied
 
 
 def corpus_ids() -> list[str]:
@@ -63,8 +69,20 @@ def cross_validated_project(work: Path, extra: Sequence[Path] = ()) -> Path:
         models = work / f"fold{fold}"
         manage = [sys.executable, "manage.py"]
         extras = [arg for folder in extra for arg in ("--extra", str(folder))]
-        train = [*manage, "train_extractor", "--exclude-fold", str(fold), "--out", str(models), *extras]
+        stages = [arg for stage in CV_STAGES for arg in ("--stage", stage)]
+        train = [
+            *manage,
+            "train_extractor",
+            "--exclude-fold",
+            str(fold),
+            "--out",
+            str(models),
+            *extras,
+            *stages,
+        ]
         subprocess.run(train, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        if (PACKAGED_MODELS / REVIEW_FILE).is_file():
+            shutil.copy(PACKAGED_MODELS / REVIEW_FILE, models / REVIEW_FILE)
         texts = [str(CORPUS / "texts" / f"{i}.txt") for i in part_ids("dev", fold=fold)]
         env = {**os.environ, "EXTRACTION_MODELS": str(models)}
         out = subprocess.run(

@@ -22,6 +22,7 @@ from analysis.extraction.dates import find_dates
 from analysis.extraction.engagements import find_engagements
 from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
+from analysis.extraction.pair_review.stage import review_pairs
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
 from analysis.extraction.tagger.persons import known_persons
 
@@ -39,6 +40,13 @@ EXTRACTOR_VERSION = "rules-9-pairs-calibrated-5"
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
 TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
+
+
+# the learned stages after the rules' engagements, in order: timing name, stage, notice on failure
+LEARNED_ENGAGEMENT_STAGES = (
+    ("interactions", refine_engagements, "interaction model failed ({}); rule engagements only"),
+    ("review", review_pairs, "pair review failed ({}); engagements not reviewed"),
+)
 
 
 def _ner_available() -> bool:
@@ -192,15 +200,16 @@ def extract_with_timings(
         notices.append(f"engagement finding failed ({type(error).__name__})")
     timings["engagements"] = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    try:
-        result.engagements = refine_engagements(
-            text, analysis, dates, result.engagements, published=metadata.published
-        )
-    except Exception as error:
-        notices.append(f"interaction model failed ({type(error).__name__}); rule engagements only")
+    for name, stage, failure in LEARNED_ENGAGEMENT_STAGES:
+        t0 = time.perf_counter()
+        try:
+            result.engagements = stage(
+                text, analysis, dates, result.engagements, published=metadata.published
+            )
+        except Exception as error:
+            notices.append(failure.format(type(error).__name__))
+        timings[name] = time.perf_counter() - t0
     result.actors = parties_only(result.actors, result.engagements)
-    timings["interactions"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     try:

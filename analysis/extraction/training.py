@@ -12,14 +12,19 @@ import hashlib
 import importlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGED_MODELS = Path(__file__).resolve().parent / "models"
 
 # Modules with `train(documents, out_dir) -> dict`, trained in this order by `manage.py train_extractor`.
-LEARNED_STAGES: tuple[str, ...] = ("analysis.extraction.tagger", "analysis.extraction.interactions.learn")
+LEARNED_STAGES: tuple[str, ...] = (
+    "analysis.extraction.tagger",
+    "analysis.extraction.interactions.learn",
+    "analysis.extraction.pair_review.learn",
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class GoldDocument:
     id: str
     text: str
     gold: dict
+    # the `--extra` set (folder name) it came from; None for the corpus, the seeds and `--gold-dir`
+    extra_set: str | None = None
 
 
 def model_dir() -> Path:
@@ -41,8 +48,25 @@ def model_path(name: str) -> Path:
     return model_dir() / name
 
 
-def gold_documents(gold_dir: Path, text_dir: Path, ids: Iterable[str] | None = None) -> list[GoldDocument]:
-    """The gold files of `gold_dir` (only `ids` when given) with `text_dir/<id>.txt`, sorted by id."""
+@contextmanager
+def models_from(folder: Path) -> Iterator[None]:
+    """While open, the extractor reads its model files from `folder` (a stage being trained there)."""
+    old = os.environ.get("EXTRACTION_MODELS")
+    os.environ["EXTRACTION_MODELS"] = str(folder)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("EXTRACTION_MODELS", None)
+        else:
+            os.environ["EXTRACTION_MODELS"] = old
+
+
+def gold_documents(
+    gold_dir: Path, text_dir: Path, ids: Iterable[str] | None = None, *, extra_set: str | None = None
+) -> list[GoldDocument]:
+    """The gold files of `gold_dir` (only `ids` when given) with `text_dir/<id>.txt`, sorted by id
+    (each marked as coming from `extra_set`)."""
     wanted = None if ids is None else set(ids)
     documents = []
     for path in sorted(gold_dir.glob("*.json")):
@@ -52,7 +76,8 @@ def gold_documents(gold_dir: Path, text_dir: Path, ids: Iterable[str] | None = N
         if not text_path.is_file():
             continue
         gold = json.loads(path.read_text(encoding="utf-8"))
-        documents.append(GoldDocument(id=path.stem, text=text_path.read_text(encoding="utf-8"), gold=gold))
+        text = text_path.read_text(encoding="utf-8")
+        documents.append(GoldDocument(id=path.stem, text=text, gold=gold, extra_set=extra_set))
     return documents
 
 

@@ -16,9 +16,7 @@ Deterministic: fixed folds, a deterministic solver.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from analysis.extraction.interactions.labels import GoldIndex, candidate_hits
 from analysis.extraction.interactions.merge import decide
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
 from analysis.extraction.interactions.stage import featured_candidates, rule_outputs
-from analysis.extraction.training import GoldDocument
+from analysis.extraction.training import GoldDocument, models_from
 
 INNER_FOLDS = 4
 MIN_COUNT = 2  # a feature seen fewer times in training is left out
@@ -55,25 +53,12 @@ class Labelled:
     core: set[int]
 
 
-@contextmanager
-def _models_from(folder: Path):
-    old = os.environ.get("EXTRACTION_MODELS")
-    os.environ["EXTRACTION_MODELS"] = str(folder)
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("EXTRACTION_MODELS", None)
-        else:
-            os.environ["EXTRACTION_MODELS"] = old
-
-
 def labelled_documents(documents: Sequence[GoldDocument], models: Path) -> list[Labelled]:
     """Each document's candidates with their features and the gold engagements they would hit."""
     from analysis.extraction.pipeline import extract_document
 
     out = []
-    with _models_from(models), rule_outputs() as seen:
+    with models_from(models), rule_outputs() as seen:
         for gd in documents:
             before = len(seen)
             extract_document(gd.text)
@@ -92,8 +77,9 @@ def _example(cand: Candidate, features: list[str], hits: list[int]) -> Example:
     return Example(cand, features, hits, 1 if hits else 0)
 
 
-def fit(examples: Sequence[Example]) -> InteractionModel:
-    """A logistic regression on the examples' binary features (threshold defaults)."""
+def fit(examples: Sequence[Example], c: float = C) -> InteractionModel:
+    """A logistic regression on the examples' binary features (threshold defaults): each example needs
+    only `features` and `label` (the pair review's examples are fitted here too), `c` the inverse L2."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -105,14 +91,14 @@ def fit(examples: Sequence[Example]) -> InteractionModel:
     vocab = {f: k for k, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
     rows, cols = [], []
     for r, ex in enumerate(examples):
-        for c in sorted({vocab[f] for f in ex.features if f in vocab}):
+        for col in sorted({vocab[f] for f in ex.features if f in vocab}):
             rows.append(r)
-            cols.append(c)
+            cols.append(col)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocab)))
     y = np.array([ex.label for ex in examples])
     if len(set(y)) < 2:
         return InteractionModel(weights={}, bias=0.0 if y.sum() else -5.0)
-    lr = LogisticRegression(C=C, solver="liblinear", max_iter=1000).fit(x, y)
+    lr = LogisticRegression(C=c, solver="liblinear", max_iter=1000).fit(x, y)
     names = sorted(vocab, key=vocab.get)
     weights = {f: round(float(w), 4) for f, w in zip(names, lr.coef_[0], strict=True) if abs(w) >= 1e-4}
     return InteractionModel(weights=weights, bias=round(float(lr.intercept_[0]), 4))

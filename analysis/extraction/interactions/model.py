@@ -79,9 +79,10 @@ def _load(path: str, mtime: float) -> InteractionModel | None:
     return InteractionModel.from_json(data)
 
 
-def load_model() -> InteractionModel | None:
-    """The model of the current model folder, or None when it has none (the rules stand alone)."""
-    path = model_path(MODEL_FILE)
+def load_model(name: str = MODEL_FILE) -> InteractionModel | None:
+    """The model file `name` of the current model folder, or None when it has none (the rules stand
+    alone). The pair review's model (`pair_review.model`) is stored the same way under its own name."""
+    path = model_path(name)
     try:
         mtime = path.stat().st_mtime
     except OSError:

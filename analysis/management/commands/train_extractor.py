@@ -5,9 +5,13 @@
     python manage.py train_extractor --gold-dir EXPORT/ --text-dir EXPORT/   # curated gold beside them
     python manage.py train_extractor --extra ../newcorpus --extra ../newcorpus2  # sets with gold/ + texts/
     python manage.py train_extractor --stage interactions --extra ../newcorpus   # one stage, others kept
+    python manage.py train_extractor --stage pair_review --extra ../newcorpus11 --extra ../newcorpus12
 
-The blind part of the corpus (tests/data/corpus_split.json) is never trained on. `--gold-dir/--text-dir`
-pairs and `--extra` folders repeat; a text given twice (same sha256) is trained on once. Each stage
+The pair review (`pair_review`) learns from the `--extra` sets ONLY, never the corpus, the seeds or
+`--gold-dir`: it reads the rules' output, and the rules were written from those. Give it sets no rule
+was written from; its thresholds are chosen by leaving one of them out, and without `--extra` (or when
+it gains nothing held out) it writes no model file and the stage is off. The blind part of the corpus
+(tests/data/corpus_split.json) is never trained on. `--gold-dir/--text-dir` pairs and `--extra` folders repeat; a text given twice (same sha256) is trained on once. Each stage
 writes its model file into --out (default: analysis/extraction/models, the files that ship), beside
 `training.json`, the id and sha256 of every text it learnt from.
 """
@@ -29,7 +33,7 @@ from analysis.extraction.training import (
     train_all,
 )
 
-STAGES = {name.split(".")[2]: name for name in LEARNED_STAGES}  # tagger, interactions
+STAGES = {name.split(".")[2]: name for name in LEARNED_STAGES}  # tagger, interactions, pair_review
 
 SEED_GOLD = Path(settings.BASE_DIR).parent / "shared" / "gold" / "seeds"
 SEED_TEXTS = Path(settings.BASE_DIR) / "seeds"
@@ -45,7 +49,12 @@ class Command(BaseCommand):
         parser.add_argument("--gold-dir", type=Path, action="append", default=[], help="extra gold files")
         parser.add_argument("--text-dir", type=Path, action="append", default=[], help="their texts")
         parser.add_argument(
-            "--extra", type=Path, action="append", default=[], help="a set with gold/, texts/"
+            "--extra",
+            type=Path,
+            action="append",
+            default=[],
+            help="a set with gold/, texts/ (repeatable); the only data the pair_review stage learns from: "
+            "give it sets no rule was written from",
         )
         parser.add_argument("--out", type=Path, default=PACKAGED_MODELS, help="where the model files go")
         parser.add_argument(
@@ -65,13 +74,13 @@ class Command(BaseCommand):
         documents = gold_documents(corpus / "gold", corpus / "texts", ids)
         if not options["no_seeds"] and SEED_GOLD.is_dir():
             documents += gold_documents(SEED_GOLD, SEED_TEXTS)
-        pairs = list(zip(options["gold_dir"], options["text_dir"], strict=True))
+        pairs = [(g, t, None) for g, t in zip(options["gold_dir"], options["text_dir"], strict=True)]
         for extra in options["extra"]:
             if not (extra / "gold").is_dir() or not (extra / "texts").is_dir():
                 raise CommandError(f"{extra}: an extra set needs gold/ and texts/ folders")
-            pairs.append((extra / "gold", extra / "texts"))
-        for gold_dir, text_dir in pairs:
-            found = gold_documents(gold_dir, text_dir)
+            pairs.append((extra / "gold", extra / "texts", str(extra)))
+        for gold_dir, text_dir, extra_set in pairs:
+            found = gold_documents(gold_dir, text_dir, extra_set=extra_set)
             if not found:
                 raise CommandError(f"{gold_dir}: no gold file with its text in {text_dir}")
             documents += found
