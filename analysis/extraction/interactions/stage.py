@@ -19,8 +19,8 @@ from analysis.extraction.interactions.candidates import (
     ALL_NEW,
     Candidate,
     Document,
+    accepted,
     build_document,
-    fills_gap,
     sentence_candidates,
 )
 from analysis.extraction.interactions.cues import engagement_cues
@@ -97,7 +97,7 @@ def refine_engagements(
     cues = {
         id(cand): engagement_cues(doc, cand, features) for cand, features in featured if cand.rule is None
     }
-    new = [(c, p) for c, p in scored if fills_gap(c) and p >= model.accept[c.kind]]
+    new = [(c, p) for c, p in scored if accepted(c, p, model.accept)]
     out = merge_new(doc, kept, new, dates, published)
     for e, cand in made_from(out, new):
         e.cues = cues[id(cand)]
