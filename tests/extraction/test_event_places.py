@@ -18,3 +18,16 @@ def test_a_visit_to_the_capital_named_by_its_country_s_adjective_goes_to_the_cit
         "الرياض لعقد لقاءات."
     )
     assert places(text)[("visit", frozenset({"مارتن غريفيث"}))] == "الرياض"
+
+
+def test_a_place_after_the_delegation_that_came_with_the_party_is_the_engagement_s() -> None:
+    arrival = (
+        "وصل رئيس وزراء باكستان، محمد شهباز شريف، والوفد المرافق له، مساء الخميس، إلى محافظة جدة غرب "
+        "المملكة العربية السعودية."
+    )
+    assert places(arrival)[("visit", frozenset({"محمد شهباز شريف"}))] == "جدة"
+    reception = (
+        "استقبل الرئيس السوري أحمد الشرع، يوم الخميس 7 آب، وزير الخارجية التركي هاكان فيدان والوفد "
+        "المرافق له في العاصمة دمشق."
+    )
+    assert places(reception)[("meeting", frozenset({"أحمد الشرع", "هاكان فيدان"}))] == "دمشق"
