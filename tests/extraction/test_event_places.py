@@ -31,3 +31,13 @@ def test_a_place_after_the_delegation_that_came_with_the_party_is_the_engagement
         "المرافق له في العاصمة دمشق."
     )
     assert places(reception)[("meeting", frozenset({"أحمد الشرع", "هاكان فيدان"}))] == "دمشق"
+
+
+def test_one_who_heads_to_a_place_visits_it() -> None:
+    text = (
+        "توجه وزير الدفاع الايراني العميد امير حاتمي صباح اليوم الى العاصمة الروسية موسكو تلبية لدعوة "
+        "من نظيره الروسي."
+    )
+    assert places(text)[("visit", frozenset({"امير حاتمي"}))] == "موسكو"
+    thanks = "وتوجه الرئيس العراقي برهم صالح بالشكر إلى الرئيس الفرنسي إيمانويل ماكرون."
+    assert not [key for key in places(thanks) if key[0] == "visit"]
