@@ -57,6 +57,51 @@ def sent_delegation(doc: Doc, verb: bool, i: int, visitor: Mention) -> bool:
     return k >= 0 and _delegation_noun(doc, k) and (verb or visitor.first > i)
 
 
+def visit_subject(doc: Doc, i: int, rng: range, before: list[Mention]) -> list[Mention]:
+    """The subject of the visit verb at `i`: the person named after it with a title (VSO), rather
+    than `before`, the one named before it (`... برئاسة Y، وصل إلى الخرطوم وزير الخارجية X`: X
+    arrived); `before` when there is no one before it or no such person after it."""
+    named = person_after_visit_verb(doc, i, rng) if before else None
+    return [named] if named is not None else before
+
+
+def person_after_visit_verb(doc: Doc, i: int, rng: range) -> Mention | None:
+    """`وصل، صباح اليوم، إلى الخرطوم وزير الخارجية X`: the person named after the visit verb at
+    `i`, past times, dates, commas and the place visited, before any other word: the verb's
+    subject (VSO), whoever a phrase before the verb names (`الحكومة برئاسة Y، وصل`)."""
+    k = i + 1
+    while k < min(rng.stop, i + _VSO_REACH):
+        m = doc.inside[k]
+        if m is not None:
+            if m.kind == ActorKind.PERSON:
+                return m
+            if m.kind not in (ActorKind.STATE, ActorKind.PLACE):
+                return None
+            k = m.last + 1
+            continue
+        if not _passable(doc, k):
+            # `وزير الخارجية X`: a word that opens the title of the person named next
+            nxt = next(
+                (doc.inside[q] for q in range(k, min(rng.stop, k + _VSO_REACH)) if doc.inside[q]), None
+            )
+            titled = nxt is not None and nxt.title_first is not None and nxt.title_first <= k
+            return nxt if titled and nxt.kind == ActorKind.PERSON else None
+        k += 1
+    return None
+
+
+def _passable(doc: Doc, k: int) -> bool:
+    tok = doc.tokens[k]
+    return (
+        tok.kind == "p"
+        and tok.text in COMMAS
+        or doc.in_date[k]
+        or tok.n in BETWEEN_VERB_AND_SUBJECT
+        or tok.n in PLACE_PREPS
+        or tok.n in CITY_WORDS
+    )
+
+
 def delegation_subject(doc: Doc, i: int, rng: range) -> bool:
     """The subject of the visit verb at `i` is a delegation noun: after it, past times, dates,
     commas and the place visited, before any other party (`زار واشنطن وفد`); or right before it

@@ -3,11 +3,12 @@ the item's dateline."""
 
 from __future__ import annotations
 
+from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_geo import _geo_at
 from analysis.extraction.actor_tokens import tokenize
 from analysis.extraction.actors import Mention
-from analysis.extraction.frame_doc import CITY_WORDS, PLACE_PREPS, TALK_TYPES, Doc
+from analysis.extraction.frame_doc import CITY_WORDS, COMMAS, PLACE_PREPS, TALK_TYPES, Doc
 from analysis.extraction.results import ActorKind, EngagementType
 from analysis.extraction.venues import venue_near
 
@@ -20,6 +21,23 @@ def skip_words(doc: Doc, k: int, count: int) -> int:
         if not doc.in_date[k]:
             count -= 1
     return k + 1
+
+
+_ESCORT_NOUNS = frozenset(normalize(w) for w in "والوفد والوفود".split())
+_ESCORT_ADJ = frozenset(normalize(w) for w in "المرافق المرافقة".split())
+_ESCORT_PRONOUNS = frozenset(normalize(w) for w in "له لها لهم لهما".split())
+
+
+def past_escort(doc: Doc, k: int) -> int:
+    """`X، والوفد المرافق له`: the last token of the delegation said to come with the party that
+    ends at `k` (the place after it is as near the party as one right after its name); else `k`."""
+    n = len(doc.tokens)
+    q = k + 1
+    if q < n and doc.tokens[q].kind == "p" and doc.tokens[q].text in COMMAS:
+        q += 1
+    if q + 1 >= n or doc.tokens[q].n not in _ESCORT_NOUNS or doc.tokens[q + 1].n not in _ESCORT_ADJ:
+        return k
+    return q + 2 if q + 2 < n and doc.tokens[q + 2].n in _ESCORT_PRONOUNS else q + 1
 
 
 def event_location(

@@ -23,6 +23,7 @@ from analysis.extraction.event_places import (
     dateline_place,
     event_location,
     first_dateline,
+    past_escort,
     right_after_subject,
     segment_place,
     skip_words,
@@ -165,11 +166,10 @@ def setting(c: Clause, roles: Roles) -> tuple[str | None, DateMention | None, bo
     planned = roles.invited or is_planned(doc, i, rng, c.prev_boundary)
     # where it happened is named near the trigger and its parties, not in the topic after them
     # (`بحثا الأوضاع في غزة`); a phone call has no venue
-    reach = skip_words(
-        doc,
-        max([i] + [m.last for m in roles.subjects if m is not None] + [o[0].last for o in roles.objects]),
-        6 if etype == EngagementType.VISIT else 4,
+    last_party = max(
+        [i] + [m.last for m in roles.subjects if m is not None] + [o[0].last for o in roles.objects]
     )
+    reach = skip_words(doc, past_escort(doc, last_party), 6 if etype == EngagementType.VISIT else 4)
     location = (
         None
         if etype == EngagementType.CALL

@@ -250,6 +250,7 @@ HANDED_GOODS = _fold_list("handed_goods")
 SELLING = _fold_list("selling")  # `بيع`: arms only with goods sold
 BUYING = _fold_list("buying")  # `لشراء`: its buyer named right before it
 APPROVING = _fold_list("approving")  # `وافقت X على بيع`: X sells
+HEADING = _fold_list("heading")  # `توجه X إلى موسكو` (trigger_sense.py)
 REACHING = _fold_list("reaching")  # `توصل A وB إلى اتفاق` (trigger_sense.py)
 VERBAL_ATTACKS = _fold_list("verbal_attacks")  # `هاجم X Y، قائلاً`: in words
 SPEECH_MARKERS = _fold_list("speech_markers")

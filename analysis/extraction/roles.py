@@ -30,7 +30,7 @@ from analysis.extraction.arguments import (
     unnamed_subject_first,
 )
 from analysis.extraction.attack_agents import described_attack, relative_attacker
-from analysis.extraction.delegations import delegation_head, delegation_subject
+from analysis.extraction.delegations import delegation_head, delegation_subject, visit_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
     COMMAS,
@@ -120,6 +120,7 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
         roles.named = True
         return roles
     before = [] if relative else subject_before(doc, i, rng, etype)
+    before = visit_subject(doc, i, rng, before) if etype == EngagementType.VISIT else before
     if not before and etype == EngagementType.VISIT and delegation_subject(doc, i, rng):
         # `وصل الوفد الأمني إلى غزة`: the delegation's head, named anywhere, or no one
         head = delegation_head(doc)

@@ -176,3 +176,12 @@ def test_a_phone_conversation_with_a_person_is_a_call():
     [e] = engagements(text)
     assert e.type == EngagementType.CALL
     assert {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"}
+
+
+def test_a_person_named_with_a_title_after_a_visit_verb_is_its_subject_not_one_named_before_it():
+    text = (
+        "في أول زيارة لمسؤول مصري بعد تشكيل الحكومة الجديدة برئاسة د. عبد الله حمدوك، وصل صباح اليوم "
+        "إلى الخرطوم وزير الخارجية سامح شكري."
+    )
+    visits = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert visits == [{"سامح شكري"}]
