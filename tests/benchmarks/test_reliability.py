@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from analysis.benchmarks.reliability import Fact, cross_validated, main, markdown, reliability
+import pytest
+
+from analysis.benchmarks.reliability import SCORE, Fact, cross_validated, main, markdown, reliability
 from analysis.extraction.calibration import load_calibrators
 
 
@@ -64,6 +66,10 @@ ARTICLES = {
 }
 
 
+needs_score = pytest.mark.skipif(not SCORE.is_file(), reason="../shared/tools/score.py is absent")
+
+
+@needs_score
 def test_a_held_out_set_is_judged_and_its_calibrator_written(tmp_path, capsys):
     gold, texts = tmp_path / "gold", tmp_path / "texts"
     gold.mkdir()
@@ -96,6 +102,7 @@ def test_a_held_out_set_is_judged_and_its_calibrator_written(tmp_path, capsys):
     assert "Engagements, as the given calibrator states them (in-sample" in capsys.readouterr().out
 
 
+@needs_score
 def test_no_calibrator_is_fitted_on_articles_the_models_were_trained_on(tmp_path, monkeypatch, capsys):
     from analysis.extraction.training import GoldDocument, manifest_write
 
