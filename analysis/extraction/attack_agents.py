@@ -11,8 +11,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention
 from analysis.extraction.arguments import as_place
 from analysis.extraction.frame_doc import COMMAS, Candidate, Doc, trigger_at
-from analysis.extraction.results import EngagementType
-from analysis.extraction.results import ActorKind
+from analysis.extraction.results import ActorKind, EngagementType
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هما", "هم")
 _ADJECTIVE_GAP = 2  # `هجوم جوي شنته`, `غارات جوية مكثفة نفذتها`
@@ -131,4 +130,9 @@ _ARTICLE = normalize("ال")
 
 def _adjective(doc: Doc, k: int) -> bool:
     tok = doc.tokens[k]
-    return tok.kind == "w" and doc.inside[k] is None and trigger_at(tok) is None and not tok.n.startswith(_ARTICLE)
+    return (
+        tok.kind == "w"
+        and doc.inside[k] is None
+        and trigger_at(tok) is None
+        and not tok.n.startswith(_ARTICLE)
+    )

@@ -118,15 +118,7 @@ def delegation_subject(doc: Doc, i: int, rng: range) -> bool:
         tok = tokens[k]
         if tok.kind == "w" and _delegation_noun(doc, k):
             return True
-        passable = (
-            tok.kind == "p"
-            and tok.text in COMMAS
-            or doc.in_date[k]
-            or tok.n in BETWEEN_VERB_AND_SUBJECT
-            or tok.n in PLACE_PREPS
-            or tok.n in CITY_WORDS
-        )
-        if not passable:
+        if not _passable(doc, k):
             break
         k += 1
     k = i - 1

@@ -152,7 +152,10 @@ def is_generic_body(name: str) -> bool:
 
 def is_military_body(name: str) -> bool:
     """`الجيش العراقي`, `القوات البحرية التركية`: a generic body that is a state's army or forces."""
-    return is_generic_body(name) and normalize(name).split()[0] in MILITARY_HEADS | INDEFINITE_HEADS | CONSTRUCT_HEADS
+    return (
+        is_generic_body(name)
+        and normalize(name).split()[0] in MILITARY_HEADS | INDEFINITE_HEADS | CONSTRUCT_HEADS
+    )
 
 
 def government_of(mentions: Sequence[Mention], state: str) -> Mention | None:

@@ -161,7 +161,8 @@ def claimed_attacks(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]
             victim = nearest_demonym(doc, anaphor, range(anaphor, rng.stop))  # `الهجوم على القوات الأمريكية`
         if victim is None or victim == claimant.actor:
             continue
-        struck = forces_of(doc.mentions, victim) or pseudo_mention(victim, trig)  # `سفينة أميركية`: its forces
+        # `سفينة أميركية`: its forces
+        struck = forces_of(doc.mentions, victim) or pseudo_mention(victim, trig)
         return [_claimed(doc, s, trig, where, claimant, struck)]
     return []
 

@@ -12,10 +12,12 @@ import hashlib
 import importlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 PACKAGED_MODELS = Path(__file__).resolve().parent / "models"
 
@@ -60,6 +62,37 @@ def models_from(folder: Path) -> Iterator[None]:
             os.environ.pop("EXTRACTION_MODELS", None)
         else:
             os.environ["EXTRACTION_MODELS"] = old
+
+
+Recorded = TypeVar("Recorded")
+
+
+@contextmanager
+def recording(channel: ContextVar[list[Recorded] | None]) -> Iterator[list[Recorded]]:
+    """While open, the stage that reads `channel` records what it is given there and changes nothing."""
+    seen: list[Recorded] = []
+    token = channel.set(seen)
+    try:
+        yield seen
+    finally:
+        channel.reset(token)
+
+
+def recorded_runs(
+    documents: Sequence[GoldDocument],
+    models: Path,
+    recorder: Callable[[], AbstractContextManager[list[Recorded]]],
+) -> Iterator[tuple[GoldDocument, Recorded]]:
+    """Each gold document run through the pipeline with the model files of `models` and a stage's
+    `recorder` open, with what that stage recorded for it (a document it saw nothing of is left out)."""
+    from analysis.extraction.pipeline import extract_document
+
+    with models_from(models), recorder() as seen:
+        for gd in documents:
+            before = len(seen)
+            extract_document(gd.text)
+            if len(seen) > before:
+                yield gd, seen[-1]
 
 
 def gold_documents(

@@ -25,7 +25,7 @@ from analysis.extraction.interactions.labels import GoldIndex, candidate_hits
 from analysis.extraction.interactions.merge import decide
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel
 from analysis.extraction.interactions.stage import featured_candidates, rule_outputs
-from analysis.extraction.training import GoldDocument, models_from
+from analysis.extraction.training import GoldDocument, recorded_runs
 
 INNER_FOLDS = 4
 MIN_COUNT = 2  # a feature seen fewer times in training is left out
@@ -62,21 +62,13 @@ class Labelled:
 
 def labelled_documents(documents: Sequence[GoldDocument], models: Path) -> list[Labelled]:
     """Each document's candidates with their features and the gold engagements they would hit."""
-    from analysis.extraction.pipeline import extract_document
-
     out = []
-    with models_from(models), rule_outputs() as seen:
-        for gd in documents:
-            before = len(seen)
-            extract_document(gd.text)
-            if len(seen) == before:
-                continue
-            rules = seen[-1]
-            doc = build_document(rules.text, rules.analysis, rules.engagements)
-            gold = GoldIndex(gd.gold, {a.name: [a.name, *a.aliases] for a in rules.analysis.actors})
-            featured = featured_candidates(doc, covered=True)
-            examples = [_example(c, f, candidate_hits(c, gold)) for c, f in featured]
-            out.append(Labelled(gd.id, examples, set(gold.core())))
+    for gd, rules in recorded_runs(documents, models, rule_outputs):
+        doc = build_document(rules.text, rules.analysis, rules.engagements)
+        gold = GoldIndex(gd.gold, {a.name: [a.name, *a.aliases] for a in rules.analysis.actors})
+        featured = featured_candidates(doc, covered=True)
+        examples = [_example(c, f, candidate_hits(c, gold)) for c, f in featured]
+        out.append(Labelled(gd.id, examples, set(gold.core())))
     return out
 
 

@@ -8,8 +8,8 @@ held-out documents it accepts no new kind and only judges the rule engagements.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +28,7 @@ from analysis.extraction.interactions.features import candidate_features, senten
 from analysis.extraction.interactions.merge import made_from, merge_new
 from analysis.extraction.interactions.model import load_model
 from analysis.extraction.results import DateMention, ExtractedEngagement
+from analysis.extraction.training import recording
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,9 @@ class RuleOutput:
 _COLLECT: ContextVar[list[RuleOutput] | None] = ContextVar("interaction_collect", default=None)
 
 
-@contextmanager
-def rule_outputs() -> Iterator[list[RuleOutput]]:
+def rule_outputs() -> AbstractContextManager[list[RuleOutput]]:
     """While open, the stage records each document's rule output and changes nothing."""
-    seen: list[RuleOutput] = []
-    token = _COLLECT.set(seen)
-    try:
-        yield seen
-    finally:
-        _COLLECT.reset(token)
+    return recording(_COLLECT)
 
 
 def featured_candidates(

@@ -20,7 +20,7 @@ from analysis.extraction.pair_review.candidates import PairCandidate, document_p
 from analysis.extraction.pair_review.features import pair_features
 from analysis.extraction.pair_review.scoring import Prediction, gold_parties, prediction
 from analysis.extraction.pair_review.stage import made_engagements, review_document, review_inputs
-from analysis.extraction.training import GoldDocument, models_from
+from analysis.extraction.training import GoldDocument, recorded_runs
 
 
 class Made(NamedTuple):
@@ -62,28 +62,20 @@ def pair_example(doc: Document, pair: PairCandidate, gold: GoldIndex, made: Made
 def review_documents(documents: Sequence[GoldDocument], models: Path) -> list[ReviewDocument]:
     """Each document's pair candidates, labelled, with what the scorer would make of each decision
     (the tagger and interaction model of the folder `models` read the texts)."""
-    from analysis.extraction.pipeline import extract_document
-
     out = []
-    with models_from(models), review_inputs() as seen:
-        interaction_model = load_model()
-        for gd in documents:
-            before = len(seen)
-            extract_document(gd.text)
-            if len(seen) == before:
-                continue
-            given = seen[-1]
-            doc = review_document(given.text, given.analysis, given.engagements)
-            gold = GoldIndex(gd.gold, {a.name: [a.name, *a.aliases] for a in given.analysis.actors})
-            examples = []
-            for pair in document_pairs(doc, interaction_model):
-                made = None
-                if not pair.linked:
-                    [e] = made_engagements(doc, [], [pair], given.dates, given.published)
-                    made = Made(
-                        e.evidence.start, str(e.type), frozenset(gold_parties(pair.parties, gold)), e.date.iso
-                    )
-                examples.append(pair_example(doc, pair, gold, made))
-            engagements = [([p.name for p in e.participants], prediction(e, gold)) for e in given.engagements]
-            out.append(ReviewDocument(gd.id, gd.extra_set or "", examples, engagements, gold))
+    for gd, given in recorded_runs(documents, models, review_inputs):
+        interaction_model = load_model()  # the folder's model, loaded once (cached)
+        doc = review_document(given.text, given.analysis, given.engagements)
+        gold = GoldIndex(gd.gold, {a.name: [a.name, *a.aliases] for a in given.analysis.actors})
+        examples = []
+        for pair in document_pairs(doc, interaction_model):
+            made = None
+            if not pair.linked:
+                [e] = made_engagements(doc, [], [pair], given.dates, given.published)
+                made = Made(
+                    e.evidence.start, str(e.type), frozenset(gold_parties(pair.parties, gold)), e.date.iso
+                )
+            examples.append(pair_example(doc, pair, gold, made))
+        engagements = [([p.name for p in e.participants], prediction(e, gold)) for e in given.engagements]
+        out.append(ReviewDocument(gd.id, gd.extra_set or "", examples, engagements, gold))
     return out

@@ -9,8 +9,8 @@ the engagements pass through unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,6 +25,7 @@ from analysis.extraction.pair_review.decisions import Scored, decide, together
 from analysis.extraction.pair_review.features import pair_features
 from analysis.extraction.pair_review.model import add_threshold, load_review_model
 from analysis.extraction.results import DateMention, ExtractedEngagement, Participant, Role
+from analysis.extraction.training import recording
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,9 @@ class ReviewInput:
 _COLLECT: ContextVar[list[ReviewInput] | None] = ContextVar("pair_review_collect", default=None)
 
 
-@contextmanager
-def review_inputs() -> Iterator[list[ReviewInput]]:
+def review_inputs() -> AbstractContextManager[list[ReviewInput]]:
     """While open, the stage records each document's input and changes nothing."""
-    seen: list[ReviewInput] = []
-    token = _COLLECT.set(seen)
-    try:
-        yield seen
-    finally:
-        _COLLECT.reset(token)
+    return recording(_COLLECT)
 
 
 def review_document(
