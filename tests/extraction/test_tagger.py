@@ -172,3 +172,12 @@ def test_a_quoted_span_after_a_common_definite_noun_names_a_thing_not_a_person()
     tokens = tokenize("يتكون الأسطول من المدمرة “شانغ شونغ”، والقائم بالأعمال في ليبيا “جيرمي برنت”.")
     assert _quoted_thing(tokens, Span("PER", 5, 6))  # a destroyer's name
     assert not _quoted_thing(tokens, Span("PER", 14, 15))  # a person's, after a place
+
+
+def test_a_new_person_of_one_word_needs_the_models_surer_confidence_and_no_common_word():
+    from analysis.extraction.tagger.persons import SINGLE_CONFIDENCE, _single_surname
+
+    assert _single_surname("بايدن", SINGLE_CONFIDENCE) and _single_surname("حمدوك", 0.95)
+    assert not _single_surname("بايدن", SINGLE_CONFIDENCE - 0.1)  # a full name's confidence is not enough
+    assert not _single_surname("الحكومي", 0.95)  # an ordinary word of the language
+    assert not _single_surname("جو بايدن", 0.95)  # a full name is `_full_name`'s
