@@ -181,3 +181,12 @@ def test_a_new_person_of_one_word_needs_the_models_surer_confidence_and_no_commo
     assert not _single_surname("بايدن", SINGLE_CONFIDENCE - 0.1)  # a full name's confidence is not enough
     assert not _single_surname("الحكومي", 0.95)  # an ordinary word of the language
     assert not _single_surname("جو بايدن", 0.95)  # a full name is `_full_name`'s
+
+
+def test_a_surname_alone_between_lexicon_words_is_a_window_for_the_tagger():
+    from analysis.extraction.tagger.persons import _windows
+
+    tokens = tokenize("وقال إن إدارة بايدن، في حين")
+    surname = next(k for k, t in enumerate(tokens) if t.text == "بايدن")
+    assert any(surname in window for window in _windows(tokens, set()))
+    assert not any(surname in window for window in _windows(tokens, {surname}))  # the rules' mention

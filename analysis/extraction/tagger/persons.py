@@ -132,8 +132,9 @@ def _quoted_thing(tokens: Sequence[Token], span: Span) -> bool:
 
 
 def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
-    """Where a new person can be: runs of two or more plain words outside the rules' mentions, with
-    two tokens of context on each side (what the features look at)."""
+    """Where a new person can be: runs of plain words outside the rules' mentions, with two tokens of
+    context on each side (what the features look at). A run of one word is one too: a surname alone
+    between lexicon words (`إدارة بايدن،`), which `_single_surname` may take."""
     plain = [
         k not in covered and t.kind == "w" and not lexicon_word(t.text, t.n, t.kind)
         for k, t in enumerate(tokens)
@@ -144,7 +145,7 @@ def _windows(tokens: Sequence[Token], covered: set[int]) -> list[range]:
         end = k
         while end < len(tokens) and plain[end]:
             end += 1
-        if end - k >= 2:
+        if end > k:
             first, last = max(0, k - CONTEXT), min(len(tokens), end + CONTEXT)
             if windows and windows[-1].stop >= first:
                 first = windows.pop().start
