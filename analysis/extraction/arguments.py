@@ -25,6 +25,7 @@ from analysis.extraction.frame_doc import (
     Candidate,
     Doc,
     is_arg,
+    place_before,
     trigger_at,
 )
 from analysis.extraction.generic_bodies import PERSONNEL, is_generic_body
@@ -492,5 +493,5 @@ def b_clitic_noun(tok: Token) -> bool:
 
 
 def as_place(doc: Doc, m: Mention) -> bool:
-    """A state named after `في`/`إلى` (`في بغداد`) is where something happened, not a party."""
-    return m.kind == ActorKind.STATE and m.first > 0 and doc.tokens[m.first - 1].n in PLACE_PREPS
+    """A state named after `في`, a quarter or a place (`في بغداد`, `جنوب لبنان`) is where something happened."""
+    return m.kind == ActorKind.STATE and m.first > 0 and place_before(doc, m.first - 1)

@@ -137,6 +137,7 @@ PLACE_VARIANTS: dict[str, str] = dict(_PLACE_DATA["place_variants"])  # Kurdish,
 PLACE_PHRASES: tuple[str, ...] = tuple(_PLACE_DATA["place_phrases"])
 DEMONYMS: dict[str, str] = dict(_PLACE_DATA["demonyms"])  # masculine stem -> state
 STATE_NOUNS = frozenset(normalize(w) for w in _PLACE_DATA["state_nouns"])  # `جمهورية` in `جمهورية فرنسا`
+QUARTERS = frozenset(normalize(w) for w in _PLACE_DATA["quarters"])  # `جنوب` in `جنوب لبنان`
 
 
 def _demonym_forms() -> dict[str, str]:

@@ -1248,3 +1248,15 @@ def test_a_state_that_will_sign_takes_the_feminine_future():
     assert any(
         e.type == EngagementType.AGREEMENT and parties(e) == {"قطر", "تركيا"} for e in engagements(text)
     )
+
+
+def test_a_state_after_a_quarter_is_where_an_army_struck_not_a_party():
+    text = "وشن الجيش التركي غارات على جبل قنديل في شمال العراق."
+    attacks = [e for e in engagements(text) if e.type == EngagementType.ATTACK]
+    assert [parties(e) for e in attacks] == [{"الجيش التركي"}]
+
+
+def test_a_state_after_a_place_in_it_is_no_party_of_the_attack():
+    text = "وقصفت المدفعية الإيرانية مناطق حدودية في كردستان العراق."
+    attacks = [e for e in engagements(text) if e.type == EngagementType.ATTACK]
+    assert all("العراق" not in parties(e) for e in attacks)
