@@ -1194,7 +1194,9 @@ def test_a_joint_exercise_with_a_state_is_no_joint_appearance():
 
 
 def test_states_after_between_are_the_two_sides_of_a_joint_exercise():
-    text = "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    text = (
+        "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    )
     found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
     assert [parties(e) for e in found] == [{"إيران", "الصين"}]
 
@@ -1248,3 +1250,11 @@ def test_a_state_that_will_sign_takes_the_feminine_future():
     assert any(
         e.type == EngagementType.AGREEMENT and parties(e) == {"قطر", "تركيا"} for e in engagements(text)
     )
+
+
+def test_a_series_of_the_meetings_after_a_light_verb_is_a_meeting_with_its_object():
+    text = (
+        "وعقد وزير الخارجية الروسي سيرغي لافروف سلسلة من اللقاءات الثنائية مع وزير الخارجية المصري سامح شكري."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [{p.name for p in e.participants} for e in meetings] == [{"سيرغي لافروف", "سامح شكري"}]
