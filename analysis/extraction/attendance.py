@@ -27,6 +27,8 @@ def attended_events(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]
         opener = next((k for k in rng if doc.inside[k] is None and doc.tokens[k].n in _IN_PRESENCE), None)
     if opener is None or opener + 1 < rng.stop and trigger_at(doc.tokens[opener + 1]) is not None:
         return []  # `وحضر المباحثات A وB`: a meeting's attendees are its parties (join_attendees)
+    if _meeting_told(doc, rng):
+        return []  # `جرى هذا اللقاء بحضور A وB`, `حضر المقابلة A`: those at a meeting told before
     attendees: list[Mention] = []
     for k in range(opener + 1, rng.stop):
         m = doc.mention_at.get(k)
@@ -44,3 +46,20 @@ def attended_events(doc: Doc, s: int, known: list[Candidate]) -> list[Candidate]
             date=date_for(doc, opener, rng, rng.start - 1, rng.stop),
         )
     ]
+
+
+_MEETINGS = (EngagementType.MEETING, EngagementType.TALKS)
+# `حضر المقابلة`: the audience a host gave; no trigger (`مقابلة مع قناة` is an interview)
+_AUDIENCES = frozenset(normalize(w) for w in "المقابلة".split())
+
+
+def _meeting_told(doc: Doc, rng: range) -> bool:
+    """A meeting word in the sentence (`هذا اللقاء`, `في استقبال`): attendance there is no event of
+    its own; seen in fresh 12 G07 (Mareb Press), H08 (Elyowm), fresh 16 W14 (Alnilin)."""
+    for k in rng:
+        if doc.inside[k] is not None or doc.tokens[k].kind != "w":
+            continue
+        hit = trigger_at(doc.tokens[k])
+        if hit is not None and hit[0] in _MEETINGS or doc.tokens[k].n in _AUDIENCES:
+            return True
+    return False

@@ -25,6 +25,7 @@ from datetime import date
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Token
+from analysis.extraction.agreed_at_meetings import agreed_at_meetings
 from analysis.extraction.arguments import definite_trigger_is_new
 from analysis.extraction.attendance import attended_events
 from analysis.extraction.clause_objects import inside_adverbial
@@ -93,6 +94,7 @@ def find_engagements(
         found.extend(letters_handed_to_host(doc, s, candidates + found))
         found.extend(join_attendees(doc, s, candidates + found))
         found.extend(documents_between(doc, s, candidates + found))
+        found.extend(agreed_at_meetings(doc, s, candidates + found))
         found.extend(cooperation_with_each(doc, s, candidates + found))
         found.extend(fights_between(doc, s, candidates + found))
         found.extend(attended_events(doc, s, candidates + found))

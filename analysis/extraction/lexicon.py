@@ -154,6 +154,8 @@ def _demonym_forms() -> dict[str, str]:
             "ال" + stem + "ون",
         ):
             forms[normalize(form)] = state
+    for plural, state in _PLACE_DATA["demonym_plurals"].items():
+        forms[normalize("ال" + plural)] = state  # `المسؤولين الروس`, `الضباط الأتراك`
     return forms
 
 

@@ -500,3 +500,8 @@ def test_a_breakaway_region_named_after_a_state_is_not_that_state():
     found = actors("وقعت إثيوبيا وأرض الصومال مذكرة تفاهم بينما تحتج مقديشو.")
     assert found["أرض الصومال"].kind == ActorKind.STATE
     assert "أرض الصومال" not in found["الصومال"].aliases
+
+
+def test_a_calling_verb_in_a_headline_is_no_part_of_the_name_after_it():
+    text = "وزير الخارجية السعودي يهاتف البرهان وحميدتي\n\nأجرى وزير الخارجية السعودي فيصل بن فرحان اتصالا."
+    assert "يهاتف البرهان" not in persons(text)

@@ -42,3 +42,11 @@ def test_those_attending_talks_are_no_event_of_their_own():
 def test_one_person_attending_is_no_engagement():
     text = "وحضر الحفل وزير الدفاع سمير الخطيب."
     assert not [e for e in engagements(text) if e.type == EngagementType.OTHER]
+
+
+def test_those_at_a_meeting_told_before_are_no_event_of_their_own():
+    text = (
+        "استقبل وزير الدفاع سمير الخطيب قائد القيادة الأمريكية مايكل لانجلي. وجرى هذا اللقاء بحضور "
+        "سفيرة الولايات المتحدة سينثيا كيرشت ومستشار الوزير اللواء سالم الفهد."
+    )
+    assert not [e for e in engagements(text) if e.type == EngagementType.OTHER]

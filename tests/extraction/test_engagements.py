@@ -1194,7 +1194,9 @@ def test_a_joint_exercise_with_a_state_is_no_joint_appearance():
 
 
 def test_states_after_between_are_the_two_sides_of_a_joint_exercise():
-    text = "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    text = (
+        "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    )
     found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
     assert [parties(e) for e in found] == [{"إيران", "الصين"}]
 
@@ -1260,3 +1262,11 @@ def test_a_state_after_a_place_in_it_is_no_party_of_the_attack():
     text = "وقصفت المدفعية الإيرانية مناطق حدودية في كردستان العراق."
     attacks = [e for e in engagements(text) if e.type == EngagementType.ATTACK]
     assert all("العراق" not in parties(e) for e in attacks)
+
+
+def test_a_series_of_the_meetings_after_a_light_verb_is_a_meeting_with_its_object():
+    text = (
+        "وعقد وزير الخارجية الروسي سيرغي لافروف سلسلة من اللقاءات الثنائية مع وزير الخارجية المصري سامح شكري."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [{p.name for p in e.participants} for e in meetings] == [{"سيرغي لافروف", "سامح شكري"}]
