@@ -1194,7 +1194,9 @@ def test_a_joint_exercise_with_a_state_is_no_joint_appearance():
 
 
 def test_states_after_between_are_the_two_sides_of_a_joint_exercise():
-    text = "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    text = (
+        "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    )
     found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
     assert [parties(e) for e in found] == [{"إيران", "الصين"}]
 
