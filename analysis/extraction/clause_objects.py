@@ -121,6 +121,8 @@ def collect_after(
                 break
             if tok.n in _NEW_CLAUSE and k != start:
                 break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
+            if tok.n[:1] == "و" and tok.n in lx.SPEECH_VERBS and k != start:
+                break  # `صفقة السلاح المقدمة للجيش ... وأكد وزير الدفاع X`: a sentence run on
             if found and _relative_clause(doc, k, stop):
                 break  # `استقبل X الذي حمل رسالة من Y`: Y is in what describes X, not an object
             if tok.n in _ATTEND_MARKERS and etype in MULTILATERAL:

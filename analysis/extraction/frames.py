@@ -65,6 +65,7 @@ from analysis.extraction.receptions import (
 )
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
+from analysis.extraction.sellers import given_to
 from analysis.extraction.summons import summons_frames
 from analysis.extraction.visit_company import co_visitors, companions, more_stops
 from analysis.extraction.visitors import visitor_from_abroad
@@ -430,6 +431,9 @@ def party_frames(f: Frame) -> list[Candidate]:
         or o[3] == BETWEEN  # `مناورات مشتركة بين إيران والصين`, `صفقة بين أنقرة وإسلام آباد`
         or transfer
         and (receives_or_gives(doc, o[0]) or o[3] == BETWEEN)  # `مناورات مشتركة بين إيران والصين`
+        or transfer
+        and c.trig.verb
+        and given_to(doc, o[0], f.roles.subjects)  # `وسلمت الحكومة الروسية العراق 13 طائرة`
     ]
     attack = c.trig.type == EngagementType.ATTACK
     if attack and c.trig.verb and not parties and (hit := relative_striker(doc, i, c.rng, f.roles.objects)):

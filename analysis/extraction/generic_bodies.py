@@ -20,6 +20,7 @@ from pathlib import Path
 
 from analysis.arabic import name_key, normalize
 from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_geo import _is_geo
 from analysis.extraction.actor_records import Mention, _Doc
 from analysis.extraction.actor_tokens import _ARTICLE, Token, _forms, _is_stop, _strip_clitic_offset
 from analysis.extraction.results import ActorKind, ExtractedActor, ExtractedEngagement
@@ -118,9 +119,12 @@ _TIME_NOUNS = frozenset(normalize(w) for w in "الشهر الأسبوع الع�
 
 def _named_on(tok: Token) -> bool:
     """A definite adjective that goes on with the name (`الجيش السوري الحر`); not a time phrase
-    (`الشهر المقبل`), a rank or title opening a name (`الجيش الأميركي الجنرال X`), or a second
-    nationality joined by `و` (`القوات الأميركية والبريطانية`)."""
+    (`الشهر المقبل`), a rank or title opening a name (`الجيش الأميركي الجنرال X`), a second
+    nationality joined by `و` (`القوات الأميركية والبريطانية`), a state or place, the verb's other
+    party (`وسلمت الحكومة الروسية العراق`), or a word on the next line (a headline's end)."""
     if tok.kind != "w" or not tok.n.startswith(_ARTICLE) or _is_stop(tok.n) or tok.n in lx.DEMONYM_FORMS:
+        return False
+    if tok.line_start or _is_geo(tok.n):
         return False
     return not (tok.n in _TIME_NOUNS or tok.n in lx.RANKS or tok.n in lx.PERSON_TITLE_HEADS)
 

@@ -207,9 +207,10 @@ def _quoted_org_at(tokens: Sequence[Token], i: int) -> tuple[int, int, int] | No
     return i, q, q + 1  # `كتائب "حزب الله"`: a head that is part of the name (not Hezbollah itself)
 
 
-# heads that only say what kind of group the quoted name is (`تنظيم «داعش»`, `جبهة “البوليساريو”`)
+# heads that only say what kind of group the quoted name is (`تنظيم «داعش»`, `جبهة “البوليساريو”`,
+# `شركة “رايثيون”`: the company is named alone, as news write it)
 _DESCRIPTORS = frozenset(
-    normalize(w) for w in "تنظيم جبهة حركة جماعة ميليشيا مليشيا ميليشيات مليشيات".split()
+    normalize(w) for w in "تنظيم جبهة حركة جماعة ميليشيا مليشيا ميليشيات مليشيات شركة".split()
 )
 
 

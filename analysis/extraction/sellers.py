@@ -79,3 +79,9 @@ def _named_before(doc: Doc, i: int, rng: range, reach: int = _BUYER_REACH) -> Me
         if doc.tokens[k].kind != "w" or doc.tokens[k].n in _PREPOSITIONS:
             return None
     return None
+
+
+def given_to(doc: Doc, m: Mention, subjects: list[Mention]) -> bool:
+    """`وسلمت الحكومة الروسية العراق 13 طائرة`: a state named right after a giving verb's subject,
+    the verb's first object, is the one it is given to (not a place)."""
+    return m.kind == ActorKind.STATE and any(s.last + 1 == m.first for s in subjects)

@@ -85,3 +85,8 @@ def test_a_conjunction_or_a_preposition_on_a_common_word_ends_the_name():
 def test_a_time_of_day_ends_the_name():
     assert "حركة الجهاد" in organisations("وغادر وفد حركة الجهاد عصر اليوم العاصمة.")
     assert "حركة فتح" in organisations("وغادر وفد حركة فتح عصر اليوم العاصمة.")
+
+
+def test_a_company_before_its_quoted_name_is_named_alone():
+    text = "ووقعت وزارة الدفاع عقدا مع شركة “رايثيون” الأمريكية لتوريد منظومات دفاع جوي."
+    assert "رايثيون" in organisations(text)

@@ -46,3 +46,16 @@ def test_the_one_asked_to_buy_from_is_no_buyer():
 def test_a_purchase_of_no_goods_is_no_transfer():
     text = "تخطط الكويت لشراء حصة في شركة الطاقة الفرنسية."
     assert transfers(text) == []
+
+
+def test_a_state_right_after_a_giving_verbs_subject_is_given_to():
+    text = "وسلمت الحكومة الروسية العراق مطلع العام الحالي 13 طائرة مروحية من طراز صياد الليل."
+    assert any({"الحكومة الروسية", "العراق"} <= names for names in transfers(text))
+
+
+def test_a_speech_verb_with_wa_ends_a_transfer_s_objects():
+    text = (
+        "وتشمل صفقة السلاح المقدمة للجيش اللبناني 250 آلية عسكرية وسبع مروحيات "
+        "وأكد وزير الخارجية الفرنسي جان ايف لودريان أن بلاده ستواصل دعمها."
+    )
+    assert not any("جان ايف لودريان" in names for names in transfers(text))
