@@ -242,8 +242,10 @@ _TIME_FRAME_WORDS = frozenset(normalize(w) for w in "خلال وخلال أثن�
 
 def _time_frame(doc: Doc, verb: int, noun: int) -> bool:
     """A trigger noun right after a verb in a time phrase (`التقى خلال زيارته`, `سيلتقي خلال
-    هذه الزيارة`): it tells when the verb's engagement happened, it does not end its clause."""
-    if noun - verb > 4 or trigger_at(doc.tokens[noun]) is None or trigger_at(doc.tokens[noun])[1]:
+    هذه الزيارة`), past the verb's subject (`يلتقي وزير الخارجية السعودي خلال هذه الزيارة`): it
+    tells when the verb's engagement happened, it does not end its clause."""
+    words = sum(doc.inside[k] is None for k in range(verb + 1, noun))
+    if words > 3 or trigger_at(doc.tokens[noun]) is None or trigger_at(doc.tokens[noun])[1]:
         return False
     return any(doc.tokens[k].n in _TIME_FRAME_WORDS for k in range(verb + 1, noun))
 

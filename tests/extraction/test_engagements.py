@@ -596,6 +596,16 @@ def test_meetings_planned_during_a_visit_keep_their_objects_and_take_no_date_of_
     assert all(e.status == Status.PLANNED and e.date.iso is None for e in meetings)
 
 
+def test_a_visit_noun_after_the_subject_of_a_meeting_verb_frames_it_and_the_objects_follow():
+    text = (
+        "ووصل وزير الخارجية التركي هاكان فيدان أمس إلى بغداد. "
+        "ومن المقرر أن يلتقي وزير الخارجية التركي خلال هذه الزيارة بعدد من المسؤولين العراقيين "
+        "من بينهم رئيس الوزراء محمد شياع السوداني لبحث العلاقات الثنائية."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"هاكان فيدان", "محمد شياع السوداني"}]
+    assert meetings[0].status == Status.PLANNED
+
 def test_two_hosts_receive_a_guest_in_separate_meetings_past_adverbials():
     text = (
         "استقبل الرئيس الإيراني حسن روحاني، ووزير الخارجية الإيراني محمد جواد ظريف، الخميس، "
@@ -1248,3 +1258,17 @@ def test_a_state_that_will_sign_takes_the_feminine_future():
     assert any(
         e.type == EngagementType.AGREEMENT and parties(e) == {"قطر", "تركيا"} for e in engagements(text)
     )
+
+
+def test_a_count_of_definite_meetings_is_new_meetings_with_each_official_named():
+    text = (
+        "ووصل ولي العهد الأمير كريم التازي إلى إسلام أباد. وخلال الزيارة سيعقد التازي عددا من "
+        "الاجتماعات مع عدد من كبار المسؤولين بينهم الرئيس سامي الحداد ورئيس الوزراء ماجد السويدي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert sorted(sorted(parties(e)) for e in meetings) == [
+        ["سامي الحداد", "كريم التازي"],
+        ["كريم التازي", "ماجد السويدي"],
+    ]
+    assert all(e.status == Status.PLANNED for e in meetings)
+
