@@ -300,16 +300,27 @@ def _by_title_key(
         key = name_key(text[head_start : tokens[b - 1].end])
         cut = _cut_short(tokens, b) if b < b_max else None
         if tokens[b - 1].kind == "w" and cut != "nationality":
+            exact = any(tkey == key for _, tkey in person_titles)
             matches = list(
                 {
                     id(r): r
                     for r, tkey in person_titles
-                    if tkey == key or tkey.startswith(key + " ") and cut != "genitive"
+                    if tkey == key
+                    or tkey.startswith(key + " ")
+                    and cut != "genitive"
+                    and not (exact and _another_office(tkey[len(key) :]))
                 }.values()
             )
         if not matches:
             b -= 1
     return matches, b
+
+
+def _another_office(rest: str) -> bool:
+    """The words a longer title goes on with name another office (`وزير الخارجية المصري` + `إلى رئيس
+    الوزراء`): a chain run into the next person's title; beside one who holds the very words, it is
+    not a holder of them (`وزير الدفاع السابق` still is)."""
+    return any(f in lx.PERSON_TITLE_HEADS for w in rest.split() for f in _forms(w))
 
 
 def _cut_short(tokens: Sequence[Token], b: int) -> str | None:

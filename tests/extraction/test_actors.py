@@ -85,6 +85,15 @@ def test_title_only_mention_resolves_to_the_single_person_with_that_title():
     assert len(fayyad) == 2 and fayyad[1].title_only
 
 
+def test_a_title_only_mention_is_the_person_who_holds_those_very_words_not_a_longer_title():
+    analysis = find_actors(
+        "وصل إلى الخرطوم وزير الخارجية المصري سامح شكري. ونقل وزير الخارجية المصري إلى رئيس الوزراء "
+        "السوداني عبد الله حمدوك تحيات مصر. كما التقى وزير الخارجية المصري نظيرته أسماء محمد عبد الله."
+    )
+    last = [m for m in analysis.mentions if m.title_only][-1]
+    assert last.actor == "سامح شكري"
+
+
 def test_organisations_states_and_capitals():
     found = actors(
         "وأكدت وزارة الدفاع الروسية أن بموسكو وطهران وبغداد مصالح "

@@ -207,9 +207,7 @@ def test_a_two_portfolio_title_after_a_time_between_commas_leads_to_the_guest():
         "استقبل رئيس الجمهورية سامي الحداد، قبل ظهر اليوم، رئيس مجلس الوزراء المغربي بالإنابة "
         "ووزير الداخلية الشيخ كريم التازي، وذلك في القصر."
     )
-    assert any(
-        {p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"} for e in engagements(text)
-    )
+    assert any({p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"} for e in engagements(text))
 
 
 def test_a_host_with_two_portfolios_in_a_receiving_line_is_one_more_host():

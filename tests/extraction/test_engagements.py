@@ -606,6 +606,7 @@ def test_a_visit_noun_after_the_subject_of_a_meeting_verb_frames_it_and_the_obje
     assert [parties(e) for e in meetings] == [{"هاكان فيدان", "محمد شياع السوداني"}]
     assert meetings[0].status == Status.PLANNED
 
+
 def test_two_hosts_receive_a_guest_in_separate_meetings_past_adverbials():
     text = (
         "استقبل الرئيس الإيراني حسن روحاني، ووزير الخارجية الإيراني محمد جواد ظريف، الخميس، "
@@ -1204,7 +1205,9 @@ def test_a_joint_exercise_with_a_state_is_no_joint_appearance():
 
 
 def test_states_after_between_are_the_two_sides_of_a_joint_exercise():
-    text = "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    text = (
+        "انطلقت مناورات عسكرية مشتركة بين إيران والصين، داخل المياه الإقليمية في مضيق هرمز، صباح اليوم الأحد."
+    )
     found = [e for e in engagements(text) if e.type == EngagementType.TRAINING]
     assert [parties(e) for e in found] == [{"إيران", "الصين"}]
 
@@ -1272,3 +1275,11 @@ def test_a_count_of_definite_meetings_is_new_meetings_with_each_official_named()
     ]
     assert all(e.status == Status.PLANNED for e in meetings)
 
+
+def test_a_meeting_noun_after_the_object_of_a_talks_verb_is_not_its_time_frame():
+    text = (
+        "التقى السفير الروسي كريم التازي رئيس هيئة الحشد الشعبي سامي الحداد. وناقش التازي والحداد "
+        "تبادل الخبرات بين روسيا وقوات الحشد الشعبي، كما ناقش الدعم الروسي للقوات المسلحة العراقية "
+        "خلال لقائه الأمين العام لعصائب أهل الحق ماجد السويدي."
+    )
+    assert not any("القوات المسلحة العراقية" in parties(e) for e in engagements(text))
