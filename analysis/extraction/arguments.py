@@ -43,6 +43,8 @@ def definite_trigger_is_new(doc: Doc, i: int, rng: range, after_visit: bool, *, 
         return True
     if i - 1 >= rng.start and (tokens[i - 1].n in LIGHT_VERBS or tokens[i - 1].n in PURPOSE_WORDS):
         return True  # `كرر الزيارة`, `لغرض التدريب`
+    if i - 2 >= rng.start and tokens[i - 1].n == "من" and tokens[i - 2].n in lx.SERIES_HEADS:
+        return True  # `عددا من الاجتماعات مع`, `سلسلة من اللقاءات`: counted, so new ones
     nxt = [tokens[k].n for k in range(i + 1, min(i + 4, rng.stop))]
     if (trigger_at(tokens[i]) or (None,))[0] == EngagementType.TRAINING and lx.JOINT_WORDS & set(nxt):
         return True  # `المناورات المصرية السعودية المشتركة`: an exercise said joint is told as new

@@ -255,6 +255,8 @@ def _past_comma(doc: Doc, nxt: int, stop: int, etype: EngagementType) -> int | N
         and _titled_person_next(doc, nxt + 2, stop)
     ):
         return nxt + 2  # `التقى لجنة، على رأسها A`, `لقاءات مع المسؤولين، على رأسهم B`: its members
+    if etype in _PERSONAL_TYPES and _titled_party_next(doc, nxt, stop):
+        return nxt  # `استقبل X، قبل ظهر اليوم، رئيس مجلس الوزراء بالإنابة ووزير الداخلية Y`
     if nxt + 1 < stop and _b_honorific(tokens[nxt]) and doc.inside[nxt + 1] is not None:
         return nxt  # `أجرى X اتصالاً، بدولة الأستاذ Y`: the object, addressed with honour
     if etype in _PERSONAL_TYPES and headed_delegation_at(doc, nxt, stop):
@@ -340,6 +342,13 @@ def _titled_person_next(doc: Doc, k: int, stop: int) -> bool:
         if tok.kind != "w" or (hit := trigger_at(tok)) is not None and hit[1]:
             return False
     return False
+
+
+def _titled_party_next(doc: Doc, nxt: int, stop: int) -> bool:
+    """After a comma, a title that runs on to a person the name's mention does not hold from its
+    head (`، رئيس مجلس الوزراء بالإنابة ووزير الداخلية X`, `، أمين المجلس ... وممثل المرشد X`):
+    one more party of the clause, not the end of it."""
+    return nxt < stop and is_title_head(doc.tokens[nxt]) and _titled_person_next(doc, nxt, stop)
 
 
 def _open_adverbial(doc: Doc, nxt: int, stop: int) -> int | None:

@@ -244,10 +244,13 @@ _TIME_FRAME_WORDS = frozenset(normalize(w) for w in "خلال وخلال أثن�
 
 def _time_frame(doc: Doc, verb: int, noun: int) -> bool:
     """A trigger noun right after a verb in a time phrase (`التقى خلال زيارته`, `سيلتقي خلال
-    هذه الزيارة`): it tells when the verb's engagement happened, it does not end its clause."""
-    if noun - verb > 4 or trigger_at(doc.tokens[noun]) is None or trigger_at(doc.tokens[noun])[1]:
+    هذه الزيارة`), past the verb's subject (`يلتقي وزير الخارجية السعودي خلال هذه الزيارة`): it
+    tells when the verb's engagement happened, it does not end its clause."""
+    subject = doc.inside[verb + 1] if verb + 1 < noun else None
+    start = subject.last + 1 if subject is not None and subject.first == verb + 1 else verb + 1
+    if noun - start > 3 or trigger_at(doc.tokens[noun]) is None or trigger_at(doc.tokens[noun])[1]:
         return False
-    return any(doc.tokens[k].n in _TIME_FRAME_WORDS for k in range(verb + 1, noun))
+    return any(doc.tokens[k].n in _TIME_FRAME_WORDS for k in range(start, noun))
 
 
 def _to_engagements(doc: Doc, candidates: list[Candidate]) -> list[ExtractedEngagement]:

@@ -200,3 +200,20 @@ def test_the_general_command_after_a_comma_is_a_venue_before_the_guest():
     )
     [e] = engagements(text)
     assert {p.name for p in e.participants} == {"سامي الحداد", "ماجد السويدي"}
+
+
+def test_a_two_portfolio_title_after_a_time_between_commas_leads_to_the_guest():
+    text = (
+        "استقبل رئيس الجمهورية سامي الحداد، قبل ظهر اليوم، رئيس مجلس الوزراء المغربي بالإنابة "
+        "ووزير الداخلية الشيخ كريم التازي، وذلك في القصر."
+    )
+    assert any({p.name for p in e.participants} == {"سامي الحداد", "كريم التازي"} for e in engagements(text))
+
+
+def test_a_host_with_two_portfolios_in_a_receiving_line_is_one_more_host():
+    text = (
+        "وصل أمير الكويت كريم التازي إلى بغداد. واستقبل سموه لدى وصوله، الرئيس العراقي سامي الحداد، "
+        "ونائب رئيس الوزراء ووزير النفط رئيس بعثة الشرف ماجد السويدي."
+    )
+    pairs = [{p.name for p in e.participants} for e in engagements(text)]
+    assert {"كريم التازي", "ماجد السويدي"} in pairs

@@ -596,6 +596,17 @@ def test_meetings_planned_during_a_visit_keep_their_objects_and_take_no_date_of_
     assert all(e.status == Status.PLANNED and e.date.iso is None for e in meetings)
 
 
+def test_a_visit_noun_after_the_subject_of_a_meeting_verb_frames_it_and_the_objects_follow():
+    text = (
+        "ووصل وزير الخارجية التركي هاكان فيدان أمس إلى بغداد. "
+        "ومن المقرر أن يلتقي وزير الخارجية التركي خلال هذه الزيارة بعدد من المسؤولين العراقيين "
+        "من بينهم رئيس الوزراء محمد شياع السوداني لبحث العلاقات الثنائية."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert [parties(e) for e in meetings] == [{"هاكان فيدان", "محمد شياع السوداني"}]
+    assert meetings[0].status == Status.PLANNED
+
+
 def test_two_hosts_receive_a_guest_in_separate_meetings_past_adverbials():
     text = (
         "استقبل الرئيس الإيراني حسن روحاني، ووزير الخارجية الإيراني محمد جواد ظريف، الخميس، "
@@ -1270,3 +1281,25 @@ def test_a_series_of_the_meetings_after_a_light_verb_is_a_meeting_with_its_objec
     )
     meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
     assert [{p.name for p in e.participants} for e in meetings] == [{"سيرغي لافروف", "سامح شكري"}]
+
+
+def test_a_count_of_definite_meetings_is_new_meetings_with_each_official_named():
+    text = (
+        "ووصل ولي العهد الأمير كريم التازي إلى إسلام أباد. وخلال الزيارة سيعقد التازي عددا من "
+        "الاجتماعات مع عدد من كبار المسؤولين بينهم الرئيس سامي الحداد ورئيس الوزراء ماجد السويدي."
+    )
+    meetings = [e for e in engagements(text) if e.type == EngagementType.MEETING]
+    assert sorted(sorted(parties(e)) for e in meetings) == [
+        ["سامي الحداد", "كريم التازي"],
+        ["كريم التازي", "ماجد السويدي"],
+    ]
+    assert all(e.status == Status.PLANNED for e in meetings)
+
+
+def test_a_meeting_noun_after_the_object_of_a_talks_verb_is_not_its_time_frame():
+    text = (
+        "التقى السفير الروسي كريم التازي رئيس هيئة الحشد الشعبي سامي الحداد. وناقش التازي والحداد "
+        "تبادل الخبرات بين روسيا وقوات الحشد الشعبي، كما ناقش الدعم الروسي للقوات المسلحة العراقية "
+        "خلال لقائه الأمين العام لعصائب أهل الحق ماجد السويدي."
+    )
+    assert not any("القوات المسلحة العراقية" in parties(e) for e in engagements(text))
