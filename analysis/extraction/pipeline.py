@@ -15,7 +15,7 @@ from pathlib import Path
 from analysis.arabic import name_key
 from analysis.extraction import tagger
 from analysis.extraction.actor_cues import actor_cues
-from analysis.extraction.actors import find_actors, tokenize
+from analysis.extraction.actors import ActorAnalysis, Token, find_actors, tokenize
 from analysis.extraction.calibration import state_confidence
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
@@ -24,6 +24,7 @@ from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.pair_review.stage import review_pairs
 from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
+from analysis.extraction.tagger.organisations import known_organisations
 from analysis.extraction.tagger.persons import known_persons
 
 __all__ = [
@@ -143,6 +144,20 @@ def _cleaned(
     )
 
 
+def _tagged_actors(
+    text: str, tokens: Sequence[Token], known_actors: Sequence[KnownActor]
+) -> tuple[ActorAnalysis, tuple[KnownActor, ...]]:
+    """The actors, found again with the persons and then the organisations the tagger adds as known
+    actors; and those tagged actors."""
+    analysis = find_actors(text, known_actors=known_actors, tokens=tokens)
+    tagged: tuple[KnownActor, ...] = ()
+    for more in (known_persons, known_organisations):
+        if added := more(text, tokens, analysis):
+            tagged = (*tagged, *added)
+            analysis = find_actors(text, known_actors=(*known_actors, *tagged), tokens=tokens)
+    return analysis, tagged
+
+
 def extract_with_timings(
     raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
 ) -> tuple[ExtractionResult, dict[str, float]]:
@@ -177,11 +192,9 @@ def extract_with_timings(
         if ner_persons := _ner_persons(text):
             known_actors = (*known_actors, *ner_persons)
         tokens = tokenize(text)
-        analysis = find_actors(text, known_actors=known_actors, tokens=tokens)
-        if tagged := known_persons(text, tokens, analysis):
-            analysis = find_actors(text, known_actors=(*known_actors, *tagged), tokens=tokens)
+        analysis, tagged = _tagged_actors(text, tokens, known_actors)
         found_by = {
-            "tagged": {name_key(k.name) for k in (*(tagged or ()), *ner_persons)},
+            "tagged": {name_key(k.name) for k in (*tagged, *ner_persons)},
             "known": {name_key(n) for k in known_actors for n in (k.name, *k.aliases)},
         }
         result.actors = analysis.actors

@@ -217,3 +217,9 @@ def test_no_stage_fails_quietly_on_real_articles():
         if bad := [n for n in notices if "failed" in n or "could not" in n]:
             failed[path.name] = bad
     assert failed == {}
+
+
+def test_an_organisation_only_the_tagger_finds_takes_part_in_an_engagement():
+    result = extract_document("شنت مجموعة فاغنر هجوما على مواقع الجيش المصري في شمال البلاد يوم الثلاثاء.")
+    assert ("مجموعة فاغنر", ActorKind.ORGANIZATION) in [(a.name, a.kind) for a in result.actors]
+    assert any("مجموعة فاغنر" in [p.name for p in e.participants] for e in result.engagements)

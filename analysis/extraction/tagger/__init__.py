@@ -8,6 +8,7 @@ runs the packaged model over a document's tokens, with the rules' mentions as fe
     spans.py     BIO labels back to names
     model.py     training, the model file, tagging
     persons.py   the persons the pipeline takes from it (those the rules missed)
+    organisations.py  the organisations it takes from it, likewise
 """
 
 from __future__ import annotations
