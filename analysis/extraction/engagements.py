@@ -63,6 +63,7 @@ from analysis.extraction.results import (
 from analysis.extraction.tours_claims import claimed_attacks, tour_stops
 from analysis.extraction.trigger_mood import is_unreal
 from analysis.extraction.trigger_sense import another_sense
+from analysis.extraction.visitors import guests_from_abroad
 from analysis.extraction.watched_events import watched_stop
 
 __all__ = ["find_engagements", "split_sentences"]
@@ -101,6 +102,7 @@ def find_engagements(
         sentence_used_dates[s] = bool(found)
         candidates.extend(found)
     resolve_dates(doc, candidates, sentence_used_dates, published)
+    candidates.extend(guests_from_abroad(doc, candidates))
     title_end = len(headline.rstrip()) if headline and text.startswith(headline.rstrip()) else 0
     candidates = [
         c

@@ -212,6 +212,7 @@ TRIGGERS = _triggers()
 # A tour and the verb that lists its stops: `جولة خليجية شملت الرياض والدوحة` (one visit a place).
 TOUR_NOUNS = _fold_list("tour_nouns")
 TOUR_INCLUDES = _fold_list("tour_includes")
+VISIT_CUES = _fold_list("visit_cues")  # `الزائر`, `تستضيف`: the article tells of a visit (visitors.py)
 # Fillers inside the list of a tour's stops (`شملت أيضاً كلاً من دولة قطر و...`).
 TOUR_LIST_FILLERS = _fold_list("tour_list_fillers")
 # Light verbs of an attack noun, whose subject is the attacker (`شنّ X هجوماً`, `نفّذت X غارة`).

@@ -7,13 +7,15 @@ the trip is the one of the party whose title names a state other than the place 
 
 from __future__ import annotations
 
-from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention
-from analysis.extraction.event_places import states_named
-from analysis.extraction.frame_doc import PAIRWISE, Doc, trigger_at
-from analysis.extraction.results import ActorKind
+from dataclasses import replace
 
-__all__ = ["visitor_from_abroad"]
+from analysis.extraction import lexicon as lx
+from analysis.extraction.actors import Mention, Token
+from analysis.extraction.event_places import states_named
+from analysis.extraction.frame_doc import PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
+from analysis.extraction.results import ActorKind, EngagementType, Role
+
+__all__ = ["guests_from_abroad", "visitor_from_abroad"]
 
 _HOSTING = ("استقبل", "يستقبل", "سيستقبل", "تستقبل", "ستستقبل", "استضاف")
 _TITLE_REACH = 8  # words of a title in apposition after the name
@@ -63,7 +65,7 @@ def nationalities(doc: Doc, m: Mention) -> frozenset[str]:
             k -= 1
             span.append(k)
     k = m.last + 1
-    if k < len(doc.tokens) and doc.tokens[k].n in ("(", "،", ","):
+    if k < len(doc.tokens) and doc.tokens[k].n in ("(", "،", ",") and _opens_title(doc, k + 1):
         for q in range(k + 1, min(k + 1 + _TITLE_REACH, len(doc.tokens))):
             other = doc.inside[q]
             if (
@@ -75,3 +77,58 @@ def nationalities(doc: Doc, m: Mention) -> frozenset[str]:
                 break
             span.append(q)
     return frozenset(s for q in span if (s := lx.DEMONYM_FORMS.get(doc.tokens[q].n)))
+
+
+def _opens_title(doc: Doc, k: int) -> bool:
+    """`A، وزير الدفاع التركي`, not `A، العاصمة القطرية` or `A، في العاصمة التركية`: an apposition
+    opens with a title's head or `نظيره`."""
+    if k >= len(doc.tokens):
+        return False
+    word = doc.tokens[k].n
+    return word in lx.PERSON_TITLE_HEADS or word.startswith("نظير") or doc.tokens[k].n in lx.RANKS
+
+
+_ENVOY_WORDS = ("سفير", "القائم", "ملحق")  # an envoy received where he serves makes no visit
+
+
+def guests_from_abroad(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`استقبل رئيس الوزراء الأردني في عمان وزير الدفاع العراقي`: in an article that tells of a visit,
+    a person met whose title names a state other than the one of the place (or, with no place, of
+    the host who received him), met by someone of that state, is visiting it."""
+    if not any(_visit_cue(t) for k, t in enumerate(doc.tokens) if doc.inside[k] is None):
+        return []  # not `فيصل` read as `ف` + `يصل`
+    visiting = {c.participants[0][0].actor for c in candidates if c.type == EngagementType.VISIT and c.emit}
+    out: list[Candidate] = []
+    for cand in candidates:
+        if not cand.emit or cand.type not in TALK_TYPES:
+            continue
+        persons = [(m, role) for m, role in cand.participants if m.kind == ActorKind.PERSON]
+        hosts = [m for m, role in persons if role == Role.HOST]
+        destination = states_named(cand.location)
+        if not destination and len(hosts) == 1:
+            destination = nationalities(doc, hosts[0])
+        if not destination:
+            continue
+        local = [m for m, _ in persons if (n := nationalities(doc, m)) and n <= destination]
+        for m, role in persons:
+            theirs = nationalities(doc, m)
+            if role == Role.HOST or m.actor in visiting or not theirs or theirs & destination:
+                continue
+            if not local or _envoy(doc, m):
+                continue
+            visiting.add(m.actor)
+            out.append(
+                replace(cand, type=EngagementType.VISIT, participants=[(m, Role.VISITOR)], same_as=None)
+            )
+    return out
+
+
+def _visit_cue(tok: Token) -> bool:
+    if tok.n in lx.TOUR_NOUNS or tok.n.removeprefix("و") in lx.VISIT_CUES:
+        return True
+    return (hit := trigger_at(tok)) is not None and hit[0] == EngagementType.VISIT
+
+
+def _envoy(doc: Doc, m: Mention) -> bool:
+    first = m.title_first if m.title_first is not None else m.first
+    return any(w in doc.tokens[k].n for k in range(first, m.last + 1) for w in _ENVOY_WORDS)

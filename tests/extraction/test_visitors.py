@@ -40,3 +40,32 @@ def test_the_foreign_person_met_keeps_the_visit_when_the_host_met_him_at_home():
 def test_a_subject_whose_title_names_no_state_leaves_the_visit_to_the_person_named_before_it():
     text = "التقى الأمين العام كريم التازي في بغداد، بالوزير سامي الحداد، في زيارة رسمية."
     assert visitors(text) == [{"سامي الحداد"}]
+
+
+def test_a_foreign_guest_received_by_a_host_of_another_state_is_visiting():
+    text = (
+        "استقبل وزير الخارجية التركي سامي الحداد، نظيره الصيني كريم التازي، اليوم الأربعاء. "
+        "ومن المقرر أن تستضيف أنقرة وفوداً أخرى."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_an_ambassador_received_where_he_serves_makes_no_visit():
+    text = (
+        "استقبل وزير الخارجية التركي سامي الحداد، السفير الصيني كريم التازي، اليوم الأربعاء. "
+        "ومن المقرر أن تستضيف أنقرة وفوداً أخرى."
+    )
+    assert visitors(text) == []
+
+
+def test_a_foreign_guest_makes_no_visit_in_an_article_that_tells_of_none():
+    text = "استقبل وزير الخارجية التركي سامي الحداد، نظيره الصيني كريم التازي، اليوم الأربعاء."
+    assert visitors(text) == []
+
+
+def test_a_place_after_the_comma_is_no_title_of_the_person_before_it():
+    text = (
+        "استقبل وزير الخارجية التركي سامي الحداد، نظيره الصيني كريم التازي، في العاصمة التركية أنقرة. "
+        "ومن المقرر أن تستضيف أنقرة وفوداً أخرى."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
