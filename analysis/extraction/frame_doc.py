@@ -79,11 +79,14 @@ WITH = "مع"
 PLACE_PREPS = frozenset(normalize(w) for w in "في إلى الى لدى نحو قرب العاصمة".split())
 
 
+_PLACE_LEADS = PLACE_PREPS | lx.QUARTERS
+
+
 def place_before(doc: Doc, k: int) -> bool:
     """`في`, a quarter (`جنوب`: `data/places.json`) or a place's name (`كردستان`) at `k`: a state
     named right after it is where something happened (`في بغداد`, `جنوب لبنان`, `كردستان العراق`)."""
     m = doc.inside[k]
-    return doc.tokens[k].n in PLACE_PREPS | lx.QUARTERS or m is not None and m.kind == ActorKind.PLACE
+    return doc.tokens[k].n in _PLACE_LEADS or m is not None and m.kind == ActorKind.PLACE
 
 
 CITY_WORDS = frozenset(normalize(w) for w in "العاصمة عاصمة مدينة المدينة محافظة إقليم اقليم".split())

@@ -16,8 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from analysis.extraction.actors import ActorAnalysis
+    from analysis.extraction.results import DateMention, ExtractedEngagement
 
 PACKAGED_MODELS = Path(__file__).resolve().parent / "models"
 
@@ -62,6 +67,17 @@ def models_from(folder: Path) -> Iterator[None]:
             os.environ.pop("EXTRACTION_MODELS", None)
         else:
             os.environ["EXTRACTION_MODELS"] = old
+
+
+@dataclass(frozen=True)
+class StageInput:
+    """What a learned stage was given for one document (recorded while training)."""
+
+    text: str
+    analysis: ActorAnalysis
+    dates: tuple[DateMention, ...]
+    engagements: tuple[ExtractedEngagement, ...]
+    published: date | None = None
 
 
 Recorded = TypeVar("Recorded")

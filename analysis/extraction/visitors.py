@@ -85,7 +85,7 @@ def _opens_title(doc: Doc, k: int) -> bool:
     if k >= len(doc.tokens):
         return False
     word = doc.tokens[k].n
-    return word in lx.PERSON_TITLE_HEADS or word.startswith("نظير") or doc.tokens[k].n in lx.RANKS
+    return word in lx.PERSON_TITLE_HEADS or word in lx.RANKS or word.startswith("نظير")
 
 
 _ENVOY_WORDS = ("سفير", "القائم", "ملحق")  # an envoy received where he serves makes no visit
@@ -109,9 +109,10 @@ def guests_from_abroad(doc: Doc, candidates: list[Candidate]) -> list[Candidate]
             destination = nationalities(doc, hosts[0])
         if not destination:
             continue
-        local = [m for m, _ in persons if (n := nationalities(doc, m)) and n <= destination]
+        states = {m.actor: nationalities(doc, m) for m, _ in persons}
+        local = [m for m, _ in persons if states[m.actor] and states[m.actor] <= destination]
         for m, role in persons:
-            theirs = nationalities(doc, m)
+            theirs = states[m.actor]
             if role == Role.HOST or m.actor in visiting or not theirs or theirs & destination:
                 continue
             if not local or _envoy(doc, m):

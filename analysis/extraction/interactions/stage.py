@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
 
 from analysis.extraction.actors import ActorAnalysis
@@ -28,23 +27,12 @@ from analysis.extraction.interactions.features import candidate_features, senten
 from analysis.extraction.interactions.merge import made_from, merge_new
 from analysis.extraction.interactions.model import load_model
 from analysis.extraction.results import DateMention, ExtractedEngagement
-from analysis.extraction.training import recording
+from analysis.extraction.training import StageInput, recording
+
+_COLLECT: ContextVar[list[StageInput] | None] = ContextVar("interaction_collect", default=None)
 
 
-@dataclass(frozen=True)
-class RuleOutput:
-    """What the rules produced for one document (recorded while training)."""
-
-    text: str
-    analysis: ActorAnalysis
-    dates: tuple[DateMention, ...]
-    engagements: tuple[ExtractedEngagement, ...]
-
-
-_COLLECT: ContextVar[list[RuleOutput] | None] = ContextVar("interaction_collect", default=None)
-
-
-def rule_outputs() -> AbstractContextManager[list[RuleOutput]]:
+def rule_outputs() -> AbstractContextManager[list[StageInput]]:
     """While open, the stage records each document's rule output and changes nothing."""
     return recording(_COLLECT)
 
@@ -74,7 +62,7 @@ def refine_engagements(
     """The rule engagements, judged by the model, plus the interactions the model finds
     (`published`: the article's date, for a reported interaction the text dates no other way)."""
     if (seen := _COLLECT.get()) is not None:
-        seen.append(RuleOutput(text, analysis, tuple(dates), tuple(engagements)))
+        seen.append(StageInput(text, analysis, tuple(dates), tuple(engagements), published))
         return engagements
     model = load_model()
     if model is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from analysis.extraction.actors import ActorAnalysis
@@ -25,24 +25,12 @@ from analysis.extraction.pair_review.decisions import Scored, decide, together
 from analysis.extraction.pair_review.features import pair_features
 from analysis.extraction.pair_review.model import add_threshold, load_review_model
 from analysis.extraction.results import DateMention, ExtractedEngagement, Participant, Role
-from analysis.extraction.training import recording
+from analysis.extraction.training import StageInput, recording
+
+_COLLECT: ContextVar[list[StageInput] | None] = ContextVar("pair_review_collect", default=None)
 
 
-@dataclass(frozen=True)
-class ReviewInput:
-    """What the stage was given for one document (recorded while training)."""
-
-    text: str
-    analysis: ActorAnalysis
-    dates: tuple[DateMention, ...]
-    engagements: tuple[ExtractedEngagement, ...]
-    published: date | None
-
-
-_COLLECT: ContextVar[list[ReviewInput] | None] = ContextVar("pair_review_collect", default=None)
-
-
-def review_inputs() -> AbstractContextManager[list[ReviewInput]]:
+def review_inputs() -> AbstractContextManager[list[StageInput]]:
     """While open, the stage records each document's input and changes nothing."""
     return recording(_COLLECT)
 
@@ -106,7 +94,7 @@ def review_pairs(
         snapshot = tuple(
             replace(e, cues=list(e.cues), more_evidence=list(e.more_evidence)) for e in engagements
         )
-        seen.append(ReviewInput(text, analysis, tuple(dates), snapshot, published))
+        seen.append(StageInput(text, analysis, tuple(dates), snapshot, published))
         return engagements
     model = load_review_model()
     if model is None:
