@@ -128,7 +128,7 @@ CACHE_SHARED = bool(REDIS_URL)
 if CACHE_SHARED:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "analysis.shared_cache.TolerantRedisCache",  # misses while Redis is down
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "analysis",
         }

@@ -118,7 +118,7 @@ def shared_cache(redis_url, settings):  # noqa: F811 - the fixture
     """The settings REDIS_URL gives: Django's Redis cache, holding the data version too."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "analysis.shared_cache.TolerantRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "analysis",
         }
