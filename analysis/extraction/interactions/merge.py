@@ -23,7 +23,6 @@ from analysis.extraction.results import (
     Status,
 )
 
-
 Key = tuple[frozenset[str], bool, bool]  # parties, a visit, planned
 
 
