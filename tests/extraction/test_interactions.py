@@ -15,9 +15,11 @@ from analysis.extraction.interactions.candidates import (
 )
 from analysis.extraction.interactions.features import candidate_features, sentence_features
 from analysis.extraction.interactions.learn import labelled_documents, train
+from analysis.extraction.interactions.merge import covering, decide
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel, load_model
 from analysis.extraction.interactions.stage import rule_outputs
 from analysis.extraction.pipeline import extract_document
+from analysis.extraction.results import EngagementType, Status
 from analysis.extraction.training import GoldDocument
 
 MINISTERS = [
@@ -183,3 +185,18 @@ def test_the_packaged_models_give_every_engagement_a_computed_confidence(monkeyp
     assert found
     assert all(e.confidence is not None and 0.0 < e.confidence <= 1.0 for e in found)
     assert all(e.confidence != 0.5 for e in found)  # not the database's placeholder
+
+
+def test_a_planned_interaction_of_a_pair_is_not_folded_into_its_reported_one():
+    text = (
+        "أشاد وزير الخارجية سامي الخطيب بالسفير الفرنسي جان دوبوا أمس. "
+        "ومن المقرر أن يعقد الخطيب ودوبوا جلسة ثانية الأسبوع المقبل."
+    )
+    doc, cands = candidates_of(text)
+    past, coming = sorted((c for c in cands if c.kind == "pair"), key=lambda c: c.sentence.start)
+    made, extra = decide([(past, 0.9), (coming, 0.8)], [], doc=doc)
+    assert len(made) == 2 and not extra
+    assert len(decide([(past, 0.9), (coming, 0.8)], [])[0]) == 1  # training's simulation: one
+    reported = [(frozenset(past.parties), EngagementType.MEETING)]
+    assert covering(coming, reported, [Status.REPORTED], Status.PLANNED) is None
+    assert covering(past, reported, [Status.REPORTED], Status.REPORTED) == 0

@@ -23,9 +23,16 @@ from analysis.extraction.results import (
     Status,
 )
 
+Key = tuple[frozenset[str], bool, bool]  # parties, a visit, planned
 
-def _key(parties: Sequence[str], visit: bool) -> tuple[frozenset[str], bool]:
-    return frozenset(parties), visit
+
+def _status(doc: Document | None, cand: Candidate) -> Status:
+    """The candidate's status; without the document (training's simulation) every one is reported."""
+    return Status.PLANNED if doc is not None and planned(doc, cand) else Status.REPORTED
+
+
+def _key(doc: Document | None, cand: Candidate) -> Key:
+    return frozenset(cand.parties), cand.place is not None, _status(doc, cand) == Status.PLANNED
 
 
 def _add_evidence(e: ExtractedEngagement, doc: Document, cand: Candidate) -> None:
@@ -107,26 +114,39 @@ def _engagement(
     )
 
 
-def covering(cand: Candidate, kept: Sequence[tuple[frozenset[str], EngagementType]]) -> int | None:
+def covering(
+    cand: Candidate,
+    kept: Sequence[tuple[frozenset[str], EngagementType]],
+    statuses: Sequence[Status] = (),
+    status: Status = Status.REPORTED,
+) -> int | None:
     """The index of the kept engagement (parties, type) that already reports this candidate: one
-    with both its parties, or for a visit candidate a visit by its visitor."""
+    with both its parties, or for a visit candidate a visit by its visitor; with the kept ones'
+    `statuses`, one of the candidate's `status` too (a planned meeting and a past one are two)."""
     parties, visit = frozenset(cand.parties), cand.place is not None
     for k, (names, etype) in enumerate(kept):
+        if statuses and statuses[k] != status:
+            continue
         if parties <= names and (not visit or etype == EngagementType.VISIT):
             return k
     return None
 
 
 def decide(
-    new: Sequence[tuple[Candidate, float]], kept: Sequence[tuple[frozenset[str], EngagementType]]
-) -> tuple[dict[tuple[frozenset[str], bool], tuple[Candidate, float]], list[tuple[Candidate, int | None]]]:
+    new: Sequence[tuple[Candidate, float]],
+    kept: Sequence[tuple[frozenset[str], EngagementType]],
+    *,
+    doc: Document | None = None,
+    statuses: Sequence[Status] = (),
+) -> tuple[dict[Key, tuple[Candidate, float]], list[tuple[Candidate, int | None]]]:
     """Which accepted candidates become engagements (the most probable one per key) and which only
-    add evidence: to a kept engagement (its index) or to the new engagement of their key (None)."""
-    made: dict[tuple[frozenset[str], bool], tuple[Candidate, float]] = {}
+    add evidence: to a kept engagement (its index) or to the new engagement of their key (None).
+    With `doc` and the kept ones' `statuses`, planned and reported interactions of a pair stay apart."""
+    made: dict[Key, tuple[Candidate, float]] = {}
     extra: list[tuple[Candidate, int | None]] = []
     for cand, p in sorted(new, key=lambda cp: (-cp[1], cp[0].sentence.start)):
-        key = _key(cand.parties, cand.place is not None)
-        k = covering(cand, kept)
+        key = _key(doc, cand)
+        k = covering(cand, kept, statuses, _status(doc, cand))
         if k is not None or key in made:
             extra.append((cand, k))
         else:
@@ -156,10 +176,15 @@ def merge_new(
     published: date | None = None,
 ) -> list[ExtractedEngagement]:
     """`kept` (rule engagements) plus one engagement per new pair, most probable sentence first."""
-    made, extra = decide(new, [(frozenset(p.name for p in e.participants), e.type) for e in kept])
+    made, extra = decide(
+        new,
+        [(frozenset(p.name for p in e.participants), e.type) for e in kept],
+        doc=doc,
+        statuses=[e.status for e in kept],
+    )
     engagements = {key: _engagement(doc, cand, dates, published) for key, (cand, _) in made.items()}
     for cand, k in extra:
-        target = kept[k] if k is not None else engagements[_key(cand.parties, cand.place is not None)]
+        target = kept[k] if k is not None else engagements[_key(doc, cand)]
         _add_evidence(target, doc, cand)
     out = kept + list(engagements.values())
     out.sort(key=lambda e: e.evidence.start)
