@@ -189,14 +189,30 @@ def test_the_packaged_models_give_every_engagement_a_computed_confidence(monkeyp
 
 def test_a_planned_interaction_of_a_pair_is_not_folded_into_its_reported_one():
     text = (
+        "الخارجية تعلن نتائج الجولة الدبلوماسية الأخيرة في أوروبا.\n"
         "أشاد وزير الخارجية سامي الخطيب بالسفير الفرنسي جان دوبوا أمس. "
         "ومن المقرر أن يعقد الخطيب ودوبوا جلسة ثانية الأسبوع المقبل."
     )
     doc, cands = candidates_of(text)
-    past, coming = sorted((c for c in cands if c.kind == "pair"), key=lambda c: c.sentence.start)
+    past, coming = sorted(
+        (c for c in cands if c.kind == "pair" and c.sentence.index > 0), key=lambda c: c.sentence.start
+    )
     made, extra = decide([(past, 0.9), (coming, 0.8)], [], doc=doc)
     assert len(made) == 2 and not extra
     assert len(decide([(past, 0.9), (coming, 0.8)], [])[0]) == 1  # training's simulation: one
     reported = [(frozenset(past.parties), EngagementType.MEETING)]
     assert covering(coming, reported, [Status.REPORTED], Status.PLANNED) is None
     assert covering(past, reported, [Status.REPORTED], Status.REPORTED) == 0
+
+
+def test_a_headline_in_its_own_tense_joins_the_interaction_the_body_tells():
+    text = (
+        "وزير الخارجية سامي الخطيب يلتقي السفير الفرنسي جان دوبوا\n"
+        "ومن المقرر أن يعقد الخطيب ودوبوا جلسة الأسبوع المقبل."
+    )
+    doc, cands = candidates_of(text)
+    headline, body = sorted((c for c in cands if c.kind == "pair"), key=lambda c: c.sentence.start)
+    assert headline.sentence.index == 0 and body.sentence.index == 1
+    made, extra = decide([(headline, 0.9), (body, 0.8)], [], doc=doc)
+    assert [cand for cand, _ in made.values()] == [body]  # the body's sentence is the evidence
+    assert [(cand, k) for cand, k, _ in extra] == [(headline, None)]

@@ -31,6 +31,12 @@ def _status(doc: Document | None, cand: Candidate) -> Status:
     return Status.PLANNED if doc is not None and planned(doc, cand) else Status.REPORTED
 
 
+def _restates(doc: Document | None, cand: Candidate) -> bool:
+    """A headline's candidate (with the document): the headline retells the story in its own tense (a
+    present `يلتقي` for a meeting the body tells as planned), so it opens no second interaction by it."""
+    return doc is not None and cand.sentence.index == 0
+
+
 def _key(doc: Document | None, cand: Candidate) -> Key:
     return frozenset(cand.parties), cand.place is not None, _status(doc, cand) == Status.PLANNED
 
@@ -138,17 +144,22 @@ def decide(
     *,
     doc: Document | None = None,
     statuses: Sequence[Status] = (),
-) -> tuple[dict[Key, tuple[Candidate, float]], list[tuple[Candidate, int | None]]]:
+) -> tuple[dict[Key, tuple[Candidate, float]], list[tuple[Candidate, int | None, Key]]]:
     """Which accepted candidates become engagements (the most probable one per key) and which only
-    add evidence: to a kept engagement (its index) or to the new engagement of their key (None).
-    With `doc` and the kept ones' `statuses`, planned and reported interactions of a pair stay apart."""
+    add evidence: to a kept engagement (its index) or to the new engagement of their key (None, and
+    that key). With `doc` and the kept ones' `statuses`, planned and reported interactions of a pair
+    stay apart, except that a headline's candidate joins its pair's interaction whatever its status."""
     made: dict[Key, tuple[Candidate, float]] = {}
-    extra: list[tuple[Candidate, int | None]] = []
-    for cand, p in sorted(new, key=lambda cp: (-cp[1], cp[0].sentence.start)):
+    extra: list[tuple[Candidate, int | None, Key]] = []
+    for cand, p in sorted(new, key=lambda cp: (_restates(doc, cp[0]), -cp[1], cp[0].sentence.start)):
         key = _key(doc, cand)
-        k = covering(cand, kept, statuses, _status(doc, cand))
+        if _restates(doc, cand):  # after the body's candidates: joins one of its pair, whatever its status
+            key = next((m for m in made if m[:2] == key[:2]), key)
+            k = covering(cand, kept)
+        else:
+            k = covering(cand, kept, statuses, _status(doc, cand))
         if k is not None or key in made:
-            extra.append((cand, k))
+            extra.append((cand, k, key))
         else:
             made[key] = (cand, p)
     return made, extra
@@ -183,8 +194,8 @@ def merge_new(
         statuses=[e.status for e in kept],
     )
     engagements = {key: _engagement(doc, cand, dates, published) for key, (cand, _) in made.items()}
-    for cand, k in extra:
-        target = kept[k] if k is not None else engagements[_key(doc, cand)]
+    for cand, k, key in extra:
+        target = kept[k] if k is not None else engagements[key]
         _add_evidence(target, doc, cand)
     out = kept + list(engagements.values())
     out.sort(key=lambda e: e.evidence.start)
