@@ -16,6 +16,7 @@ from analysis.extraction.address_pronouns import address_mentions
 from analysis.extraction.dual_parties import dual_parties
 from analysis.extraction.non_parties import in_time_phrase, is_source, is_title_possessor
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
+from analysis.extraction.wrapped_lines import soft_breaks
 
 # a sentence ends at a stop before a space, the end, or an Arabic letter (`العراق.وأكد`: no space)
 SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$|[\u0621-\u064A])|\n+")
@@ -107,9 +108,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) into `text`, without surrounding whitespace."""
     spans = []
     start = 0
+    soft = soft_breaks(text)
     for m in SENTENCE_END_RE.finditer(text):
         if m.group().startswith(".") and is_abbreviation(text, m.start()):
             continue  # `أ.د.`, `د.`: an abbreviation, not the end of a sentence
+        if m.group() == "\n" and m.start() in soft:
+            continue  # a hard-wrapped page's line break inside a sentence
         end = m.end() if not m.group().startswith("\n") else m.start()
         add_span(text, start, end, spans)
         start = m.end()
