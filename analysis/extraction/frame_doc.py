@@ -15,6 +15,7 @@ from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
 from analysis.extraction.address_pronouns import address_mentions
 from analysis.extraction.dual_parties import dual_parties
 from analysis.extraction.non_parties import in_time_phrase, is_source, is_title_possessor
+from analysis.extraction.own_country import own_country_mentions
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
 from analysis.extraction.wrapped_lines import soft_breaks
 
@@ -198,6 +199,7 @@ class Doc:
                 if self.inside[k] is None or m.kind == ActorKind.PERSON:
                     self.inside[k] = m
         self._add_address_mentions()
+        self._add_own_country_mentions(analysis)
         # `بين الرئيسين`: one word, two persons (read where a trigger's objects are collected)
         self.pair_at = dual_parties(self.tokens, self.mentions, analysis.actors)
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
@@ -229,6 +231,20 @@ class Doc:
             held = self.inside[m.first]
             if held is not None and held.first != held.last:
                 continue
+            self.mention_at[m.first] = m
+            self.inside[m.first] = m
+        if found:
+            self.mentions = sorted([*self.mentions, *found], key=lambda m: (m.first, m.last))
+
+    def _add_own_country_mentions(self, analysis: ActorAnalysis) -> None:
+        """`بلاده`: the state of the one named before it (`own_country`), where no mention covers it."""
+        persons = [m for m in self.mentions if m.kind == ActorKind.PERSON]
+        found = [
+            m
+            for m in own_country_mentions(self.tokens, persons, self.sent_of_token, analysis.actors)
+            if self.inside[m.first] is None
+        ]
+        for m in found:
             self.mention_at[m.first] = m
             self.inside[m.first] = m
         if found:
