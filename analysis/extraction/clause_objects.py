@@ -119,6 +119,8 @@ def collect_after(
         if tok.kind == "w":
             if tok.n in lx.NEGATIONS or (tok.n[:1] == "و" and tok.n[1:] in lx.NEGATIONS):
                 break
+            if found and etype != EngagementType.ATTACK and tok.n in lx.AGAINST_ENEMY:
+                break  # `تدريب القوات العراقية بهدف التصدي لتنظيم Y`: Y is fought, not a party
             if tok.n in _NEW_CLAUSE and k != start:
                 break  # `زارت القاعدة ... وإن المستشارين ...`: another clause, other parties
             if tok.n[:1] == "و" and tok.n in lx.SPEECH_VERBS and k != start:

@@ -15,7 +15,9 @@ from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
 from analysis.extraction.address_pronouns import address_mentions
 from analysis.extraction.dual_parties import dual_parties
 from analysis.extraction.non_parties import in_time_phrase, is_source, is_title_possessor
+from analysis.extraction.own_country import own_country_mentions
 from analysis.extraction.results import ActorKind, DateMention, EngagementType, Role
+from analysis.extraction.wrapped_lines import soft_breaks
 
 # a sentence ends at a stop before a space, the end, or an Arabic letter (`العراق.وأكد`: no space)
 SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"”»’')]*(?=\s|$|[\u0621-\u064A])|\n+")
@@ -107,9 +109,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) into `text`, without surrounding whitespace."""
     spans = []
     start = 0
+    soft = soft_breaks(text)
     for m in SENTENCE_END_RE.finditer(text):
         if m.group().startswith(".") and is_abbreviation(text, m.start()):
             continue  # `أ.د.`, `د.`: an abbreviation, not the end of a sentence
+        if m.group() == "\n" and m.start() in soft:
+            continue  # a hard-wrapped page's line break inside a sentence
         end = m.end() if not m.group().startswith("\n") else m.start()
         add_span(text, start, end, spans)
         start = m.end()
@@ -194,6 +199,7 @@ class Doc:
                 if self.inside[k] is None or m.kind == ActorKind.PERSON:
                     self.inside[k] = m
         self._add_address_mentions()
+        self._add_own_country_mentions(analysis)
         # `بين الرئيسين`: one word, two persons (read where a trigger's objects are collected)
         self.pair_at = dual_parties(self.tokens, self.mentions, analysis.actors)
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
@@ -225,6 +231,20 @@ class Doc:
             held = self.inside[m.first]
             if held is not None and held.first != held.last:
                 continue
+            self.mention_at[m.first] = m
+            self.inside[m.first] = m
+        if found:
+            self.mentions = sorted([*self.mentions, *found], key=lambda m: (m.first, m.last))
+
+    def _add_own_country_mentions(self, analysis: ActorAnalysis) -> None:
+        """`بلاده`: the state of the one named before it (`own_country`), where no mention covers it."""
+        persons = [m for m in self.mentions if m.kind == ActorKind.PERSON]
+        found = [
+            m
+            for m in own_country_mentions(self.tokens, persons, self.sent_of_token, analysis.actors)
+            if self.inside[m.first] is None
+        ]
+        for m in found:
             self.mention_at[m.first] = m
             self.inside[m.first] = m
         if found:

@@ -230,6 +230,7 @@ CLAIMED_ANAPHORS = _fold_list("claimed_anaphors")
 CLAIMED_ACTS = _fold_list("claimed_acts")
 PLANNED_MARKERS = _fold_list("planned_markers")
 HEDGES = _fold_list("hedges")
+AGAINST_ENEMY = _fold_list("against_enemy")  # `تدريب X لمواجهة Y`: Y is the enemy, no party
 MODAL_NOUNS = _fold_list("modal_nouns")
 JOINT_WORDS = _fold_list("joint_words")
 SERIES_HEADS = _fold_list("series_heads")  # `عددا من الاجتماعات` (arguments.py)

@@ -217,3 +217,19 @@ def test_a_host_with_two_portfolios_in_a_receiving_line_is_one_more_host():
     )
     pairs = [{p.name for p in e.participants} for e in engagements(text)]
     assert {"كريم التازي", "ماجد السويدي"} in pairs
+
+
+def test_the_enemy_a_training_prepares_for_is_no_party():
+    from analysis.extraction.pipeline import extract_document
+    from analysis.extraction.results import EngagementType
+
+    text = (
+        "أبدى وزير الخارجية العراقي ابراهيم الجعفري ارتياح البلاد لقيام الجانب التركي بتدريب مقاتلي "
+        "الحشد الوطني في محافظة نينوى وتهيئتهم لخوض معركة تحرير المحافظة من تنظيم داعش الارهابي."
+    )
+    trainings = [
+        sorted(p.name for p in e.participants)
+        for e in extract_document(text).engagements
+        if e.type == EngagementType.TRAINING
+    ]
+    assert trainings == [["الحشد الوطني", "تركيا"]]
