@@ -39,7 +39,6 @@ from analysis.extraction.frame_doc import (
     LIGHT_VERBS,
     PAIRWISE,
     POSSESSIVE_FORMS,
-    PURPOSE_WORDS,
     QUOTE_MARKS,
     WITH,
     Candidate,
@@ -48,6 +47,13 @@ from analysis.extraction.frame_doc import (
     trigger_at,
 )
 from analysis.extraction.joint_exercises import joint_holder
+from analysis.extraction.noun_doers import (
+    COMPLEMENTIZERS,
+    SEQUENCE_WORDS,
+    dual_doers,
+    for_purpose,
+    that_came,
+)
 from analysis.extraction.paired_states import paired_subject_after, paired_subject_before
 from analysis.extraction.party_lists import (
     attack_light_verb,
@@ -339,7 +345,7 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
         light = light_verb_subjects(doc, i, rng, etype)
         if light:
             return Roles(light, [a for a in after if all(a[0] is not m for m in light)], named=True)
-    if etype in PAIRWISE and _for_purpose(doc, i, rng):
+    if etype in PAIRWISE and for_purpose(doc, i, rng):
         # `وصل X ...، بهدف لقاء Y`, `للقاء Y`: what the sentence's subject came to do
         roles = Roles().continuing(c.same_sentence_antecedent() or c.antecedent(), after)
         if not c.in_sentence and (lead := _sentence_lead(doc, rng, i)) is not None:
@@ -356,16 +362,16 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
     if trig.conj and etype in PAIRWISE:
         same = c.same_sentence_antecedent()
         return Roles().continuing(same, after) if same is not None else Roles([], after)
-    if etype in PAIRWISE and (pair := _dual_doers(doc, i, rng)) is not None:
+    if etype in PAIRWISE and (pair := dual_doers(doc, i, rng)) is not None:
         return Roles(pair, [a for a in after if all(a[0] is not m for m in pair)])
     if etype in PAIRWISE:
         prev = previous_arg(doc, i, rng, etype)
-        if prev is not None and any(doc.tokens[k].n in _COMPLEMENTIZERS for k in range(prev.last + 1, i)):
+        if prev is not None and any(doc.tokens[k].n in COMPLEMENTIZERS for k in range(prev.last + 1, i)):
             prev = None  # `أعلن X أن القمة ستضم A وB`: the speaker tells of it, he is no party
         if prev is None and after and after[0][3] == WITH:
             # `جاء ذلك خلال مؤتمر صحفي مشترك مع Y`: the one the text is about met Y
             roles = Roles().continuing(c.antecedent(), after)
-            if not roles.subjects and (speaker := _that_came(doc, c.s)) is not None:
+            if not roles.subjects and (speaker := that_came(doc, c.s)) is not None:
                 roles.subjects = [speaker]  # `كشف X عن ... . جاء ذلك خلال`: X, who said it
             return roles
         return Roles([prev] if prev is not None else [], after)
@@ -377,11 +383,11 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             visitor = previous_arg(doc, i, rng, etype)
             if visitor is not None and visitor.kind == ActorKind.PERSON:
                 return Roles([visitor], [])  # `وصل X إلى بيروت في زيارة رسمية`
-        if c.word_before() in _SEQUENCE_WORDS and (same := c.same_sentence_antecedent()) is not None:
+        if c.word_before() in SEQUENCE_WORDS and (same := c.same_sentence_antecedent()) is not None:
             roles = Roles().continuing(same, [])  # `زار X بغداد عقب زيارتين إلى لبنان وسوريا`
             roles.other_trip = True
             return roles
-        if c.word_before() in _SEQUENCE_WORDS and (lead := _sentence_lead(doc, rng, i)) is not None:
+        if c.word_before() in SEQUENCE_WORDS and (lead := _sentence_lead(doc, rng, i)) is not None:
             return Roles([lead], [])  # `وعاد X إلى بغداد بعد زيارة إلى واشنطن`: X made it
         return Roles()
     if etype == EngagementType.ATTACK:
@@ -392,57 +398,6 @@ def noun_roles(c: Clause, after: list[Arg]) -> Roles:
             return Roles([attacker], after)  # `شنّ الحرس الثوري هجوماً`, `وكان X قد شنّ هجوماً`
         return Roles([], after)
     return Roles()
-
-
-_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن ان إن بأن بان".split())
-_DURING = frozenset(normalize(w) for w in "خلال وخلال أثناء اثناء في".split())
-
-
-def _dual_doers(doc: Doc, i: int, rng: range) -> list[Mention] | None:
-    """`A وB استعرضا خلال مكالمة هاتفية`: two persons joined by `و` right before a dual verb that
-    a time phrase ties to the noun are the two parties of the call or meeting."""
-    k = i - 1
-    if k <= rng.start or doc.tokens[k].n not in _DURING:
-        return None
-    verb = doc.tokens[k - 1]
-    if verb.kind != "w" or doc.inside[k - 1] is not None or not verb.n.endswith("ا"):
-        return None
-    pair = last_two_persons(doc, k - 1, rng)
-    if pair is None or pair[1].last != k - 2 or not doc.tokens[pair[1].first].n.startswith("و"):
-        return None
-    return pair if pair[0].last + 1 == pair[1].first else None
-
-
-_SEQUENCE_WORDS = frozenset(normalize(w) for w in "عقب وعقب بعد وبعد قبل وقبل إثر اثر".split())
-
-
-def _for_purpose(doc: Doc, i: int, rng: range) -> bool:
-    """A meeting noun after `بهدف`, `بغرض`, or with `ل` attached (`للقاء`): a purpose."""
-    tok = doc.tokens[i].n
-    if tok.startswith("لل") and tok[1:] in lx.TRIGGERS:
-        return True
-    return i - 1 >= rng.start and doc.tokens[i - 1].n in PURPOSE_WORDS
-
-
-_CAME = frozenset(normalize(w) for w in "جاء وجاء جاءت وجاءت".split())
-
-
-def _that_came(doc: Doc, s: int) -> Mention | None:
-    """`جاء ذلك خلال ...`: the sentence tells where the one before was said; its speaker is the
-    first person named in that sentence."""
-    rng = doc.sentence_tokens(s)
-    words = [doc.tokens[k].n for k in rng if doc.tokens[k].kind == "w"][:2]
-    if s == 0 or len(words) < 2 or words[0] not in _CAME or words[1] not in lx.DEMONSTRATIVES:
-        return None
-    before = doc.sentence_tokens(s - 1)
-    return next(
-        (
-            doc.mention_at[k]
-            for k in before
-            if k in doc.mention_at and doc.mention_at[k].kind == ActorKind.PERSON
-        ),
-        None,
-    )
 
 
 def possessor_roles(c: Clause, after: list[Arg]) -> Roles:

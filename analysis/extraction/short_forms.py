@@ -97,6 +97,10 @@ def _surnames(people: list[_Record]) -> _Surnames:
     for rec in people:
         parts = name_key(rec.name).split()
         if len(parts) < 2:
+            if parts and len(parts[0]) >= 3 and parts[0] not in lx.STOPWORDS and parts[0][:1] != "و":
+                # `الوزير ظريف ... والتقى ظريف`: a person named by one word is named by it again (not
+                # a word read with `و` before it, `الرئيس المصري وتمنياته`: no name)
+                exact.setdefault(parts[0], []).append(rec)
             continue
         surname = parts[-1]
         patronymic = parts[-2] in _PATRONYMIC_CONNECTORS  # `محمد بن سلمان`: سلمان is the father

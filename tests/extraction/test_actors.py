@@ -505,3 +505,16 @@ def test_a_breakaway_region_named_after_a_state_is_not_that_state():
 def test_a_calling_verb_in_a_headline_is_no_part_of_the_name_after_it():
     text = "وزير الخارجية السعودي يهاتف البرهان وحميدتي\n\nأجرى وزير الخارجية السعودي فيصل بن فرحان اتصالا."
     assert "يهاتف البرهان" not in persons(text)
+
+
+def test_a_person_named_by_one_word_is_named_by_it_again():
+    analysis = find_actors(
+        "أوضح الوزير ظريف أن أرمينيا حاضرة في محادثاته. والتقى ظريف اليوم مع نظيره الارميني آرا ايفازيان."
+    )
+    zarif = next(a for a in analysis.actors if a.name == "ظريف")
+    assert len(zarif.mentions) == 2
+
+
+def test_a_word_read_with_wa_after_a_title_is_not_named_again():
+    analysis = find_actors("نقل تحيات الرئيس المصري وتمنياته لشعب البحرين، ونقل إليه تحياته وتمنياته لشعب مصر.")
+    assert all(len(a.mentions) <= 1 for a in analysis.actors if a.name == "وتمنياته")

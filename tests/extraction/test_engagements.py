@@ -1303,3 +1303,9 @@ def test_a_meeting_noun_after_the_object_of_a_talks_verb_is_not_its_time_frame()
         "خلال لقائه الأمين العام لعصائب أهل الحق ماجد السويدي."
     )
     assert not any("القوات المسلحة العراقية" in parties(e) for e in engagements(text))
+
+
+def test_an_announced_arrival_is_a_visit_of_the_one_who_arrives():
+    text = "أعلنت وزارة الدفاع الروسية، اليوم الثلاثاء، وصول الوزير سيرغي شويجو إلى إيران."
+    [e] = [e for e in engagements(text) if e.type == EngagementType.VISIT]
+    assert parties(e) == {"سيرغي شويجو"}
