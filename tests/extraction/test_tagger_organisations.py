@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from analysis.arabic import name_key
 from analysis.extraction.actor_records import Mention
 from analysis.extraction.actors import find_actors, tokenize
 from analysis.extraction.results import ActorKind
 from analysis.extraction.tagger.organisations import (
     _after_preposition,
     _named,
+    _mention_runs,
     _overlaps_mention,
-    _stateless_body,
     known_organisations,
 )
 from analysis.extraction.tagger.spans import Span
@@ -20,11 +21,20 @@ def test_a_tagged_organisation_of_one_word_is_no_common_word_of_the_language():
     assert not _named("التحالف") and not _named("الوزارة") and not _named("الحشد")
 
 
-def test_a_state_body_without_its_nationality_is_left_to_the_rules():
-    assert (
-        _stateless_body("سلاح الجو") and _stateless_body("القوات البرية") and _stateless_body("الجيش الوطني")
-    )
-    assert not _stateless_body("القيادة المركزية الأمريكية") and not _stateless_body("مجموعة فاغنر")
+def test_a_state_force_named_by_its_head_and_branch_alone_is_handed_to_the_actor_stage():
+    text = "أعلنت القوات البحرية أنها اعترضت سفينة في البحر الأحمر يوم الثلاثاء."
+    tokens = tokenize(text)
+    known = known_organisations(text, tokens, find_actors(text, tokens=tokens))
+    assert known is not None
+    assert [k.name for k in known] == ["القوات البحرية"]
+
+
+def test_an_organisation_in_a_person_title_is_no_part_of_a_longer_name():
+    text = "وقال رئيس بعثة الاتحاد الإفريقي موسى محمد إن الوفد وصل، ونفذ جيش الاحتلال الإسرائيلي غارة."
+    tokens = tokenize(text)
+    runs = _mention_runs(tokens, find_actors(text, tokens=tokens))
+    assert tuple(name_key("الاتحاد الإفريقي").split()) not in runs
+    assert tuple(name_key("الاحتلال الإسرائيلي").split()) in runs
 
 
 def test_a_tagged_organisation_after_a_preposition_is_a_genitive_not_a_party():

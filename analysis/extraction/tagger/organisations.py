@@ -1,11 +1,11 @@
 """The tagger's organisations as known actors for the rules' actor stage (`find_actors`).
 
 Pure Python. Where the tagger tags an organisation the rules did not find (`القوات الجوية المصرية`,
-`مجموعة فاغنر`, `القيادة المركزية الأمريكية`), the name is handed to the actor stage as a known
-organisation, so the engagement stages can take it as a party. Such a name needs the model's
+`مجموعة فاغنر`, `القيادة المركزية الأمريكية`, `سلاح الجو`), the name is handed to the actor stage as
+a known organisation, so the engagement stages can take it as a party. Such a name needs the model's
 confidence, no overlap with anything the rules found but a state or place inside it (`جيش الولايات
-المتحدة`), no preposition on its first word, a nationality when it is a state's forces, and two
-words or more unless its one word is no common word of the language (`داعش`, not `التحالف`).
+المتحدة`), no preposition on its first word, and two words or more unless its one word is no common
+word of the language (`داعش`, not `التحالف`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.arabic import name_key, normalize
-from analysis.extraction import generic_bodies as gb
-from analysis.extraction.actor_tokens import _forms
 from analysis.extraction.actors import ActorAnalysis, Mention, Token
 from analysis.extraction.lexical import reading
 from analysis.extraction.results import ActorKind, KnownActor
@@ -35,15 +33,6 @@ def _named(name: str) -> bool:
     return len(words) >= 2 or (len(words) == 1 and not set(reading(words[0])) & _COMMON_CODES)
 
 
-def _stateless_body(name: str) -> bool:
-    """`سلاح الجو`, `القوات البرية`, `الجيش الوطني`: a state's forces by their head and branch words
-    (data/bodies.json) without the state's nationality, which the text gives elsewhere; the rules
-    take such a body with its nationality (generic_bodies), and the state is the party."""
-    words = normalize(name).split()
-    head = set(_forms(words[0])) & (gb.HEADS | gb.CONSTRUCT_HEADS) if words else set()
-    return bool(head) and all(w in gb.BRANCHES | gb.CONSTRUCT_GENITIVES for w in words[1:])
-
-
 def _after_preposition(tokens: Sequence[Token], span: Span) -> bool:
     """The first word as written carries a preposition (`بالرئاسة التركية`, `لقصر الرئاسة`,
     `للأمم المتحدة`): the name is the genitive of a phrase before it (`الجمعية العامة للأمم
@@ -53,10 +42,14 @@ def _after_preposition(tokens: Sequence[Token], span: Span) -> bool:
 
 
 def _mention_runs(tokens: Sequence[Token], analysis: ActorAnalysis) -> set[tuple[str, ...]]:
-    """Every run of words inside a mention the rules found, as name keys (to leave alone a name the
-    rules read as part of a longer one: `الاحتلال الإسرائيلي` in `جيش الاحتلال الإسرائيلي`)."""
+    """Every run of words inside a name the rules found, as name keys (to leave alone a name the
+    rules read as part of a longer one: `الاحتلال الإسرائيلي` in `جيش الاحتلال الإسرائيلي`). Not
+    inside a person's title: the organisation there (`رئيس بعثة الاتحاد الإفريقي موسى محمد`) is still
+    an actor where it stands alone (../shared/gold/CONVENTIONS.md)."""
     runs: set[tuple[str, ...]] = set()
     for m in analysis.mentions:
+        if m.kind == ActorKind.PERSON:
+            continue
         words = tuple(name_key(t.n) for t in tokens[m.first : m.last + 1])
         runs.update(words[a:b] for a in range(len(words)) for b in range(a + 1, len(words) + 1))
     return runs
@@ -91,7 +84,6 @@ def known_organisations(
             confidence >= MIN_CONFIDENCE
             and name_key(name) not in known
             and _named(name)
-            and not _stateless_body(name)
             and not _after_preposition(tokens, span)
             and tuple(name_key(name).split()) not in runs
             and not _overlaps_mention(span, analysis.mentions)
