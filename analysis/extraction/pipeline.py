@@ -19,11 +19,18 @@ from analysis.extraction.actors import ActorAnalysis, Token, find_actors, tokeni
 from analysis.extraction.calibration import state_confidence
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
+from analysis.extraction.doubted_persons import doubted_persons_dropped
 from analysis.extraction.engagements import find_engagements
 from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.pair_review.stage import review_pairs
-from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
+from analysis.extraction.results import (
+    ActorKind,
+    DocumentMetadata,
+    ExtractedActor,
+    ExtractionResult,
+    KnownActor,
+)
 from analysis.extraction.tagger.organisations import known_organisations
 from analysis.extraction.tagger.persons import known_persons
 
@@ -158,6 +165,17 @@ def _tagged_actors(
     return analysis, tagged
 
 
+def _kept_actors(result: ExtractionResult, analysis: ActorAnalysis, added: set[str]) -> list[ExtractedActor]:
+    """The actors without the generic bodies that take part in no engagement and without the
+    one-word persons the tagger doubts (`doubted_persons`)."""
+    actors = parties_only(result.actors, result.engagements)
+    try:
+        return doubted_persons_dropped(analysis, actors, result.engagements, added=added)
+    except Exception as error:
+        result.notices.append(f"doubted persons failed ({type(error).__name__}); all persons kept")
+        return actors
+
+
 def extract_with_timings(
     raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
 ) -> tuple[ExtractionResult, dict[str, float]]:
@@ -222,7 +240,7 @@ def extract_with_timings(
         except Exception as error:
             notices.append(failure.format(type(error).__name__))
         timings[name] = time.perf_counter() - t0
-    result.actors = parties_only(result.actors, result.engagements)
+    result.actors = _kept_actors(result, analysis, {*found_by["tagged"], *found_by["known"]})
 
     t0 = time.perf_counter()
     try:
