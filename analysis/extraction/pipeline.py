@@ -24,6 +24,7 @@ from analysis.extraction.engagements import find_engagements
 from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.pair_review.stage import review_pairs
+from analysis.extraction.person_tails import tails_cut
 from analysis.extraction.results import (
     ActorKind,
     DocumentMetadata,
@@ -176,6 +177,15 @@ def _kept_actors(result: ExtractionResult, analysis: ActorAnalysis, added: set[s
         return actors
 
 
+def _cut_tails(result: ExtractionResult, analysis: ActorAnalysis) -> None:
+    """The words persons' names swallowed cut off (`person_tails`), once their confidence is stated
+    (the cues are the rules' actors')."""
+    try:
+        result.actors = tails_cut(analysis, result.actors, result.engagements)
+    except Exception as error:
+        result.notices.append(f"name tails failed ({type(error).__name__}); names kept as found")
+
+
 def extract_with_timings(
     raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
 ) -> tuple[ExtractionResult, dict[str, float]]:
@@ -251,4 +261,5 @@ def extract_with_timings(
         for fact in (*result.actors, *result.engagements):
             fact.confidence = None
     timings["confidence"] = time.perf_counter() - t0
+    _cut_tails(result, analysis)
     return result, timings
