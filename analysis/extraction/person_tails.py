@@ -4,8 +4,9 @@ first words and reads the last ones as no name. The person keeps the words the t
 where another person of the document already has that name, the swallowing one is the same person.
 
 Pure Python. The marginals are the tagger's (`tagger.model.word_marginals`), read with the rules'
-mentions among its features. An engagement's party is left as it is. The pipeline cuts after stating
-confidence, so a cut person keeps the cues of the name the rules found.
+mentions among its features. An engagement's party is renamed in its engagements too (one that another
+person already names stays as it is). The pipeline cuts after stating confidence, so a cut person keeps
+the cues of the name the rules found.
 """
 
 from __future__ import annotations
@@ -29,14 +30,12 @@ def tails_cut(
     analysis: ActorAnalysis, actors: Sequence[ExtractedActor], engagements: Sequence[ExtractedEngagement]
 ) -> list[ExtractedActor]:
     """`actors` with the swallowed words cut from the persons' names, their aliases and mentions (and
-    a person merged away when its cut name is another person's)."""
+    a person merged away when its cut name is another person's); `engagements` name the cut parties."""
     parties = {p.name for e in engagements for p in e.participants}
     cuts = {
         actor.name: cut
         for actor in actors
-        if actor.kind == ActorKind.PERSON
-        and actor.name not in parties
-        and (cut := _cut(analysis, actor)) is not None
+        if actor.kind == ActorKind.PERSON and (cut := _cut(analysis, actor)) is not None
     }
     if not cuts:
         return list(actors)
@@ -47,11 +46,17 @@ def tails_cut(
         for n in (a.name, *a.aliases)
     }
     out: list[ExtractedActor] = []
+    renamed: dict[str, str] = {}
     for actor in actors:
         if actor.name not in cuts:
             out.append(actor)
         elif name_key(cuts[actor.name].text) not in keys:
             out.append(_cut_actor(actor, cuts[actor.name]))
+            renamed[actor.name] = cuts[actor.name].text
+        elif actor.name in parties:
+            out.append(actor)  # the same person as another, but a party under this name
+    for e in engagements:
+        e.participants = [replace(p, name=renamed.get(p.name, p.name)) for p in e.participants]
     return out
 
 

@@ -56,3 +56,14 @@ def test_cutting_keeps_the_mentions_that_do_not_end_on_the_tail():
     assert cut.name == "علي حسن"
     assert cut.aliases == ["الوزير علي حسن", "حسن"]
     assert cut.mentions == [Span("علي حسن", 10, 17), Span("حسن", 40, 43)]
+
+
+def test_a_party_keeps_its_engagement_under_the_cut_name(tagger):
+    result = extract_document(
+        "وجاء ذلك بعد يوم من إقامة العاهل السعودي الملك سلمان بن عبد العزيز مأدبة سحور على شرف "
+        "الرئيس اليمني عبد ربه منصور هادي في قصر السلام بجدة."
+    )
+    persons = {a.name for a in result.actors if a.kind == ActorKind.PERSON}
+    assert "سلمان بن عبد العزيز" in persons
+    assert all(p.name in persons for e in result.engagements for p in e.participants if "سلمان" in p.name)
+    assert any(p.name == "سلمان بن عبد العزيز" for e in result.engagements for p in e.participants)
