@@ -19,11 +19,19 @@ from analysis.extraction.actors import ActorAnalysis, Token, find_actors, tokeni
 from analysis.extraction.calibration import state_confidence
 from analysis.extraction.clean import clean_document
 from analysis.extraction.dates import find_dates
+from analysis.extraction.doubted_persons import doubted_persons_dropped
 from analysis.extraction.engagements import find_engagements
 from analysis.extraction.generic_bodies import parties_only
 from analysis.extraction.interactions.stage import refine_engagements
 from analysis.extraction.pair_review.stage import review_pairs
-from analysis.extraction.results import ActorKind, DocumentMetadata, ExtractionResult, KnownActor
+from analysis.extraction.person_tails import tails_cut
+from analysis.extraction.results import (
+    ActorKind,
+    DocumentMetadata,
+    ExtractedActor,
+    ExtractionResult,
+    KnownActor,
+)
 from analysis.extraction.tagger.organisations import known_organisations
 from analysis.extraction.tagger.persons import known_persons
 
@@ -158,6 +166,26 @@ def _tagged_actors(
     return analysis, tagged
 
 
+def _kept_actors(result: ExtractionResult, analysis: ActorAnalysis, added: set[str]) -> list[ExtractedActor]:
+    """The actors without the generic bodies that take part in no engagement and without the
+    one-word persons the tagger doubts (`doubted_persons`)."""
+    actors = parties_only(result.actors, result.engagements)
+    try:
+        return doubted_persons_dropped(analysis, actors, result.engagements, added=added)
+    except Exception as error:
+        result.notices.append(f"doubted persons failed ({type(error).__name__}); all persons kept")
+        return actors
+
+
+def _cut_tails(result: ExtractionResult, analysis: ActorAnalysis) -> None:
+    """The words persons' names swallowed cut off (`person_tails`), once their confidence is stated
+    (the cues are the rules' actors')."""
+    try:
+        result.actors = tails_cut(analysis, result.actors, result.engagements)
+    except Exception as error:
+        result.notices.append(f"name tails failed ({type(error).__name__}); names kept as found")
+
+
 def extract_with_timings(
     raw_text: str, *, known_actors: Sequence[KnownActor] = (), metadata: DocumentMetadata | None = None
 ) -> tuple[ExtractionResult, dict[str, float]]:
@@ -222,7 +250,7 @@ def extract_with_timings(
         except Exception as error:
             notices.append(failure.format(type(error).__name__))
         timings[name] = time.perf_counter() - t0
-    result.actors = parties_only(result.actors, result.engagements)
+    result.actors = _kept_actors(result, analysis, {*found_by["tagged"], *found_by["known"]})
 
     t0 = time.perf_counter()
     try:
@@ -233,4 +261,5 @@ def extract_with_timings(
         for fact in (*result.actors, *result.engagements):
             fact.confidence = None
     timings["confidence"] = time.perf_counter() - t0
+    _cut_tails(result, analysis)
     return result, timings

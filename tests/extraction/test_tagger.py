@@ -190,3 +190,12 @@ def test_a_surname_alone_between_lexicon_words_is_a_window_for_the_tagger():
     surname = next(k for k, t in enumerate(tokens) if t.text == "بايدن")
     assert any(surname in window for window in _windows(tokens, set()))
     assert not any(surname in window for window in _windows(tokens, {surname}))  # the rules' mention
+
+
+def test_a_given_name_that_names_a_place_too_or_a_connector_may_open_a_tagged_name():
+    from analysis.extraction.tagger.persons import _plain_words
+
+    tokens = tokenize("ضم الوفد جون ماكين وآل صادق في بغداد")
+    assert _plain_words(tokens, Span("PER", 2, 3))  # `جون`: a given name and a place
+    assert _plain_words(tokens, Span("PER", 4, 5))  # `وآل`: a connector of names
+    assert not _plain_words(tokens, Span("PER", 6, 7))  # `في بغداد`: a stop word and a place

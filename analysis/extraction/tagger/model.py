@@ -104,8 +104,17 @@ def name_marginals(
     """For each `(first, last, tag)` span, the model's mean marginal probability that the span is a
     name of that tag (`B-tag` on its first token, `I-tag` on the others), with the rules' `mentions`
     among its features as in the pipeline (the model learnt where the rules are wrong: `خارجيته جون`
-    taken for a name after `وزير` gets 0.01); None without a model. Each span is read in a window of
-    its own with the features' reach of context on each side."""
+    taken for a name after `وزير` gets 0.01); None without a model."""
+    words = word_marginals(tokens, mentions, spans)
+    return None if words is None else [sum(ps) / len(ps) for ps in words]
+
+
+def word_marginals(
+    tokens: Sequence[Token], mentions: Sequence[Mention], spans: Sequence[tuple[int, int, str]]
+) -> list[list[float]] | None:
+    """For each `(first, last, tag)` span, the model's marginal of each of its words (`B-tag` on the
+    first, `I-tag` on the others); None without a model. Each span is read in a window of its own
+    with the features' reach of context on each side."""
     tagger = loaded_tagger()
     if tagger is None:
         return None
@@ -115,10 +124,11 @@ def name_marginals(
     for first, last, name_tag in spans:
         window = range(max(0, first - CONTEXT), min(len(tokens), last + CONTEXT + 1))
         tagger.set(token_rows(tokens, tags, window))
-        probabilities = [
-            tagger.marginal(label, k - window.start) if label in known else 0.0
-            for k in range(first, last + 1)
-            for label in [f"{'B' if k == first else 'I'}-{name_tag}"]
-        ]
-        out.append(sum(probabilities) / len(probabilities))
+        out.append(
+            [
+                tagger.marginal(label, k - window.start) if label in known else 0.0
+                for k in range(first, last + 1)
+                for label in [f"{'B' if k == first else 'I'}-{name_tag}"]
+            ]
+        )
     return out

@@ -92,8 +92,16 @@ def _preposition_inside(tokens: Sequence[Token], span: Span, written: frozenset[
 
 
 def _plain_words(tokens: Sequence[Token], span: Span) -> bool:
-    """No word of the span is a lexicon word (a title, an institution, a place, a trigger, a stop word)."""
-    return not any(lexicon_word(t.text, t.n, t.kind) for t in tokens[span.first : span.last + 1])
+    """No word of the span is a lexicon word (a title, an institution, a place, a trigger, a stop word)
+    but for one the lexicons also call a name: a given name that names a place too (`جون ماكين`,
+    `خليفة حفتر`) or a connector of names (`آل صادق`, `ابن سلمان`)."""
+    return not any(
+        lexicon_word(t.text, t.n, t.kind) and not _NAME_CLASSES & set(word_features(t.text, t.n, t.kind))
+        for t in tokens[span.first : span.last + 1]
+    )
+
+
+_NAME_CLASSES = frozenset({"lex=givenname", "lex=connector"})
 
 
 def _verb_inside(tokens: Sequence[Token], span: Span) -> bool:
