@@ -217,3 +217,15 @@ def test_a_host_with_two_portfolios_in_a_receiving_line_is_one_more_host():
     )
     pairs = [{p.name for p in e.participants} for e in engagements(text)]
     assert {"كريم التازي", "ماجد السويدي"} in pairs
+
+
+def test_the_enemy_a_training_is_for_is_no_party_of_it():
+    from analysis.extraction.actors import find_actors
+    from analysis.extraction.dates import find_dates
+    from analysis.extraction.engagements import find_engagements
+    from analysis.extraction.results import EngagementType
+
+    text = 'وبدأت تركيا تدريب قوات البيشمركة بهدف التصدي لتنظيم "الدولة الإسلامية".'
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    names = {p.name for e in found if e.type == EngagementType.TRAINING for p in e.participants}
+    assert not any("الدولة الإسلامية" in n for n in names)
