@@ -63,6 +63,7 @@ from analysis.extraction.results import (
 from analysis.extraction.tours_claims import claimed_attacks, tour_stops
 from analysis.extraction.trigger_mood import is_unreal
 from analysis.extraction.trigger_sense import another_sense
+from analysis.extraction.visit_company import fold_restated_visits
 from analysis.extraction.visitors import guests_from_abroad
 from analysis.extraction.watched_events import watched_stop
 
@@ -109,7 +110,7 @@ def find_engagements(
         for c in candidates
         if c.emit and (c.same_as is not None or doc.sentences[c.sentence][0] >= title_end)
     ]
-    return _to_engagements(doc, candidates)
+    return fold_restated_visits(_to_engagements(doc, candidates))
 
 
 def _sentence_candidates(doc: Doc, s: int, previous: list[Candidate]) -> list[Candidate]:

@@ -67,7 +67,7 @@ from analysis.extraction.results import ActorKind, DateMention, EngagementType, 
 from analysis.extraction.roles import Clause, Roles, noun_roles, verb_roles
 from analysis.extraction.sellers import given_to
 from analysis.extraction.summons import summons_frames
-from analysis.extraction.visit_company import co_visitors, companions, more_stops
+from analysis.extraction.visit_company import co_visitors, companions, delegation_members, more_stops
 from analysis.extraction.visitors import visitor_from_abroad
 
 PARTY_ACTS = frozenset({EngagementType.ARMS_TRANSFER, EngagementType.TRAINING})
@@ -269,7 +269,11 @@ def visit_frames(f: Frame) -> list[Candidate]:
         placeless = False  # `نتائج زياراته الأخيرة إلى عدد من الدول`: many trips, none told
     visit.emit = f.location is not None or placeless
     visit.tour_stop = f.roles.other_trip
-    visits = [visit, *more_stops(f, visit), *companions(f, visit), *co_visitors(f, visit)]
+    # who goes along makes the same visit, one engagement with every visitor (fresh 11, 12, 16:
+    # `وصل X على رأس وفد ضم A وB`, `زار دمشق برفقة A وB`, `زارا تركيا`)
+    for along in (*co_visitors(f, visit), *delegation_members(f, visit)):
+        visit.participants.extend(along.participants)
+    visits = [visit, *more_stops(f, visit), *companions(f, visit)]
     host = next(
         (o[0] for o in f.roles.objects if o[0].kind == ActorKind.PERSON and o[0] is not subject), None
     )

@@ -55,11 +55,8 @@ from analysis.extraction.noun_doers import (
     that_came,
 )
 from analysis.extraction.paired_states import paired_subject_after, paired_subject_before
-from analysis.extraction.party_lists import (
-    attack_light_verb,
-    in_visit_phrase,
-    invited_visitor,
-)
+from analysis.extraction.counterpart_objects import counterpart_after_title
+from analysis.extraction.party_lists import attack_light_verb, in_visit_phrase, invited_visitor
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.sellers import approver, purchase_sides
 from analysis.extraction.set_off_verbs import subject_before_aside, word_before_aside
@@ -305,6 +302,8 @@ def vso_roles(c: Clause, after: list[Arg]) -> Roles:
     actor comes first (`ووصل عدد القتلى في الهجوم الذي نفذه X`: the number arrived, not X)."""
     if unnamed_subject_first(c.doc, c.i, after[0][0]):
         return Roles([], after)  # `قصفت طائرات أمريكية مقراً لـX`: X is hit, not the one who hit
+    if counterpart_after_title(c.doc, c.i, after[0][0]):
+        return Roles().continuing(c.antecedent(), after)  # `كما التقى وزير الخارجية المصري نظيرته X`
     subjects = [after[0][0]]
     rest = after[1:]
     while len(rest) >= 2 and is_coordinated(c.doc, rest[0][0]) and not is_coordinated(c.doc, rest[-1][0]):

@@ -233,3 +233,15 @@ def test_the_enemy_a_training_prepares_for_is_no_party():
         if e.type == EngagementType.TRAINING
     ]
     assert trainings == [["الحشد الوطني", "تركيا"]]
+
+
+def test_the_enemy_a_training_is_for_is_no_party_of_it():
+    from analysis.extraction.actors import find_actors
+    from analysis.extraction.dates import find_dates
+    from analysis.extraction.engagements import find_engagements
+    from analysis.extraction.results import EngagementType
+
+    text = 'وبدأت تركيا تدريب قوات البيشمركة بهدف التصدي لتنظيم "الدولة الإسلامية".'
+    found = find_engagements(text, find_actors(text), find_dates(text))
+    names = {p.name for e in found if e.type == EngagementType.TRAINING for p in e.participants}
+    assert not any("الدولة الإسلامية" in n for n in names)

@@ -126,20 +126,20 @@ def _visitors(text: str) -> list[set[str]]:
     return [{p.name for p in e.participants} for e in found if e.type == EngagementType.VISIT]
 
 
-def test_each_person_a_verb_lists_after_each_of_makes_a_visit():
+def test_the_persons_a_verb_lists_after_each_of_make_one_visit_together():
     text = (
         "وكان الرئيس المغربي ماجد السويدي وصل إلى تونس الثلاثاء، كما وصل كل من وزير الخارجية كريم التازي "
         "ووزير الداخلية سامي الحداد، وآمر غرفة العمليات المشتركة أحمد العبيدي."
     )
     visits = _visitors(text)
-    for name in ("ماجد السويدي", "كريم التازي", "سامي الحداد", "أحمد العبيدي"):
-        assert {name} in visits
+    assert {"ماجد السويدي"} in visits
+    assert {"كريم التازي", "سامي الحداد", "أحمد العبيدي"} in visits
 
 
 def test_two_persons_joined_by_and_after_a_visit_verb_both_visit_and_neither_hosts():
     text = "وصل وزير الخارجية المغربي سامي الحداد ووزير الدفاع كريم التازي إلى القاهرة اليوم."
     found = engagements(text)
-    assert sorted(sorted(p.name for p in e.participants) for e in found) == [["سامي الحداد"], ["كريم التازي"]]
+    assert sorted(sorted(p.name for p in e.participants) for e in found) == [["سامي الحداد", "كريم التازي"]]
     assert all(e.type == EngagementType.VISIT for e in found)
 
 
@@ -185,3 +185,4 @@ def test_a_person_named_with_a_title_after_a_visit_verb_is_its_subject_not_one_n
     )
     visits = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.VISIT]
     assert visits == [{"سامح شكري"}]
+
