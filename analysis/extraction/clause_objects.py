@@ -26,7 +26,6 @@ from analysis.extraction.frame_doc import (
 )
 from analysis.extraction.generic_bodies import is_military_body
 from analysis.extraction.results import ActorKind, EngagementType
-from analysis.extraction.trained_against import purpose_end
 
 
 def inside_adverbial(doc: Doc, i: int, rng: range) -> bool:
@@ -72,7 +71,6 @@ def collect_after(
     """Argument mentions from `start`, each with its segment (token range) and the marker
     before it (`مع`, `ب`, `بين` or ``). Stops at a quotation, a negation or a new clause."""
     tokens = doc.tokens
-    stop = purpose_end(doc, start, stop, etype)
     found: list[tuple[Mention, int, int, str]] = []
     seg_start = start
     marker = ""

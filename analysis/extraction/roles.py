@@ -30,6 +30,7 @@ from analysis.extraction.arguments import (
     unnamed_subject_first,
 )
 from analysis.extraction.attack_agents import described_attack, relative_attacker
+from analysis.extraction.counterpart_objects import counterpart_after_title
 from analysis.extraction.delegations import delegation_head, delegation_subject, visit_subject
 from analysis.extraction.frame_doc import (
     BETWEEN,
@@ -55,7 +56,6 @@ from analysis.extraction.noun_doers import (
     that_came,
 )
 from analysis.extraction.paired_states import paired_subject_after, paired_subject_before
-from analysis.extraction.counterpart_objects import counterpart_after_title
 from analysis.extraction.party_lists import attack_light_verb, in_visit_phrase, invited_visitor
 from analysis.extraction.results import ActorKind, EngagementType, Role
 from analysis.extraction.sellers import approver, purchase_sides

@@ -516,5 +516,7 @@ def test_a_person_named_by_one_word_is_named_by_it_again():
 
 
 def test_a_word_read_with_wa_after_a_title_is_not_named_again():
-    analysis = find_actors("نقل تحيات الرئيس المصري وتمنياته لشعب البحرين، ونقل إليه تحياته وتمنياته لشعب مصر.")
+    analysis = find_actors(
+        "نقل تحيات الرئيس المصري وتمنياته لشعب البحرين، ونقل إليه تحياته وتمنياته لشعب مصر."
+    )
     assert all(len(a.mentions) <= 1 for a in analysis.actors if a.name == "وتمنياته")

@@ -185,4 +185,3 @@ def test_a_person_named_with_a_title_after_a_visit_verb_is_its_subject_not_one_n
     )
     visits = [{p.name for p in e.participants} for e in engagements(text) if e.type == EngagementType.VISIT]
     assert visits == [{"سامح شكري"}]
-

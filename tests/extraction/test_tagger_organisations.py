@@ -8,8 +8,8 @@ from analysis.extraction.actors import find_actors, tokenize
 from analysis.extraction.results import ActorKind
 from analysis.extraction.tagger.organisations import (
     _after_preposition,
-    _named,
     _mention_runs,
+    _named,
     _overlaps_mention,
     known_organisations,
 )
