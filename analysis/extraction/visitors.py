@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analysis.extraction import lexicon as lx
+from analysis.extraction.actor_tokens import tokenize
 from analysis.extraction.actors import Mention, Token
-from analysis.extraction.event_places import states_named
-from analysis.extraction.frame_doc import PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
+from analysis.extraction.event_places import first_dateline, past_escort, states_named
+from analysis.extraction.frame_doc import COMMAS, PAIRWISE, TALK_TYPES, Candidate, Doc, trigger_at
 from analysis.extraction.results import ActorKind, EngagementType, Role
 
 __all__ = ["guests_from_abroad", "visitor_from_abroad"]
@@ -79,6 +80,16 @@ def nationalities(doc: Doc, m: Mention) -> frozenset[str]:
     return frozenset(s for q in span if (s := lx.DEMONYM_FORMS.get(doc.tokens[q].n)))
 
 
+def actor_nationalities(doc: Doc, actor: str) -> frozenset[str]:
+    """The states named by the titles of an actor's mentions anywhere in the article (`وزير
+    الخارجية الإيراني محمد جواد ظريف` first, `ظريف` alone at the meeting)."""
+    found: frozenset[str] = frozenset()
+    for m in doc.mentions:
+        if m.actor == actor and m.kind == ActorKind.PERSON and not m.embedded:
+            found |= nationalities(doc, m)
+    return found
+
+
 def _opens_title(doc: Doc, k: int) -> bool:
     """`A، وزير الدفاع التركي`, not `A، العاصمة القطرية` or `A، في العاصمة التركية`: an apposition
     opens with a title's head or `نظيره`."""
@@ -92,36 +103,101 @@ _ENVOY_WORDS = ("سفير", "القائم", "ملحق")  # an envoy received whe
 
 
 def guests_from_abroad(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """`استقبل رئيس الوزراء الأردني في عمان وزير الدفاع العراقي`: in an article that tells of a visit,
-    a person met whose title names a state other than the one of the place (or, with no place, of
-    the host who received him), met by someone of that state, is visiting it."""
-    if not any(_visit_cue(t) for k, t in enumerate(doc.tokens) if doc.inside[k] is None):
-        return []  # not `فيصل` read as `ف` + `يصل`
-    visiting = {c.participants[0][0].actor for c in candidates if c.type == EngagementType.VISIT and c.emit}
+    """`استقبل رئيس الوزراء الأردني في عمان وزير الدفاع العراقي`: a person met whose title names a
+    state other than the one of the place (or, with no place, of the host who received him, or of
+    the dateline), met by someone of that state, is visiting it."""
+    cued = any(_visit_cue(t) for k, t in enumerate(doc.tokens) if doc.inside[k] is None)
+    visits = [c for c in candidates if c.type == EngagementType.VISIT and c.emit]
+    visiting = {c.participants[0][0].actor for c in visits}
+    visited: dict[str, frozenset[str]] = {}
+    for c in visits:
+        actor = c.participants[0][0].actor
+        visited[actor] = visited.get(actor, frozenset()) | _place_states(c.location)
+    dateline = first_dateline(doc)
     out: list[Candidate] = []
     for cand in candidates:
         if not cand.emit or cand.type not in TALK_TYPES:
             continue
         persons = [(m, role) for m, role in cand.participants if m.kind == ActorKind.PERSON]
-        hosts = [m for m, role in persons if role == Role.HOST]
-        destination = states_named(cand.location)
-        if not destination and len(hosts) == 1:
-            destination = nationalities(doc, hosts[0])
-        if not destination:
-            continue
-        states = {m.actor: nationalities(doc, m) for m, _ in persons}
-        local = [m for m, _ in persons if states[m.actor] and states[m.actor] <= destination]
+        states = {m.actor: _title_states(doc, m) or actor_nationalities(doc, m.actor) for m, _ in persons}
         for m, role in persons:
             theirs = states[m.actor]
-            if role == Role.HOST or m.actor in visiting or not theirs or theirs & destination:
+            if role == Role.HOST or m.actor in visiting or not theirs or _envoy(doc, m):
                 continue
-            if not local or _envoy(doc, m):
+            if any(visited.get(o.actor, frozenset()) & theirs for o, _ in persons):
+                continue  # the other party came to the guest's state: the meeting is in his visit
+            place, destination = _destination(doc, cand, m, persons, dateline)
+            # someone of the destination's state, or a host whose title names no state
+            local = [
+                o
+                for o, r in persons
+                if states[o.actor] <= destination and (states[o.actor] or r == Role.HOST)
+            ]
+            if not destination or theirs & destination or not local:
                 continue
+            if not cued and not states_named(place):
+                continue  # a visit read from the host's state alone needs the article to tell of one
             visiting.add(m.actor)
+            visited[m.actor] = visited.get(m.actor, frozenset()) | destination
             out.append(
-                replace(cand, type=EngagementType.VISIT, participants=[(m, Role.VISITOR)], same_as=None)
+                replace(
+                    cand,
+                    type=EngagementType.VISIT,
+                    participants=[(m, Role.VISITOR)],
+                    location=place,
+                    same_as=None,
+                )
             )
     return out
+
+
+def _destination(
+    doc: Doc, cand: Candidate, guest: Mention, persons: list[tuple[Mention, Role]], dateline: str | None
+) -> tuple[str | None, frozenset[str]]:
+    """Where the guest is and the states it names: a place right after his name (`وزير الخارجية
+    الأرمني A في طهران`), the meeting's place, the state of the one host who received him, or the
+    dateline's place."""
+    after = _place_after(doc, guest)
+    if states := states_named(after):
+        return after, states
+    if states := states_named(cand.location):
+        return cand.location, states
+    hosts = [m for m, role in persons if role == Role.HOST]
+    if len(hosts) == 1 and (states := nationalities(doc, hosts[0])):
+        return cand.location, states
+    return dateline, states_named(dateline)
+
+
+def _title_states(doc: Doc, m: Mention) -> frozenset[str]:
+    """The states a person's title names, by adjective or by name (`أمير دولة قطر`)."""
+    return nationalities(doc, m) | states_named(_title_text(doc, m))
+
+
+def _title_text(doc: Doc, m: Mention) -> str:
+    """The title before the name (`المبعوث الأمريكي إلى ليبيا`: a post there, not a visit)."""
+    first = m.title_first if m.title_first is not None else m.first
+    return doc.text[doc.tokens[first].start : m.start]
+
+
+def _place_states(place: str | None) -> frozenset[str]:
+    """The states a place names, also by an adjective (`العاصمة العراقية`: العراق)."""
+    adjectives = (lx.DEMONYM_FORMS.get(t.n) for t in tokenize(place or ""))
+    return states_named(place) | {s for s in adjectives if s}
+
+
+def _place_after(doc: Doc, m: Mention) -> str | None:
+    """`وزير الخارجية الأرمني A في طهران`, `A، والوفد المرافق له، بدمشق`: a place right after the
+    name (and its escort), in `في` or with a clitic `ب`."""
+    k = past_escort(doc, m.last) + 1
+    n = len(doc.tokens)
+    while k < n and (doc.tokens[k].text in COMMAS or doc.in_date[k]):
+        k += 1
+    if k < n and doc.tokens[k].n == "في":
+        k += 1
+    geo = doc.geo_at.get(k)
+    if geo is None or doc.tokens[k - 1].n != "في" and doc.tokens[k].n[:1] != "ب":
+        return None
+    return doc.text[geo.start : geo.end]
 
 
 def _visit_cue(tok: Token) -> bool:

@@ -79,9 +79,12 @@ def test_meeting_between_two_persons_with_an_organisation_in_the_sentence():
         "بيان وزارة الدفاع جاء بعد لقاء جرى في أنقرة بين وزير الدفاع "
         "التركي يشار غولر، ووزير الدفاع العراقي ثابت العباسي مع وفد من هيئة الأركان."
     )
-    [e] = engagements(text)
+    found = engagements(text)
+    [e] = [x for x in found if x.type != EngagementType.VISIT]
     assert parties(e) == {"يشار غولر", "ثابت العباسي"}
     assert e.location == "أنقرة"
+    # the Iraqi minister met in Ankara is visiting it (visitors.guests_from_abroad)
+    assert [parties(x) for x in found if x.type == EngagementType.VISIT] == [{"ثابت العباسي"}]
 
 
 def test_talks_with_two_counterparts_and_weekday_left_unknown_without_publication_date():
@@ -90,7 +93,13 @@ def test_talks_with_two_counterparts_and_weekday_left_unknown_without_publicatio
         "وزير الخارجية السعودي فيصل بن فرحان، ووزير الخارجية الإيراني حسين أمير عبد اللهيان."
     )
     found = engagements(text)
-    assert [parties(e) - {"وانغ يي"} for e in found] == [{"فيصل بن فرحان"}, {"حسين أمير عبد اللهيان"}]
+    met = [e for e in found if e.type != EngagementType.VISIT]
+    assert [parties(e) - {"وانغ يي"} for e in met] == [{"فيصل بن فرحان"}, {"حسين أمير عبد اللهيان"}]
+    # both guests met in Beijing are visiting it (visitors.guests_from_abroad)
+    assert [parties(e) for e in found if e.type == EngagementType.VISIT] == [
+        {"فيصل بن فرحان"},
+        {"حسين أمير عبد اللهيان"},
+    ]
     assert all(e.date.iso is None and e.date_text == "الأربعاء" for e in found)
     assert all(e.location == "بكين" for e in found)
 
@@ -338,7 +347,10 @@ def test_royal_titles_and_a_venue_before_a_comma_bounded_date():
 
 def test_talks_held_by_a_coordinated_pair_after_a_light_verb():
     text = "عقد وزير الخارجية الهندي سوبراهمانيام جايشانكار ونظيره الياباني يوكو كاميكاوا جلسة مباحثات في نيودلهي."
-    assert facts(text) == {("talks", frozenset({"سوبراهمانيام جايشانكار", "يوكو كاميكاوا"}))}
+    assert facts(text) == {
+        ("talks", frozenset({"سوبراهمانيام جايشانكار", "يوكو كاميكاوا"})),
+        ("visit", frozenset({"يوكو كاميكاوا"})),  # the Japanese minister met in New Delhi
+    }
 
 
 def test_the_object_of_a_signing_is_not_part_of_a_name():
@@ -461,6 +473,7 @@ def test_an_agency_item_dates_its_undated_engagements_by_the_dateline():
     found = {frozenset(parties(e)): e.date.iso for e in engagements(text, published=date(2024, 3, 11))}
     assert found == {
         frozenset({"محمد بن سلمان", "أنور إبراهيم"}): "2024-03-11",
+        frozenset({"أنور إبراهيم"}): "2024-03-11",  # received in Riyadh: his visit
         frozenset({"محمد بن سلمان", "إيمانويل ماكرون"}): "2024-03-11",
         frozenset({"فيصل بن فرحان", "محمد حسن"}): None,  # `وكان ... قد`: earlier, day not given
     }
@@ -633,7 +646,7 @@ def test_the_parties_between_a_light_verb_and_its_noun():
     joint = engagements(
         "بدأ كل من الرئيس المصري عبد الفتاح السيسي، ورئيس الوزراء العراقي مصطفى الكاظمي، اجتماعاً مغلقاً في بغداد."
     )
-    assert [parties(e) for e in joint] == [{"عبد الفتاح السيسي", "مصطفى الكاظمي"}]
+    assert [parties(e) for e in joint] == [{"عبد الفتاح السيسي", "مصطفى الكاظمي"}, {"عبد الفتاح السيسي"}]
     venue = engagements(
         "وعقد رئيس إقليم كردستان مسعود بارزاني والوفد المرافق له في مقر وزارة الخارجية الأمريكية "
         "اجتماعاً مع نائب وزير الخارجية الأمريكي توني بلينكن."
@@ -723,10 +736,11 @@ def test_a_meeting_the_visitor_came_for_and_a_joint_press_conference():
     )
     assert parties(visit) == {"ميخائيل بوغدانوف"}
     assert parties(meeting) == {"ميخائيل بوغدانوف", "أحمد الشرع"} and meeting.status == Status.PLANNED
-    [e] = engagements(
+    [e, trip] = engagements(
         "كشف وزير الخارجية العراقي إبراهيم الجعفري عن نية بلاده شراء منظومة دفاعية. "
         "جاء ذلك خلال مؤتمر صحفي مشترك مع نائب الرئيس الروسي دميتري روغوزين في موسكو."
     )
+    assert trip.type == EngagementType.VISIT and parties(trip) == {"إبراهيم الجعفري"}
     assert parties(e) == {"إبراهيم الجعفري", "دميتري روغوزين"} and e.location == "موسكو"
 
 
@@ -780,9 +794,10 @@ def test_an_earlier_visit_by_the_same_person_is_its_own_with_the_day_of_its_meet
 
 
 def test_two_persons_before_a_comma_and_a_dual_verb():
-    [e] = engagements(
+    [e, trip] = engagements(
         "أفادت الوكالة أن الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد، التقيا، اليوم، في موسكو."
     )
+    assert parties(trip) == {"بشار الأسد"}  # the Syrian met in Moscow is visiting it
     assert parties(e) == {"فلاديمير بوتين", "بشار الأسد"}
 
 
@@ -791,7 +806,7 @@ def test_talks_and_a_signing_told_with_their_attendees_before_them():
         "وقال المكتب في بيان، « بحضور رئيس الوزراء العراقي عادل عبد المهدي والرئيس الإيراني حسن روحاني "
         "جرى في بغداد، وفي ختام جلسة المباحثات المشتركة التوقيع على عدد من مذكرات التفاهم »."
     )
-    found = engagements(text)
+    found = [e for e in engagements(text) if e.type != EngagementType.VISIT]
     assert {e.type for e in found} == {EngagementType.TALKS, EngagementType.AGREEMENT}
     assert all(parties(e) == {"عادل عبد المهدي", "حسن روحاني"} for e in found)
 

@@ -69,3 +69,53 @@ def test_a_place_after_the_comma_is_no_title_of_the_person_before_it():
         "ومن المقرر أن تستضيف أنقرة وفوداً أخرى."
     )
     assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_the_guest_state_comes_from_his_title_in_another_sentence():
+    text = (
+        "أعرب وزير الخارجية الإيراني كريم التازي عن قلق بلاده. "
+        "واعتبر التازي اليوم خلال لقائه وزير الخارجية الروسي سامي الحداد في موسكو أن الوضع خطير."
+    )
+    assert {"كريم التازي"} in visitors(text)
+
+
+def test_a_place_right_after_the_guest_is_where_he_is_received():
+    text = (
+        "ذكرت وزارة الخارجية في جمهورية أرمينيا أنه استقبل الرئيس الإيراني سامي الحداد "
+        "وزير الخارجية الأرمينية كريم التازي في طهران."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_a_host_whose_title_names_no_state_receives_the_guest_at_the_place_named():
+    text = (
+        "استقبل وزير الدفاع سامي الحداد في بغداد، نظيره التركي كريم التازي، اليوم الثلاثاء. "
+        "وأجريت مراسم استقبال رسمية للوزير الزائر."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_a_title_naming_the_state_is_a_nationality():
+    text = "استقبل أمير دولة قطر سامي الحداد في الدوحة وزير الخارجية التركي كريم التازي."
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_an_envoy_to_the_state_met_there_makes_no_visit():
+    text = (
+        "استقبل القائد العام سامي الحداد في مكتبه في بنغازي، المبعوث الخاص للولايات المتحدة "
+        "إلى ليبيا كريم التازي. وتأتي الزيارة في إطار المشاورات."
+    )
+    assert visitors(text) == []
+
+
+def test_the_one_met_at_home_by_a_visitor_to_his_state_makes_no_visit():
+    text = (
+        "وصل الرئيس السوري كريم التازي إلى موسكو أمس، حيث اجتمع بالرئيس الروسي سامي الحداد. "
+        "وقال بيان إن التازي عاد إلى دمشق عقب لقائه الحداد."
+    )
+    assert visitors(text) == [{"كريم التازي"}]
+
+
+def test_an_arrival_noun_tells_of_a_visit():
+    text = "أعلنت وزارة الدفاع الروسية اليوم وصول الوزير كريم التازي إلى إيران لإجراء محادثات."
+    assert visitors(text) == [{"كريم التازي"}]
