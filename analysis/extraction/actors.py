@@ -20,6 +20,7 @@ from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_geo import _geo_at
 from analysis.extraction.actor_records import ActorAnalysis, Mention, _Doc, _Record
 from analysis.extraction.actor_tokens import Token, _forms, _strip_clitic_offset, tokenize
+from analysis.extraction.held_offices import held_before_names
 from analysis.extraction.kingdom_mentions import find_kingdom_mentions
 from analysis.extraction.known_actors import match_known
 from analysis.extraction.organisations import find_organisations
@@ -40,6 +41,7 @@ def find_actors(
     tokens = tokens if tokens is not None else tokenize(text)
     doc = _Doc(text, tokens, [False] * len(tokens))
     scan = scan_persons(tokens)
+    scan.title_only.extend(held_before_names(tokens, scan.persons, scan.after_titles))
     scan.title_only.extend(foreign_appositions(tokens, scan.persons, scan.after_titles))
     add_persons(doc, scan)
     match_known(doc, known_actors)

@@ -319,6 +319,8 @@ def _title_goes_on(tokens: Sequence[Token], i: int, j: int, title_end: int) -> _
             return ("go", geo[0], geo[0])  # `في الجمهورية الإسلامية الإيرانية`, `في سلطنة عمان`
         if k < n_tok and tokens[k].kind == "w" and not tokens[k].article and is_place_name(tokens[k].text):
             return ("go", k + 1, k + 1)  # `نائب سفير واشنطن في عمّان X`: a city of pyarabic's list
+        if n in ("الي", "الى") and k < n_tok and tokens[k].n in lx.PERSON_TITLE_HEADS:
+            return _STOP  # `ونقل وزير الخارجية المصري إلى رئيس الوزراء`: the one he addressed
         if (
             k < n_tok
             and tokens[k].kind == "w"

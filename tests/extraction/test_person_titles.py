@@ -264,3 +264,10 @@ def test_the_second_name_under_a_dual_title_may_carry_wa_or_follow_its_nationali
     assert {"بطرس عساكر", "زياد ميقاتي"} <= set(found)
     found = _persons("وقّع وزيرا الدفاع الإيراني أمير حاتمي والسوري علي عبد الله أيوب، اتفاقية للتعاون.")
     assert {"أمير حاتمي", "علي عبد الله أيوب"} <= set(found)
+
+
+def test_a_title_ends_before_ila_and_the_title_of_the_one_addressed():
+    title, name = title_and_name("وزير الخارجية المصري إلى رئيس الوزراء السوداني عبد الله حمدوك رسالة")
+    assert title == "وزير الخارجية المصري"
+    assert name is None
+    assert title_and_name("المبعوث الخاص إلى اليمن مارتن غريفيث")[1] == "مارتن غريفيث"
