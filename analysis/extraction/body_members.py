@@ -77,18 +77,22 @@ def sending_body(
     """`وصل وفد من حركة حماس إلى القاهرة`, `إن وفداً من Y وصل`: with no head named for the
     delegation of the visit verb at `i`, the organisation named right after its noun (past `من` and
     a noun for its people) is the visitor (CONVENTIONS: the body, when no named person of it acts)."""
-    tokens = doc.tokens
     fronted = [doc.inside[k] for k in range(rng.start, i) if doc.inside[k] and doc.inside[k].first == k]
-    for m in [*fronted, *(a[0] for a in after)]:
-        if m.kind != ActorKind.ORGANIZATION:
-            continue
-        k = m.first - 1
-        if k >= 1 and tokens[k].n in _LINKS and _word_in(tokens[k - 1], lx.BODY_MEMBERS - lx.DELEGATIONS):
-            k -= 2  # `وفد من قيادات Y`
-        elif k >= 1 and _word_in(tokens[k], lx.BODY_MEMBERS - lx.DELEGATIONS):
-            k -= 1  # `وفد قيادات Y`
-        if k >= 1 and tokens[k].n in _LINKS:
-            k -= 1
-        if k >= 0 and doc.inside[k] is None and _word_in(tokens[k], lx.DELEGATIONS):
-            return m
-    return None
+    return next((m for m in [*fronted, *(a[0] for a in after)] if delegation_of(doc, m)), None)
+
+
+def delegation_of(doc: Doc, m: Mention) -> bool:
+    """The organisation `m` is named right after a delegation noun, past `من` and a noun for its
+    people (`وفد من Y`, `وفد Y`, `وفد من قيادات Y`)."""
+    if m.kind != ActorKind.ORGANIZATION:
+        return False
+    tokens = doc.tokens
+    people = lx.BODY_MEMBERS - lx.DELEGATIONS
+    k = m.first - 1
+    if k >= 1 and tokens[k].n in _LINKS and _word_in(tokens[k - 1], people):
+        k -= 2  # `وفد من قيادات Y`
+    elif k >= 1 and _word_in(tokens[k], people):
+        k -= 1  # `وفد قيادات Y`
+    if k >= 1 and tokens[k].n in _LINKS:
+        k -= 1
+    return k >= 0 and doc.inside[k] is None and _word_in(tokens[k], lx.DELEGATIONS)
