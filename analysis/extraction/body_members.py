@@ -15,19 +15,21 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
 from analysis.extraction.body_heads import met_through_head
-from analysis.extraction.frame_doc import Doc, trigger_at
-from analysis.extraction.results import ActorKind
+from analysis.extraction.frame_doc import PAIRWISE, Doc, trigger_at
+from analysis.extraction.results import ActorKind, EngagementType
 
 _LINKS = frozenset(normalize(w) for w in "من في عن".split())  # `وفداً من Y`, `المسؤولين في Y`
 _QUANTIFIERS = frozenset(normalize(w) for w in "عدد كبار".split())  # `عدد من`, `كبار المسؤولين`
 
 
-def members_marker(doc: Doc, m: Mention, start: int) -> str:
+def members_marker(doc: Doc, m: Mention, start: int, etype: EngagementType) -> str:
     """`ب` when the organisation `m` is met through its people: after a noun for them (past `من`,
     `في`, `عن`, and `عدد من`, `كبار` before it: `استقبل X وفداً من Y`, `التقى X بمسؤولي Y`); after
     an unnamed head met as such (`التقى X برئيس Y`). `` otherwise: a noun at `start`, right after
     a verb, in a case the subject may have (`التقى وفد من Y X`: Y met X; not after a noun,
     `خلال استقباله وفد Y`), and one joined by `و` (`استقبال X وعدد من قيادات Y`: Y's people join X)."""
+    if etype not in PAIRWISE:
+        return ""  # `استهدفت غارة قادة Y`: the people hit, not met
     if met_through_head(doc.tokens, m):
         return "ب"
     k = members_phrase(doc, m)

@@ -81,7 +81,7 @@ def collect_after(
         m = doc.inside[k]
         if m is not None and m.first == k:
             if _takes_part(m, etype, marker, between_at - start, between_at == stop):
-                own = marker or _b_clitic_marker(tokens, m) or members_marker(doc, m, start)
+                own = marker or _b_clitic_marker(tokens, m) or members_marker(doc, m, start, etype)
                 found.append((m, seg_start, stop, own))
             k = m.last + 1
             continue
