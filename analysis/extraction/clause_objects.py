@@ -10,6 +10,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import Mention, Token, _forms
 from analysis.extraction.arguments import is_title_head
+from analysis.extraction.body_members import members_marker
 from analysis.extraction.delegations import headed_delegation_at
 from analysis.extraction.frame_doc import (
     BETWEEN,
@@ -80,7 +81,8 @@ def collect_after(
         m = doc.inside[k]
         if m is not None and m.first == k:
             if _takes_part(m, etype, marker, between_at - start, between_at == stop):
-                found.append((m, seg_start, stop, marker or _b_clitic_marker(tokens, m)))
+                own = marker or _b_clitic_marker(tokens, m) or members_marker(doc, m, start, etype)
+                found.append((m, seg_start, stop, own))
             k = m.last + 1
             continue
         if m is None and k in doc.pair_at:  # `بين الرئيسين`: the two persons the dual stands for

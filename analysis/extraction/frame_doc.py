@@ -13,6 +13,7 @@ from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actors import ActorAnalysis, Mention, Token, _forms
 from analysis.extraction.address_pronouns import address_mentions
+from analysis.extraction.body_heads import met_through_head
 from analysis.extraction.dual_parties import dual_parties
 from analysis.extraction.non_parties import in_time_phrase, is_source, is_title_possessor
 from analysis.extraction.own_country import own_country_mentions
@@ -254,6 +255,8 @@ class Doc:
         """`رئيس هيئة الأركان الإيراني يلتقي ...`, `مقتل قائد فيلق القدس`: the body is part of an
         unnamed person's title, not a party (CONVENTIONS: a title alone adds no organisation)."""
         if m.kind != ActorKind.ORGANIZATION or m.first == 0:
+            return False
+        if met_through_head(self.tokens, m):
             return False
         return any(f in lx.PERSON_TITLE_HEADS for f in _forms(self.tokens[m.first - 1].n))
 

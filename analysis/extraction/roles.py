@@ -30,6 +30,7 @@ from analysis.extraction.arguments import (
     unnamed_subject_first,
 )
 from analysis.extraction.attack_agents import described_attack, relative_attacker
+from analysis.extraction.body_members import sending_body
 from analysis.extraction.counterpart_objects import counterpart_after_title
 from analysis.extraction.delegations import delegation_head, delegation_subject, visit_subject
 from analysis.extraction.frame_doc import (
@@ -126,7 +127,7 @@ def verb_roles(c: Clause, after: list[Arg]) -> Roles:
     before = visit_subject(doc, i, rng, before) if etype == EngagementType.VISIT else before
     if not before and etype == EngagementType.VISIT and delegation_subject(doc, i, rng):
         # `وصل الوفد الأمني إلى غزة`: the delegation's head, named anywhere, or no one
-        head = delegation_head(doc)
+        head = delegation_head(doc) or sending_body(doc, i, rng, after)  # `وصل وفد من حركة حماس`
         return Roles([head] if head is not None else [], [a for a in after if a[0] is not head])
     if not before and (reported := reported_subject(doc, i, rng, etype)) is not None:
         before = [reported]
