@@ -11,6 +11,7 @@ from analysis.extraction.actor_records import _Doc, _fathers_name, _joined_abd, 
 from analysis.extraction.results import ActorKind
 
 _SON = normalize("بن")
+_COMPOUND_SECOND = frozenset(name_key(w) for w in "الله الدين".split())  # `عبد الله`: no given name alone
 _SONS = frozenset(normalize(w) for w in "بن ابن".split())
 
 
@@ -31,14 +32,16 @@ def short_form_of(short_name: str, full_name: str) -> bool:
 
 
 def _short_form(short: list[str], full: list[str]) -> bool:
-    """The name of words `short` names the person `full` names: its words are some of the full name's, in order,
-    ending on its surname and (two words or more) opening on its given name or on `بن` (`بن بريك`),
-    not the father's name (`سلمان` of `محمد بن سلمان`); or it is the full name or its end spaced
-    another way (`داود اوغلو`, `داوداوغلو`)."""
+    """The name of words `short` names the person `full` names: its words are some of the full name's,
+    in order, ending on its surname and (two words or more) opening on its given name or on `بن` (`بن بريك`),
+    not the father's name (`سلمان` of `محمد بن سلمان`); or it is the given name alone (not half of
+    `نور الدين`); or it is the full name or its end spaced another way (`داود اوغلو`, `داوداوغلو`)."""
     if not short or short == full:
         return False
     if _spaced_end(short, full):
         return True
+    if len(short) == 1 < len(full) and short[0] == full[0] and full[1] not in _COMPOUND_SECOND:
+        return True  # `الشيخ مشعل` for `مشعل الأحمد الجابر الصباح`: the given name alone
     if len(short) >= len(full) or short[-1] != full[-1] or _fathers_name(" ".join(full), " ".join(short)):
         return False
     return _subsequence(short, full) and (len(short) == 1 or short[0] in (full[0], _SON))
