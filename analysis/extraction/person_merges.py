@@ -21,6 +21,12 @@ def _words(name: str) -> list[str]:
     return [_SON if w in _SONS else w for w in name_key(_joined_abd(normalize(name))).split()]
 
 
+def same_name_key(name: str) -> str:
+    """A key two spellings of one name share where `name_key` tells them apart (`عبد العزيز`,
+    `عبدالعزيز`; `ابن`, `بن`)."""
+    return " ".join(_words(name))
+
+
 def _subsequence(short: list[str], full: list[str]) -> bool:
     it = iter(full)
     return all(w in it for w in short)
