@@ -77,9 +77,20 @@ def merge_short_forms(doc: _Doc) -> None:
             for other in people
             if other is not rec and id(other) not in gone and _short_form(words[id(rec)], words[id(other)])
         ]
+        if len(fuller) > 1 and all(words[id(f)][-1] == words[id(rec)][-1] for f in fuller):
+            fuller = _introduced_first(fuller)
         if len(fuller) == 1:
             _merge(doc, rec, fuller[0])
             gone.add(id(rec))
+
+
+def _introduced_first(fuller: list[_Record]) -> list[_Record]:
+    """Of the persons a surname may name (`الشرع` of `أحمد الشرع` and `ماهر الشرع`), the one the
+    document names first: news names its main person first (a given name two persons share names
+    neither)."""
+    by_start = sorted(fuller, key=lambda r: min(m.start for m in r.mentions))
+    first, second = (min(m.start for m in r.mentions) for r in by_start[:2])
+    return by_start[:1] if first < second else fuller
 
 
 def _merge(doc: _Doc, short: _Record, full: _Record) -> None:
