@@ -7,7 +7,7 @@ compares with the rules' persons."""
 from __future__ import annotations
 
 from analysis.arabic import name_key, normalize
-from analysis.extraction.actor_records import _Doc, _fathers_name, _joined_abd, _Record
+from analysis.extraction.actor_records import _FUZZY_LINK_LIMIT, _Doc, _fathers_name, _joined_abd, _Record
 from analysis.extraction.results import ActorKind
 
 _SON = normalize("بن")
@@ -68,6 +68,8 @@ def merge_short_forms(doc: _Doc) -> None:
         for r in {id(r): r for r in doc.table.records.values()}.values()
         if r.kind == ActorKind.PERSON and r.mentions
     ]
+    if len(people) >= _FUZZY_LINK_LIMIT:
+        return  # a list of hundreds of names, not an article: 1000 persons took a second to compare
     words = {id(r): _words(r.name) for r in people}
     people.sort(key=lambda r: -len(words[id(r)]))
     gone: set[int] = set()
