@@ -24,6 +24,7 @@ from analysis.extraction.held_offices import held_before_names
 from analysis.extraction.kingdom_mentions import find_kingdom_mentions
 from analysis.extraction.known_actors import match_known
 from analysis.extraction.organisations import find_organisations
+from analysis.extraction.person_merges import merge_short_forms
 from analysis.extraction.person_scan import add_persons, scan_persons
 from analysis.extraction.results import ActorKind, ExtractedActor, KnownActor, Span
 from analysis.extraction.short_forms import link_short_forms, link_title_only
@@ -59,6 +60,7 @@ def find_actors(
         for s in range(m.first, m.last + 1):
             taken[s] = True
     find_kingdom_mentions(doc, in_title, taken)
+    merge_short_forms(doc)
     doc.mentions.sort(key=lambda m: (m.first, m.last))
     actors = [_extracted(doc.text, rec) for rec in {id(r): r for r in doc.table.records.values()}.values()]
     # Mentions point at the record key; give them the final display name.

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from analysis.arabic import name_key, normalize
+from analysis.arabic import normalize
 from analysis.extraction.actor_cues import _name_span
 from analysis.extraction.actors import ActorAnalysis, Token
+from analysis.extraction.person_merges import same_name_key
 from analysis.extraction.results import ActorKind, ExtractedActor, ExtractedEngagement, Span
 from analysis.extraction.tagger.model import word_marginals
 
@@ -40,7 +41,7 @@ def tails_cut(
     if not cuts:
         return list(actors)
     keys = {
-        name_key(n)
+        same_name_key(n)
         for a in actors
         if a.kind == ActorKind.PERSON and a.name not in cuts
         for n in (a.name, *a.aliases)
@@ -50,7 +51,7 @@ def tails_cut(
     for actor in actors:
         if actor.name not in cuts:
             out.append(actor)
-        elif name_key(cuts[actor.name].text) not in keys:
+        elif same_name_key(cuts[actor.name].text) not in keys:
             out.append(_cut_actor(actor, cuts[actor.name]))
             renamed[actor.name] = cuts[actor.name].text
         elif actor.name in parties:

@@ -67,3 +67,11 @@ def test_a_party_keeps_its_engagement_under_the_cut_name(tagger):
     assert "سلمان بن عبد العزيز" in persons
     assert all(p.name in persons for e in result.engagements for p in e.participants if "سلمان" in p.name)
     assert any(p.name == "سلمان بن عبد العزيز" for e in result.engagements for p in e.participants)
+
+
+def test_a_cut_name_that_another_person_spells_apart_is_that_person(tagger):
+    persons = _persons(
+        "وعقب ساعات على لقاء جمع الرئيس هادي بملك المملكة سلمان بن عبدالعزيز. ويأتي هذا اللقاء بعد يوم "
+        "من إقامة العاهل السعودي الملك سلمان بن عبد العزيز مأدبة سحور على شرف الرئيس هادي في قصر السلام."
+    )
+    assert [name for name in persons if name.startswith("سلمان")] == ["سلمان بن عبدالعزيز"]
