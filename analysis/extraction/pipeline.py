@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # issue 13 stages (pass 2: rules-4); issue 18: calibrated engagement and actor confidence
-EXTRACTOR_VERSION = "rules-11-pairs-3-calibrated-5"
+EXTRACTOR_VERSION = "rules-12-pairs-3-calibrated-5"
 MAX_CHARS = 200_000  # longer inputs are cut here: no news article is this long
 NER_NOTICE = "camel-tools NER model not installed; using rule-based actors only"
 TAGGER_NOTICE = "sequence tagger model not installed or unreadable; rule-based actors only"
