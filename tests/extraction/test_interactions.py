@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from analysis.extraction.actor_tokens import tokenize
 from analysis.extraction.calibration import load_calibrators
 from analysis.extraction.interactions.candidates import (
     build_document,
@@ -13,7 +14,7 @@ from analysis.extraction.interactions.candidates import (
     fills_gap,
     sentence_candidates,
 )
-from analysis.extraction.interactions.features import candidate_features, sentence_features
+from analysis.extraction.interactions.features import candidate_features, sentence_features, word_class
 from analysis.extraction.interactions.learn import labelled_documents, train
 from analysis.extraction.interactions.merge import covering, decide
 from analysis.extraction.interactions.model import MODEL_FILE, InteractionModel, load_model
@@ -99,7 +100,21 @@ def test_a_pair_reads_the_words_between_its_parties_and_how_often_the_document_n
     )
     pair = next(c for c in cands if c.kind == "pair" and c.sentence.index == 0)
     feats = features_of(doc, pair)
-    assert {"pair|wb=جلسه", "pair|wb=عمل", "pair|co=2", "pair|leading=2", "pair|headline"} <= feats
+    assert {"pair|wb=word", "pair|wb=مع", "pair|co=2", "pair|leading=2", "pair|headline"} <= feats
+    assert {"pair|wpre=word", "pair|wprer=وعقد"} <= feats  # the word before: its class and its form
+    assert "pair|wb=جلسه" not in feats  # between the parties, a word's class only: forms memorise
+
+
+def test_a_context_word_is_read_by_its_class_a_link_word_by_itself():
+    words = tokenize("والتقى مع وقال جلسة ، اجتماع")
+    assert [word_class(t) for t in words] == [
+        "trig:meeting:v",
+        "مع",
+        "speech",
+        "word",
+        "punct",
+        "trig:meeting:n",
+    ]
 
 
 def test_features_read_the_link_word_the_trigger_and_the_markers():

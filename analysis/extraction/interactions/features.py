@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from analysis.arabic import normalize
 from analysis.extraction import lexicon as lx
-from analysis.extraction.actors import Mention
+from analysis.extraction.actors import Mention, Token
 from analysis.extraction.interactions.candidates import Candidate, Document, Sentence
 from analysis.extraction.interactions.words import token_reading, trigger_of
 
@@ -158,26 +158,40 @@ def _rule_cues(cand: Candidate) -> list[str]:
     ]
 
 
+def word_class(tok: Token) -> str:
+    """A word read by its class, not its form: a link word itself, else a trigger's type (verb or
+    noun), a speech verb, or any word. Unseen news words the pair's context with words the training
+    articles never used: their class still says something where the form says nothing."""
+    if tok.kind != "w":
+        return "punct"
+    if tok.n in LINKS:
+        return tok.n
+    word = token_reading(tok)
+    if word.trigger is not None:
+        return f"trig:{word.trigger[0]}:{'v' if word.trigger[1] else 'n'}"
+    if "speech" in word.cues:
+        return "speech"
+    return "word"
+
+
 PAIR_WINDOW = 8  # the words between two parties are read when at most this many tokens part them
 
 
-def _pair_words(
-    doc: Document, cand: Candidate, a: tuple[int, int], b: tuple[int, int], nearest: Nearest | None
-) -> list[str]:
-    """The words of a pair's context (a pair candidate only): those between its parties when they
-    stand close, the two words before the first and the word after the second, the nearest trigger
-    word itself; how often the document names the two together and whether they are its leading
+def _pair_words(doc: Document, cand: Candidate, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
+    """The words of a pair's context (a pair candidate only): the classes of those between its parties
+    when they stand close (`word_class`, each once: the raw forms memorised the training articles),
+    the two words before the first and the word after the second (class and form); how often the document names the two together and whether they are its leading
     persons; whether the sentence is the headline."""
     tokens, sent = doc.analysis.tokens, cand.sentence
     out = []
     if a[0] >= 0:
         if b[0] - a[1] - 1 <= PAIR_WINDOW:
-            out += [f"wb={tokens[i].n}" for i in range(a[1] + 1, b[0]) if tokens[i].kind == "w"]
+            out += sorted(
+                {f"wb={word_class(tokens[i])}" for i in range(a[1] + 1, b[0]) if tokens[i].kind == "w"}
+            )
         for slot, i in (("wpre", a[0] - 1), ("wpre2", a[0] - 2), ("wpost", b[1] + 1)):
             if sent.tokens.start <= i < sent.tokens.stop:
-                out.append(f"{slot}={tokens[i].n}")
-        if nearest is not None:
-            out.append(f"near_word={tokens[nearest[1]].n}")
+                out += [f"{slot}={word_class(tokens[i])}", f"{slot}r={tokens[i].n}"]
     out.append(f"co={bucket(doc.pair_counts.get(frozenset(cand.parties), 0), (0, 1, 2, 3))}")
     out.append(f"leading={len(doc.leading & set(cand.parties))}")
     if sent.index == 0:
@@ -210,6 +224,6 @@ def candidate_features(doc: Document, cand: Candidate, shared: Sequence[str]) ->
         out += _between(doc, sent, a, b) + _nearest_cues(nearest)
         out.append(f"kinds={'-'.join(sorted(f for f in out if f.startswith(('a=', 'b='))))}")
         if cand.kind == "pair":
-            out += _pair_words(doc, cand, a, b, nearest)
+            out += _pair_words(doc, cand, a, b)
     prefix = cand.kind
     return [f"{prefix}|{f}" for f in out] + [f"kind={prefix}"]
