@@ -90,9 +90,9 @@ def _introduced_first(fuller: list[_Record]) -> list[_Record]:
     """Of the persons a surname may name (`الشرع` of `أحمد الشرع` and `ماهر الشرع`), the one the
     document names first: news names its main person first (a given name two persons share names
     neither)."""
-    by_start = sorted(fuller, key=lambda r: min(m.start for m in r.mentions))
-    first, second = (min(m.start for m in r.mentions) for r in by_start[:2])
-    return by_start[:1] if first < second else fuller
+    starts = sorted((min(m.start for m in r.mentions), k) for k, r in enumerate(fuller))
+    (first, k), (second, _) = starts[:2]
+    return [fuller[k]] if first < second else fuller
 
 
 def _merge(doc: _Doc, short: _Record, full: _Record) -> None:

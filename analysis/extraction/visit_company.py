@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.arabic import normalize
+from analysis.extraction import lexicon as lx
 from analysis.extraction.frame_doc import Candidate
 from analysis.extraction.generic_bodies import is_generic_body
 from analysis.extraction.results import ActorKind, EngagementType, ExtractedEngagement, Role
@@ -76,10 +77,9 @@ def co_visitors(f: Frame, visit: Candidate) -> list[Candidate]:
 
 _ALONG_WITH = frozenset(normalize(w) for w in "برفقة وبرفقة رفقة بصحبة وبصحبة".split())
 _HEADING = (normalize("على"), normalize("رأس"))
-_DELEGATION = frozenset(normalize(w) for w in "وفد وفدا وفداً".split())
 _INCLUDING = frozenset(normalize(w) for w in "ضم يضم وضم ضمّ".split())
-_LIST_WORDS = frozenset(normalize(w) for w in "و كلا من كل".split())
 _MEMBERS_REACH = 40  # tokens: a delegation of four with their titles
+_STOPS = frozenset(normalize(w) for w in "في إلى الى حيث بدعوة لدعوة تلبية وذلك إلا لكن".split())
 
 
 def delegation_members(f: Frame, visit: Candidate) -> list[Candidate]:
@@ -111,9 +111,6 @@ def delegation_members(f: Frame, visit: Candidate) -> list[Candidate]:
     return out
 
 
-_STOPS = frozenset(normalize(w) for w in "في إلى الى حيث بدعوة لدعوة تلبية وذلك إلا لكن".split())
-
-
 def _opens_list(doc, q: int, rng: range) -> bool:
     """`برفقة`, or `على رأس وفد ضم` ending at `q`."""
     tokens = doc.tokens
@@ -125,7 +122,7 @@ def _opens_list(doc, q: int, rng: range) -> bool:
         return False
     words = [tokens[k].n for k in range(max(rng.start, q - 6), q) if tokens[k].kind == "w"]
     return any(
-        words[j : j + 2] == list(_HEADING) and any(w in _DELEGATION for w in words[j + 2 :])
+        words[j : j + 2] == list(_HEADING) and any(w in lx.DELEGATIONS for w in words[j + 2 :])
         for j in range(len(words) - 1)
     )
 

@@ -8,6 +8,7 @@ the trip is the one of the party whose title names a state other than the place 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache, partial
 
 from analysis.extraction import lexicon as lx
 from analysis.extraction.actor_tokens import tokenize
@@ -107,22 +108,22 @@ def guests_from_abroad(doc: Doc, candidates: list[Candidate]) -> list[Candidate]
     state other than the one of the place (or, with no place, of the host who received him, or of
     the dateline), met by someone of that state, is visiting it."""
     cued = any(_visit_cue(t) for k, t in enumerate(doc.tokens) if doc.inside[k] is None)
-    visits = [c for c in candidates if c.type == EngagementType.VISIT and c.emit]
-    visiting = {c.participants[0][0].actor for c in visits}
-    visited: dict[str, frozenset[str]] = {}
-    for c in visits:
-        actor = c.participants[0][0].actor
-        visited[actor] = visited.get(actor, frozenset()) | _place_states(c.location)
+    visited: dict[str, frozenset[str]] = {}  # each visitor: the states of the places he visits
+    for c in candidates:
+        if c.type == EngagementType.VISIT and c.emit:
+            actor = c.participants[0][0].actor
+            visited[actor] = visited.get(actor, frozenset()) | _place_states(c.location)
     dateline = first_dateline(doc)
+    nationals = cache(partial(actor_nationalities, doc))  # read once per actor
     out: list[Candidate] = []
     for cand in candidates:
         if not cand.emit or cand.type not in TALK_TYPES:
             continue
         persons = [(m, role) for m, role in cand.participants if m.kind == ActorKind.PERSON]
-        states = {m.actor: _title_states(doc, m) or actor_nationalities(doc, m.actor) for m, _ in persons}
+        states = {m.actor: _title_states(doc, m) or nationals(m.actor) for m, _ in persons}
         for m, role in persons:
             theirs = states[m.actor]
-            if role == Role.HOST or m.actor in visiting or not theirs or _envoy(doc, m):
+            if role == Role.HOST or m.actor in visited or not theirs or _envoy(doc, m):
                 continue
             if any(visited.get(o.actor, frozenset()) & theirs for o, _ in persons):
                 continue  # the other party came to the guest's state: the meeting is in his visit
@@ -137,8 +138,7 @@ def guests_from_abroad(doc: Doc, candidates: list[Candidate]) -> list[Candidate]
                 continue
             if not cued and not states_named(place):
                 continue  # a visit read from the host's state alone needs the article to tell of one
-            visiting.add(m.actor)
-            visited[m.actor] = visited.get(m.actor, frozenset()) | destination
+            visited[m.actor] = destination
             out.append(
                 replace(
                     cand,
